@@ -1,0 +1,45 @@
+# Two commands do all set-up: `make demo` and `make test`. Both create .venv when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+SAMPLES := examples/data
+
+.PHONY: demo test lint typecheck pytest docs clean
+
+$(BIN)/.installed-runtime: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed-dev: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@ $(BIN)/.installed-runtime
+
+## demo: parse the bundled sample pages and show the league table and an overview
+demo: $(BIN)/.installed-runtime
+	$(BIN)/cqcmodel scores $(SAMPLES)
+	@echo
+	$(PY) examples/overview.py $(SAMPLES)
+
+## test: lint, type checks, the test suite and the docs build
+test: lint typecheck pytest docs
+
+lint: $(BIN)/.installed-dev
+	$(BIN)/ruff check src tests examples benchmarks docs
+	$(BIN)/ruff format --check src tests examples benchmarks docs
+
+typecheck: $(BIN)/.installed-dev
+	$(BIN)/mypy --strict src
+
+pytest: $(BIN)/.installed-dev
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/pytest -q
+
+docs: $(BIN)/.installed-dev
+	$(BIN)/sphinx-build -W --keep-going -n -q -b html docs docs/_build/html
+
+clean:
+	rm -rf $(VENV) docs/_build .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,79 @@
+"""cqcmodel: CQC local authority assessment reports as a typed, validated model — and back.
+
+Import is cheap: the model and the framework registry load at once, while the parser (lark)
+and the JSON layer (cattrs) load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import CqcModelError, ParseError, ValidationError
+from .framework import Rating, Score, Theme
+from .model import (
+    About,
+    Authority,
+    Finding,
+    Overall,
+    PageDates,
+    QualityStatement,
+    Section,
+    StatementScore,
+    Summary,
+)
+
+if TYPE_CHECKING:
+    from .checks import Diagnostic, wording_warnings
+    from .parser import parse, parse_file
+    from .renderer import render
+
+__all__ = [
+    "About",
+    "Authority",
+    "CqcModelError",
+    "Diagnostic",
+    "Finding",
+    "Overall",
+    "PageDates",
+    "ParseError",
+    "QualityStatement",
+    "Rating",
+    "Score",
+    "Section",
+    "StatementScore",
+    "Summary",
+    "Theme",
+    "ValidationError",
+    "__version__",
+    "parse",
+    "parse_file",
+    "render",
+    "wording_warnings",
+]
+
+#: Public names that live in modules with heavier imports, loaded on first access.
+_LAZY: dict[str, str] = {
+    "parse": "parser",
+    "parse_file": "parser",
+    "render": "renderer",
+    "Diagnostic": "checks",
+    "wording_warnings": "checks",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the module behind a lazily imported public name."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'cqcmodel' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """List the public names, including the lazily loaded ones."""
+    return sorted(set(globals()) | set(__all__))

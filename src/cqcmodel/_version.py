@@ -1,0 +1,3 @@
+"""The version of cqcmodel (single source, read by the build backend)."""
+
+__version__ = "0.1.0"

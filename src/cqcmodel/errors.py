@@ -1,0 +1,93 @@
+"""The one exception hierarchy of cqcmodel: every failure a caller can meet derives from it."""
+
+from __future__ import annotations
+
+__all__ = ["CqcModelError", "ParseError", "ValidationError"]
+
+#: How many characters of an offending line a snippet shows at most on each side of the caret.
+_SNIPPET_HALF_WIDTH = 60
+
+
+class CqcModelError(Exception):
+    """Base class of every error raised by cqcmodel."""
+
+
+class ParseError(CqcModelError, ValueError):
+    """Text that is not a CQC assessment page (or not one this library understands).
+
+    ``line`` and ``column`` are 1-based and refer to the text as the caller gave it (before
+    normalisation); ``source`` names where it came from (a path, or ``None`` for a string).
+    ``str(error)`` reads ``source:line:column: message`` followed by the offending line and a
+    caret under the column, the form editors and CI logs understand.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int,
+        column: int,
+        source: str | None = None,
+        line_text: str | None = None,
+    ) -> None:
+        self.message = message
+        self.line = line
+        self.column = column
+        self.source = source
+        self.line_text = line_text
+        super().__init__(self._format())
+
+    @property
+    def location(self) -> str:
+        """``source:line:column`` (``<string>`` when the text has no source name)."""
+        return f"{self.source or '<string>'}:{self.line}:{self.column}"
+
+    @property
+    def snippet(self) -> str:
+        """The offending line (shortened around the column when long) with a caret under it."""
+        if self.line_text is None:
+            return ""
+        text, caret = _window(self.line_text, self.column - 1)
+        text = text.expandtabs(1)
+        return f"    {text}\n    {' ' * caret}^"
+
+    def _format(self) -> str:
+        head = f"{self.location}: {self.message}"
+        snippet = self.snippet
+        return f"{head}\n{snippet}" if snippet else head
+
+    def __reduce__(self) -> tuple[object, ...]:  # pragma: no cover - pickling support
+        return (_rebuild_parse_error, (self.message, self.line, self.column, self.source, self.line_text))
+
+
+def _rebuild_parse_error(
+    message: str, line: int, column: int, source: str | None, line_text: str | None
+) -> ParseError:  # pragma: no cover - pickling support
+    return ParseError(message, line=line, column=column, source=source, line_text=line_text)
+
+
+def _window(text: str, index: int) -> tuple[str, int]:
+    """Cut ``text`` to at most two half-widths around ``index``; return it and the new index."""
+    index = max(0, min(index, len(text)))
+    start = max(0, index - _SNIPPET_HALF_WIDTH)
+    end = min(len(text), index + _SNIPPET_HALF_WIDTH)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    printable = "".join(ch if ch.isprintable() or ch == "\t" else "?" for ch in text[start:end])
+    return prefix + printable + suffix, index - start + len(prefix)
+
+
+class ValidationError(CqcModelError, ValueError):
+    """Data (JSON, dictionaries) that does not describe a valid model.
+
+    ``errors`` lists every problem found, each as ``$.json.path: what is wrong``.
+    """
+
+    def __init__(self, errors: list[str] | tuple[str, ...], *, source: str | None = None) -> None:
+        self.errors = tuple(errors)
+        self.source = source
+        where = f"{source}: " if source else ""
+        lines = "\n".join(f"  {error}" for error in self.errors)
+        count = len(self.errors)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{where}invalid cqcmodel data ({count} {noun}):\n{lines}")

@@ -1,0 +1,481 @@
+"""The domain model: frozen, slotted, keyword-only attrs classes for an assessed authority.
+
+Published text is kept exactly as written (after the documented normalisation); what the
+framework says about it (which statement, which theme) is derived through
+:mod:`cqcmodel.framework`. Source positions (``line``, ``source``) are metadata: they take no
+part in equality or hashing, so the same content in another layout is an equal model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+import attrs
+
+from .framework import (
+    Rating,
+    Score,
+    StatementInfo,
+    Theme,
+    fold,
+    rating_for_percentage,
+    statement_by_code,
+    statement_by_title,
+)
+
+if TYPE_CHECKING:
+    from .extract.voices import Voice
+
+__all__ = [
+    "About",
+    "Authority",
+    "Finding",
+    "Overall",
+    "PageDates",
+    "QualityStatement",
+    "Rating",
+    "Score",
+    "Section",
+    "StatementScore",
+    "Summary",
+    "Theme",
+]
+
+#: Longest line that can be a heading (sub-heading in findings, section heading in summaries).
+HEADING_MAX_LENGTH: Final = 120
+
+_T = TypeVar("_T")
+
+# --- validators -----------------------------------------------------------------------------
+
+
+def _line_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A published line: a non-empty string without line breaks or surrounding whitespace."""
+    if not isinstance(value, str):
+        msg = f"{attribute.name} must be a str, not {type(value).__name__}"
+        raise TypeError(msg)
+    if not value or value != value.strip() or "\n" in value or "\r" in value:
+        msg = (
+            f"{attribute.name} must be one non-empty line without surrounding whitespace, "
+            f"got {value!r}"
+        )
+        raise ValueError(msg)
+
+
+def _optional_line_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _line_text(instance, attribute, value)
+
+
+def _lines(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of published lines."""
+    if not isinstance(value, tuple):
+        msg = f"{attribute.name} must be a tuple, not {type(value).__name__}"
+        raise TypeError(msg)
+    for item in value:
+        _line_text(instance, attribute, item)
+
+
+def _tuple_of(cls: type[_T]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    return attrs.validators.deep_iterable(
+        member_validator=attrs.validators.instance_of(cls),
+        iterable_validator=attrs.validators.instance_of(tuple),
+    )
+
+
+def _optional(cls: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    return attrs.validators.optional(attrs.validators.instance_of(cls))
+
+
+def _position() -> Any:
+    """A 1-based source line number: metadata, outside equality and hashing."""
+    return attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        validator=attrs.validators.optional(attrs.validators.instance_of(int)),
+    )
+
+
+def is_heading_like(text: str) -> bool:
+    """Whether a line could be a heading: short, and not ending like a sentence.
+
+    A sentence ends in ``.``, ``!`` or ``?``, possibly followed by closing quotes or brackets.
+    """
+    if len(text) > HEADING_MAX_LENGTH:
+        return False
+    stripped = text.rstrip("'\"’”)]»")
+    return not stripped.endswith((".", "!", "?"))
+
+
+# --- quality statement pages -----------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One paragraph of a statement's key findings, under its sub-heading if it has one."""
+
+    text: str = attrs.field(validator=_line_text)
+    heading: str | None = attrs.field(default=None, validator=_optional_line_text)
+    line: int | None = _position()
+
+    @property
+    def voices(self) -> tuple[Voice, ...]:
+        """Whose evidence each sentence of this finding reports (people, staff, partners, …)."""
+        from .extract.voices import finding_voices  # noqa: PLC0415 - extraction loads lazily
+
+        return finding_voices(self)
+
+
+def _check_findings(
+    _instance: object, attribute: attrs.Attribute[Any], value: tuple[Finding, ...]
+) -> None:
+    _tuple_of(Finding)(_instance, attribute, value)
+    seen_heading = False
+    for finding in value:
+        if finding.heading is not None:
+            seen_heading = True
+        elif seen_heading:
+            msg = (
+                "a finding without a heading cannot follow one under a heading: "
+                f"{finding.text[:60]!r}"
+            )
+            raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class QualityStatement:
+    """One quality statement page: title, score, expectations, commitment and key findings.
+
+    ``people_expect`` keeps the "What people expect" lines as published (pilot pages wrap them
+    in curly quotes, statement 6 runs two together); :attr:`i_statements` is the derived list of
+    distinct I-statements.
+    """
+
+    title: str = attrs.field(validator=_line_text)
+    score: Score | None = attrs.field(default=None, validator=_optional(Score))
+    #: Published as an *indicative* score (the 2023 pilot pages: ``Indicative score:``).
+    indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    people_expect: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    commitment: str | None = attrs.field(default=None, validator=_optional_line_text)
+    findings: tuple[Finding, ...] = attrs.field(default=(), validator=_check_findings)
+    line: int | None = _position()
+
+    def __attrs_post_init__(self) -> None:
+        """A page cut before its score line holds nothing after its title."""
+        if self.score is None and not self.indicative:
+            if self.people_expect or self.commitment is not None or self.findings:
+                msg = f"statement {self.title!r} has content but no score line"
+                raise ValueError(msg)
+        if self.score is None and self.indicative and (self.people_expect or self.findings):
+            msg = f"indicative statement {self.title!r} has content but no score label"
+            raise ValueError(msg)
+
+    @property
+    def info(self) -> StatementInfo | None:
+        """The framework's entry for this statement, matched on its title; ``None`` if unknown."""
+        return statement_by_title(self.title)
+
+    @property
+    def statement_id(self) -> int | None:
+        """The framework id, 1–9 (``None`` for a title the framework does not know)."""
+        info = self.info
+        return info.id if info else None
+
+    @property
+    def code(self) -> str | None:
+        """The statement's URL code (``needs``, ``support``, …)."""
+        info = self.info
+        return info.code if info else None
+
+    @property
+    def theme(self) -> Theme | None:
+        """The theme the statement belongs to."""
+        info = self.info
+        return info.theme if info else None
+
+    @property
+    def i_statements(self) -> tuple[str, ...]:
+        """The distinct I-statements, quotes removed, run-on lines split at canonical texts."""
+        canonical = self.info.i_statements if self.info else ()
+        result: list[str] = []
+        for raw in self.people_expect:
+            for piece in _split_run_on(_unquote(raw), canonical):
+                if fold(piece) not in {fold(seen) for seen in result}:
+                    result.append(piece)
+        return tuple(result)
+
+
+def _unquote(text: str) -> str:
+    if len(text) >= 2 and text[0] in "“\"" and text[-1] in "”\"":
+        return text[1:-1].strip()
+    return text
+
+
+def _split_run_on(text: str, canonical: Iterable[str]) -> list[str]:
+    """Split a line holding one canonical I-statement followed by another."""
+    folded = fold(text)
+    for candidate in canonical:
+        head = fold(candidate)
+        if folded != head and folded.startswith(head):
+            cut = _prefix_length(text, len(candidate))
+            rest = text[cut:].strip()
+            if rest:
+                return [text[:cut].strip(), *_split_run_on(rest, canonical)]
+    return [text]
+
+
+def _prefix_length(text: str, approx: int) -> int:
+    """Index in ``text`` just after the sentence ending nearest to ``approx`` characters."""
+    best = approx
+    for index in range(max(0, approx - 8), min(len(text), approx + 8)):
+        if text[index] in ".!?":
+            best = index + 1
+            break
+    return best
+
+
+# --- summary page ----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class StatementScore:
+    """One item of a summary's "Quality statement scores" list."""
+
+    title: str = attrs.field(validator=_line_text)
+    score: Score | None = attrs.field(default=None, validator=_optional(Score))
+    line: int | None = _position()
+
+    @property
+    def statement_id(self) -> int | None:
+        """The framework id, 1–9 (``None`` for an unknown title)."""
+        info = statement_by_title(self.title)
+        return info.id if info else None
+
+    @property
+    def code(self) -> str | None:
+        """The statement's URL code."""
+        info = statement_by_title(self.title)
+        return info.code if info else None
+
+
+def _heading(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _line_text(instance, attribute, value)
+    assert isinstance(value, str)
+    if not is_heading_like(value):
+        msg = f"{attribute.name} must read as a heading (short, no final full stop): {value!r}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A further headed section of a summary (strengths, areas for development, …)."""
+
+    heading: str = attrs.field(validator=_heading)
+    paragraphs: tuple[str, ...] = attrs.field(validator=_lines)
+    line: int | None = _position()
+
+    def __attrs_post_init__(self) -> None:
+        """A heading introduces at least one paragraph; otherwise it reads as a paragraph."""
+        if not self.paragraphs:
+            msg = f"section {self.heading!r} needs at least one paragraph"
+            raise ValueError(msg)
+
+
+def _percentage(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+        msg = f"{attribute.name} must be a whole number from 0 to 100, got {value!r}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """The summary page: the published rating and score, the nine scores, people's experiences."""
+
+    #: The authority name in the rating block (``• London Borough of Ealing``).
+    name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    rating: Rating | None = attrs.field(default=None, validator=_optional(Rating))
+    percentage: int | None = attrs.field(default=None, validator=_percentage)
+    #: The short name in an ``Overall rating for <short name>: 64%`` line, when published so.
+    short_name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    statement_scores: tuple[StatementScore, ...] = attrs.field(
+        default=(), validator=_tuple_of(StatementScore)
+    )
+    people_experience: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    sections: tuple[Section, ...] = attrs.field(default=(), validator=_tuple_of(Section))
+    line: int | None = _position()
+
+    def __attrs_post_init__(self) -> None:
+        """A short name only exists on an ``Overall rating for …: N%`` line."""
+        if self.short_name is not None and self.percentage is None:
+            msg = "short_name is published with a percentage; percentage is missing"
+            raise ValueError(msg)
+
+
+# --- about page ------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class About:
+    """The "about" page: assessment dates, demographics and financial facts."""
+
+    #: ``Assessment start date`` (pilot pages only).
+    started: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
+    #: ``Assessment published``.
+    published: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
+    #: Paragraphs under "How we assess local authorities" (pilot pages explain the pilot there).
+    introduction: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    #: The name in the ``About <name>`` heading, as written.
+    subject: str | None = attrs.field(default=None, validator=_optional_line_text)
+    demographics: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    #: The ``The financial facts for X are:`` line, when published.
+    financial_intro: str | None = attrs.field(default=None, validator=_optional_line_text)
+    financial_facts: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    line: int | None = _position()
+
+
+# --- the authority ---------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PageDates:
+    """One ``Published: … Page last updated: …`` line."""
+
+    published: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
+    updated: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
+    line: int | None = _position()
+
+
+@attrs.frozen(kw_only=True)
+class Overall:
+    """An overall percentage and rating computed from statement scores."""
+
+    percentage: int
+    rating: Rating
+    #: Sum of the scores used.
+    total: int
+    #: 4 × the number of statements scored.
+    maximum: int
+    #: How many statements had a score.
+    scored: int
+
+
+def overall_for(scores: Iterable[int]) -> Overall | None:
+    """The overall percentage (rounded half up) and rating band for a set of 1–4 scores."""
+    values = [int(score) for score in scores]
+    if not values:
+        return None
+    total, maximum = sum(values), 4 * len(values)
+    percentage = (200 * total + maximum) // (2 * maximum)
+    return Overall(
+        percentage=percentage,
+        rating=rating_for_percentage(percentage),
+        total=total,
+        maximum=maximum,
+        scored=len(values),
+    )
+
+
+def _check_statements(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[QualityStatement, ...]
+) -> None:
+    _tuple_of(QualityStatement)(instance, attribute, value)
+    seen: dict[object, str] = {}
+    for statement in value:
+        key: object = statement.statement_id or fold(statement.title)
+        if key in seen:
+            msg = f"statement {statement.title!r} appears twice (also as {seen[key]!r})"
+            raise ValueError(msg)
+        seen[key] = statement.title
+
+
+@attrs.frozen(kw_only=True)
+class Authority:
+    """Everything parsed about one local authority's assessment: the model's root.
+
+    ``name`` is the name the title line gives (``None`` when the text has no title line: it is
+    never guessed). ``indicative`` marks pilot reports, whose scores CQC published as
+    indicative. ``page_dates`` holds every ``Published:`` line in text order;
+    :attr:`published` and :attr:`updated` read the first.
+    """
+
+    name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    page_dates: tuple[PageDates, ...] = attrs.field(default=(), validator=_tuple_of(PageDates))
+    about: About | None = attrs.field(default=None, validator=_optional(About))
+    summary: Summary | None = attrs.field(default=None, validator=_optional(Summary))
+    statements: tuple[QualityStatement, ...] = attrs.field(
+        default=(), validator=_check_statements
+    )
+    #: Where the text came from (a path), for messages; metadata outside equality.
+    source: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Check what one text can express: pages, and pilot marks that agree."""
+        if self.page_count == 0:
+            msg = "an Authority holds at least one page: about, summary or a statement"
+            raise ValueError(msg)
+        if len(self.page_dates) > self.page_count:
+            msg = (
+                f"{len(self.page_dates)} Published lines for {self.page_count} pages: "
+                "each page has at most one"
+            )
+            raise ValueError(msg)
+        any_indicative = any(statement.indicative for statement in self.statements)
+        if any_indicative and not self.indicative:
+            msg = "a statement has an indicative score, so the authority must be indicative"
+            raise ValueError(msg)
+        if self.name is None and self.indicative != any_indicative:
+            msg = (
+                "without a title line, only an indicative statement score can mark "
+                "an authority as indicative"
+            )
+            raise ValueError(msg)
+
+    @property
+    def page_count(self) -> int:
+        """How many pages the model holds (about, summary and one per statement)."""
+        return (self.about is not None) + (self.summary is not None) + len(self.statements)
+
+    @property
+    def published(self) -> dt.date | None:
+        """The first ``Published:`` date, or ``None``."""
+        return self.page_dates[0].published if self.page_dates else None
+
+    @property
+    def updated(self) -> dt.date | None:
+        """The first ``Page last updated:`` date, or ``None``."""
+        return self.page_dates[0].updated if self.page_dates else None
+
+    def statement(self, key: int | str) -> QualityStatement | None:
+        """The statement with framework id ``key`` (1–9) or code ``key`` (``"needs"``, …)."""
+        wanted = key if isinstance(key, int) else statement_by_code(key).id
+        for statement in self.statements:
+            if statement.statement_id == wanted:
+                return statement
+        return None
+
+    def scores(self) -> dict[int, Score]:
+        """The best known score per statement id: the statement page's, else the summary's."""
+        result: dict[int, Score] = {}
+        if self.summary is not None:
+            for item in self.summary.statement_scores:
+                if item.statement_id is not None and item.score is not None:
+                    result[item.statement_id] = item.score
+        for statement in self.statements:
+            if statement.statement_id is not None and statement.score is not None:
+                result[statement.statement_id] = statement.score
+        return dict(sorted(result.items()))
+
+    def overall(self) -> Overall | None:
+        """The overall percentage and rating computed from :meth:`scores` (``None`` if none).
+
+        The percentage is of the maximum for the statements scored, rounded half up, and the
+        rating is its band (:data:`cqcmodel.framework.RATING_THRESHOLDS`). It is always
+        computed: compare it with the published summary to find inconsistencies.
+        """
+        return overall_for(self.scores().values())
