@@ -169,9 +169,6 @@ class QualityStatement:
             if self.people_expect or self.commitment is not None or self.findings:
                 msg = f"statement {self.title!r} has content but no score line"
                 raise ValueError(msg)
-        if self.score is None and self.indicative and (self.people_expect or self.findings):
-            msg = f"indicative statement {self.title!r} has content but no score label"
-            raise ValueError(msg)
 
     @property
     def info(self) -> StatementInfo | None:
