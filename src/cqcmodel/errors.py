@@ -57,7 +57,10 @@ class ParseError(CqcModelError, ValueError):
         return f"{head}\n{snippet}" if snippet else head
 
     def __reduce__(self) -> tuple[object, ...]:  # pragma: no cover - pickling support
-        return (_rebuild_parse_error, (self.message, self.line, self.column, self.source, self.line_text))
+        return (
+            _rebuild_parse_error,
+            (self.message, self.line, self.column, self.source, self.line_text),
+        )
 
 
 def _rebuild_parse_error(

@@ -338,7 +338,7 @@ def statement_by_id(statement_id: int) -> StatementInfo:
 
 
 def statement_by_code(code: str) -> StatementInfo:
-    """The statement with URL code ``code`` (``needs``, ``support``, …); :class:`KeyError` otherwise."""
+    """The statement with URL code ``code`` (``needs``, …); :class:`KeyError` otherwise."""
     for info in STATEMENTS:
         if info.code == code:
             return info

@@ -165,10 +165,13 @@ class QualityStatement:
 
     def __attrs_post_init__(self) -> None:
         """A page cut before its score line holds nothing after its title."""
-        if self.score is None and not self.indicative:
-            if self.people_expect or self.commitment is not None or self.findings:
-                msg = f"statement {self.title!r} has content but no score line"
-                raise ValueError(msg)
+        if (
+            self.score is None
+            and not self.indicative
+            and (self.people_expect or self.commitment is not None or self.findings)
+        ):
+            msg = f"statement {self.title!r} has content but no score line"
+            raise ValueError(msg)
 
     @property
     def info(self) -> StatementInfo | None:
@@ -206,7 +209,7 @@ class QualityStatement:
 
 
 def _unquote(text: str) -> str:
-    if len(text) >= 2 and text[0] in "“\"" and text[-1] in "”\"":
+    if len(text) >= 2 and text[0] in '“"' and text[-1] in '”"':
         return text[1:-1].strip()
     return text
 
@@ -405,9 +408,7 @@ class Authority:
     page_dates: tuple[PageDates, ...] = attrs.field(default=(), validator=_tuple_of(PageDates))
     about: About | None = attrs.field(default=None, validator=_optional(About))
     summary: Summary | None = attrs.field(default=None, validator=_optional(Summary))
-    statements: tuple[QualityStatement, ...] = attrs.field(
-        default=(), validator=_check_statements
-    )
+    statements: tuple[QualityStatement, ...] = attrs.field(default=(), validator=_check_statements)
     #: Where the text came from (a path), for messages; metadata outside equality.
     source: str | None = attrs.field(default=None, eq=False, repr=False)
 

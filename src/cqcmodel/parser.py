@@ -36,7 +36,6 @@ from .model import (
 )
 from .text import DESCRIPTIONS, Kind, SourceText, candidates, match
 
-
 __all__ = ["parse", "parse_file"]
 
 _MONTHS: Final = {
@@ -77,7 +76,6 @@ def _get_parser() -> Lark:
     if _parser is None:
         with _lock:
             if _parser is None:
-
                 grammar = resources.files(__package__).joinpath("report.lark").read_text("utf-8")
                 _parser = Lark(grammar, parser="lalr", lexer=_make_lexer_class(), strict=True)
     return _parser
@@ -141,9 +139,7 @@ def _make_lexer_class() -> type[Any]:
     return LineLexer
 
 
-def _choose(
-    options: tuple[str, ...], accepted: Any, previous: str | None, is_last: bool
-) -> str:
+def _choose(options: tuple[str, ...], accepted: Any, previous: str | None, is_last: bool) -> str:
     """The kind of a line: its first acceptable structural kind, else a paragraph kind."""
     for kind in options:
         if kind in accepted:
@@ -186,7 +182,7 @@ def parse(text: str, *, source: str | None = None) -> Authority:
     line and column of the problem; never a lark exception.
     """
     if not isinstance(text, str):
-        msg = f"parse() takes the text as str, not {type(text).__name__}; use parse_file for files"
+        msg = f"parse() takes the text as str, not {type(text).__name__}; use parse_file for files"  # type: ignore[unreachable]
         raise TypeError(msg)
 
     src = SourceText(text, source)
@@ -194,7 +190,7 @@ def parse(text: str, *, source: str | None = None) -> Authority:
         src.error("empty text: expected a CQC local authority assessment page", 1, 1)
     document = _Document(src)
     try:
-        tree = _get_parser().parse(document)  # type: ignore[arg-type]
+        tree = _get_parser().parse(document)
     except UnexpectedInput as error:
         _translate(error, src)
     return _Builder(src).authority(tree)
@@ -230,7 +226,6 @@ def parse_file(path: str | os.PathLike[str]) -> Authority:
 
 def _translate(error: Exception, src: SourceText) -> NoReturn:
     """Raise the :class:`ParseError` that says what ``error`` (a lark exception) means."""
-
     if isinstance(error, UnexpectedToken):
         token = error.token
         expected = sorted(
@@ -248,6 +243,12 @@ def _translate(error: Exception, src: SourceText) -> NoReturn:
             shown = shown[:40] + "…"
         src.error(f"expected {wanted}; found {found} {shown!r}", token.line, token.column)
     src.error(f"cannot parse this text ({type(error).__name__})", 1, 1)  # pragma: no cover
+
+
+def _token(node: Token | Tree[Token] | None) -> Token | None:
+    """A child that the grammar makes a token (or an absent optional one)."""
+    assert not isinstance(node, Tree)
+    return node
 
 
 def _join_or(items: list[str]) -> str:
@@ -293,9 +294,7 @@ class _Builder:
         end = token.end_line or start + 1
         lines = self.src.lines
         return [
-            (lines[index].strip(), index + 1)
-            for index in range(start, end)
-            if lines[index].strip()
+            (lines[index].strip(), index + 1) for index in range(start, end) if lines[index].strip()
         ]
 
     def date(self, token: Token, group: str) -> dt.date | None:
@@ -379,7 +378,9 @@ class _Builder:
         if expect_tree is not None:
             assert not isinstance(expect_tree, Token)
             people_expect = tuple(
-                text for token in expect_tree.children[1:] for text, _ in self.paragraphs(token)  # type: ignore[arg-type]
+                text
+                for token in expect_tree.children[1:]
+                for text, _ in self.paragraphs(token)  # type: ignore[arg-type]
             )
         commitment = None
         if commitment_tree is not None:
@@ -411,19 +412,17 @@ class _Builder:
         if tree is None:
             return None, False
         assert not isinstance(tree, Token)
-        first, *rest = tree.children
-        label = rest[0] if rest else None
-        if first is not None and first.type == Kind.SCORE_LABEL:  # type: ignore[union-attr]
+        first = _token(tree.children[0])
+        label = _token(tree.children[1]) if len(tree.children) > 1 else None
+        if first is not None and first.type == Kind.SCORE_LABEL:
             first, label = None, first
-        indicative = first is not None and first.type == Kind.INDICATIVE  # type: ignore[union-attr]
+        indicative = first is not None and first.type == Kind.INDICATIVE
         score: Score | None = None
         if first is not None:
-            assert isinstance(first, Token)
             value, offset = self.group(first, "value")
             if value:
                 score = self.score_value(value, first, offset, percent_ok=False)
         if label is not None:
-            assert isinstance(label, Token)
             value, offset = self.group(label, "value")
             assert value is not None
             labelled = self.score_value(value, label, offset, percent_ok=False)
@@ -532,8 +531,6 @@ class _Builder:
                 Section(heading=str(heading), paragraphs=self.texts(paras), line=heading.line)
             )
         line = first.line if isinstance(first, Token) else None
-        if line is None and rating_tree is not None and isinstance(rating_tree.children[0], Token):  # type: ignore[union-attr]
-            line = rating_tree.children[0].line  # type: ignore[union-attr]
         self.summary = Summary(
             name=name,
             rating=rating,

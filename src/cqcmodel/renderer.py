@@ -11,7 +11,6 @@ as structure without content (``Downloads``, the © footer, blank lines, the hea
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from .errors import CqcModelError
 from .model import About, Authority, QualityStatement, Summary
@@ -42,15 +41,12 @@ def render(authority: Authority, *, check: bool = True) -> str:
     sub-heading) raises :class:`~cqcmodel.errors.CqcModelError` instead of returning text
     that would not round-trip.
     """
-    pages: list[Callable[[], list[str]]] = []
+    pages: list[list[str]] = []
     if authority.about is not None:
-        about = authority.about
-        pages.append(lambda: _about(about))
+        pages.append(_about(authority.about))
     if authority.summary is not None:
-        summary = authority.summary
-        pages.append(lambda: _summary(summary))
-    for statement in authority.statements:
-        pages.append(lambda statement=statement: _statement(statement))  # type: ignore[misc]
+        pages.append(_summary(authority.summary))
+    pages.extend(_statement(statement) for statement in authority.statements)
     lines: list[str] = []
     for index, page in enumerate(pages):
         if authority.name is not None:
@@ -62,7 +58,7 @@ def render(authority: Authority, *, check: bool = True) -> str:
             if dates.updated is not None:
                 published += f" Page last updated: {format_date(dates.updated)}"
             lines.append(published)
-        lines.extend(page())
+        lines.extend(page)
     text = "\n".join(lines) + "\n"
     if check:
         _check(authority, text)

@@ -9,7 +9,7 @@ with the grammar's context.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NoReturn
 
 from .errors import ParseError
 from .framework import Rating, statement_by_title
@@ -84,9 +84,7 @@ class SourceText:
                 return index + 1
         return len(original) + 1
 
-    def error(
-        self, message: str, line: int, column: int, *, normalised: bool = True
-    ) -> ParseError:
+    def error(self, message: str, line: int, column: int, *, normalised: bool = True) -> NoReturn:
         """Raise a :class:`ParseError` at ``line``/``column`` (1-based) with a snippet."""
         if normalised:
             column = self.original_column(line, column)
@@ -95,7 +93,7 @@ class SourceText:
 
 
 def normalise(text: str) -> str:
-    """The normalised form of ``text`` (see :class:`SourceText`), lines joined with ``\\n``."""
+    """The normalised form of ``text`` (see :class:`SourceText`), lines joined by newlines."""
     return "\n".join(SourceText(text).lines)
 
 
@@ -143,7 +141,9 @@ PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (Kind.TITLE, re.compile(r"(?P<name>\S.*?):\s*local authority assessment")),
     (
         Kind.PUBLISHED,
-        re.compile(r"Published:?\s*(?P<published>[^:]*?)(?:\s+Page last updated:?\s*(?P<updated>.*))?"),
+        re.compile(
+            r"Published:?\s*(?P<published>[^:]*?)(?:\s+Page last updated:?\s*(?P<updated>.*))?"
+        ),
     ),
     (Kind.DOWNLOADS, re.compile(r"Downloads", _I)),
     (Kind.FOOTER, re.compile(r"©\s*Care Quality Commission", _I)),
@@ -240,8 +240,10 @@ def candidates(lines: tuple[str, ...]) -> list[tuple[str, ...]]:
         structural = bool(kinds)
         if not structural or kinds == [Kind.RATING]:
             heading_like = is_heading_like(content) and not _starts_like_bullet(content)
-            if heading_like and _PILOT_TITLE.fullmatch(content) and (
-                index == first_content or _PILOT_TITLE_FOLLOWERS.intersection(after_kinds)
+            if (
+                heading_like
+                and _PILOT_TITLE.fullmatch(content)
+                and (index == first_content or _PILOT_TITLE_FOLLOWERS.intersection(after_kinds))
             ):
                 kinds = [Kind.TITLE, *kinds]
             if heading_like and (
