@@ -1,0 +1,824 @@
+"""JSON for the model: one cattrs converter, ``dumps``/``loads``, strict loading, JSON Schema.
+
+The JSON form is the model's fields in snake_case and in declaration order, with enums as their
+published values (``"score": 3``, ``"rating": "Requires improvement"``), dates as ISO strings and
+``None`` written as ``null``. A few derived values are written too (a statement's
+``statement_id``, ``code`` and ``theme``; the authority's ``published`` and ``updated``): on load
+they are recomputed from the data and a value that disagrees is an error, never trusted.
+Source positions (``line``, ``source``: the fields outside equality) are written when known and
+optional on load. ``Authority`` documents carry a top-level ``schema_version``.
+
+Loading is strict: every problem is reported, each with its JSON path, in one
+:class:`~cqcmodel.errors.ValidationError`. When ``orjson`` is installed it encodes and decodes,
+producing the same text as the standard library.
+
+Regenerate the shipped schema file with ``python -m cqcmodel.serialise --write-schema``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import inspect
+import json
+import re
+import sys
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final, TypeVar, overload
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+    StructureHandlerNotFoundError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from . import model
+from .errors import ValidationError
+from .framework import STATEMENTS, Rating, Score, Theme, rating_for_percentage
+from .model import Authority, QualityStatement, StatementScore, Summary
+
+__all__ = [
+    "SCHEMA_PATH",
+    "SCHEMA_VERSION",
+    "converter",
+    "dumps",
+    "json_schema",
+    "loads",
+    "schema_text",
+    "structure",
+    "unstructure",
+    "write_schema",
+]
+
+_T = TypeVar("_T")
+
+#: Version of the JSON format written by :func:`dumps`, as ``schema_version`` on an Authority.
+#: Bumped when a change to the format could make an older reader misread a document.
+SCHEMA_VERSION: Final = 1
+
+#: Upgrades from one schema version to the next, keyed by the version they read. Loading an
+#: older document runs them in turn; each takes and returns the Authority's JSON object.
+_MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+
+#: The JSON Schema dialect of :func:`json_schema`.
+_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+
+#: Where the generated schema of :class:`~cqcmodel.model.Authority` ships in the package.
+SCHEMA_PATH: Final = Path(__file__).parent / "schema" / "authority.schema.json"
+
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SHOW_LIMIT: Final = 60
+
+
+def _load_orjson() -> types.ModuleType | None:
+    try:
+        return importlib.import_module("orjson")
+    except ImportError:  # pragma: no cover - orjson is in the test extra
+        return None
+
+
+#: The orjson module when installed: the fast path of :func:`dumps` and :func:`loads`.
+_orjson: types.ModuleType | None = _load_orjson()
+
+
+# --- describing values in messages --------------------------------------------------------------
+
+
+def _show(value: object) -> str:
+    """A value as it reads in JSON (long strings shortened), for messages."""
+    if isinstance(value, str):
+        if len(value) > _SHOW_LIMIT:
+            return json.dumps(value[:_SHOW_LIMIT], ensure_ascii=False)[:-1] + '…"'
+        return json.dumps(value, ensure_ascii=False)
+    if value is None or isinstance(value, bool | int | float):
+        return json.dumps(value)
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "an array"
+    return f"a Python {type(value).__name__}"
+
+
+def _key_path(path: str, key: object) -> str:
+    """``path`` extended by an object key: ``$.name``, or ``$["odd key"]`` when needed."""
+    if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key, ensure_ascii=False) if isinstance(key, str) else key!r}]"
+
+
+def _noted(error: Exception, field: str, field_type: object) -> Exception:
+    """Attach the cattrs note that places ``error`` at ``field`` of an object."""
+    note = AttributeValidationNote(f"at attribute {field}", field, field_type)
+    error.__notes__ = [*getattr(error, "__notes__", []), note]
+    return error
+
+
+# --- structuring hooks: JSON values to model values ---------------------------------------------
+
+
+def _structure_str(value: object, _type: object) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {_show(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_int(value: object, _type: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        msg = f"expected an integer, got {_show(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_bool(value: object, _type: object) -> bool:
+    if not isinstance(value, bool):
+        msg = f"expected true or false, got {_show(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_date(value: object, _type: object) -> dt.date:
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        msg = f"{_show(value)} is not a date in ISO form (YYYY-MM-DD)"
+        raise ValueError(msg)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        msg = f"{_show(value)} is not a valid date: {exc}"
+        raise ValueError(msg) from None
+
+
+def _structure_score(value: object, _type: object) -> Score:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
+        return Score(value)
+    msg = f"{_show(value)} is not a valid score (1–4)"
+    raise ValueError(msg)
+
+
+def _structure_theme(value: object, _type: object) -> Theme:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
+        return Theme(value)
+    msg = f"{_show(value)} is not a valid theme (1–4)"
+    raise ValueError(msg)
+
+
+def _structure_rating(value: object, _type: object) -> Rating:
+    if isinstance(value, str):
+        for rating in Rating:
+            if rating.value == value:
+                return rating
+    choices = ", ".join(_show(rating.value) for rating in Rating)
+    msg = f"{_show(value)} is not a valid rating (one of {choices})"
+    raise ValueError(msg)
+
+
+def _is_homogeneous_tuple(type_: object) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_structure_factory(
+    type_: Any, converter: cattrs.Converter
+) -> Callable[[object, object], tuple[Any, ...]]:
+    """Structure a ``tuple[X, ...]`` from a JSON array only, noting the index of each failure."""
+    item_type = typing.get_args(type_)[0]
+    item_hook = converter.get_structure_hook(item_type)
+
+    def structure_tuple(value: object, _type: object) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            msg = f"expected an array, got {_show(value)}"
+            raise TypeError(msg)
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:  # every failure is reported with its path
+                note = IterableValidationNote(f"at index {index}", index, item_type)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        return tuple(items)
+
+    return structure_tuple
+
+
+def _tuple_unstructure_factory(
+    type_: Any, converter: cattrs.Converter
+) -> Callable[[tuple[Any, ...]], list[Any]]:
+    item_hook = converter.get_unstructure_hook(typing.get_args(type_)[0])
+
+    def unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
+        return [item_hook(item) for item in value]
+
+    return unstructure_tuple
+
+
+# --- derived values ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Derived:
+    """A value computed from a model object, written after one of its fields, checked on load."""
+
+    name: str
+    #: The field it is written after.
+    after: str
+    #: What it is computed from, for messages.
+    derived_from: str
+    compute: Callable[[Any], object]
+    #: The JSON Schema of the value (its description included).
+    schema: dict[str, Any]
+    #: Enums the schema refers to under ``$defs``.
+    refers_to: tuple[type[Any], ...] = ()
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _theme_number(theme: Theme | None) -> int | None:
+    return int(theme) if theme is not None else None
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` or ``null``: a type list when ``schema`` is plain, otherwise ``anyOf``."""
+    kind = schema.get("type")
+    if isinstance(kind, str) and "enum" not in schema and "const" not in schema:
+        return {**schema, "type": [kind, "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _statement_id_schema(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        **_nullable({"type": "integer", "enum": [info.id for info in STATEMENTS]}),
+    }
+
+
+def _code_schema(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        **_nullable({"type": "string", "enum": [info.code for info in STATEMENTS]}),
+    }
+
+
+_DATE_SCHEMA: Final[dict[str, Any]] = {
+    "type": "string",
+    "format": "date",
+    "pattern": f"^{_ISO_DATE.pattern}$",
+}
+
+_DERIVED: Final[dict[type[Any], tuple[_Derived, ...]]] = {
+    QualityStatement: (
+        _Derived(
+            "statement_id",
+            "title",
+            "the title",
+            lambda statement: statement.statement_id,
+            _statement_id_schema(
+                "Derived: the framework id (1–9) the title names; null for an unknown title."
+            ),
+        ),
+        _Derived(
+            "code",
+            "title",
+            "the title",
+            lambda statement: statement.code,
+            _code_schema("Derived: the statement's URL code; null for an unknown title."),
+        ),
+        _Derived(
+            "theme",
+            "title",
+            "the title",
+            lambda statement: _theme_number(statement.theme),
+            {
+                "description": "Derived: the theme (1–4) of the statement; null for an unknown "
+                "title.",
+                "anyOf": [{"$ref": "#/$defs/Theme"}, {"type": "null"}],
+            },
+            refers_to=(Theme,),
+        ),
+    ),
+    StatementScore: (
+        _Derived(
+            "statement_id",
+            "title",
+            "the title",
+            lambda item: item.statement_id,
+            _statement_id_schema(
+                "Derived: the framework id (1–9) the title names; null for an unknown title."
+            ),
+        ),
+        _Derived(
+            "code",
+            "title",
+            "the title",
+            lambda item: item.code,
+            _code_schema("Derived: the statement's URL code; null for an unknown title."),
+        ),
+    ),
+    Authority: (
+        _Derived(
+            "published",
+            "indicative",
+            "page_dates[0]",
+            lambda authority: _iso(authority.published),
+            {
+                "description": "Derived: the first page's published date (page_dates[0]).",
+                **_nullable(_DATE_SCHEMA),
+            },
+        ),
+        _Derived(
+            "updated",
+            "indicative",
+            "page_dates[0]",
+            lambda authority: _iso(authority.updated),
+            {
+                "description": "Derived: the first page's last-updated date (page_dates[0]).",
+                **_nullable(_DATE_SCHEMA),
+            },
+        ),
+    ),
+}
+
+
+def _same_json(left: object, right: object) -> bool:
+    """Equal JSON values: ``1`` and ``true`` differ, as do ``1`` and ``1.0``."""
+    return type(left) is type(right) and left == right
+
+
+# --- class hooks -------------------------------------------------------------------------------
+
+
+def _validated_hook(
+    converter: cattrs.Converter, attribute: attrs.Attribute[Any], field_type: Any
+) -> Callable[[object, object], Any]:
+    """Structure a field, then run its attrs validator so a failure is placed at the field.
+
+    The instance is not built yet, so the validator sees ``None``; a validator that needs the
+    instance fails here with some other exception, which is ignored (the constructor runs every
+    validator again).
+    """
+    inner = converter.get_structure_hook(field_type)
+    validator = attribute.validator
+    assert validator is not None
+
+    def structure_field(value: object, _type: object) -> Any:
+        result = inner(value, field_type)
+        try:
+            validator(None, attribute, result)
+        except (ValueError, TypeError):
+            raise
+        except Exception:  # the constructor reports what this cannot check
+            pass
+        return result
+
+    return structure_field
+
+
+def _check_schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[str, Any]:
+    """The Authority object without ``schema_version``, upgraded to :data:`SCHEMA_VERSION`.
+
+    A missing or malformed version is recorded in ``errors`` and the data read as current; a
+    version newer than this library raises at once, since its layout is unknown.
+    """
+    rest = {key: value for key, value in data.items() if key != "schema_version"}
+    if "schema_version" not in data:
+        errors.append(_noted(KeyError("schema_version"), "schema_version", int))
+        return rest
+    version = data["schema_version"]
+    if not isinstance(version, int) or isinstance(version, bool):
+        errors.append(
+            _noted(TypeError(f"expected an integer, got {_show(version)}"), "schema_version", int)
+        )
+        return rest
+    if version > SCHEMA_VERSION:
+        msg = (
+            f"version {version} is newer than this cqcmodel reads ({SCHEMA_VERSION}); "
+            "upgrade cqcmodel to load it"
+        )
+        raise ClassValidationError(
+            "While structuring Authority",
+            [_noted(ValueError(msg), "schema_version", int)],
+            Authority,
+        )
+    if version < 1:
+        msg = f"{version} is not a schema version (1 or later)"
+        errors.append(_noted(ValueError(msg), "schema_version", int))
+        return rest
+    while version < SCHEMA_VERSION:
+        rest = _MIGRATIONS[version](rest)
+        version += 1
+    return rest
+
+
+def _check_rating_band(summary: Summary, errors: list[Exception]) -> None:
+    """A published rating must be the band of the summary's own published percentage."""
+    if summary.rating is None or summary.percentage is None:
+        return
+    band = rating_for_percentage(summary.percentage)
+    if band is not summary.rating:
+        msg = (
+            f"{_show(summary.rating.value)} contradicts the percentage {summary.percentage}%, "
+            f"which is in the {_show(band.value)} band"
+        )
+        errors.append(_noted(ValueError(msg), "rating", Rating))
+
+
+def _class_structure_factory(
+    cls: type[_T], converter: cattrs.Converter
+) -> Callable[[object, object], _T]:
+    """Structure an attrs class from a JSON object, strictly, with every failure placed."""
+    hints = typing.get_type_hints(cls)
+    overrides: dict[str, Any] = {
+        field.name: override(struct_hook=_validated_hook(converter, field, hints[field.name]))
+        for field in attrs.fields(typing.cast(Any, cls))
+        if field.validator is not None
+    }
+    base = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **overrides)
+    derived = _DERIVED.get(cls, ())
+    derived_names = {item.name for item in derived}
+
+    def structure_class(value: object, _type: object) -> _T:
+        if not isinstance(value, Mapping):
+            msg = f"expected an object, got {_show(value)}"
+            raise TypeError(msg)
+        errors: list[Exception] = []
+        data: Mapping[str, Any] = value
+        if cls is Authority:
+            data = _check_schema_version(data, errors)
+        claimed = {key: data[key] for key in derived_names if key in data}
+        if claimed:
+            data = {key: item for key, item in data.items() if key not in derived_names}
+        try:
+            result = base(data)
+        except ClassValidationError as exc:
+            errors.extend(exc.exceptions)
+            raise ClassValidationError(exc.message, errors, cls) from None
+        for item in derived:
+            if item.name in claimed:
+                expected = item.compute(result)
+                if not _same_json(claimed[item.name], expected):
+                    msg = (
+                        f"{_show(claimed[item.name])} does not match {item.derived_from}, "
+                        f"which gives {_show(expected)}"
+                    )
+                    errors.append(_noted(ValueError(msg), item.name, object))
+        if isinstance(result, Summary):
+            _check_rating_band(result, errors)
+        if errors:
+            raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+        return result
+
+    return structure_class
+
+
+def _class_unstructure_factory(
+    cls: type[Any], converter: cattrs.Converter
+) -> Callable[[Any], dict[str, Any]]:
+    """Unstructure an attrs class: metadata written when known, derived values after their field."""
+    overrides: dict[str, Any] = {
+        field.name: override(omit_if_default=True) for field in attrs.fields(cls) if not field.eq
+    }
+    base = make_dict_unstructure_fn(cls, converter, **overrides)
+    derived = _DERIVED.get(cls, ())
+    if not derived and cls is not Authority:
+        return base
+    after: dict[str, list[_Derived]] = {}
+    for item in derived:
+        after.setdefault(item.after, []).append(item)
+
+    def unstructure_class(obj: Any) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        if cls is Authority:
+            result["schema_version"] = SCHEMA_VERSION
+        for key, value in base(obj).items():
+            result[key] = value
+            for item in after.get(key, ()):
+                result[item.name] = item.compute(obj)
+        return result
+
+    return unstructure_class
+
+
+def _make_converter() -> cattrs.Converter:
+    result = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    result.register_structure_hook(str, _structure_str)
+    result.register_structure_hook(int, _structure_int)
+    result.register_structure_hook(bool, _structure_bool)
+    result.register_structure_hook(dt.date, _structure_date)
+    result.register_structure_hook(Score, _structure_score)
+    result.register_structure_hook(Theme, _structure_theme)
+    result.register_structure_hook(Rating, _structure_rating)
+    result.register_unstructure_hook(dt.date, dt.date.isoformat)
+    result.register_unstructure_hook(Score, int)
+    result.register_unstructure_hook(Theme, int)
+    result.register_unstructure_hook(Rating, lambda rating: rating.value)
+    result.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_structure_factory)
+    result.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure_factory)
+    result.register_structure_hook_factory(attrs.has, _class_structure_factory)
+    result.register_unstructure_hook_factory(attrs.has, _class_unstructure_factory)
+    return result
+
+
+#: The one cattrs converter for the model: strict, and writing the documented JSON form.
+#: Prefer :func:`structure`, which turns cattrs' errors into a :class:`ValidationError`.
+converter: Final[cattrs.Converter] = _make_converter()
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+def _note_of(error: BaseException, kind: type[_T]) -> _T | None:
+    for note in getattr(error, "__notes__", ()):
+        if type(note) is kind:
+            return note
+    return None
+
+
+def _messages(error: BaseException, path: str) -> list[str]:
+    """One ``path: problem`` line per failure in a tree of cattrs errors, in data order."""
+    if isinstance(error, IterableValidationError):
+        lines: list[str] = []
+        for sub in error.exceptions:
+            index = _note_of(sub, IterableValidationNote)
+            lines += _messages(sub, path if index is None else f"{path}[{index.index}]")
+        return lines
+    if isinstance(error, ClassValidationError):
+        lines = []
+        for sub in error.exceptions:
+            field = _note_of(sub, AttributeValidationNote)
+            if field is None:
+                lines += _messages(sub, path)
+            elif isinstance(sub, KeyError) and sub.args == (field.name,):
+                lines.append(f"{_key_path(path, field.name)}: required key is missing")
+            else:
+                lines += _messages(sub, _key_path(path, field.name))
+        return lines
+    if isinstance(error, ForbiddenExtraKeysError):
+        return [f"{_key_path(path, key)}: unknown key" for key in sorted(error.extra_fields)]
+    if isinstance(error, ValueError | TypeError):
+        return [f"{path}: {error}"]
+    return [f"{path}: {type(error).__name__}: {error}"]
+
+
+# --- public API --------------------------------------------------------------------------------
+
+
+def unstructure(obj: object) -> Any:
+    """The JSON-ready form of a model object (dicts, lists, strings, numbers, ``None``)."""
+    return converter.unstructure(obj)
+
+
+def structure(data: object, cls: type[_T]) -> _T:
+    """Build a ``cls`` from JSON-ready data, strictly.
+
+    :raises ValidationError: listing every problem, each with its JSON path.
+    """
+    try:
+        return converter.structure(data, cls)
+    except StructureHandlerNotFoundError:
+        msg = f"cqcmodel cannot structure {cls!r}: it is not a model type"
+        raise TypeError(msg) from None
+    except (ClassValidationError, IterableValidationError, ValueError, TypeError) as exc:
+        raise ValidationError(_messages(exc, "$")) from None
+
+
+def dumps(obj: object, *, indent: int | None = None) -> str:
+    """Serialise a model object to JSON text: compact, or indented by ``indent`` spaces.
+
+    Not ASCII-escaped; keys in field order; the same text with or without orjson.
+    """
+    data = unstructure(obj)
+    if _orjson is not None and indent in (None, 2):
+        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+        try:
+            return str(_orjson.dumps(data, option=option).decode())
+        except _orjson.JSONEncodeError:
+            pass  # text orjson refuses (lone surrogates): the standard library writes it
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+
+
+def _decode(text: str | bytes | bytearray) -> Any:
+    given: object = text
+    if not isinstance(given, str | bytes | bytearray):
+        msg = f"loads() takes str or bytes, not {type(given).__name__}"
+        raise TypeError(msg)
+    try:
+        if _orjson is not None:
+            return _orjson.loads(text)
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+    except UnicodeDecodeError as exc:
+        problem = f"invalid JSON: not UTF-8 text (byte {exc.start}: {exc.reason})"
+    except RecursionError:
+        problem = "invalid JSON: nested too deeply"
+    raise ValidationError([f"$: {problem}"])
+
+
+@overload
+def loads(text: str | bytes | bytearray) -> Authority: ...
+@overload
+def loads(text: str | bytes | bytearray, cls: type[_T]) -> _T: ...
+def loads(text: str | bytes | bytearray, cls: type[Any] = Authority) -> Any:
+    """Load JSON text written by :func:`dumps` as a ``cls`` (an :class:`Authority` by default).
+
+    :raises ValidationError: for text that is not JSON (with its line and column) or data that
+        does not describe a valid ``cls`` (every problem, with its JSON path).
+    """
+    return structure(_decode(text), cls)
+
+
+# --- JSON Schema -------------------------------------------------------------------------------
+
+#: Schema keywords implied by attrs validators of the model, keyed by validator: a published
+#: line (non-empty, one line, no surrounding whitespace), a percentage.
+_LINE: Final[dict[str, Any]] = {"pattern": r"^\S(?:[^\n\r]*\S)?$"}
+_VALIDATOR_KEYWORDS: Final[dict[object, dict[str, Any]]] = {
+    model._line_text: _LINE,
+    model._optional_line_text: _LINE,
+    model._heading: _LINE,
+    model._lines: _LINE,
+    model._percentage: {"minimum": 0, "maximum": 100},
+}
+
+
+def _description(obj: object) -> str:
+    """The first paragraph of a docstring, on one line."""
+    text = inspect.cleandoc(getattr(obj, "__doc__", None) or "")
+    return " ".join(text.split("\n\n")[0].split())
+
+
+def _enum_schema(cls: type[Any]) -> dict[str, Any]:
+    """An enum by value; the description lists what the numbers of Score and Theme stand for."""
+    meanings = ""
+    if cls is Score:
+        meanings = "; ".join(f"{score.value} {score.label}" for score in Score)
+    elif cls is Theme:
+        meanings = "; ".join(f"{theme.value} {theme.title}" for theme in Theme)
+    description = _description(cls)
+    if meanings:
+        description = f"{description.rstrip('.')}: {meanings}."
+    values = [member.value for member in cls]
+    return {
+        "title": cls.__name__,
+        "description": description,
+        "type": "integer" if isinstance(values[0], int) else "string",
+        "enum": values,
+    }
+
+
+class _SchemaBuilder:
+    """Walks attrs fields and type hints, collecting named definitions under ``$defs``."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def ref(self, cls: type[Any]) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}
+            self.defs[name] = self.object(cls) if attrs.has(cls) else _enum_schema(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def object(self, cls: type[Any]) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        if cls is Authority:
+            properties["schema_version"] = {
+                "description": "Version of this JSON format.",
+                "type": "integer",
+                "const": SCHEMA_VERSION,
+            }
+            required.append("schema_version")
+        derived = _DERIVED.get(cls, ())
+        for field in attrs.fields(cls):
+            properties[field.name] = self.field(field, hints[field.name])
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+            for item in derived:
+                if item.after == field.name:
+                    properties[item.name] = item.schema
+                    for enum in item.refers_to:
+                        self.ref(enum)
+        return {
+            "title": cls.__name__,
+            "description": _description(cls),
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+
+    def field(self, field: attrs.Attribute[Any], field_type: Any) -> dict[str, Any]:
+        keywords = _VALIDATOR_KEYWORDS.get(field.validator, {})
+        schema = self.type(field_type, keywords)
+        if not field.eq:
+            what = "the source line number" if field.name == "line" else "where the text came from"
+            schema = {
+                "description": f"Metadata, outside equality: {what}; written when known.",
+                **schema,
+            }
+        return schema
+
+    def type(self, type_: Any, keywords: dict[str, Any]) -> dict[str, Any]:
+        args = typing.get_args(type_)
+        if isinstance(type_, types.UnionType) or typing.get_origin(type_) is typing.Union:
+            others = [arg for arg in args if arg is not type(None)]
+            if len(others) == 1 and len(args) == 2:
+                return _nullable(self.type(others[0], keywords))
+        if _is_homogeneous_tuple(type_):
+            return {"type": "array", "items": self.type(args[0], keywords)}
+        if attrs.has(type_) or type_ in (Score, Theme, Rating):
+            return self.ref(type_)
+        if type_ is str:
+            return {"type": "string", **keywords}
+        if type_ is bool:
+            return {"type": "boolean"}
+        if type_ is int:
+            return {"type": "integer", **keywords}
+        if type_ is dt.date:
+            return dict(_DATE_SCHEMA)
+        msg = f"no JSON Schema for {type_!r}"
+        raise TypeError(msg)
+
+
+def json_schema(cls: type[Any] = Authority) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``cls`` as :func:`dumps` writes it.
+
+    Generated from the attrs classes: their fields, type hints, defaults (a field without one is
+    required) and the validators that map to schema keywords. A few rules are checked only by
+    :func:`loads`: a heading reads as a heading, findings with a heading come last, a rating
+    matches its percentage band, derived values match the data, and the checks each class
+    makes on the whole object.
+    """
+    builder = _SchemaBuilder()
+    root = builder.object(cls)
+    schema: dict[str, Any] = {"$schema": _DIALECT, **root}
+    builder.defs.pop(cls.__name__, None)
+    if builder.defs:
+        schema["$defs"] = dict(sorted(builder.defs.items()))
+    return schema
+
+
+def schema_text(cls: type[Any] = Authority) -> str:
+    """:func:`json_schema` as the text of the shipped file (indented, final newline)."""
+    return json.dumps(json_schema(cls), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schema(path: str | Path = SCHEMA_PATH) -> Path:
+    """Write the Authority schema to ``path`` (by default the file shipped in the package)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(schema_text(), encoding="utf-8")
+    return target
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m cqcmodel.serialise``: print, write or check the Authority JSON Schema."""
+    parser = argparse.ArgumentParser(prog="python -m cqcmodel.serialise", description=main.__doc__)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--write-schema",
+        nargs="?",
+        const=str(SCHEMA_PATH),
+        metavar="PATH",
+        help="write the schema (default: the file shipped in the package)",
+    )
+    group.add_argument(
+        "--check-schema",
+        action="store_true",
+        help="exit 1 if the shipped schema file differs from the generated schema",
+    )
+    options = parser.parse_args(argv)
+    if options.write_schema is not None:
+        print(write_schema(options.write_schema))
+        return 0
+    if options.check_schema:
+        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+        if current != schema_text():
+            print(f"{SCHEMA_PATH} is out of date: run --write-schema", file=sys.stderr)
+            return 1
+        return 0
+    sys.stdout.write(schema_text())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
