@@ -187,7 +187,9 @@ def parse(text: str, *, source: str | None = None) -> Authority:
 
     src = SourceText(text, source)
     if not any(line.strip() for line in src.lines):
-        src.error("empty text: expected a CQC local authority assessment page", 1, 1)
+        src.error(
+            "empty text: expected a CQC local authority assessment page", 1, 1, normalised=False
+        )
     document = _Document(src)
     try:
         tree = _get_parser().parse(document)

@@ -183,7 +183,13 @@ _PILOT_TITLE: Final = re.compile(r"(?P<name>[A-Z][^.:;!?]{0,100}?) assessment")
 _ABOUT: Final = re.compile(r"About (?P<name>\S.*)")
 #: Kinds after which a pilot-style ``<X> assessment`` line reads as a title line.
 _PILOT_TITLE_FOLLOWERS: Final = frozenset(
-    {Kind.PUBLISHED, Kind.DOWNLOADS, Kind.HOW_WE_ASSESS, Kind.OVERALL_SUMMARY}
+    {
+        Kind.PUBLISHED,
+        Kind.DOWNLOADS,
+        Kind.HOW_WE_ASSESS,
+        Kind.OVERALL_SUMMARY,
+        Kind.STATEMENT_TITLE,
+    }
 )
 _SCORE_KINDS: Final = frozenset({Kind.SCORE, Kind.INDICATIVE, Kind.SCORE_LABEL})
 
@@ -217,49 +223,46 @@ def candidates(lines: tuple[str, ...]) -> list[tuple[str, ...]]:
     sub-heading is a heading-like line followed by a paragraph; a pilot title
     ``<X> assessment`` is the first line, or is followed by a page-header line.
     """
-    own: list[list[str]] = []
-    for line in lines:
-        content = line.strip()
-        own.append(_own_kinds(content) if content else [])
-    result: list[tuple[str, ...]] = []
-    following: int | None = None  # index of the next non-blank line after the current one
-    nexts: list[int | None] = [None] * len(lines)
-    for index in range(len(lines) - 1, -1, -1):
-        nexts[index] = following
-        if lines[index].strip():
-            following = index
-    first_content = following
-    for index, line in enumerate(lines):
-        content = line.strip()
+    count = len(lines)
+    result: list[tuple[str, ...]] = [()] * count
+    first_content = next((i for i, line in enumerate(lines) if line.strip()), None)
+    after: int | None = None  # the next non-blank line, whose kinds are already final
+    for index in range(count - 1, -1, -1):
+        content = lines[index].strip()
         if not content:
-            result.append(())
             continue
-        kinds = own[index]
-        after = nexts[index]
-        after_kinds = own[after] if after is not None else []
-        structural = bool(kinds)
-        if not structural or kinds == [Kind.RATING]:
-            heading_like = is_heading_like(content) and not _starts_like_bullet(content)
+        kinds = _own_kinds(content)
+        if not kinds or kinds == [Kind.RATING]:
+            after_kinds = result[after] if after is not None else ()
+            kinds = _derived_kinds(content, kinds, index == first_content, after, after_kinds)
             if (
-                heading_like
-                and _PILOT_TITLE.fullmatch(content)
-                and (index == first_content or _PILOT_TITLE_FOLLOWERS.intersection(after_kinds))
-            ):
-                kinds = [Kind.TITLE, *kinds]
-            if heading_like and (
-                _SCORE_KINDS.intersection(after_kinds)
-                or (after is None and statement_by_title(content) is not None)
-            ):
-                kinds = [*kinds, Kind.STATEMENT_TITLE]
-            if (
-                heading_like
-                and after is not None
+                after is not None
                 and not after_kinds
+                and is_heading_like(content)
+                and not _starts_like_bullet(content)
                 and not is_heading_like(lines[after].strip())
             ):
-                kinds = [*kinds, Kind.SUBHEADING]
-        result.append(tuple(kinds))
+                kinds.append(Kind.SUBHEADING)
+        result[index] = tuple(kinds)
+        after = index
     return result
+
+
+def _derived_kinds(
+    content: str, kinds: list[str], first: bool, after: int | None, after_kinds: tuple[str, ...]
+) -> list[str]:
+    """Title and statement-title kinds, which depend on the line that follows."""
+    if not is_heading_like(content) or _starts_like_bullet(content):
+        return kinds
+    if _PILOT_TITLE.fullmatch(content) and (
+        first or _PILOT_TITLE_FOLLOWERS.intersection(after_kinds)
+    ):
+        kinds = [Kind.TITLE, *kinds]
+    if _SCORE_KINDS.intersection(after_kinds) or (
+        after is None and statement_by_title(content) is not None
+    ):
+        kinds = [*kinds, Kind.STATEMENT_TITLE]
+    return kinds
 
 
 def _starts_like_bullet(content: str) -> bool:

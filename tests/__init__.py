@@ -1,0 +1,1 @@
+"""The cqcmodel test suite."""
