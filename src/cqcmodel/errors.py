@@ -94,3 +94,43 @@ class ValidationError(CqcModelError, ValueError):
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{where}invalid cqcmodel data ({count} {noun}):\n{lines}")
+
+
+class ConflictError(CqcModelError, ValueError):
+    """Two files that publish different versions of one page of the same authority.
+
+    Raised (or reported) when pages are merged into one record per authority: two different
+    scores for one statement, two different summaries, two different about pages. ``sources``
+    names both files, the first one read and then the one that disagrees with it; ``source``,
+    ``line`` and ``column`` point at the second, so ``str(error)`` reads
+    ``source:line:column: message`` and the message names the first.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        sources: tuple[str, str],
+        lines: tuple[int | None, int | None] = (None, None),
+    ) -> None:
+        self.message = message
+        self.sources = sources
+        self.lines = lines
+        self.source = sources[1]
+        self.line = lines[1] or 1
+        self.column = 1
+        super().__init__(f"{self.location}: {message}")
+
+    @property
+    def location(self) -> str:
+        """``source:line:column`` of the second, disagreeing page."""
+        return f"{self.source}:{self.line}:{self.column}"
+
+    def __reduce__(self) -> tuple[object, ...]:  # pragma: no cover - pickling support
+        return (_rebuild_conflict_error, (self.message, self.sources, self.lines))
+
+
+def _rebuild_conflict_error(
+    message: str, sources: tuple[str, str], lines: tuple[int | None, int | None]
+) -> ConflictError:  # pragma: no cover - pickling support
+    return ConflictError(message, sources=sources, lines=lines)

@@ -1,0 +1,259 @@
+"""Checks beyond parsing: wording that departs from the framework, and summaries that disagree.
+
+Nothing here raises for what real pages publish: every finding is a :class:`Diagnostic`,
+located at ``source:line:column`` so editors and CI logs can jump to it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from .errors import ConflictError, CqcModelError, ParseError
+from .framework import STATEMENTS, fold, rating_for_percentage
+from .model import Authority, QualityStatement, Summary, overall_for
+
+__all__ = [
+    "Diagnostic",
+    "Severity",
+    "summary_discrepancies",
+    "wording_warnings",
+]
+
+
+class Severity(enum.Enum):
+    """How serious a diagnostic is."""
+
+    #: The input cannot be used as it is (it does not parse, or two files disagree).
+    ERROR = "error"
+    #: The input is usable but departs from what is expected (wording, inconsistent figures).
+    WARNING = "warning"
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """One problem found in a page, with where it is: ``str()`` gives ``path:line:col: message``."""
+
+    severity: Severity
+    message: str
+    #: The file (``None`` for text given as a string, shown as ``<string>``).
+    source: str | None = None
+    #: 1-based line of the page element concerned (``None`` when unknown, shown as 1).
+    line: int | None = None
+    #: 1-based column (``None`` when unknown, shown as 1).
+    column: int | None = None
+    #: The published text the diagnostic is about, when it is one line's text: lets a tool
+    #: find the exact line in the file.
+    text: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+    @property
+    def location(self) -> str:
+        """``path:line:col``."""
+        return f"{self.source or '<string>'}:{self.line or 1}:{self.column or 1}"
+
+    @classmethod
+    def from_error(cls, error: CqcModelError | OSError) -> Diagnostic:
+        """The diagnostic for an error met while loading (parse, conflict or read error)."""
+        if isinstance(error, ParseError | ConflictError):
+            return cls(
+                severity=Severity.ERROR,
+                message=error.message,
+                source=error.source,
+                line=error.line,
+                column=error.column,
+            )
+        if isinstance(error, OSError):
+            return cls(
+                severity=Severity.ERROR,
+                message=error.strerror or str(error),
+                source=str(error.filename) if error.filename is not None else None,
+            )
+        return cls(
+            severity=Severity.ERROR,
+            message=str(error),
+            source=getattr(error, "source", None),
+        )
+
+
+def _source(authority: Authority, sources: Mapping[str, str] | None, key: str) -> str | None:
+    if sources is not None and key in sources:
+        return sources[key]
+    return authority.source
+
+
+def _key(statement: QualityStatement) -> str:
+    return statement.code or fold(statement.title)
+
+
+# --- wording ---------------------------------------------------------------------------------
+
+
+def wording_warnings(
+    authority: Authority, *, sources: Mapping[str, str] | None = None
+) -> tuple[Diagnostic, ...]:
+    """Warnings for "What people expect" and commitment texts that differ from the framework's.
+
+    Texts are compared after :func:`~cqcmodel.framework.fold` (typography, case, hyphens
+    inside words), so curly quotes around pilot I-statements, ``co-ordinated`` and a curly
+    apostrophe are not deviations; statement 6's first line, which runs the safeguarding
+    I-statement on, counts as canonical, and so do both published wordings of statement 7's
+    commitment. A missing final full stop or a changed word is a warning. ``sources`` maps
+    page keys (:func:`cqcmodel.collect.page_key`) to files, for merged authorities; otherwise
+    :attr:`~cqcmodel.model.Authority.source` names the file.
+    """
+    result: list[Diagnostic] = []
+    for statement in authority.statements:
+        info = statement.info
+        if info is None:
+            continue
+        source = _source(authority, sources, _key(statement))
+        canonical_i = {fold(text) for text in info.i_statements}
+        for piece in statement.i_statements:
+            if fold(piece) in canonical_i:
+                continue
+            expected = _closest(piece, info.i_statements)
+            result.append(
+                Diagnostic(
+                    severity=Severity.WARNING,
+                    message=(
+                        f"{info.title}: this I-statement differs from the framework's"
+                        f"{_difference(piece, expected)}: {_shorten(piece)!r}"
+                    ),
+                    source=source,
+                    line=statement.line,
+                    text=piece,
+                )
+            )
+        commitment = statement.commitment
+        if commitment is not None and fold(commitment) not in {
+            fold(text) for text in info.we_statements
+        }:
+            expected = _closest(commitment, info.we_statements)
+            result.append(
+                Diagnostic(
+                    severity=Severity.WARNING,
+                    message=(
+                        f"{info.title}: the commitment differs from the framework's"
+                        f"{_difference(commitment, expected)}: {_shorten(commitment)!r}"
+                    ),
+                    source=source,
+                    line=statement.line,
+                    text=commitment,
+                )
+            )
+    return tuple(result)
+
+
+def _closest(text: str, candidates: tuple[str, ...]) -> str | None:
+    """The candidate sharing the longest folded prefix with ``text``."""
+    if not candidates:
+        return None
+    folded = fold(text)
+    return max(candidates, key=lambda candidate: _common_prefix(folded, fold(candidate)))
+
+
+def _common_prefix(first: str, second: str) -> int:
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
+
+
+def _difference(text: str, expected: str | None) -> str:
+    """A short phrase saying where ``text`` departs from ``expected`` (or nothing)."""
+    if expected is None:
+        return " (the statement has no I-statements)"
+    folded, wanted = fold(text), fold(expected)
+    if wanted.startswith(folded) and wanted[len(folded) :].strip() in {".", ""}:
+        return " (no final full stop)"
+    at = _common_prefix(folded, wanted)
+    if at < len(folded):
+        word = folded[at:].split(" ", 1)[0] or folded[at:]
+        return f" (from {word!r})"
+    return " (it stops short)"
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- summary consistency ---------------------------------------------------------------------
+
+
+def summary_discrepancies(
+    authority: Authority, *, sources: Mapping[str, str] | None = None
+) -> tuple[Diagnostic, ...]:
+    """Where the published summary disagrees with itself or with the statement pages.
+
+    Four checks: each score in the summary list against the statement page's score; the
+    published rating against its own percentage's band; and, when all nine statements have a
+    known score (statement page's, else the summary's), the published percentage and rating
+    against the ones :meth:`~cqcmodel.model.Authority.overall` computes. Real summaries do
+    contradict themselves (a published 70% for scores summing to 25/36 = 69%): these are
+    warnings, located at the summary's lines.
+    """
+    summary = authority.summary
+    if summary is None:
+        return ()
+    source = _source(authority, sources, "summary")
+    result: list[Diagnostic] = []
+
+    def warn(message: str, line: int | None) -> None:
+        result.append(
+            Diagnostic(severity=Severity.WARNING, message=message, source=source, line=line)
+        )
+
+    for item in summary.statement_scores:
+        statement_id = item.statement_id
+        page = authority.statement(statement_id) if statement_id is not None else None
+        if page is None or page.score is None or item.score is None:
+            continue
+        if page.score != item.score:
+            where = _source(authority, sources, _key(page)) or "<string>"
+            warn(
+                f"the summary scores {item.title!r} {item.score.value}, its statement page "
+                f"({where}:{page.line or 1}:1) {page.score.value}",
+                item.line,
+            )
+    if summary.rating is not None and summary.percentage is not None:
+        band = rating_for_percentage(summary.percentage)
+        if band != summary.rating:
+            warn(
+                f"the published rating {summary.rating.value!r} is not the band of the "
+                f"published {summary.percentage}% ({band.value!r})",
+                summary.line,
+            )
+    _check_overall(authority, summary, warn)
+    return tuple(result)
+
+
+def _check_overall(
+    authority: Authority, summary: Summary, warn: Callable[[str, int | None], None]
+) -> None:
+    """Compare the published overall figures with the computed ones, when all are scored."""
+    scores = authority.scores()
+    if len(scores) < len(STATEMENTS):
+        return
+    overall = overall_for(scores.values())
+    assert overall is not None
+    basis = f"{overall.total}/{overall.maximum}"
+    if summary.percentage is not None and summary.percentage != overall.percentage:
+        warn(
+            f"the published {summary.percentage}% differs from the {overall.percentage}% "
+            f"the statement scores give ({basis})",
+            summary.line,
+        )
+    if summary.rating is not None and summary.rating != overall.rating:
+        warn(
+            f"the published rating {summary.rating.value!r} differs from "
+            f"{overall.rating.value!r}, the band of the {overall.percentage}% the statement "
+            f"scores give ({basis})",
+            summary.line,
+        )
