@@ -112,13 +112,14 @@ def _make_lexer_class() -> type[Any]:
             count = len(lines)
             index = 0
             previous: str | None = None
+            last = _last(lines)
             while index < count:
                 content = lines[index].strip()
                 if not content:
                     index += 1
                     continue
                 accepted = table[parser_state.position]
-                kind = _choose(kinds[index], accepted, previous, index == _last(kinds, lines))
+                kind = _choose(kinds[index], accepted, previous, index == last)
                 end = index
                 if kind in _TEXT_KINDS and kind not in _SINGLE_LINE_TEXT:
                     end = _run_end(lines, kinds, index)
@@ -152,7 +153,8 @@ def _choose(options: tuple[str, ...], accepted: Any, previous: str | None, is_la
     return options[0] if options else Kind.TEXT
 
 
-def _last(kinds: list[tuple[str, ...]], lines: tuple[str, ...]) -> int:
+def _last(lines: tuple[str, ...]) -> int:
+    """Index of the last non-blank line (-1 if none)."""
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].strip():
             return index
@@ -235,7 +237,7 @@ def _translate(error: Exception, src: SourceText) -> NoReturn:
         )
         wanted = _join_or(expected) if expected else "nothing more"
         if token.type == "$END":
-            last = _last([], src.lines)
+            last = _last(src.lines)
             line = last + 1 if last >= 0 else 1
             column = len(src.lines[line - 1]) + 1 if last >= 0 else 1
             src.error(f"expected {wanted}, found the end of the text", line, column)
@@ -324,7 +326,7 @@ class _Builder:
             assert isinstance(child, Tree)
             getattr(self, f"on_{child.data}")(child)
         if not self.statements and self.summary is None and self.about is None:
-            last = _last([], self.src.lines)
+            last = _last(self.src.lines)
             line = last + 1
             self.src.error(
                 "expected the content of a page (a quality statement, summary or about "
