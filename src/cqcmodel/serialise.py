@@ -114,7 +114,8 @@ def _key_path(path: str, key: object) -> str:
     """``path`` extended by an object key: ``$.name``, or ``$["odd key"]`` when needed."""
     if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
         return f"{path}.{key}"
-    return f"{path}[{json.dumps(key, ensure_ascii=False) if isinstance(key, str) else key!r}]"
+    shown = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
+    return f"{path}[{shown}]"
 
 
 def _noted(error: Exception, field: str, field_type: object) -> Exception:
