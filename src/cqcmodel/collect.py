@@ -112,7 +112,8 @@ class Record:
     """One merged authority and the file each of its pages came from."""
 
     authority: Authority
-    #: :func:`page_key` of each page (``"about"``, ``"summary"``, a statement code) → its file.
+    #: :func:`page_key` of each page (``"about"``, ``"summary"``, a statement code) → its file,
+    #: in the order of the pages (about, summary, statements in framework order).
     pages: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     #: The parsed files merged into :attr:`authority`, in the order they were read.
     parts: tuple[Authority, ...] = ()
@@ -255,7 +256,8 @@ def _merge_group(group: list[Authority]) -> tuple[Record, list[ConflictError]]:
         statements=tuple(statements),
         source=first_part.source,
     )
-    sources = {key: _source(part) for key, (_, part) in kept.items()}
+    order = [page_key(page) for page in _pages(authority)]
+    sources = {key: _source(kept[key][1]) for key in order}
     return Record(authority=authority, pages=sources, parts=tuple(group)), conflicts
 
 
