@@ -167,17 +167,27 @@ def _common_prefix(first: str, second: str) -> int:
 
 
 def _difference(text: str, expected: str | None) -> str:
-    """A short phrase saying where ``text`` departs from ``expected`` (or nothing)."""
+    """A short phrase saying where ``text`` departs from ``expected`` (folded words)."""
     if expected is None:
         return " (the statement has no I-statements)"
     folded, wanted = fold(text), fold(expected)
-    if wanted.startswith(folded) and wanted[len(folded) :].strip() in {".", ""}:
+    if wanted.startswith(folded) and wanted[len(folded) :].strip() == ".":
         return " (no final full stop)"
     at = _common_prefix(folded, wanted)
-    if at < len(folded):
-        word = folded[at:].split(" ", 1)[0] or folded[at:]
-        return f" (from {word!r})"
-    return " (it stops short)"
+    if at == 0:
+        return " (it starts differently)"
+    if at == len(folded):
+        return f" (it stops before {_first_word(wanted[at:])!r})"
+    if at == len(wanted):
+        return f" ({_first_word(folded[at:])!r} follows the framework's text)"
+    start = folded.rfind(" ", 0, at) + 1
+    got, want = _first_word(folded[start:]), _first_word(wanted[start:])
+    return f" ({got!r} where the framework has {want!r})"
+
+
+def _first_word(text: str) -> str:
+    words = text.split()
+    return words[0] if words else text
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -1,0 +1,381 @@
+"""Many files → one record per authority: finding files, merging pages, conflicts, rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import cqcmodel
+from cqcmodel import (
+    About,
+    Authority,
+    Finding,
+    PageDates,
+    ParseError,
+    QualityStatement,
+    Rating,
+    Score,
+    StatementScore,
+    Summary,
+)
+from cqcmodel.collect import (
+    FINDING_COLUMNS,
+    SCORE_COLUMNS,
+    find_files,
+    load,
+    load_all,
+    page_key,
+    published,
+    rows,
+)
+from cqcmodel.errors import ConflictError
+from cqcmodel.framework import STATEMENTS, statement_by_code
+
+from .conftest import CORPUS
+
+EALING = "London Borough of Ealing"
+
+
+def statement_page(
+    name: str | None,
+    code: str,
+    score: int,
+    *,
+    findings: tuple[str, ...] = ("People told us they were supported well.",),
+    dates: PageDates | None = None,
+) -> str:
+    info = statement_by_code(code)
+    statement = QualityStatement(
+        title=info.title,
+        score=Score(score),
+        commitment=info.we_statements[0],
+        findings=tuple(Finding(text=text) for text in findings),
+    )
+    authority = Authority(name=name, statements=(statement,), page_dates=(dates,) if dates else ())
+    return cqcmodel.render(authority)
+
+
+def summary_page(name: str, scores: list[int], rating: Rating, percentage: int) -> str:
+    summary = Summary(
+        name=name,
+        rating=rating,
+        percentage=percentage,
+        statement_scores=tuple(
+            StatementScore(title=info.title, score=Score(value))
+            for info, value in zip(STATEMENTS, scores, strict=True)
+        ),
+    )
+    return cqcmodel.render(Authority(name=name, summary=summary))
+
+
+def about_page(name: str, published_on: dt.date) -> str:
+    about = About(published=published_on, subject=name, demographics=("A place with people.",))
+    return cqcmodel.render(Authority(name=name, about=about))
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- the corpus ------------------------------------------------------------------------------
+
+
+def test_corpus_groups_into_one_record_per_authority() -> None:
+    authorities = load([CORPUS])
+    names = [authority.name for authority in authorities]
+    assert names == [
+        "London Borough of Ealing",
+        "London Borough of Hillingdon",
+        "London Borough of Hounslow",
+        "Nottingham City Council",
+        "Royal Borough of Windsor & Maidenhead",
+        "Sunderland City Council",
+        "Westminster City Council",
+        None,  # the seed Hillingdon page has no title line: it stays on its own, last
+    ]
+    sunderland = authorities[5]
+    assert sunderland.summary is not None
+    assert [s.code for s in sunderland.statements] == [
+        "needs",
+        "equity",
+        "care",
+        "partnerships",
+        "pathways",
+        "safeguarding",
+        "governance",
+        "learning",
+    ]
+    assert sunderland.page_count == 9
+    westminster = authorities[6]
+    assert westminster.about is not None
+    assert westminster.summary is not None
+    assert [s.statement_id for s in westminster.statements] == [1, 3, 6, 7, 8]
+    assert authorities[-1].source == str(CORPUS / "seed-hillingdon-partnerships.txt")
+
+
+def test_merged_records_round_trip_through_render() -> None:
+    for authority in load(CORPUS):
+        assert cqcmodel.parse(cqcmodel.render(authority)) == authority
+
+
+def test_records_name_the_file_of_each_page() -> None:
+    loaded = load_all([CORPUS])
+    ealing = loaded.records[0]
+    assert dict(ealing.pages) == {
+        "about": str(CORPUS / "ealing-0125.txt"),
+        "summary": str(CORPUS / "ealing-0125-summary.txt"),
+    }
+    assert len(ealing.parts) == 2
+    assert len(loaded.files) == len(list(CORPUS.glob("*.txt")))
+    assert loaded.errors == ()
+
+
+def test_published_is_the_assessment_date() -> None:
+    by_name = {authority.name: authority for authority in load(CORPUS)}
+    assert published(by_name[EALING]) == dt.date(2025, 1, 17)
+    assert published(by_name["London Borough of Hillingdon"]) == dt.date(2024, 12, 13)
+    assert published(by_name["Royal Borough of Windsor & Maidenhead"]) is None
+
+
+# --- finding files ---------------------------------------------------------------------------
+
+
+def test_find_files_recurses_sorts_skips_hidden_and_deduplicates(tmp_path: Path) -> None:
+    write(tmp_path, "b/two.txt", "x")
+    write(tmp_path, "a/one.txt", "x")
+    write(tmp_path, "a/notes.md", "x")
+    write(tmp_path, ".hidden/three.txt", "x")
+    write(tmp_path, "a/.draft.txt", "x")
+    extra = write(tmp_path, "page.text", "x")
+    found = find_files([tmp_path, tmp_path / "a" / "one.txt", extra])
+    assert [path.relative_to(tmp_path).as_posix() for path in found] == [
+        "a/one.txt",
+        "b/two.txt",
+        "page.text",
+    ]
+
+
+def test_a_single_path_is_accepted(tmp_path: Path) -> None:
+    path = write(tmp_path, "one.txt", statement_page("Alpha Council", "needs", 3))
+    assert [a.name for a in load(path)] == ["Alpha Council"]
+    assert [a.name for a in load(str(path))] == ["Alpha Council"]
+
+
+def test_missing_paths_raise(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as caught:
+        find_files([tmp_path / "absent"])
+    assert caught.value.filename == str(tmp_path / "absent")
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+def test_pages_merge_on_folded_names_and_order_by_casefolded_name(tmp_path: Path) -> None:
+    write(tmp_path, "1.txt", statement_page("beta Council", "care", 2))
+    write(tmp_path, "2.txt", statement_page("Alpha Council", "learning", 3))
+    write(tmp_path, "3.txt", statement_page("Alpha council", "needs", 4))
+    write(tmp_path, "4.txt", statement_page("Gamma Council", "safeguarding", 1))
+    authorities = load(tmp_path)
+    assert [a.name for a in authorities] == ["Alpha Council", "beta Council", "Gamma Council"]
+    alpha = authorities[0]
+    assert [s.code for s in alpha.statements] == ["needs", "learning"]
+    assert alpha.scores() == {1: Score.EXCEPTIONAL_STANDARD, 9: Score.GOOD_STANDARD}
+
+
+def test_unnamed_pages_stay_separate_and_come_last_in_path_order(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", statement_page(None, "needs", 3))
+    write(tmp_path, "b.txt", statement_page("Zeta Council", "needs", 2))
+    write(tmp_path, "c.txt", statement_page(None, "needs", 3))
+    authorities = load(tmp_path)
+    assert [a.name for a in authorities] == ["Zeta Council", None, None]
+    assert [a.source for a in authorities[1:]] == [str(tmp_path / "a.txt"), str(tmp_path / "c.txt")]
+
+
+def test_summary_about_and_statements_merge_with_dates(tmp_path: Path) -> None:
+    name = "Alpha Council"
+    write(
+        tmp_path,
+        "s1.txt",
+        statement_page(name, "care", 3, dates=PageDates(published=dt.date(2024, 6, 2))),
+    )
+    write(tmp_path, "summary.txt", summary_page(name, [3] * 9, Rating.GOOD, 75))
+    write(tmp_path, "about.txt", about_page(name, dt.date(2024, 6, 1)))
+    write(
+        tmp_path,
+        "s2.txt",
+        statement_page(name, "needs", 3, dates=PageDates(published=dt.date(2024, 6, 3))),
+    )
+    (authority,) = load(tmp_path)
+    assert authority.about is not None
+    assert authority.summary is not None
+    assert [s.code for s in authority.statements] == ["needs", "care"]
+    # Statement pages' dates follow in framework order: needs (2024-06-03) before care.
+    assert [d.published for d in authority.page_dates] == [dt.date(2024, 6, 3), dt.date(2024, 6, 2)]
+    assert published(authority) == dt.date(2024, 6, 1)  # about.published wins
+    assert cqcmodel.parse(cqcmodel.render(authority)) == authority
+
+
+def test_identical_pages_in_two_files_merge_silently(tmp_path: Path) -> None:
+    text = statement_page("Alpha Council", "needs", 3)
+    write(tmp_path, "a.txt", text)
+    write(tmp_path, "copy/a.txt", text)
+    loaded = load_all(tmp_path)
+    assert loaded.errors == ()
+    assert len(loaded.records) == 1
+    assert len(loaded.records[0].authority.statements) == 1
+    assert loaded.records[0].pages["needs"] == str(tmp_path / "a.txt")
+
+
+def test_two_scores_for_one_statement_conflict_naming_both_files(tmp_path: Path) -> None:
+    first = write(tmp_path, "a.txt", statement_page("Alpha Council", "needs", 3))
+    second = write(tmp_path, "b.txt", statement_page("Alpha Council", "needs", 2))
+    with pytest.raises(ConflictError) as caught:
+        load(tmp_path)
+    error = caught.value
+    assert error.sources == (str(first), str(second))
+    assert error.source == str(second)
+    assert str(first) in str(error)
+    assert str(error).startswith(f"{second}:{error.line}:1: ")
+    assert "two different scores" in error.message
+    assert "2 here, 3 in" in error.message
+    assert isinstance(error, cqcmodel.CqcModelError)
+    assert isinstance(error, ValueError)
+
+
+def test_load_all_keeps_the_first_of_two_conflicting_pages(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", statement_page("Alpha Council", "needs", 3))
+    write(tmp_path, "b.txt", statement_page("Alpha Council", "needs", 2))
+    write(tmp_path, "c.txt", statement_page("Alpha Council", "care", 4))
+    loaded = load_all(tmp_path)
+    assert len(loaded.errors) == 1
+    (authority,) = loaded.authorities
+    assert authority.scores() == {1: Score.GOOD_STANDARD, 4: Score.EXCEPTIONAL_STANDARD}
+
+
+def test_same_score_different_text_is_a_conflict(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", statement_page("Alpha Council", "needs", 3))
+    write(
+        tmp_path,
+        "b.txt",
+        statement_page("Alpha Council", "needs", 3, findings=("Staff told us otherwise.",)),
+    )
+    with pytest.raises(ConflictError, match="two different versions"):
+        load(tmp_path)
+
+
+def test_two_different_summaries_conflict(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", summary_page("Alpha Council", [3] * 9, Rating.GOOD, 75))
+    write(
+        tmp_path, "b.txt", summary_page("Alpha Council", [2] * 9, Rating.REQUIRES_IMPROVEMENT, 50)
+    )
+    with pytest.raises(ConflictError, match="two different summary pages") as caught:
+        load(tmp_path)
+    assert caught.value.sources == (str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+
+
+def test_two_different_about_pages_conflict(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", about_page("Alpha Council", dt.date(2024, 1, 1)))
+    write(tmp_path, "b.txt", about_page("Alpha Council", dt.date(2024, 2, 1)))
+    with pytest.raises(ConflictError, match="two different about pages"):
+        load(tmp_path)
+
+
+def test_parse_errors_are_raised_by_load_and_collected_by_load_all(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", statement_page("Alpha Council", "needs", 3))
+    bad = write(tmp_path, "b.txt", "Not a CQC page at all.\n")
+    with pytest.raises(ParseError) as caught:
+        load(tmp_path)
+    assert caught.value.source == str(bad)
+    loaded = load_all(tmp_path)
+    assert [type(error) for error in loaded.errors] == [ParseError]
+    assert [a.name for a in loaded.authorities] == ["Alpha Council"]
+
+
+def test_progress_is_reported_per_file(tmp_path: Path) -> None:
+    for index in range(3):
+        write(tmp_path, f"{index}.txt", statement_page("Alpha Council", "needs", 3))
+    calls: list[tuple[int, int]] = []
+    load_all(tmp_path, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_page_keys() -> None:
+    assert page_key(About()) == "about"
+    assert page_key(Summary()) == "summary"
+    assert page_key(QualityStatement(title="Safeguarding", score=Score.GOOD_STANDARD)) == (
+        "safeguarding"
+    )
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+def test_score_rows_have_the_fixed_columns() -> None:
+    assert SCORE_COLUMNS == (
+        "authority",
+        "published",
+        "rating",
+        "percentage",
+        "needs",
+        "support",
+        "equity",
+        "care",
+        "partnerships",
+        "pathways",
+        "safeguarding",
+        "governance",
+        "learning",
+    )
+    table = rows(load(CORPUS), "scores")
+    assert all(tuple(row) == SCORE_COLUMNS for row in table)
+    ealing = table[0]
+    assert ealing == {
+        "authority": EALING,
+        "published": dt.date(2025, 1, 17),
+        "rating": "Requires improvement",
+        "percentage": 56,
+        "needs": 2,
+        "support": 2,
+        "equity": 2,
+        "care": 2,
+        "partnerships": 3,
+        "pathways": 2,
+        "safeguarding": 2,
+        "governance": 2,
+        "learning": 3,
+    }
+    unnamed = table[-1]
+    assert unnamed["authority"] is None
+    assert unnamed["partnerships"] == 3
+    assert unnamed["needs"] is None
+
+
+def test_finding_rows() -> None:
+    authorities = load(CORPUS)
+    table = rows(authorities, "findings")
+    assert all(tuple(row) == FINDING_COLUMNS for row in table)
+    total = sum(len(s.findings) for a in authorities for s in a.statements)
+    assert len(table) == total > 0
+    seed = [row for row in table if row["authority"] is None]
+    statement = authorities[-1].statements[0]
+    assert [row["text"] for row in seed] == [finding.text for finding in statement.findings]
+    assert [row["paragraph"] for row in seed] == list(range(1, len(seed) + 1))
+    assert {row["statement"] for row in seed} == {"partnerships"}
+    headed = [row for row in seed if row["heading"] is not None]
+    assert headed, "the seed page has sub-headings"
+
+
+def test_rows_refuse_an_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="unknown kind"):
+        rows([], "initiatives")
+
+
+def test_rows_do_not_depend_on_where_the_files_are(tmp_path: Path) -> None:
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    assert rows(load(tmp_path), "scores") == rows(load(CORPUS), "scores")
