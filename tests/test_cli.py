@@ -147,7 +147,7 @@ def test_scores_notes_partial_ratings_on_stderr() -> None:
         result.stderr
     )
     assert "note:" not in result.stdout
-    assert "(no title line: " in result.stdout
+    assert "\n(seed-hillingdon-partnerships.txt) " in result.stdout
 
 
 # --- findings --------------------------------------------------------------------------------

@@ -281,7 +281,7 @@ def _cmd_scores(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> 
     if args.format == "table":
         for row, authority in zip(data, loaded.authorities, strict=True):
             if row["authority"] is None:
-                row["authority"] = f"(no title line: {authority.source})"
+                row["authority"] = f"({Path(authority.source or '<string>').name})"
     _write(out, args.format, SCORE_COLUMNS, data)
 
 
