@@ -366,6 +366,7 @@ def test_progress_bar_only_for_many_files_on_a_terminal() -> None:
     output = terminal.getvalue()
     assert f"\r[{'#' * 30}] {many}/{many} files\n" in output
     assert output.endswith("\n")
+    assert output.count("\r") <= 101  # redrawn once per percent at most
 
     few = FakeTerminal(tty=True)
     for done in range(1, 4):

@@ -193,15 +193,18 @@ class _Progress:
 
     def __init__(self, err: IO[str]) -> None:
         self.err = err
-        self.shown = False
+        self.shown = -1
 
     def __call__(self, done: int, total: int) -> None:
         if total <= PROGRESS_THRESHOLD or not _isatty(self.err):
             return
+        percent = 100 * done // total
+        if percent == self.shown:
+            return
+        self.shown = percent
         filled = self.WIDTH * done // total
         bar = "#" * filled + "-" * (self.WIDTH - filled)
         self.err.write(f"\r[{bar}] {done}/{total} files")
-        self.shown = True
         if done == total:
             self.err.write("\n")
         self.err.flush()
