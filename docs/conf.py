@@ -88,6 +88,8 @@ nitpick_ignore = [
 nitpick_ignore_regex = [
     # Anything from the standard library (``csv.DictWriter``, ``collections.abc.Iterable``, …).
     (r"py:.*", rf"({'|'.join(sorted(sys.stdlib_module_names))})\..*"),
+    # Private type variables in generic signatures (``structure(data, cls: type[_T]) -> _T``).
+    (r"py:.*", r"(.*\.)?_T\w*"),
     # attrs, cattrs and lark names that appear in annotations.
     (r"py:.*", r"(attrs|attr|cattrs|cattr|lark)(\..*)?"),
 ]
