@@ -251,3 +251,16 @@ def test_every_public_name_is_in_the_reference() -> None:
         if not name.startswith("_") and f"cqcmodel.{name}" not in documented
     ]
     assert not missing, f"public names without an autodoc entry in docs/: {missing}"
+
+
+def test_the_format_reference_lists_every_line_kind() -> None:
+    """The line-kind table in format.md names every terminal the grammar has."""
+    from cqcmodel.text import Kind  # noqa: PLC0415 - only this test needs the lexer's names
+
+    table = (DOCS / "format.md").read_text(encoding="utf-8")
+    kinds = [value for name, value in vars(Kind).items() if name.isupper()]
+    grammar = (ROOT / "src" / "cqcmodel" / "report.lark").read_text(encoding="utf-8")
+    assert len(kinds) >= 20
+    assert all(kind in grammar for kind in kinds)
+    missing = [kind for kind in kinds if f"| `{kind}` |" not in table]
+    assert not missing, f"line kinds missing from the table in docs/format.md: {missing}"
