@@ -1,0 +1,180 @@
+"""Measure initiative and organisation extraction against the hand-labelled gold pages.
+
+Each ``benchmarks/gold/<page>.json`` labels one corpus page (``tests/corpus/<page>.txt``); the
+format and the matching rules are in ``benchmarks/gold/README.md``. A name matches an entry
+when it equals the entry's name or one of its aliases, case-insensitively after folding
+quotes, dashes and whitespace and dropping a leading "the". Recall is matched gold entries over
+gold entries; precision is extracted names that match a gold or optional entry over extracted
+names (each distinct name counted once per page). Totals are summed over the pages.
+
+Run ``python benchmarks/extraction.py`` (``--verbose`` lists the misses and the extras).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from cqcmodel import parse_file  # noqa: E402
+from cqcmodel.extract import extract_initiatives, extract_organisations  # noqa: E402
+from cqcmodel.framework import fold  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "gold"
+CORPUS = ROOT / "tests" / "corpus"
+
+#: Recall and precision the extractors must reach on the gold pages.
+TARGETS = {
+    ("initiatives", "recall"): 0.90,
+    ("initiatives", "precision"): 0.85,
+    ("organisations", "recall"): 0.90,
+}
+
+_DASHES = re.compile(r"[‐-―-]+")
+
+
+def normalise(name: str) -> str:
+    """The README's matching form: folded quotes, dashes and space, no leading "the"."""
+    text = fold(_DASHES.sub("-", name)).strip(" '\"")
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass
+class Score:
+    """Counts for one kind of entity on one page (or summed over pages)."""
+
+    gold: int = 0
+    found_gold: int = 0
+    extracted: int = 0
+    extracted_right: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        """Matched gold entries over gold entries (1.0 when there are none)."""
+        return self.found_gold / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        """Extracted names that match over extracted names (1.0 when none were extracted)."""
+        return self.extracted_right / self.extracted if self.extracted else 1.0
+
+    def add(self, other: Score) -> None:
+        """Add another page's counts to these."""
+        self.gold += other.gold
+        self.found_gold += other.found_gold
+        self.extracted += other.extracted
+        self.extracted_right += other.extracted_right
+        self.misses += other.misses
+        self.extras += other.extras
+
+
+def score(names: list[str], entries: list[dict[str, object]], optional: list[str]) -> Score:
+    """Score distinct extracted ``names`` against gold ``entries`` and ``optional`` names."""
+    forms = [
+        {normalise(str(entry["name"]))} | {normalise(str(alias)) for alias in entry["aliases"]}  # type: ignore[attr-defined]
+        for entry in entries
+    ]
+    allowed = set().union(*forms) | {normalise(name) for name in optional}
+    distinct = list(dict.fromkeys(normalise(name) for name in names))
+    result = Score(gold=len(entries), extracted=len(distinct))
+    for entry, entry_forms in zip(entries, forms, strict=True):
+        if entry_forms & set(distinct):
+            result.found_gold += 1
+        else:
+            result.misses.append(str(entry["name"]))
+    for name in distinct:
+        if name in allowed:
+            result.extracted_right += 1
+        else:
+            result.extras.append(name)
+    return result
+
+
+@dataclass
+class PageResult:
+    """The scores of one gold page."""
+
+    page: str
+    initiatives: Score
+    organisations: Score
+
+
+def measure(gold_dir: Path = GOLD, corpus_dir: Path = CORPUS) -> list[PageResult]:
+    """Run extraction on every gold page and score it."""
+    results: list[PageResult] = []
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        authority = parse_file(corpus_dir / gold["page"])
+        optional = gold.get("optional", [])
+        initiatives = [initiative.name for initiative in extract_initiatives(authority)]
+        organisations = [organisation.name for organisation in extract_organisations(authority)]
+        results.append(
+            PageResult(
+                page=gold["page"],
+                initiatives=score(initiatives, gold["initiatives"], optional),
+                organisations=score(organisations, gold["organisations"], optional),
+            )
+        )
+    return results
+
+
+def totals(results: list[PageResult]) -> dict[str, Score]:
+    """The counts summed over all pages, per entity."""
+    summed = {"initiatives": Score(), "organisations": Score()}
+    for result in results:
+        summed["initiatives"].add(result.initiatives)
+        summed["organisations"].add(result.organisations)
+    return summed
+
+
+def shortfalls(summed: dict[str, Score]) -> list[str]:
+    """The targets the totals miss, as readable lines (empty when all are met)."""
+    failed = []
+    for (entity, measure_name), target in TARGETS.items():
+        value = getattr(summed[entity], measure_name)
+        if value < target:
+            failed.append(f"{entity} {measure_name} {value:.3f} < {target:.2f}")
+    return failed
+
+
+def _row(label: str, initiatives: Score, organisations: Score) -> str:
+    return (
+        f"{label:<48} {initiatives.precision:6.3f} {initiatives.recall:6.3f}"
+        f" {initiatives.gold:4d}   {organisations.precision:6.3f} {organisations.recall:6.3f}"
+        f" {organisations.gold:4d}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print per-page and total precision and recall; exit 1 if a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list misses and extras")
+    args = parser.parse_args(argv)
+    results = measure()
+    print(f"{'page':<48} {'initiatives P/R/gold':>20}   {'organisations P/R/gold':>22}")
+    for result in results:
+        print(_row(result.page, result.initiatives, result.organisations))
+        if args.verbose:
+            for entity, counts in (("I", result.initiatives), ("O", result.organisations)):
+                for miss in counts.misses:
+                    print(f"    {entity} missed: {miss}")
+                for extra in counts.extras:
+                    print(f"    {entity} extra:  {extra}")
+    summed = totals(results)
+    print(_row("TOTAL", summed["initiatives"], summed["organisations"]))
+    failed = shortfalls(summed)
+    for line in failed:
+        print(f"target missed: {line}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

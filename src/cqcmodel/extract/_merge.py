@@ -1,0 +1,206 @@
+"""Group candidate names that refer to one thing, and find its further bare mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ._names import Candidate, Category, all_caps_key
+from ._text import Passage
+from .mentions import Mention
+
+
+@attrs.frozen(kw_only=True)
+class Group:
+    """The candidates naming one initiative or organisation, in text order."""
+
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def category(self) -> Category:
+        """Whether the group is an initiative or an organisation."""
+        return self.candidates[0].category
+
+    @property
+    def name(self) -> str:
+        """The lexicon's name, else a name defined with an acronym, else the first name.
+
+        A national programme takes the lexicon's name when the text writes it (not only its
+        acronym); an organisation keeps its name as written ("Age UK Sunderland").
+        """
+        if self.category is Category.INITIATIVE:
+            for candidate in self.candidates:
+                if candidate.lexicon and all_caps_key(candidate.text) is None:
+                    return candidate.lexicon
+        for candidate in self.candidates:
+            if candidate.defined:
+                return candidate.text
+        return next(c for c in self.candidates if not c.bare).text
+
+    @property
+    def kind(self) -> str:
+        """The lexicon's kind, else the kind of the span that gives the name."""
+        for candidate in self.candidates:
+            if candidate.lexicon:
+                return candidate.kind
+        for candidate in self.candidates:
+            if candidate.defined:
+                return candidate.kind
+        return next(c for c in self.candidates if not c.bare).kind
+
+    @property
+    def acronym(self) -> str | None:
+        """The acronym defined for it, or a known acronym it is mentioned by."""
+        for candidate in self.candidates:
+            if candidate.acronym:
+                return candidate.acronym
+        acronyms = {key[4:] for c in self.candidates for key in c.keys if key.startswith("acr:")}
+        for candidate in self.candidates:
+            if candidate.text.upper() in acronyms and candidate.text != self.name:
+                return candidate.text
+        return None
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every span, as a :class:`Mention`."""
+        return tuple(
+            Mention(
+                statement_id=c.passage.statement_id,
+                finding_index=c.passage.finding_index,
+                start=c.start,
+                end=c.end,
+                text=c.text,
+            )
+            for c in self.candidates
+        )
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _order(candidate: Candidate) -> tuple[int, int]:
+    return candidate.passage.order, candidate.start
+
+
+def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
+    """Union candidates that share a key, then names that are the unique suffix of another."""
+    sets = _UnionFind(len(candidates))
+    owner: dict[str, int] = {}
+    for index, candidate in enumerate(candidates):
+        for key in sorted(candidate.keys):
+            if key in owner:
+                sets.union(index, owner[key])
+            else:
+                owner[key] = index
+    for index, candidate in enumerate(candidates):
+        for key in sorted(candidate.keys):
+            if ":" in key or len(key.split()) < 3:
+                continue
+            holders = {
+                sets.find(other)
+                for other, longer in enumerate(candidates)
+                if any(k.endswith(" " + key) for k in longer.keys)
+            } - {sets.find(index)}
+            if len(holders) == 1:
+                sets.union(index, holders.pop())
+    by_root: dict[int, list[Candidate]] = {}
+    for index, candidate in enumerate(candidates):
+        by_root.setdefault(sets.find(index), []).append(candidate)
+    return [sorted(members, key=_order) for members in by_root.values()]
+
+
+def _attach_generic_icb(clusters: list[list[Candidate]]) -> list[list[Candidate]]:
+    """A bare "ICB" belongs to the one named integrated care board, when there is one."""
+    generic = {"icb", "integrated care board", "acr:ICB"}
+    bare = [c for c in clusters if all(generic & cand.keys for cand in c)]
+    named = [c for c in clusters if c not in bare and any(cand.kind == "icb" for cand in c)]
+    if len(named) != 1:
+        return clusters
+    for cluster in bare:
+        named[0].extend(cluster)
+        named[0].sort(key=_order)
+    return [cluster for cluster in clusters if cluster not in bare]
+
+
+def _forms(cluster: Sequence[Candidate]) -> set[str]:
+    forms: set[str] = set()
+    for candidate in cluster:
+        forms |= candidate.forms
+        if not candidate.bare:
+            forms.add(candidate.text)
+        if candidate.lexicon:
+            forms.add(candidate.lexicon)
+        forms |= {key[4:] for key in candidate.keys if key.startswith("acr:")}
+    return {form for form in forms if len(form) >= 2}
+
+
+def _form_pattern(forms: set[str]) -> re.Pattern[str]:
+    alternatives = [
+        r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", form))
+        for form in sorted(forms, key=lambda form: (-len(form), form))
+    ]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")s?(?![\w-])")
+
+
+def _bare_mentions(
+    texts: Sequence[Passage], clusters: list[list[Candidate]], claimed: Sequence[Candidate]
+) -> None:
+    """Add to each cluster the unclaimed places its names or acronyms appear."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for candidate in claimed:
+        spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
+    hits: list[tuple[int, int, int, int]] = []
+    for number, cluster in enumerate(clusters):
+        pattern = _form_pattern(_forms(cluster))
+        hits += [
+            (passage.order, match.start(), -match.end(), number)
+            for passage in texts
+            for match in pattern.finditer(passage.text)
+        ]
+    for order, start, negative_end, number in sorted(hits):
+        end = -negative_end
+        taken = spans.setdefault(order, [])
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        taken.append((start, end))
+        model = clusters[number][0]
+        clusters[number].append(
+            Candidate(
+                passage=texts[order],
+                start=start,
+                end=end,
+                category=model.category,
+                kind=model.kind,
+                bare=True,
+            )
+        )
+    for cluster in clusters:
+        cluster.sort(key=_order)
+
+
+def groups(
+    texts: Sequence[Passage], candidates: Sequence[Candidate], category: Category
+) -> tuple[Group, ...]:
+    """The groups of ``category`` among ``candidates``, in first-mention order."""
+    chosen = [c for c in candidates if c.category is category]
+    clusters = _clusters(chosen)
+    if category is Category.ORGANISATION:
+        clusters = _attach_generic_icb(clusters)
+    _bare_mentions(texts, clusters, candidates)
+    clusters.sort(key=lambda cluster: _order(cluster[0]))
+    return tuple(Group(candidates=tuple(cluster)) for cluster in clusters)

@@ -1,0 +1,156 @@
+"""Shared text helpers for extraction: sentence spans, word tokens, passages and name keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+import attrs
+
+from ..framework import fold
+from ..model import Authority
+
+#: A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
+_BOUNDARY: Final = re.compile(r"[.!?]+['\"’”)\]]*\s+")
+#: Words after which a full stop does not end a sentence.
+_ABBREVIATIONS: Final = frozenset(
+    {"e.g", "i.e", "eg", "ie", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx", "cllr"}
+)
+#: A word (letters and digits, with inner apostrophes or hyphens), an ampersand, or one mark.
+_TOKEN: Final = re.compile(r"\w+(?:[’'-]\w+)*|&|[^\w\s]")
+
+
+@attrs.frozen(kw_only=True)
+class Sentence:
+    """One sentence of a text, with its character span in that text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Token:
+    """One word or punctuation mark of a sentence, with its span in the whole text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a word (or ``&``) rather than a punctuation mark."""
+        return self.text == "&" or self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        """Whether the word starts with a capital letter."""
+        return self.text[0].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        """Whether the word reads as an acronym: two or more capitals, starting with one."""
+        capitals = sum(1 for char in self.text if char.isupper())
+        return self.text[0].isupper() and capitals >= 2
+
+
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """Split ``text`` into sentences whose spans cover it in order, without surrounding space.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (and any closing quotes or brackets) followed by
+    space and a capital, digit, quote or bracket; common abbreviations (``e.g.``) do not end one.
+    """
+    result: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        following = text[match.end() : match.end() + 1]
+        if not following or not (following[0].isupper() or following[0] in "0123456789‘“'\"(£"):
+            continue
+        before = text[start : match.start()].rsplit(maxsplit=1)
+        if before and before[-1].strip("(").casefold() in _ABBREVIATIONS:
+            continue
+        end = match.end() - (len(match.group()) - len(match.group().rstrip()))
+        result.append(Sentence(start=start, end=end, text=text[start:end]))
+        start = match.end()
+    tail = text[start:].rstrip()
+    if tail.strip():
+        offset = len(tail) - len(tail.lstrip())
+        result.append(Sentence(start=start + offset, end=start + len(tail), text=tail.lstrip()))
+    return tuple(result)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """The words and punctuation marks of ``text[start:end]``, spans relative to ``text``."""
+    stop = len(text) if end is None else end
+    return tuple(
+        Token(start=match.start(), end=match.end(), text=match.group())
+        for match in _TOKEN.finditer(text, start, stop)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Passage:
+    """One finding's text and where it sits in the authority: the unit extraction reads."""
+
+    #: Order of the passage in the authority, for sorting mentions.
+    order: int
+    statement_id: int | None
+    finding_index: int
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+def passages(authority: Authority) -> tuple[Passage, ...]:
+    """The key findings of every statement of ``authority``, in published order."""
+    result: list[Passage] = []
+    for statement in authority.statements:
+        for index, finding in enumerate(statement.findings):
+            result.append(
+                Passage(
+                    order=len(result),
+                    statement_id=statement.statement_id,
+                    finding_index=index,
+                    text=finding.text,
+                    sentences=sentences(finding.text),
+                )
+            )
+    return tuple(result)
+
+
+def singular(word: str) -> str:
+    """A crude singular of a lower-case word, enough to merge "Boards" with "Board"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
+        return word[:-1]
+    return word
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def name_key(name: str) -> str:
+    """The identity of a name for merging and matching.
+
+    Typography folded, accents dropped, ``&`` read as "and", hyphens as spaces, a leading
+    "the" dropped and each word made singular: "the Health and Wellbeing Boards" and
+    "Health & Wellbeing Board" share a key.
+    """
+    text = _strip_accents(name).replace("&", " and ").replace("-", " ").replace("–", " ")
+    words = fold(text).strip(" '\"").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(singular(word) for word in words)
+
+
+def compact_key(name: str) -> str:
+    """The key of an acronym-like name with its spaces removed ("NWL ICB" → ``nwlicb``)."""
+    return name_key(name).replace(" ", "")
+
+
+def initials(name: str) -> str:
+    """The capital initials of a name's capitalised words ("Better Care Fund" → ``BCF``)."""
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word and word[0].isupper())

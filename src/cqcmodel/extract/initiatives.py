@@ -1,0 +1,86 @@
+"""Named initiatives (services, boards, funds, strategies, …) an authority's findings mention."""
+
+from __future__ import annotations
+
+import enum
+from functools import lru_cache
+
+import attrs
+
+from ..model import Authority
+from ._merge import Group, groups
+from ._names import Candidate, Category, scan
+from ._text import Passage
+from .mentions import Mention
+
+
+class InitiativeKind(enum.StrEnum):
+    """What sort of undertaking an initiative is, read from the noun that names it."""
+
+    SERVICE = "service"
+    TEAM = "team"
+    HUB = "hub"
+    BOARD = "board"
+    GROUP = "group"
+    PARTNERSHIP = "partnership"
+    FUND = "fund"
+    STRATEGY = "strategy"
+    PLAN = "plan"
+    AGREEMENT = "agreement"
+    PROGRAMME = "programme"
+    MODEL = "model"
+    EVENT = "event"
+    OTHER = "other"
+
+
+def _statement_ids(mentions: tuple[Mention, ...]) -> tuple[int | None, ...]:
+    return tuple(dict.fromkeys(mention.statement_id for mention in mentions))
+
+
+@attrs.frozen(kw_only=True)
+class Initiative:
+    """A named initiative and every place the findings mention it.
+
+    ``name`` is as written (without surrounding quotes or a trailing date bracket); a national
+    programme from :data:`cqcmodel.framework.NATIONAL_PROGRAMMES` takes the lexicon's name so
+    that it compares across authorities. Mentions by acronym, in the plural or with a trailing
+    noun ("the Home First model") belong to the same initiative.
+    """
+
+    name: str
+    kind: InitiativeKind
+    acronym: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def statement_ids(self) -> tuple[int | None, ...]:
+        """The distinct statements whose findings mention it, in first-mention order."""
+        return _statement_ids(self.mentions)
+
+
+@lru_cache(maxsize=16)
+def scanned(authority: Authority) -> tuple[tuple[Passage, ...], tuple[Candidate, ...]]:
+    """The passages and candidate names of ``authority`` (scanned once per authority)."""
+    texts, candidates = scan(authority)
+    return texts, tuple(candidates)
+
+
+def _kind(group: Group) -> InitiativeKind:
+    try:
+        return InitiativeKind(group.kind)
+    except ValueError:
+        return InitiativeKind.OTHER
+
+
+def extract_initiatives(authority: Authority) -> tuple[Initiative, ...]:
+    """The named initiatives of ``authority``'s key findings, in first-mention order."""
+    texts, candidates = scanned(authority)
+    return tuple(
+        Initiative(
+            name=group.name,
+            kind=_kind(group),
+            acronym=group.acronym,
+            mentions=group.mentions,
+        )
+        for group in groups(texts, candidates, Category.INITIATIVE)
+    )

@@ -1,0 +1,332 @@
+"""Whose evidence each sentence of a finding reports: people, carers, staff, partners, data.
+
+A sentence reports a voice when a reporting verb has it as subject ("Staff told us",
+"A senior health leader said", "Partners, staff and leaders described"), when it names its
+source after "from" ("we heard from staff", "feedback from partners"), or, for data, when it
+cites data or a survey ("Data showed", "the England average", "ASCS"). The subject's head noun
+decides the voice and its modifiers refine it: a *health* leader is a partner, a *care home*
+manager a provider, a *senior* manager a leader. "The local authority told us" is the leaders'
+account. A sentence whose subject is "they", "he" or "she" keeps the voices of the sentence
+before it in the same finding.
+
+"We heard" on its own is **not attributed**: the report does not say whose evidence it was, so
+the sentence has no voice unless a source follows ("We heard from staff …"). Neither has
+"we saw" (case records and processes are not a voice).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from ._text import Token, sentences, singular, tokens
+
+if TYPE_CHECKING:
+    from ..model import Finding
+
+
+class Voice(enum.Enum):
+    """An evidence category a sentence reports, valued by its plain-English name."""
+
+    PEOPLE = "people"
+    UNPAID_CARERS = "unpaid carers"
+    STAFF = "staff"
+    LEADERS = "leaders"
+    PARTNERS = "partners"
+    PROVIDERS = "providers"
+    DATA = "data"
+
+
+@attrs.frozen(kw_only=True)
+class VoicedSentence:
+    """One sentence of a finding, its span in the finding's text, and the voices it reports."""
+
+    start: int
+    end: int
+    text: str
+    voices: tuple[Voice, ...]
+
+
+_REPORTING: Final = re.compile(
+    r"\b(?:told|tell|tells|said|say|says|described|describe|describes|reported|explained|"
+    r"felt|feel|feels|acknowledged|noted|highlighted|raised|commented|spoke|confirmed|praised|"
+    r"expressed|stated|mentioned|gave|informed|emphasised|talked|cited|shared\s+(?:with\s+us|"
+    r"that|their|concerns|examples|feedback|positive|experiences))\b",
+    re.IGNORECASE,
+)
+_FROM: Final = re.compile(
+    r"\b(?:heard|feedback|comments?|responses?|views|evidence|input|concerns)\b"
+    r"(?:\s+[\w’'-]+){0,7}?\s+from\s+",
+    re.IGNORECASE,
+)
+_DATA: Final = re.compile(
+    r"\b(?:data|figures|statistics|survey|surveys)\b[^.;]{0,80}?\b(?:showed|shows|show|"
+    r"indicated|indicates|suggested|suggests|demonstrated|demonstrates|confirmed|reflected|"
+    r"highlighted|found|told\s+us)\b|\b(?:England|national)\s+average\b|\b(?:ASCS|SACE|ASCOF)\b|"
+    r"\bAdult Social Care Survey\b|\bSurvey of Adult Carers\b|"
+    r"\b(?:national|published)\s+data\b",
+    re.IGNORECASE,
+)
+
+#: Head nouns of a subject and the voice they give (singular, lower case).
+_HEADS: Final[dict[str, Voice]] = {
+    "people": Voice.PEOPLE,
+    "person": Voice.PEOPLE,
+    "resident": Voice.PEOPLE,
+    "individual": Voice.PEOPLE,
+    "user": Voice.PEOPLE,
+    "family": Voice.PEOPLE,
+    "families": Voice.PEOPLE,
+    "relative": Voice.PEOPLE,
+    "client": Voice.PEOPLE,
+    "carer": Voice.UNPAID_CARERS,
+    "staff": Voice.STAFF,
+    "worker": Voice.STAFF,
+    "practitioner": Voice.STAFF,
+    "therapist": Voice.STAFF,
+    "employee": Voice.STAFF,
+    "assessor": Voice.STAFF,
+    "colleague": Voice.STAFF,
+    "team": Voice.STAFF,
+    "commissioner": Voice.STAFF,
+    "officer": Voice.STAFF,
+    "manager": Voice.STAFF,
+    "broker": Voice.STAFF,
+    "leader": Voice.LEADERS,
+    "leadership": Voice.LEADERS,
+    "director": Voice.LEADERS,
+    "councillor": Voice.LEADERS,
+    "member": Voice.LEADERS,
+    "executive": Voice.LEADERS,
+    "head": Voice.LEADERS,
+    "authority": Voice.LEADERS,
+    "council": Voice.LEADERS,
+    "partner": Voice.PARTNERS,
+    "stakeholder": Voice.PARTNERS,
+    "agency": Voice.PARTNERS,
+    "agencie": Voice.PARTNERS,
+    "organisation": Voice.PARTNERS,
+    "charity": Voice.PARTNERS,
+    "charitie": Voice.PARTNERS,
+    "sector": Voice.PARTNERS,
+    "group": Voice.PARTNERS,
+    "representative": Voice.PARTNERS,
+    "professional": Voice.PARTNERS,
+    "healthwatch": Voice.PARTNERS,
+    "police": Voice.PARTNERS,
+    "nhs": Voice.PARTNERS,
+    "icb": Voice.PARTNERS,
+    "trust": Voice.PARTNERS,
+    "provider": Voice.PROVIDERS,
+}
+#: Modifiers that make a subject another organisation's (a *health* leader is a partner).
+_PARTNER_MODIFIERS: Final = frozenset(
+    {
+        "health",
+        "nhs",
+        "icb",
+        "trust",
+        "hospital",
+        "voluntary",
+        "community",
+        "partner",
+        "system",
+        "police",
+        "external",
+        "housing",
+        "vcse",
+        "healthwatch",
+        "clinical",
+    }
+)
+_PROVIDER_MODIFIERS: Final = frozenset({"provider", "home", "homecare", "domiciliary"})
+_SENIOR: Final = frozenset({"senior", "executive", "strategic"})
+#: Words between a subject and its verb that do not change the subject.
+_FILLERS: Final = frozenset(
+    {
+        "also",
+        "all",
+        "both",
+        "consistently",
+        "generally",
+        "often",
+        "frequently",
+        "repeatedly",
+        "mostly",
+        "mainly",
+        "largely",
+        "further",
+        "clearly",
+        "had",
+        "have",
+        "has",
+        "who",
+        "we",
+        "spoke",
+        "to",
+        "with",
+        "not",
+        "did",
+        "would",
+        "could",
+        "us",
+        "always",
+        "told",
+        "themselves",
+        "interviewed",
+        "met",
+    }
+)
+_PRONOUNS: Final = frozenset({"they", "he", "she"})
+_COORDINATORS: Final = frozenset({"and", "or", ",", "&"})
+
+
+def _voice(head: str, modifiers: Sequence[str]) -> Voice | None:
+    """The voice of a subject with head noun ``head`` and the words before it."""
+    voice = _HEADS.get(head)
+    if voice is None:
+        return None
+    mods = {singular(word) for word in modifiers}
+    if head in {"authority", "council"}:
+        return voice if "local" in mods or "the" in mods or head == "council" else None
+    if head in {"member", "head"} and not mods & {"elected", "cabinet", "lead", "board"}:
+        return None if head == "member" else voice
+    if mods & _PROVIDER_MODIFIERS and voice is not Voice.PEOPLE:
+        return Voice.PROVIDERS
+    if mods & _PARTNER_MODIFIERS and voice in {Voice.STAFF, Voice.LEADERS, Voice.PARTNERS}:
+        return Voice.PARTNERS
+    if head in {"manager", "officer"} and mods & _SENIOR:
+        return Voice.LEADERS
+    if head == "group" and not mods & (_PARTNER_MODIFIERS | {"sector", "support", "carers"}):
+        return None
+    return voice
+
+
+def _phrase_backwards(words: Sequence[str], index: int) -> tuple[list[tuple[int, Voice]], int]:
+    """Voices of the noun phrase ending at ``index`` (and phrases coordinated before it)."""
+    found: list[tuple[int, Voice]] = []
+    while index >= 0:
+        head = singular(words[index])
+        modifiers: list[str] = []
+        cursor = index - 1
+        while cursor >= 0 and len(modifiers) < 3:
+            word = words[cursor]
+            if word in _COORDINATORS or word in _FILLERS or word.endswith((".", ";")):
+                break
+            modifiers.append(word)
+            cursor -= 1
+        voice = _voice(head, modifiers)
+        if voice is None:
+            break
+        found.append((index, voice))
+        # Skip determiners and modifiers, then look for a coordinated phrase.
+        cursor = index - 1
+        while cursor >= 0 and words[cursor] not in _COORDINATORS and index - cursor <= 3:
+            cursor -= 1
+        if cursor < 0 or words[cursor] not in _COORDINATORS:
+            break
+        while cursor >= 0 and words[cursor] in _COORDINATORS:
+            cursor -= 1
+        index = cursor
+    return found, index
+
+
+def _subject_voices(words: Sequence[str], verb: int) -> tuple[list[tuple[int, Voice]], bool]:
+    """Voices of the subject before the verb at ``verb``; and whether it was a pronoun."""
+    index = verb - 1
+    while index >= 0 and words[index] in _FILLERS:
+        index -= 1
+    if index < 0:
+        return [], False
+    if words[index] in _PRONOUNS:
+        return [], True
+    found, _ = _phrase_backwards(words, index)
+    return found, False
+
+
+def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]]:
+    """Voices of the coordinated noun phrases starting at ``index`` ("staff, leaders and …")."""
+    found: list[tuple[int, Voice]] = []
+    modifiers: list[str] = []
+    while index < len(words) and len(modifiers) <= 4:
+        word = words[index]
+        voice = _voice(singular(word), modifiers)
+        following = singular(words[index + 1]) if index + 1 < len(words) else ""
+        if voice is not None and _voice(following, [*modifiers, word]) is None:
+            found.append((index, voice))
+            modifiers = []
+            index += 1
+            if index >= len(words) or words[index] not in _COORDINATORS:
+                break
+            while index < len(words) and words[index] in _COORDINATORS:
+                index += 1
+            continue
+        if not word.isalpha():
+            break
+        modifiers.append(word)
+        index += 1
+    return found
+
+
+def _words(text: str) -> tuple[list[str], list[Token]]:
+    toks = [token for token in tokens(text) if token.is_word or token.text == ","]
+    return [token.text.casefold() for token in toks], toks
+
+
+def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
+    """The voices of one sentence, and whether a pronoun subject asks for the previous ones."""
+    words, toks = _words(text)
+    positions: list[tuple[int, Voice]] = []
+    pronoun = False
+    for match in _REPORTING.finditer(text):
+        verb = next((i for i, token in enumerate(toks) if token.start == match.start()), None)
+        if verb is None:
+            continue
+        found, is_pronoun = _subject_voices(words, verb)
+        pronoun = pronoun or (is_pronoun and not found)
+        positions += [(toks[i].start, voice) for i, voice in found]
+    for match in _FROM.finditer(text):
+        start = next((i for i, token in enumerate(toks) if token.start >= match.end()), None)
+        if start is not None:
+            positions += [(toks[i].start, voice) for i, voice in _phrase_forwards(words, start)]
+    for match in _DATA.finditer(text):
+        positions.append((match.start(), Voice.DATA))
+    ordered = tuple(dict.fromkeys(voice for _, voice in sorted(positions, key=lambda p: p[0])))
+    return ordered, pronoun and not ordered
+
+
+def sentence_voices(text: str) -> tuple[Voice, ...]:
+    """The distinct voices one sentence reports, in the order it names them."""
+    return _voices(text)[0]
+
+
+def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
+    """Each sentence of ``finding`` with its span and voices.
+
+    A sentence whose subject is only a pronoun ("They said …") takes the voices of the
+    sentence before it.
+    """
+    result: list[VoicedSentence] = []
+    previous: tuple[Voice, ...] = ()
+    for sentence in sentences(finding.text):
+        voices, inherits = _voices(sentence.text)
+        if inherits:
+            voices = previous
+        result.append(
+            VoicedSentence(
+                start=sentence.start, end=sentence.end, text=sentence.text, voices=voices
+            )
+        )
+        previous = voices
+    return tuple(result)
+
+
+def finding_voices(finding: Finding) -> tuple[Voice, ...]:
+    """The distinct voices of ``finding``'s sentences, in first-seen order."""
+    return tuple(
+        dict.fromkeys(voice for sentence in voiced_sentences(finding) for voice in sentence.voices)
+    )
