@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final, NoReturn
@@ -63,6 +63,8 @@ _DATE: Final = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>\
 _SINGLE_LINE_TEXT: Final = (Kind.COMMITMENT_TEXT,)
 #: Paragraph kinds in order of preference where the grammar accepts several.
 _TEXT_KINDS: Final = (Kind.COMMITMENT_TEXT, Kind.EXPECT_TEXT, Kind.TEXT)
+#: Paragraph kinds whose token covers a whole run of paragraph lines.
+_RUN_KINDS: Final = frozenset(_TEXT_KINDS).difference(_SINGLE_LINE_TEXT)
 #: Kinds that may stand before a known statement title that ends the text.
 _PAGE_HEADER: Final = frozenset({None, Kind.TITLE, Kind.PUBLISHED, Kind.DOWNLOADS})
 
@@ -85,13 +87,16 @@ def _get_parser() -> Lark:
 
 
 class _Document:
-    """What the lexer reads: the normalised lines and their candidate kinds."""
+    """What the lexer reads: the normalised lines, stripped once, and their candidate kinds."""
 
-    __slots__ = ("kinds", "source")
+    __slots__ = ("contents", "kinds", "last", "source")
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
-        self.kinds = candidates(source.lines)
+        #: Each line without its indentation (normalised lines have no trailing whitespace).
+        self.contents = tuple(map(str.lstrip, source.lines))
+        self.kinds = candidates(self.contents)
+        self.last = _last(self.contents)
 
 
 def _make_lexer_class() -> type[Any]:
@@ -107,32 +112,33 @@ def _make_lexer_class() -> type[Any]:
         def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
             document: _Document = lexer_state.text
             lines = document.source.lines
+            contents = document.contents
             kinds = document.kinds
             table = parser_state.parse_conf.parse_table.states
             count = len(lines)
             index = 0
             previous: str | None = None
-            last = _last(lines)
+            last = document.last
             while index < count:
-                content = lines[index].strip()
+                content = contents[index]
                 if not content:
                     index += 1
                     continue
                 accepted = table[parser_state.position]
                 kind = _choose(kinds[index], accepted, previous, index == last)
                 end = index
-                if kind in _TEXT_KINDS and kind not in _SINGLE_LINE_TEXT:
-                    end = _run_end(lines, kinds, index)
-                column = len(lines[index]) - len(lines[index].lstrip()) + 1
+                if kind in _RUN_KINDS:
+                    end = _run_end(contents, kinds, index)
+                # type, value, start_pos, line, column, end_line, end_column, end_pos
                 yield Token(
                     kind,
                     content,
-                    start_pos=index,
-                    line=index + 1,
-                    column=column,
-                    end_line=end + 1,
-                    end_column=len(lines[end]) + 1,
-                    end_pos=end,
+                    index,
+                    index + 1,
+                    len(lines[index]) - len(content) + 1,
+                    end + 1,
+                    len(lines[end]) + 1,
+                    end,
                 )
                 previous = kind
                 index = end + 1
@@ -153,7 +159,7 @@ def _choose(options: tuple[str, ...], accepted: Any, previous: str | None, is_la
     return options[0] if options else Kind.TEXT
 
 
-def _last(lines: tuple[str, ...]) -> int:
+def _last(lines: Sequence[str]) -> int:
     """Index of the last non-blank line (-1 if none)."""
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].strip():
@@ -161,11 +167,11 @@ def _last(lines: tuple[str, ...]) -> int:
     return -1
 
 
-def _run_end(lines: tuple[str, ...], kinds: list[tuple[str, ...]], start: int) -> int:
+def _run_end(contents: tuple[str, ...], kinds: list[tuple[str, ...]], start: int) -> int:
     """Index of the last line of the run of plain paragraph lines starting at ``start``."""
     end = start
-    for index in range(start + 1, len(lines)):
-        if not lines[index].strip():
+    for index in range(start + 1, len(contents)):
+        if not contents[index]:
             continue
         if kinds[index]:
             break
@@ -188,16 +194,16 @@ def parse(text: str, *, source: str | None = None) -> Authority:
         raise TypeError(msg)
 
     src = SourceText(text, source)
-    if not any(line.strip() for line in src.lines):
+    document = _Document(src)
+    if document.last < 0:
         src.error(
             "empty text: expected a CQC local authority assessment page", 1, 1, normalised=False
         )
-    document = _Document(src)
     try:
         tree = _get_parser().parse(document)
     except UnexpectedInput as error:
         _translate(error, src)
-    return _Builder(src).authority(tree)
+    return _Builder(src, document.contents).authority(tree)
 
 
 def parse_file(path: str | os.PathLike[str]) -> Authority:
@@ -267,8 +273,9 @@ def _join_or(items: list[str]) -> str:
 class _Builder:
     """Builds the model from the parse tree, checking what the grammar cannot (values, dates)."""
 
-    def __init__(self, src: SourceText) -> None:
+    def __init__(self, src: SourceText, contents: tuple[str, ...]) -> None:
         self.src = src
+        self.contents = contents
         self.name: str | None = None
         self.name_line = 0
         self.pilot = False
@@ -296,10 +303,8 @@ class _Builder:
         """The stripped non-blank lines a paragraph token covers, with their line numbers."""
         start = (token.line or 1) - 1
         end = token.end_line or start + 1
-        lines = self.src.lines
-        return [
-            (lines[index].strip(), index + 1) for index in range(start, end) if lines[index].strip()
-        ]
+        contents = self.contents
+        return [(contents[index], index + 1) for index in range(start, end) if contents[index]]
 
     def date(self, token: Token, group: str) -> dt.date | None:
         text, offset = self.group(token, group)
