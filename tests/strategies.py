@@ -23,7 +23,7 @@ from cqcmodel import (
     StatementScore,
     Summary,
 )
-from cqcmodel.framework import STATEMENTS
+from cqcmodel.framework import STATEMENTS, rating_for_percentage
 
 WORDS = (
     "care",
@@ -156,6 +156,9 @@ def statements(
 def summaries(draw: st.DrawFn) -> Summary:
     """A summary page."""
     percentage = draw(st.none() | st.integers(0, 100))
+    rating = draw(st.none() | st.sampled_from(Rating))
+    if rating is not None and percentage is not None:
+        rating = rating_for_percentage(percentage)
     sections = tuple(
         Section(
             heading=draw(headings()),
@@ -165,7 +168,7 @@ def summaries(draw: st.DrawFn) -> Summary:
     )
     return Summary(
         name=draw(st.none() | names()),
-        rating=draw(st.none() | st.sampled_from(Rating)),
+        rating=rating,
         percentage=percentage,
         short_name=draw(st.none() | st.sampled_from(PLACES)) if percentage is not None else None,
         statement_scores=tuple(

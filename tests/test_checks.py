@@ -210,12 +210,16 @@ def test_a_published_percentage_that_its_scores_do_not_give() -> None:
     assert "25/36" in found.message
 
 
-def test_a_published_rating_outside_its_own_band_and_the_computed_one() -> None:
-    authority = Authority(name="Alpha Council", summary=summary([3] * 9, Rating.OUTSTANDING, 75))
+def test_a_published_rating_outside_its_own_band_is_refused_by_the_model() -> None:
+    with pytest.raises(ValueError, match="contradicts the percentage 75%"):
+        summary([3] * 9, Rating.OUTSTANDING, 75)
+
+
+def test_a_published_rating_other_than_the_computed_one() -> None:
+    authority = Authority(name="Alpha Council", summary=summary([3] * 9, Rating.OUTSTANDING, None))
     messages = [d.message for d in summary_discrepancies(authority)]
-    assert len(messages) == 2
-    assert "'Outstanding' is not the band of the published 75%" in messages[0]
-    assert "differs from 'Good'" in messages[1]
+    assert len(messages) == 1
+    assert "differs from 'Good'" in messages[0]
 
 
 def test_a_summary_score_that_its_statement_page_contradicts() -> None:

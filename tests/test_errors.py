@@ -144,3 +144,10 @@ def test_render_refuses_a_model_text_cannot_express() -> None:
     with pytest.raises(CqcModelError, match="cannot be written"):
         cqcmodel.render(authority)
     assert "Reads as a heading" in cqcmodel.render(authority, check=False)
+
+
+def test_rating_contradicting_its_own_percentage() -> None:
+    text = "Overall summary\nLocal authority rating and score\n  • Kent\n    Good\nScore: 50%\n"
+    error = error_for(text)
+    assert (error.line, error.column) == (5, 1)
+    assert "contradicts the published percentage 50%" in error.message

@@ -236,8 +236,8 @@ Waits were long.
     ("score_line", "percentage", "short_name"),
     [
         ("Score: 56%", 56, None),
-        ("Score: 75", 75, None),
-        ("Overall rating for Ealing: 64%", 64, "Ealing"),
+        ("Score: 56", 56, None),
+        ("Overall rating for Ealing: 60%", 60, "Ealing"),
         ("", None, None),
     ],
 )

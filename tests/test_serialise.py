@@ -437,8 +437,8 @@ def test_rating_contradicting_the_percentage_band(percentage: int, rating: str, 
     data["summary"]["percentage"] = percentage
     data["summary"]["rating"] = rating
     assert problems(data) == (
-        f'$.summary.rating: "{rating}" contradicts the percentage {percentage}%, '
-        f'which is in the "{band}" band',
+        f"$.summary: rating {rating!r} contradicts the percentage {percentage}%, "
+        f"whose band is {band!r}",
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from .errors import ConflictError, CqcModelError, ParseError
-from .framework import STATEMENTS, fold, rating_for_percentage
+from .framework import STATEMENTS, fold
 from .model import Authority, QualityStatement, Summary, overall_for
 
 __all__ = [
@@ -202,12 +202,13 @@ def summary_discrepancies(
 ) -> tuple[Diagnostic, ...]:
     """Where the published summary disagrees with itself or with the statement pages.
 
-    Four checks: each score in the summary list against the statement page's score; the
-    published rating against its own percentage's band; and, when all nine statements have a
+    Three checks: each score in the summary list against the statement page's score; and,
+    when all nine statements have a
     known score (statement page's, else the summary's), the published percentage and rating
     against the ones :meth:`~cqcmodel.model.Authority.overall` computes. Real summaries do
     contradict themselves (a published 70% for scores summing to 25/36 = 69%): these are
-    warnings, located at the summary's lines.
+    warnings, located at the summary's lines. (A published rating outside its own
+    percentage's band cannot occur here: the parser and the model refuse it.)
     """
     summary = authority.summary
     if summary is None:
@@ -231,14 +232,6 @@ def summary_discrepancies(
                 f"the summary scores {item.title!r} {item.score.value}, its statement page "
                 f"({where}:{page.line or 1}:1) {page.score.value}",
                 item.line,
-            )
-    if summary.rating is not None and summary.percentage is not None:
-        band = rating_for_percentage(summary.percentage)
-        if band != summary.rating:
-            warn(
-                f"the published rating {summary.rating.value!r} is not the band of the "
-                f"published {summary.percentage}% ({band.value!r})",
-                summary.line,
             )
     _check_overall(authority, summary, warn)
     return tuple(result)

@@ -310,10 +310,18 @@ class Summary:
     line: int | None = _position()
 
     def __attrs_post_init__(self) -> None:
-        """A short name only exists on an ``Overall rating for …: N%`` line."""
+        """A short name needs its percentage; a rating must be the band of its percentage."""
         if self.short_name is not None and self.percentage is None:
             msg = "short_name is published with a percentage; percentage is missing"
             raise ValueError(msg)
+        if self.rating is not None and self.percentage is not None:
+            band = rating_for_percentage(self.percentage)
+            if band is not self.rating:
+                msg = (
+                    f"rating {self.rating.value!r} contradicts the percentage "
+                    f"{self.percentage}%, whose band is {band.value!r}"
+                )
+                raise ValueError(msg)
 
 
 # --- about page ------------------------------------------------------------------------------

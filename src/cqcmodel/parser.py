@@ -23,7 +23,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .errors import ParseError
-from .framework import Rating, Score, fold
+from .framework import Rating, Score, fold, rating_for_percentage
 from .model import (
     About,
     Authority,
@@ -511,6 +511,15 @@ class _Builder:
             if rating_token is not None:
                 rating = Rating.from_text(str(rating_token))
         percentage, short_name = self.overall(overall_tree)
+        if rating is not None and percentage is not None:
+            band = rating_for_percentage(percentage)
+            if band is not rating:
+                assert isinstance(overall_tree, Tree)
+                self.fail(
+                    f"the rating {rating.value!r} contradicts the published percentage "
+                    f"{percentage}%, whose band is {band.value!r}",
+                    _token(overall_tree.children[0]) or Token(Kind.SCORE, ""),
+                )
         statement_scores: list[StatementScore] = []
         if scores_tree is not None:
             assert not isinstance(scores_tree, Token)

@@ -44,8 +44,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from . import model
 from .errors import ValidationError
-from .framework import STATEMENTS, Rating, Score, Theme, rating_for_percentage
-from .model import Authority, QualityStatement, StatementScore, Summary
+from .framework import STATEMENTS, Rating, Score, Theme
+from .model import Authority, QualityStatement, StatementScore
 
 __all__ = [
     "SCHEMA_PATH",
@@ -426,19 +426,6 @@ def _check_schema_version(data: Mapping[str, Any], errors: list[Exception]) -> d
     return rest
 
 
-def _check_rating_band(summary: Summary, errors: list[Exception]) -> None:
-    """A published rating must be the band of the summary's own published percentage."""
-    if summary.rating is None or summary.percentage is None:
-        return
-    band = rating_for_percentage(summary.percentage)
-    if band is not summary.rating:
-        msg = (
-            f"{_show(summary.rating.value)} contradicts the percentage {summary.percentage}%, "
-            f"which is in the {_show(band.value)} band"
-        )
-        errors.append(_noted(ValueError(msg), "rating", Rating))
-
-
 def _class_structure_factory(
     cls: type[_T], converter: cattrs.Converter
 ) -> Callable[[object, object], _T]:
@@ -478,8 +465,6 @@ def _class_structure_factory(
                         f"which gives {_show(expected)}"
                     )
                     errors.append(_noted(ValueError(msg), item.name, object))
-        if isinstance(result, Summary):
-            _check_rating_band(result, errors)
         if errors:
             raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
         return result
