@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .errors import CqcModelError, ParseError, ValidationError
+from .errors import ConflictError, CqcModelError, ParseError, ValidationError
 from .framework import Rating, Score, Theme
 from .model import (
     About,
@@ -25,16 +25,33 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from .checks import Diagnostic, wording_warnings
+    from .checks import Diagnostic, summary_discrepancies, wording_warnings
+    from .collect import load, rows
+    from .extract import (
+        Figure,
+        Initiative,
+        Mention,
+        Organisation,
+        Voice,
+        extract_figures,
+        extract_initiatives,
+        extract_organisations,
+    )
     from .parser import parse, parse_file
     from .renderer import render
+    from .serialise import converter, dumps, json_schema, loads, structure, unstructure
 
 __all__ = [
     "About",
     "Authority",
+    "ConflictError",
     "CqcModelError",
     "Diagnostic",
+    "Figure",
     "Finding",
+    "Initiative",
+    "Mention",
+    "Organisation",
     "Overall",
     "PageDates",
     "ParseError",
@@ -46,10 +63,23 @@ __all__ = [
     "Summary",
     "Theme",
     "ValidationError",
+    "Voice",
     "__version__",
+    "converter",
+    "dumps",
+    "extract_figures",
+    "extract_initiatives",
+    "extract_organisations",
+    "json_schema",
+    "load",
+    "loads",
     "parse",
     "parse_file",
     "render",
+    "rows",
+    "structure",
+    "summary_discrepancies",
+    "unstructure",
     "wording_warnings",
 ]
 
@@ -59,7 +89,24 @@ _LAZY: dict[str, str] = {
     "parse_file": "parser",
     "render": "renderer",
     "Diagnostic": "checks",
+    "summary_discrepancies": "checks",
     "wording_warnings": "checks",
+    "load": "collect",
+    "rows": "collect",
+    "converter": "serialise",
+    "dumps": "serialise",
+    "json_schema": "serialise",
+    "loads": "serialise",
+    "structure": "serialise",
+    "unstructure": "serialise",
+    "Figure": "extract",
+    "Initiative": "extract",
+    "Mention": "extract",
+    "Organisation": "extract",
+    "Voice": "extract",
+    "extract_figures": "extract",
+    "extract_initiatives": "extract",
+    "extract_organisations": "extract",
 }
 
 
