@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ import pytest
 import cqcmodel
 from cqcmodel.cli import PROGRESS_THRESHOLD, _Progress
 from cqcmodel.collect import load, rows
+from cqcmodel.extract import InitiativeKind, extract_figures, extract_initiatives
+from cqcmodel.framework import STATEMENTS, statement_by_id
 from cqcmodel.serialise import loads
 
 from .conftest import CORPUS
@@ -202,6 +205,128 @@ def test_parse_jsonl_is_one_object_per_line() -> None:
     ]
 
 
+def test_parse_includes_extraction_beside_the_model() -> None:
+    result = run("parse", EXAMPLES / "westminster")
+    assert result.returncode == 0, result.stderr
+    (item,) = json.loads(result.stdout)
+    assert list(item) == ["authority", "pages", "extracted"]
+    assert set(item["extracted"]) == {"initiatives", "organisations", "figures"}
+    authority = loads(json.dumps(item["authority"]))
+    initiatives = extract_initiatives(authority)
+    assert [i["name"] for i in item["extracted"]["initiatives"]] == [i.name for i in initiatives]
+    figures = item["extracted"]["figures"]
+    assert len(figures) == len(extract_figures(authority)) > 0
+    for figure in figures:
+        mention = figure["mention"]
+        statement = authority.statement(mention["statement_id"])
+        assert statement is not None
+        text = statement.findings[mention["finding_index"]].text
+        assert text[mention["start"] : mention["end"]] == mention["text"]
+    survey = [f for f in figures if f["source"] == "ASCS"]
+    assert survey
+    assert all(isinstance(f["value"], int | float) for f in survey)
+    assert all(isinstance(f["england_average"], int | float) for f in survey)
+
+
+# --- initiatives and figures -----------------------------------------------------------------
+
+
+def test_initiatives_csv_matches_the_library() -> None:
+    result = run("initiatives", "--format", "csv", CORPUS)
+    assert result.returncode == 0, result.stderr
+    reader = csv.DictReader(io.StringIO(result.stdout))
+    assert reader.fieldnames == ["name", "kind", "acronym", "authority", "statements", "mentions"]
+    found = list(reader)
+    expected = [
+        {
+            "name": initiative.name,
+            "kind": initiative.kind.value,
+            "acronym": initiative.acronym or "",
+            "authority": authority.name or "",
+            "statements": ", ".join(
+                statement_by_id(number).code for number in initiative.statement_ids if number
+            ),
+            "mentions": str(len(initiative.mentions)),
+        }
+        for authority in load(CORPUS)
+        for initiative in extract_initiatives(authority)
+    ]
+    assert found == expected
+    assert len(found) > 10
+    assert any(row["acronym"] for row in found)
+
+
+def test_initiatives_json_lists_statement_codes() -> None:
+    result = run("initiatives", "--format", "json", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data
+    codes = {info.code for info in STATEMENTS}
+    for item in data:
+        assert list(item) == ["name", "kind", "acronym", "authority", "statements", "mentions"]
+        assert set(item["statements"]) <= codes
+        assert item["mentions"] >= 1
+
+
+def test_initiatives_table_is_aligned() -> None:
+    result = run("initiatives", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    header, *lines = result.stdout.splitlines()
+    assert header.split() == ["name", "kind", "acronym", "authority", "statements", "mentions"]
+    kind_at = header.index("kind")
+    kinds = {kind.value for kind in InitiativeKind}
+    assert lines
+    for line in lines:
+        assert line[kind_at:].split()[0] in kinds
+        assert line[kind_at - 2 : kind_at] == "  "
+
+
+def test_figures_json_carries_survey_comparisons() -> None:
+    result = run("figures", "--format", "json", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    expected = [
+        (authority.name, figure)
+        for authority in load(EXAMPLES)
+        for figure in extract_figures(authority)
+    ]
+    assert len(data) == len(expected) > 0
+    for item, (name, figure) in zip(data, expected, strict=True):
+        assert item["authority"] == name
+        assert Decimal(str(item["value"])) == figure.value
+        assert item["unit"] == figure.unit
+        assert item["paragraph"] == figure.mention.finding_index + 1
+        assert item["text"] == figure.mention.text
+        assert item["comparator"] == (figure.comparator.value if figure.comparator else None)
+    survey = [item for item in data if item["england_average"] is not None]
+    assert survey
+    assert all(item["unit"] == "%" for item in survey)
+
+
+def test_figures_csv_columns() -> None:
+    result = run("figures", "--format", "csv", CORPUS)
+    assert result.returncode == 0, result.stderr
+    reader = csv.DictReader(io.StringIO(result.stdout))
+    assert reader.fieldnames == [
+        "authority",
+        "statement",
+        "paragraph",
+        "value",
+        "unit",
+        "previous",
+        "comparator",
+        "england_average",
+        "source",
+        "year",
+        "text",
+    ]
+    found = list(reader)
+    assert len(found) == sum(len(extract_figures(a)) for a in load(CORPUS))
+    changes = [row for row in found if row["previous"]]
+    # "from an average 42 days to an average of 13 days" (Windsor & Maidenhead)
+    assert ("42", "13", "days") in {(row["previous"], row["value"], row["unit"]) for row in changes}
+
+
 # --- check and bad input ---------------------------------------------------------------------
 
 
@@ -322,7 +447,7 @@ def test_version() -> None:
 def test_help_lists_commands_and_examples() -> None:
     result = run("--help")
     assert result.returncode == 0
-    for command in ("parse", "check", "scores", "findings"):
+    for command in ("parse", "check", "scores", "findings", "initiatives", "figures"):
         assert command in result.stdout
     assert "examples:" in result.stdout
     assert "exit status" in result.stdout

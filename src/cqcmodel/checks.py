@@ -1,7 +1,8 @@
 """Checks beyond parsing: wording that departs from the framework, and summaries that disagree.
 
-Nothing here raises for what real pages publish: every finding is a :class:`Diagnostic`,
-located at ``source:line:column`` so editors and CI logs can jump to it.
+Nothing here raises for what real pages publish: every finding is a
+:class:`~cqcmodel.Diagnostic`, located at ``source:line:column`` so editors and CI logs can
+jump to it.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def wording_warnings(
     I-statement on, counts as canonical, and so do both published wordings of statement 7's
     commitment. A missing final full stop or a changed word is a warning. ``sources`` maps
     page keys (:func:`cqcmodel.collect.page_key`) to files, for merged authorities; otherwise
-    :attr:`~cqcmodel.model.Authority.source` names the file.
+    :attr:`~cqcmodel.Authority.source` names the file.
     """
     result: list[Diagnostic] = []
     for statement in authority.statements:
@@ -203,12 +204,11 @@ def summary_discrepancies(
     """Where the published summary disagrees with itself or with the statement pages.
 
     Three checks: each score in the summary list against the statement page's score; and,
-    when all nine statements have a
-    known score (statement page's, else the summary's), the published percentage and rating
-    against the ones :meth:`~cqcmodel.model.Authority.overall` computes. Real summaries do
-    contradict themselves (a published 70% for scores summing to 25/36 = 69%): these are
-    warnings, located at the summary's lines. (A published rating outside its own
-    percentage's band cannot occur here: the parser and the model refuse it.)
+    when all nine statements have a known score (statement page's, else the summary's), the
+    published percentage and rating against the ones :meth:`~cqcmodel.Authority.overall`
+    computes. Real summaries do contradict themselves (a published 70% for scores summing to
+    25/36 = 69%): these are warnings, located at the summary's lines. (A published rating
+    outside its own percentage's band cannot occur here: the parser and the model refuse it.)
     """
     summary = authority.summary
     if summary is None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import enum
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -28,9 +30,19 @@ from .collect import (
     rows,
 )
 from .errors import CqcModelError
-from .framework import STATEMENTS
+from .framework import STATEMENTS, statement_by_id
+from .model import Authority
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_USAGE", "PROGRESS_THRESHOLD", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "FIGURE_COLUMNS",
+    "INITIATIVE_COLUMNS",
+    "PROGRESS_THRESHOLD",
+    "build_parser",
+    "main",
+]
 
 #: Exit status: everything was read.
 EXIT_OK: Final = 0
@@ -49,6 +61,7 @@ examples:
   cqcmodel check --strict pages/                   fail on parse errors and wording warnings
   cqcmodel findings --statement safeguarding pages/
   cqcmodel parse --format jsonl pages/ > reports.jsonl
+  cqcmodel initiatives --format csv pages/ > initiatives.csv
 
 exit status: 0 all input read, 1 bad input, 2 usage error
 """
@@ -62,10 +75,18 @@ class _BadInputError(Exception):
 
 
 def _plain(value: object) -> Any:
-    """A JSON-ready value: dates as ISO strings."""
+    """A JSON-ready value: dates as ISO strings, exact decimals as numbers, enums as values."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, enum.Enum):
+        return value.value
     return value
+
+
+def _dumps(data: object, *, indent: int | None = None) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=_plain)
 
 
 def _cell(value: object) -> str:
@@ -74,6 +95,10 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(item) for item in value)
     return str(value)
 
 
@@ -85,14 +110,12 @@ def _write_csv(out: IO[str], columns: Sequence[str], data: Iterable[Mapping[str,
 
 
 def _write_json(out: IO[str], data: Iterable[Mapping[str, object]]) -> None:
-    items = [{key: _plain(value) for key, value in row.items()} for row in data]
-    out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    out.write(_dumps(list(data), indent=2) + "\n")
 
 
 def _write_jsonl(out: IO[str], data: Iterable[Mapping[str, object]]) -> None:
     for row in data:
-        item = {key: _plain(value) for key, value in row.items()}
-        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        out.write(_dumps(row) + "\n")
 
 
 def _write_table(
@@ -101,7 +124,7 @@ def _write_table(
     """An aligned table: text columns left-aligned, number columns right-aligned."""
     cells = [[_cell(row.get(column)) for column in columns] for row in data]
     numeric = [
-        all(isinstance(row.get(column), int | type(None)) for row in data)
+        all(isinstance(row.get(column), int | Decimal | type(None)) for row in data)
         and any(row.get(column) is not None for row in data)
         for column in columns
     ]
@@ -234,21 +257,34 @@ def _load(paths: Sequence[str], reporter: _Reporter) -> Loaded:
 
 
 def _cmd_parse(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from .extract import (  # noqa: PLC0415 - extraction loads only when asked for
+        extract_figures,
+        extract_initiatives,
+        extract_organisations,
+    )
     from .serialise import unstructure  # noqa: PLC0415 - cattrs loads only for JSON output
 
     loaded = _load(args.paths, reporter)
-    items = [
-        {
-            "authority": unstructure(record.authority),
-            "pages": dict(record.pages),
+    items = []
+    for record in loaded.records:
+        authority = record.authority
+        extracted = {
+            "initiatives": [unstructure(item) for item in extract_initiatives(authority)],
+            "organisations": [unstructure(item) for item in extract_organisations(authority)],
+            "figures": [unstructure(item) for item in extract_figures(authority)],
         }
-        for record in loaded.records
-    ]
+        items.append(
+            {
+                "authority": unstructure(authority),
+                "pages": dict(record.pages),
+                "extracted": extracted,
+            }
+        )
     if args.format == "jsonl":
         for item in items:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            out.write(_dumps(item) + "\n")
     else:
-        out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        out.write(_dumps(items, indent=2) + "\n")
 
 
 def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
@@ -281,11 +317,16 @@ def _cmd_scores(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> 
                 f"{len(STATEMENTS)} statement scores"
             )
     data = rows(loaded.authorities, "scores")
-    if args.format == "table":
-        for row, authority in zip(data, loaded.authorities, strict=True):
-            if row["authority"] is None:
-                row["authority"] = f"({Path(authority.source or '<string>').name})"
+    for row, authority in zip(data, loaded.authorities, strict=True):
+        row["authority"] = _label(authority, args.format)
     _write(out, args.format, SCORE_COLUMNS, data)
+
+
+def _label(authority: Authority, fmt: str) -> str | None:
+    """The authority column: its name; in a table, the file name of a record without one."""
+    if authority.name is None and fmt == "table":
+        return f"({Path(authority.source or '<string>').name})"
+    return authority.name
 
 
 def _cmd_findings(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
@@ -294,6 +335,74 @@ def _cmd_findings(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -
     if args.statement is not None:
         data = [row for row in data if row["statement"] == args.statement]
     _write(out, args.format, FINDING_COLUMNS, data)
+
+
+#: Columns of ``cqcmodel initiatives``.
+INITIATIVE_COLUMNS: Final = ("name", "kind", "acronym", "authority", "statements", "mentions")
+
+#: Columns of ``cqcmodel figures``.
+FIGURE_COLUMNS: Final = (
+    "authority",
+    "statement",
+    "paragraph",
+    "value",
+    "unit",
+    "previous",
+    "comparator",
+    "england_average",
+    "source",
+    "year",
+    "text",
+)
+
+
+def _code(statement_id: int | None) -> str | None:
+    return statement_by_id(statement_id).code if statement_id is not None else None
+
+
+def _cmd_initiatives(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from .extract import extract_initiatives  # noqa: PLC0415 - extraction loads on use
+
+    loaded = _load(args.paths, reporter)
+    data: list[dict[str, Any]] = [
+        {
+            "name": initiative.name,
+            "kind": initiative.kind.value,
+            "acronym": initiative.acronym,
+            "authority": _label(authority, args.format),
+            "statements": [
+                _code(number) for number in initiative.statement_ids if number is not None
+            ],
+            "mentions": len(initiative.mentions),
+        }
+        for authority in loaded.authorities
+        for initiative in extract_initiatives(authority)
+    ]
+    _write(out, args.format, INITIATIVE_COLUMNS, data)
+
+
+def _cmd_figures(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from .extract import extract_figures  # noqa: PLC0415 - extraction loads on use
+
+    loaded = _load(args.paths, reporter)
+    data: list[dict[str, Any]] = [
+        {
+            "authority": _label(authority, args.format),
+            "statement": _code(figure.mention.statement_id),
+            "paragraph": figure.mention.finding_index + 1,
+            "value": figure.value,
+            "unit": figure.unit,
+            "previous": figure.previous,
+            "comparator": figure.comparator.value if figure.comparator else None,
+            "england_average": figure.england_average,
+            "source": figure.source,
+            "year": figure.year,
+            "text": figure.mention.text,
+        }
+        for authority in loaded.authorities
+        for figure in extract_figures(authority)
+    ]
+    _write(out, args.format, FIGURE_COLUMNS, data)
 
 
 # --- the parser ------------------------------------------------------------------------------
@@ -393,6 +502,25 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[info.code for info in STATEMENTS],
         help="only this statement's findings: " + ", ".join(info.code for info in STATEMENTS),
     )
+    _paths_argument(sub)
+
+    sub = command(
+        "initiatives",
+        "print the named initiatives the findings mention: services, boards, funds, plans …",
+        "  cqcmodel initiatives examples/data\n"
+        "  cqcmodel initiatives --format csv pages/ > initiatives.csv\n",
+        _cmd_initiatives,
+    )
+    _format_argument(sub, ("table", "csv", "json"))
+    _paths_argument(sub)
+
+    sub = command(
+        "figures",
+        "print the figures the findings report: percentages, money, times, counts",
+        "  cqcmodel figures examples/data\n  cqcmodel figures --format json pages/\n",
+        _cmd_figures,
+    )
+    _format_argument(sub, ("table", "csv", "json"))
     _paths_argument(sub)
     return parser
 

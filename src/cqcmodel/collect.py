@@ -1,10 +1,10 @@
 """Many files → one record per authority: find, parse and merge saved pages, and flatten them.
 
 A report is published as several web pages, and users save them one per file (or the PDF's
-text in one file). :func:`load` reads files and folders, parses each file and merges the pages
-of one authority (matched on the folded title-line name) into one
-:class:`~cqcmodel.model.Authority`. :func:`rows` flattens authorities into plain dictionaries
-for CSV writers and dataframes.
+text in one file). :func:`~cqcmodel.load` reads files and folders, parses each file and
+merges the pages of one authority (matched on the folded title-line name) into one
+:class:`~cqcmodel.Authority`. :func:`~cqcmodel.rows` flattens authorities into plain
+dictionaries for CSV writers and dataframes.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ __all__ = [
     "rows",
 ]
 
-#: What :func:`load` and :func:`load_all` accept: one path, or several.
+#: What :func:`~cqcmodel.load` and :func:`~cqcmodel.collect.load_all` accept: one path, or several.
 Paths: TypeAlias = "str | os.PathLike[str] | Iterable[str | os.PathLike[str]]"
 
-#: The kinds of rows :func:`rows` produces.
+#: The kinds of rows :func:`~cqcmodel.rows` produces.
 KINDS: Final = ("scores", "findings")
 
 #: Columns of a ``scores`` row, in order: the nine statement codes follow in framework order.
@@ -112,8 +112,8 @@ class Record:
     """One merged authority and the file each of its pages came from."""
 
     authority: Authority
-    #: :func:`page_key` of each page (``"about"``, ``"summary"``, a statement code) → its file,
-    #: in the order of the pages (about, summary, statements in framework order).
+    #: :func:`~cqcmodel.collect.page_key` of each page (``"about"``, ``"summary"``, a
+    #: statement code) → its file, in page order (about, summary, statements by framework id).
     pages: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     #: The parsed files merged into :attr:`authority`, in the order they were read.
     parts: tuple[Authority, ...] = ()
@@ -121,13 +121,13 @@ class Record:
 
 @attrs.frozen(kw_only=True)
 class Loaded:
-    """Everything :func:`load_all` read: merged records, the files, and every problem met."""
+    """Everything :func:`~cqcmodel.collect.load_all` read: records, files and every problem."""
 
     records: tuple[Record, ...]
     #: The files read, in the order they were read.
     files: tuple[str, ...]
-    #: Files that did not parse (:class:`~cqcmodel.errors.ParseError`), could not be read
-    #: (:class:`OSError`) or disagree with another (:class:`~cqcmodel.errors.ConflictError`).
+    #: Files that did not parse (:class:`~cqcmodel.ParseError`), could not be read
+    #: (:class:`OSError`) or disagree with another (:class:`~cqcmodel.ConflictError`).
     errors: tuple[CqcModelError | OSError, ...]
 
     @property
@@ -137,7 +137,7 @@ class Loaded:
 
 
 def load(paths: Paths) -> list[Authority]:
-    """Parse files and folders (``*.txt``, recursively) into one :class:`Authority` each.
+    """Parse files and folders (``*.txt``, recursively) into one :class:`~cqcmodel.Authority` each.
 
     Pages of the same authority (the same name on their title lines, compared after
     :func:`~cqcmodel.framework.fold`) are merged: statements in framework order, the summary
@@ -146,11 +146,11 @@ def load(paths: Paths) -> list[Authority]:
     authority name (casefolded); unnamed ones come last, in path order.
 
     Raises the first problem met, in path order: a
-    :class:`~cqcmodel.errors.ParseError` for a file that does not parse, a
-    :class:`~cqcmodel.errors.ConflictError` naming both files when two pages disagree (two
+    :class:`~cqcmodel.ParseError` for a file that does not parse, a
+    :class:`~cqcmodel.ConflictError` naming both files when two pages disagree (two
     different scores for one statement, two different summaries or about pages), an
-    :class:`OSError` for a file that cannot be read. :func:`load_all` returns every problem
-    together with whatever could be loaded.
+    :class:`OSError` for a file that cannot be read. :func:`~cqcmodel.collect.load_all`
+    returns every problem together with whatever could be loaded.
     """
     loaded = load_all(paths)
     if loaded.errors:
@@ -159,7 +159,7 @@ def load(paths: Paths) -> list[Authority]:
 
 
 def load_all(paths: Paths, *, progress: Callable[[int, int], None] | None = None) -> Loaded:
-    """Like :func:`load`, but collect problems instead of raising them.
+    """Like :func:`~cqcmodel.load`, but collect problems instead of raising them.
 
     Files that fail are left out; where two pages disagree the one read first is kept.
     ``progress`` is called as ``progress(done, total)`` after each file.
@@ -336,14 +336,14 @@ def _score_text(statement: QualityStatement) -> str:
 def rows(authorities: Iterable[Authority], kind: str) -> list[dict[str, Cell]]:
     """Flatten authorities into plain dictionaries with a stable column order.
 
-    ``scores``: one row per authority with the columns :data:`SCORE_COLUMNS` — the name,
-    ``published`` (the assessment's publication date: the about page's, else the first page
-    date), ``rating`` (the word) and ``percentage`` from
-    :meth:`~cqcmodel.model.Authority.overall`, and each statement's score (``None`` where
-    unknown). ``findings``: one row per key-findings paragraph with the columns
-    :data:`FINDING_COLUMNS`; ``paragraph`` counts from 1 within its statement, and
-    ``statement`` is the statement code. Suitable for :class:`csv.DictWriter` or
-    ``pandas.DataFrame``. An unknown ``kind`` is a :class:`ValueError`.
+    ``scores``: one row per authority with the columns
+    :data:`~cqcmodel.collect.SCORE_COLUMNS` — the name, ``published`` (the assessment's
+    publication date: the about page's, else the first page date), ``rating`` (the word) and
+    ``percentage`` from :meth:`~cqcmodel.Authority.overall`, and each statement's score
+    (``None`` where unknown). ``findings``: one row per key-findings paragraph with the
+    columns :data:`~cqcmodel.collect.FINDING_COLUMNS`; ``paragraph`` counts from 1 within its
+    statement, and ``statement`` is the statement code. Suitable for :class:`csv.DictWriter`
+    or ``pandas.DataFrame``. An unknown ``kind`` is a :class:`ValueError`.
     """
     if kind == "scores":
         return [_score_row(authority) for authority in authorities]
