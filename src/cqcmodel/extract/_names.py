@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import attrs
@@ -306,6 +306,8 @@ class _Scan:
 
     self_keys: frozenset[str]
     found: list[Candidate] = attrs.field(factory=list)
+    #: Spans no name may overlap (statement titles written in a finding), per passage order.
+    blocked: list[tuple[int, int, int]] = attrs.field(factory=list)
 
     def allowed(self, name: str) -> bool:
         """Whether ``name`` may name something (not the authority, a title or a generic noun)."""
@@ -326,6 +328,11 @@ class _Scan:
         text = passage.text[start:end]
         if not self.allowed(text):
             return None
+        if any(
+            order == passage.order and start < until and since < end
+            for order, since, until in self.blocked
+        ):
+            return None
         if category is Category.INITIATIVE and name_key(text) in GENERIC_NAMES:
             return None
         candidate = Candidate(
@@ -338,6 +345,25 @@ class _Scan:
         )
         self.found.append(candidate)
         return candidate
+
+
+@cache
+def _titles_pattern() -> re.Pattern[str]:
+    """Statement and theme titles as written in running text, any case or dash."""
+    titles = sorted(
+        {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme},
+        key=len,
+        reverse=True,
+    )
+    words = (r"[\s,-]+".join(map(re.escape, re.findall(r"\w+", title))) for title in titles)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+def _titles(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
+    """Block statement titles: neither they nor names inside them are initiatives."""
+    for match in _titles_pattern().finditer(passage.text, sentence.start, sentence.end):
+        if any(char.isupper() for char in match.group()[1:]):
+            scan.blocked.append((passage.order, match.start(), match.end()))
 
 
 def _quoted(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
@@ -832,7 +858,7 @@ def _resolve(found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-_RULES: Final = (_quoted, _acronyms, _lexicon_names, _agreements, _cafes, _scan_runs)
+_RULES: Final = (_titles, _quoted, _acronyms, _lexicon_names, _agreements, _cafes, _scan_runs)
 
 
 def scan(authority: Authority) -> tuple[tuple[Passage, ...], list[Candidate]]:
@@ -846,4 +872,11 @@ def scan(authority: Authority) -> tuple[tuple[Passage, ...], list[Candidate]]:
     return texts, _resolve(state.found)
 
 
-__all__ = ["Candidate", "Category", "all_caps_key", "organisation_kind", "scan"]
+@lru_cache(maxsize=16)
+def cached_scan(authority: Authority) -> tuple[tuple[Passage, ...], tuple[Candidate, ...]]:
+    """:func:`scan`, once per authority: initiatives and organisations share one scan."""
+    texts, candidates = scan(authority)
+    return texts, tuple(candidates)
+
+
+__all__ = ["Candidate", "Category", "all_caps_key", "cached_scan", "organisation_kind", "scan"]

@@ -171,6 +171,8 @@ def _raw_figures(text: str, sentence: Sentence) -> list[_Raw]:
         scale = match.group("scale")
         if scale:
             value *= _SCALES[scale.casefold()]
+            if value == value.to_integral_value():
+                value = value.quantize(Decimal(1))
         raw.append(
             _Raw(
                 start=match.start(),

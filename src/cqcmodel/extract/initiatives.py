@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import enum
-from functools import lru_cache
 
 import attrs
 
 from ..model import Authority
 from ._merge import Group, groups
-from ._names import Candidate, Category, scan
-from ._text import Passage
+from ._names import Category, cached_scan
 from .mentions import Mention
 
 
@@ -42,7 +40,7 @@ class Initiative:
     """A named initiative and every place the findings mention it.
 
     ``name`` is as written (without surrounding quotes or a trailing date bracket); a national
-    programme from :data:`cqcmodel.framework.NATIONAL_PROGRAMMES` takes the lexicon's name so
+    programme from ``cqcmodel.framework.NATIONAL_PROGRAMMES`` takes the lexicon's name so
     that it compares across authorities. Mentions by acronym, in the plural or with a trailing
     noun ("the Home First model") belong to the same initiative.
     """
@@ -58,13 +56,6 @@ class Initiative:
         return _statement_ids(self.mentions)
 
 
-@lru_cache(maxsize=16)
-def scanned(authority: Authority) -> tuple[tuple[Passage, ...], tuple[Candidate, ...]]:
-    """The passages and candidate names of ``authority`` (scanned once per authority)."""
-    texts, candidates = scan(authority)
-    return texts, tuple(candidates)
-
-
 def _kind(group: Group) -> InitiativeKind:
     try:
         return InitiativeKind(group.kind)
@@ -74,7 +65,7 @@ def _kind(group: Group) -> InitiativeKind:
 
 def extract_initiatives(authority: Authority) -> tuple[Initiative, ...]:
     """The named initiatives of ``authority``'s key findings, in first-mention order."""
-    texts, candidates = scanned(authority)
+    texts, candidates = cached_scan(authority)
     return tuple(
         Initiative(
             name=group.name,

@@ -19,7 +19,7 @@ class Mention:
 
     ``statement_id`` is the framework id of the statement whose key findings hold it (``None``
     for a statement title the framework does not know), ``finding_index`` the position of the
-    finding in that statement's :attr:`~cqcmodel.QualityStatement.findings`, and
+    finding in that statement's ``findings``, and
     ``finding.text[start:end] == text``: a tool can highlight the span in the source.
     """
 
@@ -39,7 +39,7 @@ class Mention:
         """The finding of ``authority`` this mention points into.
 
         A ``statement_id`` of ``None`` resolves to the first statement the framework does not
-        know. Raises :class:`LookupError` when the authority has no such finding.
+        know. Raises ``LookupError`` when the authority has no such finding.
         """
         for statement in authority.statements:
             if statement.statement_id == self.statement_id:

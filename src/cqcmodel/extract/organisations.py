@@ -8,8 +8,7 @@ import attrs
 
 from ..model import Authority
 from ._merge import Group, groups
-from ._names import Category
-from .initiatives import scanned
+from ._names import Category, cached_scan
 from .mentions import Mention
 
 
@@ -50,7 +49,7 @@ def _kind(group: Group) -> OrganisationKind:
 
 def extract_organisations(authority: Authority) -> tuple[Organisation, ...]:
     """The organisations named in ``authority``'s key findings, in first-mention order."""
-    texts, candidates = scanned(authority)
+    texts, candidates = cached_scan(authority)
     return tuple(
         Organisation(
             name=group.name,

@@ -19,14 +19,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
+from ..model import Finding
 from ._text import Token, sentences, singular, tokens
-
-if TYPE_CHECKING:
-    from ..model import Finding
 
 
 class Voice(enum.Enum):
@@ -280,17 +278,18 @@ def _words(text: str) -> tuple[list[str], list[Token]]:
 def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
     """The voices of one sentence, and whether a pronoun subject asks for the previous ones."""
     words, toks = _words(text)
+    index_at = {token.start: index for index, token in enumerate(toks)}
     positions: list[tuple[int, Voice]] = []
     pronoun = False
     for match in _REPORTING.finditer(text):
-        verb = next((i for i, token in enumerate(toks) if token.start == match.start()), None)
+        verb = index_at.get(match.start())
         if verb is None:
             continue
         found, is_pronoun = _subject_voices(words, verb)
         pronoun = pronoun or (is_pronoun and not found)
         positions += [(toks[i].start, voice) for i, voice in found]
     for match in _FROM.finditer(text):
-        start = next((i for i, token in enumerate(toks) if token.start >= match.end()), None)
+        start = index_at.get(match.end())
         if start is not None:
             positions += [(toks[i].start, voice) for i, voice in _phrase_forwards(words, start)]
     for match in _DATA.finditer(text):
