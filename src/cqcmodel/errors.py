@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CqcModelError", "ParseError", "ValidationError"]
+__all__ = ["ConflictError", "CqcModelError", "ParseError", "ValidationError"]
 
 #: How many characters of an offending line a snippet shows at most on each side of the caret.
 _SNIPPET_HALF_WIDTH = 60
