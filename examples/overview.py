@@ -1,4 +1,4 @@
-"""Print a readable overview of every page in a folder: authority, statements, scores.
+"""Print a readable overview of a folder of saved pages: one block per authority.
 
 Usage: python examples/overview.py [FOLDER]   (default: examples/data)
 """
@@ -12,19 +12,25 @@ import cqcmodel
 
 folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "data")
 
-for path in sorted(folder.rglob("*.txt")):
-    # Each file is one saved page; parse_file names the file in any error message.
-    authority = cqcmodel.parse_file(path)
-    print(f"{path.relative_to(folder)} — {authority.name or '(no title line)'}")
-    if authority.summary is not None and authority.summary.rating is not None:
-        summary = authority.summary
-        score = f" ({summary.percentage}%)" if summary.percentage is not None else ""
-        print(f"    summary: rated {summary.rating.value}{score}")
+# load() parses every *.txt below the folder and merges the pages of each authority.
+for authority in cqcmodel.load(folder):
+    print(authority.name or "(pages without a title line)")
+    summary = authority.summary
+    if summary is not None and summary.rating is not None:
+        published = f" ({summary.percentage}%)" if summary.percentage is not None else ""
+        print(f"  published rating: {summary.rating.value}{published}")
+    overall = authority.overall()
+    if overall is not None:
+        print(
+            f"  computed from {overall.scored} statement scores: "
+            f"{overall.percentage}% {overall.rating.value}"
+        )
     if authority.about is not None and authority.about.published is not None:
-        print(f"    about: assessment published {authority.about.published:%d %B %Y}")
+        print(f"  assessment published {authority.about.published:%d %B %Y}")
     for statement in authority.statements:
         score = statement.score.value if statement.score is not None else "-"
         print(
-            f"    {statement.statement_id}. {statement.title}: score {score}, "
+            f"  {statement.statement_id}. {statement.title}: score {score}, "
             f"{len(statement.findings)} findings"
         )
+    print()
