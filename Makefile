@@ -29,8 +29,8 @@ demo: $(BIN)/.installed-runtime
 test: lint typecheck pytest docs
 
 lint: $(BIN)/.installed-dev
-	$(BIN)/ruff check src tests examples benchmarks docs
-	$(BIN)/ruff format --check src tests examples benchmarks docs
+	$(BIN)/ruff check src tests examples benchmarks docs/conf.py
+	$(BIN)/ruff format --check src tests examples benchmarks docs/conf.py
 
 typecheck: $(BIN)/.installed-dev
 	$(BIN)/mypy --strict src
