@@ -130,6 +130,21 @@ TITLE_CASE = [
         InitiativeKind.SERVICE,
     ),
     (
+        "The Market Position Statement set out commissioning intentions.",
+        "Market Position Statement",
+        InitiativeKind.STRATEGY,
+    ),
+    (
+        "Audits followed the Strengths-Based Practice Framework introduced last year.",
+        "Strengths-Based Practice Framework",
+        InitiativeKind.MODEL,
+    ),
+    (
+        "Staff said the Newly Qualified Social Worker programme was supportive.",
+        "Newly Qualified Social Worker programme",
+        InitiativeKind.PROGRAMME,
+    ),
+    (
         "Operational meetings were overseen by a BCF core officer group.",
         "BCF core officer group",
         InitiativeKind.GROUP,
@@ -262,6 +277,8 @@ TRAPS = [
     "Duties under the Care Act 2014 and the Mental Health Act 1983 were met.",
     "Occupational therapists (OTs) completed the assessments.",
     "During the COVID pandemic the service moved online.",
+    "Partners across the Integrated Care System (ICS) set priorities.",
+    "Outcomes were tracked with Adult Social Care Outcomes Framework (ASCOF) measures.",
 ]
 
 
@@ -330,6 +347,12 @@ def test_a_lexicon_programme_takes_the_lexicon_name_across_its_forms() -> None:
         "Home First model",
         "Home First Model",
     ]
+
+
+def test_a_programme_keeps_the_lexicon_kind_whatever_noun_follows() -> None:
+    initiative = only("The Better Care Fund plan supported admission avoidance.")
+    assert (initiative.name, initiative.kind) == ("Better Care Fund", InitiativeKind.FUND)
+    assert initiative.mentions[0].text == "Better Care Fund plan"
 
 
 def test_a_name_and_the_same_name_without_the_place_merge() -> None:

@@ -55,6 +55,7 @@ SENTENCES = [
     ("It was noted the focus was on discharge.", ()),
     ("No data about the impact of this technology was available.", ()),
     ("People could ring or email the service to request support.", ()),
+    ("The Director of Adult Social Services reported to the Chief Executive.", ()),
 ]
 
 

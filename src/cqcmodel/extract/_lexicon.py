@@ -27,6 +27,7 @@ INITIATIVE_HEADS: Final[dict[str, str]] = {
     "grant": "fund",
     "budget": "fund",
     "strategy": "strategy",
+    "statement": "strategy",
     "plan": "plan",
     "agreement": "agreement",
     "protocol": "agreement",
@@ -41,6 +42,7 @@ INITIATIVE_HEADS: Final[dict[str, str]] = {
     "academy": "programme",
     "model": "model",
     "pathway": "model",
+    "framework": "model",
     "event": "event",
     "conference": "event",
     "festival": "event",
@@ -64,7 +66,6 @@ KIND_HINTS: Final[dict[str, str]] = {
     "vision": "strategy",
     "policy": "strategy",
     "approach": "model",
-    "framework": "model",
     "training": "programme",
     "forums": "group",
 }
@@ -180,6 +181,7 @@ NOT_INITIATIVE_HEADS: Final = frozenset(
         "children",
         "standard",
         "ethnic",
+        "system",
         "measure",
     }
 )
@@ -193,7 +195,8 @@ GENERIC_NAMES: Final = frozenset(
         "front door",
         "single point of contact",
         "local authority",
-        "partnership board",
+        "adult social care outcome framework",
+        "quality statement",
     }
 )
 

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
+from ..framework import NATIONAL_PROGRAMMES
+from ._lexicon import NATIONAL_BODIES
 from ._names import Candidate, Category, all_caps_key
 from ._text import Passage
 from .mentions import Mention
+
+#: The kind each lexicon name gives, whatever noun follows it in the text.
+_LEXICON_KINDS: Final = {
+    **dict(NATIONAL_PROGRAMMES),
+    **{name: kind for name, _, kind in NATIONAL_BODIES},
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -43,8 +52,8 @@ class Group:
     def kind(self) -> str:
         """The lexicon's kind, else the kind of the span that gives the name."""
         for candidate in self.candidates:
-            if candidate.lexicon:
-                return candidate.kind
+            if candidate.lexicon and candidate.lexicon in _LEXICON_KINDS:
+                return _LEXICON_KINDS[candidate.lexicon]
         for candidate in self.candidates:
             if candidate.defined:
                 return candidate.kind

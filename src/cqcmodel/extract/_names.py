@@ -679,9 +679,8 @@ def _run_candidates(
             if len(part) > 1 or part[0].is_acronym:
                 scan.add(passage, start, end, category=Category.ORGANISATION, kind=org)
             continue
-        if _is_person(names):
-            continue
-        head = _head_index(names)
+        person = _is_person(names)
+        head = None if person else _head_index(names)
         if (
             head is not None
             and head < len(part) - 1
@@ -700,25 +699,24 @@ def _run_candidates(
             ext_end, ext_kind, ext_words = extension
             forms: set[str] = set()
             keys: set[str] = set()
-            if ext_words == 1 or (head is not None and head == len(part) - 1):
+            if ext_words == 1 and (len(part) >= 2 or part[0].is_acronym):
+                # "the X service" is X: the name without its noun is another form of it.
                 base = text[start:end]
-                if len(part) >= 2 or part[0].is_acronym:
-                    forms.add(base)
-                    keys.add(name_key(base))
-                    if part[0].is_acronym and len(part) == 1:
-                        keys.add("acr:" + part[0].text.upper())
-            if ext_words == 1 or head is None:
-                scan.add(
-                    passage,
-                    start,
-                    ext_end,
-                    category=Category.INITIATIVE,
-                    kind=ext_kind,
-                    keys=keys,
-                    forms=forms,
-                )
-                continue
-            scan.add(passage, start, ext_end, category=Category.INITIATIVE, kind=ext_kind)
+                forms.add(base)
+                keys.add(name_key(base))
+                if part[0].is_acronym and len(part) == 1:
+                    keys.add("acr:" + part[0].text.upper())
+            scan.add(
+                passage,
+                start,
+                ext_end,
+                category=Category.INITIATIVE,
+                kind=ext_kind,
+                keys=keys,
+                forms=forms,
+            )
+            continue
+        if person:
             continue
         if head is not None:
             if after_person and INITIATIVE_HEADS[singular(names[head].casefold())] == "service":

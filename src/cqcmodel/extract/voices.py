@@ -50,7 +50,8 @@ class VoicedSentence:
 
 
 _REPORTING: Final = re.compile(
-    r"\b(?:told|tell|tells|said|say|says|described|describe|describes|reported|explained|"
+    r"\b(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
+    r"explained|"
     r"felt|feel|feels|acknowledged|noted|highlighted|raised|commented|spoke|confirmed|praised|"
     r"expressed|stated|mentioned|gave|informed|emphasised|talked|cited|shared\s+(?:with\s+us|"
     r"that|their|concerns|examples|feedback|positive|experiences))\b",
