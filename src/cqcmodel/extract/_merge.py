@@ -11,7 +11,7 @@ import attrs
 from ..framework import NATIONAL_PROGRAMMES
 from ._lexicon import NATIONAL_BODIES
 from ._names import Candidate, Category, all_caps_key
-from ._text import Passage
+from ._text import WORD_GAP, Passage
 from .mentions import Mention
 
 #: The kind each lexicon name gives, whatever noun follows it in the text.
@@ -160,7 +160,7 @@ def _forms(cluster: Sequence[Candidate]) -> set[str]:
 
 def _form_pattern(forms: set[str]) -> re.Pattern[str]:
     alternatives = [
-        r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", form))
+        r"[\s-]+".join(re.escape(word) for word in WORD_GAP.split(form))
         for form in sorted(forms, key=lambda form: (-len(form), form))
     ]
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")s?(?![\w-])")

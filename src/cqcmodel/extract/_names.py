@@ -36,6 +36,7 @@ from ._lexicon import (
     WEAK_HEADS,
 )
 from ._text import (
+    WORD_GAP,
     Passage,
     Sentence,
     Token,
@@ -113,10 +114,13 @@ _NAMING: Final = re.compile(
     r"(?:\bknown|\breferred\s+to(?:\s+locally)?|\bbranded)\s+as\s+$|\b(?:called|named|titled)\s+$"
 )
 _APPOSITIVE: Final = re.compile(
-    r"\s*,?\s+(?:which|that|who)\s+(?:was|is|were|are)\s+(?:a|an|the|our|their)\s+"
+    r",?\s+(?:which|that|who)\s+(?:was|is|were|are)\s+(?:a|an|the|our|their)\s+"
     r"(?:[\w-]+\s+){0,3}?([\w-]+)\b"
 )
-_SENTENCE_END: Final = re.compile(r"[.!?;:]\s")
+_SENTENCE_MARK: Final = re.compile(r"[.!?](?:\s|$)")
+_NOT_IN_LONG_FORMS: Final = re.compile(r"[,;:()‘’“”\"]")
+_POSSESSIVE: Final = re.compile(r"[’']s$")
+_WORD: Final = re.compile(r"\w+")
 _CAFE_NOT_NAMES: Final = frozenset(
     {"community", "local", "social", "pop-up", "popup", "virtual", "online", "new", "weekly"}
 )
@@ -151,7 +155,7 @@ _BRANCH: Final = r"(?:\s[A-Z][a-z][\w’'-]*){0,2}"
 
 
 def _words_pattern(name: str, tail: str = "") -> str:
-    words = [re.escape(word) for word in re.split(r"[\s-]+", name)]
+    words = [re.escape(word) for word in WORD_GAP.split(name)]
     words[-1] += "s?"
     return r"(?<![\w-])" + r"[\s-]+".join(words) + tail + r"(?![\w-])"
 
@@ -355,7 +359,7 @@ def _titles_pattern() -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
-    words = (r"[\s,-]+".join(map(re.escape, re.findall(r"\w+", title))) for title in titles)
+    words = (r"[\s,-]+".join(map(re.escape, _WORD.findall(title))) for title in titles)
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
@@ -379,7 +383,7 @@ def _quoted(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
         words = [token.text for token in tokens(inner) if token.is_word]
         if not words or not (inner[0].isupper() or inner[0].isdigit()) or len(words) > 8:
             continue
-        if re.search(r"[.!?](?:\s|$)", inner):
+        if _SENTENCE_MARK.search(inner):
             continue
         content = [word for word in words if word.casefold() not in CONNECTORS]
         capitalised = sum(1 for word in content if word[0].isupper() or word[0].isdigit())
@@ -456,7 +460,7 @@ def _acronyms(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
             continue
         start, end = span
         long = text[start:end]
-        if re.search(r"[,;:()‘’“”\"]", long):
+        if _NOT_IN_LONG_FORMS.search(long):
             continue
         words = [token.text for token in tokens(long) if token.is_word]
         if len(words) < 2 and sum(char.isupper() for char in long) < 2:
@@ -601,7 +605,7 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
     trimmed = list(run)
     if trimmed and at_start and trimmed[0].text.casefold() in SENTENCE_STARTERS:
         trimmed = trimmed[1:]
-    if len(trimmed) > 1 and re.search(r"[’']s$", trimmed[0].text):
+    if len(trimmed) > 1 and _POSSESSIVE.search(trimmed[0].text):
         owner = name_key(trimmed[0].text[:-2])
         if owner in _OWNERS or owner in self_keys:
             trimmed = trimmed[1:]

@@ -18,6 +18,8 @@ _ABBREVIATIONS: Final = frozenset(
     {"e.g", "i.e", "eg", "ie", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx", "cllr"}
 )
 #: A word (letters and digits, with inner apostrophes or hyphens), an ampersand, or one mark.
+#: Space or hyphens between the words of a name.
+WORD_GAP: Final = re.compile(r"[\s-]+")
 _TOKEN: Final = re.compile(r"\w+(?:[’'-]\w+)*|&|[^\w\s]")
 
 
@@ -153,4 +155,4 @@ def compact_key(name: str) -> str:
 
 def initials(name: str) -> str:
     """The capital initials of a name's capitalised words ("Better Care Fund" → ``BCF``)."""
-    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word and word[0].isupper())
+    return "".join(word[0] for word in WORD_GAP.split(name) if word and word[0].isupper())
