@@ -10,7 +10,6 @@ cattrs, lark) that appear in signatures are listed in ``nitpick_ignore`` below i
 
 from __future__ import annotations
 
-import importlib
 import sys
 import warnings
 from pathlib import Path
@@ -94,16 +93,20 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(attrs|attr|cattrs|cattr|lark)(\..*)?"),
 ]
 
-# ``Finding.voices`` returns ``cqcmodel.extract.voices.Voice``, imported only for type checking.
-# While the extraction package is not there yet, that name cannot be resolved.
+# ``Finding.voices`` returns ``cqcmodel.extract.voices.Voice``, which model.py imports only for
+# type checking (extraction loads lazily). Give the model module that name in this process so
+# the return type resolves; while the extraction package is missing, leave it unresolved.
 try:
-    importlib.import_module("cqcmodel.extract.voices")
+    from cqcmodel import model as _model
+    from cqcmodel.extract.voices import Voice as _Voice
 except ImportError:
     suppress_warnings = [
         "sphinx_autodoc_typehints.guarded_import",
         "sphinx_autodoc_typehints.forward_reference",
     ]
     nitpick_ignore.append(("py:class", "Voice"))
+else:
+    _model.Voice = _Voice  # type: ignore[attr-defined]
 
 # -- HTML ---------------------------------------------------------------------------------------
 
@@ -133,10 +136,27 @@ def _public_alias(target: str) -> str | None:
     return None
 
 
+def _unique_documented(env, target: str) -> str | None:  # noqa: ANN001 - Sphinx environment
+    """The one documented ``cqcmodel…`` object whose name ends in ``.target``, if exactly one."""
+    suffix = "." + target
+    found = [
+        name
+        for name in env.get_domain("py").objects
+        if name.startswith("cqcmodel.") and name.endswith(suffix)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _resolve_public_alias(app, env, node, contnode):  # noqa: ANN001, ANN202 - Sphinx event API
     if node.get("refdomain") != "py":
         return None
-    alias = _public_alias(node.get("reftarget", ""))
+    target = node.get("reftarget", "")
+    # A bare name in a docstring (``SCORE_COLUMNS``) is looked up in the documented object's
+    # module; for a function documented under its public name (``cqcmodel.rows``) that is the
+    # package, so also accept the one documented object of that name.
+    alias = _public_alias(target) or (
+        _unique_documented(env, target) if "." not in target else None
+    )
     if alias is None:
         return None
     domain = env.get_domain("py")
