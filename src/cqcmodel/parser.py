@@ -68,6 +68,9 @@ _RUN_KINDS: Final = frozenset(_TEXT_KINDS).difference(_SINGLE_LINE_TEXT)
 #: Kinds that may stand before a known statement title that ends the text.
 _PAGE_HEADER: Final = frozenset({None, Kind.TITLE, Kind.PUBLISHED, Kind.DOWNLOADS})
 
+#: How much of a published value an error message quotes.
+_SHOWN_LENGTH: Final = 60
+
 _lock = threading.Lock()
 _parser: Lark | None = None
 
@@ -261,6 +264,28 @@ def _token(node: Token | Tree[Token] | None) -> Token | None:
     return node
 
 
+def _integer(digits: str) -> int:
+    """The value of a run of decimal digits, however long.
+
+    ``int()`` refuses more than 4,300 digits; such a number is out of every range the format
+    has, so any number above them stands for it.
+    """
+    try:
+        return int(digits)
+    except ValueError:
+        return 10**9
+
+
+def _shortened(text: str) -> str:
+    """``text`` cut for a message when long (a line can be megabytes)."""
+    return text if len(text) <= _SHOWN_LENGTH else text[:_SHOWN_LENGTH] + "…"
+
+
+def _shown(text: str) -> str:
+    """``text`` quoted for a message, shortened when long."""
+    return repr(_shortened(text))
+
+
 def _join_or(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
@@ -312,14 +337,18 @@ class _Builder:
             return None
         found = _DATE.fullmatch(text.strip())
         if found is None:
-            self.fail(f"expected a date like '17 May 2024', found {text.strip()!r}", token, offset)
+            self.fail(
+                f"expected a date like '17 May 2024', found {_shown(text.strip())}", token, offset
+            )
         month = _MONTHS.get(found["month"].casefold())
         if month is None:
-            self.fail(f"unknown month {found['month']!r}", token, offset + found.start("month"))
+            self.fail(
+                f"unknown month {_shown(found['month'])}", token, offset + found.start("month")
+            )
         try:
             return dt.date(int(found["year"]), month, int(found["day"]))
         except ValueError:
-            self.fail(f"no such date: {text.strip()!r}", token, offset)
+            self.fail(f"no such date: {_shown(text.strip())}", token, offset)
 
     # the document
 
@@ -338,6 +367,15 @@ class _Builder:
                 "section) after the page header, found the end of the text",
                 line,
                 len(self.src.lines[last]) + 1,
+            )
+        pages = len(self.statements) + (self.summary is not None) + (self.about is not None)
+        if len(self.page_dates) > pages:
+            extra = self.page_dates[pages].line or 1
+            self.src.error(
+                f"{len(self.page_dates)} 'Published:' lines for {pages} "
+                f"{'page' if pages == 1 else 'pages'}: each page has at most one",
+                extra,
+                len(self.src.lines[extra - 1]) - len(self.contents[extra - 1]) + 1,
             )
         return Authority(
             name=self.name,
@@ -360,8 +398,8 @@ class _Builder:
             self.name, self.name_line = name, token.line or 0
         elif fold(name) != fold(self.name):
             self.fail(
-                f"this text holds pages of two authorities: {self.name!r} "
-                f"(line {self.name_line}) and {name!r}",
+                f"this text holds pages of two authorities: {_shown(self.name)} "
+                f"(line {self.name_line}) and {_shown(name)}",
                 token,
             )
         self.pilot = self.pilot or pilot
@@ -440,14 +478,15 @@ class _Builder:
             named = Score.from_label(words)
             if named is None:
                 self.fail(
-                    f"unknown score label {words!r}: expected one of "
+                    f"unknown score label {_shown(words)}: expected one of "
                     + "; ".join(f"'{s.value} - {s.label}'" for s in Score),
                     label,
                     words_offset,
                 )
             if named != labelled:
                 self.fail(
-                    f"score label {words!r} is the label of {named.value}, not {labelled.value}",
+                    f"score label {_shown(words)} is the label of {named.value}, "
+                    f"not {labelled.value}",
                     label,
                     words_offset,
                 )
@@ -461,9 +500,9 @@ class _Builder:
         return score, indicative
 
     def score_value(self, value: str, token: Token, offset: int, *, percent_ok: bool) -> Score:
-        number = int(value)
+        number = _integer(value)
         if not 1 <= number <= 4:
-            self.fail(f"{value} is not a valid score (1–4)", token, offset)
+            self.fail(f"{_shortened(value)} is not a valid score (1–4)", token, offset)
         if not percent_ok and str(token).rstrip().endswith("%"):
             self.fail("a statement score is a number 1–4, not a percentage", token, offset)
         return Score(number)
@@ -569,9 +608,9 @@ class _Builder:
         assert isinstance(token, Token)
         value, offset = self.group(token, "value")
         assert value is not None
-        number = int(value)
+        number = _integer(value)
         if number > 100:
-            self.fail(f"{value}% is not a percentage (0–100)", token, offset)
+            self.fail(f"{_shortened(value)}% is not a percentage (0–100)", token, offset)
         short_name = None
         if token.type == Kind.OVERALL_SCORE:
             short_name, _ = self.group(token, "name")

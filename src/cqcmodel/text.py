@@ -166,13 +166,22 @@ class Kind:
 
 _I = re.IGNORECASE
 #: Kinds recognised from a line's own content, tried in this order. Every pattern is anchored
-#: and linear (no nested quantifiers), so no input can make it backtrack badly.
+#: and runs in time linear in the line's length, so no input can make it backtrack badly
+#: (tests/test_robustness.py runs the worst cases).
 PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (Kind.TITLE, re.compile(r"(?P<name>\S.*?):\s*local authority assessment")),
     (
         Kind.PUBLISHED,
+        # "Published:?\s*(?P<published>[^:]*?)(?:\s+Page last updated:?\s*(?P<updated>.*))?"
+        # with the same matches, written so that it stays linear: that form tries the
+        # "Page last updated" tail at every character of a long run of spaces (quadratic).
+        # The tail is tried once per run of spaces (possessive), and the one case where the
+        # lazy form backtracks into the leading spaces (no date before "Page last updated")
+        # is the second, atomic alternative.
         re.compile(
-            r"Published:?\s*(?P<published>[^:]*?)(?:\s+Page last updated:?\s*(?P<updated>.*))?"
+            r"Published:?(?:\s*+|(?>\s*(?=\s)))"
+            r"(?P<published>(?:[^:\s]++|\s++(?!Page last updated))*+)"
+            r"(?:\s++Page last updated:?\s*+(?P<updated>.*))?"
         ),
     ),
     (Kind.DOWNLOADS, re.compile(r"Downloads", _I)),

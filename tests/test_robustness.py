@@ -1,0 +1,505 @@
+"""No input breaks the parser: it returns a model or raises ParseError, never anything else.
+
+Arbitrary text, structured junk and mutations of every corpus page go through ``parse``; when
+a text parses, no paragraph line may be missing from the model, and ``render`` either returns
+text that parses back to the same model or raises ``CqcModelError``. Pathological inputs
+(megabyte lines, very many lines, worst cases for each regular expression) finish under a
+hang-guard timeout. The last tests pin the shortcuts of the hot path to the plain definitions
+they replace.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cqcmodel import Authority, CqcModelError, ParseError, Rating, parse, render
+from cqcmodel.framework import STATEMENTS, fold
+from cqcmodel.model import is_heading_like
+from cqcmodel.text import PATTERNS, Kind, SourceText, candidates
+
+from .conftest import CORPUS
+
+PAGES: dict[str, str] = {
+    path.name: path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))
+}
+
+# --- the guarantees, as helpers --------------------------------------------------------------
+
+
+def parsed_or_none(text: str) -> Authority | None:
+    """``parse(text)``, or ``None`` for a ParseError; any other exception fails the test."""
+    try:
+        return parse(text)
+    except ParseError:
+        return None
+
+
+def model_texts(authority: Authority) -> set[str]:
+    """Every published text the model keeps, as written."""
+    texts: set[str] = set()
+    if authority.name is not None:
+        texts.add(authority.name)
+    for statement in authority.statements:
+        texts.add(statement.title)
+        texts.update(statement.people_expect)
+        if statement.commitment is not None:
+            texts.add(statement.commitment)
+        for finding in statement.findings:
+            texts.add(finding.text)
+            if finding.heading is not None:
+                texts.add(finding.heading)
+    summary = authority.summary
+    if summary is not None:
+        texts.update(t for t in (summary.name, summary.short_name) if t is not None)
+        texts.update(item.title for item in summary.statement_scores)
+        texts.update(summary.people_experience)
+        for section in summary.sections:
+            texts.add(section.heading)
+            texts.update(section.paragraphs)
+    about = authority.about
+    if about is not None:
+        texts.update(t for t in (about.subject, about.financial_intro) if t is not None)
+        texts.update(about.introduction + about.demographics + about.financial_facts)
+    return texts
+
+
+#: Kinds a line may have and still be kept verbatim in the model whichever the parser picks.
+_KEPT_KINDS = frozenset({Kind.SUBHEADING, Kind.STATEMENT_TITLE})
+
+
+def assert_nothing_lost(text: str, authority: Authority) -> None:
+    """Every line that is not structural is in the model, word for word (after normalising)."""
+    lines = SourceText(text).lines
+    kept = model_texts(authority)
+    for number, (line, kinds) in enumerate(zip(lines, candidates(lines), strict=True), start=1):
+        content = line.strip()
+        if content and _KEPT_KINDS.issuperset(kinds):
+            assert content in kept, f"line {number} is missing from the model: {content!r}"
+
+
+def assert_renders(authority: Authority) -> None:
+    """``render`` returns text that parses back to the model, or raises CqcModelError."""
+    try:
+        text = render(authority)
+    except CqcModelError:
+        return
+    assert parse(text) == authority
+
+
+def check(text: str) -> Authority | None:
+    """All the guarantees for one input."""
+    authority = parsed_or_none(text)
+    if authority is not None:
+        assert_nothing_lost(text, authority)
+        assert_renders(authority)
+    return authority
+
+
+def test_every_corpus_page_parses_keeps_its_text_and_renders() -> None:
+    for name, text in PAGES.items():
+        assert check(text) is not None, name
+
+
+# --- arbitrary and structured text -----------------------------------------------------------
+
+#: Any character, lone surrogates and control characters included.
+any_char = st.characters(exclude_categories=())
+
+_NEEDS = STATEMENTS[0]
+STRUCTURAL_LINES = (
+    "London Borough of Ealing: local authority assessment",
+    "Kent County Council: local authority assessment",
+    "Nottingham City Council assessment",
+    "Published: 17 May 2024 Page last updated: 11 August 2025",
+    "Published: 17 May 2024",
+    "Published: Page last updated: 11 August 2025",
+    "Published: 31 February 2024",
+    "Published: 1 Smarch 2024",
+    "Published:",
+    "Downloads",
+    *(title for info in STATEMENTS for title in info.titles),
+    "Score: 3",
+    "Score 2",
+    "Score: 9",
+    "Score: 0",
+    "Score: 3 - Evidence shows a good standard",
+    "3 - Evidence shows a good standard",
+    "2 – Evidence shows some shortfalls",
+    "4 - Evidence shows a good standard",
+    "3 - Evidence shows nothing",
+    "Indicative score:",
+    "Indicative score: 2",
+    "What people expect",
+    "What people expect:",
+    *_NEEDS.i_statements,
+    f"“{_NEEDS.i_statements[0]}”",
+    "The local authority commitment",
+    _NEEDS.we_statements[0],
+    "Key findings for this quality statement",
+    "Partnership working to deliver shared local and national objectives",
+    "People told us they waited too long for an assessment.",
+    "Staff said: ‘Contact Camden’ helped.",
+    "© Care Quality Commission",
+    "Overall summary",
+    "Local authority rating and score",
+    "  • London Borough of Ealing",
+    "    Requires improvement",
+    "Good",
+    "Outstanding",
+    "Score: 56%",
+    "Score: 75",
+    "Score: 101%",
+    "Overall rating for Ealing: 64%",
+    "Quality statement scores",
+    "  • Assessing needs",
+    "    Score: 2",
+    "Summary of people's experiences",
+    "Summary of people’s experiences",
+    "How we assess local authorities",
+    "Assessment start date: 1 May 2023",
+    "Assessment published: 13 December 2024",
+    "Assessment published: 13 Dec 2024",
+    "About London Borough of Ealing",
+    "Demographics",
+    "Financial facts",
+    "The financial facts for Ealing are:",
+    "- The local authority estimated that it would spend £430,659,000.",
+    "  • £204,886,000.00",
+    "",
+    "   ",
+)
+LINE_BREAKS = ("\n", "\r\n", "\r", "\n\n", "\u2028", "\x0c", "\n \n")
+
+lines = st.one_of(
+    st.sampled_from(STRUCTURAL_LINES),
+    st.sampled_from(STRUCTURAL_LINES).map(str.upper),
+    st.text(any_char, max_size=30),
+    st.text(st.sampled_from("Score: 1234-–•%\t  \u00a0\u200bGood."), max_size=12),
+)
+
+
+@st.composite
+def structured_texts(draw: st.DrawFn) -> str:
+    """Lines of the format, mangled lines and junk, joined by assorted line breaks."""
+    parts = draw(st.lists(lines, max_size=30))
+    text = ""
+    for part in parts:
+        text += part + draw(st.sampled_from(LINE_BREAKS))
+    return text
+
+
+@given(st.text(any_char))
+@example("")
+@example("\ud800")
+@example("Kent: local authority assessment\nAssessing needs\nScore: 3\udfff\n")
+@example("\x00")
+@example("\ufeff\u200b\n\u2029")
+def test_arbitrary_text_parses_or_raises_parse_error(text: str) -> None:
+    check(text)
+
+
+@given(st.text(any_char, min_size=1, max_size=8).map(lambda s: s * 20_000))
+def test_very_long_lines_parse_or_raise_parse_error(text: str) -> None:
+    check(text)
+
+
+@given(structured_texts())
+def test_structured_junk_parses_or_raises_parse_error(text: str) -> None:
+    check(text)
+
+
+# --- mutations of every corpus page ----------------------------------------------------------
+
+#: Characters that change how a line reads: punctuation the patterns look for, digits, spaces,
+#: typography and the characters normalisation removes or replaces.
+FLIPS = ":-–•%.0123456789 \t\u00a0\u200b\ufeff\u2028\x0cSsGa’“\\"
+INSERTS = ("\ufeff", "\u00a0", "\u200b", "\u200d", "\u2060", "\u202f", "\r", "\r\n", "\x85")
+
+
+def _line_mutations(text: str) -> Iterator[tuple[str, str]]:
+    """Every single-line deletion, duplication, swap, cut and typographic insertion."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        yield f"delete {index}", "\n".join(lines[:index] + lines[index + 1 :])
+        yield f"duplicate {index}", "\n".join(lines[: index + 1] + lines[index:])
+        if index + 1 < len(lines):
+            swapped = [*lines[:index], lines[index + 1], line, *lines[index + 2 :]]
+            yield f"swap {index}", "\n".join(swapped)
+        yield f"cut after {index}", "\n".join(lines[: index + 1])
+        cut = len(line) // 2
+        yield f"cut inside {index}", "\n".join([*lines[:index], line[:cut]])
+        dressed = "\ufeff\u200b" + line.replace(" ", "\u00a0", 2) + "\u200d "
+        yield f"typography {index}", "\n".join([*lines[:index], dressed, *lines[index + 1 :]])
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_every_line_mutation_of_a_corpus_page(name: str) -> None:
+    for mutation, text in _line_mutations(PAGES[name]):
+        try:
+            check(text)
+        except AssertionError as error:
+            raise AssertionError(f"{name}, {mutation}: {error}") from error
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_line_endings_of_a_corpus_page(name: str) -> None:
+    text = PAGES[name]
+    expected = parse(text)
+    for ending in ("\r\n", "\r", "\u2028", "\x85"):
+        assert parse(text.replace("\n", ending)) == expected
+    mixed = "".join(
+        line + ("\r\n" if number % 2 else "\n") for number, line in enumerate(text.split("\n"))
+    )
+    assert parse(mixed) == expected
+
+
+@st.composite
+def mutated_pages(draw: st.DrawFn) -> str:
+    """A corpus page after a few random edits of its lines and characters."""
+    text = PAGES[draw(st.sampled_from(sorted(PAGES)))]
+    for _ in range(draw(st.integers(1, 4))):
+        lines = text.split("\n")
+        at = draw(st.integers(0, max(len(lines) - 1, 0)))
+        other = draw(st.integers(0, max(len(lines) - 1, 0)))
+        position = draw(st.integers(0, len(text)))
+        operation = draw(
+            st.sampled_from(
+                ("delete", "duplicate", "swap", "truncate", "flip", "insert", "move", "endings")
+            )
+        )
+        if operation == "delete":
+            del lines[at]
+        elif operation == "duplicate":
+            lines.insert(at, lines[at])
+        elif operation == "swap":
+            lines[at], lines[other] = lines[other], lines[at]
+        elif operation == "move":
+            lines.insert(other, lines.pop(at))
+        if operation in {"delete", "duplicate", "swap", "move"}:
+            text = "\n".join(lines)
+        elif operation == "truncate":
+            text = text[:position]
+        elif operation == "flip":
+            text = text[:position] + draw(st.sampled_from(FLIPS)) + text[position + 1 :]
+        elif operation == "insert":
+            text = text[:position] + draw(st.sampled_from(INSERTS)) + text[position:]
+        else:
+            text = text.replace("\n", draw(st.sampled_from(("\r\n", "\r", "\n\n", "\n \n"))))
+    return text
+
+
+@given(mutated_pages())
+def test_mutated_corpus_pages_parse_or_raise_parse_error(text: str) -> None:
+    check(text)
+
+
+@given(st.lists(st.sampled_from(sorted(PAGES)), min_size=2, max_size=4))
+def test_concatenated_corpus_pages_parse_or_raise_parse_error(names: list[str]) -> None:
+    check("\n".join(PAGES[name] for name in names))
+
+
+# --- crashes found, kept as regressions -------------------------------------------------------
+
+TITLE = "Kent County Council: local authority assessment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # More than 4,300 digits: int() refuses them (it raised ValueError).
+        f"{TITLE}\nAssessing needs\nScore: {'1' * 5000}\n",
+        f"{TITLE}\nAssessing needs\n{'3' * 5000} - Evidence shows a good standard\n",
+        f"{TITLE}\nOverall summary\nScore: {'1' * 5000}%\n",
+        f"{TITLE}\nOverall summary\nOverall rating for Kent: {'7' * 5000}%\n",
+        f"{TITLE}\nOverall summary\nQuality statement scores\n  • Assessing needs\n"
+        f"    Score: {'2' * 5000}\n",
+    ],
+)
+def test_huge_numbers_are_parse_errors(text: str) -> None:
+    with pytest.raises(ParseError, match=r"not a valid score|not a percentage") as caught:
+        parse(text)
+    assert len(caught.value.message) < 200
+
+
+def test_two_published_lines_for_one_page_are_a_parse_error() -> None:
+    # The model refuses more Published lines than pages (it raised ValueError).
+    text = f"{TITLE}\nPublished: 1 May 2024\n  Published: 2 May 2024\nAssessing needs\nScore: 3\n"
+    with pytest.raises(ParseError, match="2 'Published:' lines for 1 page") as caught:
+        parse(text)
+    assert (caught.value.line, caught.value.column) == (3, 3)
+
+
+def test_messages_quote_long_values_shortened() -> None:
+    text = f"{TITLE}\nPublished: {'x' * 100_000}\nAssessing needs\nScore: 3\n"
+    with pytest.raises(ParseError, match="expected a date") as caught:
+        parse(text)
+    assert len(caught.value.message) < 200
+
+
+# --- pathological inputs ---------------------------------------------------------------------
+
+STATEMENT = "Assessing needs\nScore: 3\n3 - Evidence shows a good standard\n"
+FINDINGS = "Key findings for this quality statement\n"
+
+
+def _parse_outcome(text: str) -> str:
+    authority = parsed_or_none(text)
+    return "parsed" if authority is not None else "parse error"
+
+
+PATHOLOGICAL: dict[str, Callable[[], str]] = {
+    "10 MB single line": lambda: "a" * 10_000_000,
+    "10 MB title line": lambda: "x" * 10_000_000 + ": local authority assessment",
+    "10 MB paragraph": lambda: f"{TITLE}\n{STATEMENT}{FINDINGS}" + "word " * 2_000_000 + "end.",
+    "10 MB of spaces in a Published line": lambda: "Published: a" + " " * 10_000_000 + "b",
+    "100,000 blank lines": lambda: "\n" * 100_000,
+    "100,000 blank lines around a page": lambda: (
+        "\n" * 100_000 + f"{TITLE}\n{STATEMENT}" + "\n \n" * 100_000
+    ),
+    "50,000 sub-headings": lambda: (
+        f"{TITLE}\n{STATEMENT}{FINDINGS}" + "A sub-heading\nA paragraph of text.\n" * 50_000
+    ),
+    "50,000 heading-like lines": lambda: f"{TITLE}\n{STATEMENT}{FINDINGS}" + "Heading\n" * 50_000,
+    "a title repeated 10,000 times": lambda: f"{TITLE}\n" * 10_000,
+    "a title repeated 10,000 times before a page": lambda: f"{TITLE}\n" * 10_000 + STATEMENT,
+    "100,000 Score lines": lambda: "Score: 3\n" * 100_000,
+    "100,000 Score lines in a page": lambda: f"{TITLE}\n{STATEMENT}" + "Score: 3\n" * 100_000,
+    "100,000 score labels": lambda: "3 - Evidence shows a good standard\n" * 100_000,
+    "100,000 bullets": lambda: "Overall summary\nQuality statement scores\n" + "  • x\n" * 100_000,
+    "100,000 control-free junk lines": lambda: "::: - • 1 %\n" * 100_000,
+}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_input_finishes(name: str) -> None:
+    text = PATHOLOGICAL[name]()
+    assert _parse_outcome(text) in {"parsed", "parse error"}
+
+
+#: For each pattern, inputs that make a backtracking matcher work hardest: long runs of what
+#: the pattern's quantifiers consume, ending where the match must fail.
+_RUN = 200_000
+ADVERSARIAL = (
+    "Published: a" + " " * _RUN + "b",
+    "Published:" + " " * _RUN + "b:",
+    "Published:" + " x" * _RUN + ":",
+    "Published: " + "Page last updated " * (_RUN // 20) + ":",
+    "a" + ": " * _RUN + "local authority assessmen",
+    "a:" + " " * _RUN + "local authority assessment!",
+    "Overall rating for a" + ": 1" * _RUN + " x",
+    "Overall rating for a:" + " " * _RUN + "1" * _RUN + " " * _RUN + "x",
+    "The financial facts for a" + " is" * _RUN + "x",
+    "Score" + " " * _RUN + "1" * _RUN + " " * _RUN + "x",
+    "Indicative score" + " " * _RUN + "x",
+    "Indicative" + " " * _RUN + "Score" + " " * _RUN + "1" * _RUN + " " * _RUN + "x",
+    "1" * _RUN + " " * _RUN + "- " + " " * _RUN + "Evidencex",
+    "- " + " " * _RUN,
+    "• " + "\t" * _RUN + " ",
+    "Assessment published:" + " " * _RUN,
+    "About " + " " * _RUN,
+    "A" + "b" * _RUN + " assessment",
+    "1 " + " " * _RUN + "a" * _RUN + " " * _RUN + "202",
+    "a" + "-" * _RUN + "a" + " " * _RUN + "-a",
+)
+
+
+@pytest.mark.timeout(60)
+def test_no_pattern_backtracks_catastrophically() -> None:
+    from cqcmodel.parser import _DATE  # noqa: PLC0415 - a private pattern under test
+    from cqcmodel.text import _PILOT_TITLE, _STRUCTURAL_START  # noqa: PLC0415 - likewise
+
+    patterns = [pattern for _, pattern in PATTERNS]
+    patterns += [_PILOT_TITLE, _STRUCTURAL_START, _DATE]
+    for text in ADVERSARIAL:
+        for pattern in patterns:
+            pattern.fullmatch(text)
+        fold(text)
+        parsed_or_none(text)
+
+
+# --- the hot path's shortcuts keep the plain definitions -------------------------------------
+
+#: The Published pattern as first written (quadratic on long runs of spaces): the linear one
+#: that replaced it must match the same strings with the same groups.
+_PUBLISHED_AS_WRITTEN = re.compile(
+    r"Published:?\s*(?P<published>[^:]*?)(?:\s+Page last updated:?\s*(?P<updated>.*))?"
+)
+_PUBLISHED = dict(PATTERNS)[Kind.PUBLISHED]
+
+
+def _spans(found: re.Match[str] | None) -> object:
+    return None if found is None else (found.span("published"), found.span("updated"))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ("Published", ":", " ", "  ", "\t", "Page last updated", "Page", "x", "1 May 2024")
+        ),
+        max_size=8,
+    ).map("".join)
+)
+@example("Published: Page last updated: 11 August 2025")
+@example("Published  Page last updated")
+@example("Published: 1 May 2024  Page last updated Page last updated: 2 May 2024")
+def test_published_pattern_matches_as_first_written(tail: str) -> None:
+    text = "Published" + tail
+    assert _spans(_PUBLISHED.fullmatch(text)) == _spans(_PUBLISHED_AS_WRITTEN.fullmatch(text))
+
+
+def _own_kinds_as_defined(content: str) -> list[str]:
+    """A line's own kinds, trying every pattern (what the first-character dispatch skips)."""
+    kinds = [kind for kind, pattern in PATTERNS if pattern.fullmatch(content)]
+    if Rating.from_text(content) is not None:
+        kinds.append(Kind.RATING)
+    if re.fullmatch(r"About (?P<name>\S.*)", content) and is_heading_like(content):
+        kinds.append(Kind.ABOUT_HEADING)
+    return kinds
+
+
+line_starts = st.sampled_from(
+    [line.strip()[:n] for line in STRUCTURAL_LINES if line.strip() for n in (3, 9, 200)]
+    + ["İnadequate", "ſcore: 3", "Requires   improvement", "G-o-o-d", "  Good", "Kelvin"]
+)
+
+
+@given(st.tuples(line_starts, st.text(any_char, max_size=12)).map("".join))
+@example("Good")
+@example("requires\u2003improvement")
+@example("Published: local authority assessment")
+@example("Score: 3 - Evidence shows a good standard")
+def test_line_classification_shortcuts_keep_the_definitions(line: str) -> None:
+    content = line.strip()
+    if not content or "\n" in content:
+        return
+    from cqcmodel.text import _own_kinds  # noqa: PLC0415 - the private function under test
+
+    assert _own_kinds(content) == _own_kinds_as_defined(content)
+
+
+def _normalised_as_defined(text: str) -> tuple[str, ...] | None:
+    """Normalisation step by step (None where it rejects a control character)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]", "\n", text)
+    if re.search("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]", text):
+        return None
+    text = re.sub("[\ufeff\u200b\u200c\u200d\u2060]", "", text)
+    table = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+    return tuple(line.translate(table).rstrip() for line in text.split("\n"))
+
+
+@given(st.text(st.one_of(any_char, st.sampled_from("\r\n\u00a0\u200b\ufeff\x85 \t")), max_size=60))
+def test_normalisation_shortcuts_keep_the_definition(text: str) -> None:
+    expected = _normalised_as_defined(text)
+    try:
+        lines = SourceText(text).lines
+    except ParseError:
+        assert expected is None
+    else:
+        assert lines == expected
