@@ -70,17 +70,12 @@ typehints_defaults = "comma"
 # that shows up in a signature or an attribute annotation.
 
 nitpick_ignore = [
-    ("py:class", "datetime.date"),
+    # Short forms of standard-library names as annotations spell them.
     ("py:class", "date"),
     ("py:class", "dt.date"),
-    ("py:class", "os.PathLike"),
     ("py:class", "PathLike"),
-    ("py:class", "enum.Enum"),
-    ("py:class", "enum.IntEnum"),
-    ("py:class", "attrs.Attribute"),
-    ("py:class", "cattrs.Converter"),
-    ("py:class", "cattrs.converters.Converter"),
     ("py:data", "Ellipsis"),  # the ``...`` of ``tuple[str, ...]``
+    # Built-in exceptions named in docstrings.
     ("py:exc", "KeyError"),
     ("py:exc", "ValueError"),
 ]
