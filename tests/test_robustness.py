@@ -503,3 +503,85 @@ def test_normalisation_shortcuts_keep_the_definition(text: str) -> None:
         assert expected is None
     else:
         assert lines == expected
+
+
+# --- extraction on pathological findings -----------------------------------------------------
+
+_RUN_LONG = 100_000
+
+
+def _page(finding: str, name: str = "Kent County Council") -> Authority:
+    return parse(
+        f"{name}: local authority assessment\n{STATEMENT}{FINDINGS}{finding}\n"
+        "People told us they waited.\n"
+    )
+
+
+def _extract_everything(authority: Authority) -> None:
+    from cqcmodel import extract  # noqa: PLC0415 - extraction loads lazily
+
+    extract.extract_initiatives(authority)
+    extract.extract_organisations(authority)
+    extract.extract_figures(authority)
+    for statement in authority.statements:
+        for finding in statement.findings:
+            extract.finding_voices(finding)
+
+
+_QUADRATIC = "quadratic in extract/ (reported): a pattern retried at every character of a run"
+
+
+#: A hang guard for a case that finishes (on a parameter: the marks of a parameter come after
+#: those of the function, so a function-level timeout would win over the short one below).
+_FINISHES = [pytest.mark.timeout(60)]
+
+
+def _quadratic(pattern: str) -> list[pytest.MarkDecorator]:
+    """Marks for a case known to hang: expected to fail, after a short time."""
+    return [
+        pytest.mark.xfail(reason=f"{_QUADRATIC} ({pattern})", strict=True),
+        pytest.mark.timeout(3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("finding", "name"),
+    [
+        pytest.param(
+            "word " * _RUN_LONG + "end.", "Kent County Council", id="long finding", marks=_FINISHES
+        ),
+        pytest.param("1 " * _RUN_LONG + "%.", "Kent County Council", id="numbers", marks=_FINISHES),
+        pytest.param(
+            "‘a" * _RUN_LONG + ".", "Kent County Council", id="open quotes", marks=_FINISHES
+        ),
+        pytest.param(
+            "heard " * _RUN_LONG + ".", "Kent County Council", id="reporting words", marks=_FINISHES
+        ),
+        pytest.param(
+            "Word" + "." * _RUN_LONG + "x",
+            "Kent County Council",
+            id="run of full stops",
+            marks=_quadratic("_text._BOUNDARY"),
+        ),
+        pytest.param(
+            "a-" * _RUN_LONG + "a.",
+            "Kent County Council",
+            id="hyphenated run",
+            marks=_quadratic("_names._CAFE"),
+        ),
+        pytest.param(
+            "People" + " " * _RUN_LONG + "waited.",
+            "Kent County Council",
+            id="spaces",
+            marks=_FINISHES,
+        ),
+        pytest.param(
+            "People told us.",
+            "Kent" + " " * _RUN_LONG + "x County",
+            id="run of spaces in the name",
+            marks=_quadratic("_names._NAME_SUFFIXES"),
+        ),
+    ],
+)
+def test_extraction_of_pathological_findings_finishes(finding: str, name: str) -> None:
+    _extract_everything(_page(finding, name))
