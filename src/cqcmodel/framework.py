@@ -16,6 +16,7 @@ import attrs
 
 __all__ = [
     "NATIONAL_PROGRAMMES",
+    "RATING_THRESHOLDS",
     "STATEMENTS",
     "Rating",
     "Score",
@@ -116,9 +117,13 @@ def rating_for_percentage(percentage: int) -> Rating:
 class StatementInfo:
     """One quality statement of the framework: its identity and canonical texts."""
 
+    #: Framework id, 1–9, in the framework's order.
     id: int
+    #: URL code of the statement's page (``needs``, ``support``, …).
     code: str
+    #: The theme the statement belongs to.
     theme: Theme
+    #: The title as report pages publish it.
     title: str
     #: Other titles the statement is published under (framework wording, older pages).
     title_variants: tuple[str, ...] = ()
@@ -142,6 +147,7 @@ _UNIQUE_PERSON = (
 )
 _FEEL_SAFE = "I feel safe and am supported to understand and manage any risks."
 
+#: The nine quality statements of the framework, in id order (1–9).
 STATEMENTS: Final[tuple[StatementInfo, ...]] = (
     StatementInfo(
         id=1,

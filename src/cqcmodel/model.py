@@ -117,8 +117,11 @@ def is_heading_like(text: str) -> bool:
 class Finding:
     """One paragraph of a statement's key findings, under its sub-heading if it has one."""
 
+    #: The paragraph, as published.
     text: str = attrs.field(validator=_line_text)
+    #: The sub-heading the paragraph sits under, or ``None`` before the first sub-heading.
     heading: str | None = attrs.field(default=None, validator=_optional_line_text)
+    #: Source line number (metadata: outside equality).
     line: int | None = _position()
 
     @property
@@ -154,13 +157,19 @@ class QualityStatement:
     distinct I-statements.
     """
 
+    #: The statement title as published (variants included).
     title: str = attrs.field(validator=_line_text)
+    #: The score, or ``None`` when the page stops before it (or a pilot page gives no number).
     score: Score | None = attrs.field(default=None, validator=_optional(Score))
     #: Published as an *indicative* score (the 2023 pilot pages: ``Indicative score:``).
     indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    #: The "What people expect" lines, as published.
     people_expect: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    #: "The local authority commitment" (the we-statement), as published.
     commitment: str | None = attrs.field(default=None, validator=_optional_line_text)
+    #: The key findings, one per paragraph, in order.
     findings: tuple[Finding, ...] = attrs.field(default=(), validator=_check_findings)
+    #: Source line number of the title (metadata: outside equality).
     line: int | None = _position()
 
     def __attrs_post_init__(self) -> None:
@@ -244,8 +253,11 @@ def _prefix_length(text: str, approx: int) -> int:
 class StatementScore:
     """One item of a summary's "Quality statement scores" list."""
 
+    #: The statement title as the list publishes it.
     title: str = attrs.field(validator=_line_text)
+    #: The score (``None`` when the page stops before its ``Score:`` line).
     score: Score | None = attrs.field(default=None, validator=_optional(Score))
+    #: Source line number (metadata: outside equality).
     line: int | None = _position()
 
     @property
@@ -273,8 +285,11 @@ def _heading(instance: object, attribute: attrs.Attribute[Any], value: object) -
 class Section:
     """A further headed section of a summary (strengths, areas for development, …)."""
 
+    #: The section heading.
     heading: str = attrs.field(validator=_heading)
+    #: The paragraphs under it (at least one).
     paragraphs: tuple[str, ...] = attrs.field(validator=_lines)
+    #: Source line number of the heading (metadata: outside equality).
     line: int | None = _position()
 
     def __attrs_post_init__(self) -> None:
@@ -298,15 +313,21 @@ class Summary:
 
     #: The authority name in the rating block (``• London Borough of Ealing``).
     name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    #: The published overall rating.
     rating: Rating | None = attrs.field(default=None, validator=_optional(Rating))
+    #: The published overall score, a whole percentage.
     percentage: int | None = attrs.field(default=None, validator=_percentage)
     #: The short name in an ``Overall rating for <short name>: 64%`` line, when published so.
     short_name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    #: The "Quality statement scores" list, in published order.
     statement_scores: tuple[StatementScore, ...] = attrs.field(
         default=(), validator=_tuple_of(StatementScore)
     )
+    #: Paragraphs under "Summary of people's experiences".
     people_experience: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    #: Further headed sections, in order.
     sections: tuple[Section, ...] = attrs.field(default=(), validator=_tuple_of(Section))
+    #: Source line number of "Overall summary" (metadata: outside equality).
     line: int | None = _position()
 
     def __attrs_post_init__(self) -> None:
@@ -339,10 +360,13 @@ class About:
     introduction: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     #: The name in the ``About <name>`` heading, as written.
     subject: str | None = attrs.field(default=None, validator=_optional_line_text)
+    #: Paragraphs about the area (under "Demographics", or straight after "About <name>").
     demographics: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     #: The ``The financial facts for X are:`` line, when published.
     financial_intro: str | None = attrs.field(default=None, validator=_optional_line_text)
+    #: The financial facts, one per bullet or paragraph, bullet markers removed.
     financial_facts: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    #: Source line number of "How we assess local authorities" (metadata: outside equality).
     line: int | None = _position()
 
 
@@ -353,8 +377,11 @@ class About:
 class PageDates:
     """One ``Published: … Page last updated: …`` line."""
 
+    #: The ``Published:`` date.
     published: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
+    #: The ``Page last updated:`` date, when given.
     updated: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
+    #: Source line number (metadata: outside equality).
     line: int | None = _position()
 
 
@@ -362,7 +389,9 @@ class PageDates:
 class Overall:
     """An overall percentage and rating computed from statement scores."""
 
+    #: Sum of the scores as a whole percentage of the maximum, rounded half up.
     percentage: int
+    #: The band of :attr:`percentage`.
     rating: Rating
     #: Sum of the scores used.
     total: int
@@ -411,11 +440,17 @@ class Authority:
     :attr:`published` and :attr:`updated` read the first.
     """
 
+    #: The authority name from the title line; ``None`` when no title line was given.
     name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    #: A pilot report (``<X> assessment`` title, ``Indicative score:``): scores are indicative.
     indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    #: Every ``Published: … Page last updated: …`` line, in text order.
     page_dates: tuple[PageDates, ...] = attrs.field(default=(), validator=_tuple_of(PageDates))
+    #: The about page.
     about: About | None = attrs.field(default=None, validator=_optional(About))
+    #: The summary page.
     summary: Summary | None = attrs.field(default=None, validator=_optional(Summary))
+    #: The quality statement pages, in the order given.
     statements: tuple[QualityStatement, ...] = attrs.field(default=(), validator=_check_statements)
     #: Where the text came from (a path), for messages; metadata outside equality.
     source: str | None = attrs.field(default=None, eq=False, repr=False)
