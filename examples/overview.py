@@ -17,8 +17,8 @@ for authority in cqcmodel.load(folder):
     print(authority.name or "(pages without a title line)")
     summary = authority.summary
     if summary is not None and summary.rating is not None:
-        published = f" ({summary.percentage}%)" if summary.percentage is not None else ""
-        print(f"  published rating: {summary.rating.value}{published}")
+        score = f" ({summary.percentage}%)" if summary.percentage is not None else ""
+        print(f"  published rating: {summary.rating.value}{score}")
     overall = authority.overall()
     if overall is not None:
         print(
@@ -26,7 +26,8 @@ for authority in cqcmodel.load(folder):
             f"{overall.percentage}% {overall.rating.value}"
         )
     if authority.about is not None and authority.about.published is not None:
-        print(f"  assessment published {authority.about.published:%d %B %Y}")
+        published = authority.about.published
+        print(f"  assessment published {published.day} {published:%B %Y}")
     for statement in authority.statements:
         score = statement.score.value if statement.score is not None else "-"
         print(
