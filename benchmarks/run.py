@@ -7,7 +7,9 @@ Measured in one process, each the median of ``--repeats`` runs over all 1,683 fi
     headings and paragraphs, no validation);
 (c) ``cqcmodel.parse`` of every file to full models;
 (d) ``dumps`` + ``loads`` of all models (``cqcmodel.serialise``, when it exists);
-(e) extraction over all models (``cqcmodel.extract``, when it exists).
+(e) extraction (``cqcmodel.extract``, when it exists): initiatives, organisations, figures
+    and voices of every finding, on every 16th model (extraction is far slower than parsing;
+    its MB/s and ratio are per MB of the sample's text).
 
 Then, each in fresh processes: the import time of ``cqcmodel`` against ``attrs`` alone, and
 the latency of the first parse after import; in this process: peak memory growth while holding
@@ -27,9 +29,11 @@ import importlib.metadata
 import importlib.util
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -103,10 +107,16 @@ def median_time(function: Callable[[], object], repeats: int) -> tuple[float, ob
     return statistics.median(times), result
 
 
+#: Where fresh processes keep their bytecode (set by main): caching it, as an installed
+#: package does, even when PYTHONDONTWRITEBYTECODE is set in the environment.
+PYCACHE = ""
+
+
 def fresh_process(code: str, repeats: int) -> list[float]:
     """Run ``code`` (which prints one float) in fresh interpreters; the printed values."""
     values = []
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONPYCACHEPREFIX": PYCACHE}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for _ in range(repeats):
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
@@ -145,11 +155,22 @@ def serialise_round(models: list[cqcmodel.Authority], serialise: Any) -> list[An
     return [serialise.loads(serialise.dumps(model)) for model in models]
 
 
+#: Runs of each fresh-process measurement (import times, first parse).
+FRESH_REPEATS = 11
+#: Extraction runs on every this-many-th model.
+EXTRACT_STRIDE = 16
+
+
 def extraction(models: list[cqcmodel.Authority], extract: Any) -> int:
-    """Run every extractor the package offers over every model; the number of items found."""
+    """Run every extractor over every model; the number of items found."""
     found = 0
     for model in models:
-        found += len(extract.extract(model)) if hasattr(extract, "extract") else 0
+        found += len(extract.extract_initiatives(model))
+        found += len(extract.extract_organisations(model))
+        found += len(extract.extract_figures(model))
+        for statement in model.statements:
+            for finding in statement.findings:
+                found += len(extract.finding_voices(finding))
     return found
 
 
@@ -195,7 +216,9 @@ def main() -> None:
     print()
 
     def read(path: Path) -> str:
-        return path.read_text(encoding="utf-8")
+        # newline="": line endings reach the parser as saved (CRLF in a few files).
+        with path.open(encoding="utf-8", newline="") as file:
+            return file.read()
 
     def floor() -> int:
         return sum(len(read(path).splitlines()) for path in paths)
@@ -207,63 +230,85 @@ def main() -> None:
         return [cqcmodel.parse(read(path)) for path in paths]
 
     cqcmodel.parse(read(paths[0]))  # build the parser outside the timings
-    rows: list[tuple[str, float | None, str]] = []
+    # name, median seconds (None: not measured), bytes and documents measured, note
+    rows: list[tuple[str, float | None, int, int, str]] = []
     floor_time, _ = median_time(floor, repeats)
-    rows.append(("(a) floor: read + splitlines", floor_time, ""))
+    rows.append(("(a) floor: read + splitlines", floor_time, size, docs, ""))
     naive_time, _ = median_time(naive, repeats)
-    rows.append(("(b) hand-written line state machine", naive_time, ""))
+    rows.append(("(b) hand-written line state machine", naive_time, size, docs, ""))
     parse_time, models = median_time(full, repeats)
     assert isinstance(models, list)
-    rows.append(("(c) cqcmodel.parse", parse_time, ""))
+    rows.append(("(c) cqcmodel.parse", parse_time, size, docs, ""))
 
     serialise = optional("cqcmodel.serialise")
     serialise_time: float | None = None
     if serialise is None:
-        rows.append(("(d) dumps + loads", None, "not available"))
+        rows.append(("(d) dumps + loads", None, 0, 0, "not available"))
     else:
         serialise_time, again = median_time(lambda: serialise_round(models, serialise), repeats)
         assert again == models, "dumps/loads does not round-trip the corpus"
-        rows.append(("(d) dumps + loads", serialise_time, ""))
+        rows.append(("(d) dumps + loads", serialise_time, size, docs, ""))
 
     extract = optional("cqcmodel.extract")
-    if extract is None or not hasattr(extract, "extract"):
-        rows.append(("(e) extraction", None, "not available"))
+    if extract is None or not hasattr(extract, "extract_initiatives"):
+        rows.append(("(e) extraction", None, 0, 0, "not available"))
     else:
-        extract_time, _ = median_time(lambda: extraction(models, extract), repeats)
-        rows.append(("(e) extraction", extract_time, ""))
+        sample = models[::EXTRACT_STRIDE]
+        sample_size = sum(path.stat().st_size for path in paths[::EXTRACT_STRIDE])
+        extract_time, _ = median_time(lambda: extraction(sample, extract), repeats)
+        name = f"(e) extraction (1/{EXTRACT_STRIDE} sample)"
+        rows.append((name, extract_time, sample_size, len(sample), ""))
 
     print(f"{'':40} {'median s':>9} {'MB/s':>8} {'docs/s':>9} {'× floor':>8}")
-    for name, seconds, note in rows:
+    floor_per_byte = floor_time / size
+    for name, seconds, measured, count, note in rows:
         if seconds is None:
             print(f"{name:40} {note}")
             continue
         print(
-            f"{name:40} {seconds:9.3f} {size / 1e6 / seconds:8.1f} {docs / seconds:9.0f} "
-            f"{seconds / floor_time:8.2f}"
+            f"{name:40} {seconds:9.3f} {measured / 1e6 / seconds:8.1f} {count / seconds:9.0f} "
+            f"{seconds / measured / floor_per_byte:8.2f}"
         )
     print()
 
     # Import and first-parse latency, in fresh processes.
     timer = "import time; t = time.perf_counter(); import {0}; print(time.perf_counter() - t)"
-    fresh_process(timer.format("cqcmodel"), 1)  # warm the bytecode caches
-    import_attrs = statistics.median(fresh_process(timer.format("attrs"), 7))
-    import_cqc = statistics.median(fresh_process(timer.format("cqcmodel"), 7))
     sample = next(path for path in paths if "-theme" in path.name)
     first_code = (
         "import time, cqcmodel, pathlib\n"
         f"text = pathlib.Path({str(sample)!r}).read_text(encoding='utf-8')\n"
         "t = time.perf_counter(); cqcmodel.parse(text); print(time.perf_counter() - t)"
     )
-    first_parse = statistics.median(fresh_process(first_code, 7))
+    global PYCACHE  # noqa: PLW0603 - one temporary folder for the run
+    PYCACHE = tempfile.mkdtemp(prefix="cqcmodel-bench-pycache-")
+    for code in (timer.format("attrs"), timer.format("cqcmodel"), first_code):
+        fresh_process(code, 1)  # compile and cache the bytecode
+    # Interleaved, so that both imports meet the same background load.
+    attrs_times: list[float] = []
+    cqc_times: list[float] = []
+    first_times: list[float] = []
+    for _ in range(FRESH_REPEATS):
+        attrs_times += fresh_process(timer.format("attrs"), 1)
+        cqc_times += fresh_process(timer.format("cqcmodel"), 1)
+        first_times += fresh_process(first_code, 1)
+    import_attrs = statistics.median(attrs_times)
+    import_cqc = statistics.median(cqc_times)
+    first_parse = statistics.median(first_times)
     warm_parse, _ = median_time(lambda: cqcmodel.parse(read(sample)), 21)
-    print(f"import attrs                             {import_attrs * 1e3:7.1f} ms")
+    shutil.rmtree(PYCACHE, ignore_errors=True)
+    print(f"fresh processes with cached bytecode, median (min) of {FRESH_REPEATS}:")
     print(
-        f"import cqcmodel                          {import_cqc * 1e3:7.1f} ms "
-        f"({import_cqc / import_attrs:.2f}× attrs)"
+        f"import attrs                             {import_attrs * 1e3:7.1f} ms "
+        f"({min(attrs_times) * 1e3:.1f})"
     )
     print(
-        f"first parse after import (fresh process) {first_parse * 1e3:7.1f} ms "
-        f"(warm: {warm_parse * 1e3:.2f} ms, {sample.stat().st_size / 1e3:.1f} KB page)"
+        f"import cqcmodel                          {import_cqc * 1e3:7.1f} ms "
+        f"({min(cqc_times) * 1e3:.1f}); {import_cqc / import_attrs:.2f}× attrs"
+    )
+    print(
+        f"first parse after import                 {first_parse * 1e3:7.1f} ms "
+        f"({min(first_times) * 1e3:.1f}); warm: {warm_parse * 1e3:.2f} ms "
+        f"({sample.stat().st_size / 1e3:.1f} KB page)"
     )
 
     # Peak memory growth while holding every model.
@@ -285,7 +330,7 @@ def main() -> None:
     documents = scaling_documents(paths, (1, 4, 16))
     per_mb: dict[int, float] = {}
     for k, text in documents.items():
-        seconds, _ = median_time(lambda text=text: cqcmodel.parse(text), repeats)
+        seconds, _ = median_time(lambda text=text: cqcmodel.parse(text), max(repeats, 11))
         per_mb[k] = seconds / (len(text.encode("utf-8")) / 1e6)
     print(
         "scaling (s per MB): "
