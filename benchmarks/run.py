@@ -253,11 +253,11 @@ def main() -> None:
     if extract is None or not hasattr(extract, "extract_initiatives"):
         rows.append(("(e) extraction", None, 0, 0, "not available"))
     else:
-        sample = models[::EXTRACT_STRIDE]
-        sample_size = sum(path.stat().st_size for path in paths[::EXTRACT_STRIDE])
-        extract_time, _ = median_time(lambda: extraction(sample, extract), repeats)
+        subset = models[::EXTRACT_STRIDE]
+        subset_size = sum(path.stat().st_size for path in paths[::EXTRACT_STRIDE])
+        extract_time, _ = median_time(lambda: extraction(subset, extract), repeats)
         name = f"(e) extraction (1/{EXTRACT_STRIDE} sample)"
-        rows.append((name, extract_time, sample_size, len(sample), ""))
+        rows.append((name, extract_time, subset_size, len(subset), ""))
 
     print(f"{'':40} {'median s':>9} {'MB/s':>8} {'docs/s':>9} {'× floor':>8}")
     floor_per_byte = floor_time / size
