@@ -15,6 +15,7 @@ from typing import Final
 import attrs
 
 __all__ = [
+    "MONTH_NAMES",
     "NATIONAL_PROGRAMMES",
     "RATING_THRESHOLDS",
     "STATEMENTS",
@@ -275,6 +276,22 @@ STATEMENTS: Final[tuple[StatementInfo, ...]] = (
             "safe, effective practice and research.",
         ),
     ),
+)
+
+#: Month names as report pages write dates ("17 May 2024").
+MONTH_NAMES: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 #: Named national programmes and funds that count as initiatives wherever they are mentioned,

@@ -22,7 +22,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .errors import ParseError
-from .framework import Rating, Score, fold, rating_for_percentage
+from .framework import MONTH_NAMES, Rating, Score, fold, rating_for_percentage
 from .model import (
     About,
     Authority,
@@ -37,26 +37,7 @@ from .text import DESCRIPTIONS, Kind, SourceText, candidates, match
 
 __all__ = ["parse", "parse_file"]
 
-_MONTHS: Final = {
-    name: number
-    for number, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
+_MONTHS: Final = {name.casefold(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _DATE: Final = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>\d{4})")
 #: Kinds that are followed by exactly one paragraph line of their own.
 _SINGLE_LINE_TEXT: Final = (Kind.COMMITMENT_TEXT,)

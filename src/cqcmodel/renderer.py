@@ -13,24 +13,10 @@ from __future__ import annotations
 import datetime as dt
 
 from .errors import CqcModelError
+from .framework import MONTH_NAMES
 from .model import About, Authority, QualityStatement, Summary
 
 __all__ = ["render"]
-
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def render(authority: Authority, *, check: bool = True) -> str:
@@ -67,7 +53,7 @@ def render(authority: Authority, *, check: bool = True) -> str:
 
 def format_date(date: dt.date) -> str:
     """A date as CQC pages write it: ``17 May 2024``."""
-    return f"{date.day} {_MONTH_NAMES[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
 
 
 def _check(authority: Authority, text: str) -> None:
