@@ -19,6 +19,7 @@ from cqcmodel import (
     StatementScore,
     Summary,
     Theme,
+    model,
 )
 from cqcmodel.framework import STATEMENTS, fold, rating_for_percentage, statement_by_title
 
@@ -177,3 +178,64 @@ def test_authority_helpers() -> None:
     assert overall.rating is Rating.REQUIRES_IMPROVEMENT
     assert (authority.published, authority.updated) == (dt.date(2024, 5, 17), dt.date(2025, 8, 11))
     assert Authority(about=About()).overall() is None
+
+
+@pytest.mark.parametrize(
+    ("build", "cls", "field", "expected", "value"),
+    [
+        (lambda: Finding(text="x.", line=1.0), Finding, "line", int, 1.0),
+        (lambda: QualityStatement(title="S", score=3), QualityStatement, "score", Score, 3),
+        (
+            lambda: QualityStatement(title="S", indicative=1),
+            QualityStatement,
+            "indicative",
+            bool,
+            1,
+        ),
+        (lambda: Summary(rating="Good"), Summary, "rating", Rating, "Good"),
+        (lambda: PageDates(published="2024"), PageDates, "published", dt.date, "2024"),
+        (lambda: Authority(about=Summary()), Authority, "about", About, Summary()),
+        (lambda: Authority(page_dates=[]), Authority, "page_dates", tuple, []),
+        (lambda: Authority(statements=(SAFE, "x")), Authority, "statements", QualityStatement, "x"),
+        (lambda: Summary(sections=(SAFE,)), Summary, "sections", Section, SAFE),
+        (
+            lambda: QualityStatement(title="S", score=Score(1), findings=(None,)),
+            QualityStatement,
+            "findings",
+            Finding,
+            None,
+        ),
+    ],
+)
+def test_type_errors_are_those_of_attrs_instance_of(
+    build: object, cls: type, field: str, expected: type, value: object
+) -> None:
+    """The model's own validators raise what ``attrs.validators.instance_of`` raises."""
+    with pytest.raises(TypeError) as caught:
+        build()  # type: ignore[operator]
+    attribute = attrs.fields_dict(cls)[field]
+    with pytest.raises(TypeError) as reference:
+        attrs.validators.instance_of(expected)(None, attribute, value)
+    assert caught.value.args == reference.value.args
+
+
+def test_validators_are_not_built_while_building_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise AssertionError("a validator was built at run time")
+
+    for name in ("_tuple_of", "_optional", "_instance_of"):
+        monkeypatch.setattr(model, name, refuse)
+    monkeypatch.setattr(attrs.validators, "deep_iterable", refuse)
+    monkeypatch.setattr(attrs.validators, "instance_of", refuse)
+    statement = QualityStatement(
+        title="Assessing needs",
+        score=Score(2),
+        findings=(Finding(text="a.", heading="H", line=3),),
+    )
+    authority = Authority(
+        name="Kent",
+        statements=(statement, SAFE),
+        summary=Summary(statement_scores=(StatementScore(title="Safeguarding"),)),
+        page_dates=(PageDates(published=dt.date(2024, 5, 17)),),
+    )
+    assert authority.statement("needs") is statement

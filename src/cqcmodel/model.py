@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -46,9 +46,20 @@ __all__ = [
 #: Longest line that can be a heading (sub-heading in findings, section heading in summaries).
 HEADING_MAX_LENGTH: Final = 120
 
-_T = TypeVar("_T")
-
 # --- validators -----------------------------------------------------------------------------
+#
+# Each validator is a plain function, built once (at module level or when a class is defined):
+# attrs runs them for every instance the parser builds, so they stay cheap. A type check raises
+# what attrs' ``instance_of`` would, message and arguments alike.
+
+#: A field validator: called by attrs with the instance, the field and the value.
+_Validator = Callable[[object, "attrs.Attribute[Any]", object], None]
+
+
+def _wrong_type(attribute: attrs.Attribute[Any], expected: type[Any], value: object) -> TypeError:
+    """The error of a value that is not an ``expected``, as ``attrs.validators.instance_of``."""
+    msg = f"'{attribute.name}' must be {expected!r} (got {value!r} that is a {value.__class__!r})."
+    return TypeError(msg, attribute, expected, value)
 
 
 def _line_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -75,18 +86,57 @@ def _lines(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         msg = f"{attribute.name} must be a tuple, not {type(value).__name__}"
         raise TypeError(msg)
     for item in value:
-        _line_text(instance, attribute, item)
+        # The test of _line_text inline (a call per line costs more than the test); a line
+        # that fails it goes to _line_text for the message.
+        if (
+            not isinstance(item, str)
+            or not item
+            or item != item.strip()
+            or "\n" in item
+            or "\r" in item
+        ):
+            _line_text(instance, attribute, item)
 
 
-def _tuple_of(cls: type[_T]) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    return attrs.validators.deep_iterable(
-        member_validator=attrs.validators.instance_of(cls),
-        iterable_validator=attrs.validators.instance_of(tuple),
-    )
+def _instance_of(cls: type[Any]) -> _Validator:
+    """A validator of ``cls`` instances (as ``attrs.validators.instance_of``, without a class)."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise _wrong_type(attribute, cls, value)
+
+    return check
 
 
-def _optional(cls: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    return attrs.validators.optional(attrs.validators.instance_of(cls))
+def _optional(cls: type[Any]) -> _Validator:
+    """A validator of ``None`` or a ``cls`` instance."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, cls):
+            raise _wrong_type(attribute, cls, value)
+
+    return check
+
+
+def _tuple_of(cls: type[Any]) -> _Validator:
+    """A validator of a tuple of ``cls`` instances (``deep_iterable``'s checks, in one loop)."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise _wrong_type(attribute, tuple, value)
+        for item in value:
+            if not isinstance(item, cls):
+                raise _wrong_type(attribute, cls, item)
+
+    return check
+
+
+_is_bool: Final = _instance_of(bool)
+_is_date: Final = _instance_of(dt.date)
+_optional_int: Final = _optional(int)
+_optional_score: Final = _optional(Score)
+_optional_rating: Final = _optional(Rating)
+_optional_date: Final = _optional(dt.date)
 
 
 def _position() -> Any:
@@ -95,7 +145,7 @@ def _position() -> Any:
         default=None,
         eq=False,
         repr=False,
-        validator=attrs.validators.optional(attrs.validators.instance_of(int)),
+        validator=_optional_int,
     )
 
 
@@ -132,10 +182,13 @@ class Finding:
         return finding_voices(self)
 
 
+_findings_tuple: Final = _tuple_of(Finding)
+
+
 def _check_findings(
     _instance: object, attribute: attrs.Attribute[Any], value: tuple[Finding, ...]
 ) -> None:
-    _tuple_of(Finding)(_instance, attribute, value)
+    _findings_tuple(_instance, attribute, value)
     seen_heading = False
     for finding in value:
         if finding.heading is not None:
@@ -160,9 +213,9 @@ class QualityStatement:
     #: The statement title as published (variants included).
     title: str = attrs.field(validator=_line_text)
     #: The score, or ``None`` when the page stops before it (or a pilot page gives no number).
-    score: Score | None = attrs.field(default=None, validator=_optional(Score))
+    score: Score | None = attrs.field(default=None, validator=_optional_score)
     #: Published as an *indicative* score (the 2023 pilot pages: ``Indicative score:``).
-    indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    indicative: bool = attrs.field(default=False, validator=_is_bool)
     #: The "What people expect" lines, as published.
     people_expect: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     #: "The local authority commitment" (the we-statement), as published.
@@ -256,7 +309,7 @@ class StatementScore:
     #: The statement title as the list publishes it.
     title: str = attrs.field(validator=_line_text)
     #: The score (``None`` when the page stops before its ``Score:`` line).
-    score: Score | None = attrs.field(default=None, validator=_optional(Score))
+    score: Score | None = attrs.field(default=None, validator=_optional_score)
     #: Source line number (metadata: outside equality).
     line: int | None = _position()
 
@@ -271,6 +324,9 @@ class StatementScore:
         """The statement's URL code."""
         info = statement_by_title(self.title)
         return info.code if info else None
+
+
+_statement_scores_tuple: Final = _tuple_of(StatementScore)
 
 
 def _heading(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -299,6 +355,9 @@ class Section:
             raise ValueError(msg)
 
 
+_sections_tuple: Final = _tuple_of(Section)
+
+
 def _percentage(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
@@ -314,19 +373,19 @@ class Summary:
     #: The authority name in the rating block (``• London Borough of Ealing``).
     name: str | None = attrs.field(default=None, validator=_optional_line_text)
     #: The published overall rating.
-    rating: Rating | None = attrs.field(default=None, validator=_optional(Rating))
+    rating: Rating | None = attrs.field(default=None, validator=_optional_rating)
     #: The published overall score, a whole percentage.
     percentage: int | None = attrs.field(default=None, validator=_percentage)
     #: The short name in an ``Overall rating for <short name>: 64%`` line, when published so.
     short_name: str | None = attrs.field(default=None, validator=_optional_line_text)
     #: The "Quality statement scores" list, in published order.
     statement_scores: tuple[StatementScore, ...] = attrs.field(
-        default=(), validator=_tuple_of(StatementScore)
+        default=(), validator=_statement_scores_tuple
     )
     #: Paragraphs under "Summary of people's experiences".
     people_experience: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     #: Further headed sections, in order.
-    sections: tuple[Section, ...] = attrs.field(default=(), validator=_tuple_of(Section))
+    sections: tuple[Section, ...] = attrs.field(default=(), validator=_sections_tuple)
     #: Source line number of "Overall summary" (metadata: outside equality).
     line: int | None = _position()
 
@@ -345,6 +404,9 @@ class Summary:
                 raise ValueError(msg)
 
 
+_optional_summary: Final = _optional(Summary)
+
+
 # --- about page ------------------------------------------------------------------------------
 
 
@@ -353,9 +415,9 @@ class About:
     """The "about" page: assessment dates, demographics and financial facts."""
 
     #: ``Assessment start date`` (pilot pages only).
-    started: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
+    started: dt.date | None = attrs.field(default=None, validator=_optional_date)
     #: ``Assessment published``.
-    published: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
+    published: dt.date | None = attrs.field(default=None, validator=_optional_date)
     #: Paragraphs under "How we assess local authorities" (pilot pages explain the pilot there).
     introduction: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     #: The name in the ``About <name>`` heading, as written.
@@ -370,6 +432,9 @@ class About:
     line: int | None = _position()
 
 
+_optional_about: Final = _optional(About)
+
+
 # --- the authority ---------------------------------------------------------------------------
 
 
@@ -378,11 +443,14 @@ class PageDates:
     """One ``Published: … Page last updated: …`` line."""
 
     #: The ``Published:`` date.
-    published: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
+    published: dt.date = attrs.field(validator=_is_date)
     #: The ``Page last updated:`` date, when given.
-    updated: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
+    updated: dt.date | None = attrs.field(default=None, validator=_optional_date)
     #: Source line number (metadata: outside equality).
     line: int | None = _position()
+
+
+_page_dates_tuple: Final = _tuple_of(PageDates)
 
 
 @attrs.frozen(kw_only=True)
@@ -417,10 +485,13 @@ def overall_for(scores: Iterable[int]) -> Overall | None:
     )
 
 
+_statements_tuple: Final = _tuple_of(QualityStatement)
+
+
 def _check_statements(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[QualityStatement, ...]
 ) -> None:
-    _tuple_of(QualityStatement)(instance, attribute, value)
+    _statements_tuple(instance, attribute, value)
     seen: dict[object, str] = {}
     for statement in value:
         key: object = statement.statement_id or fold(statement.title)
@@ -443,13 +514,13 @@ class Authority:
     #: The authority name from the title line; ``None`` when no title line was given.
     name: str | None = attrs.field(default=None, validator=_optional_line_text)
     #: A pilot report (``<X> assessment`` title, ``Indicative score:``): scores are indicative.
-    indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    indicative: bool = attrs.field(default=False, validator=_is_bool)
     #: Every ``Published: … Page last updated: …`` line, in text order.
-    page_dates: tuple[PageDates, ...] = attrs.field(default=(), validator=_tuple_of(PageDates))
+    page_dates: tuple[PageDates, ...] = attrs.field(default=(), validator=_page_dates_tuple)
     #: The about page.
-    about: About | None = attrs.field(default=None, validator=_optional(About))
+    about: About | None = attrs.field(default=None, validator=_optional_about)
     #: The summary page.
-    summary: Summary | None = attrs.field(default=None, validator=_optional(Summary))
+    summary: Summary | None = attrs.field(default=None, validator=_optional_summary)
     #: The quality statement pages, in the order given.
     statements: tuple[QualityStatement, ...] = attrs.field(default=(), validator=_check_statements)
     #: Where the text came from (a path), for messages; metadata outside equality.
