@@ -208,6 +208,20 @@ def test_loads_reads_bytes() -> None:
     assert loads(bytearray(encoded)) == authority
 
 
+@pytest.mark.parametrize("fast", [True, False], ids=["orjson", "stdlib"])
+def test_loads_reads_what_orjson_cannot(*, fast: bool) -> None:
+    """Lone surrogates and integers beyond 64 bits: dumps writes them, and loads reads them."""
+    load = loads if fast else stdlib_loads
+    authority = Authority(
+        statements=(QualityStatement(title="Lone \ud800 surrogate", line=2**70),),
+        source="\udcff",
+    )
+    again = load(dumps(authority))
+    assert again == authority
+    assert list(metadata(again)) == list(metadata(authority))
+    assert load('{"schema_version": 1, "about": {"subject": "\\ud800"}}').about.subject == "\ud800"
+
+
 # --- the JSON form -----------------------------------------------------------------------------
 
 
@@ -591,6 +605,78 @@ def test_invalid_json_text(text: str, line: int, *, fast: bool) -> None:
     assert caught.value.__cause__ is None
 
 
+BIG = "9" * 5000
+DEEP = 100_000
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (BIG, " at line 1, column 1: integer of 5,000 digits is too long (at most 4,300)"),
+        (
+            '{"schema_version": 1,\n "statements": [{"title": "x", "line": -' + BIG + "}]}",
+            " at line 2, column 40: integer of 5,000 digits is too long (at most 4,300)",
+        ),
+        ('{"schema_version": 1e400}', " at line 1, column 20: number 1e400 is out of range"),
+        (
+            "[-1" + "0" * 400 + ".5]",
+            " at line 1, column 2: number -1000000000000000000… is out of range",
+        ),
+        ('{"schema_version": NaN}', " at line 1, column 20: NaN is not a JSON value"),
+        ('["NaN", Infinity]', " at line 1, column 9: Infinity is not a JSON value"),
+        ("-Infinity", " at line 1, column 1: -Infinity is not a JSON value"),
+        ("[" * DEEP + "]" * DEEP, ": nested too deeply"),
+        ('{"a":' * DEEP + "1" + "}" * DEEP, ": nested too deeply"),
+        ("\ufeff{}", " at line 1, column 1: a byte order mark (U+FEFF) is not JSON"),
+        (b"\xef\xbb\xbf{}", " at line 1, column 1: a byte order mark (U+FEFF) is not JSON"),
+        ('{"name": "x"}'.encode("utf-16"), ": not UTF-8 text (byte 0: invalid start byte)"),
+        (b'{"name": "\xed\xa0\x80"}', ": not UTF-8 text (byte 10: invalid continuation byte)"),
+    ],
+    ids=[
+        "long-integer",
+        "long-integer-nested",
+        "float-overflow",
+        "long-float-overflow",
+        "NaN",
+        "Infinity",
+        "minus-Infinity",
+        "deep-arrays",
+        "deep-objects",
+        "BOM",
+        "BOM-bytes",
+        "UTF-16",
+        "encoded-surrogate",
+    ],
+)
+@pytest.mark.parametrize("fast", [True, False], ids=["orjson", "stdlib"])
+def test_json_the_reader_refuses(text: str | bytes, problem: str, *, fast: bool) -> None:
+    load = loads if fast else stdlib_loads
+    with pytest.raises(ValidationError) as caught:
+        load(text)  # type: ignore[arg-type]
+    assert caught.value.errors == (f"$: invalid JSON{problem}",)
+    assert caught.value.__cause__ is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"schema_version": 1, "about": {"line": 18446744073709551616}, "colour": 1}',
+        '{"schema_version": 1, "statements": [{"title": "x", "score": 1' + "0" * 30 + "}]}",
+        '{"schema_version": 1, "about": {"line": 1.0}, "summary": {"percentage": -1e308}}',
+        '{"schema_version": ' + "1" * 4300 + "}",
+        '{"schema_version": 1, "name": "\\udc00", "about": {"subject": " \\ud83d"}}',
+        '{"schema_version": 1, "schema_version": 2, "about": {}}',
+        "[" * 1000 + "]" * 1000,
+    ],
+)
+def test_orjson_and_stdlib_report_the_same_problems(text: str) -> None:
+    with pytest.raises(ValidationError) as fast:
+        loads(text)
+    with pytest.raises(ValidationError) as slow:
+        stdlib_loads(text)
+    assert fast.value.errors == slow.value.errors
+
+
 @pytest.mark.parametrize("fast", [True, False], ids=["orjson", "stdlib"])
 def test_text_that_is_not_utf8(*, fast: bool) -> None:
     with pytest.MonkeyPatch.context() as patch:
@@ -624,6 +710,40 @@ def test_lenient_python_values_are_refused() -> None:
         "$.summary.rating: a Python Rating is not a valid rating "
         '(one of "Inadequate", "Requires improvement", "Good", "Outstanding")',
     )
+
+
+def test_keys_that_are_not_strings() -> None:
+    data: dict[Any, Any] = {**document(), 1: "one", None: 0, "colour": "blue"}
+    assert problems(data) == (
+        "$.colour: unknown key",
+        "$[1]: unknown key",
+        "$[None]: unknown key",
+    )
+
+
+def test_huge_integers_are_described_not_written_out() -> None:
+    data = document()
+    data["schema_version"] = 10**5000
+    assert problems(data) == (
+        "$.schema_version: version an integer of more than 60 digits is newer than this "
+        "cqcmodel reads (1); upgrade cqcmodel to load it",
+    )
+    data = document()
+    data["statements"][0]["score"] = -(10**60)
+    assert problems(data) == (
+        "$.statements[0].score: an integer of more than 60 digits is not a valid score (1–4)",
+    )
+
+
+def test_loading_validates_while_attrs_validators_are_disabled() -> None:
+    data = document()
+    with attrs.validators.disabled():
+        assert structure(data, Authority) == sample_authority()
+        data["statements"][0]["findings"][0]["text"] = " padded"
+        assert problems(data) == (
+            "$.statements[0].findings[0].text: text must be one non-empty line without "
+            "surrounding whitespace, got ' padded'",
+        )
 
 
 # --- real pages --------------------------------------------------------------------------------

@@ -9,8 +9,9 @@ Source positions (``line``, ``source``: the fields outside equality) are written
 optional on load. ``Authority`` documents carry a top-level ``schema_version``.
 
 Loading is strict: every problem is reported, each with its JSON path, in one
-:class:`~cqcmodel.errors.ValidationError`. When ``orjson`` is installed it encodes and decodes,
-producing the same text as the standard library.
+:class:`~cqcmodel.errors.ValidationError`; so is text that is not JSON, whatever the way it
+fails. When ``orjson`` is installed it encodes and decodes, producing the same text as the
+standard library and loading the same documents with the same messages.
 
 Regenerate the shipped schema file with ``python -m cqcmodel.serialise --write-schema``.
 """
@@ -22,6 +23,7 @@ import datetime as dt
 import importlib
 import inspect
 import json
+import math
 import re
 import sys
 import types
@@ -79,6 +81,8 @@ SCHEMA_PATH: Final = Path(__file__).parent / "schema" / "authority.schema.json"
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SHOW_LIMIT: Final = 60
+#: Integers from this size on are described rather than written out in messages.
+_SHOW_INT_LIMIT: Final = 10**_SHOW_LIMIT
 
 
 def _load_orjson() -> types.ModuleType | None:
@@ -101,6 +105,8 @@ def _show(value: object) -> str:
         if len(value) > _SHOW_LIMIT:
             return json.dumps(value[:_SHOW_LIMIT], ensure_ascii=False)[:-1] + '…"'
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _SHOW_INT_LIMIT:
+        return f"an integer of more than {_SHOW_LIMIT} digits"
     if value is None or isinstance(value, bool | int | float):
         return json.dumps(value)
     if isinstance(value, Mapping):
@@ -116,6 +122,11 @@ def _key_path(path: str, key: object) -> str:
         return f"{path}.{key}"
     shown = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
     return f"{path}[{shown}]"
+
+
+def _key_order(key: object) -> tuple[bool, str]:
+    """Sort key of object keys: strings in order, then other keys (from Python data) by repr."""
+    return (False, key) if isinstance(key, str) else (True, repr(key))
 
 
 def _noted(error: Exception, field: str, field_type: object) -> Exception:
@@ -408,7 +419,7 @@ def _check_schema_version(data: Mapping[str, Any], errors: list[Exception]) -> d
         return rest
     if version > SCHEMA_VERSION:
         msg = (
-            f"version {version} is newer than this cqcmodel reads ({SCHEMA_VERSION}); "
+            f"version {_show(version)} is newer than this cqcmodel reads ({SCHEMA_VERSION}); "
             "upgrade cqcmodel to load it"
         )
         raise ClassValidationError(
@@ -417,7 +428,7 @@ def _check_schema_version(data: Mapping[str, Any], errors: list[Exception]) -> d
             Authority,
         )
     if version < 1:
-        msg = f"{version} is not a schema version (1 or later)"
+        msg = f"{_show(version)} is not a schema version (1 or later)"
         errors.append(_noted(ValueError(msg), "schema_version", int))
         return rest
     while version < SCHEMA_VERSION:
@@ -555,7 +566,8 @@ def _messages(error: BaseException, path: str) -> list[str]:
                 lines += _messages(sub, _key_path(path, field.name))
         return lines
     if isinstance(error, ForbiddenExtraKeysError):
-        return [f"{_key_path(path, key)}: unknown key" for key in sorted(error.extra_fields)]
+        keys = sorted(error.extra_fields, key=_key_order)
+        return [f"{_key_path(path, key)}: unknown key" for key in keys]
     if isinstance(error, ValueError | TypeError):
         return [f"{path}: {error}"]
     return [f"{path}: {type(error).__name__}: {error}"]
@@ -594,26 +606,104 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
         try:
             return str(_orjson.dumps(data, option=option).decode())
         except _orjson.JSONEncodeError:
-            pass  # text orjson refuses (lone surrogates): the standard library writes it
+            pass  # lone surrogates, integers beyond 64 bits: the standard library writes them
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
-def _decode(text: str | bytes | bytearray) -> Any:
-    given: object = text
-    if not isinstance(given, str | bytes | bytearray):
-        msg = f"loads() takes str or bytes, not {type(given).__name__}"
-        raise TypeError(msg)
+# --- reading JSON text ---------------------------------------------------------------------------
+#
+# The standard library's reader, made as strict as orjson: no NaN or Infinity, no number too
+# large for a float, text (or UTF-8 bytes) only. Every way it can fail becomes a
+# ValidationError. orjson, when installed, is a fast path only: text it refuses, or data that
+# is not a valid model, is read again here, so that with or without orjson the same documents
+# load and the same problems are reported.
+
+
+class _RefusedNumberError(ValueError):
+    """A number (or ``NaN``, ``Infinity``) the strict reader refuses; says why, not where."""
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        shown = text if len(text) <= 20 else f"{text[:20]}…"
+        msg = f"number {shown} is out of range"
+        raise _RefusedNumberError(msg)
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    msg = f"{name} is not a JSON value"
+    raise _RefusedNumberError(msg)
+
+
+#: Shared like the ``json`` module's own default decoder: decoding keeps no state between calls.
+_STRICT_JSON: Final = json.JSONDecoder(parse_float=_finite_float, parse_constant=_no_constant)
+
+#: A JSON string (skipped), a number (integer part, fraction, exponent) or a non-JSON constant.
+_TOKEN: Final = re.compile(
+    r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?|NaN|-?Infinity',
+    re.DOTALL,
+)
+
+
+def _refused_number(text: str) -> tuple[int, str] | None:
+    """The position of the first number in ``text`` that the strict reader refuses, and why.
+
+    The reader stopped at it with an error that does not say where; everything before it was
+    valid JSON, so scanning tokens from the start finds it.
+    """
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            continue
+        try:
+            if token[-1] in "Ny":  # NaN, Infinity
+                _no_constant(token)
+            elif match.group(2) or match.group(3):
+                _finite_float(token)
+            else:
+                int(token)
+        except _RefusedNumberError as exc:
+            return match.start(), str(exc)
+        except ValueError:
+            digits = len(match.group(1).lstrip("-"))
+            limit = sys.get_int_max_str_digits()
+            return match.start(), f"integer of {digits:,} digits is too long (at most {limit:,})"
+    return None
+
+
+def _problem(error: json.JSONDecodeError) -> str:
+    message = error.msg
+    if error.pos == 0 and error.doc.startswith("\ufeff"):
+        message = "a byte order mark (U+FEFF) is not JSON"
+    return f"invalid JSON at line {error.lineno}, column {error.colno}: {message}"
+
+
+def _read_json(text: str | bytes | bytearray) -> Any:
+    """The JSON value of ``text`` (UTF-8 when bytes), read strictly by the standard library.
+
+    :raises ValidationError: for anything that is not JSON, at its line and column.
+    """
+    if not isinstance(text, str):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problem = f"invalid JSON: not UTF-8 text (byte {exc.start}: {exc.reason})"
+            raise ValidationError([f"$: {problem}"]) from None
     try:
-        if _orjson is not None:
-            return _orjson.loads(text)
-        return json.loads(text)
+        return _STRICT_JSON.decode(text)
     except json.JSONDecodeError as exc:
-        problem = f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-    except UnicodeDecodeError as exc:
-        problem = f"invalid JSON: not UTF-8 text (byte {exc.start}: {exc.reason})"
+        problem = _problem(exc)
     except RecursionError:
         problem = "invalid JSON: nested too deeply"
+    except ValueError as exc:  # a number refused, or an integer too long for Python to read
+        found = _refused_number(text)
+        if found is None:  # pragma: no cover - the scan finds what the reader refused
+            problem = f"invalid JSON: {exc}"
+        else:
+            problem = _problem(json.JSONDecodeError(found[1], text, found[0]))
     raise ValidationError([f"$: {problem}"])
 
 
@@ -624,10 +714,22 @@ def loads(text: str | bytes | bytearray, cls: type[_T]) -> _T: ...
 def loads(text: str | bytes | bytearray, cls: type[Any] = Authority) -> Any:
     """Load JSON text written by :func:`dumps` as a ``cls`` (an :class:`Authority` by default).
 
+    Bytes must be UTF-8. The same documents load, with the same results and messages, whether
+    or not orjson is installed.
+
     :raises ValidationError: for text that is not JSON (with its line and column) or data that
         does not describe a valid ``cls`` (every problem, with its JSON path).
     """
-    return structure(_decode(text), cls)
+    given: object = text
+    if not isinstance(given, str | bytes | bytearray):
+        msg = f"loads() takes str or bytes, not {type(given).__name__}"
+        raise TypeError(msg)
+    if _orjson is not None:
+        try:
+            return converter.structure(_orjson.loads(text), cls)
+        except Exception:  # the standard library reads it again and decides
+            pass
+    return structure(_read_json(text), cls)
 
 
 # --- JSON Schema -------------------------------------------------------------------------------
