@@ -746,6 +746,108 @@ def test_loading_validates_while_attrs_validators_are_disabled() -> None:
         )
 
 
+# --- the fast path and the field-by-field checks -------------------------------------------------
+
+
+def checking_converter() -> Any:
+    """A converter like cqcmodel's that checks every object field by field (no fast path)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(serialise, "_fast_structure_fn", lambda cls: None)
+        return serialise._make_converter()
+
+
+CHECKING = checking_converter()
+
+
+def outcome(convert: Any, data: object) -> tuple[str, object]:
+    """The model structuring gives (with its metadata), or the messages of its problems."""
+    try:
+        model = convert.structure(data, Authority)
+    except Exception as error:
+        return "problems", tuple(serialise._messages(error, "$"))
+    return "model", (model, list(metadata(model)))
+
+
+def json_paths(value: object, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from json_paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from json_paths(item, (*path, index))
+
+
+json_leaves = (
+    st.none()
+    | st.booleans()
+    | st.integers(-2, 102)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | line_texts
+    | st.sampled_from(
+        [
+            "",
+            " padded",
+            "two\nlines",
+            "2025-01-17",
+            "2025-02-30",
+            "Good",
+            "Heading.",
+            "Safeguarding",
+        ]
+    )
+)
+json_values = st.recursive(
+    json_leaves,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["text", "heading", "title", "score", "line", "published", "colour"]),
+            children,
+            max_size=3,
+        )
+    ),
+    max_leaves=6,
+)
+
+
+@st.composite
+def edited_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """The JSON object of an authority with up to three values replaced, removed or added."""
+    data = unstructure(draw(loadable_authorities | wild_authorities()))
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from([path for path in json_paths(data) if path]))
+        parent: Any = data
+        for key in path[:-1]:
+            parent = parent[key]
+        edit = draw(st.sampled_from(["replace", "remove", "add"]))
+        if edit == "replace":
+            parent[path[-1]] = draw(json_values)
+        elif edit == "remove":
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[draw(st.sampled_from(["colour", "line", "heading", "theme"]))] = draw(
+                json_values
+            )
+        else:
+            parent.insert(path[-1], draw(json_values))
+    return data
+
+
+@given(edited_documents())
+def test_fast_path_agrees_with_the_field_by_field_checks(data: dict[str, Any]) -> None:
+    assert outcome(serialise.converter, data) == outcome(CHECKING, data)
+
+
+@given(loadable_authorities | wild_authorities())
+def test_valid_documents_take_the_fast_path(authority: Authority) -> None:
+    fast = serialise._fast_structure_fn(Authority)
+    assert fast is not None
+    again = fast(json.loads(dumps(authority)))
+    assert again == authority
+    assert list(metadata(again)) == list(metadata(authority))
+
+
 # --- real pages --------------------------------------------------------------------------------
 
 

@@ -19,13 +19,17 @@ Regenerate the shipped schema file with ``python -m cqcmodel.serialise --write-s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import functools
 import importlib
 import inspect
 import json
+import linecache
 import math
 import re
 import sys
+import threading
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -46,7 +50,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from . import model
 from .errors import ValidationError
-from .framework import STATEMENTS, Rating, Score, Theme
+from .framework import STATEMENTS, Rating, Score, StatementInfo, Theme, statement_by_title
 from .model import Authority, QualityStatement, StatementScore
 
 __all__ = [
@@ -63,6 +67,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 #: Version of the JSON format written by :func:`dumps`, as ``schema_version`` on an Authority.
 #: Bumped when a change to the format could make an older reader misread a document.
@@ -261,8 +266,35 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _theme_number(theme: Theme | None) -> int | None:
-    return int(theme) if theme is not None else None
+#: Titles up to this length have their framework entry cached (real titles are far shorter).
+_CACHED_TITLE_LENGTH: Final = 200
+
+
+@functools.lru_cache(maxsize=512)
+def _cached_statement_info(title: str) -> StatementInfo | None:
+    return statement_by_title(title)
+
+
+def _statement_info(title: str) -> StatementInfo | None:
+    """``statement_by_title``, cached for title-length strings: each derived value needs it."""
+    if len(title) <= _CACHED_TITLE_LENGTH:
+        return _cached_statement_info(title)
+    return statement_by_title(title)
+
+
+def _statement_id(item: QualityStatement | StatementScore) -> int | None:
+    info = _statement_info(item.title)
+    return info.id if info else None
+
+
+def _statement_code(item: QualityStatement | StatementScore) -> str | None:
+    info = _statement_info(item.title)
+    return info.code if info else None
+
+
+def _theme_number(statement: QualityStatement) -> int | None:
+    info = _statement_info(statement.title)
+    return int(info.theme) if info else None
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -299,7 +331,7 @@ _DERIVED: Final[dict[type[Any], tuple[_Derived, ...]]] = {
             "statement_id",
             "title",
             "the title",
-            lambda statement: statement.statement_id,
+            _statement_id,
             _statement_id_schema(
                 "Derived: the framework id (1–9) the title names; null for an unknown title."
             ),
@@ -308,14 +340,14 @@ _DERIVED: Final[dict[type[Any], tuple[_Derived, ...]]] = {
             "code",
             "title",
             "the title",
-            lambda statement: statement.code,
+            _statement_code,
             _code_schema("Derived: the statement's URL code; null for an unknown title."),
         ),
         _Derived(
             "theme",
             "title",
             "the title",
-            lambda statement: _theme_number(statement.theme),
+            _theme_number,
             {
                 "description": "Derived: the theme (1–4) of the statement; null for an unknown "
                 "title.",
@@ -329,7 +361,7 @@ _DERIVED: Final[dict[type[Any], tuple[_Derived, ...]]] = {
             "statement_id",
             "title",
             "the title",
-            lambda item: item.statement_id,
+            _statement_id,
             _statement_id_schema(
                 "Derived: the framework id (1–9) the title names; null for an unknown title."
             ),
@@ -338,7 +370,7 @@ _DERIVED: Final[dict[type[Any], tuple[_Derived, ...]]] = {
             "code",
             "title",
             "the title",
-            lambda item: item.code,
+            _statement_code,
             _code_schema("Derived: the statement's URL code; null for an unknown title."),
         ),
     ),
@@ -370,6 +402,306 @@ _DERIVED: Final[dict[type[Any], tuple[_Derived, ...]]] = {
 def _same_json(left: object, right: object) -> bool:
     """Equal JSON values: ``1`` and ``true`` differ, as do ``1`` and ``1.0``."""
     return type(left) is type(right) and left == right
+
+
+# --- generated functions: the fast path ---------------------------------------------------------
+#
+# For each model class, two functions are generated once from its attrs fields and type hints,
+# as attrs and cattrs generate theirs: one writes an object's JSON form, the other builds an
+# object from valid JSON data. The second is only a fast path: it checks every value once (the
+# JSON type inline, the rest by the class's own validators, called as attrs calls them) and
+# raises on anything it does not take as it is. The cattrs hooks below then go through the
+# data field by field, to report every problem at its path. So it may refuse more than the
+# hooks do, never less, and builds the same objects.
+
+
+class _NotFastError(Exception):
+    """Raised by a generated structuring function for data it does not take as it is."""
+
+
+class _UnsupportedError(Exception):
+    """A class or type the generated functions do not cover (cattrs' hooks handle it)."""
+
+
+_SCORES: Final = {score.value: score for score in Score}
+_THEMES: Final = {theme.value: theme for theme in Theme}
+_RATINGS: Final = {rating.value: rating for rating in Rating}
+
+#: Validators that refuse what is not a ``str`` (by ``isinstance``, as ``_structure_str``
+#: does), with the field type they check: for such a field the fast path leaves the check of
+#: its text (or of each line in its tuple) to the validator.
+_TEXT_VALIDATORS: Final[dict[object, object]] = {
+    model._line_text: str,
+    model._heading: str,
+    model._optional_line_text: str | None,
+    model._lines: tuple[str, ...],
+}
+
+
+def _fast_date(value: object) -> dt.date:
+    if type(value) is str and _ISO_DATE.fullmatch(value):
+        return dt.date.fromisoformat(value)
+    raise _NotFastError
+
+
+def _optional_of(type_: Any) -> Any:
+    """``X`` for a type ``X | None``, else ``None``."""
+    if isinstance(type_, types.UnionType) or typing.get_origin(type_) is typing.Union:
+        args = typing.get_args(type_)
+        others = [arg for arg in args if arg is not type(None)]
+        if len(args) == 2 and len(others) == 1:
+            return others[0]
+    return None
+
+
+class _Code:
+    """The source and the global names of one generated function."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {}
+        self.lines: list[str] = []
+
+    def name(self, value: object, hint: str | None = None) -> str:
+        """The global name of ``value`` in the generated code: ``_`` and its name or ``hint``."""
+        for key, known in self.namespace.items():
+            if known is value:
+                return key
+        name = hint or str(getattr(value, "__name__", "value"))
+        base = key = "_" + name.lstrip("_")
+        while key in self.namespace:
+            key = f"{base}_{len(self.namespace)}"
+        self.namespace[key] = value
+        return key
+
+    def compile(self, function: str, title: str) -> Callable[..., Any]:
+        source = "\n".join(self.lines) + "\n"
+        filename = f"<cqcmodel {title}>"
+        # Tracebacks through generated code show its source, as attrs' and cattrs' do.
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        # The source is built from the model's own fields and types only, never from input.
+        exec(compile(source, filename, "exec"), self.namespace)
+        result: Callable[..., Any] = self.namespace[function]
+        return result
+
+
+def _literal(value: object) -> str | None:
+    """Python source for ``None``, ``True``, ``False`` and ``()``; ``None`` for other values."""
+    if value is None or value is True or value is False or value == ():
+        return repr(value)
+    return None
+
+
+def _attrs_fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
+    """The fields of a class the generated functions cover; :class:`_UnsupportedError` otherwise.
+
+    Covered: slotted attrs classes whose fields are set as given (no converter, no default
+    factory) and that have no ``__attrs_pre_init__``.
+    """
+    if not attrs.has(cls) or "__slots__" not in cls.__dict__ or hasattr(cls, "__attrs_pre_init__"):
+        raise _UnsupportedError(cls)
+    fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(cls)
+    for field in fields:
+        if field.converter is not None or isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            raise _UnsupportedError(cls)
+    return fields
+
+
+#: The generated functions by class (``None``: not covered), built when first needed.
+_STRUCTURE_FNS: Final[dict[type[Any], Callable[[object], Any] | None]] = {}
+_UNSTRUCTURE_FNS: Final[dict[type[Any], Callable[[Any], dict[str, Any]] | None]] = {}
+#: Held while generating, so that no thread sees a class's entry before it is complete.
+_GENERATING: Final = threading.RLock()
+
+
+def _generated(
+    table: dict[type[Any], _F | None], cls: type[Any], generate: Callable[[type[Any]], _F]
+) -> _F | None:
+    """``table[cls]``, generated first if needed (``None``: ``cls`` is not covered)."""
+    if cls in table:
+        return table[cls]
+    with _GENERATING:
+        if cls not in table:
+            table[cls] = None  # a class that holds itself is not covered
+            with contextlib.suppress(_UnsupportedError):
+                table[cls] = generate(cls)
+        return table[cls]
+
+
+def _fast_structure_fn(cls: type[Any]) -> Callable[[object], Any] | None:
+    """The generated structuring function of ``cls``, or ``None`` if it is not covered."""
+    return _generated(_STRUCTURE_FNS, cls, _generate_structure)
+
+
+def _fast_unstructure_fn(cls: type[Any]) -> Callable[[Any], dict[str, Any]] | None:
+    """The generated unstructuring function of ``cls``, or ``None`` if it is not covered."""
+    return _generated(_UNSTRUCTURE_FNS, cls, _generate_unstructure)
+
+
+def _structure_lines(code: _Code, type_: Any, var: str, *, text_checked: bool) -> list[str]:
+    """Statements that check the JSON value in ``var`` as a ``type_`` and convert it in place.
+
+    ``text_checked``: the field's validator refuses what is not text, so no line checks that.
+    """
+    fail = f"raise {code.name(_NotFastError)}"
+    inner = _optional_of(type_)
+    if inner is not None:
+        lines = _structure_lines(code, inner, var, text_checked=text_checked)
+        return [f"if {var} is not None:", *(f"    {line}" for line in lines)] if lines else []
+    if _is_homogeneous_tuple(type_):
+        item_type = typing.get_args(type_)[0]
+        lines = [f"if type({var}) is not list and type({var}) is not tuple: {fail}"]
+        if item_type is str and text_checked:
+            return [*lines, f"{var} = tuple({var})"]
+        if attrs.has(item_type):
+            item = _fast_structure_fn(item_type)
+            if item is None:
+                raise _UnsupportedError(item_type)
+            structure_item = code.name(item, f"structure_{item_type.__name__}")
+            return [*lines, f"{var} = tuple([{structure_item}(item) for item in {var}])"]
+        raise _UnsupportedError(type_)
+    if attrs.has(type_):
+        nested = _fast_structure_fn(type_)
+        if nested is None:
+            raise _UnsupportedError(type_)
+        return [f"{var} = {code.name(nested, f'structure_{type_.__name__}')}({var})"]
+    if type_ is str:
+        return [] if text_checked else [f"if type({var}) is not str: {fail}"]
+    if type_ in (int, bool):
+        return [f"if type({var}) is not {type_.__name__}: {fail}"]
+    if type_ in (Score, Theme):
+        table = code.name(_SCORES if type_ is Score else _THEMES, f"{type_.__name__}_by_value")
+        return [f"if type({var}) is not int: {fail}", f"{var} = {table}[{var}]"]
+    if type_ is Rating:
+        return [
+            f"if type({var}) is not str: {fail}",
+            f"{var} = {code.name(_RATINGS, 'Rating_by_value')}[{var}]",
+        ]
+    if type_ is dt.date:
+        return [f"{var} = {code.name(_fast_date)}({var})"]
+    raise _UnsupportedError(type_)
+
+
+def _generate_structure(cls: type[Any]) -> Callable[[object], Any]:
+    """Generate the fast structuring function of ``cls`` (see the notes above).
+
+    It builds the object as the attrs ``__init__`` does (each field set, then each validator
+    called with the object, then ``__attrs_post_init__``), whatever ``attrs.validators``'
+    global switch says, and checks derived values and the schema version like the hooks.
+    """
+    fields = _attrs_fields(cls)
+    hints = typing.get_type_hints(cls)
+    derived = _DERIVED.get(cls, ())
+    code = _Code()
+    fail = f"raise {code.name(_NotFastError)}"
+    keys = {field.name for field in fields} | {item.name for item in derived}
+    if cls is Authority:
+        keys.add("schema_version")
+    body = [
+        f"if type(o) is not dict or not o.keys() <= {code.name(frozenset(keys), 'keys')}: {fail}"
+    ]
+    if cls is Authority:
+        body += [
+            "version = o['schema_version']",
+            f"if type(version) is not int or version != {SCHEMA_VERSION}: {fail}",
+        ]
+    for field in fields:
+        var = f"v_{field.name}"
+        if field.default is attrs.NOTHING:
+            body.append(f"{var} = o[{field.name!r}]")
+        else:
+            default = _literal(field.default) or code.name(field.default, f"default_{field.name}")
+            body.append(f"{var} = o.get({field.name!r}, {default})")
+        text_checked = _TEXT_VALIDATORS.get(field.validator) == hints[field.name]
+        body += _structure_lines(code, hints[field.name], var, text_checked=text_checked)
+    body.append(f"self = {code.name(object.__new__, 'new')}({code.name(cls)})")
+    setattr_ = code.name(object.__setattr__, "setattr")
+    body += [f"{setattr_}(self, {field.name!r}, v_{field.name})" for field in fields]
+    for field in fields:
+        if field.validator is not None:
+            validator = code.name(field.validator, f"validate_{field.name}")
+            attribute = code.name(field, f"field_{field.name}")
+            body.append(f"{validator}(self, {attribute}, v_{field.name})")
+    if hasattr(cls, "__attrs_post_init__"):
+        body.append("self.__attrs_post_init__()")
+    same = code.name(_same_json)
+    for item in derived:
+        claimed = f"o[{item.name!r}]"
+        check = f"not {same}({claimed}, {code.name(item.compute, f'derive_{item.name}')}(self))"
+        body.append(f"if {item.name!r} in o and {check}: {fail}")
+    body.append("return self")
+    code.lines = ["def structure(o):", *(f"    {line}" for line in body)]
+    return code.compile("structure", f"structure {cls.__qualname__}")
+
+
+def _unstructure_expression(code: _Code, type_: Any, value: str) -> str:
+    """An expression of the JSON form of ``value``, an expression of type ``type_``."""
+    inner = _optional_of(type_)
+    if inner is not None:
+        converted = _unstructure_expression(code, inner, value)
+        return value if converted == value else f"(None if {value} is None else {converted})"
+    if _is_homogeneous_tuple(type_):
+        item = _unstructure_expression(code, typing.get_args(type_)[0], "item")
+        return f"list({value})" if item == "item" else f"[{item} for item in {value}]"
+    if attrs.has(type_):
+        nested = _fast_unstructure_fn(type_)
+        if nested is None:
+            raise _UnsupportedError(type_)
+        return f"{code.name(nested, f'unstructure_{type_.__name__}')}({value})"
+    if type_ in (str, int, bool):
+        return value
+    if type_ in (Score, Theme):
+        return f"{code.name(int)}({value})"
+    if type_ is Rating:
+        return f"{value}.value"
+    if type_ is dt.date:
+        return f"{value}.isoformat()"
+    raise _UnsupportedError(type_)
+
+
+def _generate_unstructure(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    """Generate the function that writes the JSON object of a ``cls``.
+
+    Keys in field order, each derived value after its field, ``schema_version`` first in an
+    Authority; metadata fields (outside equality) only when they differ from their default.
+    """
+    fields = _attrs_fields(cls)
+    hints = typing.get_type_hints(cls)
+    derived = _DERIVED.get(cls, ())
+    code = _Code()
+    # The keys of the dict display, then statements for the keys from the first metadata
+    # field on (written or not), so that the keys keep their order.
+    entries: list[str] = [f"'schema_version': {SCHEMA_VERSION}"] if cls is Authority else []
+    later: list[str] = []
+    for field in fields:
+        name = field.name
+        value = _unstructure_expression(code, hints[name], f"obj.{name}")
+        if not field.eq:
+            default = _literal(field.default) or code.name(field.default, f"default_{name}")
+            test = f"obj.{name} != {default}"
+            if field.default is None:
+                test = f"obj.{name} is not None"
+            later.append(f"if {test}: res[{name!r}] = {value}")
+        elif later:
+            later.append(f"res[{name!r}] = {value}")
+        else:
+            entries.append(f"{name!r}: {value}")
+        for item in derived:
+            if item.after != name:
+                continue
+            if not field.eq:
+                raise _UnsupportedError(cls)  # a value derived from a field that may be left out
+            compute = f"{code.name(item.compute, f'derive_{item.name}')}(obj)"
+            if later:
+                later.append(f"res[{item.name!r}] = {compute}")
+            else:
+                entries.append(f"{item.name!r}: {compute}")
+    code.lines = [
+        "def unstructure(obj):",
+        "    res = {" + ", ".join(entries) + "}",
+        *(f"    {line}" for line in later),
+        "    return res",
+    ]
+    return code.compile("unstructure", f"unstructure {cls.__qualname__}")
 
 
 # --- class hooks -------------------------------------------------------------------------------
@@ -440,7 +772,11 @@ def _check_schema_version(data: Mapping[str, Any], errors: list[Exception]) -> d
 def _class_structure_factory(
     cls: type[_T], converter: cattrs.Converter
 ) -> Callable[[object, object], _T]:
-    """Structure an attrs class from a JSON object, strictly, with every failure placed."""
+    """Structure an attrs class from a JSON object, strictly, with every failure placed.
+
+    Valid data takes the generated fast path; anything it refuses is gone through field by
+    field here, which finds every problem.
+    """
     hints = typing.get_type_hints(cls)
     overrides: dict[str, Any] = {
         field.name: override(struct_hook=_validated_hook(converter, field, hints[field.name]))
@@ -450,8 +786,14 @@ def _class_structure_factory(
     base = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **overrides)
     derived = _DERIVED.get(cls, ())
     derived_names = {item.name for item in derived}
+    fast = _fast_structure_fn(cls)
 
     def structure_class(value: object, _type: object) -> _T:
+        if fast is not None:
+            try:
+                return fast(value)  # type: ignore[no-any-return]
+            except Exception:  # the checks below find and place every problem
+                pass
         if not isinstance(value, Mapping):
             msg = f"expected an object, got {_show(value)}"
             raise TypeError(msg)
@@ -487,6 +829,9 @@ def _class_unstructure_factory(
     cls: type[Any], converter: cattrs.Converter
 ) -> Callable[[Any], dict[str, Any]]:
     """Unstructure an attrs class: metadata written when known, derived values after their field."""
+    fast = _fast_unstructure_fn(cls)
+    if fast is not None:
+        return fast
     overrides: dict[str, Any] = {
         field.name: override(omit_if_default=True) for field in attrs.fields(cls) if not field.eq
     }
