@@ -528,20 +528,9 @@ def _extract_everything(authority: Authority) -> None:
             extract.finding_voices(finding)
 
 
-_QUADRATIC = "quadratic in extract/ (reported): a pattern retried at every character of a run"
-
-
 #: A hang guard for a case that finishes (on a parameter: the marks of a parameter come after
-#: those of the function, so a function-level timeout would win over the short one below).
+#: those of the function, so a function-level timeout would win over it).
 _FINISHES = [pytest.mark.timeout(60)]
-
-
-def _quadratic(pattern: str) -> list[pytest.MarkDecorator]:
-    """Marks for a case known to hang: expected to fail, after a short time."""
-    return [
-        pytest.mark.xfail(reason=f"{_QUADRATIC} ({pattern})", strict=True),
-        pytest.mark.timeout(3),
-    ]
 
 
 @pytest.mark.parametrize(
@@ -561,13 +550,13 @@ def _quadratic(pattern: str) -> list[pytest.MarkDecorator]:
             "Word" + "." * _RUN_LONG + "x",
             "Kent County Council",
             id="run of full stops",
-            marks=_quadratic("_text._BOUNDARY"),
+            marks=_FINISHES,
         ),
         pytest.param(
             "a-" * _RUN_LONG + "a.",
             "Kent County Council",
             id="hyphenated run",
-            marks=_quadratic("_names._CAFE"),
+            marks=_FINISHES,
         ),
         pytest.param(
             "People" + " " * _RUN_LONG + "waited.",
@@ -579,7 +568,7 @@ def _quadratic(pattern: str) -> list[pytest.MarkDecorator]:
             "People told us.",
             "Kent" + " " * _RUN_LONG + "x County",
             id="run of spaces in the name",
-            marks=_quadratic("_names._NAME_SUFFIXES"),
+            marks=_FINISHES,
         ),
     ],
 )
@@ -595,3 +584,41 @@ def test_extraction_of_pathological_findings_finishes(finding: str, name: str) -
 def test_extraction_of_a_finding_with_unbalanced_quotes() -> None:
     # Found by the fuzz target: extract_initiatives raised "span 0:0 does not hold ''".
     _extract_everything(parse(f'{TITLE}\n{STATEMENT}{FINDINGS}"A "B\n'))
+
+
+#: For each extraction pattern that reads runs, inputs that make a backtracking matcher work
+#: hardest (long runs of what its quantifiers consume, ending where the match must fail), and
+#: how the pattern is used.
+_EXTRACTION_RUNS = (
+    "." * _RUN + "x",
+    "!?" * _RUN + "’" * _RUN + "x",
+    "a-" * _RUN + "a.",
+    "a-" * _RUN + "a cafe",
+    "X" + "a-" * _RUN + "a cafe",
+    "-" * _RUN + " café",
+    "a" + " " * _RUN + "x",
+    "a cafe" + " " * _RUN + "x",
+    "Kent" + " " * _RUN + "x County",
+    "Kent metropolitan" + " " * _RUN + "x",
+    "Kent" + " council" * _RUN + " x",
+    "the" + " " * _RUN + "x",
+    "the london" + " " * _RUN + "x",
+    "," + " " * _RUN + "x",
+    ", which" + " " * _RUN + "x",
+    ", which is a " + "a-" * _RUN + ".",
+    ", which is a " + "a " * _RUN,
+)
+
+
+@pytest.mark.timeout(60)
+def test_no_extraction_pattern_backtracks_catastrophically() -> None:
+    from cqcmodel.extract import _names, _text  # noqa: PLC0415 - private patterns under test
+
+    for text in _EXTRACTION_RUNS:
+        _text.sentences(text)
+        list(_names._cafe_matches(text, 0, len(text)))
+        list(_names._CAFE_TAIL.finditer(text))
+        _names._NAME_SUFFIXES.sub("", text)
+        _names._NAME_PREFIXES.sub("", text)
+        _names._APPOSITIVE.match(text)
+        _names._APPOSITIVE.match(text, 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import Final
 
@@ -109,13 +109,20 @@ _ACRONYM_DEF: Final = re.compile(r"\(([A-Za-z][A-Za-z0-9&]{1,11}(?: [A-Z][A-Za-z
 _AGREEMENT: Final = re.compile(
     r"\b(?:[Ss]ection|[Ss])\s?(\d{1,3})\s+(?:partnership\s+)?(agreements?|arrangements?)\b"
 )
-_CAFE: Final = re.compile(r"\b([a-z][a-z-]{2,})\s+(?:café|cafe)s?(?:\s+events?)?\b")
+#: A named café: a lower-case modifier (from the start of a word or after a hyphen), then
+#: "café" or "cafe", plural or followed by "event". Matched through :func:`_cafe_matches`.
+_CAFE: Final = re.compile(r"\b([a-z][a-z-]{2,}+)\s+(?:café|cafe)s?(?:\s+events?)?\b")
+#: What follows a café's modifier, found first so that the modifier's letters are read once.
+_CAFE_TAIL: Final = re.compile(r"(?<=[a-z-])\s++(?:café|cafe)s?(?:\s++events?)?\b")
+_CAFE_MODIFIER_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz-")
 _NAMING: Final = re.compile(
     r"(?:\bknown|\breferred\s+to(?:\s+locally)?|\bbranded)\s+as\s+$|\b(?:called|named|titled)\s+$"
 )
+#: ", which was a … <noun>" after a name. Space and the first words give nothing back (what
+#: follows each cannot start with what it holds), so a long run is read once.
 _APPOSITIVE: Final = re.compile(
-    r",?\s+(?:which|that|who)\s+(?:was|is|were|are)\s+(?:a|an|the|our|their)\s+"
-    r"(?:[\w-]+\s+){0,3}?([\w-]+)\b"
+    r",?\s++(?:which|that|who)\s++(?:was|is|were|are)\s++(?:a|an|the|our|their)\s++"
+    r"(?:[\w-]++\s++){0,3}?([\w-]+)\b"
 )
 _SENTENCE_MARK: Final = re.compile(r"[.!?](?:\s|$)")
 _NOT_IN_LONG_FORMS: Final = re.compile(r"[,;:()‘’“”\"]")
@@ -140,12 +147,15 @@ _NHS_WORDS: Final = frozenset(
     }
 )
 _NAME_PREFIXES: Final = re.compile(
-    r"^(?:the\s+)?(?:london\s+borough\s+of|royal\s+borough\s+of|city\s+of|borough\s+of|county\s+of)\s+",
+    r"^(?:the\s++)?(?:london\s++borough\s++of|royal\s++borough\s++of|city\s++of|"
+    r"borough\s++of|county\s++of)\s++",
     re.IGNORECASE,
 )
+#: A council's suffix, from the start of the run of space before it (a match that starts later
+#: in the run would end the same way): a long run of space is read once, not once per space.
 _NAME_SUFFIXES: Final = re.compile(
-    r"\s+(?:metropolitan\s+borough\s+council|borough\s+council|county\s+council|"
-    r"city\s+council|district\s+council|council|assessment)$",
+    r"(?<!\s)\s++(?:metropolitan\s++borough\s++council|borough\s++council|county\s++council|"
+    r"city\s++council|district\s++council|council|assessment)$",
     re.IGNORECASE,
 )
 
@@ -515,8 +525,35 @@ def _agreements(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
         )
 
 
+def _cafe_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches ``_CAFE.finditer(text, start, end)`` gives, reading each word once.
+
+    Run from every hyphen of a long hyphenated word, the pattern would read the rest of the
+    word each time. Instead each café (the tail) is found first; its modifier lies in the run
+    of lower-case letters and hyphens just before it, and starts at the first place in that run
+    where the pattern matches: the run's start or just after one of its hyphens.
+    """
+    searched = start
+    for tail in _CAFE_TAIL.finditer(text, start, end):
+        stop = tail.start()
+        run = stop
+        while run > searched and text[run - 1] in _CAFE_MODIFIER_CHARS:
+            run -= 1
+        begin = run
+        while begin < stop:
+            match = _CAFE.match(text, begin, end)
+            if match is not None:
+                yield match
+                searched = match.end()
+                break
+            hyphen = text.find("-", begin, stop)
+            if hyphen < 0:
+                break
+            begin = hyphen + 1
+
+
 def _cafes(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
-    for match in _CAFE.finditer(passage.text, sentence.start, sentence.end):
+    for match in _cafe_matches(passage.text, sentence.start, sentence.end):
         modifier = match.group(1)
         if modifier in STOP_WORDS or modifier in _CAFE_NOT_NAMES:
             continue

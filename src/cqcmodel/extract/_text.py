@@ -12,7 +12,9 @@ from ..framework import fold
 from ..model import Authority
 
 #: A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
-_BOUNDARY: Final = re.compile(r"[.!?]+['\"’”)\]]*\s+")
+#: It starts only at the first mark of a run and gives nothing back, so a long run of full
+#: stops is read once rather than once from each of its marks.
+_BOUNDARY: Final = re.compile(r"(?<![.!?])[.!?]++['\"’”)\]]*+\s+")
 #: Words after which a full stop does not end a sentence.
 _ABBREVIATIONS: Final = frozenset(
     {"e.g", "i.e", "eg", "ie", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx", "cllr"}
@@ -69,8 +71,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         following = text[match.end() : match.end() + 1]
         if not following or not (following[0].isupper() or following[0] in "0123456789‘“'\"(£"):
             continue
-        before = text[start : match.start()].rsplit(maxsplit=1)
-        if before and before[-1].strip("(").casefold() in _ABBREVIATIONS:
+        if _last_word(text, start, match.start()).strip("(").casefold() in _ABBREVIATIONS:
             continue
         end = match.end() - (len(match.group()) - len(match.group().rstrip()))
         result.append(Sentence(start=start, end=end, text=text[start:end]))
@@ -80,6 +81,21 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         offset = len(tail) - len(tail.lstrip())
         result.append(Sentence(start=start + offset, end=start + len(tail), text=tail.lstrip()))
     return tuple(result)
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last run of non-space characters of ``text[start:end]`` ("" when there is none).
+
+    Read backwards from ``end``, so that the words of a long sentence are not split again at
+    each of its candidate ends.
+    """
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    begin = stop
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:stop]
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
