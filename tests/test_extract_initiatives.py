@@ -487,6 +487,60 @@ def test_spans_slice_back_for_any_text(words: list[str]) -> None:
             assert text[mention.start : mention.end] == mention.text
 
 
+def assert_spans_slice_back(text: str) -> None:
+    """Every mention extracted from a one-finding authority is a non-empty slice of it."""
+    parsed = authority(text)
+    items = [*extract_initiatives(parsed), *extract_organisations(parsed)]
+    mentions = [mention for item in items for mention in item.mentions]
+    mentions += [figure.mention for figure in extract_figures(parsed)]
+    for mention in mentions:
+        assert mention.text
+        assert text[mention.start : mention.end] == mention.text
+
+
+EDGES = [
+    '"A "B',
+    '"A"',
+    "‘A’",
+    "“A”",
+    '"A',
+    'A"',
+    '""',
+    "‘’",
+    "“”",
+    "“ ”",
+    '"A" "B"',
+    "(BCF)",
+    "BCF",
+    "Better Care Fund (BCF)",
+    "‘Home First’",
+    "x café",
+    "abc café",
+    "Alpha Board",
+    "section 75 agreement",
+    "1%",
+    "£1m",
+]
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_names_at_the_edges_of_a_finding_and_unclosed_quotes(text: str) -> None:
+    # '"A "B' raised ValueError: a one-letter name left nothing to search for, and the empty
+    # pattern built from no forms matched the empty string at the start of the finding.
+    assert_spans_slice_back(text)
+
+
+_PIECES = st.sampled_from(
+    ['"', "‘", "’", "“", "”", "A", "B", "a", " ", "(", ")", "ABC", "BCF", "Home First", "-", "."]
+)
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=20).map("".join))
+def test_spans_slice_back_for_any_quotes_and_brackets(text: str) -> None:
+    if text.strip() == text and text:
+        assert_spans_slice_back(text)
+
+
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize(
     "text",

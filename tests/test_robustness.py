@@ -576,11 +576,6 @@ def test_extraction_of_pathological_findings_finishes(finding: str, name: str) -
     _extract_everything(_page(finding, name))
 
 
-@pytest.mark.xfail(
-    reason="extract/ raises ValueError (reported): a mention with an empty span",
-    raises=ValueError,
-    strict=True,
-)
 def test_extraction_of_a_finding_with_unbalanced_quotes() -> None:
     # Found by the fuzz target: extract_initiatives raised "span 0:0 does not hold ''".
     _extract_everything(parse(f'{TITLE}\n{STATEMENT}{FINDINGS}"A "B\n'))

@@ -159,6 +159,13 @@ def _forms(cluster: Sequence[Candidate]) -> set[str]:
 
 
 def _form_pattern(forms: set[str]) -> re.Pattern[str]:
+    """Any of ``forms`` (at least one), plural or not, as a whole word or run of words.
+
+    With no forms the alternation would be empty and match the empty string everywhere.
+    """
+    if not forms:
+        msg = "a pattern needs at least one form"
+        raise ValueError(msg)
     alternatives = [
         r"[\s-]+".join(re.escape(word) for word in WORD_GAP.split(form))
         for form in sorted(forms, key=lambda form: (-len(form), form))
@@ -175,7 +182,11 @@ def _bare_mentions(
         spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
     hits: list[tuple[int, int, int, int]] = []
     for number, cluster in enumerate(clusters):
-        pattern = _form_pattern(_forms(cluster))
+        forms = _forms(cluster)
+        if not forms:
+            # Only one-letter names ("A"): nothing to look for.
+            continue
+        pattern = _form_pattern(forms)
         hits += [
             (passage.order, match.start(), -match.end(), number)
             for passage in texts

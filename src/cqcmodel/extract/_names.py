@@ -338,9 +338,9 @@ class _Scan:
         kind: str,
         **extra: object,
     ) -> Candidate | None:
-        """Record a candidate unless its name is excluded."""
+        """Record a candidate unless its name is excluded (or empty)."""
         text = passage.text[start:end]
-        if not self.allowed(text):
+        if start >= end or not self.allowed(text):
             return None
         if any(
             order == passage.order and start < until and since < end
