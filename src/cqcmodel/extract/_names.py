@@ -173,10 +173,17 @@ def _words_pattern(name: str, tail: str = "") -> str:
 @attrs.frozen(kw_only=True)
 class _LexiconEntry:
     pattern: re.Pattern[str]
+    #: Text every match contains (its longest word), to skip a sentence without running the
+    #: pattern: most sentences hold none of the lexicon.
+    needle: str
     name: str
     category: Category
     kind: str
     acronym: str | None
+
+
+def _needle(name: str) -> str:
+    return max(WORD_GAP.split(name), key=len)
 
 
 @cache
@@ -189,6 +196,7 @@ def _lexicon() -> tuple[_LexiconEntry, ...]:
         entries.append(
             _LexiconEntry(
                 pattern=re.compile(_words_pattern(name)),
+                needle=_needle(name),
                 name=name,
                 category=Category.INITIATIVE,
                 kind=kind,
@@ -199,6 +207,7 @@ def _lexicon() -> tuple[_LexiconEntry, ...]:
         entries.append(
             _LexiconEntry(
                 pattern=re.compile(_words_pattern(name, _BRANCH if kind == "charity" else "")),
+                needle=_needle(name),
                 name=name,
                 category=Category.ORGANISATION,
                 kind=kind,
@@ -206,7 +215,11 @@ def _lexicon() -> tuple[_LexiconEntry, ...]:
             )
         )
     entries += [
-        attrs.evolve(entry, pattern=re.compile(r"(?<![\w-])" + re.escape(entry.acronym) + r"s?\b"))
+        attrs.evolve(
+            entry,
+            pattern=re.compile(r"(?<![\w-])" + re.escape(entry.acronym) + r"s?\b"),
+            needle=entry.acronym,
+        )
         for entry in entries
         if entry.acronym
     ]
@@ -495,7 +508,10 @@ def _acronyms(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
 
 
 def _lexicon_names(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
+    words = passage.text[sentence.start : sentence.end]
     for entry in _lexicon():
+        if entry.needle not in words:
+            continue
         for match in entry.pattern.finditer(passage.text, sentence.start, sentence.end):
             keys = {"lex:" + entry.name}
             if entry.acronym:
