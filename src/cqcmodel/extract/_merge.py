@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -173,11 +174,47 @@ def _form_pattern(forms: set[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")s?(?![\w-])")
 
 
+class _Claimed:
+    """The spans of one passage that bare mentions may not overlap.
+
+    The candidates' claimed spans are fixed; bare mentions are taken in order of their start,
+    so one of them overlaps an earlier one exactly when it starts before the furthest end so
+    far. Both questions take a binary search or less, however many spans a passage holds.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        #: The furthest end of the spans up to each index (in order of start).
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+        self.taken_until = -1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps a claimed span or a mention taken before it."""
+        if start < self.taken_until:
+            return True
+        before_end = bisect.bisect_left(self.starts, end)
+        return before_end > 0 and self.reach[before_end - 1] > start
+
+    def take(self, end: int) -> None:
+        """Record a mention (which starts at or after every one taken before it)."""
+        self.taken_until = max(self.taken_until, end)
+
+
+def _needles(forms: set[str]) -> set[str]:
+    """For each form, a word every match of it contains (its longest)."""
+    return {max(WORD_GAP.split(form), key=len) for form in forms}
+
+
 def _bare_mentions(
     texts: Sequence[Passage], clusters: list[list[Candidate]], claimed: Sequence[Candidate]
 ) -> None:
     """Add to each cluster the unclaimed places its names or acronyms appear."""
-    spans: dict[int, list[tuple[int, int]]] = {}
+    spans: dict[int, list[tuple[int, int]]] = {passage.order: [] for passage in texts}
     for candidate in claimed:
         spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
     hits: list[tuple[int, int, int, int]] = []
@@ -187,17 +224,19 @@ def _bare_mentions(
             # Only one-letter names ("A"): nothing to look for.
             continue
         pattern = _form_pattern(forms)
+        needles = _needles(forms)
         hits += [
             (passage.order, match.start(), -match.end(), number)
             for passage in texts
+            if any(needle in passage.text for needle in needles)
             for match in pattern.finditer(passage.text)
         ]
+    taken = {order: _Claimed(passage_spans) for order, passage_spans in spans.items()}
     for order, start, negative_end, number in sorted(hits):
         end = -negative_end
-        taken = spans.setdefault(order, [])
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if taken[order].overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken[order].take(end)
         model = clusters[number][0]
         clusters[number].append(
             Candidate(
