@@ -14,7 +14,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cqcmodel.extract import _names, _text
+from cqcmodel.extract import _names, _text, voices
 
 
 def texts(fragments: list[str], max_size: int = 14) -> st.SearchStrategy[str]:
@@ -143,4 +143,104 @@ def test_appositive_keeps_the_definition(text: str) -> None:
     expected = _APPOSITIVE_AS_WRITTEN.match(text, 3)
     assert (found and (found.span(), found.group(1))) == (
         expected and (expected.span(), expected.group(1))
+    )
+
+
+# --- words and voices ---------------------------------------------------------------------------
+
+_WORD_PARTS = ["a", "A", "Bc", "1", "_", "-", "’", "'", "&", ",", ".", " ", "  ", "(", "é", "ſ"]
+
+
+@given(texts_and_bounds(_WORD_PARTS))
+@example(("x-Foo (AB)", 0, 10))
+@example(("co-Production", 0, 13))
+def test_word_readers_keep_the_tokens(case: tuple[str, int, int]) -> None:
+    text, start, end = case
+    plain = _text.tokens(text, start, end)
+    words = [token for token in plain if token.is_word]
+    assert list(_text.words_from(text, start, end)) == words
+    # Stretches: the words between punctuation marks, kept when one starts with a capital.
+    expected: list[tuple[_text.Token, ...]] = []
+    stretch: list[_text.Token] = []
+    for token in [*plain, None]:
+        if token is not None and token.is_word:
+            stretch.append(token)
+            continue
+        if any(word.text[0].isupper() for word in stretch):
+            expected.append(tuple(stretch))
+        stretch = []
+    found, first = _text.stretches(text, start, end)
+    assert found == expected
+    assert first == (words[0].start if words else None)
+    # The words before any point, from the index of the whole span.
+    index = _text.WordIndex.of(text, _text.Sentence(start=start, end=end, text=text[start:end]))
+    for point in range(start, end + 1):
+        before = [token for token in _text.tokens(text, start, point) if token.is_word]
+        assert list(index.before(point)) == before
+
+
+_REPORTING_AS_WRITTEN = re.compile(
+    r"\b(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
+    r"explained|"
+    r"felt|feel|feels|acknowledged|noted|highlighted|raised|commented|spoke|confirmed|praised|"
+    r"expressed|stated|mentioned|gave|informed|emphasised|talked|cited|shared\s+(?:with\s+us|"
+    r"that|their|concerns|examples|feedback|positive|experiences))\b",
+    re.IGNORECASE,
+)
+_FROM_AS_WRITTEN = re.compile(
+    r"\b(?:heard|feedback|comments?|responses?|views|evidence|input|concerns)\b"
+    r"(?:\s+[\w’'-]+){0,7}?\s+from\s+",
+    re.IGNORECASE,
+)
+_DATA_AS_WRITTEN = re.compile(
+    r"\b(?:data|figures|statistics|survey|surveys)\b[^.;]{0,80}?\b(?:showed|shows|show|"
+    r"indicated|indicates|suggested|suggests|demonstrated|demonstrates|confirmed|reflected|"
+    r"highlighted|found|told\s+us)\b|\b(?:England|national)\s+average\b|\b(?:ASCS|SACE|ASCOF)\b|"
+    r"\bAdult Social Care Survey\b|\bSurvey of Adult Carers\b|"
+    r"\b(?:national|published)\s+data\b",
+    re.IGNORECASE,
+)
+_VOICE_PARTS = [
+    "told",
+    "Said",
+    "ſaid",
+    "reported",
+    " to",
+    "shared",
+    " with us",
+    "heard",
+    "feedback",
+    " from ",
+    "data",
+    " showed",
+    "England",
+    " average",
+    "ASCS",
+    "national",
+    " data",
+    "x",
+    "_",
+    "-",
+    " ",
+    ".",
+    "’",
+]
+
+
+@given(texts(_VOICE_PARTS, max_size=16))
+@example("Staff told us")
+@example("xtold us, _said")
+def test_voice_patterns_keep_the_definitions(text: str) -> None:
+    for pattern, as_written in (
+        (voices._REPORTING, _REPORTING_AS_WRITTEN),
+        (voices._FROM, _FROM_AS_WRITTEN),
+        (voices._DATA, _DATA_AS_WRITTEN),
+    ):
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in as_written.finditer(text)
+        ]
+    words = [token for token in _text.tokens(text) if token.is_word or token.text == ","]
+    assert voices._words(text) == (
+        [token.text.casefold() for token in words],
+        [token.start for token in words],
     )

@@ -10,6 +10,7 @@ into initiatives and organisations is :mod:`cqcmodel.extract._merge`'s job.
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
@@ -40,12 +41,15 @@ from ._text import (
     Passage,
     Sentence,
     Token,
+    WordIndex,
     compact_key,
     initials,
     name_key,
     passages,
     singular,
+    stretches,
     tokens,
+    words_from,
 )
 
 
@@ -335,6 +339,16 @@ class _Scan:
     found: list[Candidate] = attrs.field(factory=list)
     #: Spans no name may overlap (statement titles written in a finding), per passage order.
     blocked: list[tuple[int, int, int]] = attrs.field(factory=list)
+    #: The words of the sentence last asked about, and which sentence that was.
+    index: WordIndex | None = None
+    index_of: tuple[int, int] = (-1, -1)
+
+    def words_before(self, passage: Passage, sentence: Sentence, end: int) -> tuple[Token, ...]:
+        """The words of ``sentence`` up to ``end``, its words read once for all questions."""
+        if self.index is None or self.index_of != (passage.order, sentence.start):
+            self.index = WordIndex.of(passage.text, sentence)
+            self.index_of = (passage.order, sentence.start)
+        return self.index.before(end)
 
     def allowed(self, name: str) -> bool:
         """Whether ``name`` may name something (not the authority, a title or a generic noun)."""
@@ -417,15 +431,19 @@ def _quoted(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
             scan.add(passage, start, end, category=Category.ORGANISATION, kind=org)
             continue
         kind = (
-            _kind_of(words) or _nearby_kind(text, match.start(), match.end(), sentence) or "other"
+            _kind_of(words)
+            or _nearby_kind(scan, passage, match.start(), match.end(), sentence)
+            or "other"
         )
         scan.add(passage, start, end, category=Category.INITIATIVE, kind=kind)
 
 
-def _nearby_kind(text: str, before: int, after: int, sentence: Sentence) -> str | None:
+def _nearby_kind(
+    scan: _Scan, passage: Passage, before: int, after: int, sentence: Sentence
+) -> str | None:
     """The kind a noun shortly after (or else shortly before) a quoted name gives."""
-    following = [token for token in tokens(text, after, sentence.end) if token.is_word][:6]
-    preceding = [token for token in tokens(text, sentence.start, before) if token.is_word][-8:]
+    following = list(itertools.islice(words_from(passage.text, after, sentence.end), 6))
+    preceding = scan.words_before(passage, sentence, before)[-8:]
     for token in [*following, *reversed(preceding)]:
         kind = KIND_HINTS.get(singular(token.text.casefold()))
         if kind:
@@ -433,15 +451,13 @@ def _nearby_kind(text: str, before: int, after: int, sentence: Sentence) -> str 
     return None
 
 
-def _long_form(
-    text: str, sentence_start: int, bracket: int, acronym: str
-) -> tuple[int, int] | None:
+def _long_form(text: str, words: Sequence[Token], acronym: str) -> tuple[int, int] | None:
     """The span of the words an acronym abbreviates, ending just before its bracket.
 
-    The Schwartz–Hearst rule: each letter of the acronym, right to left, is found in the
-    preceding words, the first letter at the start of a word.
+    ``words`` are the words of the sentence before the bracket. The Schwartz–Hearst rule: each
+    letter of the acronym, right to left, is found in the preceding words, the first letter at
+    the start of a word.
     """
-    words = [token for token in tokens(text, sentence_start, bracket) if token.is_word]
     if not words:
         return None
     window = words[-min(len(acronym) + 5, 2 * len(acronym)) :]
@@ -478,7 +494,7 @@ def _acronyms(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
             acronym = acronym[:-1]
         if sum(char.isupper() for char in acronym) < 2 or not acronym[0].isalpha():
             continue
-        span = _long_form(text, sentence.start, match.start(), acronym)
+        span = _long_form(text, scan.words_before(passage, sentence, match.start()), acronym)
         if span is None:
             continue
         start, end = span
@@ -503,7 +519,9 @@ def _acronyms(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
             continue
         if not long[0].isupper() and last not in KIND_HINTS:
             continue
-        kind = _kind_of(words) or _nearby_kind(text, start, match.end(), sentence) or "other"
+        kind = (
+            _kind_of(words) or _nearby_kind(scan, passage, start, match.end(), sentence) or "other"
+        )
         scan.add(passage, start, end, category=Category.INITIATIVE, kind=kind, **extra)
 
 
@@ -580,17 +598,21 @@ def _cafes(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
 
 
 def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
-    """Index runs of capitalised words, joined by at most two connectors between capitals."""
+    """Index runs of capitalised words, joined by at most two connectors between capitals.
+
+    ``words`` are word tokens (a stretch between punctuation marks).
+    """
+    capitals = [word.text[0].isupper() for word in words]
     index = 0
     count = len(words)
     while index < count:
-        if not _capital(words[index]):
+        if not capitals[index]:
             index += 1
             continue
         run = [index]
         cursor = index + 1
         while cursor < count:
-            if _capital(words[cursor]):
+            if capitals[cursor]:
                 run.append(cursor)
                 cursor += 1
                 continue
@@ -599,10 +621,10 @@ def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
                 joined < count
                 and joined - cursor < 2
                 and words[joined].text.casefold() in CONNECTORS
-                and not _capital(words[joined])
+                and not capitals[joined]
             ):
                 joined += 1
-            if joined > cursor and joined < count and _capital(words[joined]):
+            if joined > cursor and joined < count and capitals[joined]:
                 run.extend(range(cursor, joined + 1))
                 cursor = joined + 1
                 continue
@@ -616,25 +638,11 @@ def _capital(token: Token) -> bool:
 
 
 def _scan_runs(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
-    text = passage.text
-    all_tokens = tokens(text, sentence.start, sentence.end)
-    # Split the sentence into stretches of words between punctuation marks.
-    stretch: list[Token] = []
-    stretches: list[list[Token]] = []
-    for token in all_tokens:
-        if token.is_word:
-            stretch.append(token)
-        else:
-            if stretch:
-                stretches.append(stretch)
-            stretch = []
-    if stretch:
-        stretches.append(stretch)
-    first_word = next((token for token in all_tokens if token.is_word), None)
-    for words in stretches:
+    # The sentence's stretches of words between punctuation marks that hold a capital.
+    found, first_word = stretches(passage.text, sentence.start, sentence.end)
+    for words in found:
         for run in _runs(words):
             run_tokens = [words[index] for index in run]
-            at_start = first_word is not None and run_tokens[0].start == first_word.start
             _run_candidates(
                 scan,
                 passage,
@@ -642,7 +650,7 @@ def _scan_runs(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
                 words=words,
                 run_indexes=run,
                 run=run_tokens,
-                at_start=at_start,
+                at_start=run_tokens[0].start == first_word,
             )
 
 

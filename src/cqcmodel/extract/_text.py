@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Final
 
 import attrs
@@ -105,6 +107,69 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
         Token(start=match.start(), end=match.end(), text=match.group())
         for match in _TOKEN.finditer(text, start, stop)
     )
+
+
+def words_from(text: str, start: int, end: int) -> Iterator[Token]:
+    """The word tokens of ``text[start:end]`` in order, made only as far as they are read."""
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        if word == "&" or word[0].isalnum():
+            yield Token(start=match.start(), end=match.end(), text=word)
+
+
+def stretches(text: str, start: int, end: int) -> tuple[list[tuple[Token, ...]], int | None]:
+    """The runs of words between punctuation marks in ``text[start:end]`` that hold a capital.
+
+    Each is a tuple of word tokens (as :func:`tokens` reads them) with at least one word that
+    starts with a capital letter; a run without one cannot hold a name, and its tokens are not
+    made. Also where the first word of the text starts (``None`` when it has no word).
+    """
+    found: list[tuple[Token, ...]] = []
+    run: list[re.Match[str]] = []
+    capital = False
+    first: int | None = None
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        if word == "&" or word[0].isalnum():
+            if first is None:
+                first = match.start()
+            run.append(match)
+            capital = capital or word[0].isupper()
+            continue
+        if capital:
+            found.append(tuple(Token(start=m.start(), end=m.end(), text=m.group()) for m in run))
+        run = []
+        capital = False
+    if capital:
+        found.append(tuple(Token(start=m.start(), end=m.end(), text=m.group()) for m in run))
+    return found, first
+
+
+@attrs.frozen
+class WordIndex:
+    """The word tokens of one sentence, to take those before a point without reading again."""
+
+    text: str
+    start: int
+    words: tuple[Token, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, sentence: Sentence) -> WordIndex:
+        """The index of ``sentence`` of ``text``."""
+        words = tuple(words_from(text, sentence.start, sentence.end))
+        return cls(text, sentence.start, words, tuple(word.end for word in words))
+
+    def before(self, end: int) -> tuple[Token, ...]:
+        """The word tokens of ``tokens(text, sentence.start, end)``.
+
+        When no word straddles ``end`` they are the sentence's words that end by it; else
+        (``end`` inside "co-Production") the words up to ``end`` are read again.
+        """
+        count = bisect.bisect_right(self.ends, end)
+        if count < len(self.words) and self.words[count].start < end:
+            return tuple(words_from(self.text, self.start, end))
+        return self.words[:count]
 
 
 @attrs.frozen(kw_only=True)

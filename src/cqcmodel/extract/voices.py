@@ -24,7 +24,7 @@ from typing import Final
 import attrs
 
 from ..model import Finding
-from ._text import Token, sentences, singular, tokens
+from ._text import sentences, singular
 
 
 class Voice(enum.Enum):
@@ -49,8 +49,10 @@ class VoicedSentence:
     voices: tuple[Voice, ...]
 
 
+#: Each pattern starts with a word, so ``(?<!\w)`` says what a leading ``\b`` would (and the
+#: matcher tries it faster).
 _REPORTING: Final = re.compile(
-    r"\b(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
+    r"(?<!\w)(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
     r"explained|"
     r"felt|feel|feels|acknowledged|noted|highlighted|raised|commented|spoke|confirmed|praised|"
     r"expressed|stated|mentioned|gave|informed|emphasised|talked|cited|shared\s+(?:with\s+us|"
@@ -58,16 +60,18 @@ _REPORTING: Final = re.compile(
     re.IGNORECASE,
 )
 _FROM: Final = re.compile(
-    r"\b(?:heard|feedback|comments?|responses?|views|evidence|input|concerns)\b"
+    r"(?<!\w)(?:heard|feedback|comments?|responses?|views|evidence|input|concerns)\b"
     r"(?:\s+[\w’'-]+){0,7}?\s+from\s+",
     re.IGNORECASE,
 )
+#: A word (as :data:`~cqcmodel.extract._text.tokens` reads one), an ampersand or a comma.
+_WORD_OR_COMMA: Final = re.compile(r"\w+(?:[’'-]\w+)*|&|,")
 _DATA: Final = re.compile(
-    r"\b(?:data|figures|statistics|survey|surveys)\b[^.;]{0,80}?\b(?:showed|shows|show|"
+    r"(?<!\w)(?:(?:data|figures|statistics|survey|surveys)\b[^.;]{0,80}?\b(?:showed|shows|show|"
     r"indicated|indicates|suggested|suggests|demonstrated|demonstrates|confirmed|reflected|"
-    r"highlighted|found|told\s+us)\b|\b(?:England|national)\s+average\b|\b(?:ASCS|SACE|ASCOF)\b|"
-    r"\bAdult Social Care Survey\b|\bSurvey of Adult Carers\b|"
-    r"\b(?:national|published)\s+data\b",
+    r"highlighted|found|told\s+us)\b|(?:England|national)\s+average\b|(?:ASCS|SACE|ASCOF)\b|"
+    r"Adult Social Care Survey\b|Survey of Adult Carers\b|"
+    r"(?:national|published)\s+data\b)",
     re.IGNORECASE,
 )
 
@@ -271,28 +275,43 @@ def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]
     return found
 
 
-def _words(text: str) -> tuple[list[str], list[Token]]:
-    toks = [token for token in tokens(text) if token.is_word or token.text == ","]
-    return [token.text.casefold() for token in toks], toks
+def _words(text: str) -> tuple[list[str], list[int]]:
+    """The words and commas of a sentence (case folded), and where each starts.
+
+    These are the word tokens of :func:`~cqcmodel.extract._text.tokens` and its commas: the
+    other punctuation marks, which are single characters, only separate words.
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    for match in _WORD_OR_COMMA.finditer(text):
+        word = match.group()
+        if word[0].isalnum() or word in {",", "&"}:
+            words.append(word.casefold())
+            starts.append(match.start())
+    return words, starts
 
 
 def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
     """The voices of one sentence, and whether a pronoun subject asks for the previous ones."""
-    words, toks = _words(text)
-    index_at = {token.start: index for index, token in enumerate(toks)}
     positions: list[tuple[int, Voice]] = []
     pronoun = False
-    for match in _REPORTING.finditer(text):
-        verb = index_at.get(match.start())
-        if verb is None:
-            continue
-        found, is_pronoun = _subject_voices(words, verb)
-        pronoun = pronoun or (is_pronoun and not found)
-        positions += [(toks[i].start, voice) for i, voice in found]
-    for match in _FROM.finditer(text):
-        start = index_at.get(match.end())
-        if start is not None:
-            positions += [(toks[i].start, voice) for i, voice in _phrase_forwards(words, start)]
+    reporting = list(_REPORTING.finditer(text))
+    sources = list(_FROM.finditer(text))
+    if reporting or sources:
+        # Most sentences have neither: only these are split into words.
+        words, starts = _words(text)
+        index_at = {start: index for index, start in enumerate(starts)}
+        for match in reporting:
+            verb = index_at.get(match.start())
+            if verb is None:
+                continue
+            found, is_pronoun = _subject_voices(words, verb)
+            pronoun = pronoun or (is_pronoun and not found)
+            positions += [(starts[i], voice) for i, voice in found]
+        for match in sources:
+            start = index_at.get(match.end())
+            if start is not None:
+                positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
     for match in _DATA.finditer(text):
         positions.append((match.start(), Voice.DATA))
     ordered = tuple(dict.fromkeys(voice for _, voice in sorted(positions, key=lambda p: p[0])))
