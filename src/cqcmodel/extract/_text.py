@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -61,12 +62,25 @@ class Token:
         return self.text[0].isupper() and capitals >= 2
 
 
+#: Findings up to this long have their sentences cached (the names, figures and voices of a
+#: finding each read them), and names up to the second their keys: a bounded number of
+#: bounded texts is kept alive, however long the input.
+_CACHED_LENGTH: Final = 20_000
+_CACHED_NAME_LENGTH: Final = 200
+
+
 def sentences(text: str) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences whose spans cover it in order, without surrounding space.
 
     A sentence ends at ``.``, ``!`` or ``?`` (and any closing quotes or brackets) followed by
     space and a capital, digit, quote or bracket; common abbreviations (``e.g.``) do not end one.
     """
+    if len(text) <= _CACHED_LENGTH:
+        return _cached_sentences(text)
+    return _sentences(text)
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
     result: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -83,6 +97,9 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         offset = len(tail) - len(tail.lstrip())
         result.append(Sentence(start=start + offset, end=start + len(tail), text=tail.lstrip()))
     return tuple(result)
+
+
+_cached_sentences: Final = functools.lru_cache(maxsize=512)(_sentences)
 
 
 def _last_word(text: str, start: int, end: int) -> str:
@@ -211,6 +228,8 @@ def singular(word: str) -> str:
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -222,11 +241,20 @@ def name_key(name: str) -> str:
     "the" dropped and each word made singular: "the Health and Wellbeing Boards" and
     "Health & Wellbeing Board" share a key.
     """
+    if len(name) <= _CACHED_NAME_LENGTH:
+        return _cached_name_key(name)
+    return _name_key(name)
+
+
+def _name_key(name: str) -> str:
     text = _strip_accents(name).replace("&", " and ").replace("-", " ").replace("–", " ")
     words = fold(text).strip(" '\"").split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(singular(word) for word in words)
+
+
+_cached_name_key: Final = functools.lru_cache(maxsize=4096)(_name_key)
 
 
 def compact_key(name: str) -> str:
