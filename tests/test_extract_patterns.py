@@ -14,7 +14,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cqcmodel.extract import _names, _text, voices
+from cqcmodel.extract import _merge, _names, _text, figures, voices
 
 
 def texts(fragments: list[str], max_size: int = 14) -> st.SearchStrategy[str]:
@@ -244,3 +244,69 @@ def test_voice_patterns_keep_the_definitions(text: str) -> None:
         [token.text.casefold() for token in words],
         [token.start for token in words],
     )
+
+
+# --- labels before counts, name endings, subjects -------------------------------------------------
+
+_LABEL_PARTS = ["section", "Section", "part", "regulation", "Regulation", " ", "  ", "\n", "x", "1"]
+
+
+@given(texts_and_bounds([*_LABEL_PARTS, "subsection", "Priority", "-", "."]))
+@example(("Section  42", 0, 9))
+@example(("regulation 4", 0, 11))
+def test_labelled_numbers_keep_the_definition(case: tuple[str, int, int]) -> None:
+    text, start, number = case
+    expected = figures._NOT_COUNTS.search(text, start, number) is not None
+    assert figures._labelled(text, start, number) == expected
+
+
+_KEY_WORDS = ["care", "hub", "board", "the", "", "x"]
+
+
+@given(
+    st.lists(
+        st.lists(st.lists(st.sampled_from(_KEY_WORDS), max_size=5).map(" ".join), max_size=3),
+        max_size=6,
+    )
+)
+def test_name_endings_keep_the_definition(keys: list[list[str]]) -> None:
+    wanted = {key for group in keys for key in group}
+    found = _merge._endings([_Keys(set(group)) for group in keys], wanted)  # type: ignore[list-item]
+    for text in wanted:
+        expected = {
+            index
+            for index, group in enumerate(keys)
+            if any(key.endswith(" " + text) for key in group)
+        }
+        assert found.get(text, set()) == expected
+
+
+class _Keys:
+    """What :func:`_merge._endings` reads of a candidate."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self.keys = keys
+
+
+_SUBJECT_WORDS = ["staff", "told", "they", "and", ",", "health", "leaders", "also", "us", "people"]
+
+
+def _subject_voices_as_written(
+    words: list[str], verb: int
+) -> tuple[list[tuple[int, voices.Voice]], bool]:
+    index = verb - 1
+    while index >= 0 and words[index] in voices._FILLERS:
+        index -= 1
+    if index < 0:
+        return [], False
+    if words[index] in voices._PRONOUNS:
+        return [], True
+    found, _ = voices._phrase_backwards(words, index)
+    return found, False
+
+
+@given(st.lists(st.sampled_from(_SUBJECT_WORDS), max_size=14))
+def test_subjects_keep_the_definition(words: list[str]) -> None:
+    subjects = voices._Subjects(words)
+    for verb in range(len(words)):
+        assert subjects.voices(verb) == _subject_voices_as_written(words, verb)

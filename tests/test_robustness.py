@@ -576,6 +576,34 @@ def test_extraction_of_pathological_findings_finishes(finding: str, name: str) -
     _extract_everything(_page(finding, name))
 
 
+#: How many names, figures or verbs one finding holds in the cases below: enough that work
+#: growing with the square of the count (each item compared with every other, or the finding
+#: read again for each) would not finish under the timeout.
+_MANY = 10_000
+MANY_IN_ONE_FINDING: dict[str, Callable[[], str]] = {
+    "counts": lambda: "1 day, " * _MANY + "end.",
+    "percentages": lambda: "1%, " * _MANY + "end.",
+    "England averages": lambda: "England average 1%, " * _MANY + "end.",
+    "changes": lambda: "from 1 to 2 days " * _MANY + "end.",
+    "reporting verbs": lambda: "Staff " + "told " * _MANY + "us.",
+    "distinct names": lambda: "".join(f"Name{i} Board, " for i in range(_MANY)) + "end.",
+    "distinct names, one a sentence": lambda: "".join(
+        f"The Name{i} Board met. " for i in range(_MANY)
+    ),
+    "one acronym": lambda: "BCF " * _MANY + "end.",
+    "quoted names": lambda: "".join(f"‘Foo{i} Bar’ " for i in range(_MANY)) + "end.",
+    "acronym definitions": lambda: "".join(f"Alpha Beta (AB{i}) " for i in range(_MANY)) + ".",
+    "agreements": lambda: "section 75 agreement " * _MANY + "end.",
+    "one long name": lambda: "Word of " * _MANY + "Board.",
+}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", sorted(MANY_IN_ONE_FINDING))
+def test_extraction_of_many_items_in_one_finding_finishes(name: str) -> None:
+    _extract_everything(_page(MANY_IN_ONE_FINDING[name]()))
+
+
 def test_extraction_of_a_finding_with_unbalanced_quotes() -> None:
     # Found by the fuzz target: extract_initiatives raised "span 0:0 does not hold ''".
     _extract_everything(parse(f'{TITLE}\n{STATEMENT}{FINDINGS}"A "B\n'))

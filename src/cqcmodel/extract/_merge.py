@@ -15,6 +15,9 @@ from ._names import Candidate, Category, all_caps_key
 from ._text import WORD_GAP, Passage
 from .mentions import Mention
 
+_WORD: Final = re.compile(r"\w+")
+#: Needles looked for in a passage by plain search before its words are indexed.
+_SEARCHES_BEFORE_INDEX: Final = 32
 #: The kind each lexicon name gives, whatever noun follows it in the text.
 _LEXICON_KINDS: Final = {
     **dict(NATIONAL_PROGRAMMES),
@@ -67,8 +70,9 @@ class Group:
             if candidate.acronym:
                 return candidate.acronym
         acronyms = {key[4:] for c in self.candidates for key in c.keys if key.startswith("acr:")}
+        name = self.name
         for candidate in self.candidates:
-            if candidate.text.upper() in acronyms and candidate.text != self.name:
+            if candidate.text.upper() in acronyms and candidate.text != name:
                 return candidate.text
         return None
 
@@ -107,6 +111,53 @@ def _order(candidate: Candidate) -> tuple[int, int]:
     return candidate.passage.order, candidate.start
 
 
+def _is_suffix_key(key: str) -> bool:
+    """Whether a key of three words or more may name what a longer key names."""
+    return ":" not in key and len(key.split()) >= 3
+
+
+def _suffix_keys(candidates: Sequence[Candidate]) -> set[str]:
+    return {key for candidate in candidates for key in candidate.keys if _is_suffix_key(key)}
+
+
+@attrs.define
+class _Tail:
+    """A tree of texts by their words, last word first: one node, for the words read so far."""
+
+    #: The wanted text whose words are the words read so far.
+    text: str | None = None
+    before: dict[str, _Tail] = attrs.field(factory=dict)
+
+
+def _endings(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set[int]]:
+    """For each of ``wanted``, the candidates with a key that ends with a space and it.
+
+    ``key.endswith(" " + text)`` holds exactly when the words of ``text`` (split at each
+    space) are the last words of ``key`` and ``key`` has more: each key is matched against a
+    tree of the wanted texts' words, last word first, reading only as many words as the
+    longest wanted text has (a long key is not cut into each of its endings).
+    """
+    tree = _Tail()
+    for text in wanted:
+        node = tree
+        for word in reversed(text.split(" ")):
+            node = node.before.setdefault(word, _Tail())
+        node.text = text
+    found: dict[str, set[int]] = {}
+    for index, candidate in enumerate(candidates):
+        for key in candidate.keys:
+            words = key.split(" ")
+            node = tree
+            for position in range(len(words) - 1, 0, -1):
+                step = node.before.get(words[position])
+                if step is None:
+                    break
+                node = step
+                if node.text is not None:
+                    found.setdefault(node.text, set()).add(index)
+    return found
+
+
 def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
     """Union candidates that share a key, then names that are the unique suffix of another."""
     sets = _UnionFind(len(candidates))
@@ -117,15 +168,12 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
                 sets.union(index, owner[key])
             else:
                 owner[key] = index
+    ending = _endings(candidates, _suffix_keys(candidates))
     for index, candidate in enumerate(candidates):
         for key in sorted(candidate.keys):
-            if ":" in key or len(key.split()) < 3:
+            if not _is_suffix_key(key):
                 continue
-            holders = {
-                sets.find(other)
-                for other, longer in enumerate(candidates)
-                if any(k.endswith(" " + key) for k in longer.keys)
-            } - {sets.find(index)}
+            holders = {sets.find(other) for other in ending.get(key, ())} - {sets.find(index)}
             if len(holders) == 1:
                 sets.union(index, holders.pop())
     by_root: dict[int, list[Candidate]] = {}
@@ -192,13 +240,45 @@ class _Claimed:
             furthest = max(furthest, end)
             self.reach.append(furthest)
         self.taken_until = -1
+        #: How many needles the passage was asked about, and where each run of word
+        #: characters starts in it (indexed after many questions).
+        self.asked = 0
+        self.words: dict[str, list[int]] | None = None
+
+    def claims(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps a claimed span."""
+        before_end = bisect.bisect_left(self.starts, end)
+        return before_end > 0 and self.reach[before_end - 1] > start
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether ``start:end`` overlaps a claimed span or a mention taken before it."""
-        if start < self.taken_until:
-            return True
-        before_end = bisect.bisect_left(self.starts, end)
-        return before_end > 0 and self.reach[before_end - 1] > start
+        return start < self.taken_until or self.claims(start, end)
+
+    def free(self, text: str, needle: str) -> bool:
+        """Whether ``needle`` may occur in a match outside every claimed span of ``text``.
+
+        A needle of word characters stands alone in a match: between space, hyphens or the
+        match's edges, where no word character touches it, except a last word's plural "s".
+        So once a passage has been asked about many needles (each a search of the whole
+        text), its words are indexed and only the places of the word or its plural are
+        checked.
+        """
+        self.asked += 1
+        if (self.words is not None or self.asked > _SEARCHES_BEFORE_INDEX) and _WORD.fullmatch(
+            needle
+        ):
+            if self.words is None:
+                self.words = {}
+                for match in _WORD.finditer(text):
+                    self.words.setdefault(match.group(), []).append(match.start())
+            places = self.words.get(needle, []) + self.words.get(needle + "s", [])
+            return any(not self.claims(place, place + len(needle)) for place in places)
+        place = text.find(needle)
+        while place >= 0:
+            if not self.claims(place, place + len(needle)):
+                return True
+            place = text.find(needle, place + 1)
+        return False
 
     def take(self, end: int) -> None:
         """Record a mention (which starts at or after every one taken before it)."""
@@ -217,21 +297,33 @@ def _bare_mentions(
     spans: dict[int, list[tuple[int, int]]] = {passage.order: [] for passage in texts}
     for candidate in claimed:
         spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
+    taken = {order: _Claimed(passage_spans) for order, passage_spans in spans.items()}
+    # A match of a form holds the form's needle; where each needle occurs only inside
+    # claimed spans, every match would overlap one and be dropped, so is not looked for.
+    free: dict[tuple[int, str], bool] = {}
+
+    def unclaimed(passage: Passage, needle: str) -> bool:
+        key = (passage.order, needle)
+        if key not in free:
+            free[key] = taken[passage.order].free(passage.text, needle)
+        return free[key]
+
     hits: list[tuple[int, int, int, int]] = []
     for number, cluster in enumerate(clusters):
         forms = _forms(cluster)
         if not forms:
             # Only one-letter names ("A"): nothing to look for.
             continue
-        pattern = _form_pattern(forms)
         needles = _needles(forms)
+        places = [p for p in texts if any(unclaimed(p, needle) for needle in needles)]
+        if not places:
+            continue
+        pattern = _form_pattern(forms)
         hits += [
             (passage.order, match.start(), -match.end(), number)
-            for passage in texts
-            if any(needle in passage.text for needle in needles)
+            for passage in places
             for match in pattern.finditer(passage.text)
         ]
-    taken = {order: _Claimed(passage_spans) for order, passage_spans in spans.items()}
     for order, start, negative_end, number in sorted(hits):
         end = -negative_end
         if taken[order].overlaps(start, end):

@@ -9,6 +9,7 @@ into initiatives and organisations is :mod:`cqcmodel.extract._merge`'s job.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import itertools
 import re
@@ -337,8 +338,9 @@ class _Scan:
 
     self_keys: frozenset[str]
     found: list[Candidate] = attrs.field(factory=list)
-    #: Spans no name may overlap (statement titles written in a finding), per passage order.
-    blocked: list[tuple[int, int, int]] = attrs.field(factory=list)
+    #: Spans no name may overlap (statement titles written in a finding), by passage order:
+    #: their starts and ends, in text order (they do not overlap one another).
+    blocked: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
     #: The words of the sentence last asked about, and which sentence that was.
     index: WordIndex | None = None
     index_of: tuple[int, int] = (-1, -1)
@@ -355,6 +357,19 @@ class _Scan:
         key = name_key(name)
         return bool(key) and key not in self.self_keys and key not in _title_keys()
 
+    def block(self, passage: Passage, start: int, end: int) -> None:
+        """Let no name overlap ``start:end`` (after every span blocked before in the passage)."""
+        starts, ends = self.blocked.setdefault(passage.order, ([], []))
+        starts.append(start)
+        ends.append(end)
+
+    def is_blocked(self, passage: Passage, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps a blocked span of ``passage``."""
+        starts, ends = self.blocked.get(passage.order, ((), ()))
+        # Of the spans that start before ``end``, the last one ends furthest.
+        before = bisect.bisect_left(starts, end)
+        return before > 0 and ends[before - 1] > start
+
     def add(
         self,
         passage: Passage,
@@ -369,10 +384,7 @@ class _Scan:
         text = passage.text[start:end]
         if start >= end or not self.allowed(text):
             return None
-        if any(
-            order == passage.order and start < until and since < end
-            for order, since, until in self.blocked
-        ):
+        if self.is_blocked(passage, start, end):
             return None
         if category is Category.INITIATIVE and name_key(text) in GENERIC_NAMES:
             return None
@@ -404,7 +416,7 @@ def _titles(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
     """Block statement titles: neither they nor names inside them are initiatives."""
     for match in _titles_pattern().finditer(passage.text, sentence.start, sentence.end):
         if any(char.isupper() for char in match.group()[1:]):
-            scan.blocked.append((passage.order, match.start(), match.end()))
+            scan.block(passage, match.start(), match.end())
 
 
 def _quoted(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
@@ -890,15 +902,17 @@ def _resolve(found: list[Candidate]) -> list[Candidate]:
     ordered = sorted(found, key=lambda c: (c.passage.order, c.start, -(c.end - c.start)))
     kept: list[Candidate] = []
     for candidate in ordered:
-        holder = next(
-            (
-                other
-                for other in reversed(kept)
-                if other.passage is candidate.passage
-                and candidate.start < other.claim_end
-                and other.start < candidate.end
-            ),
-            None,
+        # Candidates come in order of start and are not empty, and a span is kept only when
+        # it starts at or after the claimed end of every span kept before it in its passage;
+        # so only the last one kept can hold a later candidate.
+        last = kept[-1] if kept else None
+        holder = (
+            last
+            if last is not None
+            and last.passage is candidate.passage
+            and candidate.start < last.claim_end
+            and last.start < candidate.end
+            else None
         )
         if holder is None:
             kept.append(candidate)

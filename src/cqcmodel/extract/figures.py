@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from decimal import Decimal
@@ -160,12 +161,46 @@ class _Raw:
     previous: Decimal | None = None
 
 
-def _overlaps(raw: list[_Raw], start: int, end: int) -> bool:
-    return any(start < other.end and other.start < end for other in raw)
+class _Spans:
+    """Spans that do not overlap one another, to ask whether a new span overlaps any.
+
+    Sorted by start, their ends are sorted too: of the spans that start before a new span
+    ends, the last one ends furthest. A binary search, however many figures a sentence holds.
+    """
+
+    def __init__(self, raw: list[_Raw]) -> None:
+        spans = sorted((item.start, item.end) for item in raw)
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.ends[before - 1] > start
+
+
+#: The longest word :data:`_NOT_COUNTS` looks for ("regulation").
+_NOT_COUNTS_LONGEST: Final = 10
+
+
+def _labelled(text: str, sentence_start: int, number_start: int) -> bool:
+    """Whether a word like "section" and space come just before a number.
+
+    ``_NOT_COUNTS`` searched only where such a word could start: at most the longest word's
+    length before the run of space that ends at the number.
+    """
+    space = number_start
+    while space > sentence_start and text[space - 1].isspace():
+        space -= 1
+    if space == number_start:
+        return False
+    since = max(sentence_start, space - _NOT_COUNTS_LONGEST)
+    return _NOT_COUNTS.search(text, since, number_start) is not None
 
 
 def _raw_figures(text: str, sentence: Sentence) -> list[_Raw]:
     raw: list[_Raw] = []
+    # Matches of one pattern do not overlap one another: a new figure is checked against
+    # those the patterns before found.
     for match in _MONEY.finditer(text, sentence.start, sentence.end):
         value = _decimal(match.group("num"))
         scale = match.group("scale")
@@ -182,22 +217,24 @@ def _raw_figures(text: str, sentence: Sentence) -> list[_Raw]:
                 number_start=match.start("num"),
             )
         )
-    for match in _PERCENT.finditer(text, sentence.start, sentence.end):
-        if not _overlaps(raw, match.start(), match.end()):
-            raw.append(
-                _Raw(
-                    start=match.start(),
-                    end=match.end(),
-                    value=_decimal(match.group("num")),
-                    unit="%",
-                    number_start=match.start("num"),
-                )
-            )
+    earlier = _Spans(raw)
+    raw.extend(
+        _Raw(
+            start=match.start(),
+            end=match.end(),
+            value=_decimal(match.group("num")),
+            unit="%",
+            number_start=match.start("num"),
+        )
+        for match in _PERCENT.finditer(text, sentence.start, sentence.end)
+        if not earlier.overlaps(match.start(), match.end())
+    )
+    earlier = _Spans(raw)
     for match in _QUANTITY.finditer(text, sentence.start, sentence.end):
         number = match.group("num")
-        if _YEAR.fullmatch(number) or _NOT_COUNTS.search(text, sentence.start, match.start()):
+        if _YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
             continue
-        if not _overlaps(raw, match.start(), match.end()):
+        if not earlier.overlaps(match.start(), match.end()):
             unit = _unit(match.group("unit"))
             raw.append(
                 _Raw(
@@ -243,19 +280,27 @@ def _source(text: str, sentence: Sentence) -> tuple[str | None, str | None]:
 
 
 def _compare(text: str, sentence: Sentence, raw: list[_Raw]) -> None:
-    """Mark England averages and give the other percentages of the sentence their context."""
+    """Mark England averages and give the other percentages of the sentence their context.
+
+    The first average found gives every other percentage its value and the sentence's
+    comparator; later ones are only marked as averages (and so are not figures).
+    """
+    starts = [item.start for item in raw]  # raw is in order of start
+    compared = False
     for match in _AVERAGE.finditer(text, sentence.start, sentence.end):
-        average = next(
-            (
-                item
-                for item in raw
-                if item.unit == "%" and 0 <= item.start - match.end() <= 30 and not item.average
-            ),
-            None,
-        )
+        average = None
+        for item in raw[bisect.bisect_left(starts, match.end()) :]:
+            if item.start - match.end() > 30:
+                break
+            if item.unit == "%" and not item.average:
+                average = item
+                break
         if average is None:
             continue
         average.average = True
+        if compared:
+            continue
+        compared = True
         comparator = _comparator(text, sentence)
         for item in raw:
             if item.unit == "%" and not item.average and item.england_average is None:
@@ -265,11 +310,15 @@ def _compare(text: str, sentence: Sentence, raw: list[_Raw]) -> None:
 
 def _changes(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
     """Link "from X to Y": Y's previous value is X (X takes Y's unit when it has none)."""
+    # The first figure (in list order) whose number starts at a place.
+    by_number: dict[int, _Raw] = {}
+    for item in raw:
+        by_number.setdefault(item.number_start, item)
     for match in _CHANGE.finditer(text, sentence.start, sentence.end):
-        after = next((item for item in raw if item.number_start == match.start("after")), None)
+        after = by_number.get(match.start("after"))
         if after is None:
             continue
-        before = next((item for item in raw if item.number_start == match.start("before")), None)
+        before = by_number.get(match.start("before"))
         if before is None:
             before = _Raw(
                 start=match.start("before"),
@@ -279,6 +328,7 @@ def _changes(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
                 number_start=match.start("before"),
             )
             raw.append(before)
+            by_number.setdefault(before.number_start, before)
         after.previous = before.value
     return sorted(raw, key=lambda item: item.start)
 

@@ -238,17 +238,36 @@ def _phrase_backwards(words: Sequence[str], index: int) -> tuple[list[tuple[int,
     return found, index
 
 
-def _subject_voices(words: Sequence[str], verb: int) -> tuple[list[tuple[int, Voice]], bool]:
-    """Voices of the subject before the verb at ``verb``; and whether it was a pronoun."""
-    index = verb - 1
-    while index >= 0 and words[index] in _FILLERS:
-        index -= 1
-    if index < 0:
-        return [], False
-    if words[index] in _PRONOUNS:
-        return [], True
-    found, _ = _phrase_backwards(words, index)
-    return found, False
+class _Subjects:
+    """The subjects of one sentence's reporting verbs.
+
+    Each verb's subject is the phrase before it once fillers are skipped; where the last word
+    that is not a filler lies and the voices of the phrase ending at each word are worked out
+    once, so that many verbs in one sentence ("told told told …") do not each read back over
+    the words before them.
+    """
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+        #: For each word, the index of the last word up to it that is not a filler (or -1).
+        self.last_other: list[int] = []
+        last = -1
+        for index, word in enumerate(words):
+            if word not in _FILLERS:
+                last = index
+            self.last_other.append(last)
+        self.phrases: dict[int, list[tuple[int, Voice]]] = {}
+
+    def voices(self, verb: int) -> tuple[list[tuple[int, Voice]], bool]:
+        """Voices of the subject before the verb at ``verb``; and whether it was a pronoun."""
+        index = self.last_other[verb - 1] if verb > 0 else -1
+        if index < 0:
+            return [], False
+        if self.words[index] in _PRONOUNS:
+            return [], True
+        if index not in self.phrases:
+            self.phrases[index] = _phrase_backwards(self.words, index)[0]
+        return self.phrases[index], False
 
 
 def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]]:
@@ -301,11 +320,12 @@ def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
         # Most sentences have neither: only these are split into words.
         words, starts = _words(text)
         index_at = {start: index for index, start in enumerate(starts)}
+        subjects = _Subjects(words)
         for match in reporting:
             verb = index_at.get(match.start())
             if verb is None:
                 continue
-            found, is_pronoun = _subject_voices(words, verb)
+            found, is_pronoun = subjects.voices(verb)
             pronoun = pronoun or (is_pronoun and not found)
             positions += [(starts[i], voice) for i, voice in found]
         for match in sources:
