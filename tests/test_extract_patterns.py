@@ -15,6 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel.extract import _merge, _names, _text, figures, voices
+from cqcmodel.framework import STATEMENTS, Theme
 
 
 def texts(fragments: list[str], max_size: int = 14) -> st.SearchStrategy[str]:
@@ -224,6 +225,10 @@ _VOICE_PARTS = [
     " ",
     ".",
     "’",
+    "tİ",
+    "ı",
+    "K",
+    "SHARED",
 ]
 
 
@@ -236,9 +241,9 @@ def test_voice_patterns_keep_the_definitions(text: str) -> None:
         (voices._FROM, _FROM_AS_WRITTEN),
         (voices._DATA, _DATA_AS_WRITTEN),
     ):
-        assert [m.span() for m in pattern.finditer(text)] == [
-            m.span() for m in as_written.finditer(text)
-        ]
+        expected = [m.span() for m in as_written.finditer(text)]
+        assert [m.span() for m in pattern.finditer(text, _text.lowered(text))] == expected
+        assert [m.span() for m in pattern.finditer(text, None)] == expected
     words = [token for token in _text.tokens(text) if token.is_word or token.text == ","]
     assert voices._words(text) == (
         [token.text.casefold() for token in words],
@@ -310,3 +315,41 @@ def test_subjects_keep_the_definition(words: list[str]) -> None:
     subjects = voices._Subjects(words)
     for verb in range(len(words)):
         assert subjects.voices(verb) == _subject_voices_as_written(words, verb)
+
+
+_TITLES_AS_WRITTEN = re.compile(
+    r"\b(?:"
+    + "|".join(
+        r"[\s,-]+".join(map(re.escape, re.findall(r"\w+", title)))
+        for title in sorted(
+            {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+_TITLE_PARTS = ["Assessing", "ASSESSING", "aſſeſſing", "needs", "Needs", " ", ",", "-", "x"]
+
+
+@given(texts([*_TITLE_PARTS, "Leadership", "leaderſhip", "İ", "ı", "K", "\n", "é"]))
+@example("Assessing needs")
+@example("xAssessing  needs, leadership")
+def test_titles_pattern_keeps_the_definition(text: str) -> None:
+    expected = [m.span() for m in _TITLES_AS_WRITTEN.finditer(text)]
+    found = _names._titles_pattern().finditer(text, _text.lowered(text))
+    assert [m.span() for m in found] == expected
+
+
+@given(st.text(max_size=30))
+def test_lowered_text_keeps_places_and_word_characters(text: str) -> None:
+    lower = _text.lowered(text)
+    if lower is None:
+        return
+    assert len(lower) == len(text)
+    for char, low in zip(text, lower, strict=True):
+        assert bool(re.match(r"\w", char)) == bool(re.match(r"\w", low))
+        assert char.isspace() == low.isspace()
+        if low.isascii() and low.isalpha():
+            assert char.isascii()  # only an ASCII capital lowers to an ASCII letter

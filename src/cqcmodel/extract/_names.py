@@ -39,12 +39,14 @@ from ._lexicon import (
 )
 from ._text import (
     WORD_GAP,
+    Caseless,
     Passage,
     Sentence,
     Token,
     WordIndex,
     compact_key,
     initials,
+    lowered,
     name_key,
     passages,
     singular,
@@ -401,22 +403,28 @@ class _Scan:
 
 
 @cache
-def _titles_pattern() -> re.Pattern[str]:
-    """Statement and theme titles as written in running text, any case or dash."""
+def _titles_pattern() -> Caseless:
+    r"""Statement and theme titles as written in running text, any case or dash.
+
+    Each title starts with a word, so ``(?<!\w)`` says what a leading ``\b`` would.
+    """
     titles = sorted(
         {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme},
         key=len,
         reverse=True,
     )
     words = (r"[\s,-]+".join(map(re.escape, _WORD.findall(title))) for title in titles)
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    return Caseless(r"(?<!\w)(?:" + "|".join(words) + r")\b")
 
 
 def _titles(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
     """Block statement titles: neither they nor names inside them are initiatives."""
-    for match in _titles_pattern().finditer(passage.text, sentence.start, sentence.end):
-        if any(char.isupper() for char in match.group()[1:]):
-            scan.block(passage, match.start(), match.end())
+    # The sentence on its own: space or the finding's edge is on either side of it.
+    text = passage.text[sentence.start : sentence.end]
+    for match in _titles_pattern().finditer(text, lowered(text)):
+        start, end = match.span()
+        if any(char.isupper() for char in text[start + 1 : end]):
+            scan.block(passage, sentence.start + start, sentence.start + end)
 
 
 def _quoted(scan: _Scan, passage: Passage, sentence: Sentence) -> None:

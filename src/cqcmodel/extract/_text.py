@@ -7,7 +7,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -28,6 +28,54 @@ WORD_GAP: Final = re.compile(r"[\s-]+")
 _TOKEN: Final = re.compile(r"\w+(?:[’'-]\w+)*|&|[^\w\s]")
 
 
+#: Characters a case-insensitive pattern matches to an ASCII letter that :meth:`str.lower`
+#: does not turn into it: dotted and dotless i, long s and the Kelvin sign.
+_CASE_EXCEPTIONS: Final = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowered(text: str) -> str | None:
+    """``text`` in lower case for :class:`Caseless` patterns (``None`` where that is unsafe).
+
+    ``None`` when the text holds one of ``_CASE_EXCEPTIONS``: the lower-cased pattern would
+    not find there what the case-insensitive one finds.
+    """
+    if _CASE_EXCEPTIONS.search(text):
+        return None
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
+
+
+class Caseless:
+    r"""A case-insensitive pattern, matched in lower case where that finds the same spans.
+
+    Python tries a case-insensitive pattern by folding each character it compares. In a text
+    for which :func:`lowered` gives a lower-cased copy, the pattern with its letters in lower
+    case finds the same spans in that copy, two or three times faster: lower-casing keeps
+    each character's place and whether it is a word character or space, and maps to an
+    ASCII letter only that letter's capital. So the pattern's letters must be ASCII, and it
+    may use no escape in capitals (``\S``, ``\W``).
+    """
+
+    def __init__(self, pattern: str) -> None:
+        if re.search(r"\\[A-Z]", pattern) or any(
+            char.isalpha() and not char.isascii() for char in pattern
+        ):
+            msg = f"not a pattern of ASCII letters without capital escapes: {pattern!r}"
+            raise ValueError(msg)
+        self.caseless = re.compile(pattern, re.IGNORECASE)
+        self.lowered = re.compile(pattern.lower())
+
+    def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
+        """The matches in ``text``, given ``lower = lowered(text)``.
+
+        Their spans are those of ``finditer`` of the case-insensitive pattern; what they
+        matched is to be read from ``text`` by span (a match may hold the lower-cased copy).
+        """
+        if lower is None:
+            return self.caseless.finditer(text)
+        return self.lowered.finditer(lower)
+
+
 @attrs.frozen(kw_only=True)
 class Sentence:
     """One sentence of a text, with its character span in that text."""
@@ -37,9 +85,12 @@ class Sentence:
     text: str
 
 
-@attrs.frozen(kw_only=True)
-class Token:
-    """One word or punctuation mark of a sentence, with its span in the whole text."""
+class Token(NamedTuple):
+    """One word or punctuation mark of a sentence, with its span in the whole text.
+
+    A named tuple: a sentence has many, and a tuple is made in about half the time of an
+    attrs instance.
+    """
 
     start: int
     end: int

@@ -24,7 +24,7 @@ from typing import Final
 import attrs
 
 from ..model import Finding
-from ._text import sentences, singular
+from ._text import Caseless, lowered, sentences, singular
 
 
 class Voice(enum.Enum):
@@ -49,30 +49,27 @@ class VoicedSentence:
     voices: tuple[Voice, ...]
 
 
-#: Each pattern starts with a word, so ``(?<!\w)`` says what a leading ``\b`` would (and the
-#: matcher tries it faster).
-_REPORTING: Final = re.compile(
+#: Case-insensitive patterns (see :class:`~cqcmodel.extract._text.Caseless`). Each starts with
+#: a word, so ``(?<!\w)`` says what a leading ``\b`` would (and the matcher tries it faster).
+_REPORTING: Final = Caseless(
     r"(?<!\w)(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
     r"explained|"
     r"felt|feel|feels|acknowledged|noted|highlighted|raised|commented|spoke|confirmed|praised|"
     r"expressed|stated|mentioned|gave|informed|emphasised|talked|cited|shared\s+(?:with\s+us|"
-    r"that|their|concerns|examples|feedback|positive|experiences))\b",
-    re.IGNORECASE,
+    r"that|their|concerns|examples|feedback|positive|experiences))\b"
 )
-_FROM: Final = re.compile(
+_FROM: Final = Caseless(
     r"(?<!\w)(?:heard|feedback|comments?|responses?|views|evidence|input|concerns)\b"
-    r"(?:\s+[\w’'-]+){0,7}?\s+from\s+",
-    re.IGNORECASE,
+    r"(?:\s+[\w’'-]+){0,7}?\s+from\s+"
 )
 #: A word (as :data:`~cqcmodel.extract._text.tokens` reads one), an ampersand or a comma.
 _WORD_OR_COMMA: Final = re.compile(r"\w+(?:[’'-]\w+)*|&|,")
-_DATA: Final = re.compile(
+_DATA: Final = Caseless(
     r"(?<!\w)(?:(?:data|figures|statistics|survey|surveys)\b[^.;]{0,80}?\b(?:showed|shows|show|"
     r"indicated|indicates|suggested|suggests|demonstrated|demonstrates|confirmed|reflected|"
     r"highlighted|found|told\s+us)\b|(?:England|national)\s+average\b|(?:ASCS|SACE|ASCOF)\b|"
     r"Adult Social Care Survey\b|Survey of Adult Carers\b|"
-    r"(?:national|published)\s+data\b)",
-    re.IGNORECASE,
+    r"(?:national|published)\s+data\b)"
 )
 
 #: Head nouns of a subject and the voice they give (singular, lower case).
@@ -314,8 +311,9 @@ def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
     """The voices of one sentence, and whether a pronoun subject asks for the previous ones."""
     positions: list[tuple[int, Voice]] = []
     pronoun = False
-    reporting = list(_REPORTING.finditer(text))
-    sources = list(_FROM.finditer(text))
+    lower = lowered(text)
+    reporting = list(_REPORTING.finditer(text, lower))
+    sources = list(_FROM.finditer(text, lower))
     if reporting or sources:
         # Most sentences have neither: only these are split into words.
         words, starts = _words(text)
@@ -332,7 +330,7 @@ def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
             start = index_at.get(match.end())
             if start is not None:
                 positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
-    for match in _DATA.finditer(text):
+    for match in _DATA.finditer(text, lower):
         positions.append((match.start(), Voice.DATA))
     ordered = tuple(dict.fromkeys(voice for _, voice in sorted(positions, key=lambda p: p[0])))
     return ordered, pronoun and not ordered
