@@ -343,9 +343,19 @@ class _Scan:
     #: Spans no name may overlap (statement titles written in a finding), by passage order:
     #: their starts and ends, in text order (they do not overlap one another).
     blocked: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
+    #: The lexicon entries that may match in the passage last asked about, and its order.
+    entries: tuple[_LexiconEntry, ...] = ()
+    entries_of: int = -1
     #: The words of the sentence last asked about, and which sentence that was.
     index: WordIndex | None = None
     index_of: tuple[int, int] = (-1, -1)
+
+    def lexicon_entries(self, passage: Passage) -> tuple[_LexiconEntry, ...]:
+        """The lexicon entries whose needle ``passage`` holds (in lexicon order)."""
+        if self.entries_of != passage.order:
+            self.entries = tuple(entry for entry in _lexicon() if entry.needle in passage.text)
+            self.entries_of = passage.order
+        return self.entries
 
     def words_before(self, passage: Passage, sentence: Sentence, end: int) -> tuple[Token, ...]:
         """The words of ``sentence`` up to ``end``, its words read once for all questions."""
@@ -546,8 +556,11 @@ def _acronyms(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
 
 
 def _lexicon_names(scan: _Scan, passage: Passage, sentence: Sentence) -> None:
+    entries = scan.lexicon_entries(passage)
+    if not entries:
+        return
     words = passage.text[sentence.start : sentence.end]
-    for entry in _lexicon():
+    for entry in entries:
         if entry.needle not in words:
             continue
         for match in entry.pattern.finditer(passage.text, sentence.start, sentence.end):
