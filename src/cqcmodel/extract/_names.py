@@ -180,8 +180,8 @@ def _words_pattern(name: str, tail: str = "") -> str:
 @attrs.frozen(kw_only=True)
 class _LexiconEntry:
     pattern: re.Pattern[str]
-    #: Text every match contains (its longest word), to skip a sentence without running the
-    #: pattern: most sentences hold none of the lexicon.
+    #: Text every match contains (its longest word), to skip a finding or sentence without
+    #: running the pattern: most hold none of the lexicon.
     needle: str
     name: str
     category: Category
