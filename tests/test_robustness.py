@@ -630,14 +630,24 @@ _EXTRACTION_RUNS = (
     ", which" + " " * _RUN + "x",
     ", which is a " + "a-" * _RUN + ".",
     ", which is a " + "a " * _RUN,
+    "reported" + " " * _RUN + "x",
+    "heard" + " x" * _RUN,
+    "data" + " " * _RUN + "showed",
+    "Assessing" + " " * _RUN + "x",
+    "Section" + " " * _RUN,
 )
 
 
 @pytest.mark.timeout(60)
 def test_no_extraction_pattern_backtracks_catastrophically() -> None:
-    from cqcmodel.extract import _names, _text  # noqa: PLC0415 - private patterns under test
+    from cqcmodel.extract import _names, _text, figures, voices  # noqa: PLC0415 - private
 
     for text in _EXTRACTION_RUNS:
+        lower = _text.lowered(text)
+        for pattern in (voices._REPORTING, voices._FROM, voices._DATA, _names._titles_pattern()):
+            list(pattern.finditer(text, lower))
+            list(pattern.finditer(text, None))
+        figures._labelled(text, 0, len(text))
         _text.sentences(text)
         list(_names._cafe_matches(text, 0, len(text)))
         list(_names._CAFE_TAIL.finditer(text))
