@@ -325,24 +325,29 @@ _DATE_SCHEMA: Final[dict[str, Any]] = {
     "pattern": f"^{_ISO_DATE.pattern}$",
 }
 
+#: Values derived from a statement title, written beside it wherever a title is published.
+_FROM_TITLE: Final = (
+    _Derived(
+        "statement_id",
+        "title",
+        "the title",
+        _statement_id,
+        _statement_id_schema(
+            "Derived: the framework id (1–9) the title names; null for an unknown title."
+        ),
+    ),
+    _Derived(
+        "code",
+        "title",
+        "the title",
+        _statement_code,
+        _code_schema("Derived: the statement's URL code; null for an unknown title."),
+    ),
+)
+
 _DERIVED: Final[dict[type[Any], tuple[_Derived, ...]]] = {
     QualityStatement: (
-        _Derived(
-            "statement_id",
-            "title",
-            "the title",
-            _statement_id,
-            _statement_id_schema(
-                "Derived: the framework id (1–9) the title names; null for an unknown title."
-            ),
-        ),
-        _Derived(
-            "code",
-            "title",
-            "the title",
-            _statement_code,
-            _code_schema("Derived: the statement's URL code; null for an unknown title."),
-        ),
+        *_FROM_TITLE,
         _Derived(
             "theme",
             "title",
@@ -356,24 +361,7 @@ _DERIVED: Final[dict[type[Any], tuple[_Derived, ...]]] = {
             refers_to=(Theme,),
         ),
     ),
-    StatementScore: (
-        _Derived(
-            "statement_id",
-            "title",
-            "the title",
-            _statement_id,
-            _statement_id_schema(
-                "Derived: the framework id (1–9) the title names; null for an unknown title."
-            ),
-        ),
-        _Derived(
-            "code",
-            "title",
-            "the title",
-            _statement_code,
-            _code_schema("Derived: the statement's URL code; null for an unknown title."),
-        ),
-    ),
+    StatementScore: _FROM_TITLE,
     Authority: (
         _Derived(
             "published",
