@@ -21,3 +21,20 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 TESTS = Path(__file__).parent
 CORPUS = TESTS / "corpus"
+
+#: The columns of the league table, in the order issue 4 fixes them.
+SCORE_TABLE_COLUMNS = [
+    "authority",
+    "published",
+    "rating",
+    "percentage",
+    "needs",
+    "support",
+    "equity",
+    "care",
+    "partnerships",
+    "pathways",
+    "safeguarding",
+    "governance",
+    "learning",
+]

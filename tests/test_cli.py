@@ -20,24 +20,9 @@ from cqcmodel.extract import InitiativeKind, extract_figures, extract_initiative
 from cqcmodel.framework import STATEMENTS, statement_by_id
 from cqcmodel.serialise import loads
 
-from .conftest import CORPUS
+from .conftest import CORPUS, SCORE_TABLE_COLUMNS
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
-COLUMNS = [
-    "authority",
-    "published",
-    "rating",
-    "percentage",
-    "needs",
-    "support",
-    "equity",
-    "care",
-    "partnerships",
-    "pathways",
-    "safeguarding",
-    "governance",
-    "learning",
-]
 LOCATED = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$")
 
 
@@ -68,7 +53,7 @@ def test_scores_csv_matches_the_published_summaries(tmp_path: Path) -> None:
     result = run("scores", "--format", "csv", CORPUS, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     reader = csv.DictReader(io.StringIO(result.stdout))
-    assert reader.fieldnames == COLUMNS
+    assert reader.fieldnames == SCORE_TABLE_COLUMNS
     table = {row["authority"]: row for row in reader}
     # The three authorities whose summary pages are in the corpus: compare with what the
     # summary page publishes.
@@ -111,7 +96,7 @@ def test_scores_json_equals_the_library_rows() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     expected = rows(load(CORPUS), "scores")
-    assert [list(item) for item in data] == [COLUMNS] * len(expected)
+    assert [list(item) for item in data] == [SCORE_TABLE_COLUMNS] * len(expected)
     for item, row in zip(data, expected, strict=True):
         assert item == {
             key: value.isoformat() if hasattr(value, "isoformat") else value
@@ -123,7 +108,7 @@ def test_scores_table_is_aligned() -> None:
     result = run("scores", EXAMPLES)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == COLUMNS
+    assert lines[0].split() == SCORE_TABLE_COLUMNS
     assert [line.split("  ")[0] for line in lines[1:]] == [
         "London Borough of Ealing",
         "Sunderland City Council",

@@ -151,3 +151,10 @@ def test_rating_contradicting_its_own_percentage() -> None:
     error = error_for(text)
     assert (error.line, error.column) == (5, 1)
     assert "contradicts the published percentage 50%" in error.message
+
+
+def test_a_second_summary() -> None:
+    summary = "Overall summary\nLocal authority rating and score\n  • Kent\n    Good\nScore: 70%\n"
+    error = error_for(summary + summary)
+    assert (error.line, error.column) == (6, 1)
+    assert "a second summary in one text (the first is at line 1)" in error.message

@@ -513,18 +513,13 @@ class _Builder:
     # summary page
 
     def on_summary(self, tree: Tree[Token]) -> None:
-
-        children = list(tree.children)
-        first = children[0]
-        if isinstance(first, Token) and first.type == Kind.OVERALL_SUMMARY:
-            children = children[1:]
-        rating_tree, overall_tree, scores_tree, experience_tree, *section_trees = children
+        # The grammar opens every summary with its "Overall summary" line.
+        first = _token(tree.children[0])
+        assert first is not None
+        rating_tree, overall_tree, scores_tree, experience_tree, *section_trees = tree.children[1:]
         if self.summary is not None:
-            anchor = first if isinstance(first, Token) else tree.meta
-            self.src.error(
-                f"a second summary in one text (the first is at line {self.summary.line})",
-                getattr(anchor, "line", 1),
-                getattr(anchor, "column", 1),
+            self.fail(
+                f"a second summary in one text (the first is at line {self.summary.line})", first
             )
         name = rating = None
         if rating_tree is not None:
@@ -572,7 +567,6 @@ class _Builder:
             sections.append(
                 Section(heading=str(heading), paragraphs=self.texts(paras), line=heading.line)
             )
-        line = first.line if isinstance(first, Token) else None
         self.summary = Summary(
             name=name,
             rating=rating,
@@ -581,7 +575,7 @@ class _Builder:
             statement_scores=tuple(statement_scores),
             people_experience=experience,
             sections=tuple(sections),
-            line=line,
+            line=first.line,
         )
 
     def overall(self, tree: Tree[Token] | Token | None) -> tuple[int | None, str | None]:

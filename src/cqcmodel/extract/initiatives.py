@@ -9,7 +9,7 @@ import attrs
 from ..model import Authority
 from ._merge import Group, groups
 from ._names import Category, cached_scan
-from .mentions import Mention
+from .mentions import Mention, distinct_statements
 
 
 class InitiativeKind(enum.StrEnum):
@@ -31,10 +31,6 @@ class InitiativeKind(enum.StrEnum):
     OTHER = "other"
 
 
-def _statement_ids(mentions: tuple[Mention, ...]) -> tuple[int | None, ...]:
-    return tuple(dict.fromkeys(mention.statement_id for mention in mentions))
-
-
 @attrs.frozen(kw_only=True)
 class Initiative:
     """A named initiative and every place the findings mention it.
@@ -53,7 +49,7 @@ class Initiative:
     @property
     def statement_ids(self) -> tuple[int | None, ...]:
         """The distinct statements whose findings mention it, in first-mention order."""
-        return _statement_ids(self.mentions)
+        return distinct_statements(self.mentions)
 
 
 def _kind(group: Group) -> InitiativeKind:

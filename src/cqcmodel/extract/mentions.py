@@ -48,3 +48,8 @@ class Mention:
                 break
         msg = f"no finding {self.finding_index} in statement {self.statement_id}"
         raise LookupError(msg)
+
+
+def distinct_statements(mentions: tuple[Mention, ...]) -> tuple[int | None, ...]:
+    """The distinct statement ids of ``mentions``, in first-mention order."""
+    return tuple(dict.fromkeys(mention.statement_id for mention in mentions))

@@ -9,7 +9,7 @@ import attrs
 from ..model import Authority
 from ._merge import Group, groups
 from ._names import Category, cached_scan
-from .mentions import Mention
+from .mentions import Mention, distinct_statements
 
 
 class OrganisationKind(enum.StrEnum):
@@ -37,7 +37,7 @@ class Organisation:
     @property
     def statement_ids(self) -> tuple[int | None, ...]:
         """The distinct statements whose findings mention it, in first-mention order."""
-        return tuple(dict.fromkeys(mention.statement_id for mention in self.mentions))
+        return distinct_statements(self.mentions)
 
 
 def _kind(group: Group) -> OrganisationKind:
