@@ -38,6 +38,7 @@ __all__ = [
     "Rating",
     "Score",
     "Section",
+    "SetAside",
     "StatementScore",
     "Summary",
     "Theme",
@@ -502,6 +503,25 @@ def _check_statements(
 
 
 @attrs.frozen(kw_only=True)
+class SetAside:
+    """A source line that is not report content: recorded, never silently dropped.
+
+    Readers set aside site furniture (menus, cookie banners, "Back to top"), page furniture
+    (page numbers, running headers) and lines the parser could not place; ``cqcmodel check``
+    reports each one as a warning.
+    """
+
+    #: 1-based line in the source file (the HTML, PDF page text or plain text as read).
+    line: int = attrs.field(validator=_instance_of(int))
+    #: The line's text as read (stripped).
+    text: str = attrs.field(validator=_instance_of(str))
+    #: Why it was set aside, in a few words ("site furniture", "page number", …).
+    reason: str = attrs.field(validator=_instance_of(str))
+    #: 1-based column in the source line.
+    column: int = attrs.field(default=1, validator=_instance_of(int))
+
+
+@attrs.frozen(kw_only=True)
 class Authority:
     """Everything parsed about one local authority's assessment: the model's root.
 
@@ -525,6 +545,10 @@ class Authority:
     statements: tuple[QualityStatement, ...] = attrs.field(default=(), validator=_check_statements)
     #: Where the text came from (a path), for messages; metadata outside equality.
     source: str | None = attrs.field(default=None, eq=False, repr=False)
+    #: Every source the model was read from (paths or addresses), in order; metadata.
+    sources: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
+    #: Lines of the sources that were not content (furniture, unplaced text); metadata.
+    set_aside: tuple[SetAside, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Check what one text can express: pages, and pilot marks that agree."""

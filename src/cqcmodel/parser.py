@@ -17,11 +17,11 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, Final, NoReturn
 
+import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from .errors import ParseError
 from .framework import MONTH_NAMES, Rating, Score, fold, rating_for_percentage
 from .model import (
     About,
@@ -33,6 +33,7 @@ from .model import (
     StatementScore,
     Summary,
 )
+from .readers import ReadText, read_file, read_text
 from .text import DESCRIPTIONS, Kind, SourceText, candidates, match
 
 __all__ = ["parse", "parse_file"]
@@ -179,8 +180,22 @@ def parse(text: str, *, source: str | None = None) -> Authority:
     if not isinstance(text, str):
         msg = f"parse() takes the text as str, not {type(text).__name__}; use parse_file for files"  # type: ignore[unreachable]
         raise TypeError(msg)
+    return parse_read(read_text(text, source=source))
 
-    src = SourceText(text, source)
+
+def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> Authority:
+    """Read a file (a saved page, or a report's PDF or its text) and parse it.
+
+    The file's path becomes the model's :attr:`~cqcmodel.model.Authority.source` and names it
+    in error messages. ``encoding`` overrides the detected encoding. Bytes that cannot be
+    decoded are a :class:`~cqcmodel.errors.ParseError` at their position.
+    """
+    return parse_read(read_file(path, encoding=encoding))
+
+
+def parse_read(read: ReadText) -> Authority:
+    """Parse what a reader (:mod:`cqcmodel.readers`) produced."""
+    src = SourceText(read.text, read.source)
     document = _Document(src)
     if document.last < 0:
         src.error(
@@ -190,36 +205,10 @@ def parse(text: str, *, source: str | None = None) -> Authority:
         tree = _get_parser().parse(document)
     except UnexpectedInput as error:
         _translate(error, src)
-    return _Builder(src, document.contents).authority(tree)
-
-
-def parse_file(path: str | os.PathLike[str]) -> Authority:
-    """Read a UTF-8 text file (a saved page, or a report's PDF text) and parse it.
-
-    The file's path becomes the model's :attr:`~cqcmodel.model.Authority.source` and names it
-    in error messages. Bytes that are not UTF-8 are a :class:`~cqcmodel.errors.ParseError` at
-    their position.
-    """
-    name = os.fspath(path)
-    with open(name, "rb") as file:
-        data = file.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", "replace")) + 1
-        end = data.find(b"\n", error.start)
-        line_text = data[line_start : end if end >= 0 else len(data)].decode("utf-8", "replace")
-        raise ParseError(
-            f"byte 0x{data[error.start]:02X} is not UTF-8 text: is this a binary file?",
-            line=line,
-            column=column,
-            source=name,
-            line_text=line_text,
-        ) from None
-    return parse(text, source=name)
+    authority = _Builder(src, document.contents).authority(tree)
+    if read.set_aside:
+        return attrs.evolve(authority, set_aside=read.set_aside)
+    return authority
 
 
 def _translate(error: Exception, src: SourceText) -> NoReturn:
