@@ -22,6 +22,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
+from .errors import ParseError
 from .framework import MONTH_NAMES, Rating, Score, fold, rating_for_percentage
 from .model import (
     About,
@@ -194,8 +195,27 @@ def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> 
 
 
 def parse_read(read: ReadText) -> Authority:
-    """Parse what a reader (:mod:`cqcmodel.readers`) produced."""
-    src = SourceText(read.text, read.source)
+    """Parse what a reader (:mod:`cqcmodel.readers`) produced.
+
+    Errors and the model's line numbers refer to the source (an HTML file's own lines, say)
+    through :attr:`~cqcmodel.readers.ReadText.positions`.
+    """
+    try:
+        authority = _parse_text(read.text, read.source)
+    except ParseError as error:
+        located = read.locate(error)
+        if located is error:
+            raise
+        raise located from None
+    if read.positions is not None:
+        authority = _relocated(authority, read)
+    if read.set_aside:
+        authority = attrs.evolve(authority, set_aside=read.set_aside)
+    return authority
+
+
+def _parse_text(text: str, source: str | None) -> Authority:
+    src = SourceText(text, source)
     document = _Document(src)
     if document.last < 0:
         src.error(
@@ -205,10 +225,25 @@ def parse_read(read: ReadText) -> Authority:
         tree = _get_parser().parse(document)
     except UnexpectedInput as error:
         _translate(error, src)
-    authority = _Builder(src, document.contents).authority(tree)
-    if read.set_aside:
-        return attrs.evolve(authority, set_aside=read.set_aside)
-    return authority
+    return _Builder(src, document.contents).authority(tree)
+
+
+def _relocated(node: Any, read: ReadText) -> Any:
+    """``node`` (a model object, or a tuple of them) with every ``line`` mapped to the source."""
+    if isinstance(node, tuple):
+        return tuple(_relocated(item, read) for item in node)
+    if not attrs.has(type(node)):
+        return node
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(node)):
+        value = getattr(node, field.name)
+        if field.name == "line" and isinstance(value, int):
+            changes["line"] = read.position(value)[0]
+        elif isinstance(value, tuple) or attrs.has(type(value)):
+            moved = _relocated(value, read)
+            if moved is not value:
+                changes[field.name] = moved
+    return attrs.evolve(node, **changes) if changes else node
 
 
 def _translate(error: Exception, src: SourceText) -> NoReturn:

@@ -43,12 +43,27 @@ class ReadText:
     positions: tuple[tuple[int, int], ...] | None = None
     #: Source lines that are not content, with their positions.
     set_aside: tuple[SetAside, ...] = ()
+    #: The source's own lines (an HTML file's, say) for error snippets, when they differ
+    #: from :attr:`text`'s.
+    source_lines: tuple[str, ...] | None = None
 
     def position(self, line: int) -> tuple[int, int]:
         """The source ``(line, column)`` of 1-based text line ``line`` (its first column)."""
         if self.positions is None or not 1 <= line <= len(self.positions):
             return line, 1
         return self.positions[line - 1]
+
+    def locate(self, error: ParseError) -> ParseError:
+        """``error`` (at a line and column of :attr:`text`) moved to the source's position."""
+        if self.positions is None:
+            return error
+        line, column = self.position(error.line)
+        column += max(error.column - 1, 0)
+        lines = self.source_lines
+        line_text = lines[line - 1] if lines is not None and 1 <= line <= len(lines) else None
+        return ParseError(
+            error.message, line=line, column=column, source=error.source, line_text=line_text
+        )
 
 
 def read_text(text: str, *, source: str | None = None) -> ReadText:
