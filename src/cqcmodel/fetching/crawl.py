@@ -1,0 +1,232 @@
+"""The crawl: from report addresses (or the listing) to every page of each report, saved whole."""
+
+from __future__ import annotations
+
+import os
+import urllib.parse
+from collections import deque
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from .client import PoliteClient
+from .errors import FetchError, PageFailedError
+from .links import Family, Site, listing_links, report_links
+from .store import SavedPage, Store, file_name, safe_name
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["DEFAULT_BASE_URL", "FailedPage", "FetchResult", "Progress", "fetch"]
+
+#: The CQC website.
+DEFAULT_BASE_URL: Final = "https://www.cqc.org.uk"
+#: A callback told ``(pages done, pages known so far)`` after each page.
+Progress = Callable[[int, int], None]
+#: The listing has a few dozen pages at most; more means its "next" links go round in circles.
+_MAX_LISTING_PAGES: Final = 500
+
+
+@attrs.frozen(kw_only=True)
+class FailedPage:
+    """A page that could not be fetched after its retries, and why, in words."""
+
+    #: The address.
+    url: str
+    #: Why (``HTTP 404 Not Found``, ``timed out (ReadTimeout) (after 4 attempts)`` …).
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class FetchResult:
+    """What a fetch did: the reports it found, the pages it saved, kept and could not fetch."""
+
+    #: The output folder.
+    out_dir: Path
+    #: The address of each report's first page (its overview), in the order fetched.
+    reports: tuple[str, ...]
+    #: Pages fetched and saved by this run.
+    saved: tuple[SavedPage, ...]
+    #: Pages already saved whole by an earlier run, so not fetched again.
+    skipped: tuple[SavedPage, ...]
+    #: Pages (and listing pages) that could not be fetched.
+    failed: tuple[FailedPage, ...]
+    #: The number of HTTP requests made (retries and robots.txt included).
+    requests: int
+
+    @property
+    def ok(self) -> bool:
+        """Whether every page was saved (nothing failed)."""
+        return not self.failed
+
+
+def fetch(
+    reports: Iterable[str] | str = (),
+    *,
+    all: bool = False,
+    out_dir: str | os.PathLike[str],
+    base_url: str = DEFAULT_BASE_URL,
+    delay: float = 1.0,
+    refresh: bool = False,
+    progress: Progress | None = None,
+    client: httpx.Client | None = None,
+    timeout: float = 30.0,
+    retries: int = 3,
+    backoff: float = 1.0,
+    max_bytes: int = 10_000_000,
+    max_retry_after: float = 120.0,
+) -> FetchResult:
+    """Fetch reports' pages from the CQC website (or a copy of it) into ``out_dir``.
+
+    ``reports`` are report addresses or their last path segment (``hillingdon-1224``,
+    ``Hounslow1``, ``https://www.cqc.org.uk/care-services/local-authority-assessment-reports/
+    sunderland-0525``); ``all=True`` fetches every report the listing links to. Each report's
+    pages are found by following the links of its main content that belong to that report.
+    Requests go one at a time, ``delay`` seconds apart at least (more if ``robots.txt`` asks);
+    pages already saved are not fetched again unless ``refresh``. ``client`` is an
+    :class:`httpx.Client` to send requests through (proxies, a custom transport).
+
+    Raises :class:`~cqcmodel.fetching.FetchError` when nothing can be fetched as asked and
+    :class:`~cqcmodel.fetching.WebExtraMissingError` without ``cqcmodel[web]``; a page that
+    fails is recorded in :attr:`FetchResult.failed`, and the rest carries on.
+    """
+    site = _site(base_url)
+    starts = [_report_url(site, report) for report in _names(reports)]
+    if not starts and not all:
+        raise FetchError("name at least one report, or ask for all of them")
+    if delay < 0 or timeout <= 0 or retries < 0 or backoff < 0 or max_bytes <= 0:
+        raise FetchError("delay, retries and backoff must not be negative; timeout and size > 0")
+    store = Store(out_dir)
+    with PoliteClient(
+        site.root,
+        delay=delay,
+        timeout=timeout,
+        retries=retries,
+        backoff=backoff,
+        max_bytes=max_bytes,
+        max_retry_after=max_retry_after,
+        client=client,
+    ) as web:
+        crawl = _Crawl(site, store, web, refresh=refresh, progress=progress)
+        if all:
+            starts = [*crawl.listing(), *starts]
+        for start in starts:
+            crawl.report(start)
+        return FetchResult(
+            out_dir=store.root,
+            reports=tuple(crawl.reports),
+            saved=tuple(crawl.saved),
+            skipped=tuple(crawl.skipped),
+            failed=tuple(crawl.failed),
+            requests=web.requests,
+        )
+
+
+def _names(reports: Iterable[str] | str) -> list[str]:
+    return [reports] if isinstance(reports, str) else list(reports)
+
+
+def _site(base_url: str) -> Site:
+    parts = urllib.parse.urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise FetchError(f"{base_url}: the base address must be an http:// or https:// address")
+    return Site.at(base_url)
+
+
+def _report_url(site: Site, report: str) -> str:
+    """The canonical address of a report named by its address or its last path segment."""
+    text = report.strip()
+    if "://" in text:
+        if not site.same_site(text):
+            raise FetchError(f"{report}: not an address on {site.root}")
+        address = text
+    else:
+        address = f"{site.listing_url}/{text.strip('/')}"
+    segments = site.segments(address)
+    if segments is None:
+        raise FetchError(f"{report}: not a report address (they start {site.listing_url}/)")
+    return site.page_url(segments)
+
+
+class _Crawl:
+    """One run's state: the pages seen, saved, kept and failed."""
+
+    def __init__(
+        self,
+        site: Site,
+        store: Store,
+        web: PoliteClient,
+        *,
+        refresh: bool,
+        progress: Progress | None,
+    ) -> None:
+        self.site, self.store, self.web = site, store, web
+        self.refresh, self.progress = refresh, progress
+        self.reports: list[str] = []
+        self.saved: list[SavedPage] = []
+        self.skipped: list[SavedPage] = []
+        self.failed: list[FailedPage] = []
+        self.seen: set[str] = set()
+        self.done = 0
+
+    def listing(self) -> list[str]:
+        """Every report address the listing links to, following its pages to the last."""
+        url: str | None = self.site.listing_url
+        visited: set[str] = set()
+        found: list[str] = []
+        while url is not None and url not in visited and len(visited) < _MAX_LISTING_PAGES:
+            visited.add(url)
+            try:
+                answer = self.web.get(url)
+            except PageFailedError as failure:
+                self.failed.append(FailedPage(url=url, reason=failure.reason))
+                break
+            links, url = listing_links(answer.body, answer.final_url, self.site)
+            found += [link for link in links if link not in found]
+        return found
+
+    def report(self, start: str) -> None:
+        """Fetch a report's pages: ``start``, then every page of its family it links to."""
+        if start in self.seen:
+            return
+        segments = self.site.segments(start) or ("",)
+        family = Family.of(segments)
+        self.reports.append(start)
+        self.seen.add(start)
+        queue = deque([start])
+        while queue:
+            url = queue.popleft()
+            page = self._page(url, family)
+            self.done += 1
+            if page is not None:
+                body, final_url = page
+                for link in report_links(body, final_url, self.site, family):
+                    if link not in self.seen:
+                        self.seen.add(link)
+                        queue.append(link)
+            if self.progress is not None:
+                self.progress(self.done, len(self.seen))
+
+    def _page(self, url: str, family: Family) -> tuple[bytes, str] | None:
+        """The page's bytes and address: saved earlier, or fetched and saved now."""
+        if not self.refresh:
+            kept = self.store.saved(url)
+            if kept is not None:
+                self.skipped.append(kept)
+                return kept.path.read_bytes(), kept.final_url
+        try:
+            answer = self.web.get(url)
+            landed = self.site.segments(answer.final_url)
+            if landed is None or landed not in family:
+                raise PageFailedError(
+                    url, f"redirected away from the report, to {answer.final_url}"
+                )
+        except PageFailedError as failure:
+            self.failed.append(FailedPage(url=url, reason=failure.reason))
+            return None
+        segments = self.site.segments(url) or ("",)
+        path = self.store.root / safe_name(family.folder) / file_name(segments)
+        self.saved.append(self.store.save(url, answer.final_url, answer.status, answer.body, path))
+        return answer.body, answer.final_url

@@ -1,0 +1,30 @@
+"""The errors of fetching: a missing extra, a report address that is not one, a failed page."""
+
+from __future__ import annotations
+
+from ..errors import CqcModelError
+
+__all__ = ["FetchError", "PageFailedError", "WebExtraMissingError"]
+
+
+class FetchError(CqcModelError, ValueError):
+    """What to fetch cannot be done as asked: an address off the site, no report named."""
+
+
+class WebExtraMissingError(CqcModelError, ImportError):
+    """Fetching needs the optional HTTP client: ``pip install 'cqcmodel[web]'``."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "fetching reports needs the HTTP client httpx: install cqcmodel[web] "
+            "(pip install 'cqcmodel[web]')"
+        )
+
+
+class PageFailedError(CqcModelError):
+    """One page could not be fetched (after its retries); ``reason`` says why in words."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"{url}: {reason}")
