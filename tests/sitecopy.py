@@ -377,7 +377,7 @@ class SiteServer:
     def _status(self, request: BaseHTTPRequestHandler, code: int, headers: dict[str, str]) -> None:
         extra = dict(headers)
         if extra.get("Retry-After") == "date":
-            extra["Retry-After"] = email.utils.formatdate(time.time() + 1, usegmt=True)
+            extra["Retry-After"] = email.utils.formatdate(time.time() + 2, usegmt=True)
         self._send(request, code, b"<html><body>Try again</body></html>", headers=extra)
 
     def _redirect(self, request: BaseHTTPRequestHandler, location: str) -> None:

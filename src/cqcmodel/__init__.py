@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         extract_initiatives,
         extract_organisations,
     )
+    from .fetching import FetchResult, fetch
     from .parser import parse, parse_file
     from .renderer import render
     from .serialise import converter, dumps, json_schema, loads, structure, unstructure
@@ -47,6 +48,7 @@ __all__ = [
     "ConflictError",
     "CqcModelError",
     "Diagnostic",
+    "FetchResult",
     "Figure",
     "Finding",
     "Initiative",
@@ -70,6 +72,7 @@ __all__ = [
     "extract_figures",
     "extract_initiatives",
     "extract_organisations",
+    "fetch",
     "json_schema",
     "load",
     "loads",
@@ -107,6 +110,8 @@ _LAZY: dict[str, str] = {
     "extract_figures": "extract",
     "extract_initiatives": "extract",
     "extract_organisations": "extract",
+    "fetch": "fetching",
+    "FetchResult": "fetching",
 }
 
 

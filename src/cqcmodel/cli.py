@@ -405,6 +405,119 @@ def _cmd_figures(args: argparse.Namespace, out: IO[str], reporter: _Reporter) ->
     _write(out, args.format, FIGURE_COLUMNS, data)
 
 
+# --- fetch -----------------------------------------------------------------------------------
+
+
+class _FetchProgress:
+    """``[####----] 12/40 pages`` on stderr while fetching, when stderr is a terminal."""
+
+    WIDTH: Final = 30
+
+    def __init__(self, err: IO[str]) -> None:
+        self.err = err
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not _isatty(self.err):
+            return
+        filled = self.WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self.err.write(f"\r[{bar}] {done}/{total} pages")
+        self.err.flush()
+        self.shown = True
+
+    def end(self) -> None:
+        if self.shown:
+            self.err.write("\n")
+
+
+def _cmd_fetch(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from .fetching import FetchError, fetch  # noqa: PLC0415 - the web extra loads on use
+
+    if not args.reports and not args.all:
+        args.usage_error("name a REPORT to fetch, or give --all")
+    progress = _FetchProgress(reporter.err)
+    try:
+        result = fetch(
+            args.reports,
+            all=args.all,
+            out_dir=args.out,
+            base_url=args.base_url,
+            delay=args.delay,
+            refresh=args.refresh,
+            timeout=args.timeout,
+            retries=args.retries,
+            progress=progress,
+        )
+    except FetchError as error:
+        args.usage_error(str(error))  # exits with EXIT_USAGE
+        return
+    finally:
+        progress.end()
+    for failure in result.failed:
+        reporter.err.write(f"{failure.url}: {failure.reason}\n")
+    reporter.err.write(
+        f"{len(result.reports)} report{'s' * (len(result.reports) != 1)}: "
+        f"{len(result.saved)} pages saved, "
+        f"{len(result.skipped)} already saved, {len(result.failed)} failed "
+        f"({result.requests} requests) in {result.out_dir}\n"
+    )
+    if result.failed:
+        raise _BadInputError("")
+
+
+def _seconds(text: str) -> float:
+    """A number of seconds, 0 or more (for ``--delay`` and ``--timeout``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds")
+    return value
+
+
+def _add_fetch_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    sub = command(
+        "fetch",
+        "save reports' pages from the CQC website into a folder: polite, resumable, whole",
+        "  cqcmodel fetch --out pages hillingdon-1224 Hounslow1\n"
+        "  cqcmodel fetch --all --out pages && cqcmodel scores pages\n",
+        _cmd_fetch,
+    )
+    sub.set_defaults(usage_error=sub.error)
+    sub.add_argument(
+        "reports",
+        nargs="*",
+        metavar="REPORT",
+        help="a report's address or its last path segment (hillingdon-1224, Hounslow1)",
+    )
+    sub.add_argument("--all", action="store_true", help="every report the listing links to")
+    sub.add_argument("--out", required=True, metavar="DIR", help="the folder to save pages in")
+    sub.add_argument(
+        "--base-url",
+        default="https://www.cqc.org.uk",
+        metavar="URL",
+        help="the site to fetch from: the CQC website (default) or a copy of it",
+    )
+    sub.add_argument(
+        "--delay",
+        type=_seconds,
+        default=1.0,
+        metavar="SECONDS",
+        help="time between requests (default: 1.0; longer if robots.txt asks)",
+    )
+    sub.add_argument(
+        "--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="(default: 30)"
+    )
+    sub.add_argument(
+        "--retries", type=int, default=3, metavar="N", help="tries after the first (default: 3)"
+    )
+    sub.add_argument(
+        "--refresh", action="store_true", help="fetch again pages that are already saved"
+    )
+
+
 # --- the parser ------------------------------------------------------------------------------
 
 
@@ -522,6 +635,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _format_argument(sub, ("table", "csv", "json"))
     _paths_argument(sub)
+    _add_fetch_command(command)
     return parser
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .client import PROJECT_URL, USER_AGENT, PoliteClient, retry_after_seconds
 from .crawl import DEFAULT_BASE_URL, FailedPage, FetchResult, Progress, fetch
-from .errors import FetchError, PageFailedError, WebExtraMissingError
+from .errors import FetchError, ManifestError, PageFailedError, WebExtraMissingError
 from .links import LISTING_PATH, Family, Site
 from .store import MANIFEST_NAME, SavedPage
 
@@ -24,6 +24,7 @@ __all__ = [
     "Family",
     "FetchError",
     "FetchResult",
+    "ManifestError",
     "PageFailedError",
     "PoliteClient",
     "Progress",

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from ..errors import CqcModelError
 
-__all__ = ["FetchError", "PageFailedError", "WebExtraMissingError"]
+__all__ = ["FetchError", "ManifestError", "PageFailedError", "WebExtraMissingError"]
 
 
 class FetchError(CqcModelError, ValueError):
     """What to fetch cannot be done as asked: an address off the site, no report named."""
+
+
+class ManifestError(CqcModelError, ValueError):
+    """The output folder holds a ``manifest.json`` that is not a fetch manifest (or is damaged)."""
 
 
 class WebExtraMissingError(CqcModelError, ImportError):

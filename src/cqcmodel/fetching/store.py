@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from .errors import FetchError
+from .errors import ManifestError
 
 __all__ = ["MANIFEST_NAME", "SavedPage", "Store", "file_name", "safe_name", "write_atomic"]
 
@@ -106,7 +106,7 @@ class Store:
             return {entry["url"]: dict(entry) for entry in data["pages"]}
         except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
             msg = f"{self.manifest_path}: not a cqcmodel fetch manifest; move it away to start anew"
-            raise FetchError(msg) from error
+            raise ManifestError(msg) from error
 
     def saved(self, url: str) -> SavedPage | None:
         """The saved page of ``url``, when the manifest lists it and the file is intact."""
