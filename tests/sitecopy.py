@@ -218,8 +218,7 @@ def page_html(path: str, *, faults: bool = False) -> str:
 def listing_pages() -> list[str]:
     """The listing's three pages of entries: reports with links, assessments in progress not."""
     entries = [
-        f'<li><a href="{PREFIX}/{report}">{html.escape(name)}: local authority assessment</a>'
-        "</li>"
+        f'<li><a href="{PREFIX}/{report}">{html.escape(name)}: local authority assessment</a></li>'
         for report, (name, _) in REPORTS.items()
     ]
     entries += [f"<li>{html.escape(name)}: assessment in progress</li>" for name in IN_PROGRESS]

@@ -264,7 +264,9 @@ def test_retry_after_is_honoured(faulty_run) -> None:
     first, second = _times(hits, "hillingdon-1224-theme1-support")
     assert second.start - first.end >= 1.0  # Retry-After: 1
     first, second = _times(hits, "hillingdon-1224-theme2-care")
-    assert second.start - first.end >= 0.5  # Retry-After: an HTTP date two seconds ahead (whole seconds)
+    assert (
+        second.start - first.end >= 0.5
+    )  # Retry-After: an HTTP date two seconds ahead (whole seconds)
 
 
 def test_backoff_doubles_between_tries(faulty_run) -> None:

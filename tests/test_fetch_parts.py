@@ -1,0 +1,343 @@
+"""The parts of fetching on their own: link families, listing pages, the client, the store."""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+
+from cqcmodel.fetching import MANIFEST_NAME, PageFailedError, PoliteClient, retry_after_seconds
+from cqcmodel.fetching.links import Family, Site, listing_links, report_links
+from cqcmodel.fetching.store import Store, file_name, write_atomic
+
+from .sitecopy import PREFIX
+
+SITE = Site.at("https://www.cqc.org.uk/")
+ROOT = f"https://www.cqc.org.uk{PREFIX}"
+
+
+def _segments(page: str) -> tuple[str, ...]:
+    found = SITE.segments(f"{ROOT}/{page}")
+    assert found is not None
+    return found
+
+
+# --- which addresses belong to a report ---------------------------------------------------------
+
+FAMILIES = [
+    # (a page of the report, a page that belongs to it, True/False)
+    ("hillingdon-1224", "hillingdon-1224-summary", True),
+    ("hillingdon-1224", "hillingdon-1224-theme1-needs", True),
+    ("hillingdon-1224-theme3-pathways", "hillingdon-1224", True),
+    ("hillingdon-1224", "hillingdon-1224/theme1/needs", True),
+    ("hillingdon-1224", "hillingdon-0326", False),
+    ("hillingdon-1224", "hillingdon-12245-summary", False),
+    ("hillingdon-1224", "hillingdon-1224-report.pdf", False),
+    ("hillingdon-1224", "westminster-1124-theme1-needs", False),
+    ("sunderland-0525", "sunderland-0525/theme1/needs", True),
+    ("sunderland-0525/theme4/learning", "sunderland-0525/summary", True),
+    ("sunderland-0525", "sunderland-1125/theme1/needs", False),
+    ("nottingham-city", "nottingham-city/2-providing-support/partnerships-communities", True),
+    ("nottingham-city", "nottingham-city-0625", False),
+    ("nottingham-city", "nottingham-city-0625/theme1/needs", False),
+    ("Hounslow1", "Hounslow11", True),
+    ("Hounslow1", "hounslow4", True),
+    ("Hounslow8", "Hounslow1", True),
+    ("Hounslow1", "Lambeth1", False),
+    ("Hounslow1", "hounslow-0526", False),
+    ("Hounslow1", "Hounslow1/print", False),
+]
+
+
+@pytest.mark.parametrize(("start", "page", "belongs"), FAMILIES)
+def test_a_report_is_the_family_of_its_stem(start: str, page: str, belongs: bool) -> None:
+    assert (_segments(page) in Family.of(_segments(start))) is belongs
+
+
+def test_only_addresses_under_the_listing_are_report_pages() -> None:
+    assert SITE.segments("https://www.cqc.org.uk/about-us") is None
+    assert SITE.segments(f"http://www.cqc.org.uk{PREFIX}/ealing-0125") is None  # not https
+    assert SITE.segments(f"https://elsewhere.example{PREFIX}/ealing-0125") is None
+    assert SITE.segments(ROOT) is None
+    assert SITE.segments(f"{ROOT}/sunderland-0525/theme1/needs/") == (
+        "sunderland-0525",
+        "theme1",
+        "needs",
+    )
+
+
+# --- links on pages ----------------------------------------------------------------------------
+
+
+def _page(main: str, *, head: str = "", header: str = "") -> bytes:
+    return (
+        f"<!DOCTYPE html><html><head>{head}</head><body><header>{header}</header>"
+        f"<main>{main}</main><footer><a href='{PREFIX}/x-0125'>X: local authority "
+        "assessment</a></footer></body></html>"
+    ).encode()
+
+
+def test_the_listing_gives_its_reports_and_not_assessments_in_progress() -> None:
+    html = _page(
+        f"<ul><li><a href='{PREFIX}/barnet-0125'>London Borough of Barnet: local authority "
+        "assessment</a></li><li>Cornwall Council: assessment in progress</li>"
+        f"<li><a href='{ROOT}/Hounslow1#top'>London Borough of Hounslow: local authority "
+        "assessment</a></li>"
+        f"<li><a href='{PREFIX}/about'>About these reports</a></li>"
+        "<li><a href='/care-services'>Care services: assessment</a></li></ul>",
+        header=f"<a href='{PREFIX}/featured-0125'>Featured: local authority assessment</a>",
+    )
+    reports, following = listing_links(html, ROOT, SITE)
+    assert reports == [f"{ROOT}/barnet-0125", f"{ROOT}/Hounslow1"]
+    assert following is None
+
+
+@pytest.mark.parametrize(
+    ("main", "head"),
+    [
+        ("<a rel='next' href='?page=2'>›</a>", ""),
+        ("<a href='?page=1'>Previous</a> <a href='?page=2'>Next page</a>", ""),
+        ("", f"<link rel='next' href='{PREFIX}?page=2'>"),
+    ],
+)
+def test_the_listing_says_where_its_next_page_is(main: str, head: str) -> None:
+    _, following = listing_links(_page(main, head=head), f"{ROOT}?page=1", SITE)
+    assert following == f"{ROOT}?page=2"
+
+
+def test_a_next_link_off_the_listing_is_not_followed() -> None:
+    html = _page("<a rel='next' href='https://elsewhere.example/?page=2'>Next</a>")
+    assert listing_links(html, ROOT, SITE)[1] is None
+
+
+def test_a_report_page_links_to_its_own_pages_in_its_main_content_only() -> None:
+    html = _page(
+        f"<nav><a href='{PREFIX}/ealing-0125-summary'>Summary</a>"
+        f"<a href='ealing-0125-theme1-needs#findings'>Assessing needs</a>"
+        f"<a href='{PREFIX}/ealing-0125-summary?x=1'>again</a></nav>"
+        f"<a href='{PREFIX}/westminster-1124'>Westminster</a>"
+        f"<a href='{PREFIX}/ealing-0125.pdf'>Download</a>"
+        "<a href='/guidance'>Framework</a><a href='mailto:a@b.example'>Mail</a>",
+        header=f"<a href='{PREFIX}/ealing-0125-theme2-care'>in the header</a>",
+    )
+    found = report_links(html, f"{ROOT}/ealing-0125", SITE, Family("ealing-0125"))
+    assert found == [f"{ROOT}/ealing-0125-summary", f"{ROOT}/ealing-0125-theme1-needs"]
+
+
+# --- the client ----------------------------------------------------------------------------------
+
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def _client(
+    answers: dict[str, list[httpx.Response]], **options: float
+) -> tuple[PoliteClient, list[float], list[str]]:
+    """A client over a fake transport: each path answers in turn; also the sleeps and paths."""
+    asked: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        path = request.url.raw_path.decode()
+        asked.append(path)
+        queue = answers.get(path) or [httpx.Response(404)]
+        return queue.pop(0) if len(queue) > 1 else queue[0]
+
+    sleeps: list[float] = []
+    settings: dict[str, float] = {"delay": 0.0, "backoff": 1.0} | options
+    client = PoliteClient(
+        "https://site.example",
+        client=httpx.Client(transport=httpx.MockTransport(handle)),
+        sleep=sleeps.append,
+        **settings,  # type: ignore[arg-type]
+    )
+    return client, sleeps, asked
+
+
+def _html(text: str = "<html><body><main>page</main></body></html>") -> httpx.Response:
+    return httpx.Response(200, text=text, headers={"Content-Type": "text/html; charset=utf-8"})
+
+
+def test_server_errors_are_retried_with_exponential_backoff() -> None:
+    web, sleeps, asked = _client({"/p": [httpx.Response(500)] * 3 + [_html()]})
+    assert web.get("https://site.example/p").body.startswith(b"<html>")
+    assert sleeps == pytest.approx([1.0, 2.0, 4.0], abs=0.1)
+    assert asked == ["/robots.txt", "/p", "/p", "/p", "/p"]
+
+
+def test_retries_end_with_the_last_reason() -> None:
+    web, sleeps, _ = _client({"/p": [httpx.Response(503)]}, retries=2)
+    with pytest.raises(PageFailedError, match=r"HTTP 503 Service Unavailable \(after 3 attempts"):
+        web.get("https://site.example/p")
+    assert sleeps == pytest.approx([1.0, 2.0], abs=0.1)
+
+
+def test_retry_after_is_waited_for_up_to_a_cap() -> None:
+    answers = {
+        "/p": [
+            httpx.Response(429, headers={"Retry-After": "7"}),
+            httpx.Response(503, headers={"Retry-After": "3600"}),
+            _html(),
+        ]
+    }
+    web, sleeps, _ = _client(answers, max_retry_after=60.0)
+    web.get("https://site.example/p")
+    assert sleeps == pytest.approx([7.0, 60.0], abs=0.1)
+
+
+def test_timeouts_and_dropped_connections_are_retried() -> None:
+    failures: list[Exception] = [httpx.ReadTimeout("slow"), httpx.RemoteProtocolError("gone")]
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/p" and failures:
+            raise failures.pop(0)
+        return _html() if request.url.path == "/p" else httpx.Response(404)
+
+    sleeps: list[float] = []
+    web = PoliteClient(
+        "https://site.example",
+        delay=0.0,
+        client=httpx.Client(transport=httpx.MockTransport(handle)),
+        sleep=sleeps.append,
+    )
+    assert web.get("https://site.example/p").status == 200
+    assert sleeps == pytest.approx([1.0, 2.0], abs=0.1)
+    assert web.requests == 4
+
+
+def test_a_dead_link_is_not_retried() -> None:
+    web, sleeps, asked = _client({"/p": [httpx.Response(404)]})
+    with pytest.raises(PageFailedError, match="HTTP 404 Not Found$"):
+        web.get("https://site.example/p")
+    assert asked.count("/p") == 1
+    assert sleeps == []
+
+
+def test_redirects_are_followed_on_the_site_a_few_hops_at_most() -> None:
+    chain = {f"/r{n}": [httpx.Response(301, headers={"Location": f"/r{n + 1}"})] for n in range(9)}
+    web, _, _ = _client({**chain, "/r3": [_html()]})
+    answer = web.get("https://site.example/r0")
+    assert (answer.url, answer.final_url) == ("https://site.example/r0", "https://site.example/r3")
+    web, _, _ = _client(chain)
+    with pytest.raises(PageFailedError, match="more than 5 redirects"):
+        web.get("https://site.example/r0")
+
+
+def test_the_size_cap_refuses_a_declared_length_before_reading() -> None:
+    big = httpx.Response(200, headers={"Content-Type": "text/html"}, content=b"x" * 5000)
+    web, _, _ = _client({"/p": [big]}, max_bytes=4096)
+    with pytest.raises(PageFailedError, match="larger than 4096 bytes"):
+        web.get("https://site.example/p")
+
+
+@pytest.mark.parametrize(
+    ("content_type", "accepted"),
+    [("text/html", True), ("application/xhtml+xml; charset=utf-8", True), ("text/plain", False)],
+)
+def test_only_html_is_accepted(content_type: str, accepted: bool) -> None:
+    answer = httpx.Response(200, headers={"Content-Type": content_type}, content=b"<p>x</p>")
+    web, _, _ = _client({"/p": [answer]})
+    if accepted:
+        assert web.get("https://site.example/p").body == b"<p>x</p>"
+    else:
+        with pytest.raises(PageFailedError, match=r"not an HTML page \(text/plain\)"):
+            web.get("https://site.example/p")
+
+
+def test_robots_txt_rules_and_crawl_delay_are_obeyed() -> None:
+    robots = httpx.Response(200, text="User-agent: cqcmodel\nDisallow: /no\nCrawl-delay: 5\n")
+    web, _, asked = _client({"/robots.txt": [robots], "/yes": [_html()], "/no": [_html()]})
+    with pytest.raises(PageFailedError, match="robots.txt"):
+        web.get("https://site.example/no")
+    web.get("https://site.example/yes")
+    assert asked == ["/robots.txt", "/yes"]
+    assert web.delay == 5.0
+
+
+def test_a_site_whose_robots_txt_cannot_be_read_is_not_fetched() -> None:
+    web, _, asked = _client({"/robots.txt": [httpx.Response(500)], "/p": [_html()]}, retries=1)
+    with pytest.raises(PageFailedError, match="robots.txt could not be read"):
+        web.get("https://site.example/p")
+    assert asked == ["/robots.txt", "/robots.txt"]
+
+
+def test_the_delay_separates_requests() -> None:
+    web, sleeps, _ = _client({"/p": [_html()]}, delay=30.0)
+    web.get("https://site.example/p")
+    web.get("https://site.example/p")
+    assert len(sleeps) == 2  # before the page (after robots.txt), and before it again
+    assert all(29.0 < pause <= 30.0 for pause in sleeps)
+
+
+def test_retry_after_reads_seconds_and_http_dates() -> None:
+    now = 1_700_000_000.0
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds(email.utils.formatdate(now + 30, usegmt=True), now=now) == 30.0
+    assert retry_after_seconds(email.utils.formatdate(now - 30, usegmt=True), now=now) == 0.0
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds("") is None
+    assert retry_after_seconds(None) is None
+
+
+# --- the store -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("segments", "name"),
+    [
+        (("hillingdon-1224-theme1-needs",), "hillingdon-1224-theme1-needs.html"),
+        (("sunderland-0525", "theme1", "needs"), "sunderland-0525__theme1__needs.html"),
+        (("Hounslow1",), "Hounslow1.html"),
+        (("..", "a b?"), "___a_b_.html"),
+        (("page.html",), "page.html"),
+    ],
+)
+def test_file_names_come_from_the_address(segments: tuple[str, ...], name: str) -> None:
+    assert file_name(segments) == name
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+
+    def interrupted(source: str, destination: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [path.name for path in tmp_path.iterdir()] == ["page.html"]
+
+
+def test_the_store_counts_only_whole_pages_it_recorded(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    page = store.save("https://a/p", "https://a/p", 200, b"<html>", tmp_path / "r" / "p.html")
+    assert store.saved("https://a/p") == page
+    assert page.sha256 == hashlib.sha256(b"<html>").hexdigest()
+    (tmp_path / "r" / "p.html").write_bytes(b"<ht")
+    assert Store(tmp_path).saved("https://a/p") is None
+    (tmp_path / "r" / "p.html").unlink()
+    assert Store(tmp_path).saved("https://a/p") is None
+    assert Store(tmp_path).saved("https://a/other") is None
+    manifest = json.loads((tmp_path / MANIFEST_NAME).read_text("utf-8"))
+    assert manifest["format"] == "cqcmodel fetch manifest"
+    assert [entry["path"] for entry in manifest["pages"]] == ["r/p.html"]
+
+
+def test_a_new_run_removes_the_temporary_files_of_a_killed_one(tmp_path: Path) -> None:
+    (tmp_path / "r").mkdir()
+    stale = tmp_path / "r" / ".p.html.abc123.part"
+    stale.write_bytes(b"<ht")
+    keep = tmp_path / "r" / "notes.part"
+    keep.write_bytes(b"mine")
+    Store(tmp_path)
+    assert not stale.exists()
+    assert keep.exists()
