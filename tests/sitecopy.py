@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import email.utils
 import html
+import itertools
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -265,7 +266,7 @@ class SiteServer:
             def do_GET(self) -> None:
                 server.handle(self)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
         class Quiet(ThreadingHTTPServer):
@@ -418,5 +419,5 @@ class SiteServer:
 
 def gaps(hits: list[Hit]) -> Iterator[float]:
     """For each request after the first, the time since the previous request ended."""
-    for before, after in zip(hits, hits[1:], strict=False):
+    for before, after in itertools.pairwise(hits):
         yield after.start - before.end

@@ -212,7 +212,7 @@ def test_timeouts_and_dropped_connections_are_retried() -> None:
 
 def test_a_dead_link_is_not_retried() -> None:
     web, sleeps, asked = _client({"/p": [httpx.Response(404)]})
-    with pytest.raises(PageFailedError, match="HTTP 404 Not Found$"):
+    with pytest.raises(PageFailedError, match=r"HTTP 404 Not Found$"):
         web.get("https://site.example/p")
     assert asked.count("/p") == 1
     assert sleeps == []
@@ -252,7 +252,7 @@ def test_only_html_is_accepted(content_type: str, accepted: bool) -> None:
 def test_robots_txt_rules_and_crawl_delay_are_obeyed() -> None:
     robots = httpx.Response(200, text="User-agent: cqcmodel\nDisallow: /no\nCrawl-delay: 5\n")
     web, _, asked = _client({"/robots.txt": [robots], "/yes": [_html()], "/no": [_html()]})
-    with pytest.raises(PageFailedError, match="robots.txt"):
+    with pytest.raises(PageFailedError, match=r"robots\.txt"):
         web.get("https://site.example/no")
     web.get("https://site.example/yes")
     assert asked == ["/robots.txt", "/yes"]
@@ -261,7 +261,7 @@ def test_robots_txt_rules_and_crawl_delay_are_obeyed() -> None:
 
 def test_a_site_whose_robots_txt_cannot_be_read_is_not_fetched() -> None:
     web, _, asked = _client({"/robots.txt": [httpx.Response(500)], "/p": [_html()]}, retries=1)
-    with pytest.raises(PageFailedError, match="robots.txt could not be read"):
+    with pytest.raises(PageFailedError, match=r"robots\.txt could not be read"):
         web.get("https://site.example/p")
     assert asked == ["/robots.txt", "/robots.txt"]
 
