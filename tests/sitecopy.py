@@ -140,7 +140,7 @@ PERMANENT_FAULTS: dict[str, list[tuple[Any, ...]]] = {
     "ealing-0125-loop-a": [("redirect", f"{PREFIX}/ealing-0125-loop-b")],
     "ealing-0125-loop-b": [("redirect", f"{PREFIX}/ealing-0125-loop-a")],
     "ealing-0125-moved": [("redirect", "https://elsewhere.example/ealing")],
-    "ealing-0125-huge": [("huge", 3_000_000)],
+    "ealing-0125-huge": [("huge", 12_000_000)],
     "ealing-0125-download": [("pdf",)],
     "ealing-0125-private": [("ok",)],
     "ealing-0125-broken": [("status", 500, {})],
