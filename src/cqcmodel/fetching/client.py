@@ -282,6 +282,7 @@ class PoliteClient:
             self._last_end = time.monotonic()
 
     def _stream(self, url: str, *, html: bool) -> _Outcome:
+        started = time.monotonic()
         headers = {"User-Agent": USER_AGENT}
         if html:
             headers["Accept"] = "text/html,application/xhtml+xml;q=0.9"
@@ -296,7 +297,7 @@ class PoliteClient:
                 return _Outcome(status=status, reason=reason, retry_after=retry_after)
             if html:
                 self._check_type(url, response.headers.get("content-type", ""))
-            body = self._read_capped(url, response)
+            body = self._read_capped(url, response, started)
         return _Outcome(status=status, reason=reason, body=body)
 
     def _check_type(self, url: str, content_type: str) -> None:
@@ -305,8 +306,11 @@ class PoliteClient:
             shown = kind or "no content type"
             raise PageFailedError(url, f"not an HTML page ({shown})")
 
-    def _read_capped(self, url: str, response: httpx.Response) -> bytes:
-        """The body, read as it streams in, refused as soon as it passes the size cap."""
+    def _read_capped(self, url: str, response: httpx.Response, started: float) -> bytes:
+        """The body, read as it streams in, refused as soon as it passes the size cap.
+
+        An answer that takes longer than the timeout as a whole is given up, to be tried again.
+        """
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise PageFailedError(url, f"larger than {self.max_bytes} bytes ({declared} declared)")
@@ -314,6 +318,8 @@ class PoliteClient:
         size = 0
         for chunk in response.iter_bytes():
             size += len(chunk)
+            if time.monotonic() - started > self.timeout:
+                raise _TransientError(f"timed out (the page took over {self.timeout:g} s)")
             if size > self.max_bytes:
                 raise PageFailedError(url, f"larger than {self.max_bytes} bytes")
             chunks.append(chunk)

@@ -169,6 +169,7 @@ class _Crawl:
         self.skipped: list[SavedPage] = []
         self.failed: list[FailedPage] = []
         self.seen: set[str] = set()
+        self.families: set[Family] = set()
         self.done = 0
 
     def listing(self) -> list[str]:
@@ -189,44 +190,53 @@ class _Crawl:
 
     def report(self, start: str) -> None:
         """Fetch a report's pages: ``start``, then every page of its family it links to."""
-        if start in self.seen:
+        family = Family.of(self.site.segments(start) or ("",))
+        if start in self.seen or family in self.families:
             return
-        segments = self.site.segments(start) or ("",)
-        family = Family.of(segments)
         self.reports.append(start)
         self.seen.add(start)
         queue = deque([start])
         while queue:
             url = queue.popleft()
-            page = self._page(url, family)
+            page = self._page(url, family, first=url == start)
             self.done += 1
             if page is not None:
-                body, final_url = page
+                body, final_url, family = page
+                self.seen.add(final_url)
                 for link in report_links(body, final_url, self.site, family):
                     if link not in self.seen:
                         self.seen.add(link)
                         queue.append(link)
             if self.progress is not None:
                 self.progress(self.done, len(self.seen))
+        self.families.add(family)
 
-    def _page(self, url: str, family: Family) -> tuple[bytes, str] | None:
-        """The page's bytes and address: saved earlier, or fetched and saved now."""
-        if not self.refresh:
-            kept = self.store.saved(url)
-            if kept is not None:
-                self.skipped.append(kept)
-                return kept.path.read_bytes(), kept.final_url
+    def _page(self, url: str, family: Family, *, first: bool) -> tuple[bytes, str, Family] | None:
+        """The page's bytes, its address and its report: saved earlier, or fetched and saved now.
+
+        A report's first page may answer from another address (the report moved); any other
+        page that is redirected to another report's page fails.
+        """
+        kept = None if self.refresh else self.store.saved(url)
+        if kept is not None:
+            self.skipped.append(kept)
+            return kept.path.read_bytes(), kept.final_url, self._landed(kept.final_url, family)
         try:
             answer = self.web.get(url)
-            landed = self.site.segments(answer.final_url)
-            if landed is None or landed not in family:
-                raise PageFailedError(
-                    url, f"redirected away from the report, to {answer.final_url}"
-                )
+            moved = self._landed(answer.final_url, family)
+            if moved != family and not first:
+                raise PageFailedError(url, f"redirected to another report, {answer.final_url}")
         except PageFailedError as failure:
             self.failed.append(FailedPage(url=url, reason=failure.reason))
             return None
-        segments = self.site.segments(url) or ("",)
-        path = self.store.root / safe_name(family.folder) / file_name(segments)
+        segments = self.site.segments(answer.final_url) or self.site.segments(url) or ("",)
+        path = self.store.root / safe_name(moved.folder) / file_name(segments)
         self.saved.append(self.store.save(url, answer.final_url, answer.status, answer.body, path))
-        return answer.body, answer.final_url
+        return answer.body, answer.final_url, moved
+
+    def _landed(self, final_url: str, family: Family) -> Family:
+        """The report of the page that answered at ``final_url`` (``family`` unless it moved)."""
+        landed = self.site.segments(final_url)
+        if landed is None or landed in family:
+            return family
+        return Family.of(landed)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -99,20 +99,18 @@ class Family:
         last = segments[-1]
         if "." in last and not last.lower().endswith(_PAGE_EXTENSIONS[1:]):
             return False
-        first = segments[0]
-        if self.numbered:
-            found = _NUMBERED.fullmatch(first)
-            return (
-                len(segments) == 1
-                and found is not None
-                and found["stem"].lower() == self.stem.lower()
-            )
-        if first == self.stem:
+        first, stem = segments[0].lower(), self.stem.lower()
+        numbered = _NUMBERED.fullmatch(first)
+        if numbered is not None and len(segments) == 1 and numbered["stem"] == stem:
             return True
-        rest = first[len(self.stem) + 1 :]
+        if self.numbered:
+            return len(segments) == 1 and first == stem
+        if first == stem:
+            return True
+        rest = first[len(stem) + 1 :]
         return (
             len(segments) == 1
-            and first.startswith(self.stem + "-")
+            and first.startswith(stem + "-")
             and bool(rest)
             and _DATED.match(rest) is None
         )
@@ -132,51 +130,67 @@ def _content(tree: LexborHTMLParser) -> LexborNode | None:
     return tree.css_first("main") or tree.css_first('[role="main"]') or tree.body
 
 
-def _anchors(node: LexborNode | None, page_url: str) -> Iterator[tuple[str, str, str]]:
-    """``(absolute address without fragment, link text, rel)`` for each link under ``node``."""
+class _Link(NamedTuple):
+    """A link on a page: its absolute address (no fragment), text, ``rel`` and label words."""
+
+    address: str
+    text: str
+    rel: tuple[str, ...]
+    label: str
+
+
+def _links(node: LexborNode | None, page_url: str, selector: str = "a[href]") -> Iterator[_Link]:
+    """Each link under ``node`` (``<a>`` elements, or ``<link>`` ones with ``selector``)."""
     if node is None:
         return
-    for anchor in node.css("a[href]"):
-        href = (anchor.attributes.get("href") or "").strip()
+    for anchor in node.css(selector):
+        attributes = anchor.attributes
+        href = (attributes.get("href") or "").strip()
         if not href or href.startswith(("mailto:", "tel:", "javascript:")):
             continue
-        address = urllib.parse.urldefrag(urllib.parse.urljoin(page_url, href))[0]
-        text = " ".join(anchor.text(separator=" ").split())
-        yield address, text, (anchor.attributes.get("rel") or "").lower()
+        yield _Link(
+            address=urllib.parse.urldefrag(urllib.parse.urljoin(page_url, href))[0],
+            text=" ".join(anchor.text(separator=" ").split()),
+            rel=tuple((attributes.get("rel") or "").lower().split()),
+            label=" ".join((attributes.get(name) or "") for name in ("aria-label", "title")),
+        )
 
 
 def listing_links(html: bytes, page_url: str, site: Site) -> tuple[list[str], str | None]:
     """The report addresses a listing page links to, and the address of its next page.
 
-    A report entry links to a single segment under the listing path with a text that names an
+    A report entry links to an address under the listing path with a text that names an
     assessment (``London Borough of Hillingdon: local authority assessment``); assessments in
     progress have no link and are not reports yet. The next page is the link marked
-    ``rel="next"``, or else the link whose text starts with "Next".
+    ``rel="next"``, or else the link whose text starts with "Next" (or whose ``aria-label``
+    or ``title`` says "next").
     """
     tree = _document(html)
     reports: list[str] = []
-    for address, text, _ in _anchors(_content(tree), page_url):
-        segments = site.segments(address)
-        if segments is not None and len(segments) == 1 and "assessment" in text.lower():
+    for link in _links(_content(tree), page_url):
+        segments = site.segments(link.address)
+        if segments is not None and "assessment" in link.text.lower():
             url = site.page_url(segments)
             if url not in reports:
                 reports.append(url)
-    return reports, _next_page(tree, page_url, site)
+    return reports, _next_page(tree, page_url, site, reports)
 
 
-def _next_page(tree: LexborHTMLParser, page_url: str, site: Site) -> str | None:
-    marked = [
-        urllib.parse.urljoin(page_url, (link.attributes.get("href") or "").strip())
-        for link in tree.css("link[rel][href]")
-        if "next" in (link.attributes.get("rel") or "").lower().split()
-    ]
-    anchors = list(_anchors(tree.body, page_url))
-    marked += [address for address, _, rel in anchors if "next" in rel.split()]
-    marked += [address for address, text, _ in anchors if text.lower().startswith("next")]
+def _next_page(tree: LexborHTMLParser, page_url: str, site: Site, reports: list[str]) -> str | None:
+    links = [*_links(tree.head, page_url, "link[href]"), *_links(tree.body, page_url)]
+    candidates = [link for link in links if "next" in link.rel]
+    candidates += [link for link in links if link.text.lower().startswith("next")]
+    candidates += [link for link in links if "next" in link.label.lower().split()]
     current = urllib.parse.urldefrag(page_url)[0]
-    for address in marked:
-        path = urllib.parse.urlsplit(address).path.rstrip("/")
-        if site.same_site(address) and path.startswith(site.prefix) and address != current:
+    for link in candidates:
+        address = link.address
+        path = urllib.parse.urlsplit(address).path
+        if (
+            site.same_site(address)
+            and path.startswith(site.prefix)
+            and address != current
+            and site.page_url(site.segments(address) or ()) not in reports
+        ):
             return address
     return None
 
@@ -184,8 +198,8 @@ def _next_page(tree: LexborHTMLParser, page_url: str, site: Site) -> str | None:
 def report_links(html: bytes, page_url: str, site: Site, family: Family) -> list[str]:
     """The addresses of the report's own pages that a page's main content links to."""
     found: list[str] = []
-    for address, _, _ in _anchors(_content(_document(html)), page_url):
-        segments = site.segments(address)
+    for link in _links(_content(_document(html)), page_url):
+        segments = site.segments(link.address)
         if segments is not None and segments in family:
             url = site.page_url(segments)
             if url not in found:
