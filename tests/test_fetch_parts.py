@@ -6,13 +6,20 @@ import email.utils
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
 
-from cqcmodel.fetching import MANIFEST_NAME, PageFailedError, PoliteClient, retry_after_seconds
+from cqcmodel.fetching import (
+    MANIFEST_NAME,
+    PageFailedError,
+    PoliteClient,
+    fetch,
+    retry_after_seconds,
+)
 from cqcmodel.fetching.links import Family, Site, listing_links, report_links
 from cqcmodel.fetching.store import Store, file_name, write_atomic
 
@@ -341,3 +348,117 @@ def test_a_new_run_removes_the_temporary_files_of_a_killed_one(tmp_path: Path) -
     Store(tmp_path)
     assert not stale.exists()
     assert keep.exists()
+
+
+def test_an_answer_that_trickles_in_past_the_timeout_is_tried_again() -> None:
+    def trickle():
+        for _ in range(5):
+            time.sleep(0.03)
+            yield b"<p>x</p>"
+
+    answers = {
+        "/p": [httpx.Response(200, headers={"Content-Type": "text/html"}, content=trickle())]
+    }
+    answers["/p"].append(_html())
+    web, _, asked = _client(answers, timeout=0.05)
+    assert web.get("https://site.example/p").body.startswith(b"<html>")
+    assert asked.count("/p") == 2
+
+
+# --- the crawl over a fake transport ------------------------------------------------------------
+
+
+def _site(pages: dict[str, httpx.Response | str]) -> tuple[httpx.Client, list[str]]:
+    """A client whose transport serves ``pages`` (path -> answer, or HTML for a 200)."""
+    asked: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        path = request.url.raw_path.decode()
+        asked.append(path)
+        answer = pages.get(path)
+        if answer is None:
+            return httpx.Response(404)
+        if isinstance(answer, str):
+            return _html(answer)
+        return answer
+
+    return httpx.Client(transport=httpx.MockTransport(handle)), asked
+
+
+def _main(*links: str) -> str:
+    anchors = "".join(f"<a href='{PREFIX}/{link}'>{link}</a>" for link in links)
+    return f"<html><body><main><h1>Page</h1>{anchors}</main></body></html>"
+
+
+def _moved(to: str) -> httpx.Response:
+    return httpx.Response(301, headers={"Location": f"{PREFIX}/{to}"})
+
+
+def test_a_report_that_moved_is_fetched_at_its_new_address(tmp_path: Path) -> None:
+    client, asked = _site(
+        {
+            f"{PREFIX}/barnet": _moved("barnet-0125"),
+            f"{PREFIX}/barnet-0125": _main("barnet-0125-summary", "barnet-0125/theme1/needs"),
+            f"{PREFIX}/barnet-0125-summary": _main("barnet-0125"),
+            f"{PREFIX}/barnet-0125/theme1/needs": _main("barnet-0125-summary"),
+        }
+    )
+    result = fetch(
+        ["barnet"], out_dir=tmp_path, base_url="https://site.example", delay=0, client=client
+    )
+    assert result.ok
+    saved = sorted(page.path.relative_to(tmp_path).as_posix() for page in result.saved)
+    assert saved == [
+        "barnet-0125/barnet-0125-summary.html",
+        "barnet-0125/barnet-0125.html",
+        "barnet-0125/barnet-0125__theme1__needs.html",
+    ]
+    assert asked.count(f"{PREFIX}/barnet-0125") == 1
+
+
+def test_a_page_redirected_to_another_report_is_not_saved(tmp_path: Path) -> None:
+    client, _ = _site(
+        {
+            f"{PREFIX}/barnet-0125": _main("barnet-0125-summary"),
+            f"{PREFIX}/barnet-0125-summary": _moved("brent-0125-summary"),
+            f"{PREFIX}/brent-0125-summary": _main(),
+        }
+    )
+    result = fetch(
+        ["barnet-0125"], out_dir=tmp_path, base_url="https://site.example", delay=0, client=client
+    )
+    assert [(failure.url.rsplit("/", 1)[1], failure.reason) for failure in result.failed] == [
+        (
+            "barnet-0125-summary",
+            f"redirected to another report, https://site.example{PREFIX}/brent-0125-summary",
+        )
+    ]
+    assert [page.url.rsplit("/", 1)[1] for page in result.saved] == ["barnet-0125"]
+
+
+def test_a_report_listed_twice_is_fetched_once(tmp_path: Path) -> None:
+    entries = (
+        f"<a href='{PREFIX}/barnet-0125'>Barnet: local authority assessment</a>"
+        f"<a href='{PREFIX}/barnet-0125-summary'>Barnet: local authority assessment</a>"
+        f"<a aria-label='Go to next page' href='{PREFIX}?page=1'>›</a>"
+    )
+    client, asked = _site(
+        {
+            PREFIX: f"<html><body><main>{entries}</main></body></html>",
+            f"{PREFIX}?page=1": "<html><body><main>No more</main></body></html>",
+            f"{PREFIX}/barnet-0125": _main("barnet-0125-summary"),
+            f"{PREFIX}/barnet-0125-summary": _main("barnet-0125"),
+        }
+    )
+    result = fetch(
+        all=True, out_dir=tmp_path, base_url="https://site.example", delay=0, client=client
+    )
+    assert result.ok
+    assert len(result.reports) == 1
+    assert asked == [
+        "/robots.txt",
+        PREFIX,
+        f"{PREFIX}?page=1",
+        f"{PREFIX}/barnet-0125",
+        f"{PREFIX}/barnet-0125-summary",
+    ]
