@@ -462,3 +462,33 @@ def test_a_report_listed_twice_is_fetched_once(tmp_path: Path) -> None:
         f"{PREFIX}/barnet-0125",
         f"{PREFIX}/barnet-0125-summary",
     ]
+
+
+def test_when_the_site_stops_answering_the_rest_is_not_tried(tmp_path: Path) -> None:
+    links = [f"barnet-0125-theme1-page{n}" for n in range(9)]
+    asked: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        path = request.url.raw_path.decode()
+        asked.append(path)
+        if path == f"{PREFIX}/barnet-0125":
+            return _html(_main(*links))
+        if path == "/robots.txt":
+            return httpx.Response(404)
+        raise httpx.ConnectError("the network is down")
+
+    client = httpx.Client(transport=httpx.MockTransport(handle))
+    result = fetch(
+        ["barnet-0125"],
+        out_dir=tmp_path,
+        base_url="https://site.example",
+        delay=0,
+        backoff=0,
+        retries=1,
+        client=client,
+    )
+    reasons = [failure.reason for failure in result.failed]
+    assert len(reasons) == len(links)
+    assert reasons[:5] == ["connection failed (the network is down) (after 2 attempts)"] * 5
+    assert reasons[5:] == ["not tried: the site did not answer the 5 pages before"] * 4
+    assert len(asked) == 2 + 5 * 2

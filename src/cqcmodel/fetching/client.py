@@ -205,12 +205,12 @@ class PoliteClient:
         try:
             outcome = self._follow_plain(address)
         except PageFailedError as failure:
-            self._robots = f"robots.txt could not be read ({failure.reason}), so nothing is"
+            self._robots = f"robots.txt could not be read ({failure.reason}); nothing fetched"
             return self._robots
         if 400 <= outcome.status < 500:
             parser.parse([])
         elif outcome.status != 200:
-            self._robots = f"robots.txt could not be read (HTTP {outcome.status}), so nothing is"
+            self._robots = f"robots.txt could not be read (HTTP {outcome.status}); nothing fetched"
             return self._robots
         else:
             parser.parse(outcome.body.decode("utf-8", "replace").splitlines())
@@ -237,14 +237,15 @@ class PoliteClient:
     def _retrying(self, url: str, *, html: bool) -> _Outcome:
         """One request, tried again after timeouts, broken connections, 5xx and 429."""
         attempts = self.retries + 1
-        reason = ""
+        reason, unreachable = "", False
         for attempt in range(attempts):
             wait = self.backoff * 2**attempt
             try:
                 outcome = self._once(url, html=html)
             except _TransientError as error:
-                reason = str(error)
+                reason, unreachable = str(error), True
             else:
+                unreachable = False
                 if outcome.status != 429 and outcome.status < 500:
                     return outcome
                 reason = f"HTTP {outcome.status} {outcome.reason}".rstrip()
@@ -254,7 +255,8 @@ class PoliteClient:
             if attempt + 1 < attempts:
                 self._pause(wait)
         plural = "s" if attempts != 1 else ""
-        raise PageFailedError(url, f"{reason} (after {attempts} attempt{plural})")
+        message = f"{reason} (after {attempts} attempt{plural})"
+        raise PageFailedError(url, message, unreachable=unreachable)
 
     def _pause(self, at_least: float = 0.0) -> None:
         """Wait until the delay (or ``at_least``, if longer) has passed since the last request."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from .client import PoliteClient
+from .client import Answer, PoliteClient
 from .errors import FetchError, PageFailedError
 from .links import Family, Site, listing_links, report_links
 from .store import SavedPage, Store, file_name, safe_name
@@ -19,7 +19,7 @@ from .store import SavedPage, Store, file_name, safe_name
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["DEFAULT_BASE_URL", "FailedPage", "FetchResult", "Progress", "fetch"]
+__all__ = ["DEFAULT_BASE_URL", "UNANSWERED_LIMIT", "FailedPage", "FetchResult", "Progress", "fetch"]
 
 #: The CQC website.
 DEFAULT_BASE_URL: Final = "https://www.cqc.org.uk"
@@ -27,6 +27,8 @@ DEFAULT_BASE_URL: Final = "https://www.cqc.org.uk"
 Progress = Callable[[int, int], None]
 #: The listing has a few dozen pages at most; more means its "next" links go round in circles.
 _MAX_LISTING_PAGES: Final = 500
+#: After this many pages in a row that the site did not answer at all, the rest are not tried.
+UNANSWERED_LIMIT: Final = 5
 
 
 @attrs.frozen(kw_only=True)
@@ -171,6 +173,7 @@ class _Crawl:
         self.seen: set[str] = set()
         self.families: set[Family] = set()
         self.done = 0
+        self.unanswered = 0
 
     def listing(self) -> list[str]:
         """Every report address the listing links to, following its pages to the last."""
@@ -180,9 +183,9 @@ class _Crawl:
         while url is not None and url not in visited and len(visited) < _MAX_LISTING_PAGES:
             visited.add(url)
             try:
-                answer = self.web.get(url)
+                answer = self._get(url)
             except PageFailedError as failure:
-                self.failed.append(FailedPage(url=url, reason=failure.reason))
+                self._fail(url, failure)
                 break
             links, url = listing_links(answer.body, answer.final_url, self.site)
             found += [link for link in links if link not in found]
@@ -222,12 +225,12 @@ class _Crawl:
             self.skipped.append(kept)
             return kept.path.read_bytes(), kept.final_url, self._landed(kept.final_url, family)
         try:
-            answer = self.web.get(url)
+            answer = self._get(url)
             moved = self._landed(answer.final_url, family)
             if moved != family and not first:
                 raise PageFailedError(url, f"redirected to another report, {answer.final_url}")
         except PageFailedError as failure:
-            self.failed.append(FailedPage(url=url, reason=failure.reason))
+            self._fail(url, failure)
             return None
         segments = self.site.segments(answer.final_url) or self.site.segments(url) or ("",)
         path = self.store.root / safe_name(moved.folder) / file_name(segments)
@@ -240,3 +243,16 @@ class _Crawl:
         if landed is None or landed in family:
             return family
         return Family.of(landed)
+
+    def _get(self, url: str) -> Answer:
+        """Fetch ``url``, unless the site has stopped answering."""
+        if self.unanswered >= UNANSWERED_LIMIT:
+            reason = f"not tried: the site did not answer the {UNANSWERED_LIMIT} pages before"
+            raise PageFailedError(url, reason, unreachable=True)
+        answer = self.web.get(url)
+        self.unanswered = 0
+        return answer
+
+    def _fail(self, url: str, failure: PageFailedError) -> None:
+        self.failed.append(FailedPage(url=url, reason=failure.reason))
+        self.unanswered = self.unanswered + 1 if failure.unreachable else 0

@@ -26,9 +26,14 @@ class WebExtraMissingError(CqcModelError, ImportError):
 
 
 class PageFailedError(CqcModelError):
-    """One page could not be fetched (after its retries); ``reason`` says why in words."""
+    """One page could not be fetched (after its retries); ``reason`` says why in words.
 
-    def __init__(self, url: str, reason: str) -> None:
+    ``unreachable`` is true when the site did not answer at all (timeouts, no connection),
+    as opposed to answering with an error.
+    """
+
+    def __init__(self, url: str, reason: str, *, unreachable: bool = False) -> None:
         self.url = url
         self.reason = reason
+        self.unreachable = unreachable
         super().__init__(f"{url}: {reason}")
