@@ -86,9 +86,13 @@ def fetch(
     ``Hounslow1``, ``https://www.cqc.org.uk/care-services/local-authority-assessment-reports/
     sunderland-0525``); ``all=True`` fetches every report the listing links to. Each report's
     pages are found by following the links of its main content that belong to that report.
-    Requests go one at a time, ``delay`` seconds apart at least (more if ``robots.txt`` asks);
-    pages already saved are not fetched again unless ``refresh``. ``client`` is an
-    :class:`httpx.Client` to send requests through (proxies, a custom transport).
+    Requests go one at a time, ``delay`` seconds apart at least (more if ``robots.txt`` asks),
+    each given ``timeout`` seconds and tried ``retries`` more times after a timeout, a broken
+    connection or a 5xx answer (waiting ``backoff``, then twice as long, …; or as long as a
+    ``Retry-After`` asks, up to ``max_retry_after``); answers over ``max_bytes`` are refused.
+    Pages already saved are not fetched again unless ``refresh``. ``progress`` is told
+    ``(pages done, pages known)`` after each page; ``client`` is an :class:`httpx.Client` to
+    send the requests through (a proxy, a custom transport).
 
     Raises :class:`~cqcmodel.fetching.FetchError` when nothing can be fetched as asked and
     :class:`~cqcmodel.fetching.WebExtraMissingError` without ``cqcmodel[web]``; a page that
@@ -98,8 +102,8 @@ def fetch(
     starts = [_report_url(site, report) for report in _names(reports)]
     if not starts and not all:
         raise FetchError("name at least one report, or ask for all of them")
-    if delay < 0 or timeout <= 0 or retries < 0 or backoff < 0 or max_bytes <= 0:
-        raise FetchError("delay, retries and backoff must not be negative; timeout and size > 0")
+    if min(delay, retries, backoff, max_retry_after) < 0 or min(timeout, max_bytes) <= 0:
+        raise FetchError("delay, retries and waits must not be negative; timeout and size > 0")
     store = Store(out_dir)
     with PoliteClient(
         site.root,
@@ -116,14 +120,7 @@ def fetch(
             starts = [*crawl.listing(), *starts]
         for start in starts:
             crawl.report(start)
-        return FetchResult(
-            out_dir=store.root,
-            reports=tuple(crawl.reports),
-            saved=tuple(crawl.saved),
-            skipped=tuple(crawl.skipped),
-            failed=tuple(crawl.failed),
-            requests=web.requests,
-        )
+        return crawl.result()
 
 
 def _names(reports: Iterable[str] | str) -> list[str]:
@@ -174,6 +171,17 @@ class _Crawl:
         self.families: set[Family] = set()
         self.done = 0
         self.unanswered = 0
+
+    def result(self) -> FetchResult:
+        """What the crawl did, so far."""
+        return FetchResult(
+            out_dir=self.store.root,
+            reports=tuple(self.reports),
+            saved=tuple(self.saved),
+            skipped=tuple(self.skipped),
+            failed=tuple(self.failed),
+            requests=self.web.requests,
+        )
 
     def listing(self) -> list[str]:
         """Every report address the listing links to, following its pages to the last."""
