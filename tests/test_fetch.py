@@ -192,6 +192,15 @@ def test_a_report_is_named_by_any_of_its_addresses(site: SiteServer, tmp_path: P
     assert result.reports == (address,)
 
 
+def test_an_address_on_the_cqc_website_names_the_report_on_a_copy(
+    site: SiteServer, tmp_path: Path
+) -> None:
+    address = f"https://www.cqc.org.uk{PREFIX}/ealing-0125"
+    result = cqcmodel.fetch([address], out_dir=tmp_path, base_url=site.url, delay=0.01)
+    assert result.reports == (f"{site.url}{PREFIX}/ealing-0125",)
+    assert {_page(page.url) for page in result.saved} == _pages_of("ealing-0125")
+
+
 def test_refresh_fetches_saved_pages_again(site: SiteServer, tmp_path: Path) -> None:
     first = cqcmodel.fetch(["ealing-0125"], out_dir=tmp_path, base_url=site.url, delay=0.01)
     again = cqcmodel.fetch(

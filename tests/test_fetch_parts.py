@@ -256,6 +256,29 @@ def test_only_html_is_accepted(content_type: str, accepted: bool) -> None:
             web.get("https://site.example/p")
 
 
+@pytest.mark.parametrize(
+    ("content_type", "body", "accepted"),
+    [
+        (None, b"<!DOCTYPE html><html><body>x</body></html>", True),
+        ("application/octet-stream", b"\xef\xbb\xbf\n <!-- saved --> <html lang=en>", True),
+        ("application/octet-stream", b"%PDF-1.7 <html>", False),
+        (None, b"\x89PNG\r\n", False),
+    ],
+)
+def test_an_answer_without_a_useful_type_is_html_only_if_it_starts_like_html(
+    content_type: str | None, body: bytes, accepted: bool
+) -> None:
+    answer = httpx.Response(200, content=body)
+    if content_type is not None:
+        answer.headers["Content-Type"] = content_type
+    web, _, _ = _client({"/p": [answer]})
+    if accepted:
+        assert web.get("https://site.example/p").body == body
+    else:
+        with pytest.raises(PageFailedError, match="not an HTML page"):
+            web.get("https://site.example/p")
+
+
 def test_robots_txt_rules_and_crawl_delay_are_obeyed() -> None:
     robots = httpx.Response(200, text="User-agent: cqcmodel\nDisallow: /no\nCrawl-delay: 5\n")
     web, _, asked = _client({"/robots.txt": [robots], "/yes": [_html()], "/no": [_html()]})

@@ -10,6 +10,7 @@ is larger than the size cap is refused while it streams in.
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -37,6 +38,11 @@ ROBOTS_AGENT: Final = "cqcmodel"
 
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 _HTML_TYPES: Final = ("text/html", "application/xhtml+xml")
+#: Types that say nothing about the content: the body is looked at instead, as browsers do.
+_UNTYPED: Final = ("", "application/octet-stream")
+_HTML_START: Final = re.compile(
+    rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 _MAX_REDIRECTS: Final = 5
 
 
@@ -77,6 +83,11 @@ def _require_httpx() -> ModuleType:
     return httpx
 
 
+def _looks_like_html(body: bytes) -> bool:
+    """Whether a body sent without a useful content type starts like an HTML document."""
+    return _HTML_START.match(body.removeprefix(b"\xef\xbb\xbf")[:4096]) is not None
+
+
 def retry_after_seconds(value: str | None, *, now: float | None = None) -> float | None:
     """The wait a ``Retry-After`` header asks for, in seconds (``None`` when absent or unreadable).
 
@@ -114,7 +125,7 @@ class PoliteClient:
         timeout: float = 30.0,
         retries: int = 3,
         backoff: float = 1.0,
-        max_bytes: int = 10_000_000,
+        max_bytes: int = 5_000_000,
         max_retry_after: float = 120.0,
         client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -297,16 +308,13 @@ class PoliteClient:
             if status != 200:
                 retry_after = response.headers.get("retry-after")
                 return _Outcome(status=status, reason=reason, retry_after=retry_after)
-            if html:
-                self._check_type(url, response.headers.get("content-type", ""))
+            kind = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+            if html and kind not in _HTML_TYPES and kind not in _UNTYPED:
+                raise PageFailedError(url, f"not an HTML page ({kind})")
             body = self._read_capped(url, response, started)
+        if html and kind in _UNTYPED and not _looks_like_html(body):
+            raise PageFailedError(url, f"not an HTML page ({kind or 'no content type'})")
         return _Outcome(status=status, reason=reason, body=body)
-
-    def _check_type(self, url: str, content_type: str) -> None:
-        kind = content_type.split(";", 1)[0].strip().lower()
-        if kind not in _HTML_TYPES:
-            shown = kind or "no content type"
-            raise PageFailedError(url, f"not an HTML page ({shown})")
 
     def _read_capped(self, url: str, response: httpx.Response, started: float) -> bytes:
         """The body, read as it streams in, refused as soon as it passes the size cap.

@@ -23,6 +23,8 @@ __all__ = ["DEFAULT_BASE_URL", "UNANSWERED_LIMIT", "FailedPage", "FetchResult", 
 
 #: The CQC website.
 DEFAULT_BASE_URL: Final = "https://www.cqc.org.uk"
+#: The CQC website's hosts: their report addresses name reports on any copy of the site.
+_CQC_HOSTS: Final = frozenset({"www.cqc.org.uk", "cqc.org.uk"})
 #: A callback told ``(pages done, pages known so far)`` after each page.
 Progress = Callable[[int, int], None]
 #: The listing has a few dozen pages at most; more means its "next" links go round in circles.
@@ -77,7 +79,7 @@ def fetch(
     timeout: float = 30.0,
     retries: int = 3,
     backoff: float = 1.0,
-    max_bytes: int = 10_000_000,
+    max_bytes: int = 5_000_000,
     max_retry_after: float = 120.0,
 ) -> FetchResult:
     """Fetch reports' pages from the CQC website (or a copy of it) into ``out_dir``.
@@ -135,12 +137,16 @@ def _site(base_url: str) -> Site:
 
 
 def _report_url(site: Site, report: str) -> str:
-    """The canonical address of a report named by its address or its last path segment."""
+    """The canonical address of a report named by its address or its last path segment.
+
+    An address on the CQC website names the same report on the copy at ``site`` (a mirror).
+    """
     text = report.strip()
     if "://" in text:
-        if not site.same_site(text):
-            raise FetchError(f"{report}: not an address on {site.root}")
-        address = text
+        parts = urllib.parse.urlsplit(text)
+        if not site.same_site(text) and parts.netloc.lower() not in _CQC_HOSTS:
+            raise FetchError(f"{report}: not an address on {site.root} or the CQC website")
+        address = site.root + urllib.parse.urlunsplit(("", "", parts.path, "", ""))
     else:
         address = f"{site.listing_url}/{text.strip('/')}"
     segments = site.segments(address)
