@@ -161,3 +161,16 @@ def test_a_killed_run_leaves_whole_pages_and_the_rerun_fetches_only_the_rest(
         assert again.saved == ()
         assert not [hit for hit in server.hits[start:] if hit.path.startswith(PREFIX + "/")]
     assert len(REPORTS) == len(result.reports) == len(again.reports)
+
+
+def test_ctrl_c_says_that_the_saved_pages_are_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cqcmodel.fetching, "fetch", interrupted)
+    assert main(["fetch", "--out", str(tmp_path), "ealing-0125"]) == 130
+    assert capsys.readouterr().err == (
+        f"interrupted: the pages saved in {tmp_path} are whole; the same command fetches the rest\n"
+    )

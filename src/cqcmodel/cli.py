@@ -429,6 +429,7 @@ class _FetchProgress:
     def end(self) -> None:
         if self.shown:
             self.err.write("\n")
+            self.shown = False
 
 
 def _cmd_fetch(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
@@ -452,6 +453,13 @@ def _cmd_fetch(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
     except FetchError as error:
         args.usage_error(str(error))  # exits with EXIT_USAGE
         return
+    except KeyboardInterrupt:
+        progress.end()
+        reporter.err.write(
+            f"interrupted: the pages saved in {args.out} are whole; "
+            "the same command fetches the rest\n"
+        )
+        raise
     finally:
         progress.end()
     for failure in result.failed:
