@@ -212,6 +212,7 @@ class _Crawl:
             return
         self.reports.append(start)
         self.seen.add(start)
+        self.families.add(family)
         queue = deque([start])
         while queue:
             url = queue.popleft()
