@@ -240,11 +240,11 @@ def listing_html(number: int) -> str:
 
 @dataclass
 class Hit:
-    """One request the server received."""
+    """One request the server received: when it arrived, and when its answer began."""
 
     path: str
     start: float
-    end: float = 0.0
+    end: float = 0.0  # when the answer began (or the connection was dropped)
     user_agent: str = ""
     in_flight: int = 0
 
@@ -314,12 +314,21 @@ class SiteServer:
             )
             self.hits.append(hit)
             count = self._counts[request.path] = self._counts.get(request.path, 0) + 1
+        request.hit = hit  # type: ignore[attr-defined]
         try:
             self._respond(request, count)
         finally:
-            with self._lock:
-                self._in_flight -= 1
+            self._finish(request)
+
+    def _finish(self, request: BaseHTTPRequestHandler) -> None:
+        """The request is answered: its end is now, before its body is written, so that the
+        client can only have read the answer (and sent another request) after this time.
+        """
+        hit: Hit = request.hit  # type: ignore[attr-defined]
+        with self._lock:
+            if not hit.end:
                 hit.end = time.monotonic()
+                self._in_flight -= 1
 
     def _respond(self, request: BaseHTTPRequestHandler, count: int) -> None:
         path = request.path
@@ -388,6 +397,7 @@ class SiteServer:
         request.send_response(200)
         request.send_header("Content-Type", "text/html; charset=utf-8")
         request.end_headers()
+        self._finish(request)
         chunk = b"<p>" + b"x" * 65_536 + b"</p>\n"
         sent = 0
         try:
@@ -411,6 +421,7 @@ class SiteServer:
             request.send_header("Content-Length", str(len(body)))
             for name, value in (headers or {}).items():
                 request.send_header(name, value)
+            self._finish(request)
             request.end_headers()
             request.wfile.write(body)
         except OSError:
@@ -418,6 +429,6 @@ class SiteServer:
 
 
 def gaps(hits: list[Hit]) -> Iterator[float]:
-    """For each request after the first, the time since the previous request ended."""
+    """For each request after the first, the time since the previous one was answered."""
     for before, after in itertools.pairwise(hits):
         yield after.start - before.end
