@@ -201,6 +201,18 @@ def test_an_address_on_the_cqc_website_names_the_report_on_a_copy(
     assert {_page(page.url) for page in result.saved} == _pages_of("ealing-0125")
 
 
+def test_a_complete_rerun_of_one_report_makes_no_request(site: SiteServer, tmp_path: Path) -> None:
+    cqcmodel.fetch(["Hounslow1"], out_dir=tmp_path, base_url=site.url, delay=0.01)
+    start = len(site.hits)
+    again = cqcmodel.fetch(["Hounslow1"], out_dir=tmp_path, base_url=site.url, delay=0.01)
+    assert (again.requests, len(site.hits) - start) == (0, 0)
+    assert sorted(_page(page.url) for page in again.skipped) == [
+        "Hounslow1",
+        "Hounslow4",
+        "Hounslow8",
+    ]
+
+
 def test_refresh_fetches_saved_pages_again(site: SiteServer, tmp_path: Path) -> None:
     first = cqcmodel.fetch(["ealing-0125"], out_dir=tmp_path, base_url=site.url, delay=0.01)
     again = cqcmodel.fetch(
