@@ -28,8 +28,8 @@ LISTING_PATH: Final = "/care-services/local-authority-assessment-reports"
 _NUMBERED: Final = re.compile(r"(?P<stem>[A-Za-z]+)(?P<number>\d{1,2})")
 _SUFFIX: Final = re.compile(r"-(?:summary|about|theme\d+(?:-[A-Za-z0-9-]*)?)$", re.IGNORECASE)
 _DATED: Final = re.compile(r"\d{4}(?:-|$)")
-#: A last segment with one of these endings (or with no dot) can be a page; others are files.
-_PAGE_SUFFIXES: Final = (".html", ".htm")
+#: A file's extension at the end of an address (a PDF, a spreadsheet): not a page, unless HTML.
+_EXTENSION: Final = re.compile(r"\.(?!html?$)[A-Za-z0-9]{2,5}$", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -97,8 +97,7 @@ class Family:
         """Whether the page at ``segments`` (under the listing path) belongs to this report."""
         if not isinstance(segments, tuple) or not segments:
             return False
-        last = segments[-1]
-        if "." in last and not last.lower().endswith(_PAGE_SUFFIXES):
+        if _EXTENSION.search(segments[-1]):
             return False
         first, stem = segments[0].lower(), self.stem.lower()
         numbered = _NUMBERED.fullmatch(first)
