@@ -12,6 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cqcmodel.fetching import (
     MANIFEST_NAME,
@@ -518,3 +520,27 @@ def test_when_the_site_stops_answering_the_rest_is_not_tried(tmp_path: Path) -> 
     assert reasons[:5] == ["connection failed (the network is down) (after 2 attempts)"] * 5
     assert reasons[5:] == ["not tried: the site did not answer the 5 pages before"] * 4
     assert len(asked) == 2 + 5 * 2
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+_SEGMENT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/?#%"),
+    min_size=1,
+    max_size=20,
+).filter(lambda text: text.strip() == text and text not in (".", ".."))
+
+
+@given(st.lists(_SEGMENT, min_size=1, max_size=4).map(tuple))
+def test_a_page_address_round_trips_through_its_segments(segments: tuple[str, ...]) -> None:
+    assert SITE.segments(SITE.page_url(segments)) == segments
+
+
+@given(st.lists(st.text(min_size=0, max_size=30), min_size=1, max_size=4).map(tuple))
+def test_a_file_name_is_always_one_safe_name(segments: tuple[str, ...]) -> None:
+    name = file_name(segments)
+    assert "/" not in name
+    assert "\\" not in name
+    assert not name.startswith(".")
+    assert name.endswith((".html", ".htm"))
+    assert name.isascii()
