@@ -135,6 +135,7 @@ def _kill_mid_run(server: SiteServer, out: Path) -> None:
     assert process.returncode == -signal.SIGKILL
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_a_killed_run_leaves_whole_pages_and_the_rerun_fetches_only_the_rest(
     tmp_path: Path,
 ) -> None:
