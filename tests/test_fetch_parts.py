@@ -102,6 +102,7 @@ def test_the_listing_gives_its_reports_and_not_assessments_in_progress() -> None
         f"<li><a href='{ROOT}/Hounslow1#top'>London Borough of Hounslow: local authority "
         "assessment</a></li>"
         f"<li><a href='{PREFIX}/about'>About these reports</a></li>"
+        f"<li><a href='{PREFIX}/how'>How we carry out local authority assessments</a></li>"
         "<li><a href='/care-services'>Care services: assessment</a></li></ul>",
         header=f"<a href='{PREFIX}/featured-0125'>Featured: local authority assessment</a>",
     )

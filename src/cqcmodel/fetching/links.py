@@ -28,6 +28,8 @@ LISTING_PATH: Final = "/care-services/local-authority-assessment-reports"
 _NUMBERED: Final = re.compile(r"(?P<stem>[A-Za-z]+)(?P<number>\d{1,2})")
 _SUFFIX: Final = re.compile(r"-(?:summary|about|theme\d+(?:-[A-Za-z0-9-]*)?)$", re.IGNORECASE)
 _DATED: Final = re.compile(r"\d{4}(?:-|$)")
+#: A listing entry's link names one assessment ("…: local authority assessment").
+_ASSESSMENT: Final = re.compile(r"\bassessment\b", re.IGNORECASE)
 #: A file's extension at the end of an address (a PDF, a spreadsheet): not a page, unless HTML.
 _EXTENSION: Final = re.compile(r"\.(?!html?$)[A-Za-z0-9]{2,5}$", re.IGNORECASE)
 
@@ -159,7 +161,7 @@ def _links(node: LexborNode | None, page_url: str, selector: str = "a[href]") ->
 def listing_links(html: bytes, page_url: str, site: Site) -> tuple[list[str], str | None]:
     """The report addresses a listing page links to, and the address of its next page.
 
-    A report entry links to an address under the listing path with a text that names an
+    A report entry links to an address under the listing path with a text that names one
     assessment (``London Borough of Hillingdon: local authority assessment``); assessments in
     progress have no link and are not reports yet. The next page is the link marked
     ``rel="next"``, or else the link whose text starts with "Next" (or whose ``aria-label``
@@ -169,7 +171,7 @@ def listing_links(html: bytes, page_url: str, site: Site) -> tuple[list[str], st
     reports: list[str] = []
     for link in _links(_content(tree), page_url):
         segments = site.segments(link.address)
-        if segments is not None and "assessment" in link.text.lower():
+        if segments is not None and _ASSESSMENT.search(link.text):
             url = site.page_url(segments)
             if url not in reports:
                 reports.append(url)
