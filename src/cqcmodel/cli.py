@@ -490,7 +490,8 @@ def _add_fetch_command(command: Callable[..., argparse.ArgumentParser]) -> None:
         "fetch",
         "save reports' pages from the CQC website into a folder: polite, resumable, whole",
         "  cqcmodel fetch --out pages hillingdon-1224 Hounslow1\n"
-        "  cqcmodel fetch --all --out pages && cqcmodel scores pages\n",
+        "  cqcmodel fetch --all --out pages && cqcmodel scores pages\n\n"
+        "exit status: 0 every page saved, 1 some page not saved, 2 usage error\n",
         _cmd_fetch,
     )
     sub.set_defaults(usage_error=sub.error)
@@ -516,7 +517,11 @@ def _add_fetch_command(command: Callable[..., argparse.ArgumentParser]) -> None:
         help="time between requests (default: 1.0; longer if robots.txt asks)",
     )
     sub.add_argument(
-        "--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="(default: 30)"
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="how long one request may take (default: 30)",
     )
     sub.add_argument(
         "--retries", type=int, default=3, metavar="N", help="tries after the first (default: 3)"
