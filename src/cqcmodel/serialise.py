@@ -1,20 +1,16 @@
 """JSON for the model: cattrs converters, ``dumps``/``loads``, strict loading with JSON paths.
 
-The JSON form is the model's fields in snake_case and in declaration order, with enums as their
-published values (``"score": 3``, ``"rating": "Requires improvement"``), dates as ISO strings and
-``None`` written as ``null``. A few derived values are written too (a statement's
-``statement_id``, ``code`` and ``theme``; the authority's ``published`` and ``updated``): on load
-they are recomputed from the data and a value that disagrees is an error, never trusted.
-Metadata (the fields outside equality: ``line``, ``source``, ``sources``, ``set_aside``) is
-written when it differs from its default and is optional on load. ``Authority`` documents carry
-a top-level ``schema_version``. :mod:`cqcmodel.schema` describes the format and its JSON Schema.
+The JSON form (described in :mod:`cqcmodel.schema`) is the model's fields in declaration order,
+enums as their published values, dates as ISO strings, ``None`` as ``null``, a few derived
+values (recomputed and compared on load, never trusted), metadata (the fields outside
+equality) only when set, and a ``schema_version`` on an Authority.
 
-Two converters from ``cattrs.preconf`` (orjson's when it is installed, else the standard
-library's) share the same strict hooks: a fast one, without detailed validation, builds models
-from valid data; when it fails, the detailed one goes through the data again to say why, and
-every problem, each with its JSON path (from :func:`cattrs.transform_error`), is reported in one
-:class:`~cqcmodel.errors.ValidationError`; so is text that is not JSON. With or without orjson
-the same text is written, and the same documents load with the same messages.
+Two converters from ``cattrs.preconf`` (orjson's when installed) share one set of strict hooks:
+a fast one, without detailed validation, builds models from valid data; when it fails, the
+detailed one goes through the data again, and every problem, each with its JSON path (by
+:func:`cattrs.transform_error`), is reported in one :class:`~cqcmodel.errors.ValidationError`,
+as is text that is not JSON. With or without orjson the same text is written, and the same
+documents load with the same messages.
 """
 
 from __future__ import annotations
@@ -58,9 +54,9 @@ from .schema import (
 )
 
 try:
-    import orjson as _orjson_module
+    import orjson
 except ImportError:  # pragma: no cover - orjson is in the test extra
-    _orjson_module = None  # type: ignore[assignment]
+    orjson = None  # type: ignore[assignment]
 
 __all__ = [
     "SCHEMA_PATH",
@@ -78,9 +74,10 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_Hook = Callable[[Any, Any], Any]
 
 #: orjson when installed: it encodes and decodes for :func:`dumps` and :func:`loads`.
-_orjson: Any = _orjson_module
+_orjson: Any = orjson
 
 #: Upgrades from one schema version to the next, keyed by the version they read; each takes
 #: and returns the Authority's JSON object. Loading an older document runs them in turn.
@@ -103,40 +100,28 @@ def _show(value: object) -> str:
         return json.dumps(value)
     if isinstance(value, Mapping):
         return "an object"
-    if isinstance(value, list | tuple):
-        return "an array"
-    return f"a Python {type(value).__name__}"
+    return "an array" if isinstance(value, list | tuple) else f"a Python {type(value).__name__}"
 
 
-def _at(error: Exception, name: str) -> Exception:
-    """``error`` noted as a failure of the object key ``name`` (a JSON path step)."""
-    note = AttributeValidationNote(f"at {name}", name, object)
-    error.__notes__ = [*getattr(error, "__notes__", []), note]
+def _at(error: Exception, step: str) -> Exception:
+    """``error`` noted as the failure of the object key ``step`` (a JSON path step)."""
+    error.__notes__ = [*getattr(error, "__notes__", []), AttributeValidationNote("", step, object)]
     return error
 
 
-# --- structuring hooks: JSON values to model values ---------------------------------------------
+# --- hooks: JSON values to model values and back ------------------------------------------------
 
 
-def _structure_str(value: object, _type: object) -> str:
-    if not isinstance(value, str):
-        msg = f"expected a string, got {_show(value)}"
+def _exactly(kind: type[Any], words: str) -> _Hook:
+    """A hook taking values of ``kind`` as they are (``true`` is no integer), else refusing."""
+
+    def structure_exactly(value: object, _type: object) -> Any:
+        if isinstance(value, kind) and (kind is bool or not isinstance(value, bool)):
+            return value
+        msg = f"expected {words}, got {_show(value)}"
         raise TypeError(msg)
-    return value
 
-
-def _structure_int(value: object, _type: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        msg = f"expected an integer, got {_show(value)}"
-        raise TypeError(msg)
-    return value
-
-
-def _structure_bool(value: object, _type: object) -> bool:
-    if not isinstance(value, bool):
-        msg = f"expected true or false, got {_show(value)}"
-        raise TypeError(msg)
-    return value
+    return structure_exactly
 
 
 def _structure_date(value: object, _type: object) -> dt.date:
@@ -150,55 +135,52 @@ def _structure_date(value: object, _type: object) -> dt.date:
         raise ValueError(msg) from None
 
 
-def _number_enum_hook(cls: type[Score | Theme], what: str) -> Callable[[object, object], Any]:
+def _enum_hook(cls: type[Score | Theme | Rating], what: str) -> _Hook:
+    """A hook taking an enum's value (exactly: ``true`` is no score), else listing the choices."""
     members = {member.value: member for member in cls}
+    kind = type(next(iter(members)))
+    choices = "1–4" if kind is int else "one of " + ", ".join(_show(key) for key in members)
 
-    def structure_number(value: object, _type: object) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
-            return members[value]
-        msg = f"{_show(value)} is not a valid {what} (1–4)"
+    def structure_enum(value: object, _type: object) -> Any:
+        if type(value) is kind or (isinstance(value, kind) and not isinstance(value, bool)):
+            with_value = members.get(value)
+            if with_value is not None:
+                return with_value
+        msg = f"{_show(value)} is not a valid {what} ({choices})"
         raise ValueError(msg)
 
-    return structure_number
-
-
-_RATINGS: Final = {rating.value: rating for rating in Rating}
-
-
-def _structure_rating(value: object, _type: object) -> Rating:
-    if isinstance(value, str) and value in _RATINGS:
-        return _RATINGS[value]
-    choices = ", ".join(_show(rating) for rating in _RATINGS)
-    msg = f"{_show(value)} is not a valid rating (one of {choices})"
-    raise ValueError(msg)
+    return structure_enum
 
 
 def _is_optional(type_: object) -> bool:
-    """``X | None``."""
     union = isinstance(type_, types.UnionType) or typing.get_origin(type_) is typing.Union
     return union and len(typing.get_args(type_)) == 2 and type(None) in typing.get_args(type_)
 
 
-def _optional_factory(type_: Any, converter: cattrs.Converter) -> Callable[[object, object], Any]:
+def _optional_factory(type_: Any, converter: cattrs.Converter) -> _Hook:
+    """``None``, or what the hook of ``X`` makes of the value (a string or integer as it is)."""
     inner_type = next(arg for arg in typing.get_args(type_) if arg is not type(None))
     inner = converter.get_structure_hook(inner_type)
+    plain = inner_type if inner_type in (str, int) else type(None)
 
     def structure_optional(value: object, _type: object) -> Any:
-        return None if value is None else inner(value, inner_type)
+        return value if value is None or type(value) is plain else inner(value, inner_type)
 
     return structure_optional
 
 
+def _unstructure_optional_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    inner = converter.get_unstructure_hook(typing.get_args(type_)[0])
+    return identity if inner is identity else lambda value: None if value is None else inner(value)
+
+
 def _is_sequence(type_: object) -> bool:
     """``tuple[X, ...]`` (the model's collections) or ``list[X]`` (to load many documents)."""
-    args = typing.get_args(type_)
-    origin = typing.get_origin(type_)
-    return (origin is tuple and len(args) == 2 and args[1] is Ellipsis) or (
-        origin is list and len(args) == 1
-    )
+    args, origin = typing.get_args(type_), typing.get_origin(type_)
+    return (origin is tuple and args[1:] == (Ellipsis,)) or (origin is list and len(args) == 1)
 
 
-def _sequence_factory(type_: Any, converter: cattrs.Converter) -> Callable[[object, object], Any]:
+def _sequence_factory(type_: Any, converter: cattrs.Converter) -> _Hook:
     """Structure a sequence from a JSON array only; the detailed converter notes each index."""
     item_type = typing.get_args(type_)[0]
     item_hook = converter.get_structure_hook(item_type)
@@ -211,13 +193,12 @@ def _sequence_factory(type_: Any, converter: cattrs.Converter) -> Callable[[obje
             raise TypeError(msg)
         if not detailed:
             return build([item_hook(item, item_type) for item in value])
-        items: list[Any] = []
-        errors: list[Exception] = []
+        items, errors = [], []
         for index, item in enumerate(value):
             try:
                 items.append(item_hook(item, item_type))
-            except Exception as exc:  # every failure is reported with its path
-                note = IterableValidationNote(f"at index {index}", index, item_type)
+            except Exception as exc:  # every failure is reported, at its index
+                note = IterableValidationNote("", index, item_type)
                 exc.__notes__ = [*getattr(exc, "__notes__", []), note]
                 errors.append(exc)
         if errors:
@@ -228,29 +209,23 @@ def _sequence_factory(type_: Any, converter: cattrs.Converter) -> Callable[[obje
 
 
 def _unstructure_sequence_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    """A sequence as a JSON array (a list), each item unstructured."""
     item_hook = converter.get_unstructure_hook(typing.get_args(type_)[0])
-    if item_hook is identity:
-        return list
-    return lambda value: [item_hook(item) for item in value]
+    return list if item_hook is identity else lambda value: [item_hook(item) for item in value]
 
 
 # --- model classes -------------------------------------------------------------------------------
 
 
-def _validated(
-    converter: cattrs.Converter, field: attrs.Attribute[Any], field_type: Any
-) -> Callable[[object, object], Any]:
+def _validated(converter: cattrs.Converter, field: attrs.Attribute[Any], type_: Any) -> _Hook:
     """Structure a field, then run its attrs validator, so that a failure is placed at the field.
 
     The model's field validators look at the value only (the object is not built yet).
     """
-    inner = converter.get_structure_hook(field_type)
-    validator = field.validator
+    inner, validator = converter.get_structure_hook(type_), field.validator
     assert validator is not None
 
     def structure_field(value: object, _type: object) -> Any:
-        result = inner(value, field_type)
+        result = inner(value, type_)
         validator(None, field, result)
         return result
 
@@ -260,93 +235,77 @@ def _validated(
 def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[str, Any]:
     """The Authority object without ``schema_version``, upgraded to :data:`SCHEMA_VERSION`.
 
-    A missing or malformed version goes to ``errors`` and the data is read as current; a
-    version newer than this library raises at once, since its layout is unknown.
+    A missing or malformed version goes to ``errors`` (the data is read as current); a version
+    newer than this library raises at once, since its layout is unknown.
     """
     rest = {key: value for key, value in data.items() if key != "schema_version"}
-    version = data.get("schema_version")
+    version, problem = data.get("schema_version"), None
     if "schema_version" not in data:
-        errors.append(_at(KeyError("schema_version"), "schema_version"))
+        problem = KeyError("schema_version")
     elif not isinstance(version, int) or isinstance(version, bool):
         problem = TypeError(f"expected an integer, got {_show(version)}")
-        errors.append(_at(problem, "schema_version"))
     elif version > SCHEMA_VERSION:
-        msg = (
-            f"version {_show(version)} is newer than this cqcmodel reads ({SCHEMA_VERSION}); "
-            "upgrade cqcmodel to load it"
-        )
-        raise ClassValidationError(
-            "While structuring Authority", [_at(ValueError(msg), "schema_version")], Authority
-        )
+        msg = f"version {_show(version)} is newer than this cqcmodel reads ({SCHEMA_VERSION})"
+        error = _at(ValueError(f"{msg}; upgrade cqcmodel to load it"), "schema_version")
+        raise ClassValidationError("While structuring Authority", [error], Authority)
     elif version < 1:
-        msg = f"{_show(version)} is not a schema version (1 or later)"
-        errors.append(_at(ValueError(msg), "schema_version"))
-    else:
-        for step in range(version, SCHEMA_VERSION):
-            rest = _MIGRATIONS[step](rest)
+        problem = ValueError(f"{_show(version)} is not a schema version (1 or later)")
+    for step in range(version if problem is None else SCHEMA_VERSION, SCHEMA_VERSION):
+        rest = _MIGRATIONS[step](rest)
+    if problem is not None:
+        errors.append(_at(problem, "schema_version"))
     return rest
 
 
 def _disagreements(
-    obj: object, claimed: Mapping[str, object], derived: tuple[Derived, ...]
+    obj: object, claimed: Mapping[str, Any], derived: tuple[Derived, ...]
 ) -> list[Exception]:
     """The errors of the derived values in ``claimed`` that differ from those of ``obj``."""
     errors: list[Exception] = []
-    for item in derived:
-        if item.name in claimed:
-            given, expected = claimed[item.name], item.compute(obj)
-            if type(given) is not type(expected) or given != expected:  # 1, 1.0 and true differ
-                msg = (
-                    f"{_show(given)} does not match {item.derived_from}, "
-                    f"which gives {_show(expected)}"
-                )
-                errors.append(_at(ValueError(msg), item.name))
+    for item in (item for item in derived if item.name in claimed):
+        given, expected = claimed[item.name], item.compute(obj)
+        if type(given) is not type(expected) or given != expected:  # 1, 1.0 and true differ
+            msg = f"{_show(given)} does not match {item.derived_from}, which gives "
+            errors.append(_at(ValueError(msg + _show(expected)), item.name))
     return errors
-
-
-class _UnknownKeyError(Exception):
-    """A key the class does not have (:func:`format_exception` words it)."""
 
 
 def _key_step(key: object) -> str:
     """The JSON path step of an object key: ``name``, or ``["odd key"]`` when needed."""
-    if isinstance(key, str):
-        return key if _IDENTIFIER.fullmatch(key) else f"[{json.dumps(key, ensure_ascii=False)}]"
-    return f"[{key!r}]"
+    if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
+        return key
+    return f"[{json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)}]"
 
 
 def _unknown_keys(errors: list[Exception]) -> list[Exception]:
     """``errors`` with cattrs' one error for all unknown keys replaced by one per key, in order."""
     result: list[Exception] = []
     for error in errors:
-        if not isinstance(error, ForbiddenExtraKeysError):
+        if isinstance(error, ForbiddenExtraKeysError):
+            keys = sorted(error.extra_fields, key=lambda key: (not isinstance(key, str), repr(key)))
+            result += [_at(ValueError("unknown key"), _key_step(key)) for key in keys]
+        else:
             result.append(error)
-            continue
-        keys = sorted(error.extra_fields, key=lambda key: (not isinstance(key, str), repr(key)))
-        result += [_at(_UnknownKeyError(key), _key_step(key)) for key in keys]
     return result
 
 
-def _structure_factory(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _structure_factory(cls: type[Any], converter: cattrs.Converter) -> _Hook:
     """Structure an attrs class from a JSON object with cattrs' generated function, strictly.
 
     Around it: the object check, the schema version, and the derived values (set aside, then
     compared with those of the object built). The detailed converter also runs each field's
-    validator as the field is structured and gives one error per unknown key.
+    validator as the field is structured, and gives one error per unknown key.
     """
-    detailed = converter.detailed_validation
-    overrides: dict[str, Any] = {}
-    if detailed:
-        hints = typing.get_type_hints(cls)
-        for field in attrs.fields(cls):
-            if field.validator is not None:
-                hook = _validated(converter, field, hints[field.name])
-                overrides[field.name] = override(struct_hook=hook)
+    detailed, hints = converter.detailed_validation, typing.get_type_hints(cls)
+    overrides = {
+        field.name: override(struct_hook=_validated(converter, field, hints[field.name]))
+        for field in attrs.fields(cls)
+        if detailed and field.validator is not None
+    }
     base = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **overrides)
-    derived = DERIVED.get(cls, ())
-    versioned = cls is Authority
+    derived, versioned = DERIVED.get(cls, ()), cls is Authority
     if not detailed and not derived and not versioned:
-        return base  # any failure is explained by the detailed converter
+        return base  # a failure, however it happens, is explained by the detailed converter
 
     def structure_class(value: Any, _type: object) -> Any:
         if not isinstance(value, Mapping):
@@ -372,17 +331,16 @@ def _structure_factory(cls: type[Any], converter: cattrs.Converter) -> Callable[
 
 def _unstructure_factory(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
     """Unstructure an attrs class: metadata only when set, derived values after their field."""
-    names = [field.name for field in attrs.fields(cls)]
-    metadata = {field.name for field in attrs.fields(cls) if not field.eq}
+    fields = attrs.fields(cls)
 
-    def part(fields: list[str]) -> Callable[[Any], dict[str, Any]]:
+    def part(names: list[str]) -> Callable[[Any], dict[str, Any]]:
         overrides = {
-            name: override(omit=name not in fields, omit_if_default=name in metadata)
-            for name in names
+            field.name: override(omit=field.name not in names, omit_if_default=not field.eq)
+            for field in fields
         }
         return make_dict_unstructure_fn(cls, converter, **overrides)
 
-    derived = DERIVED.get(cls, ())
+    names, derived = [field.name for field in fields], DERIVED.get(cls, ())
     if not derived:
         return part(names)
     (after,) = {item.after for item in derived}
@@ -402,48 +360,39 @@ def _unstructure_factory(cls: type[Any], converter: cattrs.Converter) -> Callabl
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     """A converter of ``cattrs.preconf`` (orjson's when installed), with the model's hooks."""
-    if _orjson_module is not None:
+    if orjson is not None:
         from cattrs.preconf.orjson import make_converter  # noqa: PLC0415 - orjson is optional
     else:  # pragma: no cover - orjson is in the test extra
         from cattrs.preconf.json import make_converter  # noqa: PLC0415
     result = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
-    for type_, hook in [
-        (str, _structure_str),
-        (int, _structure_int),
-        (bool, _structure_bool),
-        (dt.date, _structure_date),
-        (Score, _number_enum_hook(Score, "score")),
-        (Theme, _number_enum_hook(Theme, "theme")),
-        (Rating, _structure_rating),
-    ]:
-        result.register_structure_hook(type_, hook)
+    result.register_structure_hook(str, _exactly(str, "a string"))
+    result.register_structure_hook(int, _exactly(int, "an integer"))
+    result.register_structure_hook(bool, _exactly(bool, "true or false"))
+    result.register_structure_hook(dt.date, _structure_date)
+    for enum, what in ((Score, "score"), (Theme, "theme"), (Rating, "rating")):
+        result.register_structure_hook(enum, _enum_hook(enum, what))
+        result.register_unstructure_hook(enum, lambda member: member.value)
     result.register_unstructure_hook(dt.date, dt.date.isoformat)
-    result.register_unstructure_hook(Score, int)
-    result.register_unstructure_hook(Theme, int)
-    result.register_unstructure_hook(Rating, lambda rating: rating.value)
-    result.register_unstructure_hook_factory(_is_sequence, _unstructure_sequence_factory)
-    result.register_structure_hook_factory(_is_optional, _optional_factory)
-    result.register_structure_hook_factory(_is_sequence, _sequence_factory)
-    result.register_structure_hook_factory(attrs.has, _structure_factory)
-    result.register_unstructure_hook_factory(attrs.has, _unstructure_factory)
+    for predicate, structure_factory, unstructure_factory in (
+        (_is_optional, _optional_factory, _unstructure_optional_factory),
+        (_is_sequence, _sequence_factory, _unstructure_sequence_factory),
+        (attrs.has, _structure_factory, _unstructure_factory),
+    ):
+        result.register_structure_hook_factory(predicate, structure_factory)
+        result.register_unstructure_hook_factory(predicate, unstructure_factory)
     return result
 
 
 #: The detailed cattrs converter of the model: strict, and writing the documented JSON form.
-#: Its errors are cattrs' own; prefer :func:`structure`, which turns them into one
-#: :class:`~cqcmodel.errors.ValidationError`.
+#: Its errors are cattrs' own (for :func:`cattrs.transform_error`); :func:`structure` turns them
+#: into one :class:`~cqcmodel.errors.ValidationError`.
 converter: Final[cattrs.Converter] = _make_converter(detailed=True)
 #: The same hooks without detailed validation: builds models from valid data, fast.
 _fast: Final[cattrs.Converter] = _make_converter(detailed=False)
 
 
-# --- errors ------------------------------------------------------------------------------------
-
-
-def format_exception(exc: BaseException, _type: type | None) -> str:
-    """The description of one problem, for :func:`cattrs.transform_error`."""
-    if isinstance(exc, _UnknownKeyError):
-        return "unknown key"
+def format_exception(exc: BaseException, _type: object) -> str:
+    """The words for one problem, as :func:`cattrs.transform_error` asks for them."""
     if isinstance(exc, KeyError):
         return "required key is missing"
     if isinstance(exc, ValueError | TypeError) and exc.args and isinstance(exc.args[0], str):
@@ -454,9 +403,9 @@ def format_exception(exc: BaseException, _type: type | None) -> str:
 def _messages(error: BaseException) -> list[str]:
     """One ``path: problem`` line per failure in a tree of cattrs errors, in data order."""
     lines = []
-    for line in cattrs.transform_error(error, "$", format_exception):
+    for line in cattrs.transform_error(error, "$", format_exception):  # "problem @ path"
         problem, _, path = line.rpartition(" @ ")
-        lines.append(f"{path.replace('.[', '[')}: {problem}")
+        lines.append(f"{path.replace('.[', '[')}: {problem}")  # a key step in brackets
     return lines
 
 
@@ -469,11 +418,11 @@ def unstructure(obj: object) -> Any:
 
 
 def _structure(data: object, cls: Any, call: str) -> Any:
-    """Structure ``data`` with the fast converter, else explain why with :func:`_explain`."""
+    """Structure ``data`` with the fast converter, or explain why not with :func:`_explain`."""
     if not attrs.validators.get_disabled():  # the fast converter leaves them to attrs
         try:
             return _fast.structure(data, cls)
-        except Exception:  # the detailed converter says why (or accepts, as the fast one would)
+        except Exception:  # the detailed converter says why
             pass
     return _explain(data, cls, call)
 
@@ -481,9 +430,8 @@ def _structure(data: object, cls: Any, call: str) -> Any:
 def _explain(data: object, cls: Any, call: str) -> Any:
     """Structure ``data`` with the detailed converter, raising every problem in one error."""
     if isinstance(data, list) and attrs.has(cls):
-        name = cls.__name__
-        hint = f"expected an object, got an array; to read a list, use {call}, list[{name}])"
-        raise ValidationError([f"$: {hint}"]) from None
+        hint = f"to read a list, use {call}, list[{cls.__name__}])"
+        raise ValidationError([f"$: expected an object, got an array; {hint}"]) from None
     try:
         return converter.structure(data, cls)
     except StructureHandlerNotFoundError:
@@ -494,7 +442,7 @@ def _explain(data: object, cls: Any, call: str) -> Any:
 
 
 def structure(data: object, cls: type[_T]) -> _T:
-    """Build a ``cls`` from JSON-ready data, strictly.
+    """Build a ``cls`` (a model class, or a list of them) from JSON-ready data, strictly.
 
     :raises ValidationError: listing every problem, each with its JSON path.
     """
@@ -509,9 +457,8 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
     """
     data = unstructure(obj)
     if _orjson is not None and indent in (None, 2):
-        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
         try:
-            return str(_orjson.dumps(data, option=option).decode())
+            return str(_orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0).decode())
         except _orjson.JSONEncodeError:
             pass  # lone surrogates, integers beyond 64 bits: the standard library writes them
     separators = (",", ":") if indent is None else (",", ": ")
@@ -521,8 +468,8 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
 # --- reading JSON text ---------------------------------------------------------------------------
 #
 # The standard library's reader, made as strict as orjson: no NaN or Infinity, no number too
-# large for a float, text (or UTF-8 bytes) only. Every way it can fail is a ValidationError.
-# Text orjson refuses, or data that does not load, is read again here, so that with or without
+# large for a float, text (or UTF-8 bytes) only; every way it fails is a ValidationError. Text
+# orjson refuses, or data that does not load, is read again here, so that with or without
 # orjson the same documents load and the same problems are reported.
 
 
@@ -531,8 +478,7 @@ class _RefusedNumberError(ValueError):
 
 
 def _finite_float(text: str) -> float:
-    value = float(text)
-    if math.isinf(value):
+    if math.isinf(value := float(text)):
         shown = text if len(text) <= 20 else f"{text[:20]}…"
         msg = f"number {shown} is out of range"
         raise _RefusedNumberError(msg)
@@ -562,9 +508,9 @@ def _refused_number(text: str) -> tuple[int, str] | None:
     """
     for match in _TOKEN.finditer(text):
         token = match.group()
-        if token[0] == '"':
-            continue
         try:
+            if token[0] == '"':
+                continue
             if token[-1] in "Ny":  # NaN, Infinity
                 _no_constant(token)
             elif match.group(2) or match.group(3):
@@ -574,8 +520,7 @@ def _refused_number(text: str) -> tuple[int, str] | None:
         except _RefusedNumberError as exc:
             return match.start(), str(exc)
         except ValueError:
-            digits = len(match.group(1).lstrip("-"))
-            limit = sys.get_int_max_str_digits()
+            digits, limit = len(match.group(1).lstrip("-")), sys.get_int_max_str_digits()
             return match.start(), f"integer of {digits:,} digits is too long (at most {limit:,})"
     return None
 
