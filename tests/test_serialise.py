@@ -28,6 +28,7 @@ from cqcmodel.model import (
     PageDates,
     QualityStatement,
     Section,
+    SetAside,
     StatementScore,
     Summary,
 )
@@ -110,6 +111,18 @@ def wild_authorities(draw: st.DrawFn) -> Authority:
         page_dates=page_dates,
         statements=statements,
         source=draw(st.none() | st.text(max_size=20)),
+        sources=tuple(draw(st.lists(st.text(max_size=20), max_size=2))),
+        set_aside=tuple(
+            SetAside(line=line, text=text, reason=reason, column=column)
+            for line, text, reason, column in draw(
+                st.lists(
+                    st.tuples(
+                        st.integers(1, 10**6), st.text(max_size=20), line_texts, st.integers(1, 99)
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
     )
 
 
@@ -318,6 +331,28 @@ def test_source_positions_are_written_only_when_known() -> None:
     assert "line" not in data["statements"][0]["findings"][1]
     assert "line" not in data["statements"][1]
     assert "source" not in unstructure(attrs.evolve(sample_authority(), source=None))
+
+
+def test_sources_and_set_aside_are_metadata_written_when_not_empty() -> None:
+    set_aside = (SetAside(line=3, text="Back to top", reason="site furniture", column=5),)
+    authority = attrs.evolve(sample_authority(), sources=("a.html", "b.pdf"), set_aside=set_aside)
+    data = unstructure(authority)
+    assert list(data)[-3:] == ["source", "sources", "set_aside"]
+    assert data["sources"] == ["a.html", "b.pdf"]
+    assert data["set_aside"] == [
+        {"line": 3, "text": "Back to top", "reason": "site furniture", "column": 5}
+    ]
+    again = loads(dumps(authority))
+    assert (again.sources, again.set_aside) == (authority.sources, set_aside)
+    assert again == authority == sample_authority()  # outside equality
+    assert "sources" not in document()
+    assert "set_aside" not in document()
+    data["set_aside"][0]["line"] = "3"
+    data["sources"] = ["a.html", 2]
+    assert problems(data) == (
+        "$.sources[1]: expected a string, got 2",
+        '$.set_aside[0].line: expected an integer, got "3"',
+    )
 
 
 def test_source_positions_are_optional_on_load_and_kept_when_given() -> None:
@@ -561,6 +596,28 @@ def test_derived_dates_that_disagree() -> None:
         '$.published: "2024-01-01" does not match page_dates[0], which gives "2025-01-17"',
         '$.updated: null does not match page_dates[0], which gives "2025-02-03"',
     )
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["orjson", "stdlib"])
+def test_a_list_of_documents(*, fast: bool) -> None:
+    load = loads if fast else stdlib_loads
+    text = json.dumps([document(), document()])
+    assert load(text, list[Authority]) == [sample_authority(), sample_authority()]
+    assert structure(json.loads(text), list[Authority]) == [sample_authority()] * 2
+    with pytest.raises(ValidationError) as caught:
+        load(text)
+    assert caught.value.errors == (
+        "$: expected an object, got an array; to read a list, use loads(text, list[Authority])",
+    )
+    with pytest.raises(ValidationError) as caught:
+        load('[{"schema_version": 1}, 3]', list[Authority])
+    assert caught.value.errors == (
+        "$[0]: an Authority holds at least one page: about, summary or a statement",
+        "$[1]: expected an object, got 3",
+    )
+    with pytest.raises(ValidationError) as caught:
+        load(json.dumps(document()), list[Authority])
+    assert caught.value.errors == ("$: expected an array, got an object",)
 
 
 def test_not_an_object() -> None:

@@ -1,12 +1,10 @@
-"""The JSON format's shape: its version, the derived keys it writes, and its JSON Schema.
+"""The JSON format's shape (its version, the derived keys it writes) and its JSON Schema.
 
-:mod:`cqcmodel.serialise` reads and writes the format; this module says what it looks like,
-without cattrs. The schema is generated from the attrs classes of :mod:`cqcmodel.model`: their
-fields, type hints, defaults (a field without one is required) and the ``metadata`` the model
-declares for the schema on its fields: ``"description"`` (placed first) and ``"json_schema"``
-(keywords that hold for each text or number the field holds, such as a pattern or a range).
-
-Regenerate the shipped schema file with ``python -m cqcmodel.schema --write-schema``.
+:mod:`cqcmodel.serialise` reads and writes the format. The schema is generated from the model's
+attrs classes: fields, type hints, defaults (a field without one is required) and the field
+``metadata`` the model declares: ``"description"``, and ``"json_schema"`` (keywords that hold
+for each text or number of the field, such as a pattern or a range). Regenerate the shipped
+file with ``python -m cqcmodel.schema --write-schema``.
 """
 
 from __future__ import annotations
@@ -84,93 +82,57 @@ class Derived:
 
 
 @functools.lru_cache(maxsize=512)
-def _cached_info(title: str) -> StatementInfo | None:
+def _info(title: str) -> StatementInfo | None:
+    """The framework entry of a title, cached: each derived key of a statement needs it."""
     return statement_by_title(title)
 
 
-def _info(title: str) -> StatementInfo | None:
-    """The framework entry of a title, cached for title-length strings (each key needs it)."""
-    return _cached_info(title) if len(title) <= 200 else statement_by_title(title)
+def _from_title(name: str, value: Callable[[StatementInfo], object], description: str) -> Derived:
+    """A value derived from the statement a title names (``None`` for an unknown title)."""
+
+    def compute(item: Any) -> object:
+        info = _info(item.title) if len(item.title) <= 200 else statement_by_title(item.title)
+        return value(info) if info else None
+
+    schema = _nullable({"type": "integer", "enum": [info.id for info in STATEMENTS]})
+    if name == "code":
+        schema = _nullable({"type": "string", "enum": [info.code for info in STATEMENTS]})
+    elif name == "theme":
+        schema = {"anyOf": [{"$ref": "#/$defs/Theme"}, {"type": "null"}]}
+    text = f"Derived: {description}; null for an unknown title."
+    return Derived(name, "title", "the title", compute, {"description": text, **schema})
 
 
-def _statement_id(item: QualityStatement | StatementScore) -> int | None:
-    info = _info(item.title)
-    return info.id if info else None
+def _first_page(name: str, description: str) -> Derived:
+    """A date of the first ``Published:`` line, as the Authority's property of that name."""
+
+    def compute(authority: Any) -> str | None:
+        date: dt.date | None = getattr(authority, name)
+        return date.isoformat() if date else None
+
+    schema = {"description": f"Derived: {description} (page_dates[0]).", **_nullable(_DATE)}
+    return Derived(name, "indicative", "page_dates[0]", compute, schema)
 
 
-def _code(item: QualityStatement | StatementScore) -> str | None:
-    info = _info(item.title)
-    return info.code if info else None
-
-
-def _theme(item: QualityStatement) -> int | None:
-    info = _info(item.title)
-    return int(info.theme) if info else None
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _described(description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"description": f"Derived: {description}", **schema}
-
-
-_FROM_TITLE: Final = (
-    Derived(
-        "statement_id",
-        "title",
-        "the title",
-        _statement_id,
-        _described(
-            "the framework id (1–9) the title names; null for an unknown title.",
-            _nullable({"type": "integer", "enum": [info.id for info in STATEMENTS]}),
-        ),
-    ),
-    Derived(
-        "code",
-        "title",
-        "the title",
-        _code,
-        _described(
-            "the statement's URL code; null for an unknown title.",
-            _nullable({"type": "string", "enum": [info.code for info in STATEMENTS]}),
-        ),
-    ),
+_ID, _CODE = (
+    _from_title("statement_id", lambda info: info.id, "the framework id (1–9) the title names"),
+    _from_title("code", lambda info: info.code, "the statement's URL code"),
 )
 
 #: The derived values of each model class, in the order they are written.
 DERIVED: Final[Mapping[type[Any], tuple[Derived, ...]]] = {
     QualityStatement: (
-        *_FROM_TITLE,
-        Derived(
-            "theme",
-            "title",
-            "the title",
-            _theme,
-            _described(
-                "the theme (1–4) of the statement; null for an unknown title.",
-                {"anyOf": [{"$ref": "#/$defs/Theme"}, {"type": "null"}]},
-            ),
+        _ID,
+        _CODE,
+        attrs.evolve(
+            _from_title("theme", lambda info: int(info.theme), "the theme (1–4) of the statement"),
             refers_to=(Theme,),
         ),
     ),
-    StatementScore: _FROM_TITLE,
+    StatementScore: (_ID, _CODE),
     Authority: (
-        Derived(
-            "published",
-            "indicative",
-            "page_dates[0]",
-            lambda authority: _iso(authority.published),
-            _described("the first page's published date (page_dates[0]).", _nullable(_DATE)),
-        ),
-        Derived(
-            "updated",
-            "indicative",
-            "page_dates[0]",
-            lambda authority: _iso(authority.updated),
-            _described("the first page's last-updated date (page_dates[0]).", _nullable(_DATE)),
-        ),
+        _first_page("published", "the first page's published date"),
+        _first_page("updated", "the first page's last-updated date"),
     ),
 }
 
@@ -185,22 +147,15 @@ def _description(obj: object) -> str:
 
 
 def _enum_schema(cls: type[Any]) -> dict[str, Any]:
-    """An enum by value; the description lists what the numbers of Score and Theme stand for."""
-    meanings = ""
-    if cls is Score:
-        meanings = "; ".join(f"{score.value} {score.label}" for score in Score)
-    elif cls is Theme:
-        meanings = "; ".join(f"{theme.value} {theme.title}" for theme in Theme)
-    description = _description(cls)
-    if meanings:
+    """An enum by value; the description says what the numbers of Score and Theme stand for."""
+    description, values = _description(cls), [member.value for member in cls]
+    if cls in (Score, Theme):
+        meanings = "; ".join(
+            f"{item.value} {item.label if cls is Score else item.title}" for item in cls
+        )
         description = f"{description.rstrip('.')}: {meanings}."
-    values = [member.value for member in cls]
-    return {
-        "title": cls.__name__,
-        "description": description,
-        "type": "integer" if isinstance(values[0], int) else "string",
-        "enum": values,
-    }
+    kind = "integer" if isinstance(values[0], int) else "string"
+    return {"title": cls.__name__, "description": description, "type": kind, "enum": values}
 
 
 class _SchemaBuilder:
@@ -221,10 +176,10 @@ class _SchemaBuilder:
         properties: dict[str, Any] = {}
         required: list[str] = []
         if cls is Authority:
+            version = {"type": "integer", "const": SCHEMA_VERSION}
             properties["schema_version"] = {
                 "description": "Version of this JSON format.",
-                "type": "integer",
-                "const": SCHEMA_VERSION,
+                **version,
             }
             required.append("schema_version")
         for field in attrs.fields(cls):
@@ -283,8 +238,7 @@ def json_schema(cls: type[Any] = Authority) -> dict[str, Any]:
     class makes on the whole object.
     """
     builder = _SchemaBuilder()
-    root = builder.object(cls)
-    schema: dict[str, Any] = {"$schema": _DIALECT, **root}
+    schema: dict[str, Any] = {"$schema": _DIALECT, **builder.object(cls)}
     builder.defs.pop(cls.__name__, None)
     if builder.defs:
         schema["$defs"] = dict(sorted(builder.defs.items()))
@@ -308,29 +262,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """``python -m cqcmodel.schema``: print, write or check the Authority JSON Schema."""
     parser = argparse.ArgumentParser(prog="python -m cqcmodel.schema", description=main.__doc__)
     group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "--write-schema",
-        nargs="?",
-        const=str(SCHEMA_PATH),
-        metavar="PATH",
-        help="write the schema (default: the file shipped in the package)",
-    )
-    group.add_argument(
-        "--check-schema",
-        action="store_true",
-        help="exit 1 if the shipped schema file differs from the generated schema",
-    )
+    help_ = "write the schema (by default to the file shipped in the package)"
+    group.add_argument("--write-schema", nargs="?", const=SCHEMA_PATH, metavar="PATH", help=help_)
+    group.add_argument("--check-schema", action="store_true", help="exit 1 if it is out of date")
     options = parser.parse_args(argv)
     if options.write_schema is not None:
         print(write_schema(options.write_schema))
-        return 0
-    if options.check_schema:
-        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
-        if current != schema_text():
-            print(f"{SCHEMA_PATH} is out of date: run --write-schema", file=sys.stderr)
-            return 1
-        return 0
-    sys.stdout.write(schema_text())
+    elif not options.check_schema:
+        sys.stdout.write(schema_text())
+    elif not SCHEMA_PATH.exists() or SCHEMA_PATH.read_text(encoding="utf-8") != schema_text():
+        print(f"{SCHEMA_PATH} is out of date: run --write-schema", file=sys.stderr)
+        return 1
     return 0
 
 

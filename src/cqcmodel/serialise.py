@@ -16,23 +16,24 @@ documents load with the same messages.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import math
 import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, TypeVar, overload
 
 import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
-    IterableValidationNote,
     StructureHandlerNotFoundError,
 )
 from cattrs.fns import identity
@@ -181,36 +182,19 @@ def _is_sequence(type_: object) -> bool:
 
 
 def _sequence_factory(type_: Any, converter: cattrs.Converter) -> _Hook:
-    """Structure a sequence from a JSON array only; the detailed converter notes each index."""
-    item_type = typing.get_args(type_)[0]
-    item_hook = converter.get_structure_hook(item_type)
-    build: Callable[[list[Any]], Any] = tuple if typing.get_origin(type_) is tuple else list
-    detailed = converter.detailed_validation
+    """The hook cattrs makes for a list or homogeneous tuple, taking a JSON array only."""
+    tuples = typing.get_origin(type_) is tuple
+    items = (homogenous_tuple_structure_factory if tuples else list_structure_factory)(
+        type_, converter
+    )
 
-    def structure_sequence(value: object, _type: object) -> Any:
+    def structure_array(value: object, _type: object) -> Any:
         if not isinstance(value, list | tuple):
             msg = f"expected an array, got {_show(value)}"
             raise TypeError(msg)
-        if not detailed:
-            return build([item_hook(item, item_type) for item in value])
-        items, errors = [], []
-        for index, item in enumerate(value):
-            try:
-                items.append(item_hook(item, item_type))
-            except Exception as exc:  # every failure is reported, at its index
-                note = IterableValidationNote("", index, item_type)
-                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
-        return build(items)
+        return items(value, type_)
 
-    return structure_sequence
-
-
-def _unstructure_sequence_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    item_hook = converter.get_unstructure_hook(typing.get_args(type_)[0])
-    return list if item_hook is identity else lambda value: [item_hook(item) for item in value]
+    return structure_array
 
 
 # --- model classes -------------------------------------------------------------------------------
@@ -239,7 +223,8 @@ def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[st
     newer than this library raises at once, since its layout is unknown.
     """
     rest = {key: value for key, value in data.items() if key != "schema_version"}
-    version, problem = data.get("schema_version"), None
+    version: Any = data.get("schema_version")
+    problem: Exception | None = None
     if "schema_version" not in data:
         problem = KeyError("schema_version")
     elif not isinstance(version, int) or isinstance(version, bool):
@@ -250,10 +235,11 @@ def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[st
         raise ClassValidationError("While structuring Authority", [error], Authority)
     elif version < 1:
         problem = ValueError(f"{_show(version)} is not a schema version (1 or later)")
-    for step in range(version if problem is None else SCHEMA_VERSION, SCHEMA_VERSION):
-        rest = _MIGRATIONS[step](rest)
     if problem is not None:
         errors.append(_at(problem, "schema_version"))
+        return rest
+    for step in range(version, SCHEMA_VERSION):
+        rest = _MIGRATIONS[step](rest)
     return rest
 
 
@@ -277,7 +263,7 @@ def _key_step(key: object) -> str:
     return f"[{json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)}]"
 
 
-def _unknown_keys(errors: list[Exception]) -> list[Exception]:
+def _unknown_keys(errors: Sequence[Any]) -> list[Exception]:
     """``errors`` with cattrs' one error for all unknown keys replaced by one per key, in order."""
     result: list[Exception] = []
     for error in errors:
@@ -297,7 +283,7 @@ def _structure_factory(cls: type[Any], converter: cattrs.Converter) -> _Hook:
     validator as the field is structured, and gives one error per unknown key.
     """
     detailed, hints = converter.detailed_validation, typing.get_type_hints(cls)
-    overrides = {
+    overrides: dict[str, Any] = {
         field.name: override(struct_hook=_validated(converter, field, hints[field.name]))
         for field in attrs.fields(cls)
         if detailed and field.validator is not None
@@ -334,7 +320,7 @@ def _unstructure_factory(cls: type[Any], converter: cattrs.Converter) -> Callabl
     fields = attrs.fields(cls)
 
     def part(names: list[str]) -> Callable[[Any], dict[str, Any]]:
-        overrides = {
+        overrides: dict[str, Any] = {
             field.name: override(omit=field.name not in names, omit_if_default=not field.eq)
             for field in fields
         }
@@ -360,11 +346,9 @@ def _unstructure_factory(cls: type[Any], converter: cattrs.Converter) -> Callabl
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     """A converter of ``cattrs.preconf`` (orjson's when installed), with the model's hooks."""
-    if orjson is not None:
-        from cattrs.preconf.orjson import make_converter  # noqa: PLC0415 - orjson is optional
-    else:  # pragma: no cover - orjson is in the test extra
-        from cattrs.preconf.json import make_converter  # noqa: PLC0415
-    result = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
+    preconf = "orjson" if orjson is not None else "json"
+    make_converter = importlib.import_module(f"cattrs.preconf.{preconf}").make_converter
+    result: cattrs.Converter = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
     result.register_structure_hook(str, _exactly(str, "a string"))
     result.register_structure_hook(int, _exactly(int, "an integer"))
     result.register_structure_hook(bool, _exactly(bool, "true or false"))
@@ -373,9 +357,9 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         result.register_structure_hook(enum, _enum_hook(enum, what))
         result.register_unstructure_hook(enum, lambda member: member.value)
     result.register_unstructure_hook(dt.date, dt.date.isoformat)
+    result.register_structure_hook_factory(_is_sequence, _sequence_factory)
     for predicate, structure_factory, unstructure_factory in (
         (_is_optional, _optional_factory, _unstructure_optional_factory),
-        (_is_sequence, _sequence_factory, _unstructure_sequence_factory),
         (attrs.has, _structure_factory, _unstructure_factory),
     ):
         result.register_structure_hook_factory(predicate, structure_factory)
