@@ -457,56 +457,29 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
 # orjson the same documents load and the same problems are reported.
 
 
-class _RefusedNumberError(ValueError):
-    """A number (or ``NaN``, ``Infinity``) the strict reader refuses; says why, not where."""
+def _refusal(token: str) -> str | None:
+    """Why the strict reader refuses a JSON number (or ``NaN``, ``Infinity``), if it does."""
+    if token.endswith(("NaN", "Infinity")):
+        return f"{token} is not a JSON value"
+    if any(char in token for char in ".eE"):
+        shown = token if len(token) <= 20 else f"{token[:20]}…"
+        return f"number {shown} is out of range" if math.isinf(float(token)) else None
+    digits, limit = len(token.lstrip("-")), sys.get_int_max_str_digits()
+    return (
+        f"integer of {digits:,} digits is too long (at most {limit:,})" if digits > limit else None
+    )
 
 
-def _finite_float(text: str) -> float:
-    if math.isinf(value := float(text)):
-        shown = text if len(text) <= 20 else f"{text[:20]}…"
-        msg = f"number {shown} is out of range"
-        raise _RefusedNumberError(msg)
-    return value
-
-
-def _no_constant(name: str) -> Any:
-    msg = f"{name} is not a JSON value"
-    raise _RefusedNumberError(msg)
+def _strictly(token: str) -> float:
+    if problem := _refusal(token):
+        raise ValueError(problem)
+    return float(token)
 
 
 #: Shared like the ``json`` module's own default decoder: decoding keeps no state between calls.
-_STRICT_JSON: Final = json.JSONDecoder(parse_float=_finite_float, parse_constant=_no_constant)
-
-#: A JSON string (skipped), a number (integer part, fraction, exponent) or a non-JSON constant.
-_TOKEN: Final = re.compile(
-    r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?|NaN|-?Infinity',
-    re.DOTALL,
-)
-
-
-def _refused_number(text: str) -> tuple[int, str] | None:
-    """Where the first number of ``text`` that the strict reader refuses is, and why.
-
-    The reader stopped at it with an error that does not say where; everything before it was
-    valid JSON, so scanning tokens from the start finds it.
-    """
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        try:
-            if token[0] == '"':
-                continue
-            if token[-1] in "Ny":  # NaN, Infinity
-                _no_constant(token)
-            elif match.group(2) or match.group(3):
-                _finite_float(token)
-            else:
-                int(token)
-        except _RefusedNumberError as exc:
-            return match.start(), str(exc)
-        except ValueError:
-            digits, limit = len(match.group(1).lstrip("-")), sys.get_int_max_str_digits()
-            return match.start(), f"integer of {digits:,} digits is too long (at most {limit:,})"
-    return None
+_STRICT_JSON: Final = json.JSONDecoder(parse_float=_strictly, parse_constant=_strictly)
+#: A JSON string (skipped), number or non-JSON constant: finds where the reader stopped.
+_TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|-?(?:[0-9][0-9.eE+-]*|Infinity)|NaN', re.DOTALL)
 
 
 def _problem(error: json.JSONDecodeError) -> str:
@@ -533,12 +506,12 @@ def _read_json(text: str | bytes | bytearray) -> Any:
         problem = _problem(exc)
     except RecursionError:
         problem = "invalid JSON: nested too deeply"
-    except ValueError as exc:  # a number refused, or an integer too long for Python to read
-        found = _refused_number(text)
-        if found is None:  # pragma: no cover - the scan finds what the reader refused
-            problem = f"invalid JSON: {exc}"
-        else:
-            problem = _problem(json.JSONDecodeError(found[1], text, found[0]))
+    except ValueError as exc:  # a number refused: all before it was JSON, so a scan finds it
+        problem = f"invalid JSON: {exc}"
+        for match in _TOKEN.finditer(text):
+            if match.group()[0] != '"' and (refused := _refusal(match.group())):
+                problem = _problem(json.JSONDecodeError(refused, text, match.start()))
+                break
     raise ValidationError([f"$: {problem}"])
 
 
