@@ -201,10 +201,7 @@ def _sequence_factory(type_: Any, converter: cattrs.Converter) -> _Hook:
 
 
 def _validated(converter: cattrs.Converter, field: attrs.Attribute[Any], type_: Any) -> _Hook:
-    """Structure a field, then run its attrs validator, so that a failure is placed at the field.
-
-    The model's field validators look at the value only (the object is not built yet).
-    """
+    """Structure a field, then run its attrs validator (it looks at the value only) on it."""
     inner, validator = converter.get_structure_hook(type_), field.validator
     assert validator is not None
 
@@ -224,22 +221,22 @@ def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[st
     """
     rest = {key: value for key, value in data.items() if key != "schema_version"}
     version: Any = data.get("schema_version")
-    problem: Exception | None = None
+    problem: Exception
     if "schema_version" not in data:
         problem = KeyError("schema_version")
     elif not isinstance(version, int) or isinstance(version, bool):
         problem = TypeError(f"expected an integer, got {_show(version)}")
+    elif version < 1:
+        problem = ValueError(f"{_show(version)} is not a schema version (1 or later)")
     elif version > SCHEMA_VERSION:
         msg = f"version {_show(version)} is newer than this cqcmodel reads ({SCHEMA_VERSION})"
         error = _at(ValueError(f"{msg}; upgrade cqcmodel to load it"), "schema_version")
         raise ClassValidationError("While structuring Authority", [error], Authority)
-    elif version < 1:
-        problem = ValueError(f"{_show(version)} is not a schema version (1 or later)")
-    if problem is not None:
-        errors.append(_at(problem, "schema_version"))
+    else:
+        for step in range(version, SCHEMA_VERSION):
+            rest = _MIGRATIONS[step](rest)
         return rest
-    for step in range(version, SCHEMA_VERSION):
-        rest = _MIGRATIONS[step](rest)
+    errors.append(_at(problem, "schema_version"))
     return rest
 
 
@@ -256,22 +253,23 @@ def _disagreements(
     return errors
 
 
-def _key_step(key: object) -> str:
-    """The JSON path step of an object key: ``name``, or ``["odd key"]`` when needed."""
-    if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
-        return key
-    return f"[{json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)}]"
-
-
 def _unknown_keys(errors: Sequence[Any]) -> list[Exception]:
-    """``errors`` with cattrs' one error for all unknown keys replaced by one per key, in order."""
+    """``errors`` with cattrs' one error for all unknown keys replaced by one per key, in order.
+
+    Each is placed at its key's path step: ``name``, or ``["odd key"]`` (or ``[1]``) if needed.
+    """
     result: list[Exception] = []
     for error in errors:
-        if isinstance(error, ForbiddenExtraKeysError):
-            keys = sorted(error.extra_fields, key=lambda key: (not isinstance(key, str), repr(key)))
-            result += [_at(ValueError("unknown key"), _key_step(key)) for key in keys]
-        else:
+        if not isinstance(error, ForbiddenExtraKeysError):
             result.append(error)
+            continue
+        for key in sorted(
+            error.extra_fields,
+            key=lambda key: (type(key) is not str, str(key) if isinstance(key, str) else repr(key)),
+        ):
+            step = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
+            plain = isinstance(key, str) and _IDENTIFIER.fullmatch(key)
+            result.append(_at(ValueError("unknown key"), key if plain else f"[{step}]"))
     return result
 
 
