@@ -117,7 +117,7 @@ def _exactly(kind: type[Any], words: str) -> _Hook:
     """A hook taking values of ``kind`` as they are (``true`` is no integer), else refusing."""
 
     def structure_exactly(value: object, _type: object) -> Any:
-        if isinstance(value, kind) and (kind is bool or not isinstance(value, bool)):
+        if type(value) is kind or (isinstance(value, kind) and not isinstance(value, bool)):
             return value
         msg = f"expected {words}, got {_show(value)}"
         raise TypeError(msg)
