@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     )
     from .parser import parse, parse_file
     from .renderer import render
-    from .serialise import converter, dumps, json_schema, loads, structure, unstructure
+    from .schema import json_schema
+    from .serialise import converter, dumps, loads, structure, unstructure
 
 __all__ = [
     "About",
@@ -95,7 +96,7 @@ _LAZY: dict[str, str] = {
     "rows": "collect",
     "converter": "serialise",
     "dumps": "serialise",
-    "json_schema": "serialise",
+    "json_schema": "schema",
     "loads": "serialise",
     "structure": "serialise",
     "unstructure": "serialise",
