@@ -1,9 +1,4 @@
-"""JSON for the model: cattrs converters, ``dumps``/``loads``, strict loading with JSON paths.
-
-The JSON form (described in :mod:`cqcmodel.schema`) is the model's fields in declaration order,
-enums as their published values, dates as ISO strings, ``None`` as ``null``, a few derived
-values (recomputed and compared on load, never trusted), metadata (the fields outside
-equality) only when set, and a ``schema_version`` on an Authority.
+"""JSON for the model (the format is described in :mod:`cqcmodel.schema`): cattrs converters.
 
 Two converters from ``cattrs.preconf`` (orjson's when installed) share one set of strict hooks:
 a fast one, without detailed validation, builds models from valid data; when it fails, the
@@ -276,9 +271,8 @@ def _unknown_keys(errors: Sequence[Any]) -> list[Exception]:
 def _structure_factory(cls: type[Any], converter: cattrs.Converter) -> _Hook:
     """Structure an attrs class from a JSON object with cattrs' generated function, strictly.
 
-    Around it: the object check, the schema version, and the derived values (set aside, then
-    compared with those of the object built). The detailed converter also runs each field's
-    validator as the field is structured, and gives one error per unknown key.
+    Around it: the object check, the schema version and the derived values (set aside, then
+    compared with the object's). The detailed converter runs field validators field by field.
     """
     detailed, hints = converter.detailed_validation, typing.get_type_hints(cls)
     overrides: dict[str, Any] = {
@@ -316,27 +310,20 @@ def _structure_factory(cls: type[Any], converter: cattrs.Converter) -> _Hook:
 def _unstructure_factory(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
     """Unstructure an attrs class: metadata only when set, derived values after their field."""
     fields = attrs.fields(cls)
-
-    def part(names: list[str]) -> Callable[[Any], dict[str, Any]]:
-        overrides: dict[str, Any] = {
-            field.name: override(omit=field.name not in names, omit_if_default=not field.eq)
-            for field in fields
-        }
-        return make_dict_unstructure_fn(cls, converter, **overrides)
-
-    names, derived = [field.name for field in fields], DERIVED.get(cls, ())
-    if not derived:
-        return part(names)
-    (after,) = {item.after for item in derived}
-    cut = names.index(after) + 1
-    head, tail = part(names[:cut]), part(names[cut:])
+    overrides: dict[str, Any] = {f.name: override(omit_if_default=not f.eq) for f in fields}
+    base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter, **overrides)
+    if not (derived := DERIVED.get(cls, ())):
+        return base
+    names = [field.name for field in fields]
+    head = names[: names.index(derived[0].after) + 1]
     start = {"schema_version": SCHEMA_VERSION} if cls is Authority else {}
 
     def unstructure_class(obj: Any) -> dict[str, Any]:
-        result = {**start, **head(obj)}
+        data = base(obj)
+        result = {**start, **{name: data.pop(name) for name in head}}
         for item in derived:
             result[item.name] = item.compute(obj)
-        result.update(tail(obj))
+        result.update(data)
         return result
 
     return unstructure_class
@@ -447,12 +434,9 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
-# --- reading JSON text ---------------------------------------------------------------------------
-#
-# The standard library's reader, made as strict as orjson: no NaN or Infinity, no number too
-# large for a float, text (or UTF-8 bytes) only; every way it fails is a ValidationError. Text
-# orjson refuses, or data that does not load, is read again here, so that with or without
-# orjson the same documents load and the same problems are reported.
+# --- reading JSON text: the standard library's reader, as strict as orjson (no NaN or Infinity,
+# no number too large for a float); text orjson refuses, or data that does not load, is read
+# again here, so that with or without orjson the same documents load with the same messages.
 
 
 def _refusal(token: str) -> str | None:
