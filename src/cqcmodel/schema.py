@@ -100,7 +100,8 @@ def _from_title(name: str, value: Callable[[StatementInfo], object], description
     elif name == "theme":
         schema = {"anyOf": [{"$ref": "#/$defs/Theme"}, {"type": "null"}]}
     text = f"Derived: {description}; null for an unknown title."
-    return Derived(name, "title", "the title", compute, {"description": text, **schema})
+    refers_to = (Theme,) if name == "theme" else ()
+    return Derived(name, "title", "the title", compute, {"description": text, **schema}, refers_to)
 
 
 def _first_page(name: str, description: str) -> Derived:
@@ -124,10 +125,7 @@ DERIVED: Final[Mapping[type[Any], tuple[Derived, ...]]] = {
     QualityStatement: (
         _ID,
         _CODE,
-        attrs.evolve(
-            _from_title("theme", lambda info: int(info.theme), "the theme (1–4) of the statement"),
-            refers_to=(Theme,),
-        ),
+        _from_title("theme", lambda info: int(info.theme), "the theme (1–4) of the statement"),
     ),
     StatementScore: (_ID, _CODE),
     Authority: (
