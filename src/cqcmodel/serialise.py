@@ -315,7 +315,8 @@ def _unstructure_factory(cls: type[Any], converter: cattrs.Converter) -> Callabl
     if not (derived := DERIVED.get(cls, ())):
         return base
     names = [field.name for field in fields]
-    head = names[: names.index(derived[0].after) + 1]
+    (after,) = {item.after for item in derived}  # all written at one place
+    head = names[: names.index(after) + 1]
     start = {"schema_version": SCHEMA_VERSION} if cls is Authority else {}
 
     def unstructure_class(obj: Any) -> dict[str, Any]:
