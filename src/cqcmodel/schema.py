@@ -1,10 +1,14 @@
 """The JSON format's shape (its version, the derived keys it writes) and its JSON Schema.
 
-:mod:`cqcmodel.serialise` reads and writes the format. The schema is generated from the model's
-attrs classes: fields, type hints, defaults (a field without one is required) and the field
-``metadata`` the model declares: ``"description"``, and ``"json_schema"`` (keywords that hold
-for each text or number of the field, such as a pattern or a range). Regenerate the shipped
-file with ``python -m cqcmodel.schema --write-schema``.
+The format: the model's fields in declaration order, enums as their published values, dates
+as ISO strings, ``None`` as ``null``; derived values beside their field (recomputed and
+compared on load, never trusted); metadata (fields outside equality) only when set; and a
+``schema_version`` first in an Authority. :mod:`cqcmodel.serialise` reads and writes it.
+
+The schema is generated from the model's attrs classes: fields, type hints, defaults (a field
+without one is required) and the field ``metadata`` the model declares: ``"description"``, and
+``"json_schema"`` (keywords that hold for each text or number of the field, such as a pattern
+or a range). Regenerate the shipped file with ``python -m cqcmodel.schema --write-schema``.
 """
 
 from __future__ import annotations
