@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from .fetching import FetchResult, fetch
     from .parser import parse, parse_file
     from .renderer import render
-    from .serialise import converter, dumps, json_schema, loads, structure, unstructure
+    from .schema import json_schema
+    from .serialise import converter, dumps, loads, structure, unstructure
 
 __all__ = [
     "About",
@@ -98,7 +99,7 @@ _LAZY: dict[str, str] = {
     "rows": "collect",
     "converter": "serialise",
     "dumps": "serialise",
-    "json_schema": "serialise",
+    "json_schema": "schema",
     "loads": "serialise",
     "structure": "serialise",
     "unstructure": "serialise",

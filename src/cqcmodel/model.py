@@ -132,6 +132,12 @@ def _tuple_of(cls: type[Any]) -> _Validator:
     return check
 
 
+#: Field metadata read by the JSON Schema (:mod:`cqcmodel.schema`): a published line, as
+#: :func:`_line_text` checks it, and a whole percentage.
+_LINE: Final = {"json_schema": {"pattern": r"^\S(?:[^\n\r]*\S)?$"}}
+_PERCENTAGE: Final = {"json_schema": {"minimum": 0, "maximum": 100}}
+
+
 _is_bool: Final = _instance_of(bool)
 _is_date: Final = _instance_of(dt.date)
 _optional_int: Final = _optional(int)
@@ -147,6 +153,9 @@ def _position() -> Any:
         eq=False,
         repr=False,
         validator=_optional_int,
+        metadata={
+            "description": "Metadata, outside equality: the source line number; written when known."
+        },
     )
 
 
@@ -169,9 +178,9 @@ class Finding:
     """One paragraph of a statement's key findings, under its sub-heading if it has one."""
 
     #: The paragraph, as published.
-    text: str = attrs.field(validator=_line_text)
+    text: str = attrs.field(validator=_line_text, metadata=_LINE)
     #: The sub-heading the paragraph sits under, or ``None`` before the first sub-heading.
-    heading: str | None = attrs.field(default=None, validator=_optional_line_text)
+    heading: str | None = attrs.field(default=None, validator=_optional_line_text, metadata=_LINE)
     #: Source line number (metadata: outside equality).
     line: int | None = _position()
 
@@ -212,15 +221,17 @@ class QualityStatement:
     """
 
     #: The statement title as published (variants included).
-    title: str = attrs.field(validator=_line_text)
+    title: str = attrs.field(validator=_line_text, metadata=_LINE)
     #: The score, or ``None`` when the page stops before it (or a pilot page gives no number).
     score: Score | None = attrs.field(default=None, validator=_optional_score)
     #: Published as an *indicative* score (the 2023 pilot pages: ``Indicative score:``).
     indicative: bool = attrs.field(default=False, validator=_is_bool)
     #: The "What people expect" lines, as published.
-    people_expect: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    people_expect: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: "The local authority commitment" (the we-statement), as published.
-    commitment: str | None = attrs.field(default=None, validator=_optional_line_text)
+    commitment: str | None = attrs.field(
+        default=None, validator=_optional_line_text, metadata=_LINE
+    )
     #: The key findings, one per paragraph, in order.
     findings: tuple[Finding, ...] = attrs.field(default=(), validator=_check_findings)
     #: Source line number of the title (metadata: outside equality).
@@ -308,7 +319,7 @@ class StatementScore:
     """One item of a summary's "Quality statement scores" list."""
 
     #: The statement title as the list publishes it.
-    title: str = attrs.field(validator=_line_text)
+    title: str = attrs.field(validator=_line_text, metadata=_LINE)
     #: The score (``None`` when the page stops before its ``Score:`` line).
     score: Score | None = attrs.field(default=None, validator=_optional_score)
     #: Source line number (metadata: outside equality).
@@ -343,9 +354,9 @@ class Section:
     """A further headed section of a summary (strengths, areas for development, …)."""
 
     #: The section heading.
-    heading: str = attrs.field(validator=_heading)
+    heading: str = attrs.field(validator=_heading, metadata=_LINE)
     #: The paragraphs under it (at least one).
-    paragraphs: tuple[str, ...] = attrs.field(validator=_lines)
+    paragraphs: tuple[str, ...] = attrs.field(validator=_lines, metadata=_LINE)
     #: Source line number of the heading (metadata: outside equality).
     line: int | None = _position()
 
@@ -372,19 +383,21 @@ class Summary:
     """The summary page: the published rating and score, the nine scores, people's experiences."""
 
     #: The authority name in the rating block (``• London Borough of Ealing``).
-    name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    name: str | None = attrs.field(default=None, validator=_optional_line_text, metadata=_LINE)
     #: The published overall rating.
     rating: Rating | None = attrs.field(default=None, validator=_optional_rating)
     #: The published overall score, a whole percentage.
-    percentage: int | None = attrs.field(default=None, validator=_percentage)
+    percentage: int | None = attrs.field(default=None, validator=_percentage, metadata=_PERCENTAGE)
     #: The short name in an ``Overall rating for <short name>: 64%`` line, when published so.
-    short_name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    short_name: str | None = attrs.field(
+        default=None, validator=_optional_line_text, metadata=_LINE
+    )
     #: The "Quality statement scores" list, in published order.
     statement_scores: tuple[StatementScore, ...] = attrs.field(
         default=(), validator=_statement_scores_tuple
     )
     #: Paragraphs under "Summary of people's experiences".
-    people_experience: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    people_experience: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: Further headed sections, in order.
     sections: tuple[Section, ...] = attrs.field(default=(), validator=_sections_tuple)
     #: Source line number of "Overall summary" (metadata: outside equality).
@@ -420,15 +433,17 @@ class About:
     #: ``Assessment published``.
     published: dt.date | None = attrs.field(default=None, validator=_optional_date)
     #: Paragraphs under "How we assess local authorities" (pilot pages explain the pilot there).
-    introduction: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    introduction: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: The name in the ``About <name>`` heading, as written.
-    subject: str | None = attrs.field(default=None, validator=_optional_line_text)
+    subject: str | None = attrs.field(default=None, validator=_optional_line_text, metadata=_LINE)
     #: Paragraphs about the area (under "Demographics", or straight after "About <name>").
-    demographics: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    demographics: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: The ``The financial facts for X are:`` line, when published.
-    financial_intro: str | None = attrs.field(default=None, validator=_optional_line_text)
+    financial_intro: str | None = attrs.field(
+        default=None, validator=_optional_line_text, metadata=_LINE
+    )
     #: The financial facts, one per bullet or paragraph, bullet markers removed.
-    financial_facts: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    financial_facts: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: Source line number of "How we assess local authorities" (metadata: outside equality).
     line: int | None = _position()
 
@@ -532,7 +547,7 @@ class Authority:
     """
 
     #: The authority name from the title line; ``None`` when no title line was given.
-    name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    name: str | None = attrs.field(default=None, validator=_optional_line_text, metadata=_LINE)
     #: A pilot report (``<X> assessment`` title, ``Indicative score:``): scores are indicative.
     indicative: bool = attrs.field(default=False, validator=_is_bool)
     #: Every ``Published: … Page last updated: …`` line, in text order.
@@ -544,11 +559,35 @@ class Authority:
     #: The quality statement pages, in the order given.
     statements: tuple[QualityStatement, ...] = attrs.field(default=(), validator=_check_statements)
     #: Where the text came from (a path), for messages; metadata outside equality.
-    source: str | None = attrs.field(default=None, eq=False, repr=False)
+    source: str | None = attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        metadata={
+            "description": "Metadata, outside equality: where the text came from; "
+            "written when known."
+        },
+    )
     #: Every source the model was read from (paths or addresses), in order; metadata.
-    sources: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
+    sources: tuple[str, ...] = attrs.field(
+        default=(),
+        eq=False,
+        repr=False,
+        metadata={
+            "description": "Metadata, outside equality: every source the model was read from; "
+            "written when known."
+        },
+    )
     #: Lines of the sources that were not content (furniture, unplaced text); metadata.
-    set_aside: tuple[SetAside, ...] = attrs.field(default=(), eq=False, repr=False)
+    set_aside: tuple[SetAside, ...] = attrs.field(
+        default=(),
+        eq=False,
+        repr=False,
+        metadata={
+            "description": "Metadata, outside equality: source lines that were not report content; "
+            "written when known."
+        },
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check what one text can express: pages, and pilot marks that agree."""
