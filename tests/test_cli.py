@@ -719,3 +719,28 @@ def test_glob_patterns_on_the_command_line() -> None:
     none = run("scores", str(EXAMPLES / "*.pdf"))
     assert none.returncode == 1
     assert "no file or folder matches this pattern" in none.stderr
+
+
+def test_parse_filtered_by_council_and_statement() -> None:
+    result = run("parse", "--council", "City of Westminster", "--statement", "needs", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    (item,) = json.loads(result.stdout)
+    authority = loads(json.dumps(item["authority"]))
+    assert authority.name == "Westminster City Council"
+    assert [statement.code for statement in authority.statements] == ["needs"]
+    assert authority.summary is None
+    assert list(item["pages"]) == ["needs"]
+    assert all(
+        mention["statement_id"] == 1
+        for initiative in item["extracted"]["initiatives"]
+        for mention in initiative["mentions"]
+    )
+
+
+def test_check_filtered_by_statement() -> None:
+    result = run("check", "--statement", "equity", "--council", "Westminster", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(": warning: ") == 1
+    assert "-theme1-equity.txt:7:1: warning:" in result.stderr
+    other = run("check", "--statement", "needs", "--council", "Westminster", EXAMPLES)
+    assert ": warning: " not in other.stderr

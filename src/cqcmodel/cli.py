@@ -30,7 +30,7 @@ from .checks import (
     wording_warnings,
 )
 from .collect import Loaded, Record, load_all
-from .councils import Council, council
+from .councils import Council, council, councils
 from .errors import CqcModelError, NoFilesError, UnknownCouncilError, UnknownStatementError
 from .export import FORMATS, Row, columns, dumps_json, rows, write
 from .framework import StatementInfo
@@ -301,7 +301,7 @@ def _note_missing(
     missing = missing_councils(authorities, among=wanted or None)
     if not missing:
         return
-    total = len(wanted) if wanted else 153
+    total = len(wanted) if wanted else len(councils())
     reporter.note(f"{len(missing)} of {total} councils have no pages here:")
     for item in missing:
         reporter.note(f"  no pages for {item.name} ({item.ons_code}, {item.region})")

@@ -18,7 +18,7 @@ import enum
 import io
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
@@ -183,8 +183,8 @@ def name_key(text: str) -> str:
 
     ``London Borough of Hammersmith & Fulham``, ``Hammersmith and Fulham Council`` and
     ``hammersmith-and-fulham`` all give ``hammersmith and fulham``; ``Bristol, City of`` and
-    ``Bristol City Council`` give ``bristol``. A name made only of such words (``City
-    Council``) keeps its last word.
+    ``Bristol City Council`` give ``bristol``. At least one word is always kept
+    (``Council`` gives ``council``).
     """
     words = _words(text)
     changed = True
@@ -245,6 +245,7 @@ def _index() -> _Index:
     return _Index(codes=codes, full=full, keys={key: tuple(v) for key, v in keys.items()})
 
 
+@lru_cache(maxsize=4096)
 def find_council(name_or_code: str) -> Council | None:
     """Like :func:`council`, but ``None`` for a name or code that is unknown or ambiguous."""
     try:
