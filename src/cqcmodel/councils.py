@@ -207,13 +207,25 @@ def _full_key(text: str) -> str:
     return " ".join(_words(text))
 
 
+#: Words an acronym skips ("BCP" for Bournemouth, Christchurch and Poole).
+_MINOR_WORDS: Final = frozenset({"and", "of", "on", "upon", "with", "the"})
+
+
 def _short_keys(key: str) -> list[str]:
-    """Shorter forms people use: ``Richmond`` for Richmond upon Thames, ``Stockton``."""
-    for joiner in (" upon ", " on "):
+    """Shorter forms people use: the part before ``upon``/``on``/``and``/``with``
+    (``Richmond``, ``Stockton``, ``Brighton``, ``Blackburn``) and, for a name of three or
+    more words, its initials (``BCP``, ``ERY``). A short form two councils share resolves to
+    neither.
+    """
+    shorts: list[str] = []
+    for joiner in (" upon ", " on ", " and ", " with "):
         head, found, _ = key.partition(joiner)
         if found and head:
-            return [head]
-    return []
+            shorts.append(head)
+    words = [word for word in key.split() if word not in _MINOR_WORDS]
+    if len(words) >= 3:
+        shorts.append("".join(word[0] for word in words))
+    return shorts
 
 
 @attrs.frozen
