@@ -212,10 +212,10 @@ _MINOR_WORDS: Final = frozenset({"and", "of", "on", "upon", "with", "the"})
 
 
 def _short_keys(key: str) -> list[str]:
-    """Shorter forms people use: the part before ``upon``/``on``/``and``/``with``
-    (``Richmond``, ``Stockton``, ``Brighton``, ``Blackburn``) and, for a name of three or
-    more words, its initials (``BCP``, ``ERY``). A short form two councils share resolves to
-    neither.
+    """Shorter forms people use: ``Richmond``, ``Stockton``, ``Brighton``, ``BCP``.
+
+    The part before ``upon``/``on``/``and``/``with``, and, for a name of three or more
+    words, its initials. A short form two councils share resolves to neither.
     """
     shorts: list[str] = []
     for joiner in (" upon ", " on ", " and ", " with "):
