@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -10,10 +11,12 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 import cqcmodel
+from cqcmodel import cli
 from cqcmodel.cli import PROGRESS_THRESHOLD, _Progress
 from cqcmodel.collect import load
 from cqcmodel.export import columns, rows
@@ -744,3 +747,21 @@ def test_check_filtered_by_statement() -> None:
     assert "-theme1-equity.txt:7:1: warning:" in result.stderr
     other = run("check", "--statement", "needs", "--council", "Westminster", EXAMPLES)
     assert ": warning: " not in other.stderr
+
+
+def test_a_command_registered_in_the_table_is_built_and_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def add_name(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--name", required=True)
+
+    def greet(args: argparse.Namespace, out: IO[str], reporter: object) -> None:
+        out.write(f"hello {args.name}\n")
+
+    command = cli.Command(greet, "say hello", "cqcmodel greet --name x", (add_name,), False)
+    monkeypatch.setitem(cli.COMMANDS, "greet", command)
+    assert cli.main(["greet", "--name", "Ealing"]) == cli.EXIT_OK
+    assert capsys.readouterr().out == "hello Ealing\n"
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["greet", "--name", "x", "pages/"])  # takes no PATH
+    assert caught.value.code == cli.EXIT_USAGE
