@@ -230,6 +230,15 @@ def test_ambiguous_short_name_is_refused_not_guessed() -> None:
     assert "Kingston upon Hull, City of (E06000010)" in str(caught.value)
 
 
+def test_a_region_is_not_a_council() -> None:
+    with pytest.raises(UnknownCouncilError) as caught:
+        council("London")
+    assert "City of London (E09000001)" in caught.value.closest
+    assert council("Corporation of London").ons_code == "E09000001"
+    with pytest.raises(UnknownCouncilError):
+        council("north east")
+
+
 def test_unknown_code() -> None:
     with pytest.raises(UnknownCouncilError, match="E09999999"):
         council("E09999999")

@@ -233,6 +233,7 @@ class _Index:
     codes: dict[str, Council]
     full: dict[str, Council]
     keys: dict[str, tuple[Council, ...]]
+    regions: frozenset[str]
 
 
 @cache
@@ -254,7 +255,10 @@ def _index() -> _Index:
                     shorts[short].append(item)
     for short, found in shorts.items():
         keys.setdefault(short, found)
-    return _Index(codes=codes, full=full, keys={key: tuple(v) for key, v in keys.items()})
+    regions = frozenset(_full_key(item.region) for item in councils())
+    return _Index(
+        codes=codes, full=full, keys={key: tuple(v) for key, v in keys.items()}, regions=regions
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -275,7 +279,8 @@ def council(name_or_code: str) -> Council:
     Council``, ``Metropolitan Borough of Wirral``, ``County Durham``, ``St Helens Borough
     Council``), compared after :func:`name_key` folds case, punctuation, ``&``/``and``,
     ``St.``/``Saint`` and strips words such as ``Council`` or ``Royal Borough of``. A short
-    form that fits two councils (``Kingston``) is refused rather than guessed.
+    form that fits two councils (``Kingston``) is refused rather than guessed, and so is a
+    region's name (``London``).
 
     Raises :class:`~cqcmodel.errors.UnknownCouncilError` (a :class:`LookupError`) naming
     the closest councils for a name it cannot resolve.
@@ -290,9 +295,13 @@ def council(name_or_code: str) -> Council:
         if found is not None:
             return found
         raise UnknownCouncilError(name_or_code, _nearest_codes(code.group(1).upper()))
-    exact = index.full.get(_full_key(name_or_code))
+    full = _full_key(name_or_code)
+    exact = index.full.get(full)
     if exact is not None:
         return exact
+    if full in index.regions:
+        # "London" is a region of 33 councils, not the City of London.
+        raise UnknownCouncilError(name_or_code, _nearest(name_or_code))
     matches = index.keys.get(name_key(name_or_code), ())
     if len(matches) == 1:
         return matches[0]
