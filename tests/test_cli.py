@@ -785,3 +785,16 @@ def test_a_command_registered_in_the_table_is_built_and_run(
     with pytest.raises(SystemExit) as caught:
         cli.main(["greet", "--name", "x", "pages/"])  # takes no PATH
     assert caught.value.code == cli.EXIT_USAGE
+
+
+def test_authority_merges_an_untitled_page_with_its_councils_pages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pages = (CORPUS / "hillingdon-1224*", SEED)
+    result = run_here(capsys, "scores", "--format", "json", "--authority", "Hillingdon", *pages)
+    assert result.returncode == 0, result.stderr
+    (hillingdon,) = json.loads(result.stdout)
+    assert hillingdon["ons_code"] == "E09000017"
+    assert hillingdon["authority"] == "London Borough of Hillingdon"
+    assert (hillingdon["scored"], hillingdon["partnerships"]) == (6, 3)
+    assert str(SEED) in hillingdon["sources"]
