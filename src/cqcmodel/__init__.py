@@ -10,7 +10,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .errors import ConflictError, CqcModelError, ParseError, ValidationError
+from .councils import Council, CouncilType, council, councils
+from .errors import (
+    ConflictError,
+    CqcModelError,
+    ParseError,
+    UnknownCouncilError,
+    UnknownStatementError,
+    ValidationError,
+)
 from .framework import Rating, Score, Theme
 from .model import (
     About,
@@ -26,7 +34,8 @@ from .model import (
 
 if TYPE_CHECKING:
     from .checks import Diagnostic, summary_discrepancies, wording_warnings
-    from .collect import load, rows
+    from .collect import load
+    from .export import rows
     from .extract import (
         Figure,
         Initiative,
@@ -47,6 +56,8 @@ __all__ = [
     "About",
     "Authority",
     "ConflictError",
+    "Council",
+    "CouncilType",
     "CqcModelError",
     "Diagnostic",
     "FetchResult",
@@ -65,10 +76,14 @@ __all__ = [
     "StatementScore",
     "Summary",
     "Theme",
+    "UnknownCouncilError",
+    "UnknownStatementError",
     "ValidationError",
     "Voice",
     "__version__",
     "converter",
+    "council",
+    "councils",
     "dumps",
     "extract_figures",
     "extract_initiatives",
@@ -96,7 +111,7 @@ _LAZY: dict[str, str] = {
     "summary_discrepancies": "checks",
     "wording_warnings": "checks",
     "load": "collect",
-    "rows": "collect",
+    "rows": "export",
     "converter": "serialise",
     "dumps": "serialise",
     "json_schema": "schema",
@@ -128,5 +143,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    """List the public names, including the lazily loaded ones."""
-    return sorted(set(globals()) | set(__all__))
+    """List the public names only (the lazily loaded ones included), as ``__all__`` does."""
+    return sorted(__all__)
