@@ -10,7 +10,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .errors import ConflictError, CqcModelError, ParseError, ValidationError
+from .councils import Council, CouncilType, council, councils
+from .errors import (
+    ConflictError,
+    CqcModelError,
+    ParseError,
+    UnknownCouncilError,
+    UnknownStatementError,
+    ValidationError,
+)
 from .framework import Rating, Score, Theme
 from .model import (
     About,
@@ -45,6 +53,8 @@ __all__ = [
     "About",
     "Authority",
     "ConflictError",
+    "Council",
+    "CouncilType",
     "CqcModelError",
     "Diagnostic",
     "Figure",
@@ -62,10 +72,14 @@ __all__ = [
     "StatementScore",
     "Summary",
     "Theme",
+    "UnknownCouncilError",
+    "UnknownStatementError",
     "ValidationError",
     "Voice",
     "__version__",
     "converter",
+    "council",
+    "councils",
     "dumps",
     "extract_figures",
     "extract_initiatives",
@@ -122,5 +136,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    """List the public names, including the lazily loaded ones."""
-    return sorted(set(globals()) | set(__all__))
+    """List the public names only (the lazily loaded ones included), as ``__all__`` does."""
+    return sorted(__all__)

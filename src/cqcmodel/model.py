@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from .councils import Council, find_council
+from .errors import UnknownStatementError
 from .framework import (
+    STATEMENTS,
     Rating,
     Score,
     StatementInfo,
     Theme,
     fold,
     rating_for_percentage,
-    statement_by_code,
     statement_by_title,
 )
 
@@ -42,6 +44,7 @@ __all__ = [
     "StatementScore",
     "Summary",
     "Theme",
+    "lookup_statement",
 ]
 
 #: Longest line that can be a heading (sub-heading in findings, section heading in summaries).
@@ -502,6 +505,23 @@ def _check_statements(
         seen[key] = statement.title
 
 
+def lookup_statement(key: int | str) -> StatementInfo:
+    """The framework statement for an id (1–9, or its digits), a code or a title, in any case.
+
+    Raises :class:`~cqcmodel.errors.UnknownStatementError` (a :class:`KeyError`) listing the
+    nine statements' ids, codes and titles.
+    """
+    text = str(key).strip()
+    for info in STATEMENTS:
+        if text == str(info.id) or text.casefold() == info.code:
+            return info
+    found = statement_by_title(text) if isinstance(key, str) else None
+    if found is None:
+        valid = tuple(f"{info.id}  {info.code:<14} {info.title}" for info in STATEMENTS)
+        raise UnknownStatementError(key, valid)
+    return found
+
+
 @attrs.frozen(kw_only=True)
 class SetAside:
     """A source line that is not report content: recorded, never silently dropped.
@@ -587,9 +607,19 @@ class Authority:
         """The first ``Page last updated:`` date, or ``None``."""
         return self.page_dates[0].updated if self.page_dates else None
 
+    @property
+    def council(self) -> Council | None:
+        """The registry's council for the title-line name (``None`` if no title or unknown)."""
+        return find_council(self.name) if self.name is not None else None
+
     def statement(self, key: int | str) -> QualityStatement | None:
-        """The statement with framework id ``key`` (1–9) or code ``key`` (``"needs"``, …)."""
-        wanted = key if isinstance(key, int) else statement_by_code(key).id
+        """This authority's page for a statement, or ``None`` when it has none.
+
+        ``key`` is the framework id (1–9), the code (``"needs"``) or a title, in any case
+        (:func:`~cqcmodel.model.lookup_statement`); an unknown key raises
+        :class:`~cqcmodel.errors.UnknownStatementError` listing the nine.
+        """
+        wanted = lookup_statement(key).id
         for statement in self.statements:
             if statement.statement_id == wanted:
                 return statement
