@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .parser import parse, parse_file
     from .renderer import render
     from .serialise import converter, dumps, json_schema, loads, structure, unstructure
+    from .site import report
 
 __all__ = [
     "About",
@@ -90,6 +91,7 @@ __all__ = [
     "parse",
     "parse_file",
     "render",
+    "report",
     "rows",
     "structure",
     "summary_discrepancies",
@@ -102,6 +104,7 @@ _LAZY: dict[str, str] = {
     "parse": "parser",
     "parse_file": "parser",
     "render": "renderer",
+    "report": "site",
     "Diagnostic": "checks",
     "summary_discrepancies": "checks",
     "wording_warnings": "checks",

@@ -405,6 +405,63 @@ def _cmd_figures(args: argparse.Namespace, out: IO[str], reporter: _Reporter) ->
     _write(out, args.format, FIGURE_COLUMNS, data)
 
 
+# --- report and plot -------------------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from .site import report  # noqa: PLC0415 - the report (Jinja2) loads on use
+
+    loaded = _load(args.paths, reporter)
+    index = report(loaded.authorities, args.out)
+    count = len(loaded.authorities)
+    reporter.err.write(
+        f"wrote {index} and {count} authority page{'s' * (count != 1)}: "
+        "open index.html in a browser\n"
+    )
+
+
+def _add_report_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    sub = command(
+        "report",
+        "write a static site: the league table as a heat map, and each report's findings "
+        "with initiatives, organisations and figures highlighted",
+        "  cqcmodel report examples/data --out site\n  cqcmodel report pages/ --out /tmp/cqc\n",
+        _cmd_report,
+    )
+    sub.add_argument(
+        "--out", required=True, metavar="DIR", help="folder to write (created if missing)"
+    )
+    _paths_argument(sub)
+
+
+def _cmd_plot(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from . import plot  # noqa: PLC0415 - matplotlib loads on use
+
+    if Path(args.output).suffix.lower() not in {".png", ".svg"}:
+        raise _BadInputError(f"{args.output}: a plot is written as .png or .svg")
+    loaded = _load(args.paths, reporter)
+    draw = plot.heatmap if args.kind == "heatmap" else plot.ratings
+    figure = draw(loaded.authorities)
+    plot.save(figure, args.output)
+    reporter.err.write(f"wrote {args.output}\n")
+
+
+def _add_plot_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    sub = command(
+        "plot",
+        "draw a plot as PNG or SVG: heatmap (councils × the nine scores) or ratings "
+        "(how many authorities have each rating)",
+        "  cqcmodel plot heatmap examples/data -o heatmap.png\n"
+        "  cqcmodel plot ratings pages/ -o ratings.svg\n",
+        _cmd_plot,
+    )
+    sub.add_argument("kind", choices=("heatmap", "ratings"), help="which plot")
+    sub.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="file to write: .png or .svg"
+    )
+    _paths_argument(sub)
+
+
 # --- the parser ------------------------------------------------------------------------------
 
 
@@ -522,6 +579,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _format_argument(sub, ("table", "csv", "json"))
     _paths_argument(sub)
+    _add_report_command(command)
+    _add_plot_command(command)
     return parser
 
 
