@@ -409,10 +409,13 @@ def _cmd_figures(args: argparse.Namespace, out: IO[str], reporter: _Reporter) ->
 
 
 def _cmd_report(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
-    from .site import report  # noqa: PLC0415 - the report (Jinja2) loads on use
+    from .site import MissingExtraError, report  # noqa: PLC0415 - Jinja2 loads on use
 
     loaded = _load(args.paths, reporter)
-    index = report(loaded.authorities, args.out)
+    try:
+        index = report(loaded.authorities, args.out)
+    except MissingExtraError as error:
+        raise _BadInputError(str(error)) from error
     count = len(loaded.authorities)
     reporter.err.write(
         f"wrote {index} and {count} authority page{'s' * (count != 1)}: "
@@ -436,13 +439,16 @@ def _add_report_command(command: Callable[..., argparse.ArgumentParser]) -> None
 
 def _cmd_plot(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
     from . import plot  # noqa: PLC0415 - matplotlib loads on use
+    from .site import MissingExtraError  # noqa: PLC0415
 
     if Path(args.output).suffix.lower() not in {".png", ".svg"}:
         raise _BadInputError(f"{args.output}: a plot is written as .png or .svg")
     loaded = _load(args.paths, reporter)
     draw = plot.heatmap if args.kind == "heatmap" else plot.ratings
-    figure = draw(loaded.authorities)
-    plot.save(figure, args.output)
+    try:
+        plot.save(draw(loaded.authorities), args.output)
+    except MissingExtraError as error:
+        raise _BadInputError(str(error)) from error
     reporter.err.write(f"wrote {args.output}\n")
 
 

@@ -113,6 +113,9 @@ def heatmap(authorities: Authority | Iterable[Authority]) -> Figure:
 
 def ratings(authorities: Authority | Iterable[Authority]) -> Figure:
     """How many authorities have each rating: published, and computed from all nine scores."""
+    _matplotlib()
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415 - the plot extra loads on use
+
     table = rows(_as_list(authorities))
     counts = rating_counts(table)
     figure = _figure(7.0, 4.0)
@@ -129,7 +132,7 @@ def ratings(authorities: Authority | Iterable[Authority]) -> Figure:
     axes.set_xticks(list(positions), [rating.value for rating, _, _ in counts])
     axes.set_ylabel("authorities")
     axes.set_title(f"Overall ratings of {len(table)} authorit{'y' if len(table) == 1 else 'ies'}")
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.margins(y=0.15)
     axes.legend(frameon=False)
     axes.spines[["top", "right"]].set_visible(False)

@@ -9,6 +9,7 @@ outside, then kind, then anchor), so the same marks always give the same HTML.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Sequence
 from typing import Final
 
@@ -79,7 +80,7 @@ def highlight(text: str, marks: Sequence[Mark]) -> str:
     out: list[str] = []
     stack: list[int] = []
     opened: set[int] = set()
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         active = [i for i, m in enumerate(ordered) if m.start <= start and end <= m.end]
         keep = 0
         while keep < min(len(stack), len(active)) and stack[keep] == active[keep]:
@@ -91,6 +92,6 @@ def highlight(text: str, marks: Sequence[Mark]) -> str:
             out.append(_open(ordered[index], first=index not in opened))
             opened.add(index)
             stack.append(index)
-        out.append(html.escape(text[start:end], quote=False))
+        out.append(html.escape(text[start:end]))
     out.extend("</mark>" for _ in stack)
     return "".join(out)

@@ -30,7 +30,7 @@ from .views import (
     theme_averages,
 )
 
-__all__ = ["CSP", "authority_html", "page_html", "report", "statement_html"]
+__all__ = ["CSP", "authority_html", "index_html", "page_html", "report", "statement_html"]
 
 #: The Content-Security-Policy of every page: nothing from outside the folder, no inline code.
 CSP: Final = (
@@ -120,9 +120,7 @@ def index_html(authorities: Sequence[Authority]) -> str:
     )
 
 
-def report(
-    authorities: Authority | Iterable[Authority], out_dir: str | os.PathLike[str]
-) -> Path:
+def report(authorities: Authority | Iterable[Authority], out_dir: str | os.PathLike[str]) -> Path:
     """Write the static site for ``authorities`` into ``out_dir``; return its ``index.html``.
 
     The folder holds ``index.html`` (the league table), one page per authority, a stylesheet

@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
 
-from ..extract import Figure, extract_figures, extract_initiatives, extract_organisations
+from ..extract import (
+    Figure,
+    Initiative,
+    Organisation,
+    extract_figures,
+    extract_initiatives,
+    extract_organisations,
+)
 from ..framework import STATEMENTS, Rating, Score, StatementInfo, Theme
 from ..model import Authority, Finding, QualityStatement
 from .highlight import Mark, highlight
@@ -26,11 +33,15 @@ __all__ = [
     "IndexEntry",
     "Row",
     "StatementView",
+    "ThemeAverage",
     "authority_view",
     "display_name",
+    "rating_counts",
     "rows",
     "slugs",
+    "statement_averages",
     "statement_view",
+    "theme_averages",
 ]
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -87,8 +98,10 @@ class Row:
     @property
     def sort_percentage(self) -> int | None:
         """The published percentage, else the computed one: the order of plots and tables."""
-        return self.published_percentage if self.published_percentage is not None else (
-            self.percentage
+        return (
+            self.published_percentage
+            if self.published_percentage is not None
+            else (self.percentage)
         )
 
 
@@ -203,38 +216,41 @@ def _statement_positions(authority: Authority) -> dict[int | None, int]:
     return positions
 
 
+_Add = Callable[[int | None, int, Mark], str]
+
+
+def _named_marks(
+    kind: str, items: Sequence[Initiative | Organisation], add: _Add
+) -> list[IndexEntry]:
+    """A mark per mention of each initiative or organisation; the index entries linking them."""
+    entries = []
+    for number, item in enumerate(items, start=1):
+        label = item.kind.value.replace("_", " ")
+        title = f"{item.name} — {kind} ({label})"
+        links = []
+        for count, mention in enumerate(item.mentions, start=1):
+            anchor = f"{kind}-{number}-{count}"
+            mark = Mark(start=mention.start, end=mention.end, kind=kind, title=title, anchor=anchor)
+            links.append((anchor, add(mention.statement_id, mention.finding_index, mark)))
+        entries.append(
+            IndexEntry(name=item.name, kind=label, anchor=f"{kind}-{number}", mentions=tuple(links))
+        )
+    return entries
+
+
 def _marks(authority: Authority) -> _Marks:
     """Every extracted mention of ``authority`` as a mark, keyed by (statement, finding)."""
     positions = _statement_positions(authority)
     by_finding: dict[tuple[int, int], list[Mark]] = {}
     titles = [statement.title for statement in authority.statements]
 
-    def add(mention_statement: int | None, finding: int, mark: Mark) -> str:
-        position = positions[mention_statement]
+    def add(statement_id: int | None, finding: int, mark: Mark) -> str:
+        position = positions[statement_id]
         by_finding.setdefault((position, finding), []).append(mark)
         return titles[position]
 
-    indexes: dict[str, list[IndexEntry]] = {"initiative": [], "organisation": []}
-    named = (
-        ("initiative", extract_initiatives(authority)),
-        ("organisation", extract_organisations(authority)),
-    )
-    for kind, items in named:
-        for number, item in enumerate(items, start=1):
-            label = f"{item.kind.value.replace('_', ' ')}"
-            title = f"{item.name} — {kind} ({label})"
-            links = []
-            for count, mention in enumerate(item.mentions, start=1):
-                anchor = f"{kind}-{number}-{count}"
-                mark = Mark(
-                    start=mention.start, end=mention.end, kind=kind, title=title, anchor=anchor
-                )
-                where = add(mention.statement_id, mention.finding_index, mark)
-                links.append((anchor, where))
-            entry = IndexEntry(
-                name=item.name, kind=label, anchor=f"{kind}-{number}", mentions=tuple(links)
-            )
-            indexes[kind].append(entry)
+    initiatives = _named_marks("initiative", extract_initiatives(authority), add)
+    organisations = _named_marks("organisation", extract_organisations(authority), add)
     figures = extract_figures(authority)
     for number, figure in enumerate(figures, start=1):
         mention = figure.mention
@@ -248,8 +264,8 @@ def _marks(authority: Authority) -> _Marks:
         add(mention.statement_id, mention.finding_index, mark)
     return _Marks(
         by_finding=by_finding,
-        initiatives=tuple(indexes["initiative"]),
-        organisations=tuple(indexes["organisation"]),
+        initiatives=tuple(initiatives),
+        organisations=tuple(organisations),
         figures=len(figures),
     )
 
@@ -278,7 +294,9 @@ def _groups(findings: Sequence[Finding], marks: dict[int, list[Mark]]) -> tuple[
         paragraph = highlight(finding.text, marks.get(index, []))
         if groups and groups[-1].heading == finding.heading:
             last = groups[-1]
-            groups[-1] = FindingGroup(heading=last.heading, paragraphs=(*last.paragraphs, paragraph))
+            groups[-1] = FindingGroup(
+                heading=last.heading, paragraphs=(*last.paragraphs, paragraph)
+            )
         else:
             groups.append(FindingGroup(heading=finding.heading, paragraphs=(paragraph,)))
     return tuple(groups)
