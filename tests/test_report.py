@@ -19,7 +19,7 @@ from cqcmodel.site import CSP, Mark, MissingExtraError, highlight, page_html, re
 from cqcmodel.site.highlight import KINDS
 from cqcmodel.site.views import slugs
 
-from .report_helpers import EXAMPLES, IMG, SCRIPT, Elements, expected_marks, hostile, samples
+from .report_helpers import EXAMPLES, Elements, expected_marks, hostile, samples
 
 pytest.importorskip("jinja2")
 
