@@ -17,7 +17,7 @@ from .report_helpers import EXAMPLES, samples
 
 pytest.importorskip("matplotlib")
 
-from cqcmodel import plot  # noqa: E402 - after the skip
+from cqcmodel import plot
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,13 @@ def test_heatmap_rows_are_councils_by_percentage_with_numbers_in_cells(
         scores = by_name[label.rsplit(" (", 1)[0]]
         assert row == [str(int(scores[info.id])) for info in STATEMENTS]
     legend = figure.legends[0]
-    assert [text.get_text() for text in legend.get_texts()][0] == "1 significant shortfalls"
+    assert [text.get_text() for text in legend.get_texts()] == [
+        "1 significant shortfalls",
+        "2 some shortfalls",
+        "3 a good standard",
+        "4 an exceptional standard",
+        "– not known",
+    ]
 
 
 def test_heatmap_shows_unknown_scores_as_a_dash() -> None:
