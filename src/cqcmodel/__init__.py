@@ -34,7 +34,8 @@ from .model import (
 
 if TYPE_CHECKING:
     from .checks import Diagnostic, summary_discrepancies, wording_warnings
-    from .collect import load, rows
+    from .collect import load
+    from .export import rows
     from .extract import (
         Figure,
         Initiative,
@@ -109,7 +110,7 @@ _LAZY: dict[str, str] = {
     "summary_discrepancies": "checks",
     "wording_warnings": "checks",
     "load": "collect",
-    "rows": "collect",
+    "rows": "export",
     "converter": "serialise",
     "dumps": "serialise",
     "json_schema": "serialise",

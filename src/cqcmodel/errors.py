@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "ConflictError",
     "CqcModelError",
+    "NoFilesError",
     "ParseError",
     "UnknownCouncilError",
     "UnknownStatementError",
@@ -101,6 +102,19 @@ class ValidationError(CqcModelError, ValueError):
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{where}invalid cqcmodel data ({count} {noun}):\n{lines}")
+
+
+class NoFilesError(CqcModelError, FileNotFoundError):
+    """A folder given to :func:`~cqcmodel.load` (or the command line) that holds no page files.
+
+    ``filename`` is the folder; ``str(error)`` reads ``folder: no page files in this folder``.
+    """
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(2, "no page files in this folder", folder)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
 
 
 class UnknownCouncilError(CqcModelError, LookupError):
