@@ -11,6 +11,7 @@ which options it takes; the options themselves are declared once, in ``_OPTIONS`
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -394,6 +395,15 @@ def _council_type(text: str) -> Council:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _encoding_type(text: str) -> str:
+    try:
+        codecs.lookup(text)
+    except LookupError:
+        msg = f"unknown encoding {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    return text
+
+
 def _add_paths(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "paths",
@@ -424,7 +434,11 @@ def _add_common(sub: argparse.ArgumentParser) -> None:
         help="the council of pages without a title line (a page whose title names "
         "another council is an error)",
     )
-    sub.add_argument("--encoding", help="read every file in this encoding (default: detected)")
+    sub.add_argument(
+        "--encoding",
+        type=_encoding_type,
+        help="read every file in this encoding, such as cp1252 (default: detected)",
+    )
 
 
 def _add_listing(sub: argparse.ArgumentParser) -> None:
