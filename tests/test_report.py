@@ -19,6 +19,7 @@ from cqcmodel.site import CSP, Mark, MissingExtraError, highlight, page_html, re
 from cqcmodel.site.highlight import KINDS
 from cqcmodel.site.views import slugs
 
+from .conftest import CORPUS
 from .report_helpers import EXAMPLES, Elements, expected_marks, hostile, samples
 
 pytest.importorskip("jinja2")
@@ -347,3 +348,42 @@ def test_one_authority_is_accepted(tmp_path: Path, authorities: list[Authority])
     index = cqcmodel.report(authorities[0], tmp_path)
     assert len(league_rows(tmp_path)) == 1
     assert index == tmp_path / "index.html"
+
+
+def test_pages_never_seen_list_every_authority_once_with_exact_marks(tmp_path: Path) -> None:
+    corpus = cqcmodel.load(CORPUS)
+    assert len(corpus) >= 6
+    cqcmodel.report(corpus, tmp_path)
+    assert len(league_rows(tmp_path)) == len(corpus)
+    names = slugs(corpus)
+    assert len(set(names)) == len(names)
+    assert "seed-hillingdon-partnerships" in names  # a page without a title line: its file
+    marked = 0
+    for authority, slug in zip(corpus, names, strict=True):
+        marks = Elements((tmp_path / f"{slug}.html").read_text("utf-8")).marks()
+        assert marks == expected_marks(authority), slug
+        marked += len(marks)
+    assert marked > 50
+
+
+def test_report_command_filters_by_council(tmp_path: Path) -> None:
+    out = tmp_path / "one"
+    assert main(["report", "--council", "Sunderland", str(EXAMPLES), "--out", str(out)]) == 0
+    assert sorted(path.name for path in out.glob("*.html")) == [
+        "index.html",
+        "sunderland-city-council.html",
+    ]
+
+
+def test_a_mention_outside_the_findings_is_counted_not_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cqcmodel.extract import Initiative, InitiativeKind, Mention  # noqa: PLC0415
+    from cqcmodel.site import views  # noqa: PLC0415
+
+    stray = Mention(statement_id=9, finding_index=0, start=0, end=1, text="a")
+    initiative = Initiative(name="Stray", kind=InitiativeKind.FUND, mentions=(stray,))
+    monkeypatch.setattr(views, "extract_initiatives", lambda _authority: (initiative,))
+    text = page_html(hostile())
+    assert "1 extracted mention could not be placed" in text
+    assert "Stray" in text

@@ -60,7 +60,9 @@ def slugs(authorities: Sequence[Authority]) -> list[str]:
     seen: Counter[str] = Counter()
     result = []
     for authority in authorities:
-        base = _NOT_WORD.sub("-", display_name(authority).lower()).strip("-") or "authority"
+        source = authority.source or (authority.sources[0] if authority.sources else "")
+        text = authority.name or Path(source).stem
+        base = _NOT_WORD.sub("-", text.lower()).strip("-") or "authority"
         seen[base] += 1
         result.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return result
@@ -207,6 +209,7 @@ class _Marks:
     initiatives: tuple[IndexEntry, ...]
     organisations: tuple[IndexEntry, ...]
     figures: int
+    unplaced: int
 
 
 def _statement_positions(authority: Authority) -> dict[int | None, int]:
@@ -216,7 +219,7 @@ def _statement_positions(authority: Authority) -> dict[int | None, int]:
     return positions
 
 
-_Add = Callable[[int | None, int, Mark], str]
+_Add = Callable[[int | None, int, Mark], str | None]
 
 
 def _named_marks(
@@ -231,7 +234,9 @@ def _named_marks(
         for count, mention in enumerate(item.mentions, start=1):
             anchor = f"{kind}-{number}-{count}"
             mark = Mark(start=mention.start, end=mention.end, kind=kind, title=title, anchor=anchor)
-            links.append((anchor, add(mention.statement_id, mention.finding_index, mark)))
+            where = add(mention.statement_id, mention.finding_index, mark)
+            if where is not None:
+                links.append((anchor, where))
         entries.append(
             IndexEntry(name=item.name, kind=label, anchor=f"{kind}-{number}", mentions=tuple(links))
         )
@@ -244,8 +249,14 @@ def _marks(authority: Authority) -> _Marks:
     by_finding: dict[tuple[int, int], list[Mark]] = {}
     titles = [statement.title for statement in authority.statements]
 
-    def add(statement_id: int | None, finding: int, mark: Mark) -> str:
-        position = positions[statement_id]
+    unplaced: list[Mark] = []
+
+    def add(statement_id: int | None, finding: int, mark: Mark) -> str | None:
+        """File the mark under its finding; the statement's title (``None``: no such finding)."""
+        position = positions.get(statement_id)
+        if position is None or finding >= len(authority.statements[position].findings):
+            unplaced.append(mark)
+            return None
         by_finding.setdefault((position, finding), []).append(mark)
         return titles[position]
 
@@ -267,6 +278,7 @@ def _marks(authority: Authority) -> _Marks:
         initiatives=tuple(initiatives),
         organisations=tuple(organisations),
         figures=len(figures),
+        unplaced=len(unplaced),
     )
 
 
@@ -325,6 +337,8 @@ class AuthorityView:
     initiatives: tuple[IndexEntry, ...]
     organisations: tuple[IndexEntry, ...]
     figures: int
+    #: Mentions that point at no finding of the authority (shown as a count, never dropped).
+    unplaced: int
     sources: tuple[str, ...]
 
 
@@ -344,6 +358,7 @@ def authority_view(authority: Authority, slug: str = "authority") -> AuthorityVi
         initiatives=marks.initiatives,
         organisations=marks.organisations,
         figures=marks.figures,
+        unplaced=marks.unplaced,
         sources=sources,
     )
 
