@@ -260,3 +260,51 @@ def test_authority_council_from_the_title() -> None:
     assert unknown.council is None
     untitled = attrs.evolve(known, name=None)
     assert untitled.council is None
+
+
+# --- property: decorated names resolve -------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_DECORATIONS = st.sampled_from(
+    [
+        ("{}", ""),
+        ("The {}", ""),
+        ("{} Council", ""),
+        ("{} City Council", ""),
+        ("{} Borough Council", ""),
+        ("{} Metropolitan Borough Council", ""),
+        ("{} County Council", ""),
+        ("{}: local authority assessment", ""),
+        ("{} assessment", ""),
+    ]
+)
+
+
+def _spell(name: str, how: str) -> str:
+    if how == "upper":
+        return name.upper()
+    if how == "lower":
+        return name.lower()
+    if how == "ampersand":
+        return name.replace(" and ", " & ")
+    if how == "spaces":
+        return f"  {name.replace(' ', '  ')} "
+    if how == "curly":
+        return name.replace("'", "’")
+    return name
+
+
+@given(
+    item=st.sampled_from(councils()),
+    use_formal=st.booleans(),
+    decoration=_DECORATIONS,
+    how=st.sampled_from(["as is", "upper", "lower", "ampersand", "spaces", "curly"]),
+)
+def test_a_decorated_name_resolves_to_its_council(
+    item: Council, use_formal: bool, decoration: tuple[str, str], how: str
+) -> None:
+    name = item.formal_name if use_formal else item.name
+    text = decoration[0].format(_spell(name, how))
+    assert council(text) is item, text

@@ -119,6 +119,7 @@ def councils() -> tuple[Council, ...]:
 
 _CODE: Final = re.compile(r"\s*(E\d{8})\s*", re.IGNORECASE)
 _NOT_WORD: Final = re.compile(r"[^0-9a-z]+")
+_INVERTED: Final = re.compile(r"(?P<head>(?:\w+ ){1,2}of)(?P<tail>(?: .*)?)")
 
 #: Words in front of a place name, longest first: "London Borough of", "City of", …
 _PREFIXES: Final = tuple(
@@ -167,10 +168,12 @@ def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = re.sub(r"['’‘`]", "", text).replace("&", " and ").replace("+", " and ")
-    parts = [part.strip() for part in text.split(",")]
-    # ONS writes some names inverted: "Bristol, City of", "Herefordshire, County of".
-    if len(parts) > 1 and parts[-1].endswith(" of"):
-        parts = [parts[-1], *parts[:-1]]
+    parts = [" ".join(part.split()) for part in text.split(",")]
+    # ONS writes some names inverted: "Bristol, City of", "Herefordshire, County of" (and
+    # people add to them: "Bristol, City of Council").
+    inverted = _INVERTED.match(parts[-1]) if len(parts) > 1 else None
+    if inverted is not None:
+        parts = [inverted["head"], *parts[:-1], inverted["tail"]]
     words = _NOT_WORD.sub(" ", " ".join(parts)).split()
     return ["st" if word == "saint" else word for word in words]
 

@@ -150,7 +150,7 @@ def rows(
       councils last).
     - ``findings``: one row per key-findings paragraph (:data:`FINDING_COLUMNS`);
       ``paragraph`` counts from 1 within its statement.
-    - ``initiatives``, ``organisations``, ``figures``: what :mod:`cqcmodel.extract` finds,
+    - ``initiatives``, ``organisations``, ``figures``: what extraction (:doc:`/extraction`) finds,
       one row per item (:func:`columns`).
 
     Suitable for :class:`csv.DictWriter` or ``pandas.DataFrame``. An unknown ``kind`` is a
@@ -353,7 +353,7 @@ def dumps_json(data: object, *, indent: int | None = None) -> str:
 
 
 def cell_text(value: object) -> str:
-    """A value as the text of a CSV or table cell: empty for ``None``, lists joined by ``; ``."""
+    """A value as the text of a CSV or table cell: empty for ``None``, lists joined by ``"; "``."""
     if value is None:
         return ""
     if isinstance(value, dt.date):
