@@ -387,3 +387,11 @@ def test_a_mention_outside_the_findings_is_counted_not_dropped(
     text = page_html(hostile())
     assert "1 extracted mention could not be placed" in text
     assert "Stray" in text
+
+
+def test_slugs_are_short_distinct_and_safe() -> None:
+    long_name = Authority(name="A" * 300, statements=hostile().statements)
+    names = slugs([hostile(), hostile(), long_name])
+    assert names[0] == "evil-img-src-x-onerror-window-pwned-2-council"
+    assert names[1] == names[0] + "-2"
+    assert names[2] == "a" * 60

@@ -18,6 +18,7 @@ from cqcmodel import Authority
 from cqcmodel.site.views import slugs
 
 from .browser import ARGS, REQUIRE_ENV, chromium_path
+from .conftest import CORPUS
 from .report_helpers import expected_marks, hostile, samples
 
 pytestmark = pytest.mark.timeout(120)
@@ -244,3 +245,22 @@ def test_screenshot(visit: Visit, tmp_path: Path) -> None:
     page.screenshot(path=str(target), full_page=True)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert target.stat().st_size > 10_000
+
+
+def test_pages_never_seen_in_the_browser(browser: Any, tmp_path: Path) -> None:
+    corpus = cqcmodel.load(CORPUS)
+    cqcmodel.report(corpus, tmp_path)
+    visit = Visit(browser, tmp_path)
+    page = visit.open("index.html")
+    assert page.locator("#league tbody tr").count() == len(corpus)
+    for authority, slug in zip(corpus, slugs(corpus), strict=True):
+        page = visit.open(f"{slug}.html")
+        found = page.eval_on_selector_all(
+            "mark[id]", "marks => marks.map(mark => [mark.id, mark.dataset.kind])"
+        )
+        assert dict(found) == {
+            key: kind for key, (kind, _text) in expected_marks(authority).items()
+        }
+    assert visit.outside() == []
+    assert visit.errors == []
+    visit.context.close()

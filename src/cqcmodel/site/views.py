@@ -45,6 +45,8 @@ __all__ = [
 ]
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+#: Longest slug (before a ``-2`` suffix): file names stay short whatever the title.
+_SLUG_LENGTH = 60
 
 
 def display_name(authority: Authority) -> str:
@@ -62,7 +64,7 @@ def slugs(authorities: Sequence[Authority]) -> list[str]:
     for authority in authorities:
         source = authority.source or (authority.sources[0] if authority.sources else "")
         text = authority.name or Path(source).stem
-        base = _NOT_WORD.sub("-", text.lower()).strip("-") or "authority"
+        base = _NOT_WORD.sub("-", text.lower())[:_SLUG_LENGTH].strip("-") or "authority"
         seen[base] += 1
         result.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return result
