@@ -16,7 +16,7 @@ from cqcmodel import Authority, QualityStatement
 from cqcmodel.cli import main
 from cqcmodel.framework import STATEMENTS
 from cqcmodel.site import CSP, Mark, MissingExtraError, highlight, page_html, render
-from cqcmodel.site.highlight import KINDS
+from cqcmodel.site.marks import MARK_KINDS
 from cqcmodel.site.views import slugs
 
 from .conftest import CORPUS
@@ -289,7 +289,7 @@ def texts_with_marks(draw: st.DrawFn) -> tuple[str, list[Mark]]:
     for index in range(count):
         start = draw(st.integers(0, len(text) - 1))
         end = draw(st.integers(start + 1, len(text)))
-        kind = draw(st.sampled_from(KINDS))
+        kind = draw(st.sampled_from(MARK_KINDS))
         marks.append(Mark(start=start, end=end, kind=kind, title="t", anchor=f"m{index}"))
     return text, marks
 

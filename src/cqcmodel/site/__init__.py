@@ -10,7 +10,7 @@ rendering as HTML fragments, which is what a notebook shows for an
 from __future__ import annotations
 
 from ._extras import MissingExtraError
-from .highlight import Mark, highlight
+from .marks import Mark, highlight
 from .render import CSP, authority_html, page_html, report, statement_html
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 Jinja2 (the ``report`` extra) renders every page with autoescaping on, so report text is
 always shown as text; the only HTML not escaped by Jinja is a finding marked up by
-:func:`~cqcmodel.site.highlight.highlight`, which escapes the text itself.
+:func:`~cqcmodel.site.marks.highlight`, which escapes the text itself.
 """
 
 from __future__ import annotations

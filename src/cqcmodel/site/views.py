@@ -1,6 +1,6 @@
 """What the report shows, worked out from the model: plain values the templates only lay out.
 
-Nothing here knows HTML except through :func:`~cqcmodel.site.highlight.highlight`, which
+Nothing here knows HTML except through :func:`~cqcmodel.site.marks.highlight`, which
 escapes every character of a finding it marks up.
 """
 
@@ -24,7 +24,7 @@ from ..extract import (
 )
 from ..framework import STATEMENTS, Rating, Score, StatementInfo, Theme
 from ..model import Authority, Finding, QualityStatement
-from .highlight import Mark, highlight
+from .marks import Mark, highlight
 
 __all__ = [
     "AuthorityView",

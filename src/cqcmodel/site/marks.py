@@ -15,15 +15,15 @@ from typing import Final
 
 import attrs
 
-__all__ = ["KINDS", "Mark", "highlight"]
+__all__ = ["MARK_KINDS", "Mark", "highlight"]
 
 #: The kinds of mark, in the order they nest when two have the same span.
-KINDS: Final = ("initiative", "organisation", "figure")
+MARK_KINDS: Final = ("initiative", "organisation", "figure")
 
 
 def _kind(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
-    if value not in KINDS:
-        msg = f"a mark's kind is one of {', '.join(KINDS)}, not {value!r}"
+    if value not in MARK_KINDS:
+        msg = f"a mark's kind is one of {', '.join(MARK_KINDS)}, not {value!r}"
         raise ValueError(msg)
 
 
@@ -49,7 +49,7 @@ class Mark:
 
 
 def _order(mark: Mark) -> tuple[int, int, int, str]:
-    return (mark.start, -mark.end, KINDS.index(mark.kind), mark.anchor)
+    return (mark.start, -mark.end, MARK_KINDS.index(mark.kind), mark.anchor)
 
 
 def _open(mark: Mark, *, first: bool) -> str:
