@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -10,10 +11,12 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 import cqcmodel
+from cqcmodel import cli
 from cqcmodel.cli import PROGRESS_THRESHOLD, _Progress
 from cqcmodel.collect import load
 from cqcmodel.export import columns, rows
@@ -719,3 +722,46 @@ def test_glob_patterns_on_the_command_line() -> None:
     none = run("scores", str(EXAMPLES / "*.pdf"))
     assert none.returncode == 1
     assert "no file or folder matches this pattern" in none.stderr
+
+
+def test_parse_filtered_by_council_and_statement() -> None:
+    result = run("parse", "--council", "City of Westminster", "--statement", "needs", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    (item,) = json.loads(result.stdout)
+    authority = loads(json.dumps(item["authority"]))
+    assert authority.name == "Westminster City Council"
+    assert [statement.code for statement in authority.statements] == ["needs"]
+    assert authority.summary is None
+    assert list(item["pages"]) == ["needs"]
+    assert all(
+        mention["statement_id"] == 1
+        for initiative in item["extracted"]["initiatives"]
+        for mention in initiative["mentions"]
+    )
+
+
+def test_check_filtered_by_statement() -> None:
+    result = run("check", "--statement", "equity", "--council", "Westminster", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(": warning: ") == 1
+    assert "-theme1-equity.txt:7:1: warning:" in result.stderr
+    other = run("check", "--statement", "needs", "--council", "Westminster", EXAMPLES)
+    assert ": warning: " not in other.stderr
+
+
+def test_a_command_registered_in_the_table_is_built_and_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def add_name(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--name", required=True)
+
+    def greet(args: argparse.Namespace, out: IO[str], reporter: object) -> None:
+        out.write(f"hello {args.name}\n")
+
+    command = cli.Command(greet, "say hello", "cqcmodel greet --name x", (add_name,), False)
+    monkeypatch.setitem(cli.COMMANDS, "greet", command)
+    assert cli.main(["greet", "--name", "Ealing"]) == cli.EXIT_OK
+    assert capsys.readouterr().out == "hello Ealing\n"
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["greet", "--name", "x", "pages/"])  # takes no PATH
+    assert caught.value.code == cli.EXIT_USAGE

@@ -181,6 +181,21 @@ def test_corpus_titles_resolve() -> None:
         ("Tower Hamlets Council", "E09000030"),
         ("Southend-on-Sea City Council", "E06000033"),
         ("hammersmith-and-fulham", "E09000013"),
+        ("BCP Council", "E06000058"),
+        ("Brighton", "E06000043"),
+        ("Telford", "E06000020"),
+        ("Blackburn", "E06000008"),
+        ("Cheshire West", "E06000050"),
+        ("Kensington & Chelsea Council", "E09000020"),
+        ("Westminster, City of", "E09000033"),
+        ("London, City of", "E09000001"),
+        ("Bradford Metropolitan District Council", "E08000032"),
+        ("Redcar & Cleveland Borough Council", "E06000003"),
+        ("East Riding of Yorkshire Council", "E06000011"),
+        ("Sandwell Metropolitan Borough Council", "E08000028"),
+        ("Newcastle-upon-Tyne", "E08000021"),
+        ("Kingston-upon-Thames", "E09000021"),
+        ("Rochdale Borough Council", "E08000005"),
         ("Royal Borough of Windsor \uff06 Maidenhead", "E06000040"),
         ("Bristol City Council\u00a0", "E06000023"),
     ],
@@ -209,10 +224,19 @@ def test_unknown_name_without_close_ones_says_what_to_give() -> None:
 
 def test_ambiguous_short_name_is_refused_not_guessed() -> None:
     with pytest.raises(UnknownCouncilError) as caught:
-        council("Kingston")
+        council("Kingston Council")
     assert caught.value.ambiguous
     assert "Kingston upon Thames (E09000021)" in str(caught.value)
     assert "Kingston upon Hull, City of (E06000010)" in str(caught.value)
+
+
+def test_a_region_is_not_a_council() -> None:
+    with pytest.raises(UnknownCouncilError) as caught:
+        council("London")
+    assert "City of London (E09000001)" in caught.value.closest
+    assert council("Corporation of London").ons_code == "E09000001"
+    with pytest.raises(UnknownCouncilError):
+        council("north east")
 
 
 def test_unknown_code() -> None:

@@ -225,3 +225,21 @@ def test_initiatives_line_up_across_authorities_in_the_corpus() -> None:
         "Royal Borough of Windsor & Maidenhead",
     }
     assert "Better Care Fund" in total.split(": ", 1)[1]
+
+
+# --- national_table.py -----------------------------------------------------------------------
+
+
+def test_national_table_covers_every_region_and_writes_153_rows(tmp_path: Path) -> None:
+    output = tmp_path / "national.csv"
+    lines = run("national_table.py", DATA, "--csv", output)
+    regions = [line for line in lines if line.endswith(" councils")]
+    assert len(regions) == 9
+    assert sum(int(line.split()[-2]) for line in regions) == 153
+    assert "London                      2 of  33 councils" in lines
+    rated = [line for line in lines if " computed " in line]
+    assert [line.split()[0] for line in rated] == ["E08000024", "E09000009", "E09000033"]
+    assert lines[-1] == f"wrote 153 rows to {output}"
+    data = output.read_bytes()
+    assert data.startswith("\ufeffauthority,ons_code,".encode())
+    assert len(data.decode("utf-8-sig").splitlines()) == 154

@@ -4,8 +4,8 @@ Data goes to stdout, diagnostics to stderr as ``path:line:col: message``. Exit s
 all input was read, 1 for bad input (a file that does not parse, two files that disagree, a
 missing path; with ``check --strict`` also a warning), 2 for a usage error.
 
-Each subcommand is one ``_cmd_*`` function and one entry of :data:`COMMANDS`, which says
-which options it takes; the options themselves are declared once, in ``_OPTIONS``.
+Each subcommand is one handler function and one entry of :data:`COMMANDS`, which says which
+option groups it takes; each group is declared once, in an ``_add_*`` function.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import argparse
 import codecs
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -30,7 +30,7 @@ from .checks import (
     wording_warnings,
 )
 from .collect import Loaded, Record, load_all
-from .councils import Council, council
+from .councils import Council, council, councils
 from .errors import CqcModelError, NoFilesError, UnknownCouncilError, UnknownStatementError
 from .export import FORMATS, Row, columns, dumps_json, rows, write
 from .framework import StatementInfo
@@ -43,6 +43,7 @@ __all__ = [
     "EXIT_USAGE",
     "PROGRESS_THRESHOLD",
     "Command",
+    "OptionAdder",
     "build_parser",
     "main",
 ]
@@ -301,7 +302,7 @@ def _note_missing(
     missing = missing_councils(authorities, among=wanted or None)
     if not missing:
         return
-    total = len(wanted) if wanted else 153
+    total = len(wanted) if wanted else len(councils())
     reporter.note(f"{len(missing)} of {total} councils have no pages here:")
     for item in missing:
         reporter.note(f"  no pages for {item.name} ({item.ons_code}, {item.region})")
@@ -474,9 +475,18 @@ def _add_all_councils(sub: argparse.ArgumentParser) -> None:
     )
 
 
+#: Adds a group of options to a subcommand's parser.
+OptionAdder = Callable[[argparse.ArgumentParser], None]
+
+
 @attrs.frozen
 class Command:
-    """One subcommand: its handler, help, examples and the option groups it takes."""
+    """One subcommand: its handler, help, examples and the options it takes.
+
+    A command that ``reads_pages`` also takes the page paths and the options every such
+    command shares (``--council``, ``--statement``, ``--authority``, ``--encoding``); one that
+    does not (a command that saves pages, say) declares all its arguments in ``options``.
+    """
 
     #: Called with the parsed arguments, stdout and the diagnostics reporter.
     handler: Callable[[argparse.Namespace, IO[str], Any], None]
@@ -484,18 +494,11 @@ class Command:
     summary: str
     #: Example command lines, one per line.
     examples: str
-    #: Names of option groups (keys of ``_OPTIONS``), in the order shown.
-    options: tuple[str, ...] = ()
+    #: Functions adding the command's own options, in the order shown.
+    options: tuple[OptionAdder, ...] = ()
+    #: Whether the command reads pages (``PATH...`` and the shared options).
+    reads_pages: bool = True
 
-
-_OPTIONS: Final[Mapping[str, Callable[[argparse.ArgumentParser], None]]] = {
-    "listing": _add_listing,
-    "parse-format": _add_parse_format,
-    "strict": _add_strict,
-    "all-councils": _add_all_councils,
-    "report": _add_report_options,
-    "plot": _add_plot_options,
-}
 
 #: The subcommands, in the order ``--help`` lists them.
 COMMANDS: Final[dict[str, Command]] = {
@@ -504,44 +507,44 @@ COMMANDS: Final[dict[str, Command]] = {
         "print the league table: one row per authority, published and computed ratings, "
         "nine scores",
         "cqcmodel scores examples/data\ncqcmodel scores --excel --all-councils pages/ > t.csv",
-        ("listing", "all-councils"),
+        (_add_listing, _add_all_councils),
     ),
     "findings": Command(
         _listing("findings"),
         "print the key-findings paragraphs, one row each, with file and line",
         "cqcmodel findings --statement safeguarding pages/\n"
         "cqcmodel findings --format jsonl pages/ > findings.jsonl",
-        ("listing",),
+        (_add_listing,),
     ),
     "initiatives": Command(
         _listing("initiatives"),
         "print the named initiatives the findings mention: services, boards, funds, plans …",
         "cqcmodel initiatives examples/data\ncqcmodel initiatives --format csv pages/",
-        ("listing",),
+        (_add_listing,),
     ),
     "organisations": Command(
         _listing("organisations"),
         "print the organisations the findings mention: NHS bodies, providers, charities …",
         "cqcmodel organisations examples/data\ncqcmodel organisations --format json pages/",
-        ("listing",),
+        (_add_listing,),
     ),
     "figures": Command(
         _listing("figures"),
         "print the figures the findings report: percentages, money, times, counts",
         "cqcmodel figures examples/data\ncqcmodel figures --format json pages/",
-        ("listing",),
+        (_add_listing,),
     ),
     "check": Command(
         _cmd_check,
         "parse every file and report problems and missing councils; exit 1 if any file fails",
         "cqcmodel check pages/\ncqcmodel check --strict pages/ && echo all clean",
-        ("strict",),
+        (_add_strict,),
     ),
     "parse": Command(
         _cmd_parse,
         "print each authority as JSON: the model, its files and what extraction finds",
         "cqcmodel parse examples/data/ealing\ncqcmodel parse --format jsonl pages/ > reports.jsonl",
-        ("parse-format",),
+        (_add_parse_format,),
     ),
     "render": Command(
         _cmd_render,
@@ -553,7 +556,7 @@ COMMANDS: Final[dict[str, Command]] = {
         "write a static site: the league table as a heat map, and each report's findings "
         "with initiatives, organisations and figures highlighted",
         "cqcmodel report examples/data --out site\ncqcmodel report pages/ --out /tmp/cqc",
-        ("report",),
+        (_add_report_options,),
     ),
     "plot": Command(
         _cmd_plot,
@@ -561,7 +564,7 @@ COMMANDS: Final[dict[str, Command]] = {
         "(how many authorities have each rating)",
         "cqcmodel plot heatmap examples/data -o heatmap.png\n"
         "cqcmodel plot ratings pages/ -o ratings.svg",
-        ("plot",),
+        (_add_plot_options,),
     ),
 }
 
@@ -590,11 +593,12 @@ def build_parser() -> argparse.ArgumentParser:
             epilog=f"examples:\n{examples}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.set_defaults(handler=command.handler, sub_parser=sub)
+        sub.set_defaults(handler=command.handler, sub_parser=sub, usage_error=sub.error)
         for option in command.options:
-            _OPTIONS[option](sub)
-        _add_common(sub)
-        _add_paths(sub)
+            option(sub)
+        if command.reads_pages:
+            _add_common(sub)
+            _add_paths(sub)
     return parser
 
 

@@ -18,7 +18,7 @@ import enum
 import io
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
@@ -183,8 +183,8 @@ def name_key(text: str) -> str:
 
     ``London Borough of Hammersmith & Fulham``, ``Hammersmith and Fulham Council`` and
     ``hammersmith-and-fulham`` all give ``hammersmith and fulham``; ``Bristol, City of`` and
-    ``Bristol City Council`` give ``bristol``. A name made only of such words (``City
-    Council``) keeps its last word.
+    ``Bristol City Council`` give ``bristol``. At least one word is always kept
+    (``Council`` gives ``council``).
     """
     words = _words(text)
     changed = True
@@ -207,13 +207,25 @@ def _full_key(text: str) -> str:
     return " ".join(_words(text))
 
 
+#: Words an acronym skips ("BCP" for Bournemouth, Christchurch and Poole).
+_MINOR_WORDS: Final = frozenset({"and", "of", "on", "upon", "with", "the"})
+
+
 def _short_keys(key: str) -> list[str]:
-    """Shorter forms people use: ``Richmond`` for Richmond upon Thames, ``Stockton``."""
-    for joiner in (" upon ", " on "):
+    """Shorter forms people use: ``Richmond``, ``Stockton``, ``Brighton``, ``BCP``.
+
+    The part before ``upon``/``on``/``and``/``with``, and, for a name of three or more
+    words, its initials. A short form two councils share resolves to neither.
+    """
+    shorts: list[str] = []
+    for joiner in (" upon ", " on ", " and ", " with "):
         head, found, _ = key.partition(joiner)
         if found and head:
-            return [head]
-    return []
+            shorts.append(head)
+    words = [word for word in key.split() if word not in _MINOR_WORDS]
+    if len(words) >= 3:
+        shorts.append("".join(word[0] for word in words))
+    return shorts
 
 
 @attrs.frozen
@@ -221,6 +233,7 @@ class _Index:
     codes: dict[str, Council]
     full: dict[str, Council]
     keys: dict[str, tuple[Council, ...]]
+    regions: frozenset[str]
 
 
 @cache
@@ -242,9 +255,13 @@ def _index() -> _Index:
                     shorts[short].append(item)
     for short, found in shorts.items():
         keys.setdefault(short, found)
-    return _Index(codes=codes, full=full, keys={key: tuple(v) for key, v in keys.items()})
+    regions = frozenset(_full_key(item.region) for item in councils())
+    return _Index(
+        codes=codes, full=full, keys={key: tuple(v) for key, v in keys.items()}, regions=regions
+    )
 
 
+@lru_cache(maxsize=4096)
 def find_council(name_or_code: str) -> Council | None:
     """Like :func:`council`, but ``None`` for a name or code that is unknown or ambiguous."""
     try:
@@ -262,7 +279,8 @@ def council(name_or_code: str) -> Council:
     Council``, ``Metropolitan Borough of Wirral``, ``County Durham``, ``St Helens Borough
     Council``), compared after :func:`name_key` folds case, punctuation, ``&``/``and``,
     ``St.``/``Saint`` and strips words such as ``Council`` or ``Royal Borough of``. A short
-    form that fits two councils (``Kingston``) is refused rather than guessed.
+    form that fits two councils (``Kingston``) is refused rather than guessed, and so is a
+    region's name (``London``).
 
     Raises :class:`~cqcmodel.errors.UnknownCouncilError` (a :class:`LookupError`) naming
     the closest councils for a name it cannot resolve.
@@ -277,9 +295,13 @@ def council(name_or_code: str) -> Council:
         if found is not None:
             return found
         raise UnknownCouncilError(name_or_code, _nearest_codes(code.group(1).upper()))
-    exact = index.full.get(_full_key(name_or_code))
+    full = _full_key(name_or_code)
+    exact = index.full.get(full)
     if exact is not None:
         return exact
+    if full in index.regions:
+        # "London" is a region of 33 councils, not the City of London.
+        raise UnknownCouncilError(name_or_code, _nearest(name_or_code))
     matches = index.keys.get(name_key(name_or_code), ())
     if len(matches) == 1:
         return matches[0]

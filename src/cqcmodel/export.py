@@ -230,13 +230,14 @@ def _with_all_councils(table: list[Row], authorities: list[Authority]) -> list[R
 
 def _finding_rows(authority: Authority) -> list[Row]:
     files = page_sources(authority)
+    council = _council_cells(authority)
     result: list[Row] = []
     for statement in authority.statements:
         file = files.get(page_key(statement))
         for index, finding in enumerate(statement.findings, start=1):
             result.append(
                 {
-                    **_council_cells(authority),
+                    **council,
                     "statement": statement.code,
                     "heading": finding.heading,
                     "paragraph": index,
@@ -263,16 +264,16 @@ def _code(statement_id: int | None) -> str | None:
     return statement_by_id(statement_id).code if statement_id is not None else None
 
 
-def _located(authority: Authority, mention: Any) -> Row:
+def _located(authority: Authority, files: Mapping[str, str], mention: Any) -> Row:
     """``file`` and ``line`` of a mention: its statement page's file and its finding's line."""
-    statement = authority.statement(mention.statement_id) if mention.statement_id else None
-    key = page_key(statement) if statement is not None else None
-    try:
-        line = mention.finding(authority).line
-    except LookupError:
-        line = None
-    file = page_sources(authority).get(key) if key is not None else authority.source
-    return {"file": file, "line": line}
+    statement = next(
+        (page for page in authority.statements if page.statement_id == mention.statement_id),
+        None,
+    )
+    if statement is None or mention.finding_index >= len(statement.findings):
+        return {"file": authority.source, "line": None}
+    finding = statement.findings[mention.finding_index]
+    return {"file": files.get(page_key(statement)), "line": finding.line}
 
 
 def _fields(item: object) -> Row:
@@ -280,13 +281,15 @@ def _fields(item: object) -> Row:
 
 
 def _named_item_rows(authority: Authority, items: Iterable[Any]) -> list[Row]:
+    files = page_sources(authority)
+    council = _council_cells(authority)
     result: list[Row] = []
     for item in items:
         codes = [_code(number) for number in item.statement_ids if number is not None]
-        first = _located(authority, item.mentions[0]) if item.mentions else {}
+        first = _located(authority, files, item.mentions[0]) if item.mentions else {}
         result.append(
             {
-                **_council_cells(authority),
+                **council,
                 **_fields(item),
                 "statements": [code for code in codes if code is not None],
                 "mentions": len(item.mentions),
@@ -311,14 +314,16 @@ def _organisation_rows(authority: Authority) -> list[Row]:
 def _figure_rows(authority: Authority) -> list[Row]:
     from .extract import extract_figures  # noqa: PLC0415 - extraction loads on use
 
+    files = page_sources(authority)
+    council = _council_cells(authority)
     return [
         {
-            **_council_cells(authority),
+            **council,
             "statement": _code(figure.mention.statement_id),
             "paragraph": figure.mention.finding_index + 1,
             **_fields(figure),
             "text": figure.mention.text,
-            **_located(authority, figure.mention),
+            **_located(authority, files, figure.mention),
         }
         for figure in extract_figures(authority)
     ]
