@@ -46,6 +46,19 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     )
 
 
+def run_here(
+    capsys: pytest.CaptureFixture[str], *args: str | Path
+) -> subprocess.CompletedProcess[str]:
+    """Run the command in this process (faster than :func:`run`), capturing its output."""
+    capsys.readouterr()
+    try:
+        status = cli.main([str(arg) for arg in args])
+    except SystemExit as stop:
+        status = stop.code if isinstance(stop.code, int) else 2
+    captured = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), status, captured.out, captured.err)
+
+
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stderr
     assert "Traceback" not in result.stdout
@@ -280,8 +293,10 @@ def test_parse_includes_extraction_beside_the_model() -> None:
 
 @pytest.mark.parametrize("kind", ["initiatives", "organisations", "figures", "findings"])
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
-def test_every_listing_command_takes_every_format(kind: str, fmt: str) -> None:
-    result = run(kind, "--format", fmt, EXAMPLES)
+def test_every_listing_command_takes_every_format(
+    kind: str, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run_here(capsys, kind, "--format", fmt, EXAMPLES)
     assert result.returncode == 0, result.stderr
     expected = rows(load(EXAMPLES), kind)
     assert expected
@@ -638,12 +653,17 @@ def run_stdin(data: bytes, *args: str | Path) -> subprocess.CompletedProcess[byt
         ("check",),
     ],
 )
-def test_every_command_reads_dash_as_stdin(command: tuple[str, ...]) -> None:
+def test_every_command_reads_dash_as_stdin(
+    command: tuple[str, ...], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = CORPUS / "Hounslow4.txt"
-    from_file = run_stdin(b"", *command, path)
-    from_stdin = run_stdin(path.read_bytes(), *command, "-")
+    from_file = run_here(capsys, *command, path)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
+    from_stdin = run_here(capsys, *command, "-")
     assert from_stdin.returncode == 0, from_stdin.stderr
-    assert from_stdin.stdout.replace(b"<stdin>", str(path).encode()) == from_file.stdout
+    assert from_stdin.stdout.replace("<stdin>", str(path)) == from_file.stdout
+    assert from_stdin.stderr.replace("<stdin>", str(path)) == from_file.stderr
+    assert from_stdin.stdout or "1 file, 1 record: 0 errors" in from_stdin.stderr
 
 
 def test_render_writes_the_canonical_text() -> None:
@@ -765,3 +785,16 @@ def test_a_command_registered_in_the_table_is_built_and_run(
     with pytest.raises(SystemExit) as caught:
         cli.main(["greet", "--name", "x", "pages/"])  # takes no PATH
     assert caught.value.code == cli.EXIT_USAGE
+
+
+def test_authority_merges_an_untitled_page_with_its_councils_pages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pages = (CORPUS / "hillingdon-1224*", SEED)
+    result = run_here(capsys, "scores", "--format", "json", "--authority", "Hillingdon", *pages)
+    assert result.returncode == 0, result.stderr
+    (hillingdon,) = json.loads(result.stdout)
+    assert hillingdon["ons_code"] == "E09000017"
+    assert hillingdon["authority"] == "London Borough of Hillingdon"
+    assert (hillingdon["scored"], hillingdon["partnerships"]) == (6, 3)
+    assert str(SEED) in hillingdon["sources"]

@@ -413,3 +413,15 @@ def test_load_names_the_untitled_pages_and_merges_them(tmp_path: Path) -> None:
     loaded = load_all(tmp_path, authority="Sefton")
     assert isinstance(loaded.errors[0], ParseError)
     assert len(loaded.records) == 1
+
+
+def test_pages_of_one_council_merge_whatever_form_of_its_name_they_use(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", statement_page("Westminster City Council", "needs", 3))
+    write(tmp_path, "b.txt", statement_page("City of Westminster", "care", 2))
+    write(tmp_path, "c.txt", statement_page(None, "equity", 3))
+    (authority, untitled) = load(tmp_path)
+    assert authority.name == "Westminster City Council"
+    assert [statement.code for statement in authority.statements] == ["needs", "care"]
+    assert untitled.name is None
+    (named,) = load(tmp_path, authority="Westminster")
+    assert [statement.code for statement in named.statements] == ["needs", "equity", "care"]

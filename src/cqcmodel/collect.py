@@ -158,8 +158,10 @@ def load(
 
     ``paths`` is a path, a glob pattern (``pages/*/*.txt``) or several; folders are searched
     recursively (:func:`~cqcmodel.collect.find_files`) and ``-`` reads standard input.
-    Pages of the same authority (the same name on their title lines, compared after
-    :func:`~cqcmodel.framework.fold`) are merged: statements in framework order, the summary
+    Pages of the same authority are merged — the same council by the registry
+    (:attr:`~cqcmodel.Authority.council`: "Westminster City Council" and "City of
+    Westminster" are one), else the same title-line name compared after
+    :func:`~cqcmodel.framework.fold`: statements in framework order, the summary
     and the about page attached, the ``Published:`` lines of all pages kept, and every file
     kept on :attr:`~cqcmodel.Authority.sources` (:attr:`~cqcmodel.Authority.source` is the
     first). Pages without a title line have no authority name and stay separate records,
@@ -278,6 +280,9 @@ def page_key(page: About | Summary | QualityStatement) -> str:
 def merge(parts: Iterable[Authority]) -> tuple[list[Record], list[ConflictError]]:
     """Merge parsed files into one record per authority, with the conflicts found.
 
+    Parts of one council (by the registry) merge whatever form of its name their titles
+    use; parts whose title names no known council merge on the folded name.
+
     ``parts`` are taken in the order they were read; where two disagree, the first is kept.
     """
     groups: dict[str, list[Authority]] = {}
@@ -286,7 +291,7 @@ def merge(parts: Iterable[Authority]) -> tuple[list[Record], list[ConflictError]
         if part.name is None:
             unnamed.append(part)
         else:
-            groups.setdefault(fold(part.name), []).append(part)
+            groups.setdefault(_merge_key(part, part.name), []).append(part)
     records: list[Record] = []
     conflicts: list[ConflictError] = []
     for group in groups.values():
@@ -298,6 +303,12 @@ def merge(parts: Iterable[Authority]) -> tuple[list[Record], list[ConflictError]
         single = attrs.evolve(part, sources=_sources_of([part]))
         records.append(_remember(Record(authority=single, pages=_pages_of(part), parts=(part,))))
     return records, conflicts
+
+
+def _merge_key(part: Authority, name: str) -> str:
+    """Pages of one council merge: by its ONS code when the registry knows it, else by name."""
+    council = part.council
+    return council.ons_code if council is not None else fold(name)
 
 
 def _source(part: Authority) -> str:

@@ -12,14 +12,11 @@ This module is pure data: it imports nothing from the parser or the model.
 
 from __future__ import annotations
 
-import csv
-import difflib
 import enum
 import io
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Final
 
 import attrs
@@ -100,6 +97,9 @@ def _council_type(text: str) -> CouncilType:
 @cache
 def councils() -> tuple[Council, ...]:
     """The 153 councils CQC assesses, in ONS code order."""
+    import csv  # noqa: PLC0415 - the registry is read on first use, not on import
+    from importlib import resources  # noqa: PLC0415
+
     text = resources.files(__package__).joinpath("data/councils.csv").read_text("utf-8")
     result = [
         Council(
@@ -320,6 +320,8 @@ def _nearest(text: str) -> tuple[str, ...]:
     Compared both without and with prefixes and suffixes, so a misspelt ``Londn Borough of
     Ealling`` still finds Ealing.
     """
+    import difflib  # noqa: PLC0415 - only for a name that does not resolve
+
     index = _index()
     found: list[Council] = []
     for key in difflib.get_close_matches(name_key(text), list(index.keys), n=5, cutoff=0.6):
@@ -331,5 +333,7 @@ def _nearest(text: str) -> tuple[str, ...]:
 
 
 def _nearest_codes(code: str) -> tuple[str, ...]:
+    import difflib  # noqa: PLC0415 - only for a code that does not resolve
+
     close = difflib.get_close_matches(code, list(_index().codes), n=3, cutoff=0.8)
     return _labels([_index().codes[key] for key in close])
