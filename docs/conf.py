@@ -86,6 +86,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(.*\.)?_T\w*"),
     # attrs, cattrs, lark and httpx names that appear in annotations.
     (r"py:.*", r"(attrs|attr|cattrs|cattr|lark|httpx)(\..*)?"),
+    # The report and plot extras' types (matplotlib figures, Jinja2).
+    (r"py:.*", r"(matplotlib|jinja2|markupsafe)(\..*)?"),
 ]
 
 # ``Finding.voices`` returns ``cqcmodel.extract.voices.Voice``, which model.py imports only for

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from .renderer import render
     from .schema import json_schema
     from .serialise import converter, dumps, loads, structure, unstructure
+    from .site import report
 
 __all__ = [
     "About",
@@ -95,6 +96,7 @@ __all__ = [
     "parse",
     "parse_file",
     "render",
+    "report",
     "rows",
     "structure",
     "summary_discrepancies",
@@ -107,6 +109,7 @@ _LAZY: dict[str, str] = {
     "parse": "parser",
     "parse_file": "parser",
     "render": "renderer",
+    "report": "site",
     "Diagnostic": "checks",
     "summary_discrepancies": "checks",
     "wording_warnings": "checks",

@@ -444,6 +444,58 @@ def _add_fetch_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
+# --- report and plot -------------------------------------------------------------------------
+
+
+def _authorities(args: argparse.Namespace, reporter: _Reporter) -> list[Authority]:
+    """The authorities read, filtered by ``--council`` and ``--statement``."""
+    records = [_only_statement(record, args.statement) for record in _records(args, reporter)]
+    return [record.authority for record in records if record is not None]
+
+
+def _cmd_report(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from .site import MissingExtraError, report  # noqa: PLC0415 - Jinja2 loads on use
+
+    authorities = _authorities(args, reporter)
+    try:
+        index = report(authorities, args.out)
+    except MissingExtraError as error:
+        raise _BadInputError(str(error)) from error
+    count = len(authorities)
+    reporter.err.write(
+        f"wrote {index} and {count} authority page{'s' * (count != 1)}: "
+        "open index.html in a browser\n"
+    )
+
+
+def _add_report_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--out", required=True, metavar="DIR", help="folder to write (created if missing)"
+    )
+
+
+def _cmd_plot(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from . import plot  # noqa: PLC0415 - matplotlib loads on use
+    from .site import MissingExtraError  # noqa: PLC0415
+
+    if Path(args.output).suffix.lower() not in {".png", ".svg"}:
+        raise _BadInputError(f"{args.output}: a plot is written as .png or .svg")
+    authorities = _authorities(args, reporter)
+    draw = plot.heatmap if args.kind == "heatmap" else plot.ratings
+    try:
+        plot.save(draw(authorities), args.output)
+    except MissingExtraError as error:
+        raise _BadInputError(str(error)) from error
+    reporter.err.write(f"wrote {args.output}\n")
+
+
+def _add_plot_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("kind", choices=("heatmap", "ratings"), help="which plot")
+    sub.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="file to write: .png or .svg"
+    )
+
+
 # --- the parser ------------------------------------------------------------------------------
 
 
@@ -623,6 +675,21 @@ COMMANDS: Final[dict[str, Command]] = {
         _cmd_render,
         "print each authority in the canonical text layout",
         "cqcmodel render examples/data/ealing\ncqcmodel render --authority Hillingdon - < page.txt",
+    ),
+    "report": Command(
+        _cmd_report,
+        "write a static site: the league table as a heat map, and each report's findings "
+        "with initiatives, organisations and figures highlighted",
+        "cqcmodel report examples/data --out site\ncqcmodel report pages/ --out /tmp/cqc",
+        (_add_report_options,),
+    ),
+    "plot": Command(
+        _cmd_plot,
+        "draw a plot as PNG or SVG: heatmap (councils × the nine scores) or ratings "
+        "(how many authorities have each rating)",
+        "cqcmodel plot heatmap examples/data -o heatmap.png\n"
+        "cqcmodel plot ratings pages/ -o ratings.svg",
+        (_add_plot_options,),
     ),
 }
 

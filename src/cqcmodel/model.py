@@ -284,6 +284,12 @@ class QualityStatement:
                     result.append(piece)
         return tuple(result)
 
+    def _repr_html_(self) -> str:
+        """The statement as the report shows it, highlights included (a notebook's display)."""
+        from .site import statement_html  # noqa: PLC0415 - the report loads on use
+
+        return statement_html(self)
+
 
 def _unquote(text: str) -> str:
     if len(text) >= 2 and text[0] in '“"' and text[-1] in '”"':
@@ -684,3 +690,9 @@ class Authority:
         computed: compare it with the published summary to find inconsistencies.
         """
         return overall_for(self.scores().values())
+
+    def _repr_html_(self) -> str:
+        """The authority as the report shows it, highlights included (a notebook's display)."""
+        from .site import authority_html  # noqa: PLC0415 - the report loads on use
+
+        return authority_html(self)
