@@ -7,7 +7,17 @@ quotes, dashes and whitespace and dropping a leading "the". Recall is matched go
 gold entries; precision is extracted names that match a gold or optional entry over extracted
 names (each distinct name counted once per page). Totals are summed over the pages.
 
-Run ``python benchmarks/extraction.py`` (``--verbose`` lists the misses and the extras).
+The pages fall into three sets, reported apart:
+
+- **tune**: the gold pages of Hillingdon, Hounslow and Ealing, the half the rules may be
+  adjusted on (their misses and extras are what a rule change looks at);
+- **test**: the gold pages of Sunderland, Westminster, Windsor and Maidenhead and
+  Nottingham, measured only, never used to change a rule;
+- **held-out**: ``benchmarks/heldout/`` — CQC-style statement pages of other councils, with
+  their gold, written before the rules were rewritten and never tuned on.
+
+Run ``python benchmarks/extraction.py`` (``--verbose`` lists the misses and the extras of the
+tune pages; ``--verbose-all`` of every page).
 """
 
 from __future__ import annotations
@@ -27,13 +37,18 @@ from cqcmodel.extract import extract_initiatives, extract_organisations  # noqa:
 from cqcmodel.framework import fold  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold"
+HELDOUT = Path(__file__).resolve().parent / "heldout"
 CORPUS = ROOT / "tests" / "corpus"
 
-#: Recall and precision the extractors must reach on the gold pages.
+#: Page-name prefixes of the gold pages the rules may be tuned on; the rest are "test".
+TUNE_PREFIXES = ("hillingdon", "seed-hillingdon", "hounslow", "ealing")
+
+#: Recall and precision the extractors must reach on every set.
 TARGETS = {
     ("initiatives", "recall"): 0.90,
-    ("initiatives", "precision"): 0.85,
-    ("organisations", "recall"): 0.90,
+    ("initiatives", "precision"): 0.90,
+    ("organisations", "recall"): 0.85,
+    ("organisations", "precision"): 0.90,
 }
 
 _DASHES = re.compile(r"[‐-―-]+")
@@ -107,8 +122,13 @@ class PageResult:
     organisations: Score
 
 
+def split_of(page: str) -> str:
+    """``"tune"`` or ``"test"``: which half of the gold pages ``page`` belongs to."""
+    return "tune" if page.casefold().startswith(TUNE_PREFIXES) else "test"
+
+
 def measure(gold_dir: Path = GOLD, corpus_dir: Path = CORPUS) -> list[PageResult]:
-    """Run extraction on every gold page and score it."""
+    """Run extraction on every gold page of ``gold_dir`` (pages in ``corpus_dir``), scored."""
     results: list[PageResult] = []
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -153,24 +173,42 @@ def _row(label: str, initiatives: Score, organisations: Score) -> str:
     )
 
 
+def sets() -> dict[str, list[PageResult]]:
+    """The scored pages of each set: ``tune``, ``test`` and ``held-out``."""
+    gold = measure()
+    return {
+        "tune": [result for result in gold if split_of(result.page) == "tune"],
+        "test": [result for result in gold if split_of(result.page) == "test"],
+        "held-out": measure(HELDOUT, HELDOUT),
+    }
+
+
+def _print_page(result: PageResult, *, verbose: bool) -> None:
+    print(_row(result.page, result.initiatives, result.organisations))
+    if not verbose:
+        return
+    for entity, counts in (("I", result.initiatives), ("O", result.organisations)):
+        for miss in counts.misses:
+            print(f"    {entity} missed: {miss}")
+        for extra in counts.extras:
+            print(f"    {entity} extra:  {extra}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print per-page and total precision and recall; exit 1 if a target is missed."""
+    """Print per-page and per-set precision and recall; exit 1 if a set misses a target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verbose", action="store_true", help="list misses and extras")
+    parser.add_argument("--verbose", action="store_true", help="misses and extras (tune set)")
+    parser.add_argument("--verbose-all", action="store_true", help="misses and extras, all sets")
     args = parser.parse_args(argv)
-    results = measure()
+    failed = []
     print(f"{'page':<48} {'initiatives P/R/gold':>20}   {'organisations P/R/gold':>22}")
-    for result in results:
-        print(_row(result.page, result.initiatives, result.organisations))
-        if args.verbose:
-            for entity, counts in (("I", result.initiatives), ("O", result.organisations)):
-                for miss in counts.misses:
-                    print(f"    {entity} missed: {miss}")
-                for extra in counts.extras:
-                    print(f"    {entity} extra:  {extra}")
-    summed = totals(results)
-    print(_row("TOTAL", summed["initiatives"], summed["organisations"]))
-    failed = shortfalls(summed)
+    for name, results in sets().items():
+        verbose = args.verbose_all or (args.verbose and name == "tune")
+        for result in results:
+            _print_page(result, verbose=verbose)
+        summed = totals(results)
+        print(_row(f"TOTAL {name} ({len(results)} pages)", summed["initiatives"], summed["organisations"]))
+        failed += [f"{name}: {line}" for line in shortfalls(summed)]
     for line in failed:
         print(f"target missed: {line}", file=sys.stderr)
     return 1 if failed else 0

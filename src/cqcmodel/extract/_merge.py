@@ -9,18 +9,18 @@ from typing import Final
 
 import attrs
 
-from ..framework import NATIONAL_PROGRAMMES
-from ._lexicon import NATIONAL_BODIES
-from ._names import Candidate, Category, all_caps_key
+from ._candidates import Candidate, all_caps_key
+from ._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from ._text import WORD_GAP, Passage
+from .kinds import Category, Kind
 from .mentions import Mention
 
 _WORD: Final = re.compile(r"\w+")
 #: Needles looked for in a passage by plain search before its words are indexed.
 _SEARCHES_BEFORE_INDEX: Final = 32
 #: The kind each lexicon name gives, whatever noun follows it in the text.
-_LEXICON_KINDS: Final = {
-    **dict(NATIONAL_PROGRAMMES),
+_LEXICON_KINDS: Final[dict[str, Kind]] = {
+    **{name: kind for name, kind, _ in NATIONAL_PROGRAMMES},
     **{name: kind for name, _, kind in NATIONAL_BODIES},
 }
 
@@ -53,7 +53,7 @@ class Group:
         return next(c for c in self.candidates if not c.bare).text
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Kind:
         """The lexicon's kind, else the kind of the span that gives the name."""
         for candidate in self.candidates:
             if candidate.lexicon and candidate.lexicon in _LEXICON_KINDS:

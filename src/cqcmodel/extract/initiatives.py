@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from ..model import Authority
-from ._merge import Group, groups
-from ._names import Category, cached_scan
+from ._canonical import canonical
+from ._extract import build
+from .kinds import Category, InitiativeKind
 from .mentions import Mention, distinct_statements
 
 
-class InitiativeKind(enum.StrEnum):
-    """What sort of undertaking an initiative is, read from the noun that names it."""
+def _kind(value: object) -> InitiativeKind:
+    return value if isinstance(value, InitiativeKind) else InitiativeKind.OTHER
 
-    SERVICE = "service"
-    TEAM = "team"
-    HUB = "hub"
-    BOARD = "board"
-    GROUP = "group"
-    PARTNERSHIP = "partnership"
-    FUND = "fund"
-    STRATEGY = "strategy"
-    PLAN = "plan"
-    AGREEMENT = "agreement"
-    PROGRAMME = "programme"
-    MODEL = "model"
-    EVENT = "event"
-    OTHER = "other"
+
+def _default_key(self: Initiative) -> str:
+    return canonical(self.name)[0]
+
+
+def _default_canonical_name(self: Initiative) -> str:
+    return canonical(self.name)[1]
 
 
 @attrs.frozen(kw_only=True)
@@ -36,15 +28,21 @@ class Initiative:
     """A named initiative and every place the findings mention it.
 
     ``name`` is as written (without surrounding quotes or a trailing date bracket); a national
-    programme from ``cqcmodel.framework.NATIONAL_PROGRAMMES`` takes the lexicon's name so
-    that it compares across authorities. Mentions by acronym, in the plural or with a trailing
-    noun ("the Home First model") belong to the same initiative.
+    programme of the lexicon takes the lexicon's name. Mentions by acronym, in the plural or
+    with a trailing noun ("the Home First model") belong to the same initiative. ``key`` and
+    ``canonical_name`` are the same for the same thing in every council's report ("Better
+    Care Funding (BCF)" and "Better Care Fund"; "three-conversation approach" and "Three
+    Conversations"): group by ``key`` to compare councils.
     """
 
     name: str
-    kind: InitiativeKind
+    kind: InitiativeKind = attrs.field(converter=_kind)
     acronym: str | None = None
     mentions: tuple[Mention, ...] = ()
+    key: str = attrs.field(default=attrs.Factory(_default_key, takes_self=True))
+    canonical_name: str = attrs.field(
+        default=attrs.Factory(_default_canonical_name, takes_self=True)
+    )
 
     @property
     def statement_ids(self) -> tuple[int | None, ...]:
@@ -52,22 +50,9 @@ class Initiative:
         return distinct_statements(self.mentions)
 
 
-def _kind(group: Group) -> InitiativeKind:
-    try:
-        return InitiativeKind(group.kind)
-    except ValueError:
-        return InitiativeKind.OTHER
-
-
 def extract_initiatives(authority: Authority) -> tuple[Initiative, ...]:
     """The named initiatives of ``authority``'s key findings, in first-mention order."""
-    texts, candidates = cached_scan(authority)
-    return tuple(
-        Initiative(
-            name=group.name,
-            kind=_kind(group),
-            acronym=group.acronym,
-            mentions=group.mentions,
-        )
-        for group in groups(texts, candidates, Category.INITIATIVE)
-    )
+    return build(authority, Category.INITIATIVE, Initiative)
+
+
+__all__ = ["Initiative", "InitiativeKind", "extract_initiatives"]

@@ -2,37 +2,43 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from ..model import Authority
-from ._merge import Group, groups
-from ._names import Category, cached_scan
+from ._canonical import canonical
+from ._extract import build
+from .kinds import Category, OrganisationKind
 from .mentions import Mention, distinct_statements
 
 
-class OrganisationKind(enum.StrEnum):
-    """What sort of body an organisation is."""
+def _kind(value: object) -> OrganisationKind:
+    return value if isinstance(value, OrganisationKind) else OrganisationKind.OTHER
 
-    NHS_TRUST = "nhs_trust"
-    ICB = "icb"
-    NHS_BODY = "nhs_body"
-    HEALTHWATCH = "healthwatch"
-    CHARITY = "charity"
-    COUNCIL = "council"
-    NATIONAL_BODY = "national_body"
-    OTHER = "other"
+
+def _default_key(self: Organisation) -> str:
+    return canonical(self.name, initiative=False)[0]
+
+
+def _default_canonical_name(self: Organisation) -> str:
+    return canonical(self.name, initiative=False)[1]
 
 
 @attrs.frozen(kw_only=True)
 class Organisation:
-    """A named body other than the assessed authority, and where the findings mention it."""
+    """A named body other than the assessed authority, and where the findings mention it.
+
+    ``key`` and ``canonical_name`` are the same for the same body in every council's report
+    (spelling, hyphens and plurals folded; a body of the lexicon takes its name).
+    """
 
     name: str
-    kind: OrganisationKind
+    kind: OrganisationKind = attrs.field(converter=_kind)
     acronym: str | None = None
     mentions: tuple[Mention, ...] = ()
+    key: str = attrs.field(default=attrs.Factory(_default_key, takes_self=True))
+    canonical_name: str = attrs.field(
+        default=attrs.Factory(_default_canonical_name, takes_self=True)
+    )
 
     @property
     def statement_ids(self) -> tuple[int | None, ...]:
@@ -40,22 +46,9 @@ class Organisation:
         return distinct_statements(self.mentions)
 
 
-def _kind(group: Group) -> OrganisationKind:
-    try:
-        return OrganisationKind(group.kind)
-    except ValueError:
-        return OrganisationKind.OTHER
-
-
 def extract_organisations(authority: Authority) -> tuple[Organisation, ...]:
     """The organisations named in ``authority``'s key findings, in first-mention order."""
-    texts, candidates = cached_scan(authority)
-    return tuple(
-        Organisation(
-            name=group.name,
-            kind=_kind(group),
-            acronym=group.acronym,
-            mentions=group.mentions,
-        )
-        for group in groups(texts, candidates, Category.ORGANISATION)
-    )
+    return build(authority, Category.ORGANISATION, Organisation)
+
+
+__all__ = ["Organisation", "OrganisationKind", "extract_organisations"]

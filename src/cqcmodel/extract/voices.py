@@ -367,3 +367,11 @@ def finding_voices(finding: Finding) -> tuple[Voice, ...]:
     return tuple(
         dict.fromkeys(voice for sentence in voiced_sentences(finding) for voice in sentence.voices)
     )
+
+
+def voices_of(finding: Finding) -> tuple[Voice, ...]:
+    """Whose evidence each sentence of ``finding`` reports (people, staff, partners, …).
+
+    The distinct voices in first-seen order; it replaces the deprecated ``Finding.voices``.
+    """
+    return finding_voices(finding)

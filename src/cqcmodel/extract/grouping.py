@@ -1,0 +1,75 @@
+"""Across councils: which councils mention each initiative or organisation, by canonical key."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from ..model import Authority
+from .initiatives import Initiative, extract_initiatives
+from .kinds import Kind
+from .organisations import Organisation, extract_organisations
+
+
+@attrs.frozen(kw_only=True)
+class NameGroup:
+    """One initiative or organisation across councils.
+
+    ``key`` is the canonical key every member shares; ``name`` the canonical name most
+    members give it (the first seen among equals); ``names`` every name as written;
+    ``councils`` the authorities' names in first-seen order; ``mentions`` the number of
+    mentions in all of them.
+    """
+
+    key: str
+    name: str
+    kind: Kind
+    names: tuple[str, ...]
+    councils: tuple[str, ...]
+    mentions: int
+
+
+def _grouped(
+    authorities: Iterable[Authority],
+    extract: Callable[[Authority], Sequence[Initiative | Organisation]],
+) -> list[NameGroup]:
+    members: dict[str, list[tuple[str, Initiative | Organisation]]] = {}
+    for authority in authorities:
+        for item in extract(authority):
+            members.setdefault(item.key, []).append((authority.name or "", item))
+    result: list[NameGroup] = []
+    for key, found in members.items():
+        names = Counter(item.canonical_name for _, item in found)
+        best = max(names.values())
+        name = next(item.canonical_name for _, item in found if names[item.canonical_name] == best)
+        result.append(
+            NameGroup(
+                key=key,
+                name=name,
+                kind=found[0][1].kind,
+                names=tuple(dict.fromkeys(item.name for _, item in found)),
+                councils=tuple(dict.fromkeys(council for council, _ in found)),
+                mentions=sum(len(item.mentions) for _, item in found),
+            )
+        )
+    result.sort(key=lambda group: (-len(group.councils), -group.mentions, group.key))
+    return result
+
+
+def group_initiatives(authorities: Iterable[Authority]) -> list[NameGroup]:
+    """The initiatives of ``authorities`` grouped by canonical key, most councils first.
+
+    Ties are ordered by mentions, then by key: the order does not depend on the order of
+    ``authorities`` except for which spelling of a tied name is shown.
+    """
+    return _grouped(authorities, extract_initiatives)
+
+
+def group_organisations(authorities: Iterable[Authority]) -> list[NameGroup]:
+    """The organisations of ``authorities`` grouped by canonical key, most councils first."""
+    return _grouped(authorities, extract_organisations)
+
+
+__all__ = ["NameGroup", "group_initiatives", "group_organisations"]
