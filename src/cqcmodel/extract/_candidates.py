@@ -54,6 +54,8 @@ class Candidate:
     bare: bool = False
     #: Found as the long form of an acronym definition.
     defined: bool = False
+    #: A lexicon variant ("three-conversation approach"): the name stays as written.
+    variant: bool = False
 
     def __attrs_post_init__(self) -> None:
         """The claimed text is at least the span."""

@@ -37,7 +37,7 @@ def _folded(name: str) -> str:
     key = " ".join(_word(word) for word in name_key(name).split())
     for written, same in WORD_FORMS.items():
         if " " in written and written in key:
-            key = key.replace(written, same)
+            key = f" {key} ".replace(f" {written} ", f" {same} ").strip()
     return key
 
 

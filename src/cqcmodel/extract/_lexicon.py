@@ -66,7 +66,6 @@ KIND_HINTS: Final[dict[str, InitiativeKind]] = {
     "policy": InitiativeKind.STRATEGY,
     "approach": InitiativeKind.MODEL,
     "training": InitiativeKind.PROGRAMME,
-    "forums": InitiativeKind.GROUP,
 }
 
 #: Lower-case nouns that may end a name continued after its capitalised words
@@ -583,8 +582,6 @@ NATIONAL_PROGRAMMES: Final[tuple[tuple[str, InitiativeKind, tuple[str, ...]], ..
     ("Carers Rights Day", InitiativeKind.EVENT, ()),
     ("Dementia Action Week", InitiativeKind.EVENT, ()),
     ("Safeguarding Adults Week", InitiativeKind.EVENT, ()),
-    ("Health and Wellbeing Board", InitiativeKind.BOARD, ()),
-    ("Safeguarding Adults Board", InitiativeKind.BOARD, ("Safeguarding Adult Board",)),
     ("Joint Strategic Needs Assessment", InitiativeKind.STRATEGY, ()),
 )
 
@@ -615,6 +612,11 @@ ORGANISATION_NOUNS: Final[dict[str, OrganisationKind]] = {
 #: Connect to Support Kent"). Read by the unheaded-name rule; no cue leaves the name out.
 ORGANISATION_CUES_BEFORE: Final = frozenset(
     {"by", "commissioned", "with", "from", "and", "including", "funded"}
+)
+
+#: Compass and area words: a capitalised name that starts with one is a place ("East Kent").
+COMPASS_WORDS: Final = frozenset(
+    {"north", "south", "east", "west", "central", "mid", "greater", "inner", "outer", "upper"}
 )
 
 #: Words a Title Case name without a head noun may not be made of alone: places, compass
@@ -715,7 +717,7 @@ WORD_FORMS: Final[dict[str, str]] = {
     "centre": "center",
     "programme": "program",
     "organisation": "organization",
-    "wellbeing": "well being",
+    "well being": "wellbeing",
     "co ordinated": "coordinated",
     "carer's": "carer",
     "carers'": "carer",

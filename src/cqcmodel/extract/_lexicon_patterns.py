@@ -38,6 +38,8 @@ class LexiconEntry:
     acronym: str | None
     #: Whether a match may carry a place after the name (a local branch).
     branched: bool = False
+    #: Whether this is another way of writing the name (a match keeps its written name).
+    variant: bool = False
 
 
 def _needle(name: str) -> str:
@@ -60,6 +62,7 @@ def _programme_entries() -> list[LexiconEntry]:
                 category=Category.INITIATIVE,
                 kind=kind,
                 acronym=acronym,
+                variant=written != name,
             )
             for written in (name, *variants)
         )

@@ -11,7 +11,7 @@ import attrs
 
 from ._candidates import Candidate, all_caps_key
 from ._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
-from ._text import WORD_GAP, Passage
+from ._text import WORD_GAP, Passage, name_key
 from .kinds import Category, Kind
 from .mentions import Mention
 
@@ -45,7 +45,12 @@ class Group:
         """
         if self.category is Category.INITIATIVE:
             for candidate in self.candidates:
-                if candidate.lexicon and all_caps_key(candidate.text) is None:
+                if (
+                    candidate.lexicon
+                    and not candidate.variant
+                    and all_caps_key(candidate.text) is None
+                    and _starts_with_words(name_key(candidate.text), name_key(candidate.lexicon))
+                ):
                     return candidate.lexicon
         for candidate in self.candidates:
             if candidate.defined:
@@ -89,6 +94,11 @@ class Group:
             )
             for c in self.candidates
         )
+
+
+def _starts_with_words(key: str, start: str) -> bool:
+    """Whether the words of ``start`` begin ``key`` ("home first model", "home first")."""
+    return key == start or key.startswith(start + " ")
 
 
 class _UnionFind:

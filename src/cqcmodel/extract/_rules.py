@@ -20,6 +20,8 @@ from ..framework import STATEMENTS, Theme
 from ._candidates import Scan
 from ._classify import head_index, is_person, kind_of, organisation_kind
 from ._lexicon import (
+    BRANCHED_BODIES,
+    COMPASS_WORDS,
     CONNECTORS,
     EXTENSION_HEADS,
     GENERIC_ACRONYMS,
@@ -55,7 +57,9 @@ from .kinds import Category, InitiativeKind, OrganisationKind
 
 # --- patterns -------------------------------------------------------------------------------
 
-_QUOTED: Final = re.compile(r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"")
+_QUOTED: Final = re.compile(
+    r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"|(?<!\w)'([^'\n]+)'(?!\w)"
+)
 _ACRONYM_DEF: Final = re.compile(r"\(([A-Za-z][A-Za-z0-9&]{1,11}(?: [A-Z][A-Za-z0-9&]{1,6})?)\)")
 #: A naming phrase just before a name: "known as", "called", "referred to locally as".
 _NAMING: Final = re.compile(
@@ -103,7 +107,7 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
 def _quoted(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     text = passage.text
     for match in _QUOTED.finditer(text, sentence.start, sentence.end):
-        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+        group = next(index for index in (1, 2, 3, 4) if match.group(index) is not None)
         start, end = match.span(group)
         inner = text[start:end]
         start += len(inner) - len(inner.lstrip())
@@ -210,10 +214,12 @@ def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
         last = singular(words[-1].casefold())
         if last in NOT_INITIATIVE_HEADS or any(is_person([word]) for word in words):
             continue
-        if not long[0].isupper() and last not in KIND_HINTS:
+        if not long[0].isupper() and len(words) < 2:
             continue
         kind = (
-            kind_of(words) or _nearby_kind(scan, passage, start, match.end(), sentence) or InitiativeKind.OTHER
+            kind_of(words)
+            or _nearby_kind(scan, passage, start, match.end(), sentence)
+            or InitiativeKind.OTHER
         )
         scan.add(passage, start, end, category=Category.INITIATIVE, kind=kind, **extra)
 
@@ -245,7 +251,8 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     for entry in entries:
         if entry.needle not in words:
             continue
-        for match in entry.pattern.finditer(text, sentence.start, sentence.end):
+        position = sentence.start
+        while (match := entry.pattern.search(text, position, sentence.end)) is not None:
             start, end = match.span()
             keys = {"lex:" + entry.name}
             lexicon: str | None = entry.name
@@ -265,7 +272,9 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
                 kind=entry.kind,
                 lexicon=lexicon,
                 keys=keys,
+                variant=entry.variant,
             )
+            position = max(end, start + 1)
 
 
 # --- Title Case runs ------------------------------------------------------------------------
@@ -370,6 +379,32 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
     return parts
 
 
+def _names_a_thing(words: Sequence[str]) -> bool:
+    """Whether ``words`` make a name on their own: a body, a headed name or a local branch."""
+    if not words or words[-1].casefold() in CONNECTORS:
+        return False
+    if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
+        return True
+    joined = " ".join(words)
+    return any(joined.startswith(body + " ") for body in BRANCHED_BODIES)
+
+
+def _split_coordinated(run: list[Token]) -> list[list[Token]]:
+    """Split "X and Y" where X and Y are each a name ("Age UK Lancashire and Lancashire and
+    South Cumbria Integrated Care Board"); "Health and Wellbeing Board" stays whole.
+    """
+    for index, token in enumerate(run[1:-1], start=1):
+        if token.text.casefold() not in {"and", "&"}:
+            continue
+        left = run[:index]
+        right = run[index + 1 :]
+        while right and right[0].text.casefold() == "the":
+            right = right[1:]
+        if _names_a_thing([t.text for t in left]) and _names_a_thing([t.text for t in right]):
+            return [left, *_split_coordinated(right)]
+    return [run]
+
+
 def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
     """The name after a job title ("Chair of the Safeguarding Adults Board" → the board)."""
     for index, token in enumerate(run[:-1]):
@@ -399,7 +434,8 @@ def _run_candidates(
     if not trimmed:
         return
     starts_sentence = at_start and trimmed[0] is run[0]
-    for piece in _split_after_heads(trimmed):
+    pieces = [part for piece in _split_after_heads(trimmed) for part in _split_coordinated(piece)]
+    for piece in pieces:
         named, after_person = _after_person(piece)
         part = _trim(named, at_start=False, self_keys=scan.self_keys)
         if not part:
@@ -421,7 +457,8 @@ def _run_candidates(
             part = part[: head + 1]
             names = names[: head + 1]
             end = part[-1].end
-        last_word = run_indexes[-1] if part[-1] is run[-1] else None
+        body = _names_a_thing(names) and head is None
+        last_word = run_indexes[-1] if part[-1] is run[-1] and not body else None
         extension = (
             _extension(text, words, last_word, part, starts_sentence=starts_sentence, scan=scan)
             if last_word is not None
@@ -545,9 +582,13 @@ def _cue_before(text: str, start: int, sentence: Sentence) -> str:
 
 
 def _place_like(words: Sequence[str]) -> bool:
-    """Whether every content word is a place, compass point or generic capitalised word."""
+    """Whether the words read as a place: a compass point first ("East Kent", "North-West
+    London"), or only generic capitalised words.
+    """
     content = [word.casefold() for word in words if word.casefold() not in CONNECTORS]
     parts = [part for word in content for part in word.split("-")]
+    if parts and parts[0] in COMPASS_WORDS:
+        return True
     return all(part in NOT_UNHEADED_WORDS or part in NOT_NAME_WORDS for part in parts)
 
 
@@ -586,7 +627,12 @@ def _unheaded(
         _add_kind(scan, passage, start, end, apposed)
         return
     content = [name for name in names if name.casefold() not in CONNECTORS]
-    if "the" in names[1:] or len(content) < 2 or _place_like(names) or name_key(text[start:end]) in GENERIC_DEPARTMENTS:
+    if (
+        {"the", "and", "&"} & {name.casefold() for name in names[1:]}
+        or len(content) < 2
+        or _place_like(names)
+        or name_key(text[start:end]) in GENERIC_DEPARTMENTS
+    ):
         return
     if singular(names[-1].casefold()) in NOT_INITIATIVE_HEADS or any(
         token.is_acronym and token.text in GENERIC_ACRONYMS for token in part
@@ -662,7 +708,7 @@ RULES: Final[tuple[Rule, ...]] = (
             ),
             (
                 "It worked with Age UK Lancashire and Lancashire and South Cumbria ICB.",
-                ("Age UK Lancashire", "ICB"),
+                ("Age UK Lancashire",),
             ),
         ),
     ),
