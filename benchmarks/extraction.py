@@ -212,7 +212,13 @@ def main(argv: list[str] | None = None) -> int:
         for result in results:
             _print_page(result, verbose=verbose)
         summed = totals(results)
-        print(_row(f"TOTAL {name} ({len(results)} pages)", summed["initiatives"], summed["organisations"]))
+        print(
+            _row(
+                f"TOTAL {name} ({len(results)} pages)",
+                summed["initiatives"],
+                summed["organisations"],
+            )
+        )
         failed += [f"{name}: {line}" for line in shortfalls(summed)]
     for line in failed:
         print(f"target missed: {line}", file=sys.stderr)

@@ -85,10 +85,10 @@ def test_word_lists_name_only_known_kinds_and_words() -> None:
     assert all(isinstance(kind, OrganisationKind) for _, _, kind in lexicon.NATIONAL_BODIES)
     assert all(isinstance(kind, InitiativeKind) for _, kind, _ in lexicon.NATIONAL_PROGRAMMES)
     # A word list that refers to another names only words that list holds (a typo fails).
-    assert lexicon.EXTENSION_HEADS <= set(lexicon.INITIATIVE_HEADS)
-    assert lexicon.WEAK_HEADS <= set(lexicon.KIND_HINTS)
+    assert lexicon.EXTENSION_HEADS.issubset(lexicon.INITIATIVE_HEADS)
+    assert lexicon.WEAK_HEADS.issubset(lexicon.KIND_HINTS)
     assert set(lexicon.INITIATIVE_HEADS) <= set(lexicon.KIND_HINTS)
-    assert lexicon.BRANCHED_BODIES <= {name for name, _, _ in lexicon.NATIONAL_BODIES}
+    assert lexicon.BRANCHED_BODIES.issubset(name for name, _, _ in lexicon.NATIONAL_BODIES)
     names = [name for name, _, _ in lexicon.NATIONAL_PROGRAMMES]
     assert len(names) == len(set(names))
 
@@ -152,7 +152,7 @@ def test_group_initiatives_counts_councils_per_initiative() -> None:
     assert bcf.names == ("Better Care Funding", "Better Care Fund", "BCF")
     board = groups["health and wellbeing board"]
     assert board.councils == ("Windsor", "Sunderland")
-    assert list(groups)[0] == "better care fund"
+    assert next(iter(groups)) == "better care fund"
 
 
 def test_group_organisations_counts_councils_per_body() -> None:

@@ -54,6 +54,8 @@ class Candidate:
     bare: bool = False
     #: Found as the long form of an acronym definition.
     defined: bool = False
+    #: An unheaded name whose category nothing in its sentence said (an initiative by default).
+    guessed: bool = False
     #: A lexicon variant ("three-conversation approach"): the name stays as written.
     variant: bool = False
 

@@ -511,7 +511,9 @@ STOP_WORDS: Final = frozenset(
 )
 
 #: Words that may join capitalised words inside one name ("Health and Wellbeing Board").
-CONNECTORS: Final = frozenset({"and", "&", "of", "for", "with", "the", "in", "on", "to", "by"})
+CONNECTORS: Final = frozenset(
+    {"and", "&", "of", "for", "with", "the", "in", "on", "to", "by", "at"}
+)
 
 #: National bodies and large charities named in reports, as (name, acronym, kind).
 NATIONAL_BODIES: Final[tuple[tuple[str, str | None, OrganisationKind], ...]] = (
@@ -613,6 +615,9 @@ ORGANISATION_NOUNS: Final[dict[str, OrganisationKind]] = {
 ORGANISATION_CUES_BEFORE: Final = frozenset(
     {"by", "commissioned", "with", "from", "and", "including", "funded"}
 )
+
+#: Words just after an unheaded name that make it a body speaking ("Carers Leeds told us").
+ORGANISATION_CUES_AFTER: Final = frozenset({"told", "said", "reported", "explained", "described"})
 
 #: Compass and area words: a capitalised name that starts with one is a place ("East Kent").
 COMPASS_WORDS: Final = frozenset(

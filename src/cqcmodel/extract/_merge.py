@@ -183,7 +183,13 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
         for key in sorted(candidate.keys):
             if not _is_suffix_key(key):
                 continue
-            holders = {sets.find(other) for other in ending.get(key, ())} - {sets.find(index)}
+            others = [
+                other
+                for other in ending.get(key, ())
+                # Two programmes of the lexicon stay apart ("Improved Better Care Fund").
+                if not (candidate.lexicon and candidates[other].lexicon)
+            ]
+            holders = {sets.find(other) for other in others} - {sets.find(index)}
             if len(holders) == 1:
                 sets.union(index, holders.pop())
     by_root: dict[int, list[Candidate]] = {}

@@ -14,7 +14,8 @@ from ..model import Authority
 from ._candidates import Candidate, Scan, self_keys
 from ._resolve import resolve
 from ._rules import RULES, Rule
-from ._text import Passage, passages
+from ._text import Passage, name_key, passages
+from .kinds import Category
 
 
 def scan(
@@ -28,7 +29,25 @@ def scan(
         for sentence in passage.sentences:
             for find in finds:
                 find(state, passage, sentence)
-    return texts, resolve(state.found)
+    return texts, settle_guesses(resolve(state.found))
+
+
+def settle_guesses(found: list[Candidate]) -> list[Candidate]:
+    """A guessed initiative named elsewhere as an organisation is that organisation.
+
+    "Carers First had helped" says nothing of what Carers First is; "commissioned Carers
+    First to" (earlier or later in the report) does.
+    """
+    bodies = {
+        name_key(candidate.text): candidate
+        for candidate in found
+        if candidate.category is Category.ORGANISATION
+    }
+    for candidate in found:
+        body = bodies.get(name_key(candidate.text)) if candidate.guessed else None
+        if body is not None:
+            candidate.category, candidate.kind = body.category, body.kind
+    return found
 
 
 @lru_cache(maxsize=16)

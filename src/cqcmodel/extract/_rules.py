@@ -32,6 +32,7 @@ from ._lexicon import (
     NOT_INITIATIVE_HEADS,
     NOT_NAME_WORDS,
     NOT_UNHEADED_WORDS,
+    ORGANISATION_CUES_AFTER,
     ORGANISATION_CUES_BEFORE,
     ORGANISATION_HEADS,
     ORGANISATION_NOUNS,
@@ -366,7 +367,7 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
         lower = singular(token.text.casefold())
         following = run[index + 1].text.casefold() if index + 1 < len(run) else None
         is_head = lower in INITIATIVE_HEADS or lower in ORGANISATION_HEADS
-        if is_head and following in CONNECTORS and following not in {"for", "of"}:
+        if is_head and following in CONNECTORS and following not in {"for", "of", "at"}:
             parts.append(current)
             current = []
             index += 1
@@ -377,6 +378,12 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
     if current:
         parts.append(current)
     return parts
+
+
+def _may_be_unheaded(words: Sequence[str]) -> bool:
+    """Whether ``words`` could be a name without a head noun: two content words, no place."""
+    content = [word for word in words if word.casefold() not in CONNECTORS]
+    return len(content) >= 2 and not _place_like(words)
 
 
 def _names_a_thing(words: Sequence[str]) -> bool:
@@ -390,8 +397,10 @@ def _names_a_thing(words: Sequence[str]) -> bool:
 
 
 def _split_coordinated(run: list[Token]) -> list[list[Token]]:
-    """Split "X and Y" where X and Y are each a name ("Age UK Lancashire and Lancashire and
-    South Cumbria Integrated Care Board"); "Health and Wellbeing Board" stays whole.
+    """Split "X and Y" where X is a name and Y is, or may be, one.
+
+    "Age UK Lancashire and Lancashire and South Cumbria Integrated Care Board" is two names;
+    "Health and Wellbeing Board" stays whole.
     """
     for index, token in enumerate(run[1:-1], start=1):
         if token.text.casefold() not in {"and", "&"}:
@@ -400,7 +409,10 @@ def _split_coordinated(run: list[Token]) -> list[list[Token]]:
         right = run[index + 1 :]
         while right and right[0].text.casefold() == "the":
             right = right[1:]
-        if _names_a_thing([t.text for t in left]) and _names_a_thing([t.text for t in right]):
+        right_words = [t.text for t in right]
+        if _names_a_thing([t.text for t in left]) and (
+            _names_a_thing(right_words) or _may_be_unheaded(right_words)
+        ):
             return [left, *_split_coordinated(right)]
     return [run]
 
@@ -575,15 +587,41 @@ def _apposition(text: str, end: int, stop: int) -> InitiativeKind | Organisation
     return None
 
 
+def _brand_token(word: str) -> bool:
+    """Whether a single word is shaped like a brand, not an acronym.
+
+    A capital starting a word part inside the word: after a hyphen ("N-Compass") or after a
+    lower-case letter ("MyCare"), followed by lower-case letters ("DoLS" is an acronym).
+    """
+    return _BRAND.search(word) is not None
+
+
+_BRAND: Final = re.compile(r"[a-z-][A-Z][a-z]{2}")
+
+
+def _word_after(text: str, end: int, sentence: Sentence) -> str:
+    """The lower-case word just after ``end`` in its sentence ("" when there is none)."""
+    after = text[end : min(sentence.end, end + 20)].split()
+    return after[0] if after and after[0].islower() else ""
+
+
 def _cue_before(text: str, start: int, sentence: Sentence) -> str:
     """The lower-case word just before ``start`` in its sentence ("" when there is none)."""
     before = text[max(sentence.start, start - 20) : start].split()
     return before[-1] if before and before[-1].islower() else ""
 
 
+def _after_last_and(words: Sequence[str]) -> Sequence[str]:
+    """The words after the last "and" of ``words`` (all of them when there is none)."""
+    ands = [index for index, word in enumerate(words) if word.casefold() in {"and", "&"}]
+    return words[ands[-1] + 1 :] if ands else words
+
+
 def _place_like(words: Sequence[str]) -> bool:
-    """Whether the words read as a place: a compass point first ("East Kent", "North-West
-    London"), or only generic capitalised words.
+    """Whether the words read as a place.
+
+    A compass point first ("East Kent", "North-West London"), or only generic capitalised
+    words.
     """
     content = [word.casefold() for word in words if word.casefold() not in CONNECTORS]
     parts = [part for word in content for part in word.split("-")]
@@ -626,9 +664,16 @@ def _unheaded(
     if apposed is not None:
         _add_kind(scan, passage, start, end, apposed)
         return
+    if len(part) == 1 and _brand_token(part[0].text):
+        cued = _cue_before(text, start, sentence) in ORGANISATION_CUES_BEFORE
+        _add_kind(
+            scan, passage, start, end, OrganisationKind.OTHER if cued else InitiativeKind.OTHER
+        )
+        return
     content = [name for name in names if name.casefold() not in CONNECTORS]
     if (
-        {"the", "and", "&"} & {name.casefold() for name in names[1:]}
+        "the" in names[1:]
+        or not _may_be_unheaded(_after_last_and(names))
         or len(content) < 2
         or _place_like(names)
         or name_key(text[start:end]) in GENERIC_DEPARTMENTS
@@ -638,10 +683,15 @@ def _unheaded(
         token.is_acronym and token.text in GENERIC_ACRONYMS for token in part
     ):
         return
-    if _cue_before(text, start, sentence) in ORGANISATION_CUES_BEFORE:
+    if (
+        _cue_before(text, start, sentence) in ORGANISATION_CUES_BEFORE
+        or _word_after(text, end, sentence) in ORGANISATION_CUES_AFTER
+    ):
         _add_kind(scan, passage, start, end, OrganisationKind.OTHER)
         return
-    _add_kind(scan, passage, start, end, InitiativeKind.OTHER)
+    scan.add(
+        passage, start, end, category=Category.INITIATIVE, kind=InitiativeKind.OTHER, guessed=True
+    )
 
 
 # --- the registry ---------------------------------------------------------------------------
