@@ -369,6 +369,15 @@ _WAIT: Final = re.compile(r"\bwait|\bdelay|\bwithin\b|\btook\b|\btaken\b", re.IG
 #: Words that end the phrase a percentage is "of" ("78% of people who … were …").
 _PHRASE_STOPS: Final = frozenset(
     {
+        "went",
+        "came",
+        "got",
+        "made",
+        "did",
+        "would",
+        "could",
+        "will",
+        "can",
         "was",
         "were",
         "is",
@@ -447,7 +456,10 @@ def _phrase_after(text: str, start: int, stop: int, *, skip: frozenset[str]) -> 
     """The words after ``start`` up to punctuation or a stop word (at most eight)."""
     words: list[str] = []
     for token in itertools.islice(tokens(text, start, stop), 9):
-        if not token.is_word or (token.text.casefold() in _PHRASE_STOPS and words):
+        lower = token.text.casefold()
+        relative = bool(words) and words[-1].casefold() in {"who", "that", "which"}
+        verb = lower in _PHRASE_STOPS or (lower.endswith("ed") and not relative)
+        if not token.is_word or (verb and words):
             break
         if not words and token.text.casefold() in skip:
             continue
@@ -478,11 +490,8 @@ def _subject(text: str, sentence: Sentence, item: _Raw) -> str | None:
         return None
     if item.unit in _TIMES:
         return None
-    return (
-        item.unit
-        if item.unit in UNITS.values()
-        else text[item.number_start : item.end].split(" ", 1)[-1]
-    )
+    # A count: the noun phrase after its number ("intermediate care beds").
+    return text[item.number_start : item.end].split(None, 1)[-1]
 
 
 def _kind(text: str, sentence: Sentence, item: _Raw, *, cited: bool) -> FigureKind:
@@ -512,11 +521,11 @@ def _passage_figures(passage: Passage) -> list[Figure]:
     text = passage.text
     for sentence in passage.sentences:
         raw = _raw_figures(text, sentence)
+        raw = sorted(raw + _counts(text, sentence, raw), key=lambda item: item.start)
         if not raw:
             continue
         _compare(text, sentence, raw)
         raw = _changes(text, sentence, raw)
-        raw = sorted(raw + _counts(text, sentence, raw), key=lambda item: item.start)
         source, year = _source(text, sentence)
         for item in raw:
             if item.average:
