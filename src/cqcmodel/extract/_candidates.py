@@ -18,7 +18,7 @@ import attrs
 from ..framework import STATEMENTS, Rating, Theme
 from ..model import Authority
 from ._lexicon import GENERIC_NAMES
-from ._lexicon_patterns import LexiconEntry, lexicon_entries
+from ._lexicon_patterns import LexiconEntry, entries_in
 from ._text import Passage, Sentence, Token, WordIndex, compact_key, initials, name_key
 from .kinds import Category, Kind
 
@@ -147,8 +147,7 @@ class Scan:
     def lexicon_entries(self, passage: Passage) -> tuple[LexiconEntry, ...]:
         """The lexicon entries whose needle ``passage`` holds (in lexicon order)."""
         if self.entries_of != passage.order:
-            text = passage.text
-            self.entries = tuple(entry for entry in lexicon_entries() if entry.needle in text)
+            self.entries = entries_in(passage.text)
             self.entries_of = passage.order
         return self.entries
 

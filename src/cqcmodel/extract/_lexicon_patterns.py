@@ -101,4 +101,39 @@ def lexicon_entries() -> tuple[LexiconEntry, ...]:
     return tuple(entries)
 
 
-__all__ = ["LexiconEntry", "lexicon_entries"]
+_WORD: Final = re.compile(r"\w+")
+
+
+@cache
+def _by_word() -> dict[str, tuple[int, ...]]:
+    """For each word a match may hold as its needle (or its plural), the entries' indexes.
+
+    Needles of patterns written in any case are looked up in lower case.
+    """
+    found: dict[str, list[int]] = {}
+    for index, entry in enumerate(lexicon_entries()):
+        needle = entry.needle.casefold() if entry.pattern.flags & re.IGNORECASE else entry.needle
+        for word in (needle, needle + "s"):
+            found.setdefault(word, []).append(index)
+    return {word: tuple(indexes) for word, indexes in found.items()}
+
+
+def entries_in(text: str) -> tuple[LexiconEntry, ...]:
+    """The lexicon entries that may match in ``text`` (those whose needle it holds as a word).
+
+    A match of an entry holds its needle as a whole word (or, last in the name, with a plural
+    "s"): so one pass over the text's words finds every entry worth running.
+    """
+    by_word = _by_word()
+    words = set(_WORD.findall(text))
+    indexes: set[int] = set()
+    for word in words:
+        for key in (word, word.casefold()):
+            hit = by_word.get(key)
+            if hit is not None:
+                indexes.update(hit)
+    entries = lexicon_entries()
+    return tuple(entries[index] for index in sorted(indexes))
+
+
+__all__ = ["LexiconEntry", "entries_in", "lexicon_entries"]

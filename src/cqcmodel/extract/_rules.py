@@ -321,9 +321,22 @@ def _capital(token: Token) -> bool:
     return token.is_word and token.text[0].isupper()
 
 
+def _has_later_capital(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a capital letter.
+
+    A sentence with none after its first character holds no Title Case name: its first
+    word alone never is one. Lower-casing a part without capitals leaves it equal.
+    """
+    part = text[start:end]
+    return part.lower() != part
+
+
 def _scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    text = passage.text
+    if not _has_later_capital(text, sentence.start + 1, sentence.end):
+        return
     # The sentence's stretches of words between punctuation marks that hold a capital.
-    found, first_word = stretches(passage.text, sentence.start, sentence.end)
+    found, first_word = stretches(text, sentence.start, sentence.end)
     for words in found:
         for run in _runs(words):
             run_tokens = [words[index] for index in run]
