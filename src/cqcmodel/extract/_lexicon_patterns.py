@@ -105,33 +105,42 @@ _WORD: Final = re.compile(r"\w+")
 
 
 @cache
-def _by_word() -> dict[str, tuple[int, ...]]:
-    """For each word a match may hold as its needle (or its plural), the entries' indexes.
+def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Entry indexes by the words a match may hold as its needle (the needle or its plural).
 
-    Needles of patterns written in any case are looked up in lower case.
+    The first table is for patterns written in one case; the second, in lower case, for those
+    matched in any case (looked up in the lower-cased text).
     """
-    found: dict[str, list[int]] = {}
+    exact: dict[str, list[int]] = {}
+    caseless: dict[str, list[int]] = {}
     for index, entry in enumerate(lexicon_entries()):
-        needle = entry.needle.casefold() if entry.pattern.flags & re.IGNORECASE else entry.needle
-        for word in (needle, needle + "s"):
-            found.setdefault(word, []).append(index)
-    return {word: tuple(indexes) for word, indexes in found.items()}
+        if entry.pattern.flags & re.IGNORECASE:
+            caseless.setdefault(entry.needle.casefold(), []).append(index)
+            continue
+        for word in (entry.needle, entry.needle + "s"):
+            exact.setdefault(word, []).append(index)
+    return (
+        {word: tuple(found) for word, found in exact.items()},
+        {word: tuple(found) for word, found in caseless.items()},
+    )
 
 
 def entries_in(text: str) -> tuple[LexiconEntry, ...]:
-    """The lexicon entries that may match in ``text`` (those whose needle it holds as a word).
+    """The lexicon entries that may match in ``text`` (those whose needle it holds).
 
     A match of an entry holds its needle as a whole word (or, last in the name, with a plural
-    "s"): so one pass over the text's words finds every entry worth running.
+    "s"): one pass over the text's words, and a set intersection, finds every entry worth
+    running; the few patterns matched in any case look for their needle in lower case.
     """
-    by_word = _by_word()
-    words = set(_WORD.findall(text))
+    exact, caseless = _needles()
     indexes: set[int] = set()
-    for word in words:
-        for key in (word, word.casefold()):
-            hit = by_word.get(key)
-            if hit is not None:
-                indexes.update(hit)
+    for word in exact.keys() & set(_WORD.findall(text)):
+        indexes.update(exact[word])
+    if caseless:
+        lower = text.casefold()
+        for needle, found in caseless.items():
+            if needle in lower:
+                indexes.update(found)
     entries = lexicon_entries()
     return tuple(entries[index] for index in sorted(indexes))
 
