@@ -18,7 +18,7 @@ class NameGroup:
     """One initiative or organisation across councils.
 
     ``key`` is the canonical key every member shares; ``name`` the canonical name most
-    members give it (the first seen among equals); ``names`` every name as written;
+    members give it (among equals the shortest, then the first seen); ``names`` every name as written;
     ``councils`` the authorities' names in first-seen order; ``mentions`` the number of
     mentions in all of them.
     """
@@ -42,8 +42,9 @@ def _grouped(
     result: list[NameGroup] = []
     for key, found in members.items():
         names = Counter(item.canonical_name for _, item in found)
-        best = max(names.values())
-        name = next(item.canonical_name for _, item in found if names[item.canonical_name] == best)
+        # The most given name; among equals the shortest ("Board" before "Boards"), then the
+        # first seen.
+        name = min(names, key=lambda written: (-names[written], len(written)))
         result.append(
             NameGroup(
                 key=key,
