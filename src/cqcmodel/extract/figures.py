@@ -455,7 +455,8 @@ def _counts(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
 def _phrase_after(text: str, start: int, stop: int, *, skip: frozenset[str]) -> str | None:
     """The words after ``start`` up to punctuation or a stop word (at most eight)."""
     words: list[str] = []
-    for token in itertools.islice(tokens(text, start, stop), 9):
+    # Nine tokens are at most a few hundred characters: the rest is not read.
+    for token in itertools.islice(tokens(text, start, min(stop, start + 300)), 9):
         lower = token.text.casefold()
         relative = bool(words) and words[-1].casefold() in {"who", "that", "which"}
         verb = lower in _PHRASE_STOPS or (lower.endswith("ed") and not relative)
@@ -494,7 +495,7 @@ def _subject(text: str, sentence: Sentence, item: _Raw) -> str | None:
     return text[item.number_start : item.end].split(None, 1)[-1]
 
 
-def _kind(text: str, sentence: Sentence, item: _Raw, *, cited: bool) -> FigureKind:
+def _kind(text: str, sentence: Sentence, item: _Raw, *, cited: bool, waiting: bool) -> FigureKind:
     """What a figure measures."""
     if item.unit == "%":
         if cited or item.england_average is not None:
@@ -509,7 +510,6 @@ def _kind(text: str, sentence: Sentence, item: _Raw, *, cited: bool) -> FigureKi
     if item.unit == "£":
         return FigureKind.MONEY
     if item.unit in _TIMES:
-        waiting = _WAIT.search(text, sentence.start, sentence.end) is not None
         return FigureKind.WAITING_TIME if waiting else FigureKind.DURATION
     if item.unit in _PEOPLE:
         return FigureKind.COUNT_OF_PEOPLE
@@ -527,6 +527,8 @@ def _passage_figures(passage: Passage) -> list[Figure]:
         _compare(text, sentence, raw)
         raw = _changes(text, sentence, raw)
         source, year = _source(text, sentence)
+        # Whether the sentence speaks of waiting: read once, for all its times.
+        waiting = _WAIT.search(text, sentence.start, sentence.end) is not None
         for item in raw:
             if item.average:
                 continue
@@ -547,7 +549,7 @@ def _passage_figures(passage: Passage) -> list[Figure]:
                     source=source if cited else None,
                     year=year if cited else None,
                     previous=item.previous,
-                    kind=_kind(text, sentence, item, cited=cited),
+                    kind=_kind(text, sentence, item, cited=cited, waiting=waiting),
                     subject=_subject(text, sentence, item),
                 )
             )
