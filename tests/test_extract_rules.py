@@ -6,7 +6,9 @@ import pytest
 
 from cqcmodel import Authority, Finding, QualityStatement, Score
 from cqcmodel.extract import (
+    Initiative,
     InitiativeKind,
+    Organisation,
     OrganisationKind,
     extract_initiatives,
     extract_organisations,
@@ -238,3 +240,15 @@ def test_places_laws_and_departments_are_not_brand_names(text: str) -> None:
     names = [item.name for item in extract_initiatives(parsed)]
     names += [item.name for item in extract_organisations(parsed)]
     assert names in ([], ["BCF"])
+
+
+def test_a_kind_given_as_text_must_be_a_known_kind() -> None:
+    assert Organisation(name="Kent ICB", kind="icb").kind is OrganisationKind.ICB
+    with pytest.raises(ValueError, match="icbb"):
+        Organisation(name="Kent ICB", kind="icbb")
+    assert Initiative(name="X Fund", kind=OrganisationKind.ICB).kind is InitiativeKind.OTHER
+
+
+def test_an_item_made_by_hand_gets_its_canonical_key() -> None:
+    made = Initiative(name="Better Care Funding", kind=InitiativeKind.FUND)
+    assert (made.key, made.canonical_name) == ("better care fund", "Better Care Fund")

@@ -2,52 +2,38 @@
 
 from __future__ import annotations
 
+import enum
+
 import attrs
 
 from ..model import Authority
-from ._canonical import canonical
 from ._extract import build
+from ._named import NamedThing
 from .kinds import Category, InitiativeKind
-from .mentions import Mention, distinct_statements
 
 
 def _kind(value: object) -> InitiativeKind:
-    return value if isinstance(value, InitiativeKind) else InitiativeKind.OTHER
-
-
-def _default_key(self: Initiative) -> str:
-    return canonical(self.name)[0]
-
-
-def _default_canonical_name(self: Initiative) -> str:
-    return canonical(self.name)[1]
+    """``value`` as a kind: a kind of the other list is ``OTHER``, an unknown string an error."""
+    if isinstance(value, InitiativeKind):
+        return value
+    if isinstance(value, str) and not isinstance(value, enum.Enum):
+        return InitiativeKind(value)
+    return InitiativeKind.OTHER
 
 
 @attrs.frozen(kw_only=True)
-class Initiative:
+class Initiative(NamedThing):
     """A named initiative and every place the findings mention it.
 
     ``name`` is as written (without surrounding quotes or a trailing date bracket); a national
-    programme of the lexicon takes the lexicon's name. Mentions by acronym, in the plural or
-    with a trailing noun ("the Home First model") belong to the same initiative. ``key`` and
-    ``canonical_name`` are the same for the same thing in every council's report ("Better
-    Care Funding (BCF)" and "Better Care Fund"; "three-conversation approach" and "Three
-    Conversations"): group by ``key`` to compare councils.
+    programme of the lexicon written as the lexicon writes it takes the lexicon's name.
+    Mentions by acronym, in the plural or with a trailing noun ("the Home First model")
+    belong to the same initiative. ``key`` and ``canonical_name`` unite its spellings across
+    councils ("Better Care Funding (BCF)" and "Better Care Fund"; "three-conversation
+    approach" and "Three Conversations").
     """
 
-    name: str
-    kind: InitiativeKind = attrs.field(converter=_kind)
-    acronym: str | None = None
-    mentions: tuple[Mention, ...] = ()
-    key: str = attrs.field(default=attrs.Factory(_default_key, takes_self=True))
-    canonical_name: str = attrs.field(
-        default=attrs.Factory(_default_canonical_name, takes_self=True)
-    )
-
-    @property
-    def statement_ids(self) -> tuple[int | None, ...]:
-        """The distinct statements whose findings mention it, in first-mention order."""
-        return distinct_statements(self.mentions)
+    kind: InitiativeKind = attrs.field(default=InitiativeKind.OTHER, converter=_kind)
 
 
 def extract_initiatives(authority: Authority) -> tuple[Initiative, ...]:
