@@ -444,6 +444,19 @@ def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
     return run, False
 
 
+@attrs.frozen(kw_only=True)
+class _Run:
+    """Where a run of capitalised words sits: what its pieces need to know of it."""
+
+    passage: Passage
+    sentence: Sentence
+    #: The stretch of words the run is in, and the index of the run's last word there.
+    words: Sequence[Token]
+    last_index: int
+    last: Token
+    starts_sentence: bool
+
+
 def _run_candidates(
     scan: Scan,
     passage: Passage,
@@ -454,90 +467,114 @@ def _run_candidates(
     run: list[Token],
     at_start: bool,
 ) -> None:
-    text = passage.text
     trimmed = _trim(run, at_start=at_start, self_keys=scan.self_keys)
     if not trimmed:
         return
-    starts_sentence = at_start and trimmed[0] is run[0]
-    pieces = [part for piece in _split_after_heads(trimmed) for part in _split_coordinated(piece)]
-    for piece in pieces:
-        named, after_person = _after_person(piece)
-        part = _trim(named, at_start=False, self_keys=scan.self_keys)
-        if not part:
-            continue
-        names = [token.text for token in part]
-        start, end = part[0].start, part[-1].end
-        org = organisation_kind(names)
-        if org is not None and not after_person:
-            if len(part) > 1 or part[0].is_acronym:
-                scan.add(passage, start, end, category=Category.ORGANISATION, kind=org)
-            continue
-        person = is_person(names)
-        head = None if person else head_index(names)
-        if (
-            head is not None
-            and head < len(part) - 1
-            and part[head + 1].text.casefold() not in {"for", "of"}
-        ):
-            part = part[: head + 1]
-            names = names[: head + 1]
-            end = part[-1].end
-        body = _names_a_thing(names) and head is None
-        last_word = run_indexes[-1] if part[-1] is run[-1] and not body else None
-        extension = (
-            _extension(text, words, last_word, part, starts_sentence=starts_sentence, scan=scan)
-            if last_word is not None
-            else None
-        )
-        if extension is not None:
-            ext_end, ext_kind, ext_words = extension
-            forms: set[str] = set()
-            keys: set[str] = set()
-            if ext_words == 1 and (len(part) >= 2 or part[0].is_acronym):
-                # "the X service" is X: the name without its noun is another form of it.
-                base = text[start:end]
-                forms.add(base)
-                keys.add(name_key(base))
-                if part[0].is_acronym and len(part) == 1:
-                    keys.add("acr:" + part[0].text.upper())
-            scan.add(
-                passage,
-                start,
-                ext_end,
-                category=Category.INITIATIVE,
-                kind=ext_kind,
-                keys=keys,
-                forms=forms,
-            )
-            continue
-        if person:
-            continue
-        if head is not None:
-            if after_person and INITIATIVE_HEADS[singular(names[head].casefold())] == "service":
-                continue
-            if len([name for name in names if name.casefold() not in CONNECTORS]) < 2:
-                continue
-            if starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
-                continue
-            keys = set()
-            forms = set()
-            lower_last = singular(names[-1].casefold())
-            if lower_last in WEAK_HEADS and len(part) >= 3:
-                base = text[start : part[-2].end]
-                keys.add(name_key(base))
-                forms.add(base)
-            kind = INITIATIVE_HEADS[singular(names[head].casefold())]
-            scan.add(
-                passage,
-                start,
-                end,
-                category=Category.INITIATIVE,
-                kind=kind,
-                keys=keys,
-                forms=forms,
-            )
-            continue
-        _unheaded(scan, passage, sentence, part, starts_sentence=starts_sentence)
+    where = _Run(
+        passage=passage,
+        sentence=sentence,
+        words=words,
+        last_index=run_indexes[-1],
+        last=run[-1],
+        starts_sentence=at_start and trimmed[0] is run[0],
+    )
+    for piece in _split_after_heads(trimmed):
+        for part in _split_coordinated(piece):
+            _piece_candidates(scan, where, part)
+
+
+def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
+    """The candidate one piece of a run names: a body, a headed or extended name, or else."""
+    named, after_person = _after_person(piece)
+    part = _trim(named, at_start=False, self_keys=scan.self_keys)
+    if not part:
+        return
+    names = [token.text for token in part]
+    org = organisation_kind(names)
+    if org is not None and not after_person:
+        if len(part) > 1 or part[0].is_acronym:
+            start, end = part[0].start, part[-1].end
+            scan.add(where.passage, start, end, category=Category.ORGANISATION, kind=org)
+        return
+    person = is_person(names)
+    head = None if person else head_index(names)
+    if (
+        head is not None
+        and head < len(part) - 1
+        and part[head + 1].text.casefold() not in {"for", "of"}
+    ):
+        part, names = part[: head + 1], names[: head + 1]
+    body = _names_a_thing(names) and head is None
+    if part[-1] is where.last and not body and _add_extended(scan, where, part):
+        return
+    if person:
+        return
+    if head is not None:
+        _add_headed(scan, where, part, head, after_person=after_person)
+        return
+    _unheaded(scan, where.passage, where.sentence, part, starts_sentence=where.starts_sentence)
+
+
+def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
+    """Add the name continued in lower case up to a head noun, if it is ("Home First model")."""
+    text = where.passage.text
+    extension = _extension(
+        text, where.words, where.last_index, part, starts_sentence=where.starts_sentence, scan=scan
+    )
+    if extension is None:
+        return False
+    ext_end, ext_kind, ext_words = extension
+    start, end = part[0].start, part[-1].end
+    forms: set[str] = set()
+    keys: set[str] = set()
+    if ext_words == 1 and (len(part) >= 2 or part[0].is_acronym):
+        # "the X service" is X: the name without its noun is another form of it.
+        base = text[start:end]
+        forms.add(base)
+        keys.add(name_key(base))
+        if part[0].is_acronym and len(part) == 1:
+            keys.add("acr:" + part[0].text.upper())
+    scan.add(
+        where.passage,
+        start,
+        ext_end,
+        category=Category.INITIATIVE,
+        kind=ext_kind,
+        keys=keys,
+        forms=forms,
+    )
+    return True
+
+
+def _add_headed(
+    scan: Scan, where: _Run, part: list[Token], head: int, *, after_person: bool
+) -> None:
+    """Add a capitalised name ending in an initiative noun ("Autism Partnership Board")."""
+    names = [token.text for token in part]
+    kind = INITIATIVE_HEADS[singular(names[head].casefold())]
+    if after_person and kind == "service":
+        return
+    if len([name for name in names if name.casefold() not in CONNECTORS]) < 2:
+        return
+    if where.starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
+        return
+    text = where.passage.text
+    start, end = part[0].start, part[-1].end
+    keys: set[str] = set()
+    forms: set[str] = set()
+    if singular(names[-1].casefold()) in WEAK_HEADS and len(part) >= 3:
+        base = text[start : part[-2].end]
+        keys.add(name_key(base))
+        forms.add(base)
+    scan.add(
+        where.passage,
+        start,
+        end,
+        category=Category.INITIATIVE,
+        kind=kind,
+        keys=keys,
+        forms=forms,
+    )
 
 
 def _extension(
