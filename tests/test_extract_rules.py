@@ -10,6 +10,7 @@ from cqcmodel.extract import (
     InitiativeKind,
     Organisation,
     OrganisationKind,
+    Voice,
     extract_initiatives,
     extract_organisations,
     group_initiatives,
@@ -86,6 +87,8 @@ def test_word_lists_name_only_known_kinds_and_words() -> None:
     assert all(isinstance(kind, InitiativeKind) for kind in lexicon.KIND_HINTS.values())
     assert all(isinstance(kind, OrganisationKind) for _, _, kind in lexicon.NATIONAL_BODIES)
     assert all(isinstance(kind, InitiativeKind) for _, kind, _ in lexicon.NATIONAL_PROGRAMMES)
+    assert all(isinstance(voice, Voice) for voice in lexicon.VOICE_HEADS.values())
+    assert set(lexicon.UNITS.values()) >= lexicon.TIME_WORDS
     # A word list that refers to another names only words that list holds (a typo fails).
     assert lexicon.EXTENSION_HEADS.issubset(lexicon.INITIATIVE_HEADS)
     assert lexicon.WEAK_HEADS.issubset(lexicon.KIND_HINTS)

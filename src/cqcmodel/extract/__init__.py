@@ -12,11 +12,10 @@ from ..model import VOICE_READERS
 from .figures import Comparator, Figure, FigureKind, FinancialFact, extract_figures, financial_facts
 from .grouping import NameGroup, group_initiatives, group_organisations
 from .initiatives import Initiative, extract_initiatives
-from .kinds import InitiativeKind, OrganisationKind
+from .kinds import InitiativeKind, OrganisationKind, Voice
 from .mentions import Mention
 from .organisations import Organisation, extract_organisations
 from .voices import (
-    Voice,
     VoicedSentence,
     finding_voices,
     sentence_voices,

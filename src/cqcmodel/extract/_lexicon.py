@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .kinds import InitiativeKind, OrganisationKind
+from .kinds import InitiativeKind, OrganisationKind, Voice
 
 #: Nouns that end the name of an initiative, with the kind they give (singular, lower case).
 INITIATIVE_HEADS: Final[dict[str, InitiativeKind]] = {
@@ -727,3 +727,191 @@ WORD_FORMS: Final[dict[str, str]] = {
     "carer's": "carer",
     "carers'": "carer",
 }
+
+
+# --- voices ---------------------------------------------------------------------------------
+
+#: Head nouns of a subject and the voice they give (singular, lower case).
+VOICE_HEADS: Final[dict[str, Voice]] = {
+    "people": Voice.PEOPLE,
+    "person": Voice.PEOPLE,
+    "resident": Voice.PEOPLE,
+    "individual": Voice.PEOPLE,
+    "user": Voice.PEOPLE,
+    "family": Voice.PEOPLE,
+    "families": Voice.PEOPLE,
+    "relative": Voice.PEOPLE,
+    "client": Voice.PEOPLE,
+    "carer": Voice.UNPAID_CARERS,
+    "staff": Voice.STAFF,
+    "worker": Voice.STAFF,
+    "practitioner": Voice.STAFF,
+    "therapist": Voice.STAFF,
+    "employee": Voice.STAFF,
+    "assessor": Voice.STAFF,
+    "colleague": Voice.STAFF,
+    "team": Voice.STAFF,
+    "commissioner": Voice.STAFF,
+    "officer": Voice.STAFF,
+    "manager": Voice.STAFF,
+    "broker": Voice.STAFF,
+    "leader": Voice.LEADERS,
+    "leadership": Voice.LEADERS,
+    "director": Voice.LEADERS,
+    "councillor": Voice.LEADERS,
+    "member": Voice.LEADERS,
+    "executive": Voice.LEADERS,
+    "head": Voice.LEADERS,
+    "authority": Voice.LEADERS,
+    "council": Voice.LEADERS,
+    "partner": Voice.PARTNERS,
+    "stakeholder": Voice.PARTNERS,
+    "agency": Voice.PARTNERS,
+    "agencie": Voice.PARTNERS,
+    "organisation": Voice.PARTNERS,
+    "charity": Voice.PARTNERS,
+    "charitie": Voice.PARTNERS,
+    "sector": Voice.PARTNERS,
+    "group": Voice.PARTNERS,
+    "representative": Voice.PARTNERS,
+    "professional": Voice.PARTNERS,
+    "healthwatch": Voice.PARTNERS,
+    "police": Voice.PARTNERS,
+    "nhs": Voice.PARTNERS,
+    "icb": Voice.PARTNERS,
+    "trust": Voice.PARTNERS,
+    "provider": Voice.PROVIDERS,
+}
+#: Modifiers that make a subject another organisation's (a *health* leader is a partner).
+PARTNER_MODIFIERS: Final = frozenset(
+    {
+        "health",
+        "nhs",
+        "icb",
+        "trust",
+        "hospital",
+        "voluntary",
+        "community",
+        "partner",
+        "system",
+        "police",
+        "external",
+        "housing",
+        "vcse",
+        "healthwatch",
+        "clinical",
+    }
+)
+PROVIDER_MODIFIERS: Final = frozenset({"provider", "home", "homecare", "domiciliary"})
+SENIOR_MODIFIERS: Final = frozenset({"senior", "executive", "strategic"})
+#: Words between a subject and its verb that do not change the subject.
+SUBJECT_FILLERS: Final = frozenset(
+    {
+        "also",
+        "all",
+        "both",
+        "consistently",
+        "generally",
+        "often",
+        "frequently",
+        "repeatedly",
+        "mostly",
+        "mainly",
+        "largely",
+        "further",
+        "clearly",
+        "had",
+        "have",
+        "has",
+        "who",
+        "we",
+        "spoke",
+        "to",
+        "with",
+        "not",
+        "did",
+        "would",
+        "could",
+        "us",
+        "always",
+        "told",
+        "themselves",
+        "interviewed",
+        "met",
+    }
+)
+PRONOUNS: Final = frozenset({"they", "he", "she"})
+
+
+# --- figures --------------------------------------------------------------------------------
+
+#: Words that count things or measure time, with the unit they give.
+UNITS: Final[dict[str, str]] = {
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "people": "people",
+    "person": "people",
+    "adult": "people",
+    "resident": "people",
+    "individual": "people",
+    "carer": "carers",
+    "bed": "beds",
+    "case": "cases",
+    "referral": "referrals",
+    "assessment": "assessments",
+    "review": "reviews",
+    "enquiry": "enquiries",
+    "enquirie": "enquiries",
+    "concern": "concerns",
+    "application": "applications",
+    "provider": "providers",
+    "staff": "staff",
+    "worker": "staff",
+    "vacancy": "vacancies",
+    "vacancie": "vacancies",
+    "placement": "placements",
+    "package": "packages",
+    "home": "homes",
+    "contact": "contacts",
+    "call": "calls",
+}
+IRREGULAR_PLURALS: Final = frozenset({"people", "staff", "children", "men", "women", "police"})
+PEOPLE_WORDS: Final = frozenset({"people", "carers", "staff", "residents", "adults", "children"})
+TIME_WORDS: Final = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+#: Words that end the phrase a percentage is "of" ("78% of people who … were …").
+PHRASE_STOPS: Final = frozenset(
+    {
+        "went",
+        "came",
+        "got",
+        "made",
+        "did",
+        "would",
+        "could",
+        "will",
+        "can",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "said",
+        "felt",
+        "found",
+        "compared",
+        "than",
+        "which",
+        "in",
+        "at",
+        "by",
+        "from",
+        "to",
+        "on",
+    }
+)

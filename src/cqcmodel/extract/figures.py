@@ -12,7 +12,14 @@ from typing import Final
 import attrs
 
 from ..model import Authority
-from ._lexicon import STOP_WORDS
+from ._lexicon import (
+    IRREGULAR_PLURALS,
+    PEOPLE_WORDS,
+    PHRASE_STOPS,
+    STOP_WORDS,
+    TIME_WORDS,
+    UNITS,
+)
 from ._text import Passage, Sentence, passages, tokens
 from .mentions import Mention
 
@@ -22,40 +29,6 @@ _MONEY: Final = re.compile(
     r"£\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
     r"(?:\s?(?P<scale>million|billion|bn|m|k)\b)?"
 )
-#: Words that count things or measure time, with the unit they give.
-UNITS: Final[dict[str, str]] = {
-    "minute": "minutes",
-    "hour": "hours",
-    "day": "days",
-    "week": "weeks",
-    "month": "months",
-    "year": "years",
-    "people": "people",
-    "person": "people",
-    "adult": "people",
-    "resident": "people",
-    "individual": "people",
-    "carer": "carers",
-    "bed": "beds",
-    "case": "cases",
-    "referral": "referrals",
-    "assessment": "assessments",
-    "review": "reviews",
-    "enquiry": "enquiries",
-    "enquirie": "enquiries",
-    "concern": "concerns",
-    "application": "applications",
-    "provider": "providers",
-    "staff": "staff",
-    "worker": "staff",
-    "vacancy": "vacancies",
-    "vacancie": "vacancies",
-    "placement": "placements",
-    "package": "packages",
-    "home": "homes",
-    "contact": "contacts",
-    "call": "calls",
-}
 _UNIT_WORDS: Final = "|".join(
     sorted(
         {*(word + "s?" for word in UNITS if word not in {"people", "staff"}), "people", "staff"},
@@ -362,43 +335,7 @@ def _changes(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
 
 
 _BARE_NUMBER: Final = re.compile(_NUMBER + r"[ \t]++(?=[a-z])")
-_IRREGULAR_PLURALS: Final = frozenset({"people", "staff", "children", "men", "women", "police"})
-_PEOPLE: Final = frozenset({"people", "carers", "staff", "residents", "adults", "children"})
-_TIMES: Final = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
 _WAIT: Final = re.compile(r"\bwait|\bdelay|\bwithin\b|\btook\b|\btaken\b", re.IGNORECASE)
-#: Words that end the phrase a percentage is "of" ("78% of people who … were …").
-_PHRASE_STOPS: Final = frozenset(
-    {
-        "went",
-        "came",
-        "got",
-        "made",
-        "did",
-        "would",
-        "could",
-        "will",
-        "can",
-        "was",
-        "were",
-        "is",
-        "are",
-        "had",
-        "has",
-        "have",
-        "said",
-        "felt",
-        "found",
-        "compared",
-        "than",
-        "which",
-        "in",
-        "at",
-        "by",
-        "from",
-        "to",
-        "on",
-    }
-)
 _RATIO_BEFORE: Final = re.compile(
     r"\b(?:proportion|percentage|share|rate|number)\s++of\s++([^,;()%£]{3,80}?)\s++"
     r"(?:was|were|is|are|had|has|stood\s++at|rose\s++to|fell\s++to)\s++(?:\w++\s++){0,2}$"
@@ -421,7 +358,7 @@ def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, 
     plural = [
         index
         for index, (_, word) in enumerate(words)
-        if word in _IRREGULAR_PLURALS
+        if word in IRREGULAR_PLURALS
         or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
         or (value == 1 and index == 0)
     ]
@@ -459,7 +396,7 @@ def _phrase_after(text: str, start: int, stop: int, *, skip: frozenset[str]) -> 
     for token in itertools.islice(tokens(text, start, min(stop, start + 300)), 9):
         lower = token.text.casefold()
         relative = bool(words) and words[-1].casefold() in {"who", "that", "which"}
-        verb = lower in _PHRASE_STOPS or (lower.endswith("ed") and not relative)
+        verb = lower in PHRASE_STOPS or (lower.endswith("ed") and not relative)
         if not token.is_word or (verb and words):
             break
         if not words and token.text.casefold() in skip:
@@ -489,7 +426,7 @@ def _subject(text: str, sentence: Sentence, item: _Raw) -> str | None:
                 text, item.end + after.end(), sentence.end, skip=frozenset({"its", "the", "their"})
             )
         return None
-    if item.unit in _TIMES:
+    if item.unit in TIME_WORDS:
         return None
     # A count: the noun phrase after its number ("intermediate care beds").
     return text[item.number_start : item.end].split(None, 1)[-1]
@@ -509,9 +446,9 @@ def _kind(text: str, sentence: Sentence, item: _Raw, *, cited: bool, waiting: bo
         return FigureKind.CHANGE
     if item.unit == "£":
         return FigureKind.MONEY
-    if item.unit in _TIMES:
+    if item.unit in TIME_WORDS:
         return FigureKind.WAITING_TIME if waiting else FigureKind.DURATION
-    if item.unit in _PEOPLE:
+    if item.unit in PEOPLE_WORDS:
         return FigureKind.COUNT_OF_PEOPLE
     return FigureKind.COUNT
 

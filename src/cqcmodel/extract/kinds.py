@@ -48,7 +48,19 @@ class Category(enum.Enum):
     ORGANISATION = "organisation"
 
 
+class Voice(enum.Enum):
+    """An evidence category a sentence reports, valued by its plain-English name."""
+
+    PEOPLE = "people"
+    UNPAID_CARERS = "unpaid carers"
+    STAFF = "staff"
+    LEADERS = "leaders"
+    PARTNERS = "partners"
+    PROVIDERS = "providers"
+    DATA = "data"
+
+
 #: Either kind: what a candidate name carries before it is sorted into one list.
 Kind = InitiativeKind | OrganisationKind
 
-__all__ = ["Category", "InitiativeKind", "Kind", "OrganisationKind"]
+__all__ = ["Category", "InitiativeKind", "Kind", "OrganisationKind", "Voice"]
