@@ -15,6 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel.extract import _candidates, _merge, _rules, _text, figures, voices
+from cqcmodel.extract import _lexicon as lexicon
 from cqcmodel.framework import STATEMENTS, Theme
 
 
@@ -245,11 +246,11 @@ def _subject_voices_as_written(
     words: list[str], verb: int
 ) -> tuple[list[tuple[int, voices.Voice]], bool]:
     index = verb - 1
-    while index >= 0 and words[index] in voices._FILLERS:
+    while index >= 0 and words[index] in lexicon.SUBJECT_FILLERS:
         index -= 1
     if index < 0:
         return [], False
-    if words[index] in voices._PRONOUNS:
+    if words[index] in lexicon.PRONOUNS:
         return [], True
     found, _ = voices._phrase_backwards(words, index)
     return found, False
