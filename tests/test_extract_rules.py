@@ -255,3 +255,19 @@ def test_a_kind_given_as_text_must_be_a_known_kind() -> None:
 def test_an_item_made_by_hand_gets_its_canonical_key() -> None:
     made = Initiative(name="Better Care Funding", kind=InitiativeKind.FUND)
     assert (made.key, made.canonical_name) == ("better care fund", "Better Care Fund")
+
+
+def test_an_acronym_one_council_defines_groups_another_council_s_bare_acronym() -> None:
+    councils = [
+        authority("It worked with North West London Integrated Care Board (NWL ICB).", name="A"),
+        authority("Partners from the NWL ICB told us so.", name="B"),
+    ]
+    (group,) = group_organisations(councils)
+    assert (group.name, group.councils) == ("North West London Integrated Care Board", ("A", "B"))
+
+
+def test_a_body_s_key_keeps_its_last_word() -> None:
+    (body,) = extract_organisations(
+        authority("ADASS (the Association of Directors of Adult Social Services) met.")
+    )
+    assert body.key.endswith("adult social service")

@@ -69,7 +69,8 @@ def canonical(
     initiative's name); ``lexicon`` is the lexicon name the text matched, if any.
     """
     if lexicon is not None:
-        return _without_weak_tail(_folded(lexicon)), lexicon
+        key = _folded(lexicon)
+        return (_without_weak_tail(key) if initiative else key), lexicon
     key = _folded(name)
     display = name
     if initiative:

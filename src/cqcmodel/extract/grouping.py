@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from ..model import Authority
+from ._candidates import all_caps_key
+from ._text import compact_key
 from .initiatives import Initiative, extract_initiatives
 from .kinds import Kind
 from .organisations import Organisation, extract_organisations
@@ -18,7 +20,7 @@ class NameGroup:
     """One initiative or organisation across councils.
 
     ``key`` is the canonical key every member shares; ``name`` the canonical name most
-    members give it (among equals the shortest, then the first seen); ``names`` every name
+    members give it (among equals a written-out name, the shortest, the first seen); ``names`` every name
     as written; ``councils`` the authorities' names in first-seen order; ``mentions`` the
     number of mentions in all of them.
     """
@@ -35,16 +37,30 @@ def _grouped(
     authorities: Iterable[Authority],
     extract: Callable[[Authority], Sequence[Initiative | Organisation]],
 ) -> list[NameGroup]:
+    found_items = [
+        (authority.name or "", item) for authority in authorities for item in extract(authority)
+    ]
+    # An acronym one council defines ("NWL ICB" for North West London Integrated Care Board)
+    # names the same thing where another council writes only the acronym.
+    defined: dict[str, str] = {}
+    for _, item in found_items:
+        if item.acronym and all_caps_key(item.name) is None:
+            defined.setdefault(compact_key(item.acronym), item.key)
     members: dict[str, list[tuple[str, Initiative | Organisation]]] = {}
-    for authority in authorities:
-        for item in extract(authority):
-            members.setdefault(item.key, []).append((authority.name or "", item))
+    for council, item in found_items:
+        key = item.key
+        if all_caps_key(item.name) is not None:
+            key = defined.get(compact_key(item.name), key)
+        members.setdefault(key, []).append((council, item))
     result: list[NameGroup] = []
     for key, found in members.items():
         names = Counter(item.canonical_name for _, item in found)
-        # The most given name; among equals the shortest ("Board" before "Boards"), then the
-        # first seen.
-        name = min(names, key=lambda written: (-names[written], len(written)))
+        # The most given name; among equals a written-out name before an acronym, then the
+        # shortest ("Board" before "Boards"), then the first seen.
+        name = min(
+            names,
+            key=lambda written: (-names[written], all_caps_key(written) is not None, len(written)),
+        )
         result.append(
             NameGroup(
                 key=key,
