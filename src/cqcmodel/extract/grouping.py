@@ -20,9 +20,9 @@ class NameGroup:
     """One initiative or organisation across councils.
 
     ``key`` is the canonical key every member shares; ``name`` the canonical name most
-    members give it (among equals a written-out name, the shortest, the first seen); ``names`` every name
-    as written; ``councils`` the authorities' names in first-seen order; ``mentions`` the
-    number of mentions in all of them.
+    members give it (among equals a written-out name, then the shortest, then the first
+    seen); ``names`` every name as written; ``councils`` the authorities' names in
+    first-seen order; ``mentions`` the number of mentions in all of them.
     """
 
     key: str
