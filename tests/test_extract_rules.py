@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cqcmodel import Authority, Finding, QualityStatement, Score
+from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
 from cqcmodel.extract import (
     Initiative,
     InitiativeKind,
@@ -21,6 +21,8 @@ from cqcmodel.extract._canonical import canonical
 from cqcmodel.extract._names import scan
 from cqcmodel.extract._rules import RULES, rule
 from cqcmodel.extract._text import singular
+
+from .conftest import CORPUS
 
 
 def authority(*paragraphs: str, name: str = "Sunderland City Council") -> Authority:
@@ -271,3 +273,24 @@ def test_a_body_s_key_keeps_its_last_word() -> None:
         authority("ADASS (the Association of Directors of Adult Social Services) met.")
     )
     assert body.key.endswith("adult social service")
+
+
+def test_every_candidate_kind_belongs_to_its_category() -> None:
+    # On every corpus page: an initiative has an initiative kind, an organisation a body's.
+    for page in sorted(CORPUS.glob("*.txt")):
+        _, found = scan(parse_file(page))
+        for candidate in found:
+            expected = (
+                InitiativeKind if candidate.category.value == "initiative" else OrganisationKind
+            )
+            assert isinstance(candidate.kind, expected), (page.name, candidate.text)
+
+
+def test_a_guessed_initiative_named_elsewhere_as_a_body_is_that_body() -> None:
+    parsed = authority(
+        "The local authority commissioned Carers First to run assessments. "
+        "Carers told us Carers First had helped them."
+    )
+    assert extract_initiatives(parsed) == ()
+    (body,) = extract_organisations(parsed)
+    assert (body.name, len(body.mentions)) == ("Carers First", 2)

@@ -32,9 +32,13 @@ def resolve(found: list[Candidate]) -> list[Candidate]:
             holder.keys |= candidate.keys
             holder.forms |= candidate.forms
             holder.lexicon = holder.lexicon or candidate.lexicon
-            if same and candidate.lexicon:
-                holder.kind = candidate.kind
-            if same and candidate.category is Category.ORGANISATION and not holder.lexicon:
+            holder.variant = holder.variant or (same and candidate.variant)
+            # The same span: the lexicon, else a body, says what it is (category and kind
+            # together, so that a kind always belongs to its category).
+            if same and (
+                candidate.lexicon
+                or (candidate.category is Category.ORGANISATION and not holder.lexicon)
+            ):
                 holder.category = candidate.category
                 holder.kind = candidate.kind
         if candidate.acronym and candidate.end == holder.end and holder.acronym is None:
