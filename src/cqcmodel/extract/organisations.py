@@ -10,6 +10,7 @@ from ..model import Authority
 from ._extract import build
 from ._named import NamedThing
 from .kinds import Category, OrganisationKind
+from .mentions import Mention  # noqa: F401 - the inherited fields' annotations name it
 
 
 def _kind(value: object) -> OrganisationKind:
