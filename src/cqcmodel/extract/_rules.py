@@ -95,11 +95,28 @@ def _titles_pattern() -> Caseless:
     return Caseless(r"(?<!\w)(?:" + "|".join(words) + r")\b")
 
 
+@cache
+def _title_needles() -> tuple[str, ...]:
+    """The longest word of each title, in lower case: every match holds one of them."""
+    titles = {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme}
+    return tuple(sorted({max(_WORD.findall(title), key=len).casefold() for title in titles}))
+
+
 def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
-    """Block statement titles: neither they nor names inside them are initiatives."""
+    """Block statement titles: neither they nor names inside them are initiatives.
+
+    Only a title written with a capital after its first letter is blocked, so a sentence
+    without one, or without any title's longest word, is not searched.
+    """
+    if not _has_later_capital(passage.text, sentence.start + 1, sentence.end):
+        return
     # The sentence on its own: space or the finding's edge is on either side of it.
     text = passage.text[sentence.start : sentence.end]
-    for match in _titles_pattern().finditer(text, lowered(text)):
+    lower = lowered(text)
+    # (Where lower-casing is unsafe the pattern runs: case folding is not its matching.)
+    if lower is not None and not any(needle in lower for needle in _title_needles()):
+        return
+    for match in _titles_pattern().finditer(text, lower):
         start, end = match.span()
         if any(char.isupper() for char in text[start + 1 : end]):
             scan.block(passage, sentence.start + start, sentence.start + end)

@@ -334,6 +334,7 @@ def _changes(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
     return sorted(raw, key=lambda item: item.start)
 
 
+_DIGIT: Final = re.compile(r"\d")
 _BARE_NUMBER: Final = re.compile(_NUMBER + r"[ \t]++(?=[a-z])")
 _WAIT: Final = re.compile(r"\bwait|\bdelay|\bwithin\b|\btook\b|\btaken\b", re.IGNORECASE)
 _RATIO_BEFORE: Final = re.compile(
@@ -457,6 +458,8 @@ def _passage_figures(passage: Passage) -> list[Figure]:
     figures: list[Figure] = []
     text = passage.text
     for sentence in passage.sentences:
+        if _DIGIT.search(text, sentence.start, sentence.end) is None:
+            continue  # every figure has a digit
         raw = _raw_figures(text, sentence)
         raw = sorted(raw + _counts(text, sentence, raw), key=lambda item: item.start)
         if not raw:
