@@ -123,7 +123,10 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
 
 
 def _quoted(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    """Names in quotes: mostly capitalised, at most eight words, no sentence inside."""
     text = passage.text
+    if all(text.find(mark, sentence.start, sentence.end) < 0 for mark in "‘“\"'"):
+        return  # no quotation mark: nothing to read
     for match in _QUOTED.finditer(text, sentence.start, sentence.end):
         group = next(index for index in (1, 2, 3, 4) if match.group(index) is not None)
         start, end = match.span(group)
@@ -202,7 +205,10 @@ def _long_form(text: str, words: Sequence[Token], acronym: str) -> tuple[int, in
 
 
 def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    """Names defined by an acronym in brackets just after them."""
     text = passage.text
+    if text.find("(", sentence.start, sentence.end) < 0:
+        return  # no bracket: no definition
     for match in _ACRONYM_DEF.finditer(text, sentence.start, sentence.end):
         acronym = match.group(1)
         if acronym.endswith("s") and sum(char.isupper() for char in acronym[:-1]) >= 2:
