@@ -645,7 +645,7 @@ _EXTRACTION_RUNS = (
 
 @pytest.mark.timeout(60)
 def test_no_extraction_pattern_backtracks_catastrophically() -> None:
-    from cqcmodel.extract import _candidates, _rules, _text, figures, voices  # noqa: PLC0415
+    from cqcmodel.extract import _candidates, _rules, _text, _title_case, figures, voices  # noqa: PLC0415
 
     for text in _EXTRACTION_RUNS:
         lower = _text.lowered(text)
@@ -656,9 +656,9 @@ def test_no_extraction_pattern_backtracks_catastrophically() -> None:
         _text.sentences(text)
         _candidates._NAME_SUFFIXES.sub("", text)
         _candidates._NAME_PREFIXES.sub("", text)
-        _rules._APPOSITION.match(text)
-        _rules._APPOSITION.match(text, 1)
-        _rules._NAMING.search(text)
+        _title_case._APPOSITION.match(text)
+        _title_case._APPOSITION.match(text, 1)
+        _title_case._NAMING.search(text)
         _rules._CONTINUES.match(text)
         figures._SPENT_ON.search(text)
         figures._RATIO_BEFORE.search(text)
