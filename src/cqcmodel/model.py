@@ -9,8 +9,10 @@ part in equality or hashing, so the same content in another layout is an equal m
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import warnings
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
@@ -26,9 +28,6 @@ from .framework import (
     rating_for_percentage,
     statement_by_title,
 )
-
-if TYPE_CHECKING:
-    from .extract.voices import Voice
 
 __all__ = [
     "About",
@@ -188,12 +187,25 @@ class Finding:
     line: int | None = _position()
 
     @property
-    def voices(self) -> tuple[Voice, ...]:
-        """Whose evidence each sentence of this finding reports (people, staff, partners, …)."""
-        from .extract.voices import finding_voices  # noqa: PLC0415 - extraction loads lazily
+    def voices(self) -> tuple[Any, ...]:
+        """Deprecated: use ``cqcmodel.extract.voices_of(finding)``; the model reads no text.
 
-        return finding_voices(self)
+        Still answers, with a :class:`DeprecationWarning`, through the reader the extraction
+        package registers in ``VOICE_READERS`` when it is imported.
+        """
+        warnings.warn(
+            "Finding.voices is deprecated; use cqcmodel.extract.voices_of(finding)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        if not VOICE_READERS:
+            importlib.import_module("cqcmodel.extract")
+        return VOICE_READERS[0](self)
 
+
+#: Where the deprecated :attr:`Finding.voices` finds its reader (filled by the extraction
+#: package, so that the model imports no extraction).
+VOICE_READERS: Final[list[Callable[[Finding], tuple[Any, ...]]]] = []
 
 _findings_tuple: Final = _tuple_of(Finding)
 
