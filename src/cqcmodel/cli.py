@@ -32,7 +32,7 @@ from .checks import (
 from .collect import Loaded, Record, load_all
 from .councils import Council, council, councils
 from .errors import CqcModelError, NoFilesError, UnknownCouncilError, UnknownStatementError
-from .export import FORMATS, Row, columns, dumps_json, rows, write
+from .export import FORMATS, GROUP_COLUMNS, Row, columns, dumps_json, group_rows, rows, write
 from .framework import StatementInfo
 from .model import Authority, lookup_statement
 
@@ -312,6 +312,10 @@ def _listing(kind: str) -> Callable[[argparse.Namespace, IO[str], _Reporter], No
     """The handler of a listing command: rows of ``kind``, filtered, in the chosen format."""
 
     def handler(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+        if getattr(args, "group", False):
+            grouped = group_rows(_authorities(args, reporter), kind)
+            write(out, grouped, GROUP_COLUMNS, args.format, excel=args.excel)
+            return
         loaded = _load(args, reporter)
         all_councils = bool(getattr(args, "all_councils", False))
         data = [
@@ -571,6 +575,15 @@ def _add_listing(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_group(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--group",
+        action="store_true",
+        help="one row per initiative or organisation across councils (by canonical key), "
+        "with how many councils mention it",
+    )
+
+
 def _add_parse_format(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--format", choices=("json", "jsonl"), default="json", help="default: json")
 
@@ -636,14 +649,16 @@ COMMANDS: Final[dict[str, Command]] = {
     "initiatives": Command(
         _listing("initiatives"),
         "print the named initiatives the findings mention: services, boards, funds, plans …",
-        "cqcmodel initiatives examples/data\ncqcmodel initiatives --format csv pages/",
-        (_add_listing,),
+        "cqcmodel initiatives examples/data\ncqcmodel initiatives --format csv pages/\n"
+        "cqcmodel initiatives --group pages/",
+        (_add_listing, _add_group),
     ),
     "organisations": Command(
         _listing("organisations"),
         "print the organisations the findings mention: NHS bodies, providers, charities …",
-        "cqcmodel organisations examples/data\ncqcmodel organisations --format json pages/",
-        (_add_listing,),
+        "cqcmodel organisations examples/data\ncqcmodel organisations --format json pages/\n"
+        "cqcmodel organisations --group pages/",
+        (_add_listing, _add_group),
     ),
     "figures": Command(
         _listing("figures"),

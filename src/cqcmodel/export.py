@@ -33,6 +33,7 @@ from .model import Authority
 __all__ = [
     "FINDING_COLUMNS",
     "FORMATS",
+    "GROUP_COLUMNS",
     "KINDS",
     "LIST_SEPARATOR",
     "SCORE_COLUMNS",
@@ -41,6 +42,7 @@ __all__ = [
     "cell_text",
     "columns",
     "dumps_json",
+    "group_rows",
     "published",
     "rows",
     "write",
@@ -88,6 +90,17 @@ Row: TypeAlias = dict[str, Cell]
 
 #: How a list is written in one CSV or table cell.
 LIST_SEPARATOR: Final = "; "
+
+#: Columns of :func:`group_rows`: one initiative or organisation across councils.
+GROUP_COLUMNS: Final[tuple[str, ...]] = (
+    "key",
+    "name",
+    "kind",
+    "councils",
+    "authorities",
+    "names",
+    "mentions",
+)
 
 
 # --- columns ---------------------------------------------------------------------------------
@@ -164,6 +177,35 @@ def rows(
     build = _ROW_BUILDERS[kind]
     found = [row for authority in items for row in build(authority)]
     return [{column: row.get(column) for column in wanted} for row in found]
+
+
+def group_rows(authorities: Authority | Iterable[Authority], kind: str) -> list[Row]:
+    """Initiatives or organisations grouped across councils by canonical key, a row per key.
+
+    ``kind`` is ``initiatives`` or ``organisations``; the columns are :data:`GROUP_COLUMNS`:
+    the canonical ``key`` and ``name``, the ``kind``, how many ``councils`` mention it and
+    which (``authorities``), every spelling (``names``) and the number of ``mentions``, most
+    councils first (:func:`cqcmodel.extract.group_initiatives`).
+    """
+    from .extract import group_initiatives, group_organisations  # noqa: PLC0415 - on use
+
+    grouping = {"initiatives": group_initiatives, "organisations": group_organisations}
+    if kind not in grouping:
+        msg = f"only initiatives and organisations are grouped, not {kind!r}"
+        raise ValueError(msg)
+    items = [authorities] if isinstance(authorities, Authority) else list(authorities)
+    return [
+        {
+            "key": group.key,
+            "name": group.name,
+            "kind": group.kind.value,
+            "councils": len(group.councils),
+            "authorities": list(group.councils),
+            "names": list(group.names),
+            "mentions": group.mentions,
+        }
+        for group in grouping[kind](items)
+    ]
 
 
 def published(authority: Authority) -> dt.date | None:
