@@ -64,9 +64,6 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-# --- derived values ------------------------------------------------------------------------------
-
-
 @attrs.frozen
 class Derived:
     """A value written beside a model field, computed from the object, never trusted on load.
@@ -84,10 +81,7 @@ class Derived:
     refers_to: tuple[type[Any], ...] = ()
 
 
-@functools.lru_cache(maxsize=512)
-def _info(title: str) -> StatementInfo | None:
-    """The framework entry of a title, cached: each derived key of a statement needs it."""
-    return statement_by_title(title)
+_info: Final = functools.lru_cache(maxsize=512)(statement_by_title)  # for each derived key
 
 
 def _from_title(
@@ -142,9 +136,6 @@ DERIVED: Final[Mapping[type[Any], tuple[Derived, ...]]] = {
 }
 
 
-# --- the schema ----------------------------------------------------------------------------------
-
-
 def _description(obj: object) -> str:
     """The first paragraph of a docstring, on one line."""
     text = inspect.cleandoc(getattr(obj, "__doc__", None) or "")
@@ -161,15 +152,15 @@ def _enum_schema(cls: type[Any]) -> dict[str, Any]:
     return {"title": cls.__name__, "description": description, "type": kind, "enum": values}
 
 
+@attrs.define
 class _SchemaBuilder:
     """Walks attrs fields and type hints, collecting named definitions under ``$defs``."""
 
-    def __init__(self) -> None:
-        self.defs: dict[str, dict[str, Any]] = {}
+    defs: dict[str, dict[str, Any]] = attrs.Factory(dict)
 
     def ref(self, cls: type[Any]) -> dict[str, Any]:
         if cls.__name__ not in self.defs:
-            self.defs[cls.__name__] = {}  # placed first: the definitions are sorted anyway
+            self.defs[cls.__name__] = {}  # while it is built, so that it is built once
             self.defs[cls.__name__] = self.object(cls) if attrs.has(cls) else _enum_schema(cls)
         return {"$ref": f"#/$defs/{cls.__name__}"}
 

@@ -22,14 +22,7 @@ from typing import Any, Final, TypeVar, overload
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_structure_factory
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    StructureHandlerNotFoundError,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from .errors import ValidationError
 from .framework import Rating, Score, Theme
@@ -39,7 +32,6 @@ from .schema import (
     ISO_DATE,
     SCHEMA_PATH,
     SCHEMA_VERSION,
-    Derived,
     json_schema,
     main,
     schema_text,
@@ -75,7 +67,6 @@ _Hook = Callable[[Any, Any], Any]
 _MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
 
 _ISO_DATE: Final = re.compile(ISO_DATE)
-_IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SHOW_LIMIT: Final = 60
 
 
@@ -96,16 +87,14 @@ def _show(value: object) -> str:
 
 def _at(error: Exception, step: str) -> Exception:
     """``error`` noted as the failure of the object key ``step`` (a JSON path step)."""
-    error.__notes__ = [*getattr(error, "__notes__", []), AttributeValidationNote("", step, object)]
+    note = cattrs.AttributeValidationNote("", step, object)
+    error.__notes__ = [*getattr(error, "__notes__", []), note]
     return error
 
 
 def _is(value: object, kind: type[Any]) -> bool:
     """Whether ``value`` is a ``kind`` as JSON reads it: ``true`` is no integer."""
     return type(value) is kind or (isinstance(value, kind) and not isinstance(value, bool))
-
-
-# --- hooks: JSON values to model values ----------------------------------------------------------
 
 
 def _exactly(kind: type[Any], words: str) -> _Hook:
@@ -153,9 +142,6 @@ def _sequence_factory(type_: Any, converter: cattrs.Converter) -> _Hook:
     return structure_array
 
 
-# --- model classes -------------------------------------------------------------------------------
-
-
 def _validated(converter: cattrs.Converter, field: attrs.Attribute[Any], type_: Any) -> _Hook:
     """Structure a field, then run its attrs validator (it looks at the value only) on it."""
     inner, validator = converter.get_structure_hook(type_), field.validator
@@ -176,9 +162,8 @@ def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[st
     """
     rest = {key: value for key, value in data.items() if key != "schema_version"}
     version: Any = data.get("schema_version")
-    problem: Exception
     if "schema_version" not in data:
-        problem = KeyError("schema_version")
+        problem: Exception = KeyError("schema_version")
     elif not _is(version, int):
         problem = TypeError(f"expected an integer, got {_show(version)}")
     elif version < 1:
@@ -186,7 +171,7 @@ def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[st
     elif version > SCHEMA_VERSION:
         msg = f"version {_show(version)} is newer than this cqcmodel reads ({SCHEMA_VERSION})"
         error = _at(ValueError(f"{msg}; upgrade cqcmodel to load it"), "schema_version")
-        raise ClassValidationError("While structuring Authority", [error], Authority)
+        raise cattrs.ClassValidationError("While structuring Authority", [error], Authority)
     else:
         for step in range(version, SCHEMA_VERSION):
             rest = _MIGRATIONS[step](rest)
@@ -195,24 +180,11 @@ def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[st
     return rest
 
 
-def _disagreements(
-    obj: object, claimed: Mapping[str, Any], derived: tuple[Derived, ...]
-) -> list[Exception]:
-    """The errors of the derived values in ``claimed`` that differ from those of ``obj``."""
-    errors: list[Exception] = []
-    for item in (item for item in derived if item.name in claimed):
-        given, expected = claimed[item.name], item.compute(obj)
-        if type(given) is not type(expected) or given != expected:  # 1, 1.0 and true differ
-            msg = f"{_show(given)} does not match {item.derived_from}, which gives "
-            errors.append(_at(ValueError(msg + _show(expected)), item.name))
-    return errors
-
-
 def _unknown_keys(errors: Sequence[Any]) -> list[Exception]:
     """``errors`` with cattrs' one error for all unknown keys replaced by one per key, in order."""
     result: list[Exception] = []
     for error in errors:
-        if not isinstance(error, ForbiddenExtraKeysError):
+        if not isinstance(error, cattrs.ForbiddenExtraKeysError):
             result.append(error)
             continue
         for key in sorted(
@@ -220,20 +192,16 @@ def _unknown_keys(errors: Sequence[Any]) -> list[Exception]:
             key=lambda key: (not isinstance(key, str), key if isinstance(key, str) else repr(key)),
         ):
             step = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
-            plain = isinstance(key, str) and _IDENTIFIER.fullmatch(key)
+            plain = isinstance(key, str) and key.isascii() and key.isidentifier()
             result.append(_at(ValueError("unknown key"), key if plain else f"[{step}]"))
     return result
 
 
 def _structure_factory(cls: type[Any], converter: cattrs.Converter) -> _Hook:
-    """Structure an attrs class by cattrs' generated function, strictly.
-
-    Around it: the object check, the schema version and the derived values (set aside, then
-    compared with the object's). The detailed converter runs field validators field by field.
-    """
+    """An attrs class by cattrs' own function, with the schema version and derived keys around."""
     detailed, hints = converter.detailed_validation, typing.get_type_hints(cls)
     overrides: dict[str, Any] = {
-        field.name: override(struct_hook=_validated(converter, field, hints[field.name]))
+        field.name: cattrs.override(struct_hook=_validated(converter, field, hints[field.name]))
         for field in attrs.fields(cls)
         if detailed and field.validator is not None
     }
@@ -252,12 +220,16 @@ def _structure_factory(cls: type[Any], converter: cattrs.Converter) -> _Hook:
             data = {key: item for key, item in data.items() if key not in claimed}
         try:
             result = base(data)
-        except ClassValidationError as exc:
+        except cattrs.ClassValidationError as exc:
             errors += _unknown_keys(exc.exceptions)
-            raise ClassValidationError(exc.message, errors, cls) from None
-        errors += _disagreements(result, claimed, derived)
+            raise cattrs.ClassValidationError(exc.message, errors, cls) from None
+        for item in (item for item in derived if item.name in claimed):
+            given, expected = claimed[item.name], item.compute(result)
+            if type(given) is not type(expected) or given != expected:  # 1, 1.0, true differ
+                msg = f"{_show(given)} does not match {item.derived_from}, which gives "
+                errors.append(_at(ValueError(msg + _show(expected)), item.name))
         if errors:
-            raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+            raise cattrs.ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
         return result
 
     return structure_class
@@ -266,7 +238,7 @@ def _structure_factory(cls: type[Any], converter: cattrs.Converter) -> _Hook:
 def _unstructure_factory(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
     """Unstructure an attrs class: metadata only when set, derived values after their field."""
     fields = attrs.fields(cls)
-    overrides: dict[str, Any] = {f.name: override(omit_if_default=not f.eq) for f in fields}
+    overrides: dict[str, Any] = {f.name: cattrs.override(omit_if_default=not f.eq) for f in fields}
     base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter, **overrides)
     if not (derived := DERIVED.get(cls, ())):
         return base
@@ -318,9 +290,6 @@ def format_exception(exc: BaseException, _type: object) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-# --- public API ----------------------------------------------------------------------------------
-
-
 def unstructure(obj: object) -> Any:
     """The JSON-ready form of a model object (dicts, lists, strings, numbers, ``None``)."""
     return _fast.unstructure(obj)
@@ -336,9 +305,9 @@ def _structure(data: object, cls: Any, call: str, *, fast: bool = True) -> Any:
         raise ValidationError([f"$: expected an object, got an array; {hint}"]) from None
     try:
         return converter.structure(data, cls)
-    except StructureHandlerNotFoundError:
+    except cattrs.StructureHandlerNotFoundError:
         raise TypeError(f"cqcmodel cannot structure {cls!r}: it is not a model type") from None
-    except (ClassValidationError, IterableValidationError, ValueError, TypeError) as exc:
+    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
         messages = []
         for line in cattrs.transform_error(exc, "$", format_exception):  # "problem @ path"
             problem, _, path = line.rpartition(" @ ")
@@ -351,8 +320,7 @@ def structure(data: object, cls: type[_T]) -> _T:
 
     :raises ValidationError: listing every problem, each with its JSON path.
     """
-    result: _T = _structure(data, cls, "structure(data")
-    return result
+    return typing.cast(_T, _structure(data, cls, "structure(data"))
 
 
 def dumps(obj: object, *, indent: int | None = None) -> str:
@@ -380,9 +348,8 @@ def _refusal(token: str) -> str | None:
         shown = token if len(token) <= 20 else f"{token[:20]}…"
         return f"number {shown} is out of range" if math.isinf(float(token)) else None
     digits, limit = len(token.lstrip("-")), sys.get_int_max_str_digits()
-    return (
-        f"integer of {digits:,} digits is too long (at most {limit:,})" if digits > limit else None
-    )
+    too_long = f"integer of {digits:,} digits is too long (at most {limit:,})"
+    return too_long if digits > limit else None
 
 
 def _strictly(token: str) -> float:
