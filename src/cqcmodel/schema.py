@@ -1,14 +1,11 @@
 """The JSON format's shape (its version, the derived keys it writes) and its JSON Schema.
 
-The format: the model's fields in declaration order, enums as their published values, dates
-as ISO strings, ``None`` as ``null``; derived values beside their field (recomputed and
-compared on load, never trusted); metadata (fields outside equality) only when set; and a
-``schema_version`` first in an Authority. :mod:`cqcmodel.serialise` reads and writes it.
-
-The schema is generated from the model's attrs classes: fields, type hints, defaults (a field
-without one is required) and the field ``metadata`` the model declares: ``"description"``, and
-``"json_schema"`` (keywords that hold for each text or number of the field, such as a pattern
-or a range). Regenerate the shipped file with ``python -m cqcmodel.schema --write-schema``.
+The format, read and written by :mod:`cqcmodel.serialise`: the model's fields in declaration
+order, enums as their published values, ISO dates, ``None`` as ``null``; derived values beside
+their field (compared on load, never trusted); metadata (fields outside equality) only when
+set; ``schema_version`` first in an Authority. The schema is generated from the attrs classes:
+fields, type hints, defaults (a field without one is required) and the field ``metadata`` the
+model declares (``"description"``; ``"json_schema"``, keywords such as a pattern or a range).
 """
 
 from __future__ import annotations
@@ -94,10 +91,8 @@ def _from_title(
         return value(info) if info else None
 
     values = [value(info) for info in STATEMENTS]
-    kind = "integer" if isinstance(values[0], int) else "string"
-    schema = _nullable(
-        {"$ref": f"#/$defs/{enum.__name__}"} if enum else {"type": kind, "enum": values}
-    )
+    plain = {**_PLAIN[type(values[0])], "enum": values}
+    schema = _nullable({"$ref": f"#/$defs/{enum.__name__}"} if enum else plain)
     text = f"Derived: {description}; null for an unknown title."
     refers_to = (enum,) if enum else ()
     return Derived(name, "title", "the title", compute, {"description": text, **schema}, refers_to)
@@ -114,25 +109,19 @@ def _first_page(name: str, description: str) -> Derived:
     return Derived(name, "indicative", "page_dates[0]", compute, schema)
 
 
-_ID, _CODE = (
-    _from_title("statement_id", lambda info: info.id, "the framework id (1–9) the title names"),
-    _from_title("code", lambda info: info.code, "the statement's URL code"),
+_ID = _from_title("statement_id", lambda info: info.id, "the framework id (1–9) the title names")
+_CODE = _from_title("code", lambda info: info.code, "the statement's URL code")
+_THEME = _from_title(
+    "theme", lambda info: int(info.theme), "the theme (1–4) of the statement", Theme
 )
+_PUBLISHED = _first_page("published", "the first page's published date")
+_UPDATED = _first_page("updated", "the first page's last-updated date")
 
 #: The derived values of each model class, in the order they are written.
 DERIVED: Final[Mapping[type[Any], tuple[Derived, ...]]] = {
-    QualityStatement: (
-        _ID,
-        _CODE,
-        _from_title(
-            "theme", lambda info: int(info.theme), "the theme (1–4) of the statement", Theme
-        ),
-    ),
+    QualityStatement: (_ID, _CODE, _THEME),
     StatementScore: (_ID, _CODE),
-    Authority: (
-        _first_page("published", "the first page's published date"),
-        _first_page("updated", "the first page's last-updated date"),
-    ),
+    Authority: (_PUBLISHED, _UPDATED),
 }
 
 
@@ -148,8 +137,8 @@ def _enum_schema(cls: type[Any]) -> dict[str, Any]:
     if cls in (Score, Theme):
         meanings = (f"{item.value} {item.label if cls is Score else item.title}" for item in cls)
         description = f"{description.rstrip('.')}: {'; '.join(meanings)}."
-    kind = "integer" if isinstance(values[0], int) else "string"
-    return {"title": cls.__name__, "description": description, "type": kind, "enum": values}
+    plain = _PLAIN[type(values[0])]
+    return {"title": cls.__name__, "description": description, **plain, "enum": values}
 
 
 @attrs.define
@@ -160,7 +149,7 @@ class _SchemaBuilder:
 
     def ref(self, cls: type[Any]) -> dict[str, Any]:
         if cls.__name__ not in self.defs:
-            self.defs[cls.__name__] = {}  # while it is built, so that it is built once
+            self.defs[cls.__name__] = {}  # a placeholder: a class that refers to itself
             self.defs[cls.__name__] = self.object(cls) if attrs.has(cls) else _enum_schema(cls)
         return {"$ref": f"#/$defs/{cls.__name__}"}
 
@@ -207,9 +196,9 @@ class _SchemaBuilder:
 def json_schema(cls: type[Any] = Authority) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``cls`` as :func:`~cqcmodel.dumps` writes it.
 
-    Generated from the attrs classes. Only :func:`~cqcmodel.loads` checks a few rules: a
-    heading reads as a heading, findings with a heading come last, a rating matches its
-    percentage band, derived values match the data, and each class's checks on a whole object.
+    Only :func:`~cqcmodel.loads` checks a few rules: a heading reads as a heading, findings
+    with a heading come last, a rating matches its percentage band, derived values match the
+    data, and each class's checks on a whole object.
     """
     builder = _SchemaBuilder()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **builder.object(cls)}

@@ -87,8 +87,7 @@ def _show(value: object) -> str:
 
 def _at(error: Exception, step: str) -> Exception:
     """``error`` noted as the failure of the object key ``step`` (a JSON path step)."""
-    note = cattrs.AttributeValidationNote("", step, object)
-    error.__notes__ = [*getattr(error, "__notes__", []), note]
+    error.add_note(cattrs.AttributeValidationNote("", step, object))
     return error
 
 
@@ -156,10 +155,7 @@ def _validated(converter: cattrs.Converter, field: attrs.Attribute[Any], type_: 
 
 
 def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[str, Any]:
-    """The Authority object without ``schema_version``, upgraded to :data:`SCHEMA_VERSION`.
-
-    A missing or malformed version goes to ``errors``; a newer one raises, its layout unknown.
-    """
+    """The object without ``schema_version``, upgraded; a bad one to ``errors``, a newer raises."""
     rest = {key: value for key, value in data.items() if key != "schema_version"}
     version: Any = data.get("schema_version")
     if "schema_version" not in data:
@@ -275,8 +271,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
 
 #: The detailed cattrs converter of the model: strict, and writing the documented JSON form.
-#: It raises cattrs' own errors; :func:`structure` turns them into one
-#: :class:`~cqcmodel.errors.ValidationError`.
+#: It raises cattrs' own errors, which :func:`structure` turns into one ValidationError.
 converter: Final[cattrs.Converter] = _make_converter(detailed=True)
 _fast: Final[cattrs.Converter] = _make_converter(detailed=False)
 
@@ -384,9 +379,8 @@ def _read_json(text: str | bytes | bytearray) -> Any:
         if found is None:
             raise ValidationError([f"$: invalid JSON: {exc}"]) from None
         error = json.JSONDecodeError(_refusal(found.group()) or "", text, found.start())
-    message = error.msg
-    if error.pos == 0 and text.startswith("\ufeff"):
-        message = "a byte order mark (U+FEFF) is not JSON"
+    bom = error.pos == 0 and text.startswith("\ufeff")
+    message = "a byte order mark (U+FEFF) is not JSON" if bom else error.msg
     where = f"line {error.lineno}, column {error.colno}"
     raise ValidationError([f"$: invalid JSON at {where}: {message}"]) from None
 
