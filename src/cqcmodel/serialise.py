@@ -73,9 +73,8 @@ _SHOW_LIMIT: Final = 60
 def _show(value: object) -> str:
     """A value as it reads in JSON (long strings and integers shortened), for messages."""
     if isinstance(value, str):
-        if len(value) > _SHOW_LIMIT:
-            return json.dumps(value[:_SHOW_LIMIT], ensure_ascii=False)[:-1] + '…"'
-        return json.dumps(value, ensure_ascii=False)
+        shown = json.dumps(value[:_SHOW_LIMIT], ensure_ascii=False)
+        return shown[:-1] + '…"' if len(value) > _SHOW_LIMIT else shown
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**_SHOW_LIMIT:
         return f"an integer of more than {_SHOW_LIMIT} digits"
     if value is None or isinstance(value, bool | int | float):
@@ -157,22 +156,19 @@ def _validated(converter: cattrs.Converter, field: attrs.Attribute[Any], type_: 
 def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[str, Any]:
     """The object without ``schema_version``, upgraded; a bad one to ``errors``, a newer raises."""
     rest = {key: value for key, value in data.items() if key != "schema_version"}
-    version: Any = data.get("schema_version")
-    if "schema_version" not in data:
-        problem: Exception = KeyError("schema_version")
-    elif not _is(version, int):
-        problem = TypeError(f"expected an integer, got {_show(version)}")
-    elif version < 1:
-        problem = ValueError(f"{_show(version)} is not a schema version (1 or later)")
-    elif version > SCHEMA_VERSION:
+    try:
+        version: int = _exactly(int, "an integer")(data["schema_version"], int)
+        if version < 1:
+            raise ValueError(f"{_show(version)} is not a schema version (1 or later)")
+    except (KeyError, TypeError, ValueError) as problem:
+        errors.append(_at(problem, "schema_version"))
+        return rest
+    if version > SCHEMA_VERSION:
         msg = f"version {_show(version)} is newer than this cqcmodel reads ({SCHEMA_VERSION})"
         error = _at(ValueError(f"{msg}; upgrade cqcmodel to load it"), "schema_version")
         raise cattrs.ClassValidationError("While structuring Authority", [error], Authority)
-    else:
-        for step in range(version, SCHEMA_VERSION):
-            rest = _MIGRATIONS[step](rest)
-        return rest
-    errors.append(_at(problem, "schema_version"))
+    for step in range(version, SCHEMA_VERSION):
+        rest = _MIGRATIONS[step](rest)
     return rest
 
 
@@ -185,7 +181,7 @@ def _unknown_keys(errors: Sequence[Any]) -> list[Exception]:
             continue
         for key in sorted(
             error.extra_fields,
-            key=lambda key: (not isinstance(key, str), key if isinstance(key, str) else repr(key)),
+            key=lambda key: (type(key) is not str, key if isinstance(key, str) else repr(key)),
         ):
             step = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
             plain = isinstance(key, str) and key.isascii() and key.isidentifier()
@@ -331,10 +327,6 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
-# --- reading JSON text strictly without orjson (no NaN, Infinity, or number too large), and
-# again when orjson refuses it, so that the same documents load with the same messages.
-
-
 def _refusal(token: str) -> str | None:
     """Why the strict reader refuses a JSON number (or ``NaN``, ``Infinity``), if it does."""
     if token.endswith(("NaN", "Infinity")):
@@ -360,7 +352,10 @@ _TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|-?(?:[0-9][0-9.eE+-]*|Infinity)|N
 
 
 def _read_json(text: str | bytes | bytearray) -> Any:
-    """The JSON value of ``text`` (UTF-8 when bytes); a ValidationError says where it is not."""
+    """The JSON value of ``text`` (UTF-8 when bytes), read as strictly as orjson reads it.
+
+    Used without orjson and when orjson refuses the text, so that the messages are the same.
+    """
     if not isinstance(text, str):
         try:
             text = text.decode("utf-8")
