@@ -22,6 +22,7 @@ from typing import Any, Final, TypeVar, overload
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_structure_factory
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from .errors import ValidationError
@@ -90,14 +91,12 @@ def _at(error: Exception, step: str) -> Exception:
     return error
 
 
-def _is(value: object, kind: type[Any]) -> bool:
-    """Whether ``value`` is a ``kind`` as JSON reads it: ``true`` is no integer."""
-    return type(value) is kind or (isinstance(value, kind) and not isinstance(value, bool))
+def _exactly(kind: type[Any], words: str, *, nullable: bool = False) -> _Hook:
+    """A hook taking values of ``kind`` (or ``None``) as they are (``true`` is no integer)."""
+    accepted = {kind, type(None)} if nullable else {kind}
 
-
-def _exactly(kind: type[Any], words: str) -> _Hook:
     def structure_exactly(value: object, _type: object) -> Any:
-        if _is(value, kind):
+        if type(value) in accepted or (isinstance(value, kind) and not isinstance(value, bool)):
             return value
         raise TypeError(f"expected {words}, got {_show(value)}")
 
@@ -119,7 +118,8 @@ def _enum_hook(cls: type[Score | Theme | Rating], what: str) -> _Hook:
     choices = "1–4" if kind is int else "one of " + ", ".join(map(_show, members))
 
     def structure_enum(value: object, _type: object) -> Any:
-        if _is(value, kind) and value in members:
+        exact = type(value) is kind or (isinstance(value, kind) and not isinstance(value, bool))
+        if exact and value in members:
             return members[value]
         raise ValueError(f"{_show(value)} is not a valid {what} ({choices})")
 
@@ -252,9 +252,10 @@ def _unstructure_factory(cls: type[Any], converter: cattrs.Converter) -> Callabl
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     result: cattrs.Converter = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
-    result.register_structure_hook(str, _exactly(str, "a string"))
-    result.register_structure_hook(int, _exactly(int, "an integer"))
-    result.register_structure_hook(bool, _exactly(bool, "true or false"))
+    for kind, words in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
+        result.register_structure_hook(kind, _exactly(kind, words))
+        result.register_structure_hook(kind | None, _exactly(kind, words, nullable=True))
+        result.register_unstructure_hook(kind | None, identity)  # as cattrs writes ``kind``
     result.register_structure_hook(dt.date, _structure_date)
     result.register_unstructure_hook(dt.date, dt.date.isoformat)
     for enum, what in ((Score, "score"), (Theme, "theme"), (Rating, "rating")):
