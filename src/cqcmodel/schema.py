@@ -165,11 +165,10 @@ class _SchemaBuilder:
             properties[field.name] = schema
             if field.default is attrs.NOTHING:
                 required.append(field.name)
-            for item in DERIVED.get(cls, ()):
-                if item.after == field.name:
-                    properties[item.name] = item.schema
-                    for enum in item.refers_to:
-                        self.ref(enum)
+            for item in (item for item in DERIVED.get(cls, ()) if item.after == field.name):
+                properties[item.name] = item.schema
+                for enum in item.refers_to:
+                    self.ref(enum)
         return {
             "title": cls.__name__,
             "description": _description(cls),

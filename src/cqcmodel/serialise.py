@@ -113,6 +113,7 @@ def _structure_date(value: object, _type: object) -> dt.date:
 
 
 def _enum_hook(cls: type[Score | Theme | Rating], what: str) -> _Hook:
+    """A hook taking an enum's value (exactly: ``true`` is no score), else listing the choices."""
     members = {member.value: member for member in cls}
     kind = type(next(iter(members)))
     choices = "1–4" if kind is int else "one of " + ", ".join(map(_show, members))
@@ -154,7 +155,7 @@ def _validated(converter: cattrs.Converter, field: attrs.Attribute[Any], type_: 
 
 
 def _schema_version(data: Mapping[str, Any], errors: list[Exception]) -> dict[str, Any]:
-    """The object without ``schema_version``, upgraded; a bad one to ``errors``, a newer raises."""
+    """The object less ``schema_version``, upgraded; bad versions go to ``errors``, newer raise."""
     rest = {key: value for key, value in data.items() if key != "schema_version"}
     try:
         version: int = _exactly(int, "an integer")(data["schema_version"], int)
@@ -181,7 +182,7 @@ def _unknown_keys(errors: Sequence[Any]) -> list[Exception]:
             continue
         for key in sorted(
             error.extra_fields,
-            key=lambda key: (type(key) is not str, key if isinstance(key, str) else repr(key)),
+            key=lambda key: (type(key) is not str, str(key) if isinstance(key, str) else repr(key)),
         ):
             step = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
             plain = isinstance(key, str) and key.isascii() and key.isidentifier()
