@@ -1,14 +1,11 @@
 """The JSON format's shape (its version, the derived keys it writes) and its JSON Schema.
 
-The format: the model's fields in declaration order, enums as their published values, dates
-as ISO strings, ``None`` as ``null``; derived values beside their field (recomputed and
-compared on load, never trusted); metadata (fields outside equality) only when set; and a
-``schema_version`` first in an Authority. :mod:`cqcmodel.serialise` reads and writes it.
-
-The schema is generated from the model's attrs classes: fields, type hints, defaults (a field
-without one is required) and the field ``metadata`` the model declares: ``"description"``, and
-``"json_schema"`` (keywords that hold for each text or number of the field, such as a pattern
-or a range). Regenerate the shipped file with ``python -m cqcmodel.schema --write-schema``.
+The format, read and written by :mod:`cqcmodel.serialise`: the model's fields in declaration
+order, enums as their published values, ISO dates, ``None`` as ``null``; derived values beside
+their field (compared on load, never trusted); metadata (fields outside equality) only when
+set; ``schema_version`` first in an Authority. The schema is generated from the attrs classes:
+fields, type hints, defaults (a field without one is required) and the field ``metadata`` the
+model declares (``"description"``; ``"json_schema"``, keywords such as a pattern or a range).
 """
 
 from __future__ import annotations
@@ -52,59 +49,52 @@ SCHEMA_PATH: Final = Path(__file__).parent / "schema" / "authority.schema.json"
 #: A date as the JSON form writes it (ISO, ``YYYY-MM-DD``), as a regular expression.
 ISO_DATE: Final = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
-_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
-_DATE: Final[dict[str, Any]] = {"type": "string", "format": "date", "pattern": f"^{ISO_DATE}$"}
+_DATE: Final = {"type": "string", "format": "date", "pattern": f"^{ISO_DATE}$"}
+_PLAIN: Final = {str: {"type": "string"}, int: {"type": "integer"}, bool: {"type": "boolean"}}
+_VERSION: Final = {"description": "Version of this JSON format.", "type": "integer"}
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """``schema`` or ``null``: a type list when ``schema`` is plain, otherwise ``anyOf``."""
-    kind = schema.get("type")
-    if isinstance(kind, str) and "enum" not in schema and "const" not in schema:
-        return {**schema, "type": [kind, "null"]}
+    if isinstance(schema.get("type"), str) and not {"enum", "const"} & schema.keys():
+        return {**schema, "type": [schema["type"], "null"]}
     return {"anyOf": [schema, {"type": "null"}]}
-
-
-# --- derived values ----------------------------------------------------------------------------
 
 
 @attrs.frozen
 class Derived:
-    """A value written beside a model field, computed from the object, never trusted on load."""
+    """A value written beside a model field, computed from the object, never trusted on load.
 
-    #: The JSON key.
+    ``name`` is its JSON key, written after the field ``after``; ``derived_from`` says what it
+    is computed from (for messages); ``compute`` gives its JSON value for a model object;
+    ``schema`` is its JSON Schema, which refers to the enums ``refers_to`` under ``$defs``.
+    """
+
     name: str
-    #: The field it is written after.
     after: str
-    #: What it is computed from, for messages.
     derived_from: str
-    #: Its JSON value for a model object.
     compute: Callable[[Any], object]
-    #: Its JSON Schema (a description included).
     schema: dict[str, Any]
-    #: Enums the schema refers to under ``$defs``.
     refers_to: tuple[type[Any], ...] = ()
 
 
-@functools.lru_cache(maxsize=512)
-def _info(title: str) -> StatementInfo | None:
-    """The framework entry of a title, cached: each derived key of a statement needs it."""
-    return statement_by_title(title)
+_info: Final = functools.lru_cache(maxsize=512)(statement_by_title)  # for each derived key
 
 
-def _from_title(name: str, value: Callable[[StatementInfo], object], description: str) -> Derived:
+def _from_title(
+    name: str, value: Callable[[StatementInfo], object], description: str, enum: Any = None
+) -> Derived:
     """A value derived from the statement a title names (``None`` for an unknown title)."""
 
     def compute(item: Any) -> object:
         info = _info(item.title) if len(item.title) <= 200 else statement_by_title(item.title)
         return value(info) if info else None
 
-    schema = _nullable({"type": "integer", "enum": [info.id for info in STATEMENTS]})
-    if name == "code":
-        schema = _nullable({"type": "string", "enum": [info.code for info in STATEMENTS]})
-    elif name == "theme":
-        schema = {"anyOf": [{"$ref": "#/$defs/Theme"}, {"type": "null"}]}
+    values = [value(info) for info in STATEMENTS]
+    plain = {**_PLAIN[type(values[0])], "enum": values}
+    schema = _nullable({"$ref": f"#/$defs/{enum.__name__}"} if enum else plain)
     text = f"Derived: {description}; null for an unknown title."
-    refers_to = (Theme,) if name == "theme" else ()
+    refers_to = (enum,) if enum else ()
     return Derived(name, "title", "the title", compute, {"description": text, **schema}, refers_to)
 
 
@@ -119,27 +109,20 @@ def _first_page(name: str, description: str) -> Derived:
     return Derived(name, "indicative", "page_dates[0]", compute, schema)
 
 
-_ID, _CODE = (
-    _from_title("statement_id", lambda info: info.id, "the framework id (1–9) the title names"),
-    _from_title("code", lambda info: info.code, "the statement's URL code"),
+_ID = _from_title("statement_id", lambda info: info.id, "the framework id (1–9) the title names")
+_CODE = _from_title("code", lambda info: info.code, "the statement's URL code")
+_THEME = _from_title(
+    "theme", lambda info: int(info.theme), "the theme (1–4) of the statement", Theme
 )
+_PUBLISHED = _first_page("published", "the first page's published date")
+_UPDATED = _first_page("updated", "the first page's last-updated date")
 
 #: The derived values of each model class, in the order they are written.
 DERIVED: Final[Mapping[type[Any], tuple[Derived, ...]]] = {
-    QualityStatement: (
-        _ID,
-        _CODE,
-        _from_title("theme", lambda info: int(info.theme), "the theme (1–4) of the statement"),
-    ),
+    QualityStatement: (_ID, _CODE, _THEME),
     StatementScore: (_ID, _CODE),
-    Authority: (
-        _first_page("published", "the first page's published date"),
-        _first_page("updated", "the first page's last-updated date"),
-    ),
+    Authority: (_PUBLISHED, _UPDATED),
 }
-
-
-# --- the schema --------------------------------------------------------------------------------
 
 
 def _description(obj: object) -> str:
@@ -152,47 +135,40 @@ def _enum_schema(cls: type[Any]) -> dict[str, Any]:
     """An enum by value; the description says what the numbers of Score and Theme stand for."""
     description, values = _description(cls), [member.value for member in cls]
     if cls in (Score, Theme):
-        meanings = "; ".join(
-            f"{item.value} {item.label if cls is Score else item.title}" for item in cls
-        )
-        description = f"{description.rstrip('.')}: {meanings}."
-    kind = "integer" if isinstance(values[0], int) else "string"
-    return {"title": cls.__name__, "description": description, "type": kind, "enum": values}
+        meanings = (f"{item.value} {item.label if cls is Score else item.title}" for item in cls)
+        description = f"{description.rstrip('.')}: {'; '.join(meanings)}."
+    plain = _PLAIN[type(values[0])]
+    return {"title": cls.__name__, "description": description, **plain, "enum": values}
 
 
+@attrs.define
 class _SchemaBuilder:
     """Walks attrs fields and type hints, collecting named definitions under ``$defs``."""
 
-    def __init__(self) -> None:
-        self.defs: dict[str, dict[str, Any]] = {}
+    defs: dict[str, dict[str, Any]] = attrs.Factory(dict)
 
     def ref(self, cls: type[Any]) -> dict[str, Any]:
-        name = cls.__name__
-        if name not in self.defs:
-            self.defs[name] = {}
-            self.defs[name] = self.object(cls) if attrs.has(cls) else _enum_schema(cls)
-        return {"$ref": f"#/$defs/{name}"}
+        if cls.__name__ not in self.defs:
+            self.defs[cls.__name__] = {}  # a placeholder: a class that refers to itself
+            self.defs[cls.__name__] = self.object(cls) if attrs.has(cls) else _enum_schema(cls)
+        return {"$ref": f"#/$defs/{cls.__name__}"}
 
     def object(self, cls: type[Any]) -> dict[str, Any]:
-        hints = typing.get_type_hints(cls)
-        properties: dict[str, Any] = {}
-        required: list[str] = []
-        if cls is Authority:
-            version = {"type": "integer", "const": SCHEMA_VERSION}
-            properties["schema_version"] = {
-                "description": "Version of this JSON format.",
-                **version,
-            }
-            required.append("schema_version")
+        hints, versioned = typing.get_type_hints(cls), cls is Authority
+        version = {**_VERSION, "const": SCHEMA_VERSION}
+        properties: dict[str, Any] = {"schema_version": version} if versioned else {}
+        required = ["schema_version"] if versioned else []
         for field in attrs.fields(cls):
-            properties[field.name] = self.field(field, hints[field.name])
+            schema = self.type(hints[field.name], field.metadata.get("json_schema", {}))
+            if "description" in field.metadata:
+                schema = {"description": field.metadata["description"], **schema}
+            properties[field.name] = schema
             if field.default is attrs.NOTHING:
                 required.append(field.name)
-            for item in DERIVED.get(cls, ()):
-                if item.after == field.name:
-                    properties[item.name] = item.schema
-                    for enum in item.refers_to:
-                        self.ref(enum)
+            for item in (item for item in DERIVED.get(cls, ()) if item.after == field.name):
+                properties[item.name] = item.schema
+                for enum in item.refers_to:
+                    self.ref(enum)
         return {
             "title": cls.__name__,
             "description": _description(cls),
@@ -202,45 +178,29 @@ class _SchemaBuilder:
             "additionalProperties": False,
         }
 
-    def field(self, field: attrs.Attribute[Any], field_type: Any) -> dict[str, Any]:
-        schema = self.type(field_type, field.metadata.get("json_schema", {}))
-        if "description" in field.metadata:
-            schema = {"description": field.metadata["description"], **schema}
-        return schema
-
     def type(self, type_: Any, keywords: Mapping[str, Any]) -> dict[str, Any]:
         args = typing.get_args(type_)
-        if isinstance(type_, types.UnionType) or typing.get_origin(type_) is typing.Union:
-            others = [arg for arg in args if arg is not type(None)]
-            if len(others) == 1 and len(args) == 2:
-                return _nullable(self.type(others[0], keywords))
-        if typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if typing.get_origin(type_) in (types.UnionType, typing.Union) and type(None) in args:
+            (other,) = (arg for arg in args if arg is not type(None))
+            return _nullable(self.type(other, keywords))
+        if typing.get_origin(type_) is tuple and args[1:] == (Ellipsis,):
             return {"type": "array", "items": self.type(args[0], keywords)}
         if attrs.has(type_) or type_ in (Score, Theme, Rating):
             return self.ref(type_)
-        if type_ is str:
-            return {"type": "string", **keywords}
-        if type_ is bool:
-            return {"type": "boolean"}
-        if type_ is int:
-            return {"type": "integer", **keywords}
-        if type_ is dt.date:
-            return dict(_DATE)
-        msg = f"no JSON Schema for {type_!r}"
-        raise TypeError(msg)
+        if type_ in _PLAIN or type_ is dt.date:
+            return {**_PLAIN.get(type_, _DATE), **keywords}
+        raise TypeError(f"no JSON Schema for {type_!r}")
 
 
 def json_schema(cls: type[Any] = Authority) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``cls`` as :func:`~cqcmodel.dumps` writes it.
 
-    Generated from the attrs classes: their fields, type hints, defaults (a field without one is
-    required) and the schema metadata of their fields. A few rules are checked only by
-    :func:`~cqcmodel.loads`: a heading reads as a heading, findings with a heading come last, a
-    rating matches its percentage band, derived values match the data, and the checks each
-    class makes on the whole object.
+    Only :func:`~cqcmodel.loads` checks a few rules: a heading reads as a heading, findings
+    with a heading come last, a rating matches its percentage band, derived values match the
+    data, and each class's checks on a whole object.
     """
     builder = _SchemaBuilder()
-    schema: dict[str, Any] = {"$schema": _DIALECT, **builder.object(cls)}
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **builder.object(cls)}
     builder.defs.pop(cls.__name__, None)
     if builder.defs:
         schema["$defs"] = dict(sorted(builder.defs.items()))
