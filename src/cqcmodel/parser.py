@@ -702,13 +702,13 @@ class _ToModel(Transformer[LineToken, Any]):
     def demographics(
         self, _heading: LineToken, *texts: LineToken
     ) -> tuple[str | None, tuple[str, ...]]:
-        """ "Demographics" and the paragraphs under it."""
+        """The "Demographics" heading and the paragraphs under it."""
         return None, _texts(texts)
 
     def financial(
         self, _heading: LineToken, intro: LineToken | None, *facts: LineToken
     ) -> tuple[str | None, tuple[str, ...]]:
-        """ "Financial facts": the introducing line, and the facts."""
+        """The "Financial facts" heading, the line introducing them, and the facts."""
         return (str(intro) if intro is not None else None), _texts(facts)
 
 
