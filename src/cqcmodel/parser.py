@@ -47,6 +47,7 @@ _MONTHS: Final = {name.casefold(): number for number, name in enumerate(MONTH_NA
 _DATE: Final = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>\d{4})")
 #: Paragraph kinds in order of preference where the grammar accepts several (``TEXT`` last).
 _TEXT_KINDS: Final = tuple(kind for kind in Kind if Role.PARAGRAPH in kind.roles)
+_PARAGRAPH_KINDS: Final = frozenset(_TEXT_KINDS)
 #: Paragraph kinds whose token covers a whole run of paragraph lines.
 _RUN_KINDS: Final = kinds_with(Role.RUN)
 #: Kinds that may stand before a known statement title that ends the text (``None``: nothing).
@@ -101,6 +102,33 @@ class LineToken(Token):
     match: re.Match[str] | None
     paragraphs: tuple[tuple[str, int], ...]
 
+    def __new__(  # noqa: PLR0917 - lark's Token arguments, then this class's
+        cls,
+        type: str,
+        value: Any,
+        start_pos: int | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        end_pos: int | None = None,
+        match: re.Match[str] | None = None,
+        paragraphs: tuple[tuple[str, int], ...] = (),
+    ) -> LineToken:
+        """A token with lark's attributes and this class's (one call: the lexer makes many)."""
+        token = str.__new__(cls, value)
+        token.type = type
+        token.value = value
+        token.start_pos = start_pos
+        token.line = line
+        token.column = column
+        token.end_line = end_line
+        token.end_column = end_column
+        token.end_pos = end_pos
+        token.match = match
+        token.paragraphs = paragraphs
+        return token
+
 
 class _FedLexer(Lexer):
     """The lexer lark is built with: tokens are fed through the interactive parser instead."""
@@ -148,9 +176,9 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
         if kind in _RUN_KINDS:
             paragraphs = _run(contents, kinds, index)
             end = paragraphs[-1][1] - 1
-        elif Role.PARAGRAPH in kind.roles:
+        elif kind in _PARAGRAPH_KINDS:
             paragraphs = ((content, index + 1),)
-        token = LineToken(
+        yield LineToken(
             kind,
             content,
             None,
@@ -159,10 +187,9 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
             end + 1,
             len(lines[end]) + 1,
             None,
+            found,
+            paragraphs,
         )
-        token.match = found
-        token.paragraphs = paragraphs
-        yield token
         previous = kind
         index = end + 1
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from typing import Any, Final, NoReturn
 
 from .errors import ParseError
@@ -47,6 +48,11 @@ def _has_any(text: str, chars: tuple[str, ...] | frozenset[str]) -> bool:
     return any(map(text.__contains__, chars))
 
 
+def _is_clean(line: str) -> bool:
+    """Whether ``line`` has nothing for normalisation to replace, remove or reject."""
+    return line.isprintable() or not (_has_any(line, _SPECIAL_CHARS) or _has_surrogate(line))
+
+
 def _has_surrogate(text: str) -> bool:
     if text.isascii():
         return False
@@ -70,9 +76,11 @@ class SourceText:
 
     def __init__(self, text: str, source: str | None = None) -> None:
         self.source = source
-        if not _has_any(text, _SPECIAL_CHARS) and not _has_surrogate(text):
-            # The common case: nothing to replace, remove or reject.
-            parts = text.split("\n")
+        parts = text.split("\n")
+        if all(map(str.isprintable, parts)) or all(map(_is_clean, parts)):
+            # The common case: nothing to replace, remove or reject. A printable line holds
+            # none of the special characters (all are unprintable); only the others (with a
+            # tab, say) are searched for them.
             self.original: tuple[str, ...] = tuple(parts)
             self.lines: tuple[str, ...] = tuple(map(str.rstrip, parts))
             return
@@ -434,10 +442,13 @@ class _Tables:
             if kind.source is not None and Role.LITERAL_AT_END not in kind.roles:
                 for literal in kind.literals:
                     by_literal.setdefault(literal, []).append(kind)
+        self.literals = tuple(by_literal)
         #: One expression of every leading literal, each its own group.
-        self.start = re.compile(
-            "|".join(f"(?P<s{number}>{literal})" for number, literal in enumerate(by_literal))
-        )
+        self.start = self._starts(range(len(self.literals)))
+        self._first_chars = tuple(_first_char(literal) for literal in self.literals)
+        #: For each first character met so far, :attr:`start` cut to the literals that can
+        #: start with it (``None`` when none can): most lines are ruled out by one lookup.
+        self.by_first: dict[str, re.Pattern[str] | None] = {}
         #: For each group of :attr:`start`: the kinds, their patterns and whether the kind
         #: needs a heading-like line.
         self.by_start: dict[str | None, tuple[tuple[Kind, re.Pattern[str], bool], ...]] = {
@@ -448,6 +459,43 @@ class _Tables:
         }
         self.score_kinds = kinds_with(Role.SCORE_LINE)
         self.opens_page = kinds_with(Role.OPENS_PAGE)
+
+    def _starts(self, numbers: Iterable[int]) -> re.Pattern[str]:
+        """The literals numbered ``numbers`` as one expression, each its own group."""
+        return re.compile(
+            "|".join(f"(?P<s{number}>{self.literals[number]})" for number in numbers)
+        )
+
+    def starts_for(self, first: str) -> re.Pattern[str] | None:
+        """The expression of the literals that can start with ``first`` (``None``: none)."""
+        found = self.by_first.get(first, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found  # type: ignore[return-value]
+        numbers = [n for n, char in enumerate(self._first_chars) if char.fullmatch(first)]
+        pattern = self._starts(numbers) if numbers else None
+        if len(self.by_first) < _MAX_FIRST_CHARS:
+            self.by_first[first] = pattern
+        return pattern
+
+
+_UNKNOWN: Final = object()
+#: How many distinct first characters :attr:`_Tables.by_first` remembers at most.
+_MAX_FIRST_CHARS: Final = 4096
+
+
+def _first_char(literal: str) -> re.Pattern[str]:
+    r"""The pattern of the first character of what ``literal`` matches.
+
+    A literal of :class:`Kind` is a case-insensitive group ``(?i:…)``, a character class, an
+    escape such as ``\d``, or plain text.
+    """
+    if literal.startswith("(?i:"):
+        return re.compile(f"(?i:{re.escape(literal[4])})")
+    if literal.startswith("["):
+        return re.compile(literal[: literal.index("]") + 1])
+    if literal.startswith("\\"):
+        return re.compile(literal[:2])
+    return re.compile(re.escape(literal[0]))
 
 
 _tables: _Tables | None = None
@@ -468,7 +516,10 @@ def _own_kinds(content: str) -> list[Candidate]:
         found = tables.title.fullmatch(content)
         if found is not None:
             kinds.append((Kind.TITLE, found))
-    start = tables.start.match(content)
+    starts = tables.by_first.get(content[0], _UNKNOWN)
+    if starts is _UNKNOWN:
+        starts = tables.starts_for(content[0])
+    start = starts.match(content) if starts is not None else None  # type: ignore[attr-defined]
     if start is not None:
         for kind, pattern, heading in tables.by_start[start.lastgroup]:
             found = pattern.fullmatch(content)
@@ -485,7 +536,10 @@ def _may_be_rating(content: str) -> bool:
     Folding keeps the first character (casefolded) and the number of whitespace-separated
     words, so a rating word starts with i, r, g or o and has at most two words.
     """
-    return content[0].casefold()[0] in "igro" and len(content.split(None, 2)) <= 2
+    first = content[0]
+    return (first in "igroIGRO" or (not first.isascii() and first.casefold()[0] in "igro")) and (
+        len(content.split(None, 2)) <= 2
+    )
 
 
 def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
@@ -497,16 +551,32 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
     sub-heading is a heading-like line followed by a paragraph; a pilot title
     ``<X> assessment`` is the first line, or is followed by a page-header line.
     """
+    tables = _tables or _get_tables()
+    title_end = tables.title_end
+    by_first = tables.by_first
     result: list[tuple[Candidate, ...]] = [()] * len(lines)
     first_content = next((i for i, line in enumerate(lines) if line), None)
     after: int | None = None  # the next non-blank line, whose kinds are already final
-    after_kinds: frozenset[Kind] = frozenset()
+    after_kinds: tuple[Kind, ...] = ()
     for index in range(len(lines) - 1, -1, -1):
         content = lines[index]
         if not content:
             continue
+        first = content[0]
+        starts = by_first.get(first, _UNKNOWN)
+        if starts is _UNKNOWN:
+            starts = tables.starts_for(first)
+        if (
+            # Most lines are paragraphs: no literal starts them, and they are no heading.
+            (starts is None or starts.match(content) is None)  # type: ignore[attr-defined]
+            and not content.endswith(title_end)
+            and not _may_be_rating(content)
+            and not is_heading_like(content)
+        ):
+            after, after_kinds = index, ()
+            continue
         kinds = _own_kinds(content)
-        # Derived kinds are all headings: most lines (paragraphs) are not heading-like.
+        # Derived kinds are all headings.
         if (not kinds or (len(kinds) == 1 and kinds[0][0] is Kind.RATING)) and is_heading_like(
             content
         ):
@@ -520,7 +590,7 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
                 kinds.append((Kind.SUBHEADING, None))
         result[index] = tuple(kinds)
         after = index
-        after_kinds = frozenset(kind for kind, _ in kinds) if kinds else frozenset()
+        after_kinds = tuple(kind for kind, _ in kinds)
     return result
 
 
@@ -535,7 +605,7 @@ def _derived_kinds(
     kinds: list[Candidate],
     first: bool,
     after: int | None,
-    after_kinds: frozenset[Kind],
+    after_kinds: tuple[Kind, ...],
 ) -> list[Candidate]:
     """Title and statement-title kinds, which depend on the line that follows."""
     if _starts_like_bullet(content):
