@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import attrs
@@ -371,6 +371,7 @@ def statement_by_title(title: str) -> StatementInfo | None:
     return _titles_index().get(fold(title))
 
 
+@lru_cache(maxsize=1024)
 def statement_key(title: str) -> int | str:
     """What identifies the statement published as ``title``: its id, else its folded title.
 

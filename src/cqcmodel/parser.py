@@ -13,6 +13,7 @@ exception is turned into a ``ParseError`` with the line and column of the offend
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import pkgutil
 import re
@@ -55,6 +56,8 @@ _PAGE_HEADER: Final[frozenset[str | None]] = frozenset({None, *kinds_with(Role.P
 #: The kinds that start a page: where all are expected, no page has been read yet.
 _PAGE_STARTS: Final = (Kind.STATEMENT_TITLE, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
 _END: Final = "$END"
+#: :meth:`Score.from_label`, remembered: pages repeat the four labels.
+_score_for_label: Final = functools.lru_cache(maxsize=256)(Score.from_label)
 
 #: How much of a published value an error message quotes.
 _SHOWN_LENGTH: Final = 60
@@ -460,7 +463,7 @@ def _labelled(label: LineToken, score: Score | None) -> Score:
     labelled = _score_value(label)
     words, words_offset = _group(label, "label")
     assert words is not None
-    named = Score.from_label(words)
+    named = _score_for_label(words)
     if named is None:
         _fail(
             f"unknown score label {_shown(words)}: expected one of "

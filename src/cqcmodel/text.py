@@ -449,6 +449,8 @@ class _Tables:
         #: For each first character met so far, :attr:`start` cut to the literals that can
         #: start with it (``None`` when none can): most lines are ruled out by one lookup.
         self.by_first: dict[str, re.Pattern[str] | None] = {}
+        #: The own kinds of lines already classified that are not plain paragraphs.
+        self.known: dict[str, tuple[Candidate, ...]] = {}
         #: For each group of :attr:`start`: the kinds, their patterns and whether the kind
         #: needs a heading-like line.
         self.by_start: dict[str | None, tuple[tuple[Kind, re.Pattern[str], bool], ...]] = {
@@ -462,9 +464,7 @@ class _Tables:
 
     def _starts(self, numbers: Iterable[int]) -> re.Pattern[str]:
         """The literals numbered ``numbers`` as one expression, each its own group."""
-        return re.compile(
-            "|".join(f"(?P<s{number}>{self.literals[number]})" for number in numbers)
-        )
+        return re.compile("|".join(f"(?P<s{number}>{self.literals[number]})" for number in numbers))
 
     def starts_for(self, first: str) -> re.Pattern[str] | None:
         """The expression of the literals that can start with ``first`` (``None``: none)."""
@@ -479,6 +479,8 @@ class _Tables:
 
 
 _UNKNOWN: Final = object()
+#: How many lines :attr:`_Tables.known` remembers at most.
+_MAX_KNOWN_LINES: Final = 8192
 #: How many distinct first characters :attr:`_Tables.by_first` remembers at most.
 _MAX_FIRST_CHARS: Final = 4096
 
@@ -554,6 +556,7 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
     tables = _tables or _get_tables()
     title_end = tables.title_end
     by_first = tables.by_first
+    known = tables.known
     result: list[tuple[Candidate, ...]] = [()] * len(lines)
     first_content = next((i for i, line in enumerate(lines) if line), None)
     after: int | None = None  # the next non-blank line, whose kinds are already final
@@ -575,20 +578,19 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
         ):
             after, after_kinds = index, ()
             continue
-        kinds = _own_kinds(content)
-        # Derived kinds are all headings.
-        if (not kinds or (len(kinds) == 1 and kinds[0][0] is Kind.RATING)) and is_heading_like(
-            content
-        ):
-            kinds = _derived_kinds(content, kinds, index == first_content, after, after_kinds)
-            if (
-                after is not None
-                and not after_kinds
-                and not _starts_like_bullet(content)
-                and not is_heading_like(lines[after])
-            ):
-                kinds.append((Kind.SUBHEADING, None))
-        result[index] = tuple(kinds)
+        # The other lines repeat from page to page ("Score: 3", headings): their own kinds
+        # are remembered.
+        own = known.get(content)
+        if own is None:
+            own = tuple(_own_kinds(content))
+            if len(known) < _MAX_KNOWN_LINES:
+                known[content] = own
+        kinds = own
+        if (not own or (len(own) == 1 and own[0][0] is Kind.RATING)) and is_heading_like(content):
+            # Derived kinds are all headings.
+            following = lines[after] if after is not None else None
+            kinds = _derived_kinds(content, own, index == first_content, following, after_kinds)
+        result[index] = kinds
         after = index
         after_kinds = tuple(kind for kind, _ in kinds)
     return result
@@ -602,22 +604,28 @@ def candidates(lines: tuple[str, ...]) -> list[tuple[Kind, ...]]:
 
 def _derived_kinds(
     content: str,
-    kinds: list[Candidate],
+    kinds: tuple[Candidate, ...],
     first: bool,
-    after: int | None,
-    after_kinds: tuple[Kind, ...],
-) -> list[Candidate]:
-    """Title and statement-title kinds, which depend on the line that follows."""
+    following: str | None,
+    following_kinds: tuple[Kind, ...],
+) -> tuple[Candidate, ...]:
+    """The kinds of a heading-like line that depend on the line that follows (if any).
+
+    A pilot title, a statement title (before a score line, or a known title ending the
+    text) and a sub-heading (before a paragraph that is no heading).
+    """
     if _starts_like_bullet(content):
         return kinds
     tables = _tables or _get_tables()
     pilot = tables.pilot_title.fullmatch(content)
-    if pilot is not None and (first or not tables.opens_page.isdisjoint(after_kinds)):
-        kinds = [(Kind.TITLE, pilot), *kinds]
-    if not tables.score_kinds.isdisjoint(after_kinds) or (
-        after is None and statement_by_title(content) is not None
+    if pilot is not None and (first or not tables.opens_page.isdisjoint(following_kinds)):
+        kinds = ((Kind.TITLE, pilot), *kinds)
+    if not tables.score_kinds.isdisjoint(following_kinds) or (
+        following is None and statement_by_title(content) is not None
     ):
-        kinds = [*kinds, (Kind.STATEMENT_TITLE, None)]
+        kinds = (*kinds, (Kind.STATEMENT_TITLE, None))
+    if following is not None and not following_kinds and not is_heading_like(following):
+        kinds = (*kinds, (Kind.SUBHEADING, None))
     return kinds
 
 
