@@ -31,9 +31,10 @@ __all__ = [
 #: Characters removed outright: byte order mark and zero-width characters.
 _REMOVED: Final = frozenset("\ufeff\u200b\u200c\u200d\u2060")
 #: Line breaks other than LF/CR (form feed between PDF pages, vertical tab, Unicode separators).
-_OTHER_BREAKS: Final = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CONTROL: Final = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
-_ZERO_WIDTH: Final = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
+#: (Patterns as text: only a text that needs them compiles them, through ``re``'s cache.)
+_OTHER_BREAKS: Final = "[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+_CONTROL: Final = "[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]"
+_ZERO_WIDTH: Final = "[\ufeff\u200b\u200c\u200d\u2060]"
 #: Characters that become a plain space.
 _SPACE_CHARS: Final = ("\u00a0", "\u202f", "\u2007")
 #: The characters of the classes above, one by one (surrogates apart: encoding finds those).
@@ -87,14 +88,14 @@ class SourceText:
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if _has_any(text, _BREAK_CHARS):
-            text = _OTHER_BREAKS.sub("\n", text)
+            text = re.sub(_OTHER_BREAKS, "\n", text)
         self.original = tuple(text.split("\n"))
         if _has_any(text, _CONTROL_CHARS) or _has_surrogate(text):
-            bad = _CONTROL.search(text)
+            bad = re.search(_CONTROL, text)
             if bad is not None:
                 self._reject_control(bad.start())
         if _has_any(text, _REMOVED):
-            text = _ZERO_WIDTH.sub("", text)
+            text = re.sub(_ZERO_WIDTH, "", text)
         for space in _SPACE_CHARS:
             if space in text:
                 text = text.replace(space, " ")
