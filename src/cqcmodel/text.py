@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
 from typing import Any, Final, NoReturn
 
 from .errors import ParseError
@@ -444,17 +443,16 @@ class _Tables:
                 for literal in kind.literals:
                     by_literal.setdefault(literal, []).append(kind)
         self.literals = tuple(by_literal)
-        #: One expression of every leading literal, each its own group.
-        self.start = self._starts(range(len(self.literals)))
+        self._literal_patterns = tuple(re.compile(literal) for literal in self.literals)
         self._first_chars = tuple(_first_char(literal) for literal in self.literals)
-        #: For each first character met so far, :attr:`start` cut to the literals that can
-        #: start with it (``None`` when none can): most lines are ruled out by one lookup.
-        self.by_first: dict[str, re.Pattern[str] | None] = {}
+        #: For each first character met so far, the literals (group name and pattern) that
+        #: can start with it, in order: most lines are ruled out by one lookup.
+        self.by_first: dict[str, _Starts] = {}
         #: The own kinds of lines already classified that are not plain paragraphs.
         self.known: dict[str, tuple[Candidate, ...]] = {}
         #: For each group of :attr:`start`: the kinds, their patterns and whether the kind
         #: needs a heading-like line.
-        self.by_start: dict[str | None, tuple[tuple[Kind, re.Pattern[str], bool], ...]] = {
+        self.by_start: dict[str, tuple[tuple[Kind, re.Pattern[str], bool], ...]] = {
             f"s{number}": tuple(
                 (kind, re.compile(kind.source or ""), Role.HEADING in kind.roles) for kind in kinds
             )
@@ -463,23 +461,40 @@ class _Tables:
         self.score_kinds = kinds_with(Role.SCORE_LINE)
         self.opens_page = kinds_with(Role.OPENS_PAGE)
 
-    def _starts(self, numbers: Iterable[int]) -> re.Pattern[str]:
-        """The literals numbered ``numbers`` as one expression, each its own group."""
-        return re.compile("|".join(f"(?P<s{number}>{self.literals[number]})" for number in numbers))
+    @property
+    def start(self) -> re.Pattern[str]:
+        """One expression of every leading literal, each its own group ``s<number>``."""
+        return re.compile(
+            "|".join(f"(?P<s{number}>{literal})" for number, literal in enumerate(self.literals))
+        )
 
-    def starts_for(self, first: str) -> re.Pattern[str] | None:
-        """The expression of the literals that can start with ``first`` (``None``: none)."""
-        found = self.by_first.get(first, _UNKNOWN)
-        if found is not _UNKNOWN:
-            return found  # type: ignore[return-value]
-        numbers = [n for n, char in enumerate(self._first_chars) if char.fullmatch(first)]
-        pattern = self._starts(numbers) if numbers else None
+    def starts_for(self, first: str) -> _Starts:
+        """The literals that can start with the character ``first``, in order."""
+        found = self.by_first.get(first)
+        if found is not None:
+            return found
+        found = tuple(
+            (f"s{number}", self._literal_patterns[number])
+            for number, char in enumerate(self._first_chars)
+            if char.fullmatch(first)
+        )
         if len(self.by_first) < _MAX_FIRST_CHARS:
-            self.by_first[first] = pattern
-        return pattern
+            self.by_first[first] = found
+        return found
 
 
-_UNKNOWN: Final = object()
+#: Leading literals, each with the name of its group in :attr:`_Tables.by_start`.
+_Starts = tuple[tuple[str, "re.Pattern[str]"], ...]
+
+
+def _start(starts: _Starts, content: str) -> str | None:
+    """The group of the first of ``starts`` that ``content`` starts with, if any."""
+    for group, pattern in starts:
+        if pattern.match(content) is not None:
+            return group
+    return None
+
+
 #: How many lines :attr:`_Tables.known` remembers at most.
 _MAX_KNOWN_LINES: Final = 8192
 #: How many distinct first characters :attr:`_Tables.by_first` remembers at most.
@@ -519,12 +534,10 @@ def _own_kinds(content: str) -> list[Candidate]:
         found = tables.title.fullmatch(content)
         if found is not None:
             kinds.append((Kind.TITLE, found))
-    starts = tables.by_first.get(content[0], _UNKNOWN)
-    if starts is _UNKNOWN:
-        starts = tables.starts_for(content[0])
-    start = starts.match(content) if starts is not None else None  # type: ignore[attr-defined]
-    if start is not None:
-        for kind, pattern, heading in tables.by_start[start.lastgroup]:
+    starts = tables.by_first.get(content[0]) or tables.starts_for(content[0])
+    group = _start(starts, content) if starts else None
+    if group is not None:
+        for kind, pattern, heading in tables.by_start[group]:
             found = pattern.fullmatch(content)
             if found is not None and (not heading or is_heading_like(content)):
                 kinds.append((kind, found))
@@ -566,13 +579,12 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
         content = lines[index]
         if not content:
             continue
-        first = content[0]
-        starts = by_first.get(first, _UNKNOWN)
-        if starts is _UNKNOWN:
-            starts = tables.starts_for(first)
+        starts = by_first.get(content[0])
+        if starts is None:
+            starts = tables.starts_for(content[0])
         if (
             # Most lines are paragraphs: no literal starts them, and they are no heading.
-            (starts is None or starts.match(content) is None)  # type: ignore[attr-defined]
+            (not starts or _start(starts, content) is None)
             and not content.endswith(title_end)
             and not _may_be_rating(content)
             and not is_heading_like(content)
