@@ -53,8 +53,6 @@ _PARAGRAPH_KINDS: Final = frozenset(_TEXT_KINDS)
 _RUN_KINDS: Final = kinds_with(Role.RUN)
 #: Kinds that may stand before a known statement title that ends the text (``None``: nothing).
 _PAGE_HEADER: Final[frozenset[str | None]] = frozenset({None, *kinds_with(Role.PAGE_HEADER)})
-#: The kinds that start a page: where all are expected, no page has been read yet.
-_PAGE_STARTS: Final = (Kind.STATEMENT_TITLE, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
 _END: Final = "$END"
 #: :meth:`Score.from_label`, remembered: pages repeat the four labels.
 _score_for_label: Final = functools.lru_cache(maxsize=256)(Score.from_label)
@@ -302,8 +300,11 @@ def _parse_text(text: str, source: str | None) -> Authority:
     try:
         return Authority(source=source, **pages)
     except ValueError as error:
+        # A rule of the whole model: at the line of the part that breaks it, else at the end.
         part = error.part if isinstance(error, RuleError) else None
-        line = getattr(part, "line", None) or document.last + 1
+        line = getattr(part, "line", None)
+        if line is None:
+            src.error(str(error), document.last + 1, len(src.lines[document.last]) + 1)
         src.error(str(error), line, document.column(line))
 
 
@@ -332,13 +333,6 @@ def _translate(error: UnexpectedToken, src: SourceText) -> NoReturn:
         last = _last(src.lines)
         line = last + 1 if last >= 0 else 1
         column = len(src.lines[line - 1]) + 1 if last >= 0 else 1
-        if all(kind in error.expected for kind in _PAGE_STARTS):
-            src.error(
-                "expected the content of a page (a quality statement, summary or about "
-                "section) after the page header, found the end of the text",
-                line,
-                column,
-            )
         src.error(f"expected {_expected(error)}, found the end of the text", line, column)
     found = Kind[token.type].description
     shown = str(token.value)

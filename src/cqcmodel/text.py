@@ -13,7 +13,7 @@ import re
 from typing import Any, Final, NoReturn
 
 from .errors import ParseError
-from .framework import Rating, statement_by_title
+from .framework import HEADING_MAX_LENGTH, Rating, is_heading_like, statement_by_title
 
 __all__ = [
     "HEADING_MAX_LENGTH",
@@ -143,23 +143,6 @@ class SourceText:
 def normalise(text: str) -> str:
     """The normalised form of ``text`` (see :class:`SourceText`), lines joined by newlines."""
     return "\n".join(SourceText(text).lines)
-
-
-# --- the shape of a heading ------------------------------------------------------------------
-
-#: Longest line that can be a heading (sub-heading in findings, section heading in summaries).
-HEADING_MAX_LENGTH: Final = 120
-
-
-def is_heading_like(text: str) -> bool:
-    """Whether a line could be a heading: short, and not ending like a sentence.
-
-    A sentence ends in ``.``, ``!`` or ``?``, possibly followed by closing quotes or brackets.
-    """
-    if len(text) > HEADING_MAX_LENGTH:
-        return False
-    stripped = text.rstrip("'\"’”)]»")
-    return not stripped.endswith((".", "!", "?"))
 
 
 # --- line kinds ------------------------------------------------------------------------------
