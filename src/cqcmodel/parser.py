@@ -54,6 +54,8 @@ _RUN_KINDS: Final = kinds_with(Role.RUN)
 #: Kinds that may stand before a known statement title that ends the text (``None``: nothing).
 _PAGE_HEADER: Final[frozenset[str | None]] = frozenset({None, *kinds_with(Role.PAGE_HEADER)})
 _END: Final = "$END"
+#: The scores by value less one (a tuple index is cheaper than an enum lookup).
+_SCORES: Final = tuple(sorted(Score))
 #: :meth:`Score.from_label`, remembered: pages repeat the four labels.
 _score_for_label: Final = functools.lru_cache(maxsize=256)(Score.from_label)
 
@@ -164,9 +166,10 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
     contents = document.contents
     kinds = document.kinds
     last = document.last
+    count = len(lines)
     index = 0
     previous: str | None = None
-    while index < len(lines):
+    while index < count:
         content = contents[index]
         if not content:
             index += 1
@@ -406,6 +409,20 @@ def _group(token: LineToken, name: str) -> tuple[str | None, int]:
     return value, (found.start(name) if value is not None else 0)
 
 
+def _findings(lines: tuple[LineToken, ...]) -> tuple[Finding, ...]:
+    """Key findings: paragraphs, each under the sub-heading before it (if any)."""
+    result: list[Finding] = []
+    heading: str | None = None
+    for token in lines:
+        if token.type == Kind.SUBHEADING:
+            heading = str(token)
+        else:
+            result.extend(
+                Finding(text=text, heading=heading, line=line) for text, line in token.paragraphs
+            )
+    return tuple(result)
+
+
 def _texts(tokens: tuple[LineToken, ...]) -> tuple[str, ...]:
     """Paragraph texts from paragraph or bullet tokens."""
     result: list[str] = []
@@ -449,7 +466,7 @@ def _score_value(token: LineToken) -> Score:
         _fail(f"{_shortened(value)} is not a valid score (1–4)", token, offset)
     if token.endswith("%"):
         _fail("a statement score is a number 1–4, not a percentage", token, offset)
-    return Score(number)
+    return _SCORES[number - 1]
 
 
 def _labelled(label: LineToken, score: Score | None) -> Score:
@@ -608,21 +625,11 @@ class _ToModel(Transformer[LineToken, Any]):
 
     def headed_findings(self, _heading: LineToken, *lines: LineToken) -> tuple[Finding, ...]:
         """Key findings after their heading."""
-        return self.findings(*lines)
+        return _findings(lines)
 
     def findings(self, *lines: LineToken) -> tuple[Finding, ...]:
-        """Key findings: paragraphs, each under the sub-heading before it (if any)."""
-        result: list[Finding] = []
-        heading: str | None = None
-        for token in lines:
-            if token.type == Kind.SUBHEADING:
-                heading = str(token)
-            else:
-                result.extend(
-                    Finding(text=text, heading=heading, line=line)
-                    for text, line in token.paragraphs
-                )
-        return tuple(result)
+        """Key findings without their heading."""
+        return _findings(lines)
 
     # summary page
 
