@@ -32,8 +32,8 @@ def test_empty_text(text: str) -> None:
 
 def test_title_with_nothing_after_it() -> None:
     error = error_for(f"{TITLE}\nDownloads\n")
-    assert (error.line, error.column) == (2, 10)
-    assert "found the end of the text" in error.message
+    assert (error.line, error.column) == (2, 10)  # the end of the text
+    assert "holds at least one page" in error.message
 
 
 def test_score_out_of_range() -> None:
@@ -150,7 +150,7 @@ def test_rating_contradicting_its_own_percentage() -> None:
     text = "Overall summary\nLocal authority rating and score\n  • Kent\n    Good\nScore: 50%\n"
     error = error_for(text)
     assert (error.line, error.column) == (5, 1)
-    assert "contradicts the published percentage 50%" in error.message
+    assert "contradicts the percentage 50%" in error.message
 
 
 def test_a_second_summary() -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import enum
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import attrs
 
 __all__ = [
+    "HEADING_MAX_LENGTH",
     "MONTH_NAMES",
     "RATING_THRESHOLDS",
     "STATEMENTS",
@@ -23,10 +24,12 @@ __all__ = [
     "StatementInfo",
     "Theme",
     "fold",
+    "is_heading_like",
     "rating_for_percentage",
     "statement_by_code",
     "statement_by_id",
     "statement_by_title",
+    "statement_key",
 ]
 
 
@@ -293,6 +296,23 @@ MONTH_NAMES: Final = (
     "December",
 )
 
+# --- the shape of a heading: a format rule, here so that the model does not load the text layer
+
+#: Longest line that can be a heading (sub-heading in findings, section heading in summaries).
+HEADING_MAX_LENGTH: Final = 120
+
+
+def is_heading_like(text: str) -> bool:
+    """Whether a line could be a heading: short, and not ending like a sentence.
+
+    A sentence ends in ``.``, ``!`` or ``?``, possibly followed by closing quotes or brackets.
+    """
+    if len(text) > HEADING_MAX_LENGTH:
+        return False
+    stripped = text.rstrip("'\"’”)]»")
+    return not stripped.endswith((".", "!", "?"))
+
+
 # --- typography folding ---------------------------------------------------------------------
 
 _FOLD_TABLE: Final = str.maketrans(
@@ -333,6 +353,17 @@ def _titles_index() -> dict[str, StatementInfo]:
 def statement_by_title(title: str) -> StatementInfo | None:
     """The statement published under ``title`` (any known variant), or ``None``."""
     return _titles_index().get(fold(title))
+
+
+@lru_cache(maxsize=1024)
+def statement_key(title: str) -> int | str:
+    """What identifies the statement published as ``title``: its id, else its folded title.
+
+    Two titles with one key name the same statement (a known title and its variants share the
+    framework id; an unknown title matches only itself, typography and case folded).
+    """
+    info = statement_by_title(title)
+    return info.id if info is not None else fold(title)
 
 
 def statement_by_id(statement_id: int) -> StatementInfo:
