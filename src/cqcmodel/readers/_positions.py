@@ -1,0 +1,153 @@
+"""Source positions of HTML elements: the line and column where an element's text starts.
+
+The parser gives a tree without offsets, so positions come from the raw HTML: the *k*-th
+``<p>`` element of the tree is the *k*-th ``<p`` start tag of the source, outside comments
+and raw-text elements (scripts, styles, templates, …), whenever the two counts agree (the
+parser implied or dropped no ``<p>``). Where they differ, the element's first word is looked
+for after the previous position. Each tag's start tags are found once, by one regular
+expression scan, only for the tags that anchor lines; line numbers are counted forward from
+the previous position, so the whole costs one pass over the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Final
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+__all__ = ["Locator"]
+
+_RAW_OPENER: Final = re.compile(
+    r"<!--|<(script|style|template|textarea|title|xmp|iframe|noembed|noframes|plaintext)\b",
+    re.IGNORECASE,
+)
+_RAW_CLOSERS: Final = {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+    for name in (
+        "script",
+        "style",
+        "template",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+    )
+}
+_COMMENT_END: Final = "-->"
+_WORD: Final = re.compile(r"[^\W_]{3,}")
+#: How many nested start tags are skipped to reach an element's first text.
+_MAX_SKIPPED_TAGS: Final = 16
+
+
+def _raw_ranges(html: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of comments and raw-text elements (sorted, not overlapping)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    while True:
+        opener = _RAW_OPENER.search(html, position)
+        if opener is None:
+            break
+        name = opener.group(1)
+        if name is None:
+            close = html.find(_COMMENT_END, opener.end())
+            end = len(html) if close < 0 else close + len(_COMMENT_END)
+        elif name.lower() == "plaintext":
+            end = len(html)
+        else:
+            closer = _RAW_CLOSERS[name.lower()].search(html, opener.end())
+            end = len(html) if closer is None else closer.end()
+        starts.append(opener.start() + (0 if name is None else len(name) + 1))
+        ends.append(end)
+        position = end
+    return starts, ends
+
+
+class Locator:
+    """Finds where elements of one parsed page stand in its HTML."""
+
+    def __init__(self, html: str, tree: LexborHTMLParser) -> None:
+        self.html = html
+        self.tree = tree
+        self._raw: tuple[list[int], list[int]] | None = None
+        self._tags: dict[str, tuple[dict[int, int], list[int]] | None] = {}
+        self._last = 0
+        self._line = 1
+        self._counted = 0
+
+    def position(self, node: LexborNode, text: str) -> tuple[int, int]:
+        """The 1-based ``(line, column)`` where ``node``'s text (``text``) starts."""
+        offset = self._offset(node, text)
+        self._last = offset
+        return self._line_column(offset)
+
+    def _offset(self, node: LexborNode, text: str) -> int:
+        tag = node.tag or ""
+        if tag in self._tags:
+            known = self._tags[tag]
+        else:
+            known = self._tags[tag] = self._index(tag)
+        if known is not None:
+            ordinals, offsets = known
+            index = ordinals.get(node.mem_id)
+            if index is not None:
+                return self._text_start(offsets[index])
+        return self._search(text)
+
+    def _index(self, tag: str) -> tuple[dict[int, int], list[int]] | None:
+        """Each ``tag`` element's ordinal, and the source offsets of the start tags.
+
+        ``None`` when the counts differ (or the tag cannot be looked for).
+        """
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", tag):
+            return None
+        elements = self.tree.css(tag)
+        if self._raw is None:
+            self._raw = _raw_ranges(self.html)
+        starts, ends = self._raw
+        offsets: list[int] = []
+        for found in re.finditer(rf"<{tag}(?=[\s/>])", self.html, re.IGNORECASE):
+            at = found.start()
+            inside = bisect.bisect_right(starts, at) - 1
+            if inside < 0 or at >= ends[inside]:
+                offsets.append(at)
+        if len(offsets) != len(elements):
+            return None
+        return {element.mem_id: index for index, element in enumerate(elements)}, offsets
+
+    def _text_start(self, offset: int) -> int:
+        """The offset of the first text after the start tag at ``offset``."""
+        html = self.html
+        position = offset
+        for _ in range(_MAX_SKIPPED_TAGS):
+            close = html.find(">", position)
+            if close < 0:
+                return offset
+            position = close + 1
+            while position < len(html) and html[position].isspace():
+                position += 1
+            if not html.startswith("<", position):
+                return position
+        return offset
+
+    def _search(self, text: str) -> int:
+        """The first word of ``text`` after the previous position (or that position)."""
+        word = _WORD.search(text)
+        if word is None:
+            return self._last
+        found = self.html.find(word.group(), self._last)
+        return self._last if found < 0 else found
+
+    def _line_column(self, offset: int) -> tuple[int, int]:
+        html = self.html
+        if offset >= self._counted:
+            self._line += html.count("\n", self._counted, offset)
+        else:
+            self._line = html.count("\n", 0, offset) + 1
+        self._counted = offset
+        line_start = html.rfind("\n", 0, offset) + 1
+        return self._line, offset - line_start + 1

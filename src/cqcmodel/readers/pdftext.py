@@ -1,0 +1,154 @@
+"""Text extracted from a PDF (pdftotext and the like): pages, wrapped lines and page furniture.
+
+Such text has a form feed between pages, page numbers and running headers or footers on every
+page, a blank line between blocks, and paragraphs (and long headings) hard-wrapped into many
+lines. This reader drops the furniture (recording it), then joins the lines of each paragraph:
+a line is joined to the next when it is about as long as the page's longest lines (the wrap
+cut it), or when the next goes on in lower case after a line without closing punctuation.
+The same joins apply across a page break, so a paragraph split by it is one line again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from ..model import SetAside
+from .furniture import mark, page_start, reason_for
+
+__all__ = ["Continues", "Piece", "goes_on", "join_lines", "read_pdf_text", "running_furniture"]
+
+#: A line of the source: its text (stripped), line, column and page (0-based).
+Piece = tuple[str, int, int, int]
+#: A line at least this share of the longest lines' length was cut by a wrap.
+FULL_SHARE: Final = 0.75
+#: How many of the first and last lines of a page may be running headers or footers.
+EDGE_LINES: Final = 2
+_DIGITS: Final = re.compile(r"\d+")
+_BULLET: Final = re.compile(r"[•·*\-–]\s")
+_CLOSING: Final = frozenset(".!?:;")
+
+
+def read_pdf_text(
+    text: str,
+) -> tuple[str, list[tuple[int, int]], list[SetAside]]:
+    """Read PDF text: the page text, each line's source position, and what was set aside."""
+    pieces = _pieces(text)
+    furniture = running_furniture(pieces)
+    kept: list[Piece | None] = []  # None stands for a blank line: a block boundary
+    set_aside: list[SetAside] = []
+    contents = [piece[0] for piece in pieces]
+    reasons = mark(contents, numbers=False)
+    for index, piece in enumerate(pieces):
+        reason = furniture.get(index) or reasons[index]
+        if reason is not None:
+            set_aside.append(SetAside(line=piece[1], column=piece[2], text=piece[0], reason=reason))
+        elif piece[0]:
+            kept.append(piece)
+        else:
+            kept.append(None)
+    lines, positions = join_lines(kept, _by_length(kept))
+    return "\n".join(lines) + "\n", positions, set_aside
+
+
+def _pieces(text: str) -> list[Piece]:
+    """The source's lines, a form feed splitting a line into two on different pages."""
+    pieces: list[Piece] = []
+    page = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        column = 1
+        for part_index, part in enumerate(raw.split("\f")):
+            if part_index:
+                page += 1
+            stripped = part.strip()
+            indent = len(part) - len(part.lstrip())
+            if stripped or part_index == 0:
+                pieces.append((stripped, number, column + indent, page))
+            column += len(part) + 1
+    return pieces
+
+
+def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
+    """Page numbers and running headers and footers: the indexes of their pieces, with reasons.
+
+    A running line stands among the first or last :data:`EDGE_LINES` lines of at least half
+    the pages (two at least), its numbers aside. A page's title line is never furniture.
+    """
+    edges: dict[int, list[int]] = {}
+    for page in sorted({piece[3] for piece in pieces}):
+        indexes = [i for i, piece in enumerate(pieces) if piece[3] == page and piece[0]]
+        edges[page] = sorted({*indexes[:EDGE_LINES], *indexes[-EDGE_LINES:]})
+    found: dict[int, str] = {}
+    counts: Counter[str] = Counter()
+    for indexes in edges.values():
+        counts.update({_DIGITS.sub("#", pieces[i][0]) for i in indexes})
+    pages = len(edges)
+    contents = [piece[0] for piece in pieces]
+    for indexes in edges.values():
+        for index in indexes:
+            content = contents[index]
+            if reason_for(content, edge=False, numbers=True) == "page number":
+                found[index] = "page number"
+            elif (
+                pages >= 2
+                and counts[_DIGITS.sub("#", content)] >= max(2, (pages + 1) // 2)
+                and not page_start(contents, index)
+            ):
+                found[index] = "running header or footer"
+    return found
+
+
+#: Whether the second line goes on from the first: ``(joined, previous, following, blank)``
+#: with ``joined`` the line built so far and ``blank`` whether a blank line stood between.
+Continues = Callable[[str, Piece, Piece, bool], bool]
+
+
+def join_lines(
+    kept: Sequence[Piece | None], continues: Continues
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """Join wrapped lines (``None`` marks a blank line): the lines and their positions."""
+    lines: list[str] = []
+    positions: list[tuple[int, int]] = []
+    previous: Piece | None = None
+    blank = False
+    for piece in kept:
+        if piece is None:
+            blank = True
+            continue
+        if previous is not None and lines and continues(lines[-1], previous, piece, blank):
+            lines[-1] = f"{lines[-1]} {piece[0]}"
+        else:
+            lines.append(piece[0])
+            positions.append((piece[1], piece[2]))
+        previous = piece
+        blank = False
+    return lines, positions
+
+
+def _by_length(kept: Sequence[Piece | None]) -> Continues:
+    """The rule for plain PDF text, where only a line's length tells a wrap."""
+    lengths = sorted((len(piece[0]) for piece in kept if piece is not None), reverse=True)
+    longest = lengths[min(4, len(lengths) - 1)] if lengths else 0
+    full = max(1, int(longest * FULL_SHARE))
+
+    def continues(joined: str, previous: Piece, following: Piece, blank: bool) -> bool:
+        if blank and previous[3] == following[3]:
+            return False
+        return goes_on(previous[0], following[0], full=len(previous[0]) >= full)
+
+    return continues
+
+
+def goes_on(last: str, following: str, *, full: bool) -> bool:
+    """Whether ``following`` goes on from ``last`` (the same paragraph or heading).
+
+    Never a bullet or a title line; always after a line the wrap cut (``full``); else when
+    it goes on in lower case after a line without closing punctuation.
+    """
+    if _BULLET.match(following) or page_start([following], 0):
+        return False
+    if full:
+        return True
+    return following[0].islower() and last[-1] not in _CLOSING
