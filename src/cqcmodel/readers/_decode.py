@@ -28,8 +28,11 @@ _BOMS: Final = (
 FALLBACK: Final = "windows-1252"
 #: Bytes Windows-1252 leaves undefined: text holding them is not Windows-1252 either.
 _UNDEFINED_1252: Final = frozenset(b"\x81\x8d\x8f\x90\x9d")
-#: Control bytes no text file holds (tab, line breaks and form feed apart).
-_BINARY: Final = re.compile(b"[\x00-\x08\x0e-\x1f\x7f]")
+#: What Windows-1252 text does not hold: control bytes (tab, line breaks and form feed
+#: apart), and accented letters (0xC0-0xFF) that touch no ASCII letter ("ÿþ" in a binary file).
+_NOT_1252_TEXT: Final = re.compile(
+    b"[\x00-\x08\x0e-\x1f\x7f]|(?<![A-Za-z])[\xc0-\xff]+(?![A-Za-z])"
+)
 
 
 def decode(data: bytes, *, source: str | None = None, encoding: str | None = None) -> str:
@@ -53,7 +56,7 @@ def decode(data: bytes, *, source: str | None = None, encoding: str | None = Non
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         # Windows-1252 text has no undefined bytes and no control bytes (binary files do).
-        if _UNDEFINED_1252.isdisjoint(data) and _BINARY.search(data) is None:
+        if _UNDEFINED_1252.isdisjoint(data) and _NOT_1252_TEXT.search(data) is None:
             return data.decode(FALLBACK)
         raise _error(data, error, "UTF-8 (nor Windows-1252)", source) from None
 

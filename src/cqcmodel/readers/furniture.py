@@ -114,6 +114,10 @@ _LONGEST: Final = max(len(phrase) for phrase in _BY_PHRASE) + 8
 PAGE_NUMBER: Final = re.compile(
     r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]", re.I
 )
+#: Lines that open a page wherever they stand.
+_OPENERS: Final = (Kind.PUBLISHED, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
+#: Lines after which a pilot-style ``<Authority> assessment`` line is a title line.
+_PILOT_FOLLOWERS: Final = (Kind.PUBLISHED, Kind.DOWNLOADS, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
 _PAGE_NUMBER_REASON: Final = "page number"
 _BEFORE: Final = "site furniture before the page"
 _AFTER: Final = "site furniture after the page"
@@ -149,14 +153,20 @@ def page_start(contents: Sequence[str], index: int) -> bool:
         return False
     if content.endswith("local authority assessment") and match(Kind.TITLE, content):
         return True
-    if match(Kind.OVERALL_SUMMARY, content) or match(Kind.HOW_WE_ASSESS, content):
+    if any(match(kind, content) for kind in _OPENERS):
         return True
     following = _next_content(contents, index)
     if following is None:
         return False
+    if match(Kind.DOWNLOADS, content):
+        return any(match(kind, following) for kind in _OPENERS) or page_start(
+            [following, *contents[index + 2 : index + 8]], 0
+        )
     if content.endswith(" assessment") and match(Kind.TITLE, content):
         # A pilot title reads "<Authority> assessment": it is one only before a page header.
-        return bool(match(Kind.PUBLISHED, following) or match(Kind.DOWNLOADS, following))
+        return any(match(kind, following) for kind in _PILOT_FOLLOWERS) or (
+            statement_by_title(following) is not None
+        )
     if statement_by_title(content) is not None:
         return bool(match(Kind.SCORE, following) or match(Kind.INDICATIVE, following))
     return False
@@ -172,21 +182,18 @@ def _next_content(contents: Sequence[str], index: int) -> str | None:
 def mark(contents: Sequence[str], *, numbers: bool = False) -> list[str | None]:
     """For each stripped line, why it is furniture (``None`` for content and blank lines).
 
-    Before the first page start every line is furniture; after the ``©`` footer, lines up to
-    the next page start are; at the end of the text and before each later page start, known
-    edge furniture is (walking back from there); anywhere, known furniture is.
+    Known furniture is set aside anywhere; edge furniture at the end of the text and right
+    before each later title line (walking back from there). The lines before the first page
+    start, and those after a ``©`` footer up to the next title line, are all set aside when
+    known furniture stands among them (the sign of a browser copy); without such a sign they
+    are left to the parser, which places them or says what is wrong.
     """
     count = len(contents)
     reasons: list[str | None] = [None] * count
     first = next(
-        (i for i in range(count) if _may_start(contents[i]) and page_start(contents, i)), None
+        (i for i in range(count) if _may_start(contents[i]) and page_start(contents, i)), 0
     )
-    if first is None:
-        first = 0
-    else:
-        for index in range(first):
-            if contents[index]:
-                reasons[index] = reason_for(contents[index], edge=True) or _BEFORE
+    _mark_region(contents, reasons, range(first), _BEFORE)
     # Later pages of one text open with their title lines.
     titles = [
         index
@@ -195,21 +202,33 @@ def mark(contents: Sequence[str], *, numbers: bool = False) -> list[str | None]:
     ]
     for start in (*titles, count):
         _mark_back(contents, reasons, start)
-    title_set = set(titles)
-    after_footer = False
-    for index in range(first, count):
+    ends = iter((*titles, count))
+    end = next(ends)
+    index = first
+    while index < count:
+        while end <= index:
+            end = next(ends)
         content = contents[index]
-        if index in title_set:
-            after_footer = False
-        if not content or reasons[index] is not None:
-            continue
-        if after_footer:
-            reasons[index] = reason_for(content, edge=True) or _AFTER
-        elif content[0] == "©" and match(Kind.FOOTER, content):
-            after_footer = True
-        else:
+        if content and reasons[index] is None:
+            if content[0] == "©" and match(Kind.FOOTER, content):
+                _mark_region(contents, reasons, range(index + 1, end), _AFTER)
+                index = end
+                continue
             reasons[index] = reason_for(content, edge=False, numbers=numbers)
+        index += 1
     return reasons
+
+
+def _mark_region(
+    contents: Sequence[str], reasons: list[str | None], region: range, default: str
+) -> None:
+    """Mark every line of ``region`` when known furniture stands among them."""
+    found = [reason_for(contents[index], edge=True) for index in region]
+    if not any(found):
+        return
+    for index, reason in zip(region, found, strict=True):
+        if contents[index]:
+            reasons[index] = reason or default
 
 
 def _may_start(content: str) -> bool:
