@@ -173,9 +173,11 @@ def page_start(contents: Sequence[str], index: int) -> bool:
 
 
 def _next_content(contents: Sequence[str], index: int) -> str | None:
+    """The next line after ``index`` that is neither blank nor known furniture."""
     for later in range(index + 1, min(index + 8, len(contents))):
-        if contents[later]:
-            return contents[later]
+        content = contents[later]
+        if content and reason_for(content, edge=False) is None:
+            return content
     return None
 
 

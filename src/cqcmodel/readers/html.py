@@ -254,7 +254,7 @@ def _walk(
         child = next(children, None)
         if child is None:
             stack.pop()
-            _leave(parent, lines, reason)
+            _leave(parent, lines, reason, stack[-1][2] if stack else reason)
             continue
         tag = child.tag
         if tag == "-text":
@@ -282,9 +282,10 @@ def _walk(
         stack.append((_children(child), child, child_reason))
 
 
-def _leave(node: LexborNode, lines: _Lines, reason: str | None) -> None:
+def _leave(node: LexborNode, lines: _Lines, reason: str | None, outer: str | None) -> None:
+    """End ``node`` (set aside for ``reason``, inside an element set aside for ``outer``)."""
     tag = node.tag
-    if tag in _BLOCKS or tag in _CHROME_TAGS:
+    if tag in _BLOCKS or reason != outer:
         lines.flush(reason)
         lines.anchor = node
         if tag == "li" and reason is None and lines.items:

@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 
 __all__ = ["PdfSupportMissingError", "read_pdf"]
 
-#: A line that ends within this share of the text width from the right margin was wrapped.
-_WRAP_SLACK: Final = 0.18
+#: A space's width as a share of the font size (most fonts: a quarter to a third).
+_SPACE_SHARE: Final = 0.25
+#: Points by which a word may miss the margin and still have been wrapped.
+_TOLERANCE: Final = 1.0
 #: Space between two lines, as a share of the line's height, that makes a new paragraph.
 _PARAGRAPH_GAP: Final = 0.45
 _BOLD: Final = ("bold", "black", "heavy", "semibold", "demi")
@@ -52,6 +54,8 @@ class _Line:
     bottom: float
     size: float
     bold: bool
+    #: The width of the line's first word.
+    first_word: float
 
     @property
     def style(self) -> tuple[float, bool]:
@@ -101,9 +105,7 @@ def _by_layout(lines: list[_Line]) -> Any:
         counts[line.style] += len(line.text)
     body = counts.most_common(1)[0][0]
     body_lines = [line for line in lines if line.style == body]
-    left = min(line.x0 for line in body_lines)
     right = max(line.x1 for line in body_lines)
-    slack = (right - left) * _WRAP_SLACK
 
     def continues(_joined: str, previous: Piece, following: Piece, _blank: bool) -> bool:
         a = lines[previous[1] - 1]
@@ -112,7 +114,9 @@ def _by_layout(lines: list[_Line]) -> Any:
             return False
         if a.page == b.page and a.bottom - b.top > (a.top - a.bottom) * _PARAGRAPH_GAP:
             return False
-        return goes_on(a.text, b.text, full=a.x1 >= right - slack)
+        # Wrapped: the next line's first word (and a space) would not have fitted on this one.
+        needed = b.first_word + b.size * _SPACE_SHARE
+        return goes_on(a.text, b.text, full=a.x1 + needed > right - _TOLERANCE)
 
     return continues
 
@@ -167,10 +171,18 @@ def _line(item: Any, page: int) -> _Line | None:
     sizes: Counter[float] = Counter()
     bold = 0
     chars = 0
+    first_word: float | None = None  # set at the first space after a character
+    word_end = item.x0
     for char in item:
-        if isinstance(char, LTChar) and not char.get_text().isspace():
+        if char.get_text().isspace():
+            if chars and first_word is None:
+                first_word = word_end - item.x0
+        elif isinstance(char, LTChar):
             chars += 1
             sizes[round(char.size, 1)] += 1
             bold += any(mark in char.fontname.lower() for mark in _BOLD)
+            word_end = char.x1
+    if first_word is None:
+        first_word = word_end - item.x0
     size = sizes.most_common(1)[0][0] if sizes else 0.0
-    return _Line(text, page, item.x0, item.x1, item.y1, item.y0, size, bold * 2 > chars)
+    return _Line(text, page, item.x0, item.x1, item.y1, item.y0, size, bold * 2 > chars, first_word)

@@ -15,20 +15,50 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from ..framework import STATEMENTS
 from ..model import SetAside
-from .furniture import mark, page_start, reason_for
+from .furniture import folded, mark, page_start, reason_for
 
 __all__ = ["Continues", "Piece", "goes_on", "join_lines", "read_pdf_text", "running_furniture"]
 
 #: A line of the source: its text (stripped), line, column and page (0-based).
 Piece = tuple[str, int, int, int]
-#: A line at least this share of the longest lines' length was cut by a wrap.
-FULL_SHARE: Final = 0.75
+#: A line was cut by a wrap when the next line's first word would not have fitted on it: its
+#: length and the word's pass this share of the longest lines' length (fonts are proportional).
+FIT_SHARE: Final = 0.9
 #: How many of the first and last lines of a page may be running headers or footers.
 EDGE_LINES: Final = 2
 _DIGITS: Final = re.compile(r"\d+")
 _BULLET: Final = re.compile(r"[•·*\-–]\s")
-_CLOSING: Final = frozenset(".!?:;")
+_CLOSING: Final = frozenset(".!?")
+#: Characters and words a line cannot end with unless a wrap cut it.
+_JOINING: Final = frozenset("&,-–(/")
+#: The format's headings and statement titles (folded), which never go on from a line.
+_HEADINGS: Final = (
+    *(
+        folded(heading)
+        for heading in (
+            "What people expect",
+            "The local authority commitment",
+            "Key findings for this quality statement",
+            "Overall summary",
+            "Local authority rating and score",
+            "Quality statement scores",
+            "Summary of people's experiences",
+            "How we assess local authorities",
+            "Demographics",
+            "Financial facts",
+            "Downloads",
+        )
+    ),
+    *(folded(title) for info in STATEMENTS for title in info.titles),
+)
+_LONGEST_HEADING: Final = max(map(len, _HEADINGS))
+#: Fewer characters than this are too few to tell a heading's start.
+_MIN_HEADING_START: Final = 8
+_JOINING_WORDS: Final = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)
 
 
 def read_pdf_text(
@@ -128,17 +158,28 @@ def join_lines(
 
 
 def _by_length(kept: Sequence[Piece | None]) -> Continues:
-    """The rule for plain PDF text, where only a line's length tells a wrap."""
+    """The rule for plain PDF text, where only a line's length in characters tells a wrap."""
     lengths = sorted((len(piece[0]) for piece in kept if piece is not None), reverse=True)
     longest = lengths[min(4, len(lengths) - 1)] if lengths else 0
-    full = max(1, int(longest * FULL_SHARE))
+    width = longest * FIT_SHARE
 
     def continues(joined: str, previous: Piece, following: Piece, blank: bool) -> bool:
         if blank and previous[3] == following[3]:
             return False
-        return goes_on(previous[0], following[0], full=len(previous[0]) >= full)
+        fits = len(previous[0]) + 1 + len(following[0].split(None, 1)[0]) <= width
+        return goes_on(previous[0], following[0], full=not fits)
 
     return continues
+
+
+def _opens_heading(line: str) -> bool:
+    """Whether ``line`` starts one of the format's headings (or is all of one)."""
+    if len(line) > _LONGEST_HEADING:
+        return False
+    start = folded(line).replace("’", "'")
+    return len(start) >= _MIN_HEADING_START and any(
+        heading.startswith(start) for heading in _HEADINGS
+    )
 
 
 def goes_on(last: str, following: str, *, full: bool) -> bool:
@@ -147,8 +188,8 @@ def goes_on(last: str, following: str, *, full: bool) -> bool:
     Never a bullet or a title line; always after a line the wrap cut (``full``); else when
     it goes on in lower case after a line without closing punctuation.
     """
-    if _BULLET.match(following) or page_start([following], 0):
+    if _BULLET.match(following) or page_start([following], 0) or _opens_heading(following):
         return False
-    if full:
+    if full or last[-1] in _JOINING or last.rsplit(None, 1)[-1].casefold() in _JOINING_WORDS:
         return True
     return following[0].islower() and last[-1] not in _CLOSING
