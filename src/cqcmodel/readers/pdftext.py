@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ..framework import STATEMENTS
+from ..text import Kind, match
 from ..model import SetAside
 from .furniture import folded, mark, page_start, reason_for
 
@@ -28,6 +29,8 @@ Piece = tuple[str, int, int, int]
 FIT_SHARE: Final = 0.9
 #: How many of the first and last lines of a page may be running headers or footers.
 EDGE_LINES: Final = 2
+#: The share of pages a running header or footer stands on (a cover page may lack it).
+RUNNING_SHARE: Final = 0.7
 _DIGITS: Final = re.compile(r"\d+")
 _BULLET: Final = re.compile(r"[•·*\-–]\s")
 _CLOSING: Final = frozenset(".!?")
@@ -53,6 +56,7 @@ _HEADINGS: Final = (
     ),
     *(folded(title) for info in STATEMENTS for title in info.titles),
 )
+_TITLE_END: Final = "local authority assessment"
 _LONGEST_HEADING: Final = max(map(len, _HEADINGS))
 #: Fewer characters than this are too few to tell a heading's start.
 _MIN_HEADING_START: Final = 8
@@ -103,8 +107,9 @@ def _pieces(text: str) -> list[Piece]:
 def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
     """Page numbers and running headers and footers: the indexes of their pieces, with reasons.
 
-    A running line stands among the first or last :data:`EDGE_LINES` lines of at least half
-    the pages (two at least), its numbers aside. A page's title line is never furniture.
+    A running line stands among the first or last :data:`EDGE_LINES` lines of at least
+    :data:`RUNNING_SHARE` of the pages (two at least), its numbers aside. A page's title line
+    is never furniture.
     """
     edges: dict[int, list[int]] = {}
     for page in sorted({piece[3] for piece in pieces}):
@@ -123,7 +128,7 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
                 found[index] = "page number"
             elif (
                 pages >= 2
-                and counts[_DIGITS.sub("#", content)] >= max(2, (pages + 1) // 2)
+                and counts[_DIGITS.sub("#", content)] >= max(2, int(pages * RUNNING_SHARE))
                 and not page_start(contents, index)
             ):
                 found[index] = "running header or footer"
@@ -143,11 +148,17 @@ def join_lines(
     positions: list[tuple[int, int]] = []
     previous: Piece | None = None
     blank = False
-    for piece in kept:
+    titles = _title_starts(kept)
+    for index, piece in enumerate(kept):
         if piece is None:
             blank = True
             continue
-        if previous is not None and lines and continues(lines[-1], previous, piece, blank):
+        if (
+            previous is not None
+            and lines
+            and index not in titles
+            and continues(lines[-1], previous, piece, blank)
+        ):
             lines[-1] = f"{lines[-1]} {piece[0]}"
         else:
             lines.append(piece[0])
@@ -155,6 +166,35 @@ def join_lines(
         previous = piece
         blank = False
     return lines, positions
+
+
+def _title_starts(kept: Sequence[Piece | None]) -> set[int]:
+    """Indexes of the lines that open a title line a wrap cut in two or three.
+
+    The title is looked for from its end (a line ending in "assessment"): the closest start
+    that makes a title line, unless the line before that start cannot end there.
+    """
+    starts: set[int] = set()
+    texts = [piece[0] if piece is not None else "" for piece in kept]
+    for end, text in enumerate(texts):
+        if not text.endswith("assessment") or match(Kind.TITLE, text):
+            continue
+        for start in (end - 1, end - 2):
+            if start < 0 or not all(texts[start:end]):
+                break
+            joined = " ".join(texts[start : end + 1])
+            title = match(Kind.TITLE, joined)
+            if title is None or ". " in title.group("name"):
+                continue
+            if start == 0 or not texts[start - 1] or not _cannot_end(texts[start - 1]):
+                starts.add(start)
+                break
+    return starts
+
+
+def _cannot_end(line: str) -> bool:
+    """Whether ``line`` ends in a way only a wrap explains (``&``, ``of``, …)."""
+    return line[-1] in _JOINING or line.rsplit(None, 1)[-1].casefold() in _JOINING_WORDS
 
 
 def _by_length(kept: Sequence[Piece | None]) -> Continues:
@@ -173,10 +213,13 @@ def _by_length(kept: Sequence[Piece | None]) -> Continues:
 
 
 def _opens_heading(line: str) -> bool:
-    """Whether ``line`` starts one of the format's headings (or is all of one)."""
+    """Whether ``line`` starts a title line or one of the format's headings (or is all of one)."""
     if len(line) > _LONGEST_HEADING:
         return False
-    start = folded(line).replace("’", "'")
+    start = folded(line)
+    _, colon, after = start.rpartition(":")
+    if colon and after.strip() and _TITLE_END.startswith(after.strip()):
+        return True  # "<Authority>: local authority assessment", cut by a wrap
     return len(start) >= _MIN_HEADING_START and any(
         heading.startswith(start) for heading in _HEADINGS
     )
@@ -185,11 +228,16 @@ def _opens_heading(line: str) -> bool:
 def goes_on(last: str, following: str, *, full: bool) -> bool:
     """Whether ``following`` goes on from ``last`` (the same paragraph or heading).
 
-    Never a bullet or a title line; always after a line the wrap cut (``full``); else when
-    it goes on in lower case after a line without closing punctuation.
+    Never a bullet; always after a line that cannot end there (``&``, ``of``, …); never a
+    title line or a heading of the format; always after a line the wrap cut (``full``); else
+    when it goes on in lower case after a line without closing punctuation.
     """
-    if _BULLET.match(following) or page_start([following], 0) or _opens_heading(following):
+    if _BULLET.match(following):
         return False
-    if full or last[-1] in _JOINING or last.rsplit(None, 1)[-1].casefold() in _JOINING_WORDS:
+    if _cannot_end(last):
+        return True
+    if page_start([following], 0) or _opens_heading(following):
+        return False
+    if full:
         return True
     return following[0].islower() and last[-1] not in _CLOSING
