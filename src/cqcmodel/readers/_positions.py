@@ -79,13 +79,15 @@ class Locator:
         self._line = 1
         self._counted = 0
 
-    def position(self, node: LexborNode, text: str) -> tuple[int, int]:
-        """The 1-based ``(line, column)`` where ``node``'s text (``text``) starts."""
-        offset = self._offset(node, text)
+    def position(self, node: LexborNode, text: str, *, after: bool) -> tuple[int, int]:
+        """The 1-based ``(line, column)`` where ``text`` starts: the text of ``node``, or
+        (``after``) text that follows ``node``'s end.
+        """
+        offset = self._offset(node, text, after=after)
         self._last = offset
         return self._line_column(offset)
 
-    def _offset(self, node: LexborNode, text: str) -> int:
+    def _offset(self, node: LexborNode, text: str, *, after: bool) -> int:
         tag = node.tag or ""
         if tag in self._tags:
             known = self._tags[tag]
@@ -95,6 +97,9 @@ class Locator:
             ordinals, offsets = known
             index = ordinals.get(node.mem_id)
             if index is not None:
+                if after:
+                    self._last = offsets[index]
+                    return self._search(text)
                 return self._text_start(offsets[index])
         return self._search(text)
 

@@ -113,10 +113,13 @@ _BLOCKS: Final = frozenset(
         "tr",
         "ul",
         "center",
+        "button",
         "menu",
     }
 )
 _OUTSIDE: Final = "outside the main content"
+#: Where a line's text starts: in an element (``False``) or after its end (``True``).
+Anchor = tuple[LexborNode, bool]
 
 
 class _Lines:
@@ -124,10 +127,11 @@ class _Lines:
 
     def __init__(self) -> None:
         self.texts: list[str] = []
-        self.anchors: list[LexborNode] = []
-        self.aside: list[tuple[str, LexborNode, str]] = []
+        self.anchors: list[Anchor] = []
+        self.aside: list[tuple[str, Anchor, str]] = []
         self.pieces: list[str] = []
-        self.anchor: LexborNode | None = None
+        #: Where the current line's text starts: in an element, or after one's end.
+        self.anchor: Anchor | None = None
         #: Per open list item: whether its first line (the bulleted one) is written.
         self.items: list[bool] = []
 
@@ -172,7 +176,7 @@ def read_html(
     source_lines = tuple(line.rstrip("\r") for line in html.split("\n"))
     locator = Locator(html, tree)
     if not lines.texts:
-        where = locator.position(root, "") if root is not None else (1, 1)
+        where = locator.position(root, "", after=False) if root is not None else (1, 1)
         what = f"<{root.tag}>" if root is not None else "the page"
         raise ParseError(
             f"no text in the page's main content ({what}): is this a CQC report page?",
@@ -182,12 +186,13 @@ def read_html(
             line_text=source_lines[where[0] - 1] if where[0] <= len(source_lines) else None,
         )
     positions = [
-        locator.position(node, text) for text, node in zip(lines.texts, lines.anchors, strict=True)
+        locator.position(node, text, after=after)
+        for text, (node, after) in zip(lines.texts, lines.anchors, strict=True)
     ]
     set_aside = [
         SetAside(line=line, column=column, text=text, reason=reason)
-        for text, node, reason in lines.aside
-        for line, column in (locator.position(node, text),)
+        for text, (node, after), reason in lines.aside
+        for line, column in (locator.position(node, text, after=after),)
     ]
     return _furniture(lines.texts, positions, set_aside, source_lines)
 
@@ -248,7 +253,7 @@ def _walk(
     stack: list[tuple[Iterator[LexborNode], LexborNode, str | None]] = [
         (_children(start), start, outside)
     ]
-    lines.anchor = start
+    lines.anchor = (start, False)
     while stack:
         children, parent, reason = stack[-1]
         child = next(children, None)
@@ -266,7 +271,7 @@ def _walk(
             continue
         if tag == "br":
             lines.flush(reason)
-            lines.anchor = child
+            lines.anchor = (child, True)
             continue
         child_reason = reason
         if child.mem_id == main_id:
@@ -276,9 +281,11 @@ def _walk(
             child_reason = own
         if tag in _BLOCKS or child_reason != reason:
             lines.flush(reason)
-            lines.anchor = child
+            lines.anchor = (child, False)
             if tag == "li" and child_reason is None:
                 lines.items.append(False)
+        elif not lines.pieces:
+            lines.anchor = (child, False)
         stack.append((_children(child), child, child_reason))
 
 
@@ -287,6 +294,6 @@ def _leave(node: LexborNode, lines: _Lines, reason: str | None, outer: str | Non
     tag = node.tag
     if tag in _BLOCKS or reason != outer:
         lines.flush(reason)
-        lines.anchor = node
+        lines.anchor = (node, True)
         if tag == "li" and reason is None and lines.items:
             lines.items.pop()

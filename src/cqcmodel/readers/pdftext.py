@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from ..framework import STATEMENTS
-from ..text import Kind, match
 from ..model import SetAside
+from ..text import Kind, match
 from .furniture import folded, mark, page_start, reason_for
 
 __all__ = ["Continues", "Piece", "goes_on", "join_lines", "read_pdf_text", "running_furniture"]
