@@ -15,8 +15,6 @@ import bisect
 import re
 from typing import Final
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
-
 __all__ = ["Locator"]
 
 _RAW_OPENER: Final = re.compile(
@@ -39,6 +37,7 @@ _RAW_CLOSERS: Final = {
 }
 _COMMENT_END: Final = "-->"
 _WORD: Final = re.compile(r"[^\W_]{3,}")
+_START_TAG: Final = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 #: How many nested start tags are skipped to reach an element's first text.
 _MAX_SKIPPED_TAGS: Final = 16
 
@@ -68,61 +67,40 @@ def _raw_ranges(html: str) -> tuple[list[int], list[int]]:
 
 
 class Locator:
-    """Finds where elements of one parsed page stand in its HTML."""
+    """Finds where the elements of one parsed page stand in its HTML.
 
-    def __init__(self, html: str, tree: LexborHTMLParser) -> None:
+    ``counts`` gives, per tag, how many elements of that tag the parsed document holds.
+    """
+
+    def __init__(self, html: str, counts: dict[str, int]) -> None:
         self.html = html
-        self.tree = tree
-        self._raw: tuple[list[int], list[int]] | None = None
-        self._tags: dict[str, tuple[dict[int, int], list[int]] | None] = {}
+        self.counts = counts
+        self._offsets: dict[str, list[int]] | None = None
         self._last = 0
         self._line = 1
         self._counted = 0
 
-    def position(self, node: LexborNode, text: str, *, after: bool) -> tuple[int, int]:
-        """The 1-based ``(line, column)`` where ``text`` starts: the text of ``node``, or
-        (``after``) text that follows ``node``'s end.
+    def position(self, anchor: tuple[str, int, bool], text: str) -> tuple[int, int]:
+        """The 1-based ``(line, column)`` where ``text`` starts.
+
+        ``anchor`` is ``(tag, ordinal, after)``: the text is that of the ``ordinal``-th
+        element of ``tag``, or (``after``) text that follows the element's end.
         """
-        offset = self._offset(node, text, after=after)
+        offset = self._offset(anchor, text)
         self._last = offset
-        return self._line_column(offset)
+        return self.line_column(offset)
 
-    def _offset(self, node: LexborNode, text: str, *, after: bool) -> int:
-        tag = node.tag or ""
-        if tag in self._tags:
-            known = self._tags[tag]
-        else:
-            known = self._tags[tag] = self._index(tag)
-        if known is not None:
-            ordinals, offsets = known
-            index = ordinals.get(node.mem_id)
-            if index is not None:
-                if after:
-                    self._last = offsets[index]
-                    return self._search(text)
-                return self._text_start(offsets[index])
+    def _offset(self, anchor: tuple[str, int, bool], text: str) -> int:
+        tag, ordinal, after = anchor
+        if self._offsets is None:
+            self._offsets = _start_tags(self.html)
+        offsets = self._offsets.get(tag)
+        if offsets is not None and len(offsets) == self.counts.get(tag) and ordinal < len(offsets):
+            if after:
+                self._last = offsets[ordinal]
+                return self._search(text)
+            return self._text_start(offsets[ordinal])
         return self._search(text)
-
-    def _index(self, tag: str) -> tuple[dict[int, int], list[int]] | None:
-        """Each ``tag`` element's ordinal, and the source offsets of the start tags.
-
-        ``None`` when the counts differ (or the tag cannot be looked for).
-        """
-        if not re.fullmatch(r"[a-z][a-z0-9-]*", tag):
-            return None
-        elements = self.tree.css(tag)
-        if self._raw is None:
-            self._raw = _raw_ranges(self.html)
-        starts, ends = self._raw
-        offsets: list[int] = []
-        for found in re.finditer(rf"<{tag}(?=[\s/>])", self.html, re.IGNORECASE):
-            at = found.start()
-            inside = bisect.bisect_right(starts, at) - 1
-            if inside < 0 or at >= ends[inside]:
-                offsets.append(at)
-        if len(offsets) != len(elements):
-            return None
-        return {element.mem_id: index for index, element in enumerate(elements)}, offsets
 
     def _text_start(self, offset: int) -> int:
         """The offset of the first text after the start tag at ``offset``."""
@@ -147,7 +125,8 @@ class Locator:
         found = self.html.find(word.group(), self._last)
         return self._last if found < 0 else found
 
-    def _line_column(self, offset: int) -> tuple[int, int]:
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """The 1-based ``(line, column)`` of ``offset`` (fastest when offsets grow)."""
         html = self.html
         if offset >= self._counted:
             self._line += html.count("\n", self._counted, offset)
@@ -156,3 +135,22 @@ class Locator:
         self._counted = offset
         line_start = html.rfind("\n", 0, offset) + 1
         return self._line, offset - line_start + 1
+
+
+def _start_tags(html: str) -> dict[str, list[int]]:
+    """The offsets of the start tags of each tag name (lower case), outside raw text."""
+    starts, ends = _raw_ranges(html)
+    found: dict[str, list[int]] = {}
+    for tag in _START_TAG.finditer(html):
+        at = tag.start()
+        inside = bisect.bisect_right(starts, at) - 1
+        if inside >= 0 and at < ends[inside]:
+            continue
+        name = tag.group(1)
+        key = name if name.islower() else name.lower()
+        offsets = found.get(key)
+        if offsets is None:
+            found[key] = [at]
+        else:
+            offsets.append(at)
+    return found

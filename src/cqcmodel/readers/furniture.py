@@ -21,7 +21,16 @@ from typing import Final
 from ..framework import statement_by_title
 from ..text import Kind, match
 
-__all__ = ["FURNITURE", "PAGE_NUMBER", "Where", "mark", "page_start"]
+__all__ = [
+    "FIRST_START_WITHIN",
+    "FURNITURE",
+    "PAGE_NUMBER",
+    "Where",
+    "folded",
+    "mark",
+    "page_start",
+    "reason_for",
+]
 
 
 class Where(enum.Enum):
@@ -107,6 +116,8 @@ FURNITURE: Final[tuple[tuple[str, str, Where], ...]] = (
         _E,
     ),
 )
+#: How many lines of site furniture may stand before a page's first line.
+FIRST_START_WITHIN: Final = 1000
 _BY_PHRASE: Final = {phrase: (reason, where) for phrase, reason, where in FURNITURE}
 #: Longest phrase, so that long lines (paragraphs) are ruled out without folding them.
 _LONGEST: Final = max(len(phrase) for phrase in _BY_PHRASE) + 8
@@ -193,7 +204,12 @@ def mark(contents: Sequence[str], *, numbers: bool = False) -> list[str | None]:
     count = len(contents)
     reasons: list[str | None] = [None] * count
     first = next(
-        (i for i in range(count) if _may_start(contents[i]) and page_start(contents, i)), 0
+        (
+            i
+            for i in range(min(count, FIRST_START_WITHIN))
+            if _may_start(contents[i]) and page_start(contents, i)
+        ),
+        0,
     )
     _mark_region(contents, reasons, range(first), _BEFORE)
     # Later pages of one text open with their title lines.

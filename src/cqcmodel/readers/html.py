@@ -16,6 +16,7 @@ other blocks inside an item are continuation lines, as the text format writes th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -26,7 +27,7 @@ from ..model import SetAside
 from ._positions import Locator
 from .furniture import mark
 
-__all__ = ["read_html"]
+__all__ = ["MAX_DEPTH", "read_html"]
 
 #: Elements whose content is code or invisible data: never text, never recorded.
 _CODE: Final = frozenset(
@@ -62,15 +63,21 @@ _CHROME_TAGS: Final = {
     "dialog": "dialog",
     "noscript": "noscript message",
 }
-#: Selectors of chrome that tags do not tell, with their reasons, tried in this order.
+#: Selectors of chrome that tags do not tell, with their reasons, tried in this order; each
+#: only when its word stands somewhere in the page (a scan far cheaper than the selector).
 _CHROME_SELECTORS: Final = (
-    ("[hidden], [aria-hidden='true' i]", "hidden element"),
+    (re.compile("hidden", re.IGNORECASE), "[hidden], [aria-hidden='true' i]", "hidden element"),
     (
+        re.compile("cookie|consent", re.IGNORECASE),
         "[id*='cookie' i], [class*='cookie' i], [aria-label*='cookie' i], "
         "[id*='consent' i], [class*='consent' i], [aria-label*='consent' i]",
         "cookie banner",
     ),
-    ("[style*='display:none' i], [style*='display: none' i]", "hidden element"),
+    (
+        re.compile("display", re.IGNORECASE),
+        "[style*='display:none' i], [style*='display: none' i]",
+        "hidden element",
+    ),
 )
 #: Elements that start and end a line.
 _BLOCKS: Final = frozenset(
@@ -118,8 +125,54 @@ _BLOCKS: Final = frozenset(
     }
 )
 _OUTSIDE: Final = "outside the main content"
-#: Where a line's text starts: in an element (``False``) or after its end (``True``).
-Anchor = tuple[LexborNode, bool]
+#: The deepest nesting of elements read (pages nest a few dozen deep).
+MAX_DEPTH: Final = 1024
+#: Files shorter than this (in characters) are not scanned for their depth.
+_SCAN_ABOVE: Final = 1_000_000
+_TAG: Final = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+#: Elements without end tags, or whose end tags may be left out (the parser closes them).
+_VOID_OR_OPTIONAL: Final = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+        "html",
+        "head",
+        "body",
+    }
+)
+#: Where a line's text starts: in the element of a tag and ordinal (the *n*-th element of that
+#: tag in the document, from 0), or (``True``) after that element's end.
+Anchor = tuple[str, int, bool]
+#: The reason given to code (scripts, styles, …): walked only to count its elements.
+_CODE_REASON: Final = "code"
 
 
 class _Lines:
@@ -134,6 +187,10 @@ class _Lines:
         self.anchor: Anchor | None = None
         #: Per open list item: whether its first line (the bulleted one) is written.
         self.items: list[bool] = []
+        #: How many elements of each tag the walk has entered.
+        self.counts: dict[str, int] = {}
+        #: The ordinals of the open elements that end a line, innermost last.
+        self.open_ordinals: list[int] = []
 
     def flush(self, reason: str | None) -> None:
         if not self.pieces:
@@ -141,7 +198,7 @@ class _Lines:
         text = " ".join("".join(self.pieces).split())
         self.pieces = []
         anchor = self.anchor
-        if not text or anchor is None:
+        if not text or anchor is None or reason == _CODE_REASON:
             return
         if reason is not None:
             self.aside.append((text, anchor, reason))
@@ -165,36 +222,67 @@ def read_html(
     Returns the text, each line's source position, what was set aside, and the source's own
     lines (for error snippets).
     """
+    _check_depth(html, source)
     tree = LexborHTMLParser(html)
-    root = _main(tree)
-    body = tree.body
-    chrome = _chrome(tree)
+    main = _main(tree)
     lines = _Lines()
-    start = body if body is not None else root
-    if start is not None:
-        _walk(start, root, chrome, lines)
-    source_lines = tuple(line.rstrip("\r") for line in html.split("\n"))
-    locator = Locator(html, tree)
+    root = tree.root
+    if root is not None:
+        _walk(root, main, _chrome(tree, html), lines)
+    source_lines = tuple(html.replace("\r\n", "\n").split("\n"))
+    locator = Locator(html, lines.counts)
     if not lines.texts:
-        where = locator.position(root, "", after=False) if root is not None else (1, 1)
-        what = f"<{root.tag}>" if root is not None else "the page"
+        line = column = 1
+        what = f"<{main.tag}>" if main is not None else "the page"
+        if main is not None and main.tag is not None:
+            found = re.search(rf"<{main.tag}\b", html, re.IGNORECASE)
+            if found is not None:
+                line, column = locator.line_column(found.start())
         raise ParseError(
             f"no text in the page's main content ({what}): is this a CQC report page?",
-            line=where[0],
-            column=where[1],
+            line=line,
+            column=column,
             source=source,
-            line_text=source_lines[where[0] - 1] if where[0] <= len(source_lines) else None,
+            line_text=source_lines[line - 1] if line <= len(source_lines) else None,
         )
     positions = [
-        locator.position(node, text, after=after)
-        for text, (node, after) in zip(lines.texts, lines.anchors, strict=True)
+        locator.position(anchor, text)
+        for text, anchor in zip(lines.texts, lines.anchors, strict=True)
     ]
     set_aside = [
         SetAside(line=line, column=column, text=text, reason=reason)
-        for text, (node, after), reason in lines.aside
-        for line, column in (locator.position(node, text, after=after),)
+        for text, anchor, reason in lines.aside
+        for line, column in (locator.position(anchor, text),)
     ]
     return _furniture(lines.texts, positions, set_aside, source_lines)
+
+
+def _check_depth(html: str, source: str | None) -> None:
+    """Refuse HTML nested deeper than any page (the parser's time grows with the depth).
+
+    Small files cannot nest deep enough to matter and are not scanned.
+    """
+    if len(html) < _SCAN_ABOVE:
+        return
+    depth = 0
+    for found in _TAG.finditer(html):
+        name = found.group(2).lower()
+        if name in _VOID_OR_OPTIONAL:
+            continue
+        if found.group(1):
+            depth = max(depth - 1, 0)
+            continue
+        depth += 1
+        if depth > MAX_DEPTH:
+            before = html[: found.start()]
+            line = before.count("\n") + 1
+            column = found.start() - (before.rfind("\n") + 1) + 1
+            raise ParseError(
+                f"elements nested more than {MAX_DEPTH} deep: this is not a report page",
+                line=line,
+                column=column,
+                source=source,
+            )
 
 
 def _furniture(
@@ -227,10 +315,12 @@ def _main(tree: LexborHTMLParser) -> LexborNode | None:
     return tree.body
 
 
-def _chrome(tree: LexborHTMLParser) -> dict[int, str]:
+def _chrome(tree: LexborHTMLParser, html: str) -> dict[int, str]:
     """The chrome elements that tags alone do not tell, by ``mem_id``, with their reasons."""
     found: dict[int, str] = {}
-    for selector, reason in _CHROME_SELECTORS:
+    for word, selector, reason in _CHROME_SELECTORS:
+        if word.search(html) is None:
+            continue
         for node in tree.css(selector):
             found.setdefault(node.mem_id, reason)
     return found
@@ -243,17 +333,19 @@ def _children(node: LexborNode) -> Iterator[LexborNode]:
 def _walk(
     start: LexborNode, main: LexborNode | None, chrome: dict[int, str], lines: _Lines
 ) -> None:
-    """Walk ``start``'s subtree in document order, writing lines.
+    """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
     The walk keeps its own stack rather than recursing: nesting depth is the page's to choose.
     """
     main_id = main.mem_id if main is not None else None
+    counts = lines.counts
     # Each frame: the children left to visit, the node, and the reason its text is set aside.
     outside: str | None = _OUTSIDE if main is not None and main.mem_id != start.mem_id else None
-    stack: list[tuple[Iterator[LexborNode], LexborNode, str | None]] = [
-        (_children(start), start, outside)
+    stack: list[tuple[Iterator[LexborNode], str, str | None]] = [
+        (start.iter(include_text=True), start.tag or "", outside)
     ]
-    lines.anchor = (start, False)
+    lines.anchor = (start.tag or "", 0, False)
+    counts[start.tag or ""] = 1
     while stack:
         children, parent, reason = stack[-1]
         child = next(children, None)
@@ -264,14 +356,19 @@ def _walk(
         tag = child.tag
         if tag == "-text":
             text = child.text_content
-            if text:
+            if text and reason != _CODE_REASON:
                 lines.pieces.append(text)
             continue
-        if tag in _CODE or tag is None:
+        if tag is None or tag == "-comment":
+            continue
+        ordinal = counts.get(tag, 0)
+        counts[tag] = ordinal + 1
+        if reason == _CODE_REASON or tag in _CODE:
+            stack.append((child.iter(include_text=False), tag, _CODE_REASON))
             continue
         if tag == "br":
             lines.flush(reason)
-            lines.anchor = (child, True)
+            lines.anchor = (tag, ordinal, True)
             continue
         child_reason = reason
         if child.mem_id == main_id:
@@ -281,19 +378,24 @@ def _walk(
             child_reason = own
         if tag in _BLOCKS or child_reason != reason:
             lines.flush(reason)
-            lines.anchor = (child, False)
+            lines.anchor = (tag, ordinal, False)
             if tag == "li" and child_reason is None:
                 lines.items.append(False)
         elif not lines.pieces:
-            lines.anchor = (child, False)
-        stack.append((_children(child), child, child_reason))
+            lines.anchor = (tag, ordinal, False)
+        stack.append((child.iter(include_text=True), tag, child_reason))
+        if tag in _BLOCKS or child_reason != reason:
+            # Text after this element's end is anchored to it (see _leave).
+            lines.open_ordinals.append(ordinal)
 
 
-def _leave(node: LexborNode, lines: _Lines, reason: str | None, outer: str | None) -> None:
-    """End ``node`` (set aside for ``reason``, inside an element set aside for ``outer``)."""
-    tag = node.tag
+def _leave(tag: str, lines: _Lines, reason: str | None, outer: str | None) -> None:
+    """End an element of ``tag`` (set aside for ``reason``, inside one set aside for ``outer``)."""
+    if reason == _CODE_REASON:
+        return
     if tag in _BLOCKS or reason != outer:
         lines.flush(reason)
-        lines.anchor = (node, True)
+        if lines.open_ordinals:
+            lines.anchor = (tag, lines.open_ordinals.pop(), True)
         if tag == "li" and reason is None and lines.items:
             lines.items.pop()
