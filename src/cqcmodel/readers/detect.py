@@ -23,9 +23,11 @@ _TAG: Final = re.compile(
     r"</?(?:html|head|body|main|article|div|p|h[1-6]|ul|ol|li|span|a|section|nav|br|table)[\s/>]",
     re.IGNORECASE,
 )
-_PAGE_OF: Final = re.compile(r"^\s*Page \d{1,4} of \d{1,4}\s*$", re.MULTILINE)
-#: A line that a hard wrap cut: ends without sentence punctuation, the next goes on in lower case.
-_WRAPPED: Final = re.compile(r"[a-z,;’'\-–)]\n[a-z(‘“\"]")
+_PAGE_OF: Final = re.compile(r"^[ \t]*Page \d{1,4} of \d{1,4}[ \t]*$", re.MULTILINE)
+#: A line that a hard wrap cut: ends without sentence punctuation, the next goes on in lower
+#: case. (Written to start with the line break, which the regular expression engine finds
+#: fast.)
+_WRAPPED: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)[a-z(‘“\"]")
 _MIN_WRAPS: Final = 3
 _MIN_TAGS: Final = 3
 
@@ -52,6 +54,6 @@ def is_pdf_text(text: str) -> bool:
     if "\f" in text:
         return True
     head = text[:HEAD]
-    if _PAGE_OF.search(head):
+    if "Page " in head and _PAGE_OF.search(head):
         return True
     return len(_WRAPPED.findall(head)) >= _MIN_WRAPS

@@ -151,7 +151,10 @@ def reason_for(content: str, *, edge: bool, numbers: bool = False) -> str | None
         found = PAGE_NUMBER.fullmatch(content)
         if found is not None and (numbers or content[0] in "Pp"):
             return _PAGE_NUMBER_REASON
-    entry = _BY_PHRASE.get(folded(content))
+    key = content.casefold()
+    if "’" in key or "  " in key or "\t" in key:
+        key = folded(content)
+    entry = _BY_PHRASE.get(key)
     if entry is None or (entry[1] is Where.EDGE and not edge):
         return None
     return entry[0]
@@ -220,20 +223,22 @@ def mark(contents: Sequence[str], *, numbers: bool = False) -> list[str | None]:
     ]
     for start in (*titles, count):
         _mark_back(contents, reasons, start)
+    # Only short lines can be furniture (or the footer): most lines are long paragraphs.
+    short = [i for i in range(first, count) if 0 < len(contents[i]) <= _LONGEST]
     ends = iter((*titles, count))
     end = next(ends)
-    index = first
-    while index < count:
+    skip_to = first
+    for index in short:
+        if index < skip_to or reasons[index] is not None:
+            continue
         while end <= index:
             end = next(ends)
         content = contents[index]
-        if content and reasons[index] is None:
-            if content[0] == "©" and match(Kind.FOOTER, content):
-                _mark_region(contents, reasons, range(index + 1, end), _AFTER)
-                index = end
-                continue
-            reasons[index] = reason_for(content, edge=False, numbers=numbers)
-        index += 1
+        if content[0] == "©" and match(Kind.FOOTER, content):
+            _mark_region(contents, reasons, range(index + 1, end), _AFTER)
+            skip_to = end
+            continue
+        reasons[index] = reason_for(content, edge=False, numbers=numbers)
     return reasons
 
 

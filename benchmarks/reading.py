@@ -1,0 +1,86 @@
+"""Benchmark reading saved web pages against parsing the same pages' text.
+
+For every ``--every``-th page of the synthetic corpus (``corpus.py``: statement pages of about
+10 KB, summaries of 4 KB, about pages of 3 KB) and each saved-page shape of
+``tests/htmlpages.py`` (the site around the page; a bare ``<article>``; a browser's "save
+complete" with scripts, styles and hidden menus), times ``cqcmodel.parse`` of the HTML and of
+the clean text, passes interleaved, and prints the ratio of the fastest of ``--repeats``
+passes (the machine is shared: the fastest pass is the least disturbed). Also times the
+plain-text reader alone (``cqcmodel.readers.read_text`` of the clean text): the cost that
+telling the form and looking for furniture add to every parse of text.
+
+Run ``python benchmarks/reading.py`` from the repository root (the venv's python).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+import corpus  # noqa: E402
+import cqcmodel  # noqa: E402
+from cqcmodel.readers import read_text  # noqa: E402
+from tests.htmlpages import SHAPES, page_html  # noqa: E402
+
+#: The budget: reading a saved page costs at most this many times parsing its text.
+BUDGET = 2.5
+
+
+def _time(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def _pass(parse: Callable[[str], object], sources: list[str]) -> Callable[[], None]:
+    def run() -> None:
+        for source in sources:
+            parse(source)
+
+    return run
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    options.add_argument("--repeats", type=int, default=15)
+    options.add_argument("--every", type=int, default=11)
+    args = options.parse_args()
+    corpus.ensure()
+    paths = corpus.files()[:: args.every]
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    size = sum(len(text.encode()) for text in texts) / 1e6
+    print(f"{len(texts)} pages, {size:.2f} MB of text; fastest of {args.repeats} passes")
+    print(f"{'form':<22} {'MB':>6} {'ms':>8} {'× text':>7}")
+    failed = False
+    for shape in SHAPES:
+        pages = [page_html(text, shape) for text in texts]
+        html_size = sum(len(page.encode()) for page in pages) / 1e6
+        text_times: list[float] = []
+        html_times: list[float] = []
+        for _ in range(args.repeats):
+            text_times.append(_time(_pass(cqcmodel.parse, texts)))
+            html_times.append(_time(_pass(cqcmodel.parse, pages)))
+        text_time = min(text_times)
+        html_time = min(html_times)
+        ratio = html_time / text_time
+        failed |= ratio > BUDGET
+        print(f"{'text':<22} {size:6.2f} {text_time * 1000:8.1f} {1:7.2f}")
+        print(f"{'html: ' + shape:<22} {html_size:6.2f} {html_time * 1000:8.1f} {ratio:7.2f}")
+    reader = min(_time(_pass(read_text, texts)) for _ in range(args.repeats))
+    print(f"{'read_text (text only)':<22} {size:6.2f} {reader * 1000:8.1f}")
+    if failed:
+        print(f"over budget: reading HTML costs more than {BUDGET}× parsing text")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
