@@ -26,10 +26,11 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
+from tests.htmlpages import SHAPES, page_html  # noqa: E402
+
 import corpus  # noqa: E402
 import cqcmodel  # noqa: E402
 from cqcmodel.readers import read_text  # noqa: E402
-from tests.htmlpages import SHAPES, page_html  # noqa: E402
 
 #: The budget: reading a saved page costs at most this many times parsing its text.
 BUDGET = 2.5

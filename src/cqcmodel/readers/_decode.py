@@ -2,8 +2,10 @@
 
 Files people hold come from browsers (UTF-8), old Notepad ("Unicode": UTF-16 with a byte
 order mark) and Windows tools (Windows-1252, where ’ is the byte 0x92). The byte order mark
-decides first; then UTF-8 is tried, and text that is not UTF-8 is read as Windows-1252 when
-every byte means a character there. An ``encoding`` given by the caller overrides all of it.
+decides first (and UTF-16 without one is told by its zero bytes: every other byte of its
+start, for English text); then UTF-8 is tried, and text that is not UTF-8 is read as
+Windows-1252 when its bytes read as text there. An ``encoding`` given by the caller overrides
+all of it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ _BOMS: Final = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+#: How many bytes tell UTF-16 text without a byte order mark.
+_UTF16_HEAD: Final = 64
 #: The fallback for bytes that are not UTF-8.
 FALLBACK: Final = "windows-1252"
 #: Bytes Windows-1252 leaves undefined: text holding them is not Windows-1252 either.
@@ -52,6 +56,9 @@ def decode(data: bytes, *, source: str | None = None, encoding: str | None = Non
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _decode_as(data, name, source)
+    guessed = _utf16_without_bom(data)
+    if guessed is not None:
+        return _decode_as(data, guessed, source)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -59,6 +66,18 @@ def decode(data: bytes, *, source: str | None = None, encoding: str | None = Non
         if _UNDEFINED_1252.isdisjoint(data) and _NOT_1252_TEXT.search(data) is None:
             return data.decode(FALLBACK)
         raise _error(data, error, "UTF-8 (nor Windows-1252)", source) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` for text whose every other byte is zero (ASCII in UTF-16)."""
+    head = data[:_UTF16_HEAD]
+    if len(head) < 2 or b"\x00" not in head:
+        return None
+    if not any(head[1::2]) and all(head[0::2]):
+        return "utf-16-le"
+    if not any(head[0::2]) and all(head[1::2]):
+        return "utf-16-be"
+    return None
 
 
 def _decode_as(data: bytes, encoding: str, source: str | None) -> str:
