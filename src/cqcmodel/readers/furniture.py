@@ -171,7 +171,10 @@ def page_start(contents: Sequence[str], index: int) -> bool:
         return True
     following = _next_content(contents, index)
     if following is None:
-        return False
+        # A statement title may end the text (a page cut after its title).
+        return statement_by_title(content) is not None and not any(
+            later and reason_for(later, edge=True) is None for later in contents[index + 1 :]
+        )
     if match(Kind.DOWNLOADS, content):
         return any(match(kind, following) for kind in _OPENERS) or page_start(
             [following, *contents[index + 2 : index + 8]], 0
