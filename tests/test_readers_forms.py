@@ -12,6 +12,7 @@ import pytest
 
 import cqcmodel
 from cqcmodel import Authority
+from cqcmodel.collect import find_files
 from cqcmodel.readers import Form, read_file
 
 from .conftest import CORPUS
@@ -184,3 +185,31 @@ def test_whole_report_reads_to_the_pages_model(tmp_path: Path, prefix: str, form
 def test_parse_accepts_an_html_string() -> None:
     text = (CORPUS / "westminster-1124-summary.txt").read_text(encoding="utf-8")
     assert cqcmodel.parse(page_html(text, "chrome")) == cqcmodel.parse(text)
+
+
+def test_folder_walks_read_every_form(tmp_path: Path) -> None:
+    files = sorted(CORPUS.glob("sunderland-0525*.txt"))
+    forms = ["html-chrome", "pdf", "html-save-complete", "utf-16-le", "browser-copy"]
+    written = []
+    for index, path in enumerate(files):
+        written.append(_write(tmp_path, path.name, forms[index % len(forms)]))
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    upper = written[1].with_suffix(".PDF")
+    written[1].rename(upper)
+    written[1] = upper
+    htm = written[0].with_suffix(".htm")
+    written[0].rename(htm)
+    written[0] = htm
+    found = find_files(tmp_path)
+    assert sorted(found) == sorted(written)
+    (from_forms,) = cqcmodel.load(tmp_path)
+    (from_text,) = cqcmodel.load(files)
+    assert from_forms == from_text
+
+
+def test_load_passes_the_encoding_on(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes((CORPUS / "Hounslow4.txt").read_text(encoding="utf-8").encode("cp1252"))
+    with pytest.raises(cqcmodel.ParseError, match="utf-8"):
+        cqcmodel.load(tmp_path, encoding="utf-8")
+    assert cqcmodel.load(tmp_path, encoding="cp1252") == cqcmodel.load([CORPUS / "Hounslow4.txt"])

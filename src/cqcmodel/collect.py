@@ -63,8 +63,14 @@ _Page: TypeAlias = "About | Summary | QualityStatement"
 # --- finding files ---------------------------------------------------------------------------
 
 
+#: The file name suffixes folder walks read: page text, saved web pages, PDFs.
+_REPORT_SUFFIXES: Final = frozenset({".txt", ".html", ".htm", ".pdf"})
+
+
 def find_files(paths: Paths) -> list[Path]:
-    """The files to read: each file as given, and every ``*.txt`` file under each folder.
+    """The files to read: each file as given, and every report file under each folder.
+
+    Report files are those named ``*.txt``, ``*.html``, ``*.htm`` or ``*.pdf`` (any case).
 
     Folders are searched recursively, in sorted path order; files and folders whose names start
     with ``.`` are skipped inside them. A file named twice is read once. A path that does not
@@ -77,8 +83,10 @@ def find_files(paths: Paths) -> list[Path]:
             found = sorted(
                 (
                     candidate
-                    for candidate in path.rglob("*.txt")
-                    if candidate.is_file() and not _hidden(candidate.relative_to(path))
+                    for candidate in path.rglob("*")
+                    if candidate.suffix.lower() in _REPORT_SUFFIXES
+                    and candidate.is_file()
+                    and not _hidden(candidate.relative_to(path))
                 ),
                 key=lambda candidate: candidate.as_posix(),
             )
@@ -136,8 +144,8 @@ class Loaded:
         return [record.authority for record in self.records]
 
 
-def load(paths: Paths) -> list[Authority]:
-    """Parse files and folders (``*.txt``, recursively) into one :class:`~cqcmodel.Authority` each.
+def load(paths: Paths, *, encoding: str | None = None) -> list[Authority]:
+    """Parse files and folders (see :func:`find_files`) into one :class:`~cqcmodel.Authority` each.
 
     Pages of the same authority (the same name on their title lines, compared after
     :func:`~cqcmodel.framework.fold`) are merged: statements in framework order, the summary
@@ -152,17 +160,23 @@ def load(paths: Paths) -> list[Authority]:
     :class:`OSError` for a file that cannot be read. :func:`~cqcmodel.collect.load_all`
     returns every problem together with whatever could be loaded.
     """
-    loaded = load_all(paths)
+    loaded = load_all(paths, encoding=encoding)
     if loaded.errors:
         raise loaded.errors[0]
     return loaded.authorities
 
 
-def load_all(paths: Paths, *, progress: Callable[[int, int], None] | None = None) -> Loaded:
+def load_all(
+    paths: Paths,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    encoding: str | None = None,
+) -> Loaded:
     """Like :func:`~cqcmodel.load`, but collect problems instead of raising them.
 
     Files that fail are left out; where two pages disagree the one read first is kept.
-    ``progress`` is called as ``progress(done, total)`` after each file.
+    ``progress`` is called as ``progress(done, total)`` after each file. ``encoding``
+    overrides every file's detected encoding (see :func:`~cqcmodel.parse_file`).
     """
     files = find_files(paths)
     parts: list[Authority] = []
@@ -171,7 +185,7 @@ def load_all(paths: Paths, *, progress: Callable[[int, int], None] | None = None
 
     for done, path in enumerate(files, start=1):
         try:
-            parts.append(parse_file(path))
+            parts.append(parse_file(path, encoding=encoding))
         except (CqcModelError, OSError) as error:
             errors.append(error)
         if progress is not None:
