@@ -10,8 +10,8 @@ and templates are code, not text, and are skipped.
 
 Each block (heading, paragraph, list item, table cell, term and description, quotation, a run
 of text in a ``div``, each part between ``<br>`` elements) becomes a line, its whitespace
-collapsed; list items keep a bullet (``  • ``, two more spaces per nesting level) and the
-other blocks inside an item are continuation lines, as the text format writes them.
+collapsed; list items keep a bullet (two spaces and ``•``, two more spaces per nesting level)
+and the other blocks inside an item are continuation lines, as the text format writes them.
 """
 
 from __future__ import annotations

@@ -20,7 +20,17 @@ from ..model import SetAside
 from ..text import Kind, match
 from .furniture import folded, mark, page_start, reason_for
 
-__all__ = ["Continues", "Piece", "goes_on", "join_lines", "read_pdf_text", "running_furniture"]
+__all__ = [
+    "EDGE_LINES",
+    "FIT_SHARE",
+    "RUNNING_SHARE",
+    "Continues",
+    "Piece",
+    "goes_on",
+    "join_lines",
+    "read_pdf_text",
+    "running_furniture",
+]
 
 #: A line of the source: its text (stripped), line, column and page (0-based).
 Piece = tuple[str, int, int, int]
