@@ -37,7 +37,6 @@ _RAW_CLOSERS: Final = {
 }
 _COMMENT_END: Final = "-->"
 _WORD: Final = re.compile(r"[^\W_]{3,}")
-_START_TAG: Final = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 #: How many nested start tags are skipped to reach an element's first text.
 _MAX_SKIPPED_TAGS: Final = 16
 
@@ -69,12 +68,15 @@ def _raw_ranges(html: str) -> tuple[list[int], list[int]]:
 class Locator:
     """Finds where the elements of one parsed page stand in its HTML.
 
-    ``counts`` gives, per tag, how many elements of that tag the parsed document holds.
+    ``counts`` gives, per tag, how many elements of that tag the parsed document holds;
+    ``tags`` names the tags :meth:`position` will be asked about.
     """
 
-    def __init__(self, html: str, counts: dict[str, int]) -> None:
+    def __init__(self, html: str, counts: dict[str, int], tags: set[str]) -> None:
         self.html = html
         self.counts = counts
+        #: The tags whose elements are looked for (the others are never asked about).
+        self.tags = tags
         self._offsets: dict[str, list[int]] | None = None
         self._last = 0
         self._line = 1
@@ -93,7 +95,7 @@ class Locator:
     def _offset(self, anchor: tuple[str, int, bool], text: str) -> int:
         tag, ordinal, after = anchor
         if self._offsets is None:
-            self._offsets = _start_tags(self.html)
+            self._offsets = _start_tags(self.html, self.tags)
         offsets = self._offsets.get(tag)
         if offsets is not None and len(offsets) == self.counts.get(tag) and ordinal < len(offsets):
             if after:
@@ -137,20 +139,18 @@ class Locator:
         return self._line, offset - line_start + 1
 
 
-def _start_tags(html: str) -> dict[str, list[int]]:
-    """The offsets of the start tags of each tag name (lower case), outside raw text."""
+def _start_tags(html: str, tags: set[str]) -> dict[str, list[int]]:
+    """The offsets of the start tags of each of ``tags`` (lower case), outside raw text."""
     starts, ends = _raw_ranges(html)
-    found: dict[str, list[int]] = {}
-    for tag in _START_TAG.finditer(html):
+    found: dict[str, list[int]] = {tag: [] for tag in tags}
+    names = "|".join(sorted((re.escape(tag) for tag in tags), key=len, reverse=True))
+    if not names:
+        return found
+    pattern = re.compile(rf"<({names})(?=[\s/>])", re.IGNORECASE)
+    for tag in pattern.finditer(html):
         at = tag.start()
         inside = bisect.bisect_right(starts, at) - 1
         if inside >= 0 and at < ends[inside]:
             continue
-        name = tag.group(1)
-        key = name if name.islower() else name.lower()
-        offsets = found.get(key)
-        if offsets is None:
-            found[key] = [at]
-        else:
-            offsets.append(at)
+        found[tag.group(1).lower()].append(at)
     return found

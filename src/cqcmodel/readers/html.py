@@ -64,17 +64,18 @@ _CHROME_TAGS: Final = {
     "noscript": "noscript message",
 }
 #: Selectors of chrome that tags do not tell, with their reasons, tried in this order; each
-#: only when its word stands somewhere in the page (a scan far cheaper than the selector).
+#: only when one of its words stands somewhere in the page (a scan far cheaper than the
+#: selector; the words cover the cases attribute names and values are written in).
 _CHROME_SELECTORS: Final = (
-    (re.compile("hidden", re.IGNORECASE), "[hidden], [aria-hidden='true' i]", "hidden element"),
+    (("hidden", "Hidden", "HIDDEN"), "[hidden], [aria-hidden='true' i]", "hidden element"),
     (
-        re.compile("cookie|consent", re.IGNORECASE),
+        ("ookie", "OOKIE", "onsent", "ONSENT"),
         "[id*='cookie' i], [class*='cookie' i], [aria-label*='cookie' i], "
         "[id*='consent' i], [class*='consent' i], [aria-label*='consent' i]",
         "cookie banner",
     ),
     (
-        re.compile("display", re.IGNORECASE),
+        ("display", "Display", "DISPLAY"),
         "[style*='display:none' i], [style*='display: none' i]",
         "hidden element",
     ),
@@ -230,7 +231,9 @@ def read_html(
     if root is not None:
         _walk(root, main, _chrome(tree, html), lines)
     source_lines = tuple(html.replace("\r\n", "\n").split("\n"))
-    locator = Locator(html, lines.counts)
+    anchors = {anchor[0] for anchor in lines.anchors}
+    anchors.update(anchor[0] for _, anchor, _ in lines.aside)
+    locator = Locator(html, lines.counts, anchors)
     if not lines.texts:
         line = column = 1
         what = f"<{main.tag}>" if main is not None else "the page"
@@ -319,7 +322,7 @@ def _chrome(tree: LexborHTMLParser, html: str) -> dict[int, str]:
     """The chrome elements that tags alone do not tell, by ``mem_id``, with their reasons."""
     found: dict[int, str] = {}
     for word, selector, reason in _CHROME_SELECTORS:
-        if word.search(html) is None:
+        if not any(map(html.__contains__, word)):
             continue
         for node in tree.css(selector):
             found.setdefault(node.mem_id, reason)
@@ -338,6 +341,7 @@ def _walk(
     The walk keeps its own stack rather than recursing: nesting depth is the page's to choose.
     """
     main_id = main.mem_id if main is not None else None
+    main_tag = main.tag if main is not None else None
     counts = lines.counts
     # Each frame: the children left to visit, the node, and the reason its text is set aside.
     outside: str | None = _OUTSIDE if main is not None and main.mem_id != start.mem_id else None
@@ -371,9 +375,10 @@ def _walk(
             lines.anchor = (tag, ordinal, True)
             continue
         child_reason = reason
-        if child.mem_id == main_id:
+        node_id = child.mem_id if chrome or tag == main_tag else 0
+        if tag == main_tag and node_id == main_id:
             child_reason = None
-        own = _CHROME_TAGS.get(tag) or chrome.get(child.mem_id)
+        own = _CHROME_TAGS.get(tag) or (chrome.get(node_id) if chrome else None)
         if own is not None and (reason is None or reason == _OUTSIDE):
             child_reason = own
         if tag in _BLOCKS or child_reason != reason:
