@@ -18,7 +18,7 @@ from ..errors import ParseError
 from ..model import SetAside
 from ._decode import decode
 from .detect import is_html, is_pdf, is_pdf_text
-from .furniture import mark
+from .furniture import clean, mark
 from .pdftext import read_pdf_text
 
 __all__ = ["Form", "ReadText", "read_bytes", "read_file", "read_text"]
@@ -115,6 +115,8 @@ def read_text(text: str, *, source: str | None = None, form: Form | None = None)
 
 def _read_plain(text: str, source: str | None) -> ReadText:
     """Plain page text, its furniture lines blanked and recorded."""
+    if clean(text):
+        return ReadText(text=text, source=source)
     lines = text.split("\n")
     reasons = mark([line.strip() for line in lines])
     if not any(reasons):

@@ -23,13 +23,24 @@ _TAG: Final = re.compile(
     r"</?(?:html|head|body|main|article|div|p|h[1-6]|ul|ol|li|span|a|section|nav|br|table)[\s/>]",
     re.IGNORECASE,
 )
-_PAGE_OF: Final = re.compile(r"^[ \t]*Page \d{1,4} of \d{1,4}[ \t]*$", re.MULTILINE)
+#: ``Page N of M`` (alone on its line, which :func:`_page_of_line` checks): the literal start
+#: lets the regular expression engine skip to each "Page" fast.
+_PAGE_OF: Final = re.compile(r"Page \d{1,4} of \d{1,4}[ \t]*(?:\r?\n|$)")
 #: A line that a hard wrap cut: ends without sentence punctuation, the next goes on in lower
 #: case. (Written to start with the line break, which the regular expression engine finds
 #: fast.)
 _WRAPPED: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)[a-z(‘“\"]")
 _MIN_WRAPS: Final = 3
 _MIN_TAGS: Final = 3
+
+
+def _page_of_line(head: str) -> bool:
+    """Whether a line of ``head`` is ``Page N of M`` alone (spaces aside)."""
+    for found in _PAGE_OF.finditer(head):
+        line_start = head.rfind("\n", 0, found.start()) + 1
+        if not head[line_start : found.start()].strip():
+            return True
+    return False
 
 
 def is_pdf(data: bytes) -> bool:
@@ -54,6 +65,6 @@ def is_pdf_text(text: str) -> bool:
     if "\f" in text:
         return True
     head = text[:HEAD]
-    if "Page " in head and _PAGE_OF.search(head):
+    if "Page " in head and _page_of_line(head):
         return True
     return len(_WRAPPED.findall(head)) >= _MIN_WRAPS

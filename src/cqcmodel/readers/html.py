@@ -190,8 +190,6 @@ class _Lines:
         self.items: list[bool] = []
         #: How many elements of each tag the walk has entered.
         self.counts: dict[str, int] = {}
-        #: The ordinals of the open elements that end a line, innermost last.
-        self.open_ordinals: list[int] = []
 
     def flush(self, reason: str | None) -> None:
         if not self.pieces:
@@ -338,69 +336,70 @@ def _walk(
 ) -> None:
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
-    The walk keeps its own stack rather than recursing: nesting depth is the page's to choose.
+    The walk keeps its own stack rather than recursing (nesting depth is the page's to
+    choose); it is the reader's hot loop, so it is written for speed: one stack frame per
+    open element, the element's tag looked up once.
     """
     main_id = main.mem_id if main is not None else None
     main_tag = main.tag if main is not None else None
     counts = lines.counts
-    # Each frame: the children left to visit, the node, and the reason its text is set aside.
+    pieces = lines.pieces
+    start_tag = start.tag or ""
     outside: str | None = _OUTSIDE if main is not None and main.mem_id != start.mem_id else None
-    stack: list[tuple[Iterator[LexborNode], str, str | None]] = [
-        (start.iter(include_text=True), start.tag or "", outside)
+    # Each frame: the children left to visit, the tag, the reason its text is set aside,
+    # whether the element ends a line, and its ordinal among the elements of its tag.
+    stack: list[tuple[Iterator[LexborNode], str, str | None, bool, int]] = [
+        (start.iter(include_text=True), start_tag, outside, True, 0)
     ]
-    lines.anchor = (start.tag or "", 0, False)
-    counts[start.tag or ""] = 1
+    lines.anchor = (start_tag, 0, False)
+    counts[start_tag] = 1
     while stack:
-        children, parent, reason = stack[-1]
-        child = next(children, None)
-        if child is None:
+        children, _, reason, _, _ = frame = stack[-1]
+        for child in children:
+            tag = child.tag
+            if tag == "-text":
+                if reason != _CODE_REASON:
+                    text = child.text_content
+                    if text:
+                        pieces.append(text)
+                continue
+            if tag is None or tag == "-comment":
+                continue
+            ordinal = counts.get(tag, 0)
+            counts[tag] = ordinal + 1
+            if reason == _CODE_REASON or tag in _CODE:
+                stack.append((child.iter(include_text=False), tag, _CODE_REASON, False, ordinal))
+                break
+            if tag == "br":
+                lines.flush(reason)
+                pieces = lines.pieces
+                lines.anchor = (tag, ordinal, True)
+                continue
+            child_reason = reason
+            node_id = child.mem_id if chrome or tag == main_tag else 0
+            if tag == main_tag and node_id == main_id:
+                child_reason = None
+            own = _CHROME_TAGS.get(tag) or (chrome.get(node_id) if chrome else None)
+            if own is not None and (reason is None or reason == _OUTSIDE):
+                child_reason = own
+            breaks = tag in _BLOCKS or child_reason != reason
+            if breaks:
+                lines.flush(reason)
+                pieces = lines.pieces
+                lines.anchor = (tag, ordinal, False)
+                if tag == "li" and child_reason is None:
+                    lines.items.append(False)
+            elif not pieces:
+                lines.anchor = (tag, ordinal, False)
+            stack.append((child.iter(include_text=True), tag, child_reason, breaks, ordinal))
+            break
+        else:
             stack.pop()
-            _leave(parent, lines, reason, stack[-1][2] if stack else reason)
-            continue
-        tag = child.tag
-        if tag == "-text":
-            text = child.text_content
-            if text and reason != _CODE_REASON:
-                lines.pieces.append(text)
-            continue
-        if tag is None or tag == "-comment":
-            continue
-        ordinal = counts.get(tag, 0)
-        counts[tag] = ordinal + 1
-        if reason == _CODE_REASON or tag in _CODE:
-            stack.append((child.iter(include_text=False), tag, _CODE_REASON))
-            continue
-        if tag == "br":
-            lines.flush(reason)
-            lines.anchor = (tag, ordinal, True)
-            continue
-        child_reason = reason
-        node_id = child.mem_id if chrome or tag == main_tag else 0
-        if tag == main_tag and node_id == main_id:
-            child_reason = None
-        own = _CHROME_TAGS.get(tag) or (chrome.get(node_id) if chrome else None)
-        if own is not None and (reason is None or reason == _OUTSIDE):
-            child_reason = own
-        if tag in _BLOCKS or child_reason != reason:
-            lines.flush(reason)
-            lines.anchor = (tag, ordinal, False)
-            if tag == "li" and child_reason is None:
-                lines.items.append(False)
-        elif not lines.pieces:
-            lines.anchor = (tag, ordinal, False)
-        stack.append((child.iter(include_text=True), tag, child_reason))
-        if tag in _BLOCKS or child_reason != reason:
-            # Text after this element's end is anchored to it (see _leave).
-            lines.open_ordinals.append(ordinal)
-
-
-def _leave(tag: str, lines: _Lines, reason: str | None, outer: str | None) -> None:
-    """End an element of ``tag`` (set aside for ``reason``, inside one set aside for ``outer``)."""
-    if reason == _CODE_REASON:
-        return
-    if tag in _BLOCKS or reason != outer:
-        lines.flush(reason)
-        if lines.open_ordinals:
-            lines.anchor = (tag, lines.open_ordinals.pop(), True)
-        if tag == "li" and reason is None and lines.items:
-            lines.items.pop()
+            _, tag, reason, breaks, ordinal = frame
+            if breaks and reason != _CODE_REASON:
+                lines.flush(reason)
+                pieces = lines.pieces
+                # Text after this element's end is anchored to it.
+                lines.anchor = (tag, ordinal, True)
+                if tag == "li" and reason is None and lines.items:
+                    lines.items.pop()
