@@ -360,7 +360,8 @@ def _walk(
             if tag == "-text":
                 if reason != _CODE_REASON:
                     text = child.text_content
-                    if text:
+                    # Space before a line's first text is nothing (it would be stripped).
+                    if text and (pieces or not text.isspace()):
                         pieces.append(text)
                 continue
             if tag is None or tag == "-comment":
@@ -371,8 +372,9 @@ def _walk(
                 stack.append((child.iter(include_text=False), tag, _CODE_REASON, False, ordinal))
                 break
             if tag == "br":
-                lines.flush(reason)
-                pieces = lines.pieces
+                if pieces:
+                    lines.flush(reason)
+                    pieces = lines.pieces
                 lines.anchor = (tag, ordinal, True)
                 continue
             child_reason = reason
@@ -384,8 +386,9 @@ def _walk(
                 child_reason = own
             breaks = tag in _BLOCKS or child_reason != reason
             if breaks:
-                lines.flush(reason)
-                pieces = lines.pieces
+                if pieces:
+                    lines.flush(reason)
+                    pieces = lines.pieces
                 lines.anchor = (tag, ordinal, False)
                 if tag == "li" and child_reason is None:
                     lines.items.append(False)
@@ -397,8 +400,9 @@ def _walk(
             stack.pop()
             _, tag, reason, breaks, ordinal = frame
             if breaks and reason != _CODE_REASON:
-                lines.flush(reason)
-                pieces = lines.pieces
+                if pieces:
+                    lines.flush(reason)
+                    pieces = lines.pieces
                 # Text after this element's end is anchored to it.
                 lines.anchor = (tag, ordinal, True)
                 if tag == "li" and reason is None and lines.items:
