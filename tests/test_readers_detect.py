@@ -95,3 +95,17 @@ def test_every_anywhere_phrase_is_furniture_inside_a_page() -> None:
         lines = [*text[:5], phrase, *text[5:]]
         marked = mark([line.strip() for line in lines])
         assert marked[5] == (reason if where is Where.ANYWHERE else None), phrase
+
+
+def test_a_text_mentioning_pdf_is_not_a_pdf() -> None:
+    assert not is_pdf(b"Downloads\nReport (%PDF-1.4 inside)\n")
+    assert is_pdf(b"\n%PDF-1.4\n")
+
+
+def test_html_string_with_a_byte_order_mark() -> None:
+    text = TEXTS["Hounslow4.txt"]
+    html = "\ufeff<!DOCTYPE html><html><body><main>" + "".join(
+        f"<p>{line}</p>" for line in text.splitlines() if line.strip()
+    )
+    assert read_text(html).form is Form.HTML
+    assert cqcmodel.parse(html) == cqcmodel.parse(text)

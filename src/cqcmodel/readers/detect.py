@@ -44,13 +44,13 @@ def _page_of_line(head: str) -> bool:
 
 
 def is_pdf(data: bytes) -> bool:
-    """Whether ``data`` is a PDF file (``%PDF`` within its first kilobyte, as readers allow)."""
-    return b"%PDF-" in data[:1024]
+    """Whether ``data`` is a PDF file: it starts with ``%PDF-`` (after white space)."""
+    return data[:1024].lstrip().startswith(b"%PDF-")
 
 
 def is_html(text: str) -> bool:
     """Whether ``text`` is HTML: a doctype or an HTML tag opens it, or tags fill its start."""
-    head = text[:HEAD]
+    head = text[:HEAD].lstrip("\ufeff")
     if _HTML_START.match(head):
         return True
     return "<" in head and len(_TAG.findall(head)) >= _MIN_TAGS
