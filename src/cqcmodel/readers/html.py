@@ -336,18 +336,13 @@ def _walk(
 ) -> None:
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
-    The walk keeps its own stack rather than recursing (nesting depth is the page's to
-    choose); it is the reader's hot loop, so it is written for speed: one stack frame per
-    open element, the element's tag looked up once.
+    The reader's hot loop: its own stack (no recursion: nesting depth is the page's to
+    choose), a frame per open element (the children left, the tag, the reason its text is
+    set aside, whether it ends a line, its ordinal among its tag's elements).
     """
-    main_id = main.mem_id if main is not None else None
-    main_tag = main.tag if main is not None else None
-    counts = lines.counts
-    pieces = lines.pieces
-    start_tag = start.tag or ""
+    main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
+    counts, pieces, start_tag = lines.counts, lines.pieces, start.tag or ""
     outside: str | None = _OUTSIDE if main is not None and main.mem_id != start.mem_id else None
-    # Each frame: the children left to visit, the tag, the reason its text is set aside,
-    # whether the element ends a line, and its ordinal among the elements of its tag.
     stack: list[tuple[Iterator[LexborNode], str, str | None, bool, int]] = [
         (start.iter(include_text=True), start_tag, outside, True, 0)
     ]
@@ -372,38 +367,58 @@ def _walk(
                 stack.append((child.iter(include_text=False), tag, _CODE_REASON, False, ordinal))
                 break
             if tag == "br":
-                if pieces:
-                    lines.flush(reason)
-                    pieces = lines.pieces
-                lines.anchor = (tag, ordinal, True)
+                _open_line(lines, reason, (tag, ordinal, True), item=False)
+                pieces = lines.pieces
                 continue
             child_reason = reason
-            node_id = child.mem_id if chrome or tag == main_tag else 0
-            if tag == main_tag and node_id == main_id:
-                child_reason = None
-            own = _CHROME_TAGS.get(tag) or (chrome.get(node_id) if chrome else None)
-            if own is not None and (reason is None or reason == _OUTSIDE):
-                child_reason = own
+            if chrome or tag == main_tag:
+                child_reason = _reason(child.mem_id, tag, reason, chrome, main_id)
+            elif tag in _CHROME_TAGS and (reason is None or reason == _OUTSIDE):
+                child_reason = _CHROME_TAGS[tag]
             breaks = tag in _BLOCKS or child_reason != reason
             if breaks:
-                if pieces:
-                    lines.flush(reason)
-                    pieces = lines.pieces
-                lines.anchor = (tag, ordinal, False)
-                if tag == "li" and child_reason is None:
-                    lines.items.append(False)
+                _open_line(
+                    lines, reason, (tag, ordinal, False), item=tag == "li" and not child_reason
+                )
+                pieces = lines.pieces
             elif not pieces:
                 lines.anchor = (tag, ordinal, False)
             stack.append((child.iter(include_text=True), tag, child_reason, breaks, ordinal))
             break
         else:
             stack.pop()
-            _, tag, reason, breaks, ordinal = frame
-            if breaks and reason != _CODE_REASON:
-                if pieces:
-                    lines.flush(reason)
-                    pieces = lines.pieces
-                # Text after this element's end is anchored to it.
-                lines.anchor = (tag, ordinal, True)
-                if tag == "li" and reason is None and lines.items:
-                    lines.items.pop()
+            _close_line(lines, frame[1:])
+            pieces = lines.pieces
+
+
+def _reason(
+    node_id: int, tag: str, reason: str | None, chrome: dict[int, str], main_id: int | None
+) -> str | None:
+    """The reason an element's text is set aside, inside text set aside for ``reason``."""
+    if node_id == main_id:
+        reason = None
+    own = _CHROME_TAGS.get(tag) or chrome.get(node_id)
+    if own is not None and (reason is None or reason == _OUTSIDE):
+        return own
+    return reason
+
+
+def _open_line(lines: _Lines, reason: str | None, anchor: Anchor, *, item: bool) -> None:
+    """End the current line (set aside for ``reason``) and start one at ``anchor``."""
+    if lines.pieces:
+        lines.flush(reason)
+    lines.anchor = anchor
+    if item:
+        lines.items.append(False)
+
+
+def _close_line(lines: _Lines, element: tuple[str, str | None, bool, int]) -> None:
+    """End an element: its tag, reason, whether it ends a line, its ordinal."""
+    tag, reason, breaks, ordinal = element
+    if breaks and reason != _CODE_REASON:
+        if lines.pieces:
+            lines.flush(reason)
+        # Text after this element's end is anchored to it.
+        lines.anchor = (tag, ordinal, True)
+        if tag == "li" and reason is None and lines.items:
+            lines.items.pop()
