@@ -37,8 +37,9 @@ _RAW_CLOSERS: Final = {
 }
 _COMMENT_END: Final = "-->"
 _WORD: Final = re.compile(r"[^\W_]{3,}")
-#: How many nested start tags are skipped to reach an element's first text.
-_MAX_SKIPPED_TAGS: Final = 16
+#: From a start tag to the first text after it: the tag, then any further tags and spaces
+#: (at most 16 tags: no page nests more inline elements before its text).
+_TO_TEXT: Final = re.compile(r"<[^>]*>(?:\s*<[^>]*>){0,16}\s*")
 
 
 def _raw_ranges(html: str) -> tuple[list[int], list[int]]:
@@ -106,18 +107,8 @@ class Locator:
 
     def _text_start(self, offset: int) -> int:
         """The offset of the first text after the start tag at ``offset``."""
-        html = self.html
-        position = offset
-        for _ in range(_MAX_SKIPPED_TAGS):
-            close = html.find(">", position)
-            if close < 0:
-                return offset
-            position = close + 1
-            while position < len(html) and html[position].isspace():
-                position += 1
-            if not html.startswith("<", position):
-                return position
-        return offset
+        found = _TO_TEXT.match(self.html, offset)
+        return offset if found is None else found.end()
 
     def _search(self, text: str) -> int:
         """The first word of ``text`` after the previous position (or that position)."""
