@@ -213,3 +213,15 @@ def test_load_passes_the_encoding_on(tmp_path: Path) -> None:
     with pytest.raises(cqcmodel.ParseError, match="utf-8"):
         cqcmodel.load(tmp_path, encoding="utf-8")
     assert cqcmodel.load(tmp_path, encoding="cp1252") == cqcmodel.load([CORPUS / "Hounslow4.txt"])
+
+
+def test_a_header_inside_the_main_content_holds_its_title() -> None:
+    text = (CORPUS / "Hounslow4.txt").read_text(encoding="utf-8")
+    article = page_html(text, "article")
+    title = article.split("\n")[1]
+    assert title.startswith("<h1>")
+    html = article.replace(title, f"<header class='page-header'>{title}</header>")
+    html = f"<body><header><nav>Home</nav></header><main>{html}</main></body>"
+    authority = cqcmodel.parse(html)
+    assert authority == cqcmodel.parse(text)
+    assert [item.reason for item in authority.set_aside] == ["site header"]

@@ -4,9 +4,10 @@ Pages are parsed with selectolax's Lexbor engine: a C implementation of the HTML
 algorithm, so any page (malformed, truncated, tens of megabytes) gives the tree a browser
 would build, fast, from a small wheel with no dependencies. The main content is ``<main>``
 (or ``[role=main]``), else ``<article>``, else the body. Navigation, headers, footers, asides,
-forms, buttons, hidden elements and cookie banners are not content wherever they stand; their
-text is set aside and recorded, and so is any text outside the main content. Scripts, styles
-and templates are code, not text, and are skipped.
+forms, buttons, hidden elements and cookie banners are not content wherever they stand (but
+a ``<header>`` inside the main content that holds a heading is the content's own: the page
+title often stands in one); their text is set aside and recorded, and so is any text outside
+the main content. Scripts, styles and templates are code, not text, and are skipped.
 
 Each block (heading, paragraph, list item, table cell, term and description, quotation, a run
 of text in a ``div``, each part between ``<br>`` elements) becomes a line, its whitespace
@@ -126,6 +127,9 @@ _BLOCKS: Final = frozenset(
     }
 )
 _OUTSIDE: Final = "outside the main content"
+#: A ``<header>`` inside the main content holding one of these is the content's own header
+#: (its title), not the site's.
+_HEADINGS: Final = "h1, h2, h3, h4, h5, h6"
 #: The deepest nesting of elements read (pages nest a few dozen deep).
 MAX_DEPTH: Final = 1024
 #: Files shorter than this (in characters) are not scanned for their depth.
@@ -375,6 +379,8 @@ def _walk(
                 child_reason = _reason(child.mem_id, tag, reason, chrome, main_id)
             elif tag in _CHROME_TAGS and (reason is None or reason == _OUTSIDE):
                 child_reason = _CHROME_TAGS[tag]
+            if tag == "header" and reason is None and child.css_first(_HEADINGS) is not None:
+                child_reason = None  # the main content's own header, holding its title
             breaks = tag in _BLOCKS or child_reason != reason
             if breaks:
                 _open_line(
