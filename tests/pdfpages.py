@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+from dataclasses import dataclass
 
 import reportlab
 from reportlab.lib.utils import simpleSplit
@@ -27,58 +28,90 @@ _FONTS = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
 pdfmetrics.registerFont(TTFont("Vera", os.path.join(_FONTS, "Vera.ttf")))
 pdfmetrics.registerFont(TTFont("Vera-Bold", os.path.join(_FONTS, "VeraBd.ttf")))
 
-#: A small page (A6), so that every page of text runs over several PDF pages.
-PAGE = (298.0, 420.0)
-MARGIN = 28.0
-TOP = PAGE[1] - 40.0
-BOTTOM = 40.0
 HEADER = "Care Quality Commission - Local authority assessment report"
-#: Font, size and indent of each kind of block.
-STYLES = {
-    "h1": ("Vera-Bold", 14.0, 0.0),
-    "h2": ("Vera-Bold", 12.0, 0.0),
-    "h3": ("Vera-Bold", 10.5, 0.0),
-    "p": ("Vera", 9.0, 0.0),
-    "li": ("Vera", 9.0, 10.0),
-    "li+": ("Vera", 9.0, 20.0),
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A page size with its margins and type: font, size and indent of each kind of block."""
+
+    size: tuple[float, float]
+    margin: float
+    styles: dict[str, tuple[str, float, float]]
+    bottom: float = 40.0
+
+    @property
+    def top(self) -> float:
+        return self.size[1] - 40.0
+
+
+#: The layouts the tests use: a small page (A6), on which every page of text runs over several
+#: PDF pages, and A4 with a report's usual type sizes.
+PAPERS = {
+    "a6": Paper(
+        (298.0, 420.0),
+        28.0,
+        {
+            "h1": ("Vera-Bold", 14.0, 0.0),
+            "h2": ("Vera-Bold", 12.0, 0.0),
+            "h3": ("Vera-Bold", 10.5, 0.0),
+            "p": ("Vera", 9.0, 0.0),
+            "li": ("Vera", 9.0, 10.0),
+            "li+": ("Vera", 9.0, 20.0),
+        },
+    ),
+    "a4": Paper(
+        (595.0, 842.0),
+        56.0,
+        {
+            "h1": ("Vera-Bold", 18.0, 0.0),
+            "h2": ("Vera-Bold", 14.0, 0.0),
+            "h3": ("Vera-Bold", 11.0, 0.0),
+            "p": ("Vera", 10.0, 0.0),
+            "li": ("Vera", 10.0, 12.0),
+            "li+": ("Vera", 10.0, 24.0),
+        },
+        bottom=60.0,
+    ),
 }
 
 #: One line drawn: font, size, x, y, text, and whether it opens a block.
 Drawn = tuple[str, float, float, float, str, bool]
 
 
-def layout(text: str) -> list[list[Drawn]]:
-    """The lines of each page of ``text`` laid out as a report."""
+def layout(text: str, paper: str = "a6") -> list[list[Drawn]]:
+    """The lines of each page of ``text`` laid out as a report on ``paper``."""
+    form = PAPERS[paper]
     pages: list[list[Drawn]] = [[]]
-    y = TOP
+    y = form.top
     for tag, content, continuation in blocks(text):
-        kind = "li+" if continuation else tag
-        font, size, indent = STYLES[kind]
+        font, size, indent = form.styles["li+" if continuation else tag]
         shown = f"• {content}" if tag == "li" and not continuation else content
-        width = PAGE[0] - 2 * MARGIN - indent
+        width = form.size[0] - 2 * form.margin - indent
         leading = size * 1.3
-        if tag.startswith("h") and y - 3 * leading < BOTTOM:
+        if tag.startswith("h") and y - 3 * leading < form.bottom:
             pages.append([])  # keep a heading with what follows it
-            y = TOP
+            y = form.top
         for number, line in enumerate(simpleSplit(shown, font, size, width)):
-            if y < BOTTOM:
+            if y < form.bottom:
                 pages.append([])
-                y = TOP
-            pages[-1].append((font, size, MARGIN + indent, y, line, number == 0))
+                y = form.top
+            pages[-1].append((font, size, form.margin + indent, y, line, number == 0))
             y -= leading
         y -= size * (0.3 if tag == "li" else 0.9)
     return pages
 
 
-def report_pdf(text: str) -> bytes:
+def report_pdf(text: str, paper: str = "a6") -> bytes:
     """``text`` (clean page text) drawn as a report-like PDF."""
-    pages = layout(text)
+    pages = layout(text, paper)
+    form = PAPERS[paper]
     out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=PAGE, invariant=True)
+    pdf = canvas.Canvas(out, pagesize=form.size, invariant=True)
     for number, lines in enumerate(pages, start=1):
         pdf.setFont("Vera", 7)
-        pdf.drawString(MARGIN, PAGE[1] - 22, HEADER)
-        pdf.drawCentredString(PAGE[0] / 2, 18, f"Page {number} of {len(pages)}")
+        pdf.drawString(form.margin, form.size[1] - 22, HEADER)
+        pdf.drawCentredString(form.size[0] / 2, 18, f"Page {number} of {len(pages)}")
         for font, size, x, y, line, _ in lines:
             pdf.setFont(font, size)
             pdf.drawString(x, y, line)
@@ -87,9 +120,9 @@ def report_pdf(text: str) -> bytes:
     return out.getvalue()
 
 
-def report_text(text: str) -> str:
+def report_text(text: str, paper: str = "a6") -> str:
     """``text`` laid out as a report, written as pdftotext writes a PDF's text."""
-    pages = layout(text)
+    pages = layout(text, paper)
     written: list[str] = []
     for number, lines in enumerate(pages, start=1):
         out = [HEADER, ""]

@@ -160,17 +160,30 @@ def test_pdf_sets_aside_running_furniture(tmp_path: Path) -> None:
     assert authority.source == str(path)
 
 
-AUTHORITIES = ["sunderland-0525", "westminster-1124", "hillingdon-1224", "Hounslow", "ealing-0125"]
+AUTHORITIES = [
+    "sunderland-0525",
+    "westminster-1124",
+    "hillingdon-1224",
+    "Hounslow",
+    "ealing-0125",
+    "nottingham-city",
+]
 
 
+@pytest.mark.parametrize("paper", ["a6", "a4"])
 @pytest.mark.parametrize("prefix", AUTHORITIES)
 @pytest.mark.parametrize("form", ["pdf", "pdf-text"])
-def test_whole_report_reads_to_the_pages_model(tmp_path: Path, prefix: str, form: str) -> None:
+def test_whole_report_reads_to_the_pages_model(
+    tmp_path: Path, prefix: str, form: str, paper: str
+) -> None:
     files = sorted(CORPUS.glob(f"{prefix}*.txt"))
     assert len(files) >= 2
     text = "\n".join(path.read_text(encoding="utf-8") for path in files)
     path = tmp_path / f"{prefix}.{'pdf' if form == 'pdf' else 'txt'}"
-    path.write_bytes(report_pdf(text) if form == "pdf" else report_text(text).encode())
+    if form == "pdf":
+        path.write_bytes(report_pdf(text, paper))
+    else:
+        path.write_bytes(report_text(text, paper).encode())
     report = cqcmodel.parse_file(path)
     assert report == cqcmodel.parse(text)
     (loaded,) = cqcmodel.load(files)

@@ -44,6 +44,8 @@ RUNNING_SHARE: Final = 0.7
 _DIGITS: Final = re.compile(r"\d+")
 _BULLET: Final = re.compile(r"[•·*\-–]\s")
 _CLOSING: Final = frozenset(".!?")
+#: Closing quotes and brackets, looked through for the punctuation before them.
+_QUOTES: Final = "”’\"')"
 #: Characters and words a line cannot end with unless a wrap cut it.
 _JOINING: Final = frozenset("&,-–(/")
 #: The format's headings and statement titles (folded), which never go on from a line.
@@ -119,7 +121,7 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
 
     A running line stands among the first or last :data:`EDGE_LINES` lines of at least
     :data:`RUNNING_SHARE` of the pages (two at least), its numbers aside. A page's title line
-    is never furniture.
+    (whole, or the start of one a wrap cut) and the format's headings are never furniture.
     """
     edges: dict[int, list[int]] = {}
     for page in sorted({piece[3] for piece in pieces}):
@@ -131,6 +133,7 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
         counts.update({_DIGITS.sub("#", pieces[i][0]) for i in indexes})
     pages = len(edges)
     contents = [piece[0] for piece in pieces]
+    titles = {i for start, end in _title_starts(pieces).items() for i in range(start, end + 1)}
     for indexes in edges.values():
         for index in indexes:
             content = contents[index]
@@ -139,7 +142,9 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
             elif (
                 pages >= 2
                 and counts[_DIGITS.sub("#", content)] >= max(2, int(pages * RUNNING_SHARE))
+                and index not in titles
                 and not page_start(contents, index)
+                and not _opens_heading(content)
             ):
                 found[index] = "running header or footer"
     return found
@@ -178,13 +183,13 @@ def join_lines(
     return lines, positions
 
 
-def _title_starts(kept: Sequence[Piece | None]) -> set[int]:
-    """Indexes of the lines that open a title line a wrap cut in two or three.
+def _title_starts(kept: Sequence[Piece | None]) -> dict[int, int]:
+    """The lines that open a title line a wrap cut in two or three, with its last line.
 
     The title is looked for from its end (a line ending in "assessment"): the closest start
     that makes a title line, unless the line before that start cannot end there.
     """
-    starts: set[int] = set()
+    starts: dict[int, int] = {}
     texts = [piece[0] if piece is not None else "" for piece in kept]
     for end, text in enumerate(texts):
         if not text.endswith("assessment") or match(Kind.TITLE, text):
@@ -197,7 +202,7 @@ def _title_starts(kept: Sequence[Piece | None]) -> set[int]:
             if title is None or ". " in title.group("name"):
                 continue
             if start == 0 or not texts[start - 1] or not _cannot_end(texts[start - 1]):
-                starts.add(start)
+                starts[start] = end
                 break
     return starts
 
@@ -228,6 +233,7 @@ def _opens_heading(line: str) -> bool:
         return False
     start = folded(line)
     _, colon, after = start.rpartition(":")
+    start = start.rstrip(":")
     if colon and after.strip() and _TITLE_END.startswith(after.strip()):
         return True  # "<Authority>: local authority assessment", cut by a wrap
     return len(start) >= _MIN_HEADING_START and any(
@@ -250,4 +256,4 @@ def goes_on(last: str, following: str, *, full: bool) -> bool:
         return False
     if full:
         return True
-    return following[0].islower() and last[-1] not in _CLOSING
+    return following[0].islower() and last.rstrip(_QUOTES)[-1:] not in _CLOSING
