@@ -165,7 +165,8 @@ def _text_lines(container: Any) -> Iterator[Any]:
 def _line(item: Any, page: int) -> _Line | None:
     from pdfminer.layout import LTChar  # noqa: PLC0415
 
-    text = " ".join(item.get_text().split())
+    # Zero bytes stand for glyphs without a character (a byte order mark drawn, say).
+    text = " ".join(item.get_text().replace("\x00", "").split())
     if not text:
         return None
     sizes: Counter[float] = Counter()

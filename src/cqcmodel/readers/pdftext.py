@@ -221,10 +221,18 @@ def _by_length(kept: Sequence[Piece | None]) -> Continues:
     def continues(joined: str, previous: Piece, following: Piece, blank: bool) -> bool:
         if blank and previous[3] == following[3]:
             return False
-        fits = len(previous[0]) + 1 + len(following[0].split(None, 1)[0]) <= width
-        return goes_on(previous[0], following[0], full=not fits)
+        needed = len(previous[0]) + 1 + len(following[0].split(None, 1)[0])
+        # Across a page break after a full stop, nothing but the length tells a wrap from a
+        # paragraph's end: the line must then pass the longest lines' length.
+        cut = previous[3] != following[3] and _ends_sentence(previous[0])
+        return goes_on(previous[0], following[0], full=needed > (longest if cut else width))
 
     return continues
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with sentence punctuation (closing quotes looked through)."""
+    return line.rstrip(_QUOTES)[-1:] in _CLOSING
 
 
 def _opens_heading(line: str) -> bool:
@@ -256,4 +264,4 @@ def goes_on(last: str, following: str, *, full: bool) -> bool:
         return False
     if full:
         return True
-    return following[0].islower() and last.rstrip(_QUOTES)[-1:] not in _CLOSING
+    return following[0].islower() and not _ends_sentence(last)
