@@ -65,8 +65,14 @@ def __getattr__(name: str) -> Any:
 # --- finding files ---------------------------------------------------------------------------
 
 
+#: The file name suffixes folder walks read: page text, saved web pages, PDFs.
+_REPORT_SUFFIXES: Final = frozenset({".txt", ".html", ".htm", ".pdf"})
+
+
 def find_files(paths: Paths) -> list[Path]:
-    """The files to read: each file as given, and every ``*.txt`` file under each folder.
+    """The files to read: each file as given, and every report file under each folder.
+
+    Report files are those named ``*.txt``, ``*.html``, ``*.htm`` or ``*.pdf`` (any case).
 
     Folders are searched recursively, in sorted path order; files and folders whose names start
     with ``.`` are skipped inside them. A file named twice is read once. A path that does not
@@ -79,8 +85,10 @@ def find_files(paths: Paths) -> list[Path]:
             found = sorted(
                 (
                     candidate
-                    for candidate in path.rglob("*.txt")
-                    if candidate.is_file() and not _hidden(candidate.relative_to(path))
+                    for candidate in path.rglob("*")
+                    if candidate.suffix.lower() in _REPORT_SUFFIXES
+                    and candidate.is_file()
+                    and not _hidden(candidate.relative_to(path))
                 ),
                 key=lambda candidate: candidate.as_posix(),
             )

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import enum
 import os
+from typing import Final
 
 import attrs
 
 from ..errors import ParseError
 from ..model import SetAside
+from ._decode import decode
+from .detect import is_html, is_pdf, is_pdf_text
+from .furniture import clean, mark
+from .pdftext import read_pdf_text
 
 __all__ = ["Form", "ReadText", "read_bytes", "read_file", "read_text"]
 
@@ -66,30 +71,97 @@ class ReadText:
         )
 
 
-def read_text(text: str, *, source: str | None = None) -> ReadText:
-    """Read a source already decoded to ``str``."""
-    return ReadText(text=text, source=source)
+#: File name suffixes and the form they suggest when the content does not tell.
+_SUFFIXES: Final = {".html": Form.HTML, ".htm": Form.HTML, ".xhtml": Form.HTML, ".pdf": Form.PDF}
 
 
-def read_bytes(data: bytes, *, source: str | None = None, encoding: str | None = None) -> ReadText:
-    """Read the bytes of a source: decode them, then read the text."""
-    try:
-        text = data.decode(encoding or "utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", "replace")) + 1
-        end = data.find(b"\n", error.start)
-        line_text = data[line_start : end if end >= 0 else len(data)].decode("utf-8", "replace")
-        raise ParseError(
-            f"byte 0x{data[error.start]:02X} is not UTF-8 text: is this a binary file?",
-            line=line,
-            column=column,
+def read_text(text: str, *, source: str | None = None, form: Form | None = None) -> ReadText:
+    """Read a source already decoded to ``str``: page text, HTML, or text from a PDF.
+
+    The form is told by the content (see :mod:`cqcmodel.readers.detect`) unless ``form``
+    names it. Plain text is the page text line for line: furniture lines ("Skip to main
+    content", "Back to top", …, see :mod:`cqcmodel.readers.furniture`) become blank lines,
+    so line numbers stay the text's own, and are recorded in :attr:`ReadText.set_aside`.
+    """
+    if form is None:
+        form = Form.HTML if is_html(text) else Form.PDF_TEXT if is_pdf_text(text) else Form.TEXT
+    if form is Form.HTML:
+        from .html import read_html  # noqa: PLC0415 - selectolax loads only for HTML
+
+        html_text, positions, set_aside, source_lines = read_html(text, source=source)
+        return ReadText(
+            text=html_text,
             source=source,
-            line_text=line_text,
-        ) from None
-    return read_text(text, source=source)
+            form=Form.HTML,
+            positions=tuple(positions),
+            set_aside=tuple(set_aside),
+            source_lines=source_lines,
+        )
+    if form is Form.PDF_TEXT:
+        page_text, positions, set_aside = read_pdf_text(text)
+        return ReadText(
+            text=page_text,
+            source=source,
+            form=Form.PDF_TEXT,
+            positions=tuple(positions),
+            set_aside=tuple(set_aside),
+            source_lines=tuple(text.split("\n")),
+        )
+    if form is Form.PDF:
+        msg = "a PDF is read from its bytes: use read_bytes or read_file"
+        raise ValueError(msg)
+    return _read_plain(text, source)
+
+
+def _read_plain(text: str, source: str | None) -> ReadText:
+    """Plain page text, its furniture lines blanked and recorded."""
+    if clean(text):
+        return ReadText(text=text, source=source)
+    lines = text.split("\n")
+    reasons = mark([line.strip() for line in lines])
+    if not any(reasons):
+        return ReadText(text=text, source=source)
+    set_aside: list[SetAside] = []
+    for index, reason in enumerate(reasons):
+        if reason is not None:
+            line = lines[index]
+            column = len(line) - len(line.lstrip()) + 1
+            set_aside.append(
+                SetAside(line=index + 1, column=column, text=line.strip(), reason=reason)
+            )
+            lines[index] = ""
+    return ReadText(text="\n".join(lines), source=source, set_aside=tuple(set_aside))
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    suffix: str | None = None,
+) -> ReadText:
+    """Read the bytes of a source: a PDF, or text in any form :func:`read_text` reads.
+
+    Text is decoded from its byte order mark, as UTF-8, or as Windows-1252 when it is not
+    UTF-8; ``encoding`` overrides that.
+
+    ``suffix`` (a file name's, like ``".html"``) names the form when the content does not
+    tell: bytes named ``.html`` that hold no HTML tags are still read as HTML.
+    """
+    hinted = _SUFFIXES.get((suffix or "").lower())
+    if is_pdf(data):
+        from .pdf import read_pdf  # noqa: PLC0415 - the PDF library loads only for PDFs
+
+        return read_pdf(data, source=source)
+    if hinted is Form.PDF:
+        raise ParseError(
+            "not a PDF file: it does not start with '%PDF-'", line=1, column=1, source=source
+        )
+    text = decode(data, source=source, encoding=encoding)
+    form = None
+    if hinted is Form.HTML and not is_html(text):
+        form = Form.HTML
+    return read_text(text, source=source, form=form)
 
 
 def read_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> ReadText:
@@ -97,4 +169,4 @@ def read_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> R
     name = os.fspath(path)
     with open(name, "rb") as file:
         data = file.read()
-    return read_bytes(data, source=name, encoding=encoding)
+    return read_bytes(data, source=name, encoding=encoding, suffix=os.path.splitext(name)[1])

@@ -1,0 +1,70 @@
+"""Which form a source is in, told by its content first and its file name second.
+
+Only the start of a text is looked at (and a search for a form feed), so telling the form of a
+clean page costs next to nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["HEAD", "is_html", "is_pdf", "is_pdf_text"]
+
+#: How much of the start of a source the tests look at.
+HEAD: Final = 4096
+_HTML_START: Final = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|"
+    r"meta\s|title>|main[\s>]|article[\s>]|div[\s>]|p>|h[1-6][\s>]|section[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Tags that make a text HTML when several of them stand near its start.
+_TAG: Final = re.compile(
+    r"</?(?:html|head|body|main|article|div|p|h[1-6]|ul|ol|li|span|a|section|nav|br|table)[\s/>]",
+    re.IGNORECASE,
+)
+#: ``Page N of M`` (alone on its line, which :func:`_page_of_line` checks): the literal start
+#: lets the regular expression engine skip to each "Page" fast.
+_PAGE_OF: Final = re.compile(r"Page \d{1,4} of \d{1,4}[ \t]*(?:\r?\n|$)")
+#: A line that a hard wrap cut: ends without sentence punctuation, the next goes on in lower
+#: case. (Written to start with the line break, which the regular expression engine finds
+#: fast.)
+_WRAPPED: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)[a-z(‘“\"]")
+_MIN_WRAPS: Final = 3
+_MIN_TAGS: Final = 3
+
+
+def _page_of_line(head: str) -> bool:
+    """Whether a line of ``head`` is ``Page N of M`` alone (spaces aside)."""
+    for found in _PAGE_OF.finditer(head):
+        line_start = head.rfind("\n", 0, found.start()) + 1
+        if not head[line_start : found.start()].strip():
+            return True
+    return False
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether ``data`` is a PDF file: it starts with ``%PDF-`` (after white space)."""
+    return data[:1024].lstrip().startswith(b"%PDF-")
+
+
+def is_html(text: str) -> bool:
+    """Whether ``text`` is HTML: a doctype or an HTML tag opens it, or tags fill its start."""
+    head = text[:HEAD].lstrip("\ufeff")
+    if _HTML_START.match(head):
+        return True
+    return "<" in head and len(_TAG.findall(head)) >= _MIN_TAGS
+
+
+def is_pdf_text(text: str) -> bool:
+    """Whether ``text`` was extracted from a PDF.
+
+    It is when it holds form feeds (between pages), or ``Page N of M`` lines or hard-wrapped
+    lines near its start.
+    """
+    if "\f" in text:
+        return True
+    head = text[:HEAD]
+    if "Page " in head and _page_of_line(head):
+        return True
+    return len(_WRAPPED.findall(head)) >= _MIN_WRAPS

@@ -1,0 +1,312 @@
+"""Site and page furniture: the lines around and inside a page that are not report content.
+
+Text copied from a browser carries the website around the page ("Skip to main content", the
+cookie banner, menus and breadcrumbs before the title; "Is this page useful?", "Yes", "No" and
+the footer links after it), and a few widgets inside it ("Back to top", "Print this page").
+Text from a PDF carries page numbers. :func:`mark` finds them; readers set them aside and
+record them, so they never become findings or sub-headings.
+
+The vocabulary is data (:data:`FURNITURE`): a phrase, the reason reported, and whether it is
+furniture anywhere or only at a page's edges (before its first line, after its last, between
+two pages), where words like "Yes" and "No" cannot be report content.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ..framework import statement_by_title
+from ..text import Kind, match
+
+__all__ = [
+    "FIRST_START_WITHIN",
+    "FURNITURE",
+    "PAGE_NUMBER",
+    "Where",
+    "clean",
+    "folded",
+    "mark",
+    "page_start",
+    "reason_for",
+]
+
+
+class Where(enum.Enum):
+    """Where a phrase of :data:`FURNITURE` is furniture."""
+
+    #: On any line of the text.
+    ANYWHERE = "anywhere"
+    #: Only before a page's first line, after its last, or between pages.
+    EDGE = "edge"
+
+
+_A = Where.ANYWHERE
+_E = Where.EDGE
+_SITE = "site furniture"
+_COOKIES = "cookie banner"
+_FEEDBACK = "page feedback widget"
+_FOOTER = "site footer"
+_MENU = "site menu"
+
+#: Known furniture lines (compared after :func:`folded`): phrase, reason, where.
+FURNITURE: Final[tuple[tuple[str, str, Where], ...]] = (
+    ("skip to main content", _SITE, _A),
+    ("skip to content", _SITE, _A),
+    ("back to top", _SITE, _A),
+    ("print this page", _SITE, _A),
+    ("print page", _SITE, _A),
+    ("share this page", _SITE, _A),
+    ("share", _SITE, _E),
+    ("print", _SITE, _E),
+    ("contents", _SITE, _E),
+    ("on this page", _SITE, _A),
+    ("is this page useful?", _FEEDBACK, _A),
+    ("was this page useful?", _FEEDBACK, _A),
+    ("yes", _FEEDBACK, _E),
+    ("no", _FEEDBACK, _E),
+    ("report a problem with this page", _FEEDBACK, _A),
+    ("thank you for your feedback", _FEEDBACK, _E),
+    ("cookies on the cqc website", _COOKIES, _E),
+    ("cookies on cqc.org.uk", _COOKIES, _E),
+    ("accept analytics cookies", _COOKIES, _E),
+    ("reject analytics cookies", _COOKIES, _E),
+    ("accept all cookies", _COOKIES, _E),
+    ("reject all cookies", _COOKIES, _E),
+    ("accept cookies", _COOKIES, _E),
+    ("reject cookies", _COOKIES, _E),
+    ("view cookies", _COOKIES, _E),
+    ("cookie settings", _COOKIES, _E),
+    ("hide this message", _COOKIES, _E),
+    ("menu", _MENU, _E),
+    ("search", _MENU, _E),
+    ("home", _MENU, _E),
+    ("close", _MENU, _E),
+    ("about us", _MENU, _E),
+    ("care services", _MENU, _E),
+    ("local authority assessment reports", _MENU, _E),
+    ("give feedback on care", _MENU, _E),
+    ("find and compare services", _MENU, _E),
+    ("guidance for providers", _MENU, _E),
+    ("news", _MENU, _E),
+    ("publications", _MENU, _E),
+    ("contact us", _FOOTER, _E),
+    ("privacy", _FOOTER, _E),
+    ("privacy notice", _FOOTER, _E),
+    ("privacy statement", _FOOTER, _E),
+    ("cookies", _FOOTER, _E),
+    ("accessibility", _FOOTER, _E),
+    ("accessibility statement", _FOOTER, _E),
+    ("terms and conditions", _FOOTER, _E),
+    ("sitemap", _FOOTER, _E),
+    ("site map", _FOOTER, _E),
+    ("freedom of information", _FOOTER, _E),
+    ("follow us", _FOOTER, _E),
+    ("facebook", _FOOTER, _E),
+    ("x (twitter)", _FOOTER, _E),
+    ("twitter", _FOOTER, _E),
+    ("linkedin", _FOOTER, _E),
+    ("youtube", _FOOTER, _E),
+    ("instagram", _FOOTER, _E),
+    (
+        "all content is available under the open government licence v3.0, except where "
+        "otherwise stated",
+        _FOOTER,
+        _E,
+    ),
+)
+#: How many lines of site furniture may stand before a page's first line.
+FIRST_START_WITHIN: Final = 1000
+_BY_PHRASE: Final = {phrase: (reason, where) for phrase, reason, where in FURNITURE}
+#: Longest phrase, so that long lines (paragraphs) are ruled out without folding them.
+_LONGEST: Final = max(len(phrase) for phrase in _BY_PHRASE) + 8
+#: A page number as PDFs and print styles write it: "Page 3 of 12", "3 / 12", "- 3 -", "3".
+PAGE_NUMBER: Final = re.compile(
+    r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]", re.I
+)
+#: Lines that open a page wherever they stand.
+_OPENERS: Final = (Kind.PUBLISHED, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
+#: Lines after which a pilot-style ``<Authority> assessment`` line is a title line.
+_PILOT_FOLLOWERS: Final = (Kind.PUBLISHED, Kind.DOWNLOADS, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
+#: A line (after a line break) that is known furniture of any place: one search of a text.
+_ANYWHERE_LINE: Final = re.compile(
+    "\n[ \t]*(?:"
+    + "|".join(
+        re.escape(phrase).replace("\\ ", "\\s+")
+        for phrase, _, where in FURNITURE
+        if where is Where.ANYWHERE
+    )
+    + r"|page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)[ \t]*\r?(?=\n|$)",
+    re.IGNORECASE,
+)
+#: A line ending like a title line ("… assessment"), after the first line.
+_LATER_TITLE: Final = re.compile(r"assessment[ \t]*\r?(?:\n|$)")
+_PAGE_NUMBER_REASON: Final = "page number"
+_BEFORE: Final = "site furniture before the page"
+_AFTER: Final = "site furniture after the page"
+
+
+def folded(content: str) -> str:
+    """``content`` as the vocabulary is written: casefolded, one space, plain apostrophes."""
+    return " ".join(content.split()).casefold().replace("’", "'")
+
+
+def reason_for(content: str, *, edge: bool, numbers: bool = False) -> str | None:
+    """Why the stripped line ``content`` is furniture, or ``None`` when it is not.
+
+    ``edge`` says the line stands at a page's edge; ``numbers`` that bare page numbers are
+    furniture (text from a PDF), not only ``Page N of M``.
+    """
+    if not content or len(content) > _LONGEST:
+        return None
+    if content[0].isdigit() or content[0] in "Pp-–":
+        found = PAGE_NUMBER.fullmatch(content)
+        if found is not None and (numbers or content[0] in "Pp"):
+            return _PAGE_NUMBER_REASON
+    key = content.casefold()
+    if "’" in key or "  " in key or "\t" in key:
+        key = folded(content)
+    entry = _BY_PHRASE.get(key)
+    if entry is None or (entry[1] is Where.EDGE and not edge):
+        return None
+    return entry[0]
+
+
+def page_start(contents: Sequence[str], index: int) -> bool:
+    """Whether stripped line ``index`` opens a page: a title line, or the first line of one."""
+    content = contents[index]
+    if not content:
+        return False
+    if content.endswith("local authority assessment") and match(Kind.TITLE, content):
+        return True
+    if any(match(kind, content) for kind in _OPENERS):
+        return True
+    following = _next_content(contents, index)
+    if following is None:
+        # A statement title may end the text (a page cut after its title).
+        return statement_by_title(content) is not None and not any(
+            later and reason_for(later, edge=True) is None for later in contents[index + 1 :]
+        )
+    if match(Kind.DOWNLOADS, content):
+        return any(match(kind, following) for kind in _OPENERS) or page_start(
+            [following, *contents[index + 2 : index + 8]], 0
+        )
+    if content.endswith(" assessment") and match(Kind.TITLE, content):
+        # A pilot title reads "<Authority> assessment": it is one only before a page header.
+        return any(match(kind, following) for kind in _PILOT_FOLLOWERS) or (
+            statement_by_title(following) is not None
+        )
+    if statement_by_title(content) is not None:
+        return bool(match(Kind.SCORE, following) or match(Kind.INDICATIVE, following))
+    return False
+
+
+def _next_content(contents: Sequence[str], index: int) -> str | None:
+    """The next line after ``index`` that is neither blank nor known furniture."""
+    for later in range(index + 1, min(index + 8, len(contents))):
+        content = contents[later]
+        if content and reason_for(content, edge=False) is None:
+            return content
+    return None
+
+
+def mark(contents: Sequence[str], *, numbers: bool = False) -> list[str | None]:
+    """For each stripped line, why it is furniture (``None`` for content and blank lines).
+
+    Known furniture is set aside anywhere; edge furniture at the end of the text and right
+    before each later title line (walking back from there). The lines before the first page
+    start, and those after a ``©`` footer up to the next title line, are all set aside when
+    known furniture stands among them (the sign of a browser copy); without such a sign they
+    are left to the parser, which places them or says what is wrong.
+    """
+    count = len(contents)
+    reasons: list[str | None] = [None] * count
+    first = next(
+        (
+            i
+            for i in range(min(count, FIRST_START_WITHIN))
+            if _may_start(contents[i]) and page_start(contents, i)
+        ),
+        0,
+    )
+    _mark_region(contents, reasons, range(first), _BEFORE)
+    # Later pages of one text open with their title lines.
+    titles = [
+        index
+        for index in range(first + 1, count)
+        if contents[index].endswith("assessment") and page_start(contents, index)
+    ]
+    for start in (*titles, count):
+        _mark_back(contents, reasons, start)
+    # Only short lines can be furniture (or the footer): most lines are long paragraphs.
+    short = [i for i in range(first, count) if 0 < len(contents[i]) <= _LONGEST]
+    ends = iter((*titles, count))
+    end = next(ends)
+    skip_to = first
+    for index in short:
+        if index < skip_to or reasons[index] is not None:
+            continue
+        while end <= index:
+            end = next(ends)
+        content = contents[index]
+        if content[0] == "©" and match(Kind.FOOTER, content):
+            _mark_region(contents, reasons, range(index + 1, end), _AFTER)
+            skip_to = end
+            continue
+        reasons[index] = reason_for(content, edge=False, numbers=numbers)
+    return reasons
+
+
+def _mark_region(
+    contents: Sequence[str], reasons: list[str | None], region: range, default: str
+) -> None:
+    """Mark every line of ``region`` when known furniture stands among them."""
+    found = [reason_for(contents[index], edge=True) for index in region]
+    if not any(found):
+        return
+    for index, reason in zip(region, found, strict=True):
+        if contents[index]:
+            reasons[index] = reason or default
+
+
+def clean(text: str) -> bool:
+    """Whether :func:`mark` would find no furniture in ``text``, told cheaply for most pages.
+
+    ``True`` only when the first line opens a page, no later line is a title line, there is
+    no ``©`` footer, no line is known furniture of any place, and the last line is not edge
+    furniture; ``False`` means "look line by line".
+    """
+    if "©" in text or _ANYWHERE_LINE.search(text) is not None:
+        return False
+    head = text.lstrip()
+    first, _, rest = head.partition("\n")
+    if _LATER_TITLE.search(rest) is not None:
+        return False
+    contents = [first.strip(), *(line.strip() for line in rest.split("\n", 8)[:8])]
+    if not page_start(contents, 0):
+        return False
+    last = text.rstrip().rpartition("\n")[2].strip()
+    return reason_for(last, edge=True) is None
+
+
+def _may_start(content: str) -> bool:
+    """A cheap necessary condition for :func:`page_start` (most lines are long paragraphs)."""
+    return 0 < len(content) <= 160 and not content.endswith(".")
+
+
+def _mark_back(contents: Sequence[str], reasons: list[str | None], end: int) -> None:
+    """Mark the edge furniture right before line ``end`` (a page start, or the text's end)."""
+    index = end - 1
+    while index >= 0:
+        content = contents[index]
+        if content:
+            if content[0] == "©" and match(Kind.FOOTER, content):
+                index -= 1
+                continue
+            reason = reason_for(content, edge=True, numbers=False)
+            if reason is None:
+                return
+            reasons[index] = reason
+        index -= 1

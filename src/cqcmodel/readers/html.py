@@ -1,0 +1,430 @@
+"""HTML: a saved web page's main content, one block per line, each with its place in the file.
+
+Pages are parsed with selectolax's Lexbor engine: a C implementation of the HTML5 parsing
+algorithm, so any page (malformed, truncated, tens of megabytes) gives the tree a browser
+would build, fast, from a small wheel with no dependencies. The main content is ``<main>``
+(or ``[role=main]``), else ``<article>``, else the body. Navigation, headers, footers, asides,
+forms, buttons, hidden elements and cookie banners are not content wherever they stand (but
+a ``<header>`` inside the main content that holds a heading is the content's own: the page
+title often stands in one); their text is set aside and recorded, and so is any text outside
+the main content. Scripts, styles and templates are code, not text, and are skipped.
+
+Each block (heading, paragraph, list item, table cell, term and description, quotation, a run
+of text in a ``div``, each part between ``<br>`` elements) becomes a line, its whitespace
+collapsed; list items keep a bullet (two spaces and ``•``, two more spaces per nesting level)
+and the other blocks inside an item are continuation lines, as the text format writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..errors import ParseError
+from ..model import SetAside
+from ._positions import Locator
+from .furniture import mark
+
+__all__ = ["MAX_DEPTH", "read_html"]
+
+#: Elements whose content is code or invisible data: never text, never recorded.
+_CODE: Final = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "head",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "select",
+        "textarea",
+        "input",
+        "img",
+        "video",
+        "audio",
+        "picture",
+        "map",
+        "-comment",
+    }
+)
+#: Elements that are site chrome wherever they stand, with the reason their text is set aside.
+_CHROME_TAGS: Final = {
+    "nav": "navigation",
+    "header": "site header",
+    "footer": "site footer",
+    "aside": "aside",
+    "form": "form",
+    "button": "button",
+    "dialog": "dialog",
+    "noscript": "noscript message",
+}
+#: Selectors of chrome that tags do not tell, with their reasons, tried in this order; each
+#: only when one of its words stands somewhere in the page (a scan far cheaper than the
+#: selector; the words cover the cases attribute names and values are written in).
+_CHROME_SELECTORS: Final = (
+    (("hidden", "Hidden", "HIDDEN"), "[hidden], [aria-hidden='true' i]", "hidden element"),
+    (
+        ("ookie", "OOKIE", "onsent", "ONSENT"),
+        "[id*='cookie' i], [class*='cookie' i], [aria-label*='cookie' i], "
+        "[id*='consent' i], [class*='consent' i], [aria-label*='consent' i]",
+        "cookie banner",
+    ),
+    (
+        ("display", "Display", "DISPLAY"),
+        "[style*='display:none' i], [style*='display: none' i]",
+        "hidden element",
+    ),
+)
+#: Elements that start and end a line.
+_BLOCKS: Final = frozenset(
+    {
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "center",
+        "button",
+        "menu",
+    }
+)
+_OUTSIDE: Final = "outside the main content"
+#: A ``<header>`` inside the main content holding one of these is the content's own header
+#: (its title), not the site's.
+_HEADINGS: Final = "h1, h2, h3, h4, h5, h6"
+#: The deepest nesting of elements read (pages nest a few dozen deep).
+MAX_DEPTH: Final = 1024
+#: Files shorter than this (in characters) are not scanned for their depth.
+_SCAN_ABOVE: Final = 1_000_000
+_TAG: Final = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+#: Elements without end tags, or whose end tags may be left out (the parser closes them).
+_VOID_OR_OPTIONAL: Final = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+        "html",
+        "head",
+        "body",
+    }
+)
+#: Where a line's text starts: in the element of a tag and ordinal (the *n*-th element of that
+#: tag in the document, from 0), or (``True``) after that element's end.
+Anchor = tuple[str, int, bool]
+#: The reason given to code (scripts, styles, …): walked only to count its elements.
+_CODE_REASON: Final = "code"
+
+
+class _Lines:
+    """The lines of a walk: content lines with their anchors, and set-aside lines."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.anchors: list[Anchor] = []
+        self.aside: list[tuple[str, Anchor, str]] = []
+        self.pieces: list[str] = []
+        #: Where the current line's text starts: in an element, or after one's end.
+        self.anchor: Anchor | None = None
+        #: Per open list item: whether its first line (the bulleted one) is written.
+        self.items: list[bool] = []
+        #: How many elements of each tag the walk has entered.
+        self.counts: dict[str, int] = {}
+
+    def flush(self, reason: str | None) -> None:
+        if not self.pieces:
+            return
+        text = " ".join("".join(self.pieces).split())
+        self.pieces = []
+        anchor = self.anchor
+        if not text or anchor is None or reason == _CODE_REASON:
+            return
+        if reason is not None:
+            self.aside.append((text, anchor, reason))
+            return
+        if self.items:
+            depth = len(self.items)
+            if self.items[-1]:
+                text = "  " * depth + "  " + text
+            else:
+                text = "  " * depth + "• " + text
+                self.items[-1] = True
+        self.texts.append(text)
+        self.anchors.append(anchor)
+
+
+def read_html(
+    html: str, *, source: str | None = None
+) -> tuple[str, list[tuple[int, int]], list[SetAside], tuple[str, ...]]:
+    """Read a page's HTML into page text.
+
+    Returns the text, each line's source position, what was set aside, and the source's own
+    lines (for error snippets).
+    """
+    _check_depth(html, source)
+    tree = LexborHTMLParser(html)
+    main = _main(tree)
+    lines = _Lines()
+    root = tree.root
+    if root is not None:
+        _walk(root, main, _chrome(tree, html), lines)
+    source_lines = tuple(html.replace("\r\n", "\n").split("\n"))
+    anchors = {anchor[0] for anchor in lines.anchors}
+    anchors.update(anchor[0] for _, anchor, _ in lines.aside)
+    locator = Locator(html, lines.counts, anchors)
+    if not lines.texts:
+        line = column = 1
+        what = f"<{main.tag}>" if main is not None else "the page"
+        if main is not None and main.tag is not None:
+            found = re.search(rf"<{main.tag}\b", html, re.IGNORECASE)
+            if found is not None:
+                line, column = locator.line_column(found.start())
+        raise ParseError(
+            f"no text in the page's main content ({what}): is this a CQC report page?",
+            line=line,
+            column=column,
+            source=source,
+            line_text=source_lines[line - 1] if line <= len(source_lines) else None,
+        )
+    positions = [
+        locator.position(anchor, text)
+        for text, anchor in zip(lines.texts, lines.anchors, strict=True)
+    ]
+    set_aside = [
+        SetAside(line=line, column=column, text=text, reason=reason)
+        for text, anchor, reason in lines.aside
+        for line, column in (locator.position(anchor, text),)
+    ]
+    return _furniture(lines.texts, positions, set_aside, source_lines)
+
+
+def _check_depth(html: str, source: str | None) -> None:
+    """Refuse HTML nested deeper than any page (the parser's time grows with the depth).
+
+    Small files cannot nest deep enough to matter and are not scanned.
+    """
+    if len(html) < _SCAN_ABOVE:
+        return
+    depth = 0
+    for found in _TAG.finditer(html):
+        name = found.group(2).lower()
+        if name in _VOID_OR_OPTIONAL:
+            continue
+        if found.group(1):
+            depth = max(depth - 1, 0)
+            continue
+        depth += 1
+        if depth > MAX_DEPTH:
+            before = html[: found.start()]
+            line = before.count("\n") + 1
+            column = found.start() - (before.rfind("\n") + 1) + 1
+            raise ParseError(
+                f"elements nested more than {MAX_DEPTH} deep: this is not a report page",
+                line=line,
+                column=column,
+                source=source,
+            )
+
+
+def _furniture(
+    texts: list[str],
+    positions: list[tuple[int, int]],
+    set_aside: list[SetAside],
+    source_lines: tuple[str, ...],
+) -> tuple[str, list[tuple[int, int]], list[SetAside], tuple[str, ...]]:
+    """Set aside the furniture inside the main content ("Back to top", …)."""
+    reasons = mark([text.strip() for text in texts])
+    kept: list[str] = []
+    kept_positions: list[tuple[int, int]] = []
+    for text, position, reason in zip(texts, positions, reasons, strict=True):
+        if reason is None:
+            kept.append(text)
+            kept_positions.append(position)
+        else:
+            set_aside.append(
+                SetAside(line=position[0], column=position[1], text=text.strip(), reason=reason)
+            )
+    set_aside.sort(key=lambda item: (item.line, item.column))
+    return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
+
+
+def _main(tree: LexborHTMLParser) -> LexborNode | None:
+    for selector in ("main", "[role='main' i]", "article"):
+        found = tree.css_first(selector)
+        if found is not None:
+            return found
+    return tree.body
+
+
+def _chrome(tree: LexborHTMLParser, html: str) -> dict[int, str]:
+    """The chrome elements that tags alone do not tell, by ``mem_id``, with their reasons."""
+    found: dict[int, str] = {}
+    for word, selector, reason in _CHROME_SELECTORS:
+        if not any(map(html.__contains__, word)):
+            continue
+        for node in tree.css(selector):
+            found.setdefault(node.mem_id, reason)
+    return found
+
+
+def _children(node: LexborNode) -> Iterator[LexborNode]:
+    return node.iter(include_text=True)
+
+
+def _walk(
+    start: LexborNode, main: LexborNode | None, chrome: dict[int, str], lines: _Lines
+) -> None:
+    """Walk ``start``'s subtree in document order, writing lines and counting elements.
+
+    The reader's hot loop: its own stack (no recursion: nesting depth is the page's to
+    choose), a frame per open element (the children left, the tag, the reason its text is
+    set aside, whether it ends a line, its ordinal among its tag's elements).
+    """
+    main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
+    counts, pieces, start_tag = lines.counts, lines.pieces, start.tag or ""
+    outside: str | None = _OUTSIDE if main is not None and main.mem_id != start.mem_id else None
+    stack: list[tuple[Iterator[LexborNode], str, str | None, bool, int]] = [
+        (start.iter(include_text=True), start_tag, outside, True, 0)
+    ]
+    lines.anchor = (start_tag, 0, False)
+    counts[start_tag] = 1
+    while stack:
+        children, _, reason, _, _ = frame = stack[-1]
+        for child in children:
+            tag = child.tag
+            if tag == "-text":
+                if reason != _CODE_REASON:
+                    text = child.text_content
+                    # Space before a line's first text is nothing (it would be stripped).
+                    if text and (pieces or not text.isspace()):
+                        pieces.append(text)
+                continue
+            if tag is None or tag == "-comment":
+                continue
+            ordinal = counts.get(tag, 0)
+            counts[tag] = ordinal + 1
+            if reason == _CODE_REASON or tag in _CODE:
+                stack.append((child.iter(include_text=False), tag, _CODE_REASON, False, ordinal))
+                break
+            if tag == "br":
+                _open_line(lines, reason, (tag, ordinal, True), item=False)
+                pieces = lines.pieces
+                continue
+            child_reason = reason
+            if chrome or tag == main_tag:
+                child_reason = _reason(child.mem_id, tag, reason, chrome, main_id)
+            elif tag in _CHROME_TAGS and (reason is None or reason == _OUTSIDE):
+                child_reason = _CHROME_TAGS[tag]
+            if tag == "header" and reason is None and child.css_first(_HEADINGS) is not None:
+                child_reason = None  # the main content's own header, holding its title
+            breaks = tag in _BLOCKS or child_reason != reason
+            if breaks:
+                _open_line(
+                    lines, reason, (tag, ordinal, False), item=tag == "li" and not child_reason
+                )
+                pieces = lines.pieces
+            elif not pieces:
+                lines.anchor = (tag, ordinal, False)
+            stack.append((child.iter(include_text=True), tag, child_reason, breaks, ordinal))
+            break
+        else:
+            stack.pop()
+            _close_line(lines, frame[1:])
+            pieces = lines.pieces
+
+
+def _reason(
+    node_id: int, tag: str, reason: str | None, chrome: dict[int, str], main_id: int | None
+) -> str | None:
+    """The reason an element's text is set aside, inside text set aside for ``reason``."""
+    if node_id == main_id:
+        reason = None
+    own = _CHROME_TAGS.get(tag) or chrome.get(node_id)
+    if own is not None and (reason is None or reason == _OUTSIDE):
+        return own
+    return reason
+
+
+def _open_line(lines: _Lines, reason: str | None, anchor: Anchor, *, item: bool) -> None:
+    """End the current line (set aside for ``reason``) and start one at ``anchor``."""
+    if lines.pieces:
+        lines.flush(reason)
+    lines.anchor = anchor
+    if item:
+        lines.items.append(False)
+
+
+def _close_line(lines: _Lines, element: tuple[str, str | None, bool, int]) -> None:
+    """End an element: its tag, reason, whether it ends a line, its ordinal."""
+    tag, reason, breaks, ordinal = element
+    if breaks and reason != _CODE_REASON:
+        if lines.pieces:
+            lines.flush(reason)
+        # Text after this element's end is anchored to it.
+        lines.anchor = (tag, ordinal, True)
+        if tag == "li" and reason is None and lines.items:
+            lines.items.pop()

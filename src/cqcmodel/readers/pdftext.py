@@ -1,0 +1,267 @@
+"""Text extracted from a PDF (pdftotext and the like): pages, wrapped lines and page furniture.
+
+Such text has a form feed between pages, page numbers and running headers or footers on every
+page, a blank line between blocks, and paragraphs (and long headings) hard-wrapped into many
+lines. This reader drops the furniture (recording it), then joins the lines of each paragraph:
+a line is joined to the next when it is about as long as the page's longest lines (the wrap
+cut it), or when the next goes on in lower case after a line without closing punctuation.
+The same joins apply across a page break, so a paragraph split by it is one line again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from ..framework import STATEMENTS
+from ..model import SetAside
+from ..text import Kind, match
+from .furniture import folded, mark, page_start, reason_for
+
+__all__ = [
+    "EDGE_LINES",
+    "FIT_SHARE",
+    "RUNNING_SHARE",
+    "Continues",
+    "Piece",
+    "goes_on",
+    "join_lines",
+    "read_pdf_text",
+    "running_furniture",
+]
+
+#: A line of the source: its text (stripped), line, column and page (0-based).
+Piece = tuple[str, int, int, int]
+#: A line was cut by a wrap when the next line's first word would not have fitted on it: its
+#: length and the word's pass this share of the longest lines' length (fonts are proportional).
+FIT_SHARE: Final = 0.9
+#: How many of the first and last lines of a page may be running headers or footers.
+EDGE_LINES: Final = 2
+#: The share of pages a running header or footer stands on (a cover page may lack it).
+RUNNING_SHARE: Final = 0.7
+_DIGITS: Final = re.compile(r"\d+")
+_BULLET: Final = re.compile(r"[•·*\-–]\s")
+_CLOSING: Final = frozenset(".!?")
+#: Closing quotes and brackets, looked through for the punctuation before them.
+_QUOTES: Final = "”’\"')"
+#: Characters and words a line cannot end with unless a wrap cut it.
+_JOINING: Final = frozenset("&,-–(/")
+#: The format's headings and statement titles (folded), which never go on from a line.
+_HEADINGS: Final = (
+    *(
+        folded(heading)
+        for heading in (
+            "What people expect",
+            "The local authority commitment",
+            "Key findings for this quality statement",
+            "Overall summary",
+            "Local authority rating and score",
+            "Quality statement scores",
+            "Summary of people's experiences",
+            "How we assess local authorities",
+            "Demographics",
+            "Financial facts",
+            "Downloads",
+        )
+    ),
+    *(folded(title) for info in STATEMENTS for title in info.titles),
+)
+_TITLE_END: Final = "local authority assessment"
+_LONGEST_HEADING: Final = max(map(len, _HEADINGS))
+#: Fewer characters than this are too few to tell a heading's start.
+_MIN_HEADING_START: Final = 8
+_JOINING_WORDS: Final = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)
+
+
+def read_pdf_text(
+    text: str,
+) -> tuple[str, list[tuple[int, int]], list[SetAside]]:
+    """Read PDF text: the page text, each line's source position, and what was set aside."""
+    pieces = _pieces(text)
+    furniture = running_furniture(pieces)
+    kept: list[Piece | None] = []  # None stands for a blank line: a block boundary
+    set_aside: list[SetAside] = []
+    contents = [piece[0] for piece in pieces]
+    reasons = mark(contents, numbers=False)
+    for index, piece in enumerate(pieces):
+        reason = furniture.get(index) or reasons[index]
+        if reason is not None:
+            set_aside.append(SetAside(line=piece[1], column=piece[2], text=piece[0], reason=reason))
+        elif piece[0]:
+            kept.append(piece)
+        else:
+            kept.append(None)
+    lines, positions = join_lines(kept, _by_length(kept))
+    return "\n".join(lines) + "\n", positions, set_aside
+
+
+def _pieces(text: str) -> list[Piece]:
+    """The source's lines, a form feed splitting a line into two on different pages."""
+    pieces: list[Piece] = []
+    page = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        column = 1
+        for part_index, part in enumerate(raw.split("\f")):
+            if part_index:
+                page += 1
+            stripped = part.strip()
+            indent = len(part) - len(part.lstrip())
+            if stripped or part_index == 0:
+                pieces.append((stripped, number, column + indent, page))
+            column += len(part) + 1
+    return pieces
+
+
+def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
+    """Page numbers and running headers and footers: the indexes of their pieces, with reasons.
+
+    A running line stands among the first or last :data:`EDGE_LINES` lines of at least
+    :data:`RUNNING_SHARE` of the pages (two at least), its numbers aside. A page's title line
+    (whole, or the start of one a wrap cut) and the format's headings are never furniture.
+    """
+    edges: dict[int, list[int]] = {}
+    for page in sorted({piece[3] for piece in pieces}):
+        indexes = [i for i, piece in enumerate(pieces) if piece[3] == page and piece[0]]
+        edges[page] = sorted({*indexes[:EDGE_LINES], *indexes[-EDGE_LINES:]})
+    found: dict[int, str] = {}
+    counts: Counter[str] = Counter()
+    for indexes in edges.values():
+        counts.update({_DIGITS.sub("#", pieces[i][0]) for i in indexes})
+    pages = len(edges)
+    contents = [piece[0] for piece in pieces]
+    titles = {i for start, end in _title_starts(pieces).items() for i in range(start, end + 1)}
+    for indexes in edges.values():
+        for index in indexes:
+            content = contents[index]
+            if reason_for(content, edge=False, numbers=True) == "page number":
+                found[index] = "page number"
+            elif (
+                pages >= 2
+                and counts[_DIGITS.sub("#", content)] >= max(2, int(pages * RUNNING_SHARE))
+                and index not in titles
+                and not page_start(contents, index)
+                and not _opens_heading(content)
+            ):
+                found[index] = "running header or footer"
+    return found
+
+
+#: Whether the second line goes on from the first: ``(joined, previous, following, blank)``
+#: with ``joined`` the line built so far and ``blank`` whether a blank line stood between.
+Continues = Callable[[str, Piece, Piece, bool], bool]
+
+
+def join_lines(
+    kept: Sequence[Piece | None], continues: Continues
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """Join wrapped lines (``None`` marks a blank line): the lines and their positions."""
+    lines: list[str] = []
+    positions: list[tuple[int, int]] = []
+    previous: Piece | None = None
+    blank = False
+    titles = _title_starts(kept)
+    for index, piece in enumerate(kept):
+        if piece is None:
+            blank = True
+            continue
+        if (
+            previous is not None
+            and lines
+            and index not in titles
+            and continues(lines[-1], previous, piece, blank)
+        ):
+            lines[-1] = f"{lines[-1]} {piece[0]}"
+        else:
+            lines.append(piece[0])
+            positions.append((piece[1], piece[2]))
+        previous = piece
+        blank = False
+    return lines, positions
+
+
+def _title_starts(kept: Sequence[Piece | None]) -> dict[int, int]:
+    """The lines that open a title line a wrap cut in two or three, with its last line.
+
+    The title is looked for from its end (a line ending in "assessment"): the closest start
+    that makes a title line, unless the line before that start cannot end there.
+    """
+    starts: dict[int, int] = {}
+    texts = [piece[0] if piece is not None else "" for piece in kept]
+    for end, text in enumerate(texts):
+        if not text.endswith("assessment") or match(Kind.TITLE, text):
+            continue
+        for start in (end - 1, end - 2):
+            if start < 0 or not all(texts[start:end]):
+                break
+            joined = " ".join(texts[start : end + 1])
+            title = match(Kind.TITLE, joined)
+            if title is None or ". " in title.group("name"):
+                continue
+            if start == 0 or not texts[start - 1] or not _cannot_end(texts[start - 1]):
+                starts[start] = end
+                break
+    return starts
+
+
+def _cannot_end(line: str) -> bool:
+    """Whether ``line`` ends in a way only a wrap explains (``&``, ``of``, …)."""
+    return line[-1] in _JOINING or line.rsplit(None, 1)[-1].casefold() in _JOINING_WORDS
+
+
+def _by_length(kept: Sequence[Piece | None]) -> Continues:
+    """The rule for plain PDF text, where only a line's length in characters tells a wrap."""
+    lengths = sorted((len(piece[0]) for piece in kept if piece is not None), reverse=True)
+    longest = lengths[min(4, len(lengths) - 1)] if lengths else 0
+    width = longest * FIT_SHARE
+
+    def continues(joined: str, previous: Piece, following: Piece, blank: bool) -> bool:
+        if blank and previous[3] == following[3]:
+            return False
+        needed = len(previous[0]) + 1 + len(following[0].split(None, 1)[0])
+        # Across a page break after a full stop, nothing but the length tells a wrap from a
+        # paragraph's end: the line must then pass the longest lines' length.
+        cut = previous[3] != following[3] and _ends_sentence(previous[0])
+        return goes_on(previous[0], following[0], full=needed > (longest if cut else width))
+
+    return continues
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with sentence punctuation (closing quotes looked through)."""
+    return line.rstrip(_QUOTES)[-1:] in _CLOSING
+
+
+def _opens_heading(line: str) -> bool:
+    """Whether ``line`` starts a title line or one of the format's headings (or is all of one)."""
+    if len(line) > _LONGEST_HEADING:
+        return False
+    start = folded(line)
+    _, colon, after = start.rpartition(":")
+    start = start.rstrip(":")
+    if colon and after.strip() and _TITLE_END.startswith(after.strip()):
+        return True  # "<Authority>: local authority assessment", cut by a wrap
+    return len(start) >= _MIN_HEADING_START and any(
+        heading.startswith(start) for heading in _HEADINGS
+    )
+
+
+def goes_on(last: str, following: str, *, full: bool) -> bool:
+    """Whether ``following`` goes on from ``last`` (the same paragraph or heading).
+
+    Never a bullet; always after a line that cannot end there (``&``, ``of``, …); never a
+    title line or a heading of the format; always after a line the wrap cut (``full``); else
+    when it goes on in lower case after a line without closing punctuation.
+    """
+    if _BULLET.match(following):
+        return False
+    if _cannot_end(last):
+        return True
+    if page_start([following], 0) or _opens_heading(following):
+        return False
+    if full:
+        return True
+    return following[0].islower() and not _ends_sentence(last)

@@ -1,0 +1,141 @@
+"""Report-like PDFs (and their pdftotext-style text) built from page text, for reader tests.
+
+No real CQC PDF is available, so the tests lay pages out as a report would: a bold title and
+headings in larger type, body text wrapped to the margins, bullets with hanging indents, a
+running header and a "Page N of M" footer on every page, and paragraphs that run on from one
+page to the next (small pages make that happen on every report). :func:`report_pdf` draws it
+with reportlab; :func:`report_text` writes the same layout as pdftotext writes a PDF's text
+(wrapped lines, a blank line between blocks, the furniture lines, a form feed between pages).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+
+import reportlab
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from .htmlpages import blocks
+
+_FONTS = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+# Embedded TrueType fonts (Bitstream Vera, shipped with reportlab) carry the map from glyphs
+# to characters that PDFs made by word processors carry.
+pdfmetrics.registerFont(TTFont("Vera", os.path.join(_FONTS, "Vera.ttf")))
+pdfmetrics.registerFont(TTFont("Vera-Bold", os.path.join(_FONTS, "VeraBd.ttf")))
+
+HEADER = "Care Quality Commission - Local authority assessment report"
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A page size with its margins and type: font, size and indent of each kind of block."""
+
+    size: tuple[float, float]
+    margin: float
+    styles: dict[str, tuple[str, float, float]]
+    bottom: float = 40.0
+
+    @property
+    def top(self) -> float:
+        return self.size[1] - 40.0
+
+
+#: The layouts the tests use: a small page (A6), on which every page of text runs over several
+#: PDF pages, and A4 with a report's usual type sizes.
+PAPERS = {
+    "a6": Paper(
+        (298.0, 420.0),
+        28.0,
+        {
+            "h1": ("Vera-Bold", 14.0, 0.0),
+            "h2": ("Vera-Bold", 12.0, 0.0),
+            "h3": ("Vera-Bold", 10.5, 0.0),
+            "p": ("Vera", 9.0, 0.0),
+            "li": ("Vera", 9.0, 10.0),
+            "li+": ("Vera", 9.0, 20.0),
+        },
+    ),
+    "a4": Paper(
+        (595.0, 842.0),
+        56.0,
+        {
+            "h1": ("Vera-Bold", 18.0, 0.0),
+            "h2": ("Vera-Bold", 14.0, 0.0),
+            "h3": ("Vera-Bold", 11.0, 0.0),
+            "p": ("Vera", 10.0, 0.0),
+            "li": ("Vera", 10.0, 12.0),
+            "li+": ("Vera", 10.0, 24.0),
+        },
+        bottom=60.0,
+    ),
+}
+
+#: One line drawn: font, size, x, y, text, and whether it opens a block.
+Drawn = tuple[str, float, float, float, str, bool]
+
+
+def layout(text: str, paper: str = "a6") -> list[list[Drawn]]:
+    """The lines of each page of ``text`` laid out as a report on ``paper``."""
+    form = PAPERS[paper]
+    pages: list[list[Drawn]] = [[]]
+    y = form.top
+    for tag, content, continuation in blocks(text):
+        font, size, indent = form.styles["li+" if continuation else tag]
+        shown = f"• {content}" if tag == "li" and not continuation else content
+        width = form.size[0] - 2 * form.margin - indent
+        leading = size * 1.3
+        if tag.startswith("h") and y - 3 * leading < form.bottom:
+            pages.append([])  # keep a heading with what follows it
+            y = form.top
+        for number, line in enumerate(simpleSplit(shown, font, size, width)):
+            if y < form.bottom:
+                pages.append([])
+                y = form.top
+            pages[-1].append((font, size, form.margin + indent, y, line, number == 0))
+            y -= leading
+        y -= size * (0.3 if tag == "li" else 0.9)
+    return pages
+
+
+def report_pdf(text: str, paper: str = "a6") -> bytes:
+    """``text`` (clean page text) drawn as a report-like PDF."""
+    pages = layout(text, paper)
+    form = PAPERS[paper]
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=form.size, invariant=True)
+    for number, lines in enumerate(pages, start=1):
+        pdf.setFont("Vera", 7)
+        pdf.drawString(form.margin, form.size[1] - 22, HEADER)
+        pdf.drawCentredString(form.size[0] / 2, 18, f"Page {number} of {len(pages)}")
+        for font, size, x, y, line, _ in lines:
+            pdf.setFont(font, size)
+            pdf.drawString(x, y, line)
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def report_text(text: str, paper: str = "a6") -> str:
+    """``text`` laid out as a report, written as pdftotext writes a PDF's text."""
+    pages = layout(text, paper)
+    written: list[str] = []
+    for number, lines in enumerate(pages, start=1):
+        out = [HEADER, ""]
+        for index, (_, _, _, _, line, opens) in enumerate(lines):
+            if opens and index:
+                out.append("")
+            out.append(line)
+        out.extend(["", f"Page {number} of {len(pages)}"])
+        written.append("\n".join(out) + "\n")
+    return "\f".join(written)
+
+
+def split_paragraphs(text: str) -> int:
+    """How many blocks of ``text``'s layout a page break cuts in two."""
+    pages = layout(text)
+    return sum(1 for page in pages[1:] if page and not page[0][5])

@@ -1,0 +1,111 @@
+"""Telling the form of a source, and the furniture vocabulary, line by line."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cqcmodel
+from cqcmodel.readers import Form, read_text
+from cqcmodel.readers.detect import is_html, is_pdf, is_pdf_text
+from cqcmodel.readers.furniture import FURNITURE, Where, clean, mark, reason_for
+
+from .conftest import CORPUS
+from .htmlpages import browser_copy
+from .pdfpages import report_text
+from .strategies import authorities
+
+TEXTS = {path.name: path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))}
+
+
+@pytest.mark.parametrize(
+    ("start", "html"),
+    [
+        ("<!DOCTYPE html><html>", True),
+        ("\ufeff  <!doctype HTML>", True),
+        ("<html lang='en'>", True),
+        ("<!-- saved --><html>", True),
+        ("<article><h1>x</h1>", True),
+        ("Title\n<p>a</p><div>b</div><span>c</span>", True),
+        ("Westminster City Council: local authority assessment\n", False),
+        ("Score: 3 <- not a tag\n", False),
+    ],
+)
+def test_html_is_told_by_its_start(start: str, html: bool) -> None:
+    assert is_html(start.lstrip("\ufeff")) is html
+
+
+def test_pdf_and_pdf_text_are_told_by_their_content() -> None:
+    assert is_pdf(b"%PDF-1.7\n")
+    assert not is_pdf(b"Safeguarding\n")
+    assert is_pdf_text("a\fb")
+    assert is_pdf_text("Title\n\nPage 1 of 3\n")
+    assert is_pdf_text("care and\nsupport for people, and\nthe local authority with\npartners\n")
+    assert not any(is_pdf_text(text) for text in TEXTS.values())
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_clean_pages_are_plain_text_without_furniture(name: str) -> None:
+    read = read_text(TEXTS[name])
+    assert read.form is Form.TEXT
+    assert read.set_aside == ()
+    assert read.text is TEXTS[name]  # the text itself, not a copy
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_the_cheap_clean_test_agrees_with_marking(name: str) -> None:
+    for text in (TEXTS[name], browser_copy(TEXTS[name]), report_text(TEXTS[name])):
+        reasons = mark([line.strip() for line in text.split("\n")])
+        if clean(text):
+            assert not any(reasons)
+
+
+@given(authorities(), st.sampled_from([phrase for phrase, _, _ in FURNITURE]))
+def test_clean_never_hides_furniture(authority: cqcmodel.Authority, phrase: str) -> None:
+    lines = cqcmodel.render(authority).split("\n")
+    for index in (1, len(lines) - 1):
+        text = "\n".join([*lines[:index], phrase.upper(), *lines[index:]])
+        reasons = mark([line.strip() for line in text.split("\n")])
+        assert not clean(text) or not any(reasons)
+
+
+@pytest.mark.parametrize(
+    ("line", "edge", "reason"),
+    [
+        ("Back to top", False, "site furniture"),
+        ("BACK  TO   TOP", False, "site furniture"),
+        ("Page 3 of 12", False, "page number"),
+        ("Yes", True, "page feedback widget"),
+        ("Yes", False, None),
+        ("Is this page useful?", False, "page feedback widget"),
+        ("Privacy notice", True, "site footer"),
+        ("Privacy notice", False, None),
+        ("Back to top of the findings, we heard", False, None),
+        ("3", False, None),
+    ],
+)
+def test_reason_for(line: str, edge: bool, reason: str | None) -> None:
+    assert reason_for(line, edge=edge) == reason
+
+
+def test_every_anywhere_phrase_is_furniture_inside_a_page() -> None:
+    text = TEXTS["Hounslow4.txt"].split("\n")
+    for phrase, reason, where in FURNITURE:
+        lines = [*text[:5], phrase, *text[5:]]
+        marked = mark([line.strip() for line in lines])
+        assert marked[5] == (reason if where is Where.ANYWHERE else None), phrase
+
+
+def test_a_text_mentioning_pdf_is_not_a_pdf() -> None:
+    assert not is_pdf(b"Downloads\nReport (%PDF-1.4 inside)\n")
+    assert is_pdf(b"\n%PDF-1.4\n")
+
+
+def test_html_string_with_a_byte_order_mark() -> None:
+    text = TEXTS["Hounslow4.txt"]
+    html = "\ufeff<!DOCTYPE html><html><body><main>" + "".join(
+        f"<p>{line}</p>" for line in text.splitlines() if line.strip()
+    )
+    assert read_text(html).form is Form.HTML
+    assert cqcmodel.parse(html) == cqcmodel.parse(text)
