@@ -425,3 +425,16 @@ def test_pages_of_one_council_merge_whatever_form_of_its_name_they_use(tmp_path:
     assert untitled.name is None
     (named,) = load(tmp_path, authority="Westminster")
     assert [statement.code for statement in named.statements] == ["needs", "equity", "care"]
+
+
+def test_merged_pages_keep_every_set_aside_line_with_its_file(tmp_path: Path) -> None:
+    chrome = "Skip to main content\nCookies on the CQC website\nAccept all cookies\n"
+    summary = (CORPUS / "sunderland-0525__summary.txt").read_text(encoding="utf-8")
+    statement = (CORPUS / "sunderland-0525__theme1__needs.txt").read_text(encoding="utf-8")
+    (tmp_path / "summary.txt").write_text(chrome + summary, encoding="utf-8")
+    (tmp_path / "needs.txt").write_text(chrome + statement, encoding="utf-8")
+    (authority,) = load(tmp_path)
+    files = {Path(entry.source or "").name for entry in authority.set_aside}
+    assert files == {"summary.txt", "needs.txt"}
+    assert {entry.text for entry in authority.set_aside} >= {"Skip to main content"}
+    assert all(entry.line in (1, 2, 3) for entry in authority.set_aside)

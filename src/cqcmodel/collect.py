@@ -389,6 +389,7 @@ def _merge_group(group: list[Authority]) -> tuple[Record, list[ConflictError]]:
         statements=tuple(statements),
         source=first_part.source,
         sources=_sources_of(group),
+        set_aside=tuple(entry for part in group for entry in part.set_aside),
     )
     order = [page_key(page) for page in _pages(authority)]
     sources = {key: _source(kept[key][1]) for key in order}

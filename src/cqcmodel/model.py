@@ -574,6 +574,8 @@ class SetAside:
     reason: str = attrs.field(validator=_instance_of(str))
     #: 1-based column in the source line.
     column: int = attrs.field(default=1, validator=_instance_of(int))
+    #: The file or address the line is in (pages merged by ``load()`` come from several).
+    source: str | None = attrs.field(default=None, validator=_optional(str))
 
 
 @attrs.frozen(kw_only=True)

@@ -288,7 +288,11 @@ def parse_read(read: ReadText) -> Authority:
     if read.positions is not None:
         authority = _relocated(authority, read)
     if read.set_aside:
-        authority = attrs.evolve(authority, set_aside=read.set_aside)
+        entries = tuple(
+            entry if entry.source is not None else attrs.evolve(entry, source=read.source)
+            for entry in read.set_aside
+        )
+        authority = attrs.evolve(authority, set_aside=entries)
     return authority
 
 

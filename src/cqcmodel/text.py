@@ -24,6 +24,7 @@ __all__ = [
     "classify",
     "is_heading_like",
     "kinds_with",
+    "match",
     "normalise",
 ]
 
@@ -402,6 +403,20 @@ class Kind(enum.StrEnum):
 def kinds_with(role: Role) -> frozenset[Kind]:
     """The kinds that have ``role``."""
     return frozenset(kind for kind in Kind if role in kind.roles)
+
+
+def match(kind: Kind, content: str) -> re.Match[str] | None:
+    """``content`` (a stripped line) matched against ``kind``'s own pattern, or ``None``.
+
+    A title also matches in its pilot form (``<X> assessment``); the kinds that context decides
+    (a statement title, a sub-heading, a paragraph) have no pattern and match nothing. The
+    readers use it to tell where a page starts and ends.
+    """
+    pattern = kind.pattern
+    found = pattern.fullmatch(content) if pattern is not None else None
+    if found is None and kind is Kind.TITLE:
+        return _get_tables().pilot_title.fullmatch(content)
+    return found
 
 
 #: A line kind with the match of its pattern (``None`` for a kind decided by context).
