@@ -10,7 +10,7 @@ SAMPLES := examples/data
 $(BIN)/.installed-runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e '.[report]'
 	touch $@
 
 $(BIN)/.installed-dev: pyproject.toml
@@ -25,7 +25,6 @@ demo: $(BIN)/.installed-runtime
 	@echo
 	$(PY) examples/overview.py $(SAMPLES)
 	@echo
-	@$(PY) -c 'import jinja2' 2>/dev/null || $(PY) -m pip install --quiet -e '.[report]'
 	$(BIN)/cqcmodel report $(SAMPLES) --out demo-site
 	@echo "The sample report site is in demo-site/: open demo-site/index.html in a browser."
 
