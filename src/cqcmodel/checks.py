@@ -1,4 +1,4 @@
-"""Checks beyond parsing: wording that departs from the framework, and summaries that disagree.
+"""Checks beyond parsing: departing wording, disagreeing summaries, lines set aside.
 
 Nothing here raises for what real pages publish: every finding is a
 :class:`~cqcmodel.Diagnostic`, located at ``source:line:column`` so editors and CI logs can
@@ -19,6 +19,7 @@ from .model import Authority, QualityStatement, Summary, overall_for
 __all__ = [
     "Diagnostic",
     "Severity",
+    "set_aside_warnings",
     "summary_discrepancies",
     "wording_warnings",
 ]
@@ -260,3 +261,29 @@ def _check_overall(
             f"scores give ({basis})",
             summary.line,
         )
+
+
+# --- set-aside lines -------------------------------------------------------------------------
+
+
+def set_aside_warnings(*authorities: Authority) -> tuple[Diagnostic, ...]:
+    """A warning for every source line the readers or the parser set aside, in source order.
+
+    Nothing is dropped silently: a line that is not report content (site or page furniture, a
+    line the parser could not place) is kept in :attr:`~cqcmodel.Authority.set_aside`, and
+    this reports each one at its own line of the authority's
+    :attr:`~cqcmodel.Authority.source`. Pass the parsed files of a merged record
+    (:attr:`cqcmodel.collect.Record.parts`) to have each line located in its own file.
+    """
+    return tuple(
+        Diagnostic(
+            severity=Severity.WARNING,
+            message=f"set aside, not read as content ({entry.reason}): {_shorten(entry.text)!r}",
+            source=authority.source,
+            line=entry.line,
+            column=entry.column,
+            text=entry.text,
+        )
+        for authority in authorities
+        for entry in sorted(authority.set_aside, key=lambda entry: (entry.line, entry.column))
+    )

@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from ._version import __version__
-from .checks import Diagnostic, Severity, summary_discrepancies, wording_warnings
+from .checks import (
+    Diagnostic,
+    Severity,
+    set_aside_warnings,
+    summary_discrepancies,
+    wording_warnings,
+)
 from .collect import (
     FINDING_COLUMNS,
     SCORE_COLUMNS,
@@ -292,6 +298,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
     for record in loaded.records:
         diagnostics = wording_warnings(record.authority, sources=record.pages)
         diagnostics += summary_discrepancies(record.authority, sources=record.pages)
+        diagnostics += set_aside_warnings(*record.parts)
         for diagnostic in diagnostics:
             reporter.report(diagnostic)
     files = len(loaded.files)
