@@ -179,15 +179,16 @@ def headings() -> st.SearchStrategy[str]:
 
 @st.composite
 def lists(draw: st.DrawFn) -> list[str]:
-    """A list as findings hold it: a lead-in line ending in ``:``, then the items as published.
+    """A list as findings hold it: a lead-in line ending in ``:``, the items, a paragraph.
 
-    Items are bulleted (``•``, ``-``, ``*``) or plain short lines; plain items follow one
-    another up to the next paragraph (docs/format.md).
+    Items are bulleted (``•``, ``-``, ``*``) or plain short lines. Plain items go on up to the
+    next line that reads as a paragraph, so a list of them cannot end right before a
+    sub-heading (docs/roundtrip.md): the paragraph after the list is part of the strategy.
     """
     lead = " ".join([draw(st.sampled_from(OPENERS)), "could get support from", *draw(words)])
     marker = draw(st.sampled_from(("• ", "- ", "* ", "")))
     items = draw(st.lists(headings(), min_size=1, max_size=4))
-    return [lead.rstrip(".") + ":", *(marker + item for item in items)]
+    return [lead.rstrip(".") + ":", *(marker + item for item in items), draw(sentences())]
 
 
 @st.composite
@@ -224,8 +225,6 @@ def findings(draw: st.DrawFn) -> tuple[Finding, ...]:
         texts: list[str] = []
         for _ in range(draw(st.integers(at_least, 3))):
             texts.extend(draw(lists()) if draw(st.integers(0, 5)) == 0 else [draw(paragraphs())])
-        if texts and texts[-1].endswith(":"):
-            texts.append(draw(sentences()))
         return [Finding(text=text, heading=heading) for text in texts]
 
     result = group(None, 0)
@@ -451,7 +450,10 @@ def downloads_and_footer(lines: list[str]) -> list[str]:
         result.append(line)
         if line.endswith("assessment"):
             result.append("Downloads")
-    return [*result, "© Care Quality Commission"]
+    # A page cut after its title (the last page) has lost its footer too.
+    last = next(line for line in reversed(result) if line.strip())
+    cut = re.fullmatch(r"[^.!?:]+", last.strip()) is not None
+    return result if cut else [*result, "© Care Quality Commission"]
 
 
 @_lines

@@ -151,9 +151,10 @@ def test_a_structural_heading_out_of_place_is_set_aside_not_a_finding(heading: s
         "People said staff listened.",
         "Leaders described a clear plan.",
     ]
-    line = text.splitlines().index(heading) + 1
+    lines = text.splitlines()
+    line = len(lines) - lines[::-1].index(heading)  # the last one: out of place
     assert [(entry.line, entry.text) for entry in authority.set_aside] == [(line, heading)]
-    assert "heading" in authority.set_aside[0].reason
+    assert authority.set_aside[0].reason.endswith("out of place")
 
 
 def test_a_score_line_inside_the_findings_is_set_aside() -> None:
@@ -315,7 +316,6 @@ def test_recovered_i_statements_may_be_quoted_or_run_on() -> None:
     )
     (statement,) = cqcmodel.parse(text).statements
     assert statement.people_expect == (f"“{first}” {second}", second.replace("’", "'"))
-    assert statement.i_statements[0] == first
     assert [finding.text for finding in statement.findings] == [
         "People moved safely between services."
     ]
