@@ -258,7 +258,7 @@ def test_the_format_reference_lists_every_line_kind() -> None:
     from cqcmodel.text import Kind  # noqa: PLC0415 - only this test needs the lexer's names
 
     table = (DOCS / "format.md").read_text(encoding="utf-8")
-    kinds = [value for name, value in vars(Kind).items() if name.isupper()]
+    kinds = [kind.value for kind in Kind]
     grammar = (ROOT / "src" / "cqcmodel" / "report.lark").read_text(encoding="utf-8")
     assert len(kinds) >= 20
     assert all(kind in grammar for kind in kinds)

@@ -150,7 +150,7 @@ def test_rating_contradicting_its_own_percentage() -> None:
     text = "Overall summary\nLocal authority rating and score\n  • Kent\n    Good\nScore: 50%\n"
     error = error_for(text)
     assert (error.line, error.column) == (5, 1)
-    assert "contradicts the published percentage 50%" in error.message
+    assert "contradicts the percentage 50%" in error.message
 
 
 def test_a_second_summary() -> None:

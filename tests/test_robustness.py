@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from cqcmodel import Authority, CqcModelError, ParseError, Rating, parse, render
 from cqcmodel.framework import STATEMENTS, fold
 from cqcmodel.model import is_heading_like
-from cqcmodel.text import PATTERNS, Kind, SourceText, candidates
+from cqcmodel.text import Kind, Role, SourceText, candidates
 
 from .conftest import CORPUS
 
@@ -412,10 +412,11 @@ ADVERSARIAL = (
 @pytest.mark.timeout(60)
 def test_no_pattern_backtracks_catastrophically() -> None:
     from cqcmodel.parser import _DATE  # noqa: PLC0415 - a private pattern under test
-    from cqcmodel.text import _PILOT_TITLE, _STRUCTURAL_START  # noqa: PLC0415 - likewise
+    from cqcmodel.text import _get_tables  # noqa: PLC0415 - likewise
 
-    patterns = [pattern for _, pattern in PATTERNS]
-    patterns += [_PILOT_TITLE, _STRUCTURAL_START, _DATE]
+    tables = _get_tables()
+    patterns = [kind.pattern for kind in Kind if kind.pattern is not None]
+    patterns += [tables.pilot_title, tables.start, _DATE]
     for text in ADVERSARIAL:
         for pattern in patterns:
             pattern.fullmatch(text)
@@ -430,7 +431,8 @@ def test_no_pattern_backtracks_catastrophically() -> None:
 _PUBLISHED_AS_WRITTEN = re.compile(
     r"Published:?\s*(?P<published>[^:]*?)(?:\s+Page last updated:?\s*(?P<updated>.*))?"
 )
-_PUBLISHED = dict(PATTERNS)[Kind.PUBLISHED]
+_PUBLISHED = Kind.PUBLISHED.pattern
+assert _PUBLISHED is not None
 
 
 def _spans(found: re.Match[str] | None) -> object:
@@ -454,12 +456,16 @@ def test_published_pattern_matches_as_first_written(tail: str) -> None:
 
 
 def _own_kinds_as_defined(content: str) -> list[str]:
-    """A line's own kinds, trying every pattern (what the first-character dispatch skips)."""
-    kinds = [kind for kind, pattern in PATTERNS if pattern.fullmatch(content)]
+    """A line's own kinds, trying every pattern (what the prefilter skips)."""
+    kinds = [
+        kind
+        for kind in Kind
+        if kind.pattern is not None
+        and kind.pattern.fullmatch(content)
+        and (Role.HEADING not in kind.roles or is_heading_like(content))
+    ]
     if Rating.from_text(content) is not None:
         kinds.append(Kind.RATING)
-    if re.fullmatch(r"About (?P<name>\S.*)", content) and is_heading_like(content):
-        kinds.append(Kind.ABOUT_HEADING)
     return kinds
 
 
@@ -480,7 +486,7 @@ def test_line_classification_shortcuts_keep_the_definitions(line: str) -> None:
         return
     from cqcmodel.text import _own_kinds  # noqa: PLC0415 - the private function under test
 
-    assert _own_kinds(content) == _own_kinds_as_defined(content)
+    assert [kind for kind, _ in _own_kinds(content)] == _own_kinds_as_defined(content)
 
 
 def _normalised_as_defined(text: str) -> tuple[str, ...] | None:

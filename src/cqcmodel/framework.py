@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import attrs
@@ -28,6 +28,7 @@ __all__ = [
     "statement_by_code",
     "statement_by_id",
     "statement_by_title",
+    "statement_key",
 ]
 
 
@@ -368,6 +369,17 @@ def _titles_index() -> dict[str, StatementInfo]:
 def statement_by_title(title: str) -> StatementInfo | None:
     """The statement published under ``title`` (any known variant), or ``None``."""
     return _titles_index().get(fold(title))
+
+
+@lru_cache(maxsize=1024)
+def statement_key(title: str) -> int | str:
+    """What identifies the statement published as ``title``: its id, else its folded title.
+
+    Two titles with one key name the same statement (a known title and its variants share the
+    framework id; an unknown title matches only itself, typography and case folded).
+    """
+    info = statement_by_title(title)
+    return info.id if info is not None else fold(title)
 
 
 def statement_by_id(statement_id: int) -> StatementInfo:

@@ -23,7 +23,9 @@ from .framework import (
     rating_for_percentage,
     statement_by_code,
     statement_by_title,
+    statement_key,
 )
+from .text import is_heading_like
 
 if TYPE_CHECKING:
     from .extract.voices import Voice
@@ -36,6 +38,7 @@ __all__ = [
     "PageDates",
     "QualityStatement",
     "Rating",
+    "RuleError",
     "Score",
     "Section",
     "SetAside",
@@ -44,8 +47,18 @@ __all__ = [
     "Theme",
 ]
 
-#: Longest line that can be a heading (sub-heading in findings, section heading in summaries).
-HEADING_MAX_LENGTH: Final = 120
+
+class RuleError(ValueError):
+    """A rule across fields or objects broken, naming the object that breaks it.
+
+    ``part`` is that object (a statement that appears twice, a ``Published:`` line too many),
+    or ``None``; its ``line``, when known, is where a parser places the error.
+    """
+
+    def __init__(self, message: str, part: object = None) -> None:
+        super().__init__(message)
+        self.part = part
+
 
 # --- validators -----------------------------------------------------------------------------
 #
@@ -148,17 +161,6 @@ def _position() -> Any:
         repr=False,
         validator=_optional_int,
     )
-
-
-def is_heading_like(text: str) -> bool:
-    """Whether a line could be a heading: short, and not ending like a sentence.
-
-    A sentence ends in ``.``, ``!`` or ``?``, possibly followed by closing quotes or brackets.
-    """
-    if len(text) > HEADING_MAX_LENGTH:
-        return False
-    stripped = text.rstrip("'\"’”)]»")
-    return not stripped.endswith((".", "!", "?"))
 
 
 # --- quality statement pages -----------------------------------------------------------------
@@ -402,7 +404,7 @@ class Summary:
                     f"rating {self.rating.value!r} contradicts the percentage "
                     f"{self.percentage}%, whose band is {band.value!r}"
                 )
-                raise ValueError(msg)
+                raise RuleError(msg, self)
 
 
 _optional_summary: Final = _optional(Summary)
@@ -495,10 +497,10 @@ def _check_statements(
     _statements_tuple(instance, attribute, value)
     seen: dict[object, str] = {}
     for statement in value:
-        key: object = statement.statement_id or fold(statement.title)
+        key = statement_key(statement.title)
         if key in seen:
             msg = f"statement {statement.title!r} appears twice (also as {seen[key]!r})"
-            raise ValueError(msg)
+            raise RuleError(msg, statement)
         seen[key] = statement.title
 
 
@@ -556,11 +558,12 @@ class Authority:
             msg = "an Authority holds at least one page: about, summary or a statement"
             raise ValueError(msg)
         if len(self.page_dates) > self.page_count:
+            pages = "page" if self.page_count == 1 else "pages"
             msg = (
-                f"{len(self.page_dates)} Published lines for {self.page_count} pages: "
+                f"{len(self.page_dates)} 'Published:' lines for {self.page_count} {pages}: "
                 "each page has at most one"
             )
-            raise ValueError(msg)
+            raise RuleError(msg, self.page_dates[self.page_count])
         any_indicative = any(statement.indicative for statement in self.statements)
         if any_indicative and not self.indicative:
             msg = "a statement has an indicative score, so the authority must be indicative"

@@ -1,54 +1,63 @@
-"""Text → model: the lazily built Lark parser, its line lexer, and the tree → model builder.
+"""Text → model: the lazily built Lark parser, its line lexer, and the Transformer to the model.
 
-The grammar (``report.lark``) works on line tokens. The lexer here walks the classified lines
-of :mod:`cqcmodel.text` and, at each line, asks the LALR parser which terminals it can accept
-next, so a line is structural only where the grammar expects that structure. Runs of
-paragraph lines travel as one token. Every lark exception is turned into a
-:class:`~cqcmodel.errors.ParseError` with the line and column of the offending input.
+The grammar (``report.lark``) works on line tokens, whose kinds :class:`cqcmodel.text.Kind`
+declares. The lexer here walks the classified lines of :mod:`cqcmodel.text` and, at each line,
+asks the LALR parser (through lark's interactive parser) which terminals it can accept next,
+so a line is structural only where the grammar expects that structure. Runs of paragraph
+lines travel as one token. A :class:`lark.Transformer` runs inside the parser (no parse tree
+is built) and makes each rule's model object; the model checks its own rules, and a broken
+one becomes a :class:`~cqcmodel.errors.ParseError` at the line that breaks it. Every lark
+exception is turned into a ``ParseError`` with the line and column of the offending input.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import pkgutil
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
 from typing import Any, Final, NoReturn
 
 import attrs
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
 from .errors import ParseError
-from .framework import MONTH_NAMES, Rating, Score, fold, rating_for_percentage
+from .framework import MONTH_NAMES, Rating, Score, fold
 from .model import (
     About,
     Authority,
     Finding,
     PageDates,
     QualityStatement,
+    RuleError,
     Section,
     StatementScore,
     Summary,
 )
 from .readers import ReadText, read_file, read_text
-from .text import DESCRIPTIONS, Kind, SourceText, candidates, match
+from .text import Candidate, Kind, Role, SourceText, classify, kinds_with
 
-__all__ = ["parse", "parse_file"]
+__all__ = ["LineToken", "parse", "parse_file", "parse_read"]
 
 _MONTHS: Final = {name.casefold(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _DATE: Final = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>\d{4})")
-#: Kinds that are followed by exactly one paragraph line of their own.
-_SINGLE_LINE_TEXT: Final = (Kind.COMMITMENT_TEXT,)
-#: Paragraph kinds in order of preference where the grammar accepts several.
-_TEXT_KINDS: Final = (Kind.COMMITMENT_TEXT, Kind.EXPECT_TEXT, Kind.TEXT)
+#: Paragraph kinds in order of preference where the grammar accepts several (``TEXT`` last).
+_TEXT_KINDS: Final = tuple(kind for kind in Kind if Role.PARAGRAPH in kind.roles)
+_PARAGRAPH_KINDS: Final = frozenset(_TEXT_KINDS)
 #: Paragraph kinds whose token covers a whole run of paragraph lines.
-_RUN_KINDS: Final = frozenset(_TEXT_KINDS).difference(_SINGLE_LINE_TEXT)
-#: Kinds that may stand before a known statement title that ends the text.
-_PAGE_HEADER: Final = frozenset({None, Kind.TITLE, Kind.PUBLISHED, Kind.DOWNLOADS})
+_RUN_KINDS: Final = kinds_with(Role.RUN)
+#: Kinds that may stand before a known statement title that ends the text (``None``: nothing).
+_PAGE_HEADER: Final[frozenset[str | None]] = frozenset({None, *kinds_with(Role.PAGE_HEADER)})
+#: The kinds that start a page: where all are expected, no page has been read yet.
+_PAGE_STARTS: Final = (Kind.STATEMENT_TITLE, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
+_END: Final = "$END"
+#: :meth:`Score.from_label`, remembered: pages repeat the four labels.
+_score_for_label: Final = functools.lru_cache(maxsize=256)(Score.from_label)
 
 #: How much of a published value an error message quotes.
 _SHOWN_LENGTH: Final = 60
@@ -67,12 +76,71 @@ def _get_parser() -> Lark:
                 # import (with pathlib) costs more than a tenth of a first parse.
                 data = pkgutil.get_data(__package__, "report.lark")
                 assert data is not None, "report.lark is missing from the package"
-                grammar = data.decode("utf-8")
-                _parser = Lark(grammar, parser="lalr", lexer=_make_lexer_class(), strict=True)
+                grammar = data.decode("utf-8") + "\n%declare " + " ".join(Kind) + "\n"
+                _parser = Lark(
+                    grammar,
+                    parser="lalr",
+                    lexer=_FedLexer,
+                    transformer=_ToModel(),
+                    strict=True,
+                )
     return _parser
 
 
 # --- the lexer -------------------------------------------------------------------------------
+
+
+class LineToken(Token):
+    """A line token: lark's :class:`~lark.Token` with what the line's classification found.
+
+    ``match`` is the match of the kind's pattern (``None`` for a kind decided by context);
+    ``paragraphs`` holds, for a paragraph token, each non-blank line it covers with its line
+    number. ``line``/``column`` and ``end_line``/``end_column`` are the token's first and last
+    lines (1-based) in the normalised text; ``start_pos``/``end_pos`` are ``None``, since the
+    lexer reads lines, not characters.
+    """
+
+    __slots__ = ("match", "paragraphs")
+
+    match: re.Match[str] | None
+    paragraphs: tuple[tuple[str, int], ...]
+
+    def __new__(  # noqa: PLR0917 - lark's Token arguments, then this class's
+        cls,
+        type: str,
+        value: Any,
+        start_pos: int | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        end_pos: int | None = None,
+        match: re.Match[str] | None = None,
+        paragraphs: tuple[tuple[str, int], ...] = (),
+    ) -> LineToken:
+        """A token with lark's attributes and this class's (one call: the lexer makes many)."""
+        token = str.__new__(cls, value)
+        token.type = type
+        token.value = value
+        token.start_pos = start_pos
+        token.line = line
+        token.column = column
+        token.end_line = end_line
+        token.end_column = end_column
+        token.end_pos = end_pos
+        token.match = match
+        token.paragraphs = paragraphs
+        return token
+
+
+class _FedLexer(Lexer):
+    """The lexer lark is built with: tokens are fed through the interactive parser instead."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        self.lexer_conf = lexer_conf
+
+    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:  # pragma: no cover
+        raise NotImplementedError("cqcmodel feeds its line tokens to the interactive parser")
 
 
 class _Document:
@@ -84,71 +152,67 @@ class _Document:
         self.source = source
         #: Each line without its indentation (normalised lines have no trailing whitespace).
         self.contents = tuple(map(str.lstrip, source.lines))
-        self.kinds = candidates(self.contents)
+        self.kinds = classify(self.contents)
         self.last = _last(self.contents)
 
-
-def _make_lexer_class() -> type[Any]:
-
-    class LineLexer(Lexer):
-        """Offers each line as the first of its kinds that the parser accepts next."""
-
-        __future_interface__ = 1
-
-        def __init__(self, lexer_conf: Any) -> None:
-            self.lexer_conf = lexer_conf
-
-        def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
-            document: _Document = lexer_state.text
-            lines = document.source.lines
-            contents = document.contents
-            kinds = document.kinds
-            table = parser_state.parse_conf.parse_table.states
-            count = len(lines)
-            index = 0
-            previous: str | None = None
-            last = document.last
-            while index < count:
-                content = contents[index]
-                if not content:
-                    index += 1
-                    continue
-                accepted = table[parser_state.position]
-                kind = _choose(kinds[index], accepted, previous, index == last)
-                end = index
-                if kind in _RUN_KINDS:
-                    end = _run_end(contents, kinds, index)
-                # type, value, start_pos, line, column, end_line, end_column, end_pos
-                yield Token(
-                    kind,
-                    content,
-                    index,
-                    index + 1,
-                    len(lines[index]) - len(content) + 1,
-                    end + 1,
-                    len(lines[end]) + 1,
-                    end,
-                )
-                previous = kind
-                index = end + 1
-
-    return LineLexer
+    def column(self, line: int) -> int:
+        """The column (1-based) where the content of ``line`` (1-based) starts."""
+        return len(self.source.lines[line - 1]) - len(self.contents[line - 1]) + 1
 
 
-def _choose(options: tuple[str, ...], accepted: Any, previous: str | None, is_last: bool) -> str:
+def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Iterator[LineToken]:
+    """The document's tokens; ``accepted()`` gives the terminals the parser accepts next."""
+    lines = document.source.lines
+    contents = document.contents
+    kinds = document.kinds
+    last = document.last
+    index = 0
+    previous: str | None = None
+    while index < len(lines):
+        content = contents[index]
+        if not content:
+            index += 1
+            continue
+        kind, found = _choose(kinds[index], accepted(), previous, index == last)
+        end = index
+        paragraphs: tuple[tuple[str, int], ...] = ()
+        if kind in _RUN_KINDS:
+            paragraphs = _run(contents, kinds, index)
+            end = paragraphs[-1][1] - 1
+        elif kind in _PARAGRAPH_KINDS:
+            paragraphs = ((content, index + 1),)
+        yield LineToken(
+            kind,
+            content,
+            None,
+            index + 1,
+            len(lines[index]) - len(content) + 1,
+            end + 1,
+            len(lines[end]) + 1,
+            None,
+            found,
+            paragraphs,
+        )
+        previous = kind
+        index = end + 1
+
+
+def _choose(
+    options: tuple[Candidate, ...], accepted: Collection[str], previous: str | None, is_last: bool
+) -> Candidate:
     """The kind of a line: its first acceptable structural kind, else a paragraph kind."""
-    for kind in options:
+    for kind, found in options:
         if kind in accepted:
-            if kind == Kind.STATEMENT_TITLE and is_last and previous not in _PAGE_HEADER:
+            if kind is Kind.STATEMENT_TITLE and is_last and previous not in _PAGE_HEADER:
                 continue
-            return kind
+            return kind, found
     for kind in _TEXT_KINDS:
         if kind in accepted:
-            return kind
-    return options[0] if options else Kind.TEXT
+            return kind, None
+    return options[0] if options else (Kind.TEXT, None)
 
 
-def _last(lines: Sequence[str]) -> int:
+def _last(lines: tuple[str, ...]) -> int:
     """Index of the last non-blank line (-1 if none)."""
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].strip():
@@ -156,16 +220,19 @@ def _last(lines: Sequence[str]) -> int:
     return -1
 
 
-def _run_end(contents: tuple[str, ...], kinds: list[tuple[str, ...]], start: int) -> int:
-    """Index of the last line of the run of plain paragraph lines starting at ``start``."""
-    end = start
+def _run(
+    contents: tuple[str, ...], kinds: list[tuple[Candidate, ...]], start: int
+) -> tuple[tuple[str, int], ...]:
+    """The run of plain paragraph lines starting at ``start``, with their line numbers."""
+    run = [(contents[start], start + 1)]
     for index in range(start + 1, len(contents)):
-        if not contents[index]:
+        content = contents[index]
+        if not content:
             continue
         if kinds[index]:
             break
-        end = index
-    return end
+        run.append((content, index + 1))
+    return tuple(run)
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -221,11 +288,23 @@ def _parse_text(text: str, source: str | None) -> Authority:
         src.error(
             "empty text: expected a CQC local authority assessment page", 1, 1, normalised=False
         )
+    interactive = _get_parser().parse_interactive()
+    token: LineToken | None = None
     try:
-        tree = _get_parser().parse(document)
-    except UnexpectedInput as error:
+        for token in _tokens(document, interactive.choices):
+            interactive.feed_token(token)
+        pages = interactive.feed_eof(token)  # type: ignore[no-untyped-call]
+    except UnexpectedToken as error:
         _translate(error, src)
-    return _Builder(src, document.contents).authority(tree)
+    except _PlacedError as failure:
+        column = failure.column or document.column(failure.line)
+        src.error(failure.message, failure.line, column)
+    try:
+        return Authority(source=source, **pages)
+    except ValueError as error:
+        part = error.part if isinstance(error, RuleError) else None
+        line = getattr(part, "line", None) or document.last + 1
+        src.error(str(error), line, document.column(line))
 
 
 def _relocated(node: Any, read: ReadText) -> Any:
@@ -246,31 +325,41 @@ def _relocated(node: Any, read: ReadText) -> Any:
     return attrs.evolve(node, **changes) if changes else node
 
 
-def _translate(error: Exception, src: SourceText) -> NoReturn:
+def _translate(error: UnexpectedToken, src: SourceText) -> NoReturn:
     """Raise the :class:`ParseError` that says what ``error`` (a lark exception) means."""
-    if isinstance(error, UnexpectedToken):
-        token = error.token
-        expected = sorted(
-            {DESCRIPTIONS.get(name, name) for name in error.expected if name in DESCRIPTIONS}
-        )
-        wanted = _join_or(expected) if expected else "nothing more"
-        if token.type == "$END":
-            last = _last(src.lines)
-            line = last + 1 if last >= 0 else 1
-            column = len(src.lines[line - 1]) + 1 if last >= 0 else 1
-            src.error(f"expected {wanted}, found the end of the text", line, column)
-        found = DESCRIPTIONS.get(token.type, token.type)
-        shown = str(token.value)
-        if len(shown) > 40:
-            shown = shown[:40] + "…"
-        src.error(f"expected {wanted}; found {found} {shown!r}", token.line, token.column)
-    src.error(f"cannot parse this text ({type(error).__name__})", 1, 1)  # pragma: no cover
+    token = error.token
+    if token.type == _END:
+        last = _last(src.lines)
+        line = last + 1 if last >= 0 else 1
+        column = len(src.lines[line - 1]) + 1 if last >= 0 else 1
+        if all(kind in error.expected for kind in _PAGE_STARTS):
+            src.error(
+                "expected the content of a page (a quality statement, summary or about "
+                "section) after the page header, found the end of the text",
+                line,
+                column,
+            )
+        src.error(f"expected {_expected(error)}, found the end of the text", line, column)
+    found = Kind[token.type].description
+    shown = str(token.value)
+    if len(shown) > 40:
+        shown = shown[:40] + "…"
+    src.error(f"expected {_expected(error)}; found {found} {shown!r}", token.line, token.column)
 
 
-def _token(node: Token | Tree[Token] | None) -> Token | None:
-    """A child that the grammar makes a token (or an absent optional one)."""
-    assert not isinstance(node, Tree)
-    return node
+def _expected(error: UnexpectedToken) -> str:
+    """The terminals ``error`` expected, in words."""
+    names = sorted(
+        {Kind[name].description for name in error.expected if name in Kind.__members__}
+        | ({"the end of the text"} if _END in error.expected else set())
+    )
+    return _join_or(names) if names else "nothing more"
+
+
+def _join_or(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def _integer(digits: str) -> int:
@@ -295,386 +384,381 @@ def _shown(text: str) -> str:
     return repr(_shortened(text))
 
 
-def _join_or(items: list[str]) -> str:
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " or " + items[-1]
+# --- tokens → model --------------------------------------------------------------------------
 
 
-# --- tree → model ----------------------------------------------------------------------------
+class _PlacedError(Exception):
+    """A value the model cannot take, at a line and column of the normalised text.
+
+    A ``column`` of ``None`` stands for the column where the line's content starts.
+    """
+
+    def __init__(self, message: str, line: int, column: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
 
 
-class _Builder:
-    """Builds the model from the parse tree, checking what the grammar cannot (values, dates)."""
+def _fail(message: str, token: Token, offset: int = 0) -> NoReturn:
+    raise _PlacedError(message, token.line or 1, (token.column or 1) + offset)
 
-    def __init__(self, src: SourceText, contents: tuple[str, ...]) -> None:
-        self.src = src
-        self.contents = contents
-        self.name: str | None = None
-        self.name_line = 0
-        self.pilot = False
-        self.page_dates: list[PageDates] = []
-        self.statements: list[QualityStatement] = []
-        self.statement_lines: dict[object, int] = {}
-        self.summary: Summary | None = None
-        self.about: About | None = None
 
-    # helpers
+def _group(token: LineToken, name: str) -> tuple[str | None, int]:
+    """A named group of the token's match, and its column offset in the line."""
+    found = token.match
+    assert found is not None, f"{token.type} tokens carry their match"
+    value = found.group(name)
+    return value, (found.start(name) if value is not None else 0)
 
-    def fail(self, message: str, token: Token, offset: int = 0) -> NoReturn:
-        self.src.error(message, token.line or 1, (token.column or 1) + offset)
-        raise AssertionError("unreachable")  # pragma: no cover
 
-    def group(self, token: Token, name: str) -> tuple[str | None, int]:
-        """A named group of the token's pattern, and its column offset in the line."""
-        found = match(token.type, str(token))
-        if found is None:  # pragma: no cover - the lexer chose the kind by this pattern
-            self.fail(f"internal: {token.type} does not match", token)
-        value = found.group(name)
-        return value, (found.start(name) if value is not None else 0)
+def _texts(tokens: tuple[LineToken, ...]) -> tuple[str, ...]:
+    """Paragraph texts from paragraph or bullet tokens."""
+    result: list[str] = []
+    for token in tokens:
+        if token.type == Kind.BULLET:
+            result.append(_bullet_text(token))
+        else:
+            result.extend(text for text, _ in token.paragraphs)
+    return tuple(result)
 
-    def paragraphs(self, token: Token) -> list[tuple[str, int]]:
-        """The stripped non-blank lines a paragraph token covers, with their line numbers."""
-        start = (token.line or 1) - 1
-        end = token.end_line or start + 1
-        contents = self.contents
-        return [(contents[index], index + 1) for index in range(start, end) if contents[index]]
 
-    def date(self, token: Token, group: str) -> dt.date | None:
-        text, offset = self.group(token, group)
-        if text is None or not text.strip():
-            return None
-        found = _DATE.fullmatch(text.strip())
-        if found is None:
-            self.fail(
-                f"expected a date like '17 May 2024', found {_shown(text.strip())}", token, offset
-            )
-        month = _MONTHS.get(found["month"].casefold())
-        if month is None:
-            self.fail(
-                f"unknown month {_shown(found['month'])}", token, offset + found.start("month")
-            )
-        try:
-            return dt.date(int(found["year"]), month, int(found["day"]))
-        except ValueError:
-            self.fail(f"no such date: {_shown(text.strip())}", token, offset)
+def _bullet_text(token: LineToken) -> str:
+    text, _ = _group(token, "text")
+    assert text is not None
+    return text.strip()
 
-    # the document
 
-    def authority(self, tree: Tree[Token]) -> Authority:
+def _date(token: LineToken, group: str) -> dt.date | None:
+    """The date in ``group`` of the token's match (``None`` when the group is empty)."""
+    text, offset = _group(token, group)
+    if text is None or not text.strip():
+        return None
+    found = _DATE.fullmatch(text.strip())
+    if found is None:
+        _fail(f"expected a date like '17 May 2024', found {_shown(text.strip())}", token, offset)
+    month = _MONTHS.get(found["month"].casefold())
+    if month is None:
+        _fail(f"unknown month {_shown(found['month'])}", token, offset + found.start("month"))
+    try:
+        return dt.date(int(found["year"]), month, int(found["day"]))
+    except ValueError:
+        _fail(f"no such date: {_shown(text.strip())}", token, offset)
 
-        for child in tree.children:
-            if isinstance(child, Token):
-                continue  # Downloads, the footer: structural lines with no content
-            assert isinstance(child, Tree)
-            getattr(self, f"on_{child.data}")(child)
-        if not self.statements and self.summary is None and self.about is None:
-            last = _last(self.src.lines)
-            line = last + 1
-            self.src.error(
-                "expected the content of a page (a quality statement, summary or about "
-                "section) after the page header, found the end of the text",
-                line,
-                len(self.src.lines[last]) + 1,
-            )
-        pages = len(self.statements) + (self.summary is not None) + (self.about is not None)
-        if len(self.page_dates) > pages:
-            extra = self.page_dates[pages].line or 1
-            self.src.error(
-                f"{len(self.page_dates)} 'Published:' lines for {pages} "
-                f"{'page' if pages == 1 else 'pages'}: each page has at most one",
-                extra,
-                len(self.src.lines[extra - 1]) - len(self.contents[extra - 1]) + 1,
-            )
-        return Authority(
-            name=self.name,
-            indicative=self.pilot or any(s.indicative for s in self.statements),
-            page_dates=tuple(self.page_dates),
-            about=self.about,
-            summary=self.summary,
-            statements=tuple(self.statements),
-            source=self.src.source,
+
+def _score_value(token: LineToken) -> Score:
+    """The statement score (1–4) in the token's ``value`` group."""
+    value, offset = _group(token, "value")
+    assert value is not None
+    number = _integer(value)
+    if not 1 <= number <= 4:
+        _fail(f"{_shortened(value)} is not a valid score (1–4)", token, offset)
+    if token.endswith("%"):
+        _fail("a statement score is a number 1–4, not a percentage", token, offset)
+    return Score(number)
+
+
+def _labelled(label: LineToken, score: Score | None) -> Score:
+    """The score of a score label line, checked against its words and the score line's."""
+    labelled = _score_value(label)
+    words, words_offset = _group(label, "label")
+    assert words is not None
+    named = _score_for_label(words)
+    if named is None:
+        _fail(
+            f"unknown score label {_shown(words)}: expected one of "
+            + "; ".join(f"'{s.value} - {s.label}'" for s in Score),
+            label,
+            words_offset,
         )
+    if named != labelled:
+        _fail(
+            f"score label {_shown(words)} is the label of {named.value}, not {labelled.value}",
+            label,
+            words_offset,
+        )
+    if score is not None and labelled != score:
+        _, offset = _group(label, "value")
+        _fail(
+            f"score label says {labelled.value} but the score line says {score.value}",
+            label,
+            offset,
+        )
+    return labelled
 
-    def on_title(self, tree: Tree[Token]) -> None:
-        (token,) = tree.children
-        assert not isinstance(token, Tree)
-        found = match(Kind.TITLE, str(token))
-        assert found is not None
-        name = found["name"].strip()
-        pilot = not str(token).casefold().endswith("local authority assessment")
-        if self.name is None:
-            self.name, self.name_line = name, token.line or 0
-        elif fold(name) != fold(self.name):
-            self.fail(
-                f"this text holds pages of two authorities: {_shown(self.name)} "
-                f"(line {self.name_line}) and {_shown(name)}",
-                token,
-            )
-        self.pilot = self.pilot or pilot
 
-    def on_published(self, tree: Tree[Token]) -> None:
-        (token,) = tree.children
-        assert not isinstance(token, Tree)
-        published = self.date(token, "published")
+def _built(cls: Callable[..., Any], token: Token, /, **fields: Any) -> Any:
+    """``cls(**fields)``; a rule of the model that fails is placed at ``token``."""
+    try:
+        return cls(**fields)
+    except ValueError as error:
+        _fail(str(error), token)
+
+
+#: A statement's score and whether it is indicative.
+_ScoreValue = tuple[Score | None, bool]
+
+
+@v_args(inline=True)
+class _ToModel(Transformer[LineToken, Any]):
+    """Makes the model from the rules of ``report.lark``, one method per rule or alternative.
+
+    It runs inside the LALR parser (lark's ``transformer=`` option), so no parse tree is
+    built; it keeps no state, so one instance serves every parse and thread. Values the
+    grammar cannot check (numbers, dates, labels) are checked here, and the model checks the
+    rules that span fields.
+    """
+
+    def start(self, *items: Any) -> dict[str, Any]:
+        """The fields of the :class:`~cqcmodel.model.Authority` the items make."""
+        name: str | None = None
+        name_line = 0
+        pilot = False
+        page_dates: list[PageDates] = []
+        statements: list[QualityStatement] = []
+        summary: Summary | None = None
+        about: About | None = None
+        for item in items:
+            if isinstance(item, _Title):
+                if name is None:
+                    name, name_line = item.name, item.token.line or 0
+                elif fold(item.name) != fold(name):
+                    _fail(
+                        f"this text holds pages of two authorities: {_shown(name)} "
+                        f"(line {name_line}) and {_shown(item.name)}",
+                        item.token,
+                    )
+                pilot = pilot or item.pilot
+            elif isinstance(item, PageDates):
+                page_dates.append(item)
+            elif isinstance(item, QualityStatement):
+                statements.append(item)
+            elif isinstance(item, Summary):
+                if summary is not None:
+                    msg = f"a second summary in one text (the first is at line {summary.line})"
+                    raise _PlacedError(msg, item.line or 1, None)
+                summary = item
+            elif isinstance(item, About):
+                if about is not None:
+                    msg = f"a second about section in one text (the first is at line {about.line})"
+                    raise _PlacedError(msg, item.line or 1, None)
+                about = item
+        return {
+            "name": name,
+            "indicative": pilot or any(s.indicative for s in statements),
+            "page_dates": tuple(page_dates),
+            "about": about,
+            "summary": summary,
+            "statements": tuple(statements),
+        }
+
+    def title(self, token: LineToken) -> _Title:
+        """A title line: the authority's name, and whether the page is a pilot's."""
+        name, _ = _group(token, "name")
+        assert name is not None
+        pilot = not token.casefold().endswith("local authority assessment")
+        return _Title(name=name.strip(), pilot=pilot, token=token)
+
+    def published(self, token: LineToken) -> PageDates:
+        """A ``Published: … Page last updated: …`` line."""
+        published = _date(token, "published")
         if published is None:
-            self.fail("expected a date after 'Published:'", token, len(str(token)))
-        self.page_dates.append(
-            PageDates(published=published, updated=self.date(token, "updated"), line=token.line)
-        )
+            _fail("expected a date after 'Published:'", token, len(token))
+        return PageDates(published=published, updated=_date(token, "updated"), line=token.line)
 
     # statement pages
 
-    def on_statement(self, tree: Tree[Token]) -> None:
-        title_token, score_tree, expect_tree, commitment_tree, findings_tree = tree.children
-        assert not isinstance(title_token, Tree) and title_token is not None
-        title = str(title_token)
-        score, indicative = self.score(score_tree)
-        people_expect: tuple[str, ...] = ()
-        if expect_tree is not None:
-            assert not isinstance(expect_tree, Token)
-            people_expect = tuple(
-                text
-                for token in expect_tree.children[1:]
-                for text, _ in self.paragraphs(token)  # type: ignore[arg-type]
-            )
-        commitment = None
-        if commitment_tree is not None:
-            assert not isinstance(commitment_tree, Token)
-            value = commitment_tree.children[1]
-            commitment = str(value) if value is not None else None
-        findings = self.findings(findings_tree) if findings_tree is not None else ()
-        statement = QualityStatement(
-            title=title,
-            score=score,
+    def statement(
+        self,
+        title: LineToken,
+        score: _ScoreValue | None,
+        expect: tuple[str, ...] | None,
+        commitment: str | None,
+        findings: tuple[Finding, ...] | None,
+    ) -> QualityStatement:
+        """A quality statement page."""
+        value, indicative = score or (None, False)
+        return _built(  # type: ignore[no-any-return]
+            QualityStatement,
+            title,
+            title=str(title),
+            score=value,
             indicative=indicative,
-            people_expect=people_expect,
+            people_expect=expect or (),
             commitment=commitment,
-            findings=findings,
-            line=title_token.line,
+            findings=findings or (),
+            line=title.line,
         )
-        key = statement.statement_id or fold(title)
-        if key in self.statement_lines:
-            self.fail(
-                f"statement {title!r} appears twice in one text "
-                f"(first at line {self.statement_lines[key]})",
-                title_token,
-            )
-        self.statement_lines[key] = title_token.line or 0
-        self.statements.append(statement)
 
-    def score(self, tree: Tree[Token] | Token | None) -> tuple[Score | None, bool]:
+    def numbered_score(self, score: LineToken, label: LineToken | None) -> _ScoreValue:
+        """``Score: N``, optionally followed by its label line."""
+        value = _score_value(score)
+        return (_labelled(label, value) if label is not None else value), False
 
-        if tree is None:
-            return None, False
-        assert not isinstance(tree, Token)
-        first = _token(tree.children[0])
-        label = _token(tree.children[1]) if len(tree.children) > 1 else None
-        if first is not None and first.type == Kind.SCORE_LABEL:
-            first, label = None, first
-        indicative = first is not None and first.type == Kind.INDICATIVE
-        score: Score | None = None
-        if first is not None:
-            value, offset = self.group(first, "value")
-            if value:
-                score = self.score_value(value, first, offset, percent_ok=False)
-        if label is not None:
-            value, offset = self.group(label, "value")
-            assert value is not None
-            labelled = self.score_value(value, label, offset, percent_ok=False)
-            words, words_offset = self.group(label, "label")
-            assert words is not None
-            named = Score.from_label(words)
-            if named is None:
-                self.fail(
-                    f"unknown score label {_shown(words)}: expected one of "
-                    + "; ".join(f"'{s.value} - {s.label}'" for s in Score),
-                    label,
-                    words_offset,
-                )
-            if named != labelled:
-                self.fail(
-                    f"score label {_shown(words)} is the label of {named.value}, "
-                    f"not {labelled.value}",
-                    label,
-                    words_offset,
-                )
-            if score is not None and labelled != score:
-                self.fail(
-                    f"score label says {labelled.value} but the score line says {score.value}",
-                    label,
-                    offset,
-                )
-            score = labelled
-        return score, indicative
+    def indicative_score(self, score: LineToken, label: LineToken | None) -> _ScoreValue:
+        """``Indicative score:`` (a number optional), optionally followed by its label line."""
+        value = _score_value(score) if _group(score, "value")[0] else None
+        return (_labelled(label, value) if label is not None else value), True
 
-    def score_value(self, value: str, token: Token, offset: int, *, percent_ok: bool) -> Score:
-        number = _integer(value)
-        if not 1 <= number <= 4:
-            self.fail(f"{_shortened(value)} is not a valid score (1–4)", token, offset)
-        if not percent_ok and str(token).rstrip().endswith("%"):
-            self.fail("a statement score is a number 1–4, not a percentage", token, offset)
-        return Score(number)
+    def labelled_score(self, label: LineToken) -> _ScoreValue:
+        """A score label line alone (``3 - Evidence shows a good standard``)."""
+        return _labelled(label, None), False
 
-    def findings(self, tree: Tree[Token] | Token) -> tuple[Finding, ...]:
+    def expect(self, _heading: LineToken, *texts: LineToken) -> tuple[str, ...]:
+        """The "What people expect" lines."""
+        return _texts(texts)
 
-        assert not isinstance(tree, Token)
+    def commitment(self, _heading: LineToken, text: LineToken | None) -> str | None:
+        """The local authority commitment (the we-statement), if given."""
+        return str(text) if text is not None else None
+
+    def headed_findings(self, _heading: LineToken, *lines: LineToken) -> tuple[Finding, ...]:
+        """Key findings after their heading."""
+        return self.findings(*lines)
+
+    def findings(self, *lines: LineToken) -> tuple[Finding, ...]:
+        """Key findings: paragraphs, each under the sub-heading before it (if any)."""
         result: list[Finding] = []
         heading: str | None = None
-        for token in tree.children:
-            assert isinstance(token, Token)
-            if token.type == Kind.FINDINGS_HEADING:
-                continue
+        for token in lines:
             if token.type == Kind.SUBHEADING:
                 heading = str(token)
-                continue
-            result.extend(
-                Finding(text=text, heading=heading, line=line)
-                for text, line in self.paragraphs(token)
-            )
+            else:
+                result.extend(
+                    Finding(text=text, heading=heading, line=line)
+                    for text, line in token.paragraphs
+                )
         return tuple(result)
 
     # summary page
 
-    def on_summary(self, tree: Tree[Token]) -> None:
-        # The grammar opens every summary with its "Overall summary" line.
-        first = _token(tree.children[0])
-        assert first is not None
-        rating_tree, overall_tree, scores_tree, experience_tree, *section_trees = tree.children[1:]
-        if self.summary is not None:
-            self.fail(
-                f"a second summary in one text (the first is at line {self.summary.line})", first
-            )
-        name = rating = None
-        if rating_tree is not None:
-            assert not isinstance(rating_tree, Token)
-            _, bullet, rating_token = rating_tree.children
-            if bullet is not None:
-                name = self.bullet_text(bullet)  # type: ignore[arg-type]
-            if rating_token is not None:
-                rating = Rating.from_text(str(rating_token))
-        percentage, short_name = self.overall(overall_tree)
-        if rating is not None and percentage is not None:
-            band = rating_for_percentage(percentage)
-            if band is not rating:
-                assert isinstance(overall_tree, Tree)
-                self.fail(
-                    f"the rating {rating.value!r} contradicts the published percentage "
-                    f"{percentage}%, whose band is {band.value!r}",
-                    _token(overall_tree.children[0]) or Token(Kind.SCORE, ""),
-                )
-        statement_scores: list[StatementScore] = []
-        if scores_tree is not None:
-            assert not isinstance(scores_tree, Token)
-            for item in scores_tree.children[1:]:
-                assert not isinstance(item, Token)
-                bullet, score_token = item.children
-                assert isinstance(bullet, Token)
-                score = None
-                if score_token is not None:
-                    assert isinstance(score_token, Token)
-                    value, offset = self.group(score_token, "value")
-                    assert value is not None
-                    score = self.score_value(value, score_token, offset, percent_ok=False)
-                statement_scores.append(
-                    StatementScore(title=self.bullet_text(bullet), score=score, line=bullet.line)
-                )
-        experience: tuple[str, ...] = ()
-        if experience_tree is not None:
-            assert not isinstance(experience_tree, Token)
-            experience = self.texts(experience_tree.children[1:])
-        sections = []
-        for section in section_trees:
-            assert not isinstance(section, Token)
-            heading, *paras = section.children
-            assert isinstance(heading, Token)
-            sections.append(
-                Section(heading=str(heading), paragraphs=self.texts(paras), line=heading.line)
-            )
-        self.summary = Summary(
+    def summary(
+        self,
+        first: LineToken,
+        rating_block: tuple[str | None, Rating | None] | None,
+        overall: _Percentage | None,
+        scores: tuple[StatementScore, ...] | None,
+        experience: tuple[str, ...] | None,
+        *sections: Section,
+    ) -> Summary:
+        """The summary page."""
+        name, rating = rating_block or (None, None)
+        percentage, short_name, token = overall or (None, None, first)
+        summary: Summary = _built(
+            Summary,
+            token,
             name=name,
             rating=rating,
             percentage=percentage,
             short_name=short_name,
-            statement_scores=tuple(statement_scores),
-            people_experience=experience,
-            sections=tuple(sections),
+            statement_scores=scores or (),
+            people_experience=experience or (),
+            sections=sections,
             line=first.line,
         )
+        return summary
 
-    def overall(self, tree: Tree[Token] | Token | None) -> tuple[int | None, str | None]:
+    def rating_block(
+        self, _heading: LineToken, bullet: LineToken | None, rating: LineToken | None
+    ) -> tuple[str | None, Rating | None]:
+        """The authority's name and the published rating word."""
+        name = _bullet_text(bullet) if bullet is not None else None
+        return name, (Rating.from_text(rating) if rating is not None else None)
 
-        if tree is None:
-            return None, None
-        assert not isinstance(tree, Token)
-        (token,) = tree.children
-        assert isinstance(token, Token)
-        value, offset = self.group(token, "value")
-        assert value is not None
-        number = _integer(value)
-        if number > 100:
-            self.fail(f"{_shortened(value)}% is not a percentage (0–100)", token, offset)
-        short_name = None
-        if token.type == Kind.OVERALL_SCORE:
-            short_name, _ = self.group(token, "name")
-            short_name = short_name.strip() if short_name else None
-        return number, short_name
+    def score_percentage(self, token: LineToken) -> _Percentage:
+        """``Score: 64%`` on a summary page."""
+        return _percentage(token), None, token
 
-    def bullet_text(self, token: Token) -> str:
-        text, _ = self.group(token, "text")
-        assert text is not None
-        return text.strip()
+    def named_percentage(self, token: LineToken) -> _Percentage:
+        """``Overall rating for <short name>: 64%``."""
+        short_name, _ = _group(token, "name")
+        return _percentage(token), (short_name.strip() if short_name else None), token
 
-    def texts(self, tokens: list[Any]) -> tuple[str, ...]:
-        """Paragraph texts from a list of paragraph or bullet tokens."""
-        result: list[str] = []
-        for token in tokens:
-            if token.type == Kind.BULLET:
-                result.append(self.bullet_text(token))
-            else:
-                result.extend(text for text, _ in self.paragraphs(token))
-        return tuple(result)
+    def scores(self, _heading: LineToken, *items: StatementScore) -> tuple[StatementScore, ...]:
+        """The "Quality statement scores" list."""
+        return items
+
+    def score_item(self, bullet: LineToken, score: LineToken | None) -> StatementScore:
+        """One statement's title, and its score when published."""
+        value = _score_value(score) if score is not None else None
+        return StatementScore(title=_bullet_text(bullet), score=value, line=bullet.line)
+
+    def experience(self, _heading: LineToken, *texts: LineToken) -> tuple[str, ...]:
+        """The paragraphs under "Summary of people's experiences"."""
+        return _texts(texts)
+
+    def section(self, heading: LineToken, *texts: LineToken) -> Section:
+        """A further headed section of the summary."""
+        return _built(  # type: ignore[no-any-return]
+            Section, heading, heading=str(heading), paragraphs=_texts(texts), line=heading.line
+        )
 
     # about page
 
-    def on_about(self, tree: Tree[Token]) -> None:
-
-        how, started_token, published_token, intro, subject_tree, financial_tree = tree.children
-        assert isinstance(how, Token)
-        if self.about is not None:
-            self.fail(
-                f"a second about section in one text (the first is at line {self.about.line})",
-                how,
-            )
-        started = self.date(started_token, "date") if started_token is not None else None  # type: ignore[arg-type]
-        published = self.date(published_token, "date") if published_token is not None else None  # type: ignore[arg-type]
-        assert not isinstance(intro, Token) and intro is not None
-        introduction = self.texts(intro.children)
-        subject = None
-        demographics: tuple[str, ...] = ()
-        if subject_tree is not None:
-            assert not isinstance(subject_tree, Token)
-            head, *rest = subject_tree.children
-            assert isinstance(head, Token)
-            if head.type == Kind.ABOUT_HEADING:
-                subject_text, _ = self.group(head, "name")
-                subject = subject_text.strip() if subject_text else None
-                rest = rest[1:]  # the optional Demographics heading
-            demographics = self.texts([token for token in rest if token is not None])
-        financial_intro = None
-        facts: tuple[str, ...] = ()
-        if financial_tree is not None:
-            assert not isinstance(financial_tree, Token)
-            _, intro_token, *fact_tokens = financial_tree.children
-            financial_intro = str(intro_token) if intro_token is not None else None
-            facts = self.texts(fact_tokens)
-        self.about = About(
-            started=started,
-            published=published,
-            introduction=introduction,
-            subject=subject,
+    def about(  # noqa: PLR0917 - one argument per symbol of the rule
+        self,
+        how: LineToken,
+        started: LineToken | None,
+        published: LineToken | None,
+        intro: tuple[str, ...],
+        subject: tuple[str | None, tuple[str, ...]] | None,
+        financial: tuple[str | None, tuple[str, ...]] | None,
+    ) -> About:
+        """The about page."""
+        name, demographics = subject or (None, ())
+        financial_intro, facts = financial or (None, ())
+        return About(
+            started=_date(started, "date") if started is not None else None,
+            published=_date(published, "date") if published is not None else None,
+            introduction=intro,
+            subject=name,
             demographics=demographics,
             financial_intro=financial_intro,
             financial_facts=facts,
             line=how.line,
         )
+
+    def intro(self, *texts: LineToken) -> tuple[str, ...]:
+        """The paragraphs under "How we assess local authorities"."""
+        return _texts(texts)
+
+    def named_subject(
+        self, heading: LineToken, _demographics: LineToken | None, *texts: LineToken
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """``About <name>`` and the paragraphs about the area."""
+        name, _ = _group(heading, "name")
+        return (name.strip() if name else None), _texts(texts)
+
+    def demographics(
+        self, _heading: LineToken, *texts: LineToken
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """The "Demographics" heading and the paragraphs under it."""
+        return None, _texts(texts)
+
+    def financial(
+        self, _heading: LineToken, intro: LineToken | None, *facts: LineToken
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """The "Financial facts" heading, the line introducing them, and the facts."""
+        return (str(intro) if intro is not None else None), _texts(facts)
+
+
+@attrs.frozen
+class _Title:
+    """What a title line says."""
+
+    name: str
+    pilot: bool
+    token: LineToken
+
+
+#: A summary's percentage, its short name and the token that publishes them.
+_Percentage = tuple[int, str | None, LineToken]
+
+
+def _percentage(token: LineToken) -> int:
+    value, offset = _group(token, "value")
+    assert value is not None
+    number = _integer(value)
+    if number > 100:
+        _fail(f"{_shortened(value)}% is not a percentage (0–100)", token, offset)
+    return number

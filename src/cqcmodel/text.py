@@ -8,21 +8,33 @@ with the grammar's context.
 
 from __future__ import annotations
 
+import enum
 import re
-from typing import Final, NoReturn
+from collections.abc import Iterable
+from typing import Any, Final, NoReturn
 
 from .errors import ParseError
 from .framework import Rating, statement_by_title
-from .model import is_heading_like
 
-__all__ = ["Kind", "SourceText", "candidates", "normalise"]
+__all__ = [
+    "HEADING_MAX_LENGTH",
+    "Kind",
+    "Role",
+    "SourceText",
+    "candidates",
+    "classify",
+    "is_heading_like",
+    "kinds_with",
+    "normalise",
+]
 
 #: Characters removed outright: byte order mark and zero-width characters.
 _REMOVED: Final = frozenset("\ufeff\u200b\u200c\u200d\u2060")
 #: Line breaks other than LF/CR (form feed between PDF pages, vertical tab, Unicode separators).
-_OTHER_BREAKS: Final = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CONTROL: Final = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
-_ZERO_WIDTH: Final = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
+#: (Patterns as text: only a text that needs them compiles them, through ``re``'s cache.)
+_OTHER_BREAKS: Final = "[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+_CONTROL: Final = "[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]"
+_ZERO_WIDTH: Final = "[\ufeff\u200b\u200c\u200d\u2060]"
 #: Characters that become a plain space.
 _SPACE_CHARS: Final = ("\u00a0", "\u202f", "\u2007")
 #: The characters of the classes above, one by one (surrogates apart: encoding finds those).
@@ -35,6 +47,11 @@ _SPECIAL_CHARS: Final = ("\r", *_BREAK_CHARS, *_CONTROL_CHARS, *_REMOVED, *_SPAC
 
 def _has_any(text: str, chars: tuple[str, ...] | frozenset[str]) -> bool:
     return any(map(text.__contains__, chars))
+
+
+def _is_clean(line: str) -> bool:
+    """Whether ``line`` has nothing for normalisation to replace, remove or reject."""
+    return line.isprintable() or not (_has_any(line, _SPECIAL_CHARS) or _has_surrogate(line))
 
 
 def _has_surrogate(text: str) -> bool:
@@ -60,23 +77,25 @@ class SourceText:
 
     def __init__(self, text: str, source: str | None = None) -> None:
         self.source = source
-        if not _has_any(text, _SPECIAL_CHARS) and not _has_surrogate(text):
-            # The common case: nothing to replace, remove or reject.
-            parts = text.split("\n")
+        parts = text.split("\n")
+        if all(map(str.isprintable, parts)) or all(map(_is_clean, parts)):
+            # The common case: nothing to replace, remove or reject. A printable line holds
+            # none of the special characters (all are unprintable); only the others (with a
+            # tab, say) are searched for them.
             self.original: tuple[str, ...] = tuple(parts)
             self.lines: tuple[str, ...] = tuple(map(str.rstrip, parts))
             return
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if _has_any(text, _BREAK_CHARS):
-            text = _OTHER_BREAKS.sub("\n", text)
+            text = re.sub(_OTHER_BREAKS, "\n", text)
         self.original = tuple(text.split("\n"))
         if _has_any(text, _CONTROL_CHARS) or _has_surrogate(text):
-            bad = _CONTROL.search(text)
+            bad = re.search(_CONTROL, text)
             if bad is not None:
                 self._reject_control(bad.start())
         if _has_any(text, _REMOVED):
-            text = _ZERO_WIDTH.sub("", text)
+            text = re.sub(_ZERO_WIDTH, "", text)
         for space in _SPACE_CHARS:
             if space in text:
                 text = text.replace(space, " ")
@@ -127,175 +146,390 @@ def normalise(text: str) -> str:
     return "\n".join(SourceText(text).lines)
 
 
+# --- the shape of a heading ------------------------------------------------------------------
+
+#: Longest line that can be a heading (sub-heading in findings, section heading in summaries).
+HEADING_MAX_LENGTH: Final = 120
+
+
+def is_heading_like(text: str) -> bool:
+    """Whether a line could be a heading: short, and not ending like a sentence.
+
+    A sentence ends in ``.``, ``!`` or ``?``, possibly followed by closing quotes or brackets.
+    """
+    if len(text) > HEADING_MAX_LENGTH:
+        return False
+    stripped = text.rstrip("'\"’”)]»")
+    return not stripped.endswith((".", "!", "?"))
+
+
 # --- line kinds ------------------------------------------------------------------------------
 
 
-class Kind:
-    """Names of the line kinds: the grammar's terminals (one token per line or run of text)."""
+class Role(enum.Flag):
+    """What a line kind does for the context rules of :func:`candidates` and the lexer."""
 
-    TITLE: Final = "TITLE"
-    PUBLISHED: Final = "PUBLISHED"
-    DOWNLOADS: Final = "DOWNLOADS"
-    FOOTER: Final = "FOOTER"
-    STATEMENT_TITLE: Final = "STATEMENT_TITLE"
-    SCORE: Final = "SCORE"
-    INDICATIVE: Final = "INDICATIVE"
-    SCORE_LABEL: Final = "SCORE_LABEL"
-    EXPECT_HEADING: Final = "EXPECT_HEADING"
-    EXPECT_TEXT: Final = "EXPECT_TEXT"
-    COMMITMENT_HEADING: Final = "COMMITMENT_HEADING"
-    COMMITMENT_TEXT: Final = "COMMITMENT_TEXT"
-    FINDINGS_HEADING: Final = "FINDINGS_HEADING"
-    SUBHEADING: Final = "SUBHEADING"
-    TEXT: Final = "TEXT"
-    OVERALL_SUMMARY: Final = "OVERALL_SUMMARY"
-    RATING_HEADING: Final = "RATING_HEADING"
-    BULLET: Final = "BULLET"
-    RATING: Final = "RATING"
-    OVERALL_SCORE: Final = "OVERALL_SCORE"
-    SCORES_HEADING: Final = "SCORES_HEADING"
-    EXPERIENCE_HEADING: Final = "EXPERIENCE_HEADING"
-    HOW_WE_ASSESS: Final = "HOW_WE_ASSESS"
-    START_DATE: Final = "START_DATE"
-    ASSESSMENT_PUBLISHED: Final = "ASSESSMENT_PUBLISHED"
-    ABOUT_HEADING: Final = "ABOUT_HEADING"
-    DEMOGRAPHICS: Final = "DEMOGRAPHICS"
-    FINANCIAL_FACTS: Final = "FINANCIAL_FACTS"
-    FINANCIAL_INTRO: Final = "FINANCIAL_INTRO"
+    #: Nothing beyond its own pattern.
+    PLAIN = 0
+    #: A score line: the heading-like line before it is a statement title.
+    SCORE_LINE = enum.auto()
+    #: A page's header or first line: a pilot ``<X> assessment`` line before it is a title.
+    OPENS_PAGE = enum.auto()
+    #: A page header line: it may stand before a known statement title that ends the text.
+    PAGE_HEADER = enum.auto()
+    #: Recognised only on a heading-like line.
+    HEADING = enum.auto()
+    #: Its pattern's literal ends the line (tested with ``endswith``) instead of starting it.
+    LITERAL_AT_END = enum.auto()
+    #: A paragraph kind: plain text, named by where the grammar accepts it.
+    PARAGRAPH = enum.auto()
+    #: A paragraph kind whose token covers a whole run of paragraph lines.
+    RUN = enum.auto()
+    #: Decided by the line that follows (a heading-like line's kind), not by a pattern.
+    BY_NEXT_LINE = enum.auto()
 
 
-_I = re.IGNORECASE
-#: Kinds recognised from a line's own content, tried in this order. Every pattern is anchored
-#: and runs in time linear in the line's length, so no input can make it backtrack badly
-#: (tests/test_robustness.py runs the worst cases).
-PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    (Kind.TITLE, re.compile(r"(?P<name>\S.*?):\s*local authority assessment")),
-    (
-        Kind.PUBLISHED,
+_I = "(?i)"
+
+
+class Kind(enum.StrEnum):
+    """The line kinds: the grammar's terminals, each declared once with what recognises it.
+
+    A member's value is its name, the terminal ``report.lark`` uses. ``description`` names the
+    kind in "expected …, found …" messages. ``pattern`` (a regular expression over the
+    stripped line, anchored at both ends) recognises a line of the kind on its own content;
+    ``literals`` are the expressions every such line starts with (the prefilter: most
+    paragraph lines start with none of them, so one match of all of them rules a line out).
+    ``roles`` holds the kind's context rules (:class:`Role`). Kinds without a pattern are
+    decided by context: a rating word, a heading-like line followed by a score line or a
+    paragraph, or paragraph text, named by where the grammar accepts it. Every pattern runs
+    in time linear in the line's length, so no input can make it backtrack badly
+    (tests/test_robustness.py runs the worst cases).
+    """
+
+    @staticmethod
+    def _generate_next_value_(name: str, start: int, count: int, last_values: list[Any]) -> str:
+        return name
+
+    def __new__(
+        cls,
+        value: str,
+        description: str,
+        pattern: str | None = None,
+        literals: tuple[str, ...] = (),
+        roles: Role = Role.PLAIN,
+    ) -> Kind:
+        """A member whose string value is the terminal's name."""
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        member.source = pattern
+        member.literals = literals
+        member.roles = roles
+        return member
+
+    description: str
+    #: The pattern's source (``None`` for a kind decided by context).
+    source: str | None
+    literals: tuple[str, ...]
+    roles: Role
+
+    TITLE = (
+        enum.auto(),
+        "a title line ('<authority>: local authority assessment')",
+        r"(?P<name>\S.*?):\s*local authority assessment",
+        ("local authority assessment",),
+        Role.PAGE_HEADER | Role.LITERAL_AT_END,
+    )
+    PUBLISHED = (
+        enum.auto(),
+        "a 'Published: …' line",
         # "Published:?\s*(?P<published>[^:]*?)(?:\s+Page last updated:?\s*(?P<updated>.*))?"
         # with the same matches, written so that it stays linear: that form tries the
         # "Page last updated" tail at every character of a long run of spaces (quadratic).
         # The tail is tried once per run of spaces (possessive), and the one case where the
         # lazy form backtracks into the leading spaces (no date before "Page last updated")
         # is the second, atomic alternative.
-        re.compile(
-            r"Published:?(?:\s*+|(?>\s*(?=\s)))"
-            r"(?P<published>(?:[^:\s]++|\s++(?!Page last updated))*+)"
-            r"(?:\s++Page last updated:?\s*+(?P<updated>.*))?"
-        ),
-    ),
-    (Kind.DOWNLOADS, re.compile(r"Downloads", _I)),
-    (Kind.FOOTER, re.compile(r"©\s*Care Quality Commission", _I)),
-    (Kind.SCORE, re.compile(r"Score:?\s*(?P<value>\d+)\s*(?P<percent>%?)", _I)),
-    (Kind.INDICATIVE, re.compile(r"Indicative score:?\s*(?P<value>\d*)", _I)),
-    (
-        Kind.SCORE_LABEL,
-        re.compile(
-            r"(?:(?:Indicative\s+)?Score:?\s*)?(?P<value>\d+)\s*[-–—]\s*(?P<label>Evidence\b.*)", _I
-        ),
-    ),
-    (Kind.EXPECT_HEADING, re.compile(r"What people expect:?", _I)),
-    (Kind.COMMITMENT_HEADING, re.compile(r"The local authority commitment:?", _I)),
-    (Kind.FINDINGS_HEADING, re.compile(r"Key findings for this quality statement:?", _I)),
-    (Kind.OVERALL_SUMMARY, re.compile(r"Overall summary", _I)),
-    (Kind.RATING_HEADING, re.compile(r"Local authority rating and score", _I)),
-    (Kind.SCORES_HEADING, re.compile(r"Quality statement scores", _I)),
-    (Kind.EXPERIENCE_HEADING, re.compile(r"Summary of people[’'`]?s experiences?", _I)),
-    (
-        Kind.OVERALL_SCORE,
-        re.compile(r"Overall rating for (?P<name>\S.*?):\s*(?P<value>\d+)\s*%", _I),
-    ),
-    (Kind.BULLET, re.compile(r"[•·*\-–]\s+(?P<text>\S.*)")),
-    (Kind.HOW_WE_ASSESS, re.compile(r"How we assess local authorities", _I)),
-    (Kind.START_DATE, re.compile(r"Assessment start date:?\s*(?P<date>.*)", _I)),
-    (Kind.ASSESSMENT_PUBLISHED, re.compile(r"Assessment published:?\s*(?P<date>.*)", _I)),
-    (Kind.DEMOGRAPHICS, re.compile(r"Demographics", _I)),
-    (Kind.FINANCIAL_FACTS, re.compile(r"Financial facts", _I)),
-    (
-        Kind.FINANCIAL_INTRO,
-        re.compile(r"The financial facts for (?P<name>\S.*?) (?:are|is):?", _I),
-    ),
-)
-_PATTERN_BY_KIND: Final = dict(PATTERNS)
+        r"Published:?(?:\s*+|(?>\s*(?=\s)))"
+        r"(?P<published>(?:[^:\s]++|\s++(?!Page last updated))*+)"
+        r"(?:\s++Page last updated:?\s*+(?P<updated>.*))?",
+        (r"(?i:published)",),
+        Role.PAGE_HEADER | Role.OPENS_PAGE,
+    )
+    DOWNLOADS = (
+        enum.auto(),
+        "'Downloads'",
+        _I + r"Downloads",
+        (r"(?i:downloads)",),
+        Role.PAGE_HEADER | Role.OPENS_PAGE,
+    )
+    FOOTER = (
+        enum.auto(),
+        "the '© Care Quality Commission' footer",
+        _I + r"©\s*Care Quality Commission",
+        ("©",),
+    )
+    SCORE = (
+        enum.auto(),
+        "a 'Score: N' line",
+        _I + r"Score:?\s*(?P<value>\d+)\s*(?P<percent>%?)",
+        (r"(?i:score)",),
+        Role.SCORE_LINE,
+    )
+    INDICATIVE = (
+        enum.auto(),
+        "an 'Indicative score:' line",
+        _I + r"Indicative score:?\s*(?P<value>\d*)",
+        (r"(?i:indicative)",),
+        Role.SCORE_LINE,
+    )
+    SCORE_LABEL = (
+        enum.auto(),
+        "a score label ('3 - Evidence shows a good standard')",
+        _I + r"(?:(?:Indicative\s+)?Score:?\s*)?(?P<value>\d+)\s*[-–—]\s*(?P<label>Evidence\b.*)",
+        (r"(?i:score)", r"(?i:indicative)", r"\d"),
+        Role.SCORE_LINE,
+    )
+    EXPECT_HEADING = (
+        enum.auto(),
+        "'What people expect'",
+        _I + r"What people expect:?",
+        (r"(?i:what people expect)",),
+    )
+    EXPECT_TEXT = (enum.auto(), "an I-statement", None, (), Role.PARAGRAPH | Role.RUN)
+    COMMITMENT_HEADING = (
+        enum.auto(),
+        "'The local authority commitment'",
+        _I + r"The local authority commitment:?",
+        (r"(?i:the local authority commitment)",),
+    )
+    COMMITMENT_TEXT = (
+        enum.auto(),
+        "the local authority commitment (a we-statement)",
+        None,
+        (),
+        Role.PARAGRAPH,
+    )
+    FINDINGS_HEADING = (
+        enum.auto(),
+        "'Key findings for this quality statement'",
+        _I + r"Key findings for this quality statement:?",
+        (r"(?i:key findings for this quality statement)",),
+    )
+    STATEMENT_TITLE = (
+        enum.auto(),
+        "a quality statement title",
+        None,
+        (),
+        Role.OPENS_PAGE | Role.BY_NEXT_LINE,
+    )
+    SUBHEADING = (enum.auto(), "a sub-heading", None, (), Role.BY_NEXT_LINE)
+    TEXT = (enum.auto(), "a paragraph", None, (), Role.PARAGRAPH | Role.RUN)
+    OVERALL_SUMMARY = (
+        enum.auto(),
+        "'Overall summary'",
+        _I + r"Overall summary",
+        (r"(?i:overall summary)",),
+        Role.OPENS_PAGE,
+    )
+    RATING_HEADING = (
+        enum.auto(),
+        "'Local authority rating and score'",
+        _I + r"Local authority rating and score",
+        (r"(?i:local authority rating and score)",),
+    )
+    SCORES_HEADING = (
+        enum.auto(),
+        "'Quality statement scores'",
+        _I + r"Quality statement scores",
+        (r"(?i:quality statement scores)",),
+    )
+    EXPERIENCE_HEADING = (
+        enum.auto(),
+        "'Summary of people's experiences'",
+        _I + r"Summary of people[’'`]?s experiences?",
+        (r"(?i:summary of people)",),
+    )
+    OVERALL_SCORE = (
+        enum.auto(),
+        "an 'Overall rating for …: N%' line",
+        _I + r"Overall rating for (?P<name>\S.*?):\s*(?P<value>\d+)\s*%",
+        (r"(?i:overall rating for )",),
+    )
+    BULLET = (
+        enum.auto(),
+        "a bullet item",
+        r"[•·*\-–]\s+(?P<text>\S.*)",
+        (r"[•·*\-–]\s",),
+    )
+    RATING = (
+        enum.auto(),
+        "a rating word (Inadequate, Requires improvement, Good, Outstanding)",
+    )
+    HOW_WE_ASSESS = (
+        enum.auto(),
+        "'How we assess local authorities'",
+        _I + r"How we assess local authorities",
+        (r"(?i:how we assess local authorities)",),
+        Role.OPENS_PAGE,
+    )
+    START_DATE = (
+        enum.auto(),
+        "an 'Assessment start date: …' line",
+        _I + r"Assessment start date:?\s*(?P<date>.*)",
+        (r"(?i:assessment start date)",),
+    )
+    ASSESSMENT_PUBLISHED = (
+        enum.auto(),
+        "an 'Assessment published: …' line",
+        _I + r"Assessment published:?\s*(?P<date>.*)",
+        (r"(?i:assessment published)",),
+    )
+    DEMOGRAPHICS = (
+        enum.auto(),
+        "'Demographics'",
+        _I + r"Demographics",
+        (r"(?i:demographics)",),
+    )
+    FINANCIAL_FACTS = (
+        enum.auto(),
+        "'Financial facts'",
+        _I + r"Financial facts",
+        (r"(?i:financial facts)",),
+    )
+    FINANCIAL_INTRO = (
+        enum.auto(),
+        "'The financial facts for … are:'",
+        _I + r"The financial facts for (?P<name>\S.*?) (?:are|is):?",
+        (r"(?i:the financial facts for )",),
+    )
+    ABOUT_HEADING = (
+        enum.auto(),
+        "an 'About <authority>' heading",
+        r"About (?P<name>\S.*)",
+        ("About ",),
+        Role.HEADING,
+    )
 
-_PILOT_TITLE: Final = re.compile(r"(?P<name>[A-Z][^.:;!?]{0,100}?) assessment")
-_ABOUT: Final = re.compile(r"About (?P<name>\S.*)")
-#: Kinds after which a pilot-style ``<X> assessment`` line reads as a title line.
-_PILOT_TITLE_FOLLOWERS: Final = frozenset(
-    {
-        Kind.PUBLISHED,
-        Kind.DOWNLOADS,
-        Kind.HOW_WE_ASSESS,
-        Kind.OVERALL_SUMMARY,
-        Kind.STATEMENT_TITLE,
-    }
-)
-_SCORE_KINDS: Final = frozenset({Kind.SCORE, Kind.INDICATIVE, Kind.SCORE_LABEL})
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The compiled :attr:`source` (compiled on first use: imports stay cheap)."""
+        return re.compile(self.source) if self.source is not None else None
 
 
-def match(kind: str, content: str) -> re.Match[str] | None:
-    """Match ``content`` (a stripped line) against the pattern of ``kind``."""
-    pattern = _PATTERN_BY_KIND.get(kind)
-    found = pattern.fullmatch(content) if pattern is not None else None
-    if found is None and kind == Kind.TITLE:
-        return _PILOT_TITLE.fullmatch(content)
-    if kind == Kind.ABOUT_HEADING:
-        return _ABOUT.fullmatch(content)
-    return found
+def kinds_with(role: Role) -> frozenset[Kind]:
+    """The kinds that have ``role``."""
+    return frozenset(kind for kind in Kind if role in kind.roles)
 
 
-#: The leading literal of each pattern of :data:`PATTERNS` but the title's (which ends in
-#: ``local authority assessment``), under the same flags, with the kinds whose patterns start
-#: so. Most paragraph lines start with none of them: one match of the combined expression
-#: rules them out, and a structural line is tried only against the patterns of its start.
-_STARTS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
-    (r"(?i:published)", (Kind.PUBLISHED,)),
-    (r"(?i:downloads)", (Kind.DOWNLOADS,)),
-    (r"©", (Kind.FOOTER,)),
-    (r"(?i:score)", (Kind.SCORE, Kind.SCORE_LABEL)),
-    (r"(?i:indicative)", (Kind.INDICATIVE, Kind.SCORE_LABEL)),
-    (r"\d", (Kind.SCORE_LABEL,)),
-    (r"(?i:what people expect)", (Kind.EXPECT_HEADING,)),
-    (r"(?i:the local authority commitment)", (Kind.COMMITMENT_HEADING,)),
-    (r"(?i:key findings for this quality statement)", (Kind.FINDINGS_HEADING,)),
-    (r"(?i:overall summary)", (Kind.OVERALL_SUMMARY,)),
-    (r"(?i:local authority rating and score)", (Kind.RATING_HEADING,)),
-    (r"(?i:quality statement scores)", (Kind.SCORES_HEADING,)),
-    (r"(?i:summary of people)", (Kind.EXPERIENCE_HEADING,)),
-    (r"(?i:overall rating for )", (Kind.OVERALL_SCORE,)),
-    (r"[•·*\-–]\s", (Kind.BULLET,)),
-    (r"(?i:how we assess local authorities)", (Kind.HOW_WE_ASSESS,)),
-    (r"(?i:assessment start date)", (Kind.START_DATE,)),
-    (r"(?i:assessment published)", (Kind.ASSESSMENT_PUBLISHED,)),
-    (r"(?i:demographics)", (Kind.DEMOGRAPHICS,)),
-    (r"(?i:financial facts)", (Kind.FINANCIAL_FACTS,)),
-    (r"(?i:the financial facts for )", (Kind.FINANCIAL_INTRO,)),
-)
-_STRUCTURAL_START: Final = re.compile(
-    "|".join(f"(?P<s{number}>{start})" for number, (start, _) in enumerate(_STARTS))
-)
-_PATTERNS_BY_START: Final = {
-    f"s{number}": tuple((kind, _PATTERN_BY_KIND[kind]) for kind in kinds)
-    for number, (_, kinds) in enumerate(_STARTS)
-}
-_TITLE_END: Final = "local authority assessment"
+#: A line kind with the match of its pattern (``None`` for a kind decided by context).
+Candidate = tuple[Kind, "re.Match[str] | None"]
+
+_PILOT_TITLE_SOURCE: Final = r"(?P<name>[A-Z][^.:;!?]{0,100}?) assessment"
+_BULLET_MARKERS: Final = "•·*-–"
 
 
-def _own_kinds(content: str) -> list[str]:
-    kinds: list[str] = []
-    if content.endswith(_TITLE_END) and _PATTERN_BY_KIND[Kind.TITLE].fullmatch(content):
-        kinds.append(Kind.TITLE)
-    start = _STRUCTURAL_START.match(content)
+class _Tables:
+    """The compiled patterns and the prefilter, built from :class:`Kind` on first use."""
+
+    def __init__(self) -> None:
+        title = Kind.TITLE.pattern
+        assert title is not None
+        self.title = title
+        self.title_end = Kind.TITLE.literals[0]
+        self.pilot_title = re.compile(_PILOT_TITLE_SOURCE)
+        by_literal: dict[str, list[Kind]] = {}
+        for kind in Kind:
+            if kind.source is not None and Role.LITERAL_AT_END not in kind.roles:
+                for literal in kind.literals:
+                    by_literal.setdefault(literal, []).append(kind)
+        self.literals = tuple(by_literal)
+        #: One expression of every leading literal, each its own group.
+        self.start = self._starts(range(len(self.literals)))
+        self._first_chars = tuple(_first_char(literal) for literal in self.literals)
+        #: For each first character met so far, :attr:`start` cut to the literals that can
+        #: start with it (``None`` when none can): most lines are ruled out by one lookup.
+        self.by_first: dict[str, re.Pattern[str] | None] = {}
+        #: The own kinds of lines already classified that are not plain paragraphs.
+        self.known: dict[str, tuple[Candidate, ...]] = {}
+        #: For each group of :attr:`start`: the kinds, their patterns and whether the kind
+        #: needs a heading-like line.
+        self.by_start: dict[str | None, tuple[tuple[Kind, re.Pattern[str], bool], ...]] = {
+            f"s{number}": tuple(
+                (kind, re.compile(kind.source or ""), Role.HEADING in kind.roles) for kind in kinds
+            )
+            for number, kinds in enumerate(by_literal.values())
+        }
+        self.score_kinds = kinds_with(Role.SCORE_LINE)
+        self.opens_page = kinds_with(Role.OPENS_PAGE)
+
+    def _starts(self, numbers: Iterable[int]) -> re.Pattern[str]:
+        """The literals numbered ``numbers`` as one expression, each its own group."""
+        return re.compile("|".join(f"(?P<s{number}>{self.literals[number]})" for number in numbers))
+
+    def starts_for(self, first: str) -> re.Pattern[str] | None:
+        """The expression of the literals that can start with ``first`` (``None``: none)."""
+        found = self.by_first.get(first, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found  # type: ignore[return-value]
+        numbers = [n for n, char in enumerate(self._first_chars) if char.fullmatch(first)]
+        pattern = self._starts(numbers) if numbers else None
+        if len(self.by_first) < _MAX_FIRST_CHARS:
+            self.by_first[first] = pattern
+        return pattern
+
+
+_UNKNOWN: Final = object()
+#: How many lines :attr:`_Tables.known` remembers at most.
+_MAX_KNOWN_LINES: Final = 8192
+#: How many distinct first characters :attr:`_Tables.by_first` remembers at most.
+_MAX_FIRST_CHARS: Final = 4096
+
+
+def _first_char(literal: str) -> re.Pattern[str]:
+    r"""The pattern of the first character of what ``literal`` matches.
+
+    A literal of :class:`Kind` is a case-insensitive group ``(?i:…)``, a character class, an
+    escape such as ``\d``, or plain text.
+    """
+    if literal.startswith("(?i:"):
+        return re.compile(f"(?i:{re.escape(literal[4])})")
+    if literal.startswith("["):
+        return re.compile(literal[: literal.index("]") + 1])
+    if literal.startswith("\\"):
+        return re.compile(literal[:2])
+    return re.compile(re.escape(literal[0]))
+
+
+_tables: _Tables | None = None
+
+
+def _get_tables() -> _Tables:
+    global _tables  # noqa: PLW0603 - built once, on first use (module import stays cheap)
+    if _tables is None:
+        _tables = _Tables()
+    return _tables
+
+
+def _own_kinds(content: str) -> list[Candidate]:
+    """The kinds ``content`` (a stripped, non-empty line) has on its own, with their matches."""
+    tables = _tables or _get_tables()
+    kinds: list[Candidate] = []
+    if content.endswith(tables.title_end):
+        found = tables.title.fullmatch(content)
+        if found is not None:
+            kinds.append((Kind.TITLE, found))
+    starts = tables.by_first.get(content[0], _UNKNOWN)
+    if starts is _UNKNOWN:
+        starts = tables.starts_for(content[0])
+    start = starts.match(content) if starts is not None else None  # type: ignore[attr-defined]
     if start is not None:
-        kinds.extend(
-            kind
-            for kind, pattern in _PATTERNS_BY_START[start.lastgroup]  # type: ignore[index]
-            if pattern.fullmatch(content)
-        )
+        for kind, pattern, heading in tables.by_start[start.lastgroup]:
+            found = pattern.fullmatch(content)
+            if found is not None and (not heading or is_heading_like(content)):
+                kinds.append((kind, found))
     if _may_be_rating(content) and Rating.from_text(content) is not None:
-        kinds.append(Kind.RATING)
-    if content.startswith("About ") and _ABOUT.fullmatch(content) and is_heading_like(content):
-        kinds.append(Kind.ABOUT_HEADING)
+        kinds.append((Kind.RATING, None))
     return kinds
 
 
@@ -305,11 +539,14 @@ def _may_be_rating(content: str) -> bool:
     Folding keeps the first character (casefolded) and the number of whitespace-separated
     words, so a rating word starts with i, r, g or o and has at most two words.
     """
-    return content[0].casefold()[0] in "igro" and len(content.split(None, 2)) <= 2
+    first = content[0]
+    return (first in "igroIGRO" or (not first.isascii() and first.casefold()[0] in "igro")) and (
+        len(content.split(None, 2)) <= 2
+    )
 
 
-def candidates(lines: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """For each line, the structural kinds it could be, most specific first.
+def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
+    """For each line (stripped), the structural kinds it could be, most specific first.
 
     A blank line has none, and neither has plain text: the lexer turns those into paragraph
     tokens. Kinds that depend on the following line are decided here: a statement title is a
@@ -317,82 +554,81 @@ def candidates(lines: tuple[str, ...]) -> list[tuple[str, ...]]:
     sub-heading is a heading-like line followed by a paragraph; a pilot title
     ``<X> assessment`` is the first line, or is followed by a page-header line.
     """
-    count = len(lines)
-    result: list[tuple[str, ...]] = [()] * count
-    first_content = next((i for i, line in enumerate(lines) if line.strip()), None)
+    tables = _tables or _get_tables()
+    title_end = tables.title_end
+    by_first = tables.by_first
+    known = tables.known
+    result: list[tuple[Candidate, ...]] = [()] * len(lines)
+    first_content = next((i for i, line in enumerate(lines) if line), None)
     after: int | None = None  # the next non-blank line, whose kinds are already final
-    for index in range(count - 1, -1, -1):
-        content = lines[index].strip()
+    after_kinds: tuple[Kind, ...] = ()
+    for index in range(len(lines) - 1, -1, -1):
+        content = lines[index]
         if not content:
             continue
-        kinds = _own_kinds(content)
-        # Derived kinds are all headings: most lines (paragraphs) are not heading-like.
-        if (not kinds or kinds == [Kind.RATING]) and is_heading_like(content):
-            after_kinds = result[after] if after is not None else ()
-            kinds = _derived_kinds(content, kinds, index == first_content, after, after_kinds)
-            if (
-                after is not None
-                and not after_kinds
-                and not _starts_like_bullet(content)
-                and not is_heading_like(lines[after].strip())
-            ):
-                kinds.append(Kind.SUBHEADING)
-        result[index] = tuple(kinds)
+        first = content[0]
+        starts = by_first.get(first, _UNKNOWN)
+        if starts is _UNKNOWN:
+            starts = tables.starts_for(first)
+        if (
+            # Most lines are paragraphs: no literal starts them, and they are no heading.
+            (starts is None or starts.match(content) is None)  # type: ignore[attr-defined]
+            and not content.endswith(title_end)
+            and not _may_be_rating(content)
+            and not is_heading_like(content)
+        ):
+            after, after_kinds = index, ()
+            continue
+        # The other lines repeat from page to page ("Score: 3", headings): their own kinds
+        # are remembered.
+        own = known.get(content)
+        if own is None:
+            own = tuple(_own_kinds(content))
+            if len(known) < _MAX_KNOWN_LINES:
+                known[content] = own
+        kinds = own
+        if (not own or (len(own) == 1 and own[0][0] is Kind.RATING)) and is_heading_like(content):
+            # Derived kinds are all headings.
+            following = lines[after] if after is not None else None
+            kinds = _derived_kinds(content, own, index == first_content, following, after_kinds)
+        result[index] = kinds
         after = index
+        after_kinds = tuple(kind for kind, _ in kinds)
     return result
 
 
+def candidates(lines: tuple[str, ...]) -> list[tuple[Kind, ...]]:
+    """For each line, the kinds :func:`classify` finds (without their matches)."""
+    stripped = tuple(line.strip() for line in lines)
+    return [tuple(kind for kind, _ in line) for line in classify(stripped)]
+
+
 def _derived_kinds(
-    content: str, kinds: list[str], first: bool, after: int | None, after_kinds: tuple[str, ...]
-) -> list[str]:
-    """Title and statement-title kinds, which depend on the line that follows."""
-    if not is_heading_like(content) or _starts_like_bullet(content):
+    content: str,
+    kinds: tuple[Candidate, ...],
+    first: bool,
+    following: str | None,
+    following_kinds: tuple[Kind, ...],
+) -> tuple[Candidate, ...]:
+    """The kinds of a heading-like line that depend on the line that follows (if any).
+
+    A pilot title, a statement title (before a score line, or a known title ending the
+    text) and a sub-heading (before a paragraph that is no heading).
+    """
+    if _starts_like_bullet(content):
         return kinds
-    if _PILOT_TITLE.fullmatch(content) and (
-        first or _PILOT_TITLE_FOLLOWERS.intersection(after_kinds)
+    tables = _tables or _get_tables()
+    pilot = tables.pilot_title.fullmatch(content)
+    if pilot is not None and (first or not tables.opens_page.isdisjoint(following_kinds)):
+        kinds = ((Kind.TITLE, pilot), *kinds)
+    if not tables.score_kinds.isdisjoint(following_kinds) or (
+        following is None and statement_by_title(content) is not None
     ):
-        kinds = [Kind.TITLE, *kinds]
-    if _SCORE_KINDS.intersection(after_kinds) or (
-        after is None and statement_by_title(content) is not None
-    ):
-        kinds = [*kinds, Kind.STATEMENT_TITLE]
+        kinds = (*kinds, (Kind.STATEMENT_TITLE, None))
+    if following is not None and not following_kinds and not is_heading_like(following):
+        kinds = (*kinds, (Kind.SUBHEADING, None))
     return kinds
 
 
 def _starts_like_bullet(content: str) -> bool:
-    return content[:1] in "•·*-–" and content[1:2].isspace()
-
-
-#: Readable names of the line kinds, for "expected …, found …" messages.
-DESCRIPTIONS: Final[dict[str, str]] = {
-    Kind.TITLE: "a title line ('<authority>: local authority assessment')",
-    Kind.PUBLISHED: "a 'Published: …' line",
-    Kind.DOWNLOADS: "'Downloads'",
-    Kind.FOOTER: "the '© Care Quality Commission' footer",
-    Kind.STATEMENT_TITLE: "a quality statement title",
-    Kind.SCORE: "a 'Score: N' line",
-    Kind.INDICATIVE: "an 'Indicative score:' line",
-    Kind.SCORE_LABEL: "a score label ('3 - Evidence shows a good standard')",
-    Kind.EXPECT_HEADING: "'What people expect'",
-    Kind.EXPECT_TEXT: "an I-statement",
-    Kind.COMMITMENT_HEADING: "'The local authority commitment'",
-    Kind.COMMITMENT_TEXT: "the local authority commitment (a we-statement)",
-    Kind.FINDINGS_HEADING: "'Key findings for this quality statement'",
-    Kind.SUBHEADING: "a sub-heading",
-    Kind.TEXT: "a paragraph",
-    Kind.OVERALL_SUMMARY: "'Overall summary'",
-    Kind.RATING_HEADING: "'Local authority rating and score'",
-    Kind.BULLET: "a bullet item",
-    Kind.RATING: "a rating word (Inadequate, Requires improvement, Good, Outstanding)",
-    Kind.OVERALL_SCORE: "an 'Overall rating for …: N%' line",
-    Kind.SCORES_HEADING: "'Quality statement scores'",
-    Kind.EXPERIENCE_HEADING: "'Summary of people's experiences'",
-    Kind.HOW_WE_ASSESS: "'How we assess local authorities'",
-    Kind.START_DATE: "an 'Assessment start date: …' line",
-    Kind.ASSESSMENT_PUBLISHED: "an 'Assessment published: …' line",
-    Kind.ABOUT_HEADING: "an 'About <authority>' heading",
-    Kind.DEMOGRAPHICS: "'Demographics'",
-    Kind.FINANCIAL_FACTS: "'Financial facts'",
-    Kind.FINANCIAL_INTRO: "'The financial facts for … are:'",
-    "$END": "the end of the text",
-}
+    return content[:1] in _BULLET_MARKERS and content[1:2].isspace()
