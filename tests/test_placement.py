@@ -19,6 +19,9 @@ from cqcmodel import ParseError, Score
 from cqcmodel.checks import Severity, set_aside_warnings
 from cqcmodel.framework import STATEMENTS
 from cqcmodel.model import Authority, QualityStatement, SetAside
+from cqcmodel.text import normalise
+
+from .conftest import CORPUS
 
 TITLE = "Sunderland City Council: local authority assessment"
 PUBLISHED = "Published: 9 May 2025 Page last updated: 9 May 2025"
@@ -407,3 +410,83 @@ def test_check_reports_a_set_aside_line_and_strict_fails(tmp_path: Path) -> None
     assert f"{path}:{line}:1: warning: set aside" in relaxed.stderr
     assert relaxed.returncode == 0
     assert strict.returncode == 1
+
+
+# --- the end of the text -----------------------------------------------------------------------
+
+
+def test_a_page_may_end_after_any_line_of_a_page() -> None:
+    """Every rule may end after its first line: a cut page parses wherever it is cut."""
+    cuts = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        first = cqcmodel.parse_file(path)
+        page_line = min(
+            line
+            for line in [
+                first.about and first.about.line,
+                first.summary and first.summary.line,
+                *(statement.line for statement in first.statements),
+            ]
+            if line
+        )
+        for end in range(page_line, len(lines) + 1):
+            assert cqcmodel.parse("\n".join(lines[:end])).page_count == first.page_count
+            cuts += 1
+    assert cuts > 300
+
+
+def test_a_known_statement_title_ending_the_findings_is_a_finding() -> None:
+    text = page("People said staff listened.", "Safeguarding")
+    authority = cqcmodel.parse(text)
+    assert [statement.statement_id for statement in authority.statements] == [1]
+    assert authority.statements[0].findings[-1].text == "Safeguarding"
+
+
+def test_normalise_gives_the_lines_the_parser_reads() -> None:
+    assert normalise("\ufeffA\u00a0b  \r\nc\u200bd\fe") == "A b\ncd\ne"
+
+
+def test_set_aside_lines_of_a_reader_and_of_the_parser_are_merged_at_source_positions() -> None:
+    from cqcmodel.parser import parse_read  # noqa: PLC0415 - the reader-level entry point
+    from cqcmodel.readers import Form, ReadText  # noqa: PLC0415
+
+    lines = [
+        "Assessing needs",
+        "Score: 3",
+        "Key findings for this quality statement",
+        "People said staff listened.",
+        "What people expect",
+    ]
+    # As an HTML reader would give them: each text line at a line and column of the file.
+    read = ReadText(
+        text="\n".join(lines),
+        source="page.html",
+        form=Form.HTML,
+        positions=((10, 5), (11, 5), (14, 7), (15, 7), (20, 9)),
+        set_aside=(SetAside(line=3, text="Skip to main content", reason="site furniture"),),
+    )
+    authority = parse_read(read)
+    assert [(entry.line, entry.column, entry.text) for entry in authority.set_aside] == [
+        (3, 1, "Skip to main content"),
+        (20, 9, "What people expect"),
+    ]
+    (statement,) = authority.statements
+    assert (statement.line, statement.findings[0].line) == (10, 15)
+
+
+def test_an_error_in_read_text_is_placed_in_the_source() -> None:
+    from cqcmodel.parser import parse_read  # noqa: PLC0415 - the reader-level entry point
+    from cqcmodel.readers import Form, ReadText  # noqa: PLC0415
+
+    read = ReadText(
+        text="Assessing needs\nScore: three",
+        source="page.html",
+        form=Form.HTML,
+        positions=((10, 5), (12, 9)),
+        source_lines=tuple(f"<p>line {number}</p>" for number in range(1, 13)),
+    )
+    with pytest.raises(ParseError) as caught:
+        parse_read(read)
+    assert (caught.value.source, caught.value.line, caught.value.column) == ("page.html", 12, 9)
+    assert "expected a score line" in caught.value.message

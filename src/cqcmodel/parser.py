@@ -59,8 +59,6 @@ _NOT_CONTENT: Final = kinds_with(Role.NOT_CONTENT)
 _SCORE_LINES: Final = kinds_with(Role.SCORE_LINE)
 #: Kinds that may stand before a known statement title that ends the text (``None``: nothing).
 _PAGE_HEADER: Final[frozenset[str | None]] = frozenset({None, *kinds_with(Role.PAGE_HEADER)})
-#: The kinds that start a page: where all are expected, no page has been read yet.
-_PAGE_STARTS: Final = (Kind.STATEMENT_TITLE, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
 _END: Final = "$END"
 #: :meth:`Score.from_label`, remembered: pages repeat the four labels.
 _score_for_label: Final = functools.lru_cache(maxsize=256)(Score.from_label)
@@ -384,14 +382,14 @@ def _translate(error: UnexpectedToken, src: SourceText) -> NoReturn:
         last = _last(src.lines)
         line = last + 1 if last >= 0 else 1
         column = len(src.lines[line - 1]) + 1 if last >= 0 else 1
-        if all(kind in error.expected for kind in _PAGE_STARTS):
-            src.error(
-                "expected the content of a page (a quality statement, summary or about "
-                "section) after the page header, found the end of the text",
-                line,
-                column,
-            )
-        src.error(f"expected {_expected(error)}, found the end of the text", line, column)
+        # Every rule of the grammar may end after its first line, so the end of the text is
+        # unexpected only before the first page.
+        src.error(
+            "expected the content of a page (a quality statement, summary or about "
+            "section) after the page header, found the end of the text",
+            line,
+            column,
+        )
     found = Kind[token.type].description
     shown = str(token.value)
     if len(shown) > 40:

@@ -95,8 +95,9 @@ class SourceText:
         self.original = tuple(text.split("\n"))
         if _has_any(text, _CONTROL_CHARS) or _has_surrogate(text):
             bad = re.search(_CONTROL, text)
-            if bad is not None:
-                self._reject_control(bad.start())
+            # The characters looked for are those of _CONTROL (line breaks already replaced).
+            assert bad is not None
+            self._reject_control(bad.start())
         if _has_any(text, _REMOVED):
             text = re.sub(_ZERO_WIDTH, "", text)
         for space in _SPACE_CHARS:
@@ -874,8 +875,6 @@ def _derived_kinds(
     A pilot title, and a statement title (before a score line, or a known title ending the
     text). Whether the line is a sub-heading, :func:`classify` decides.
     """
-    if _starts_like_bullet(content):
-        return kinds
     tables = _tables or _get_tables()
     pilot = tables.pilot_title.fullmatch(content)
     if pilot is not None and (first or not tables.opens_page.isdisjoint(following_kinds)):
