@@ -284,12 +284,18 @@ def statements(
     )
 
 
-def _sections() -> st.SearchStrategy[tuple[Section, ...]]:
-    section = st.builds(
-        Section,
-        heading=headings(),
-        paragraphs=st.lists(paragraphs(), min_size=1, max_size=3).map(tuple),
+def texts(*, min_size: int = 0) -> st.SearchStrategy[tuple[str, ...]]:
+    """Paragraphs of a summary: paragraphs and, now and then, a list."""
+    block = st.one_of(
+        paragraphs().map(lambda text: [text]), paragraphs().map(lambda t: [t]), lists()
     )
+    return st.lists(block, min_size=min_size, max_size=3).map(
+        lambda blocks: tuple(text for block in blocks for text in block)
+    )
+
+
+def _sections() -> st.SearchStrategy[tuple[Section, ...]]:
+    section = st.builds(Section, heading=headings(), paragraphs=texts(min_size=1))
     return st.lists(section, max_size=2).map(tuple)
 
 
@@ -313,7 +319,7 @@ def summaries(draw: st.DrawFn, *, full: bool = False) -> Summary:
         percentage=percentage,
         short_name=draw(st.none() | st.sampled_from(PLACES)) if percentage is not None else None,
         statement_scores=tuple(items),
-        people_experience=tuple(draw(st.lists(paragraphs(), max_size=3))),
+        people_experience=draw(texts()),
         sections=draw(_sections()),
     )
 
@@ -484,7 +490,55 @@ def plain_financial_facts(lines: list[str]) -> list[str]:
     return result
 
 
+#: Every published form of the framework's I-statements the strategies draw (quoted or not,
+#: statement 6's run-on line): lines that need no "What people expect" heading.
+_I_STATEMENT_LINES = frozenset(
+    line
+    for info in STATEMENTS
+    for text in (*info.i_statements, " ".join(info.i_statements))
+    for line in (text, f"“{text}”")
+)
+
+
+@_lines
+def expect_heading_dropped(lines: list[str]) -> list[str]:
+    """ "What people expect" dropped where all its lines are the framework's I-statements."""
+    result: list[str] = []
+    for index, line in enumerate(lines):
+        if line == "What people expect":
+            following = lines[index + 1 :]
+            stop = next(
+                (n for n, text in enumerate(following) if text not in _I_STATEMENT_LINES),
+                len(following),
+            )
+            # Lines that are not I-statements after them must read as something else.
+            if stop and (stop == len(following) or following[stop] in _AFTER_EXPECT):
+                continue
+        result.append(line)
+    return result
+
+
+_AFTER_EXPECT = frozenset(
+    ("The local authority commitment", "Key findings for this quality statement")
+)
+#: The headings that the canonical text writes on lines of their own.
+_HEADINGS = (
+    "What people expect",
+    "The local authority commitment",
+    "Key findings for this quality statement",
+    "Overall summary",
+    "Local authority rating and score",
+    "Quality statement scores",
+    "Summary of people's experiences",
+    "How we assess local authorities",
+    "Demographics",
+    "Financial facts",
+)
+_HEADING_LINES = "|".join(re.escape(heading) for heading in _HEADINGS)
+
+
 LAYOUTS: tuple[Layout, ...] = (
+    expect_heading_dropped,
     blank_lines,
     whitespace_lines,
     indented,
@@ -502,6 +556,10 @@ LAYOUTS: tuple[Layout, ...] = (
         r"Key findings for this quality statement)$",
         r"\1:",
     ),
+    _sub(rf"^({_HEADING_LINES})$", r"\1:"),
+    _sub(rf"^({_HEADING_LINES})$", r"\1 :"),
+    _lines(lambda lines: [line.upper() if line in _HEADINGS else line for line in lines]),
+    _lines(lambda lines: [line.title() if line in _HEADINGS else line for line in lines]),
     _sub(r"^What people expect$", "WHAT PEOPLE EXPECT"),
     _sub(r"^Key findings for this quality statement$", "Key Findings For This Quality Statement"),
     _sub(r"^Summary of people's experiences$", "Summary of people’s experiences"),
