@@ -1,8 +1,8 @@
 """Shared test configuration: hypothesis profiles, the run's seed, and paths to fixtures.
 
 ``HYPOTHESIS_PROFILE`` picks a profile (``make test`` uses ``ci``). Every profile is
-randomised: each run draws new examples. The seed of the run is printed in the header (and
-again after a failure) so that ``pytest --hypothesis-seed=N`` replays it; a failing example
+randomised: each run draws new examples. The seed of the run is printed in the header and
+again at the end, so that ``pytest --hypothesis-seed=N`` replays it; a failing example
 also prints its ``@reproduce_failure`` blob.
 """
 
@@ -51,11 +51,11 @@ def pytest_report_header(config: pytest.Config) -> str:
 def pytest_terminal_summary(
     terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
 ) -> None:
-    """After a failure, how to replay the run's examples."""
-    if exitstatus != 0:
-        terminalreporter.write_line(
-            f"hypothesis: replay this run with --hypothesis-seed={_seed(config)}"
-        )
+    """The seed again at the end (``-q`` hides the header), and how to replay the run."""
+    replay = "replay this run" if exitstatus != 0 else "replay"
+    terminalreporter.write_line(
+        f"hypothesis seed: {_seed(config)} ({replay} with --hypothesis-seed={_seed(config)})"
+    )
 
 
 def _seed(config: pytest.Config) -> str:
