@@ -490,3 +490,21 @@ def test_an_error_in_read_text_is_placed_in_the_source() -> None:
         parse_read(read)
     assert (caught.value.source, caught.value.line, caught.value.column) == ("page.html", 12, 9)
     assert "expected a score line" in caught.value.message
+
+
+def test_a_structural_line_ends_a_list_of_plain_items() -> None:
+    items = ("Carers could get support from:", "the carers’ centre", "a helpline")
+    text = page(*items) + "Overall summary\nAreas for development\nSome people waited.\n"
+    authority = cqcmodel.parse(text)
+    assert [finding.text for finding in authority.statements[0].findings] == list(items)
+    assert authority.summary is not None
+    (section,) = authority.summary.sections
+    assert section.heading == "Areas for development"
+
+
+def test_render_refuses_a_model_whose_text_does_not_parse() -> None:
+    built = Authority(
+        statements=(QualityStatement(title="Published: yesterday", score=Score.GOOD_STANDARD),)
+    )
+    with pytest.raises(cqcmodel.CqcModelError, match="cannot be written as text that parses"):
+        cqcmodel.render(built)
