@@ -261,6 +261,8 @@ _I_PREFIXES: Final = frozenset(
     text[:_I_PREFIX_LENGTH].casefold() for info in STATEMENTS for text in info.i_statements
 )
 _OPENING_QUOTES: Final = "“\"‘' "
+#: The characters an I-statement line can start with.
+_I_STARTS: Final = "IiWw" + _OPENING_QUOTES
 
 
 def _i_statements() -> tuple[str, ...]:
@@ -274,8 +276,7 @@ def _i_statements() -> tuple[str, ...]:
 
 def _may_be_i_statement(content: str) -> bool:
     """A cheap necessary condition for :func:`is_i_statement` (a stripped line)."""
-    start = content[:1]
-    if start not in "IiWw" and start not in _OPENING_QUOTES:
+    if content[:1] not in _I_STARTS:
         return False
     return content.lstrip(_OPENING_QUOTES)[:_I_PREFIX_LENGTH].casefold() in _I_PREFIXES
 
@@ -744,7 +745,7 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
     listed = _list_items(lines)
     after: int | None = None  # the next non-blank line, whose kinds are already final
     after_kinds: tuple[Kind, ...] = ()
-    further: tuple[Kind, ...] = ()  # the kinds of the line after that one
+    after_paragraph = False  # whether that line makes a heading-like line a sub-heading
     for index in range(len(lines) - 1, -1, -1):
         content = lines[index]
         if not content:
@@ -759,9 +760,9 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
             and not content.endswith(title_end)
             and not _may_be_rating(content)
             and not is_heading_like(content)
-            and not _may_be_i_statement(content)
+            and (first not in _I_STARTS or not _may_be_i_statement(content))
         ):
-            after, after_kinds, further = index, (), after_kinds
+            after, after_kinds, after_paragraph = index, (), True
             continue
         # The other lines repeat from page to page ("Score: 3", headings): their own kinds
         # are remembered.
@@ -772,62 +773,55 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
                 known[content] = own
         kinds = own
         broken = not own and malformed(content) is not None
-        if (
-            (not own or (len(own) == 1 and own[0][0] is Kind.RATING))
-            and not broken
-            and is_heading_like(content)
-        ):
+        heading_like = is_heading_like(content)
+        # Only a heading-like line without a kind of its own needs the sentence test.
+        sentence = (
+            heading_like and (not own or own[0][0] is Kind.BULLET) and reads_as_sentence(content)
+        )
+        if (not own or (len(own) == 1 and own[0][0] is Kind.RATING)) and heading_like:
             # Derived kinds are all headings.
             following = lines[after] if after is not None else None
-            kinds = _derived_kinds(content, own, index == first_content, following, after_kinds)
-            if (
-                following is not None
-                and _is_subheading(content, listed[index])
-                and _is_paragraph(following, after_kinds, listed[after], further)  # type: ignore[index]
-            ):
+            if not broken:
+                kinds = _derived_kinds(content, own, index == first_content, following, after_kinds)
+            if after_paragraph and not sentence and _may_be_subheading(content, listed[index]):
                 kinds = (*kinds, (Kind.SUBHEADING, None))
         result[index] = kinds
+        names = tuple(kind for kind, _ in kinds)
+        after_paragraph = _is_paragraph(content, names, heading_like, sentence, listed[index])
+        if after_paragraph and names:
+            # A bullet before a score line is in a summary's list of statement scores.
+            after_paragraph = tables.score_kinds.isdisjoint(after_kinds)
         after = index
-        further = after_kinds
         # A broken score line ("Score: three") still makes the line above a statement title.
-        after_kinds = (Kind.SCORE,) if broken else tuple(kind for kind, _ in kinds)
+        after_kinds = (Kind.SCORE,) if broken else names
     return result
 
 
-def _is_subheading(content: str, listed: bool) -> bool:
-    """Whether a heading-like line may be a sub-heading.
+def _may_be_subheading(content: str, listed: bool) -> bool:
+    """Whether a heading-like line that does not read as a sentence may be a sub-heading.
 
-    Not a list item, a list's lead-in (ending in ``:``), a sentence without its full stop or
-    a broken score line.
+    Not a list item, a list's lead-in (ending in ``:``) or a broken score line.
     """
     return not (
         listed
         or content.endswith(":")
         or _starts_like_bullet(content)
-        or reads_as_sentence(content)
+        or malformed(content) is not None
     )
 
 
 def _is_paragraph(
-    content: str, kinds: tuple[Kind, ...], listed: bool, following: tuple[Kind, ...]
+    content: str, kinds: tuple[Kind, ...], heading_like: bool, sentence: bool, listed: bool
 ) -> bool:
     """Whether a line reads as a paragraph, making the heading-like line above a sub-heading.
 
-    A bulleted list item does, unless a score line follows it: that is a summary's list of
-    statement scores (``following`` holds the kinds of the line after ``content``).
+    A line with no kind, or a bulleted list item (unless a score line follows it: see
+    :func:`classify`), that is not heading-like, reads as a sentence, is a list's lead-in or a
+    list item.
     """
-    if kinds and (kinds != (Kind.BULLET,) or not _score_kinds().isdisjoint(following)):
+    if kinds and kinds != (Kind.BULLET,):
         return False
-    return (
-        listed
-        or not is_heading_like(content)
-        or reads_as_sentence(content)
-        or content.endswith(":")
-    )
-
-
-def _score_kinds() -> frozenset[Kind]:
-    return (_tables or _get_tables()).score_kinds
+    return listed or not heading_like or sentence or content.endswith(":")
 
 
 def _list_items(lines: tuple[str, ...]) -> list[bool]:
@@ -840,7 +834,10 @@ def _list_items(lines: tuple[str, ...]) -> list[bool]:
     listed = [False] * len(lines)
     mode: str | None = None  # "lead", "bullets" or "plain"
     for index, content in enumerate(lines):
-        if not content:
+        if not content or (
+            # Most lines: no list open, no bullet, no lead-in.
+            mode is None and content[0] not in _BULLET_MARKERS and content[-1] != ":"
+        ):
             continue
         bullet = _starts_like_bullet(content)
         if mode == "lead":
