@@ -32,8 +32,8 @@ def test_empty_text(text: str) -> None:
 
 def test_title_with_nothing_after_it() -> None:
     error = error_for(f"{TITLE}\nDownloads\n")
-    assert (error.line, error.column) == (2, 10)
-    assert "found the end of the text" in error.message
+    assert (error.line, error.column) == (2, 10)  # the end of the text
+    assert "holds at least one page" in error.message
 
 
 def test_score_out_of_range() -> None:

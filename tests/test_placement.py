@@ -508,3 +508,11 @@ def test_render_refuses_a_model_whose_text_does_not_parse() -> None:
     )
     with pytest.raises(cqcmodel.CqcModelError, match="cannot be written as text that parses"):
         cqcmodel.render(built)
+
+
+def test_a_text_whose_every_line_is_set_aside_is_an_error_at_its_end() -> None:
+    with pytest.raises(ParseError) as caught:
+        cqcmodel.parse("Key findings for this quality statement\nDemographics\n")
+    assert (caught.value.line, caught.value.column) == (2, 13)
+    assert caught.value.message.endswith("found the end of the text")
+    assert "a quality statement title" in caught.value.message

@@ -15,6 +15,7 @@ from typing import Final
 import attrs
 
 __all__ = [
+    "HEADING_MAX_LENGTH",
     "MONTH_NAMES",
     "NATIONAL_PROGRAMMES",
     "RATING_THRESHOLDS",
@@ -24,6 +25,7 @@ __all__ = [
     "StatementInfo",
     "Theme",
     "fold",
+    "is_heading_like",
     "rating_for_percentage",
     "statement_by_code",
     "statement_by_id",
@@ -328,6 +330,23 @@ NATIONAL_PROGRAMMES: Final[tuple[tuple[str, str], ...]] = (
     ("Dementia Action Week", "event"),
     ("Safeguarding Adults Week", "event"),
 )
+
+# --- the shape of a heading: a format rule, here so that the model does not load the text layer
+
+#: Longest line that can be a heading (sub-heading in findings, section heading in summaries).
+HEADING_MAX_LENGTH: Final = 120
+
+
+def is_heading_like(text: str) -> bool:
+    """Whether a line could be a heading: short, and not ending like a sentence.
+
+    A sentence ends in ``.``, ``!`` or ``?``, possibly followed by closing quotes or brackets.
+    """
+    if len(text) > HEADING_MAX_LENGTH:
+        return False
+    stripped = text.rstrip("'\"’”)]»")
+    return not stripped.endswith((".", "!", "?"))
+
 
 # --- typography folding ---------------------------------------------------------------------
 

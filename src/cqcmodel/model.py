@@ -20,12 +20,12 @@ from .framework import (
     StatementInfo,
     Theme,
     fold,
+    is_heading_like,
     rating_for_percentage,
     statement_by_code,
     statement_by_title,
     statement_key,
 )
-from .text import is_heading_like
 
 if TYPE_CHECKING:
     from .extract.voices import Voice

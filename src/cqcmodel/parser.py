@@ -60,6 +60,8 @@ _SCORE_LINES: Final = kinds_with(Role.SCORE_LINE)
 #: Kinds that may stand before a known statement title that ends the text (``None``: nothing).
 _PAGE_HEADER: Final[frozenset[str | None]] = frozenset({None, *kinds_with(Role.PAGE_HEADER)})
 _END: Final = "$END"
+#: The scores by value less one (a tuple index is cheaper than an enum lookup).
+_SCORES: Final = tuple(sorted(Score))
 #: :meth:`Score.from_label`, remembered: pages repeat the four labels.
 _score_for_label: Final = functools.lru_cache(maxsize=256)(Score.from_label)
 
@@ -172,9 +174,10 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
     contents = document.contents
     kinds = document.kinds
     last = document.last
+    count = len(lines)
     index = 0
     previous: str | None = None
-    while index < len(lines):
+    while index < count:
         content = contents[index]
         if not content:
             index += 1
@@ -352,8 +355,11 @@ def _parse_text(text: str, source: str | None) -> Authority:
     try:
         return Authority(source=source, set_aside=tuple(document.set_aside), **pages)
     except ValueError as error:
+        # A rule of the whole model: at the line of the part that breaks it, else at the end.
         part = error.part if isinstance(error, RuleError) else None
-        line = getattr(part, "line", None) or document.last + 1
+        line = getattr(part, "line", None)
+        if line is None:
+            src.error(str(error), document.last + 1, len(src.lines[document.last]) + 1)
         src.error(str(error), line, document.column(line))
 
 
@@ -382,14 +388,9 @@ def _translate(error: UnexpectedToken, src: SourceText) -> NoReturn:
         last = _last(src.lines)
         line = last + 1 if last >= 0 else 1
         column = len(src.lines[line - 1]) + 1 if last >= 0 else 1
-        # Every rule of the grammar may end after its first line, so the end of the text is
-        # unexpected only before the first page.
-        src.error(
-            "expected the content of a page (a quality statement, summary or about "
-            "section) after the page header, found the end of the text",
-            line,
-            column,
-        )
+        # Every item of the grammar may end the text: the end is unexpected only where the
+        # lexer set every line aside, so that no item was read at all.
+        src.error(f"expected {_expected(error)}, found the end of the text", line, column)
     found = Kind[token.type].description
     shown = str(token.value)
     if len(shown) > 40:
@@ -462,6 +463,20 @@ def _group(token: LineToken, name: str) -> tuple[str | None, int]:
     return value, (found.start(name) if value is not None else 0)
 
 
+def _findings(lines: tuple[LineToken, ...]) -> tuple[Finding, ...]:
+    """Key findings: paragraphs, each under the sub-heading before it (if any)."""
+    result: list[Finding] = []
+    heading: str | None = None
+    for token in lines:
+        if token.type == Kind.SUBHEADING:
+            heading = str(token)
+        else:
+            result.extend(
+                Finding(text=text, heading=heading, line=line) for text, line in token.paragraphs
+            )
+    return tuple(result)
+
+
 def _texts(tokens: tuple[LineToken, ...]) -> tuple[str, ...]:
     """Paragraph texts from paragraph or bullet tokens."""
     result: list[str] = []
@@ -505,7 +520,7 @@ def _score_value(token: LineToken) -> Score:
         _fail(f"{_shortened(value)} is not a valid score (1–4)", token, offset)
     if token.endswith("%"):
         _fail("a statement score is a number 1–4, not a percentage", token, offset)
-    return Score(number)
+    return _SCORES[number - 1]
 
 
 def _labelled(label: LineToken, score: Score | None) -> Score:
@@ -668,21 +683,11 @@ class _ToModel(Transformer[LineToken, Any]):
 
     def headed_findings(self, _heading: LineToken, *lines: LineToken) -> tuple[Finding, ...]:
         """Key findings after their heading."""
-        return self.findings(*lines)
+        return _findings(lines)
 
     def findings(self, *lines: LineToken) -> tuple[Finding, ...]:
-        """Key findings: paragraphs, each under the sub-heading before it (if any)."""
-        result: list[Finding] = []
-        heading: str | None = None
-        for token in lines:
-            if token.type == Kind.SUBHEADING:
-                heading = str(token)
-            else:
-                result.extend(
-                    Finding(text=text, heading=heading, line=line)
-                    for text, line in token.paragraphs
-                )
-        return tuple(result)
+        """Key findings without their heading."""
+        return _findings(lines)
 
     # summary page
 

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
 from typing import Any, Final, NoReturn
 
 from .errors import ParseError
-from .framework import STATEMENTS, Rating, fold, statement_by_title
+from .framework import (
+    HEADING_MAX_LENGTH,
+    STATEMENTS,
+    Rating,
+    fold,
+    is_heading_like,
+    statement_by_title,
+)
 
 __all__ = [
     "HEADING_MAX_LENGTH",
@@ -151,21 +157,6 @@ def normalise(text: str) -> str:
 
 
 # --- the shape of a heading ------------------------------------------------------------------
-
-#: Longest line that can be a heading (sub-heading in findings, section heading in summaries).
-HEADING_MAX_LENGTH: Final = 120
-
-
-def is_heading_like(text: str) -> bool:
-    """Whether a line could be a heading: short, and not ending like a sentence.
-
-    A sentence ends in ``.``, ``!`` or ``?``, possibly followed by closing quotes or brackets.
-    """
-    if len(text) > HEADING_MAX_LENGTH:
-        return False
-    stripped = text.rstrip("'\"’”)]»")
-    return not stripped.endswith((".", "!", "?"))
-
 
 #: Finite verbs (and their contractions): a line holding one reads as a sentence, so it is a
 #: paragraph even without its final full stop ("Leaders said the backlog was 120 people").
@@ -621,17 +612,16 @@ class _Tables:
                 for literal in kind.literals:
                     by_literal.setdefault(literal, []).append(kind)
         self.literals = tuple(by_literal)
-        #: One expression of every leading literal, each its own group.
-        self.start = self._starts(range(len(self.literals)))
+        self._literal_patterns = tuple(re.compile(literal) for literal in self.literals)
         self._first_chars = tuple(_first_char(literal) for literal in self.literals)
-        #: For each first character met so far, :attr:`start` cut to the literals that can
-        #: start with it (``None`` when none can): most lines are ruled out by one lookup.
-        self.by_first: dict[str, re.Pattern[str] | None] = {}
+        #: For each first character met so far, the literals (group name and pattern) that
+        #: can start with it, in order: most lines are ruled out by one lookup.
+        self.by_first: dict[str, _Starts] = {}
         #: The own kinds of lines already classified that are not plain paragraphs.
         self.known: dict[str, tuple[Candidate, ...]] = {}
         #: For each group of :attr:`start`: the kinds, their patterns and whether the kind
         #: needs a heading-like line.
-        self.by_start: dict[str | None, tuple[tuple[Kind, re.Pattern[str], bool], ...]] = {
+        self.by_start: dict[str, tuple[tuple[Kind, re.Pattern[str], bool], ...]] = {
             f"s{number}": tuple(
                 (kind, re.compile(kind.source or ""), Role.HEADING in kind.roles) for kind in kinds
             )
@@ -640,23 +630,40 @@ class _Tables:
         self.score_kinds = kinds_with(Role.SCORE_LINE)
         self.opens_page = kinds_with(Role.OPENS_PAGE)
 
-    def _starts(self, numbers: Iterable[int]) -> re.Pattern[str]:
-        """The literals numbered ``numbers`` as one expression, each its own group."""
-        return re.compile("|".join(f"(?P<s{number}>{self.literals[number]})" for number in numbers))
+    @property
+    def start(self) -> re.Pattern[str]:
+        """One expression of every leading literal, each its own group ``s<number>``."""
+        return re.compile(
+            "|".join(f"(?P<s{number}>{literal})" for number, literal in enumerate(self.literals))
+        )
 
-    def starts_for(self, first: str) -> re.Pattern[str] | None:
-        """The expression of the literals that can start with ``first`` (``None``: none)."""
-        found = self.by_first.get(first, _UNKNOWN)
-        if found is not _UNKNOWN:
-            return found  # type: ignore[return-value]
-        numbers = [n for n, char in enumerate(self._first_chars) if char.fullmatch(first)]
-        pattern = self._starts(numbers) if numbers else None
+    def starts_for(self, first: str) -> _Starts:
+        """The literals that can start with the character ``first``, in order."""
+        found = self.by_first.get(first)
+        if found is not None:
+            return found
+        found = tuple(
+            (f"s{number}", self._literal_patterns[number])
+            for number, char in enumerate(self._first_chars)
+            if char.fullmatch(first)
+        )
         if len(self.by_first) < _MAX_FIRST_CHARS:
-            self.by_first[first] = pattern
-        return pattern
+            self.by_first[first] = found
+        return found
 
 
-_UNKNOWN: Final = object()
+#: Leading literals, each with the name of its group in :attr:`_Tables.by_start`.
+_Starts = tuple[tuple[str, "re.Pattern[str]"], ...]
+
+
+def _start(starts: _Starts, content: str) -> str | None:
+    """The group of the first of ``starts`` that ``content`` starts with, if any."""
+    for group, pattern in starts:
+        if pattern.match(content) is not None:
+            return group
+    return None
+
+
 #: How many lines :attr:`_Tables.known` remembers at most.
 _MAX_KNOWN_LINES: Final = 8192
 #: How many distinct first characters :attr:`_Tables.by_first` remembers at most.
@@ -696,12 +703,10 @@ def _own_kinds(content: str) -> list[Candidate]:
         found = tables.title.fullmatch(content)
         if found is not None:
             kinds.append((Kind.TITLE, found))
-    starts = tables.by_first.get(content[0], _UNKNOWN)
-    if starts is _UNKNOWN:
-        starts = tables.starts_for(content[0])
-    start = starts.match(content) if starts is not None else None  # type: ignore[attr-defined]
-    if start is not None:
-        for kind, pattern, heading in tables.by_start[start.lastgroup]:
+    starts = tables.by_first.get(content[0]) or tables.starts_for(content[0])
+    group = _start(starts, content) if starts else None
+    if group is not None:
+        for kind, pattern, heading in tables.by_start[group]:
             found = pattern.fullmatch(content)
             if found is not None and (
                 not heading or (is_heading_like(content) and not reads_as_sentence(content))
@@ -733,7 +738,7 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
     tokens. Kinds that depend on the following line are decided here: a statement title is a
     heading-like line followed by a score line (or a known title ending the text); a
     sub-heading is a heading-like line that does not read as a sentence, followed by a
-    paragraph (see :func:`_is_subheading`); a pilot title ``<X> assessment`` is the first
+    paragraph (see :func:`_is_paragraph`); a pilot title ``<X> assessment`` is the first
     line, or is followed by a page-header line.
     """
     tables = _tables or _get_tables()
@@ -750,17 +755,16 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
         content = lines[index]
         if not content:
             continue
-        first = content[0]
-        starts = by_first.get(first, _UNKNOWN)
-        if starts is _UNKNOWN:
-            starts = tables.starts_for(first)
+        starts = by_first.get(content[0])
+        if starts is None:
+            starts = tables.starts_for(content[0])
         if (
             # Most lines are paragraphs: no literal starts them, and they are no heading.
-            (starts is None or starts.match(content) is None)  # type: ignore[attr-defined]
+            (not starts or _start(starts, content) is None)
             and not content.endswith(title_end)
             and not _may_be_rating(content)
             and not is_heading_like(content)
-            and (first not in _I_STARTS or not _may_be_i_statement(content))
+            and (content[0] not in _I_STARTS or not _may_be_i_statement(content))
         ):
             after, after_kinds, after_paragraph = index, (), True
             continue
