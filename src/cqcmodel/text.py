@@ -734,17 +734,14 @@ def _may_be_rating(content: str) -> bool:
 def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
     """For each line (stripped), the structural kinds it could be, most specific first.
 
-    A blank line has none, and neither has plain text: the lexer turns those into paragraph
-    tokens. Kinds that depend on the following line are decided here: a statement title is a
-    heading-like line followed by a score line (or a known title ending the text); a
-    sub-heading is a heading-like line that does not read as a sentence, followed by a
-    paragraph (see :func:`_is_paragraph`); a pilot title ``<X> assessment`` is the first
-    line, or is followed by a page-header line.
+    A blank line has none, and neither has plain text (the lexer makes it a paragraph). Kinds
+    that depend on the following line are decided here: a statement title (a heading-like
+    line before a score line, or a known title ending the text), a pilot title, and a
+    sub-heading: a heading-like line that does not read as a sentence and is no list item,
+    before a paragraph (:func:`_is_paragraph`).
     """
     tables = _tables or _get_tables()
-    title_end = tables.title_end
-    by_first = tables.by_first
-    known = tables.known
+    title_end, by_first, known = tables.title_end, tables.by_first, tables.known
     result: list[tuple[Candidate, ...]] = [()] * len(lines)
     first_content = next((i for i, line in enumerate(lines) if line), None)
     listed = _list_items(lines)
@@ -768,13 +765,7 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
         ):
             after, after_kinds, after_paragraph = index, (), True
             continue
-        # The other lines repeat from page to page ("Score: 3", headings): their own kinds
-        # are remembered.
-        own = known.get(content)
-        if own is None:
-            own = tuple(_own_kinds(content))
-            if len(known) < _MAX_KNOWN_LINES:
-                known[content] = own
+        own = known[content] if content in known else _remembered_own_kinds(content, known)
         kinds = own
         broken = not own and malformed(content) is not None
         heading_like = is_heading_like(content)
@@ -783,7 +774,6 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
             heading_like and (not own or own[0][0] is Kind.BULLET) and reads_as_sentence(content)
         )
         if (not own or (len(own) == 1 and own[0][0] is Kind.RATING)) and heading_like:
-            # Derived kinds are all headings.
             following = lines[after] if after is not None else None
             if not broken:
                 kinds = _derived_kinds(content, own, index == first_content, following, after_kinds)
@@ -791,14 +781,26 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
                 kinds = (*kinds, (Kind.SUBHEADING, None))
         result[index] = kinds
         names = tuple(kind for kind, _ in kinds)
-        after_paragraph = _is_paragraph(content, names, heading_like, sentence, listed[index])
-        if after_paragraph and names:
-            # A bullet before a score line is in a summary's list of statement scores.
-            after_paragraph = tables.score_kinds.isdisjoint(after_kinds)
+        after_paragraph = _is_paragraph(
+            content, names, (heading_like, sentence, listed[index]), after_kinds
+        )
         after = index
         # A broken score line ("Score: three") still makes the line above a statement title.
         after_kinds = (Kind.SCORE,) if broken else names
     return result
+
+
+def _remembered_own_kinds(
+    content: str, known: dict[str, tuple[Candidate, ...]]
+) -> tuple[Candidate, ...]:
+    """The own kinds of a line that is not plain text, remembered in ``known``.
+
+    Such lines repeat from page to page ("Score: 3", the headings).
+    """
+    own = tuple(_own_kinds(content))
+    if len(known) < _MAX_KNOWN_LINES:
+        known[content] = own
+    return own
 
 
 def _may_be_subheading(content: str, listed: bool) -> bool:
@@ -815,17 +817,27 @@ def _may_be_subheading(content: str, listed: bool) -> bool:
 
 
 def _is_paragraph(
-    content: str, kinds: tuple[Kind, ...], heading_like: bool, sentence: bool, listed: bool
+    content: str,
+    kinds: tuple[Kind, ...],
+    shape: tuple[bool, bool, bool],
+    following: tuple[Kind, ...],
 ) -> bool:
     """Whether a line reads as a paragraph, making the heading-like line above a sub-heading.
 
-    A line with no kind, or a bulleted list item (unless a score line follows it: see
-    :func:`classify`), that is not heading-like, reads as a sentence, is a list's lead-in or a
-    list item.
+    ``shape`` says whether the line is heading-like, reads as a sentence and is a list item;
+    ``following`` holds the kinds of the line after it. A line with no kind does, or a
+    bulleted list item (unless a score line follows it: that is a summary's list of statement
+    scores), when it is not heading-like, reads as a sentence, is a list's lead-in or a list
+    item.
     """
-    if kinds and kinds != (Kind.BULLET,):
+    heading_like, sentence, listed = shape
+    if kinds and (kinds != (Kind.BULLET,) or not _score_kinds().isdisjoint(following)):
         return False
     return listed or not heading_like or sentence or content.endswith(":")
+
+
+def _score_kinds() -> frozenset[Kind]:
+    return (_tables or _get_tables()).score_kinds
 
 
 def _list_items(lines: tuple[str, ...]) -> list[bool]:
