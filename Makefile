@@ -19,11 +19,15 @@ $(BIN)/.installed-dev: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@ $(BIN)/.installed-runtime
 
-## demo: parse the bundled sample pages and show the league table and an overview
+## demo: parse the bundled sample pages, show the league table and an overview, write the site
 demo: $(BIN)/.installed-runtime
 	$(BIN)/cqcmodel scores $(SAMPLES)
 	@echo
 	$(PY) examples/overview.py $(SAMPLES)
+	@echo
+	@$(PY) -c 'import jinja2' 2>/dev/null || $(PY) -m pip install --quiet -e '.[report]'
+	$(BIN)/cqcmodel report $(SAMPLES) --out demo-site
+	@echo "The sample report site is in demo-site/: open demo-site/index.html in a browser."
 
 ## test: lint, type checks, the test suite and the docs build
 test: lint typecheck pytest docs
@@ -46,4 +50,4 @@ golden: $(BIN)/.installed-dev
 	$(PY) -m tests.golden --regenerate
 
 clean:
-	rm -rf $(VENV) docs/_build .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) demo-site docs/_build .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -84,8 +84,10 @@ nitpick_ignore_regex = [
     (r"py:.*", rf"({'|'.join(sorted(sys.stdlib_module_names))})\..*"),
     # Private type variables in generic signatures (``structure(data, cls: type[_T]) -> _T``).
     (r"py:.*", r"(.*\.)?_T\w*"),
-    # attrs, cattrs and lark names that appear in annotations.
-    (r"py:.*", r"(attrs|attr|cattrs|cattr|lark)(\..*)?"),
+    # attrs, cattrs, lark and httpx names that appear in annotations.
+    (r"py:.*", r"(attrs|attr|cattrs|cattr|lark|httpx)(\..*)?"),
+    # The report and plot extras' types (matplotlib figures, Jinja2).
+    (r"py:.*", r"(matplotlib|jinja2|markupsafe)(\..*)?"),
 ]
 
 # ``Finding.voices`` returns ``cqcmodel.extract.voices.Voice``, which model.py imports only for

@@ -4,8 +4,8 @@ Usage: python examples/league_table.py [FOLDER ...]   (default: examples/data)
 
 Save each page of a report (about, summary, quality statements) as a .txt file; any folder
 layout works. The overall percentage and rating are computed from the statement scores the
-way CQC does, so an authority whose summary page you did not save still gets a row; the
-"of 9" column says how many of the nine statements that row's figures rest on.
+way CQC does, and only when all nine are known (a rating from part of the scores would
+mislead); the "of 9" column says how many of the nine statements a row has.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ folders = sys.argv[1:] or [str(Path(__file__).parent / "data")]
 # (matched on the name in their title lines) into one Authority.
 authorities = cqcmodel.load(folders)
 
-# rows(..., "scores") gives one plain dict per authority: authority, published, rating,
-# percentage, then one column per statement code (needs, support, ..., learning).
+# rows(..., "scores") gives one plain dict per authority: its name and ONS code, the published
+# and the computed rating and percentage, "scored" (how many of the nine statements are
+# known), one column per statement code (needs, support, ..., learning) and the files read.
 table = cqcmodel.rows(authorities, "scores")
 codes = [info.code for info in STATEMENTS]
 
@@ -44,6 +45,6 @@ for row in table:
     name = row["authority"] or "(no title line)"
     rating = row["rating"] or "-"
     percentage = row["percentage"] if row["percentage"] is not None else "-"
-    scored = sum(row[code] is not None for code in codes)
+    scored = row["scored"]
     scores = " ".join(f"{row[code] if row[code] is not None else '-':>5}" for code in codes)
     print(f"{name:{width}}  {rating:20}  {percentage:>3}  {scored:>4}  {scores}")

@@ -65,9 +65,16 @@ def _seed(config: pytest.Config) -> str:
 #: The columns of the league table, in their fixed order.
 SCORE_TABLE_COLUMNS = [
     "authority",
+    "ons_code",
+    "region",
+    "council_type",
     "published",
+    "published_rating",
+    "published_percentage",
     "rating",
     "percentage",
+    "scored",
+    "indicative",
     "needs",
     "support",
     "equity",
@@ -77,4 +84,5 @@ SCORE_TABLE_COLUMNS = [
     "safeguarding",
     "governance",
     "learning",
+    "sources",
 ]

@@ -24,7 +24,7 @@ from cqcmodel.extract import (
     extract_figures,
     extract_initiatives,
     extract_organisations,
-    finding_voices,
+    voices_of,
 )
 
 PAGES = Path(__file__).parent / "pages"
@@ -56,7 +56,7 @@ def extracted_json(authority: cqcmodel.Authority) -> str:
         }
         for statement in authority.statements
         for index, finding in enumerate(statement.findings)
-        if (found := finding_voices(finding))
+        if (found := voices_of(finding))
     ]
     data = {
         "initiatives": _plain(cqcmodel.unstructure(extract_initiatives(authority))),

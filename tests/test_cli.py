@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -10,13 +11,21 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 import cqcmodel
+from cqcmodel import cli
 from cqcmodel.cli import PROGRESS_THRESHOLD, _Progress
-from cqcmodel.collect import load, rows
-from cqcmodel.extract import InitiativeKind, extract_figures, extract_initiatives
+from cqcmodel.collect import load
+from cqcmodel.export import columns, rows
+from cqcmodel.extract import (
+    InitiativeKind,
+    extract_figures,
+    extract_initiatives,
+    extract_organisations,
+)
 from cqcmodel.framework import STATEMENTS, statement_by_id
 from cqcmodel.serialise import loads
 
@@ -35,6 +44,19 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
         check=False,
         cwd=cwd,
     )
+
+
+def run_here(
+    capsys: pytest.CaptureFixture[str], *args: str | Path
+) -> subprocess.CompletedProcess[str]:
+    """Run the command in this process (faster than :func:`run`), capturing its output."""
+    capsys.readouterr()
+    try:
+        status = cli.main([str(arg) for arg in args])
+    except SystemExit as stop:
+        status = stop.code if isinstance(stop.code, int) else 2
+    captured = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), status, captured.out, captured.err)
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -117,40 +139,93 @@ def test_scores_table_is_aligned() -> None:
     # Every column starts where its header starts (text left-aligned) or ends where it ends
     # (numbers right-aligned).
     header = lines[0]
-    rating_at = header.index("rating")
-    percentage_end = header.index("percentage") + len("percentage")
+    rating_at = header.index("  rating ") + 2
+    percentage_end = header.index("  percentage ") + len("  percentage")
     learning_end = header.index("learning") + len("learning")
+    sources_at = header.index("sources")
     for line in lines[1:]:
         assert line[rating_at:].startswith(("Good", "Requires improvement"))
         assert line[percentage_end - 2 : percentage_end] in {"56", "75"}
-        assert len(line) == learning_end
-    assert "Requires improvement" in lines[1]
+        assert line[learning_end - 1] == "3"
+        assert line[sources_at:].startswith(str(EXAMPLES))
     assert lines[1][percentage_end - 2 : percentage_end] == "56"
 
 
-def test_scores_notes_partial_ratings_on_stderr() -> None:
-    result = run("scores", CORPUS)
-    assert result.returncode == 0
-    assert "note: London Borough of Hillingdon: rating and percentage from 5 of 9" in (
-        result.stderr
+def test_scores_rate_only_complete_rows_and_say_how_many_are_scored() -> None:
+    result = run("scores", "--format", "csv", CORPUS)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    table = {row["authority"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
+    hillingdon = table["London Borough of Hillingdon"]
+    assert (hillingdon["scored"], hillingdon["rating"], hillingdon["percentage"]) == ("5", "", "")
+    assert table["Nottingham City Council"]["indicative"] == "True"
+    assert table["London Borough of Ealing"]["published_percentage"] == "56"
+    table_view = run("scores", CORPUS)
+    assert "\n(seed-hillingdon-partnerships.txt) " in table_view.stdout
+
+
+def test_scores_all_councils_and_council_filter() -> None:
+    result = run("scores", "--format", "csv", "--all-councils", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    table = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(table) == 153
+    assert sum(bool(row["sources"]) for row in table) == 3
+    only = run(
+        "scores", "--format", "json", "--council", "Ealing", "--council", "E08000024", EXAMPLES
     )
-    assert "note:" not in result.stdout
-    assert "\n(seed-hillingdon-partnerships.txt) " in result.stdout
+    assert only.returncode == 0, only.stderr
+    assert [row["ons_code"] for row in json.loads(only.stdout)] == ["E09000009", "E08000024"]
+    missing = run(
+        "scores", "--format", "csv", "--all-councils", "--council", "Hartlepool", EXAMPLES
+    )
+    (row,) = csv.DictReader(io.StringIO(missing.stdout))
+    assert (row["authority"], row["scored"], row["sources"]) == (
+        "Hartlepool Borough Council",
+        "0",
+        "",
+    )
+
+
+def test_scores_statement_filter_keeps_rows_with_that_score() -> None:
+    result = run("scores", "--format", "json", "--statement", "Assessing NEEDS", CORPUS)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data
+    assert all(row["needs"] is not None for row in data)
+    assert "Nottingham City Council" not in {row["authority"] for row in data}
+
+
+def test_excel_csv_starts_with_a_byte_order_mark() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cqcmodel", "scores", "--excel", str(EXAMPLES)],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("\ufeffauthority,ons_code,".encode())
+    plain = run("scores", "--format", "csv", EXAMPLES)
+    assert result.stdout.decode("utf-8-sig") == plain.stdout
+    clash = run("scores", "--excel", "--format", "json", EXAMPLES)
+    assert clash.returncode == 2
+    assert "--excel" in clash.stderr
 
 
 # --- findings --------------------------------------------------------------------------------
 
 
 def test_findings_csv_filtered_by_statement() -> None:
-    result = run("findings", "--statement", "safeguarding", CORPUS)
+    result = run("findings", "--format", "csv", "--statement", "safeguarding", CORPUS)
     assert result.returncode == 0, result.stderr
     reader = csv.DictReader(io.StringIO(result.stdout))
-    assert reader.fieldnames == ["authority", "statement", "heading", "paragraph", "text"]
+    assert reader.fieldnames == list(columns("findings"))
     found = list(reader)
     expected = [row for row in rows(load(CORPUS), "findings") if row["statement"] == "safeguarding"]
     assert len(found) == len(expected) > 0
     assert {row["statement"] for row in found} == {"safeguarding"}
     assert [row["text"] for row in found] == [row["text"] for row in expected]
+    for key in ("7", "SafeGuarding", "safeguarding"):
+        again = run("findings", "--format", "csv", "--statement", key, CORPUS)
+        assert again.stdout == result.stdout
 
 
 def test_findings_jsonl() -> None:
@@ -216,19 +291,40 @@ def test_parse_includes_extraction_beside_the_model() -> None:
 # --- initiatives and figures -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize("kind", ["initiatives", "organisations", "figures", "findings"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_every_listing_command_takes_every_format(
+    kind: str, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run_here(capsys, kind, "--format", fmt, EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    expected = rows(load(EXAMPLES), kind)
+    assert expected
+    if fmt == "json":
+        assert len(json.loads(result.stdout)) == len(expected)
+    elif fmt == "jsonl":
+        assert len(result.stdout.splitlines()) == len(expected)
+        assert list(json.loads(result.stdout.splitlines()[0])) == list(columns(kind))
+    elif fmt == "csv":
+        reader = csv.DictReader(io.StringIO(result.stdout))
+        assert reader.fieldnames == list(columns(kind))
+        assert len(list(reader)) == len(expected)
+    else:
+        header = result.stdout.splitlines()[0]
+        assert header.split() == list(columns(kind))
+
+
 def test_initiatives_csv_matches_the_library() -> None:
     result = run("initiatives", "--format", "csv", CORPUS)
     assert result.returncode == 0, result.stderr
-    reader = csv.DictReader(io.StringIO(result.stdout))
-    assert reader.fieldnames == ["name", "kind", "acronym", "authority", "statements", "mentions"]
-    found = list(reader)
+    found = list(csv.DictReader(io.StringIO(result.stdout)))
     expected = [
         {
+            "authority": authority.name or "",
             "name": initiative.name,
             "kind": initiative.kind.value,
             "acronym": initiative.acronym or "",
-            "authority": authority.name or "",
-            "statements": ", ".join(
+            "statements": "; ".join(
                 statement_by_id(number).code for number in initiative.statement_ids if number
             ),
             "mentions": str(len(initiative.mentions)),
@@ -236,34 +332,50 @@ def test_initiatives_csv_matches_the_library() -> None:
         for authority in load(CORPUS)
         for initiative in extract_initiatives(authority)
     ]
-    assert found == expected
+    assert [{key: row[key] for key in expected[0]} for row in found] == expected
     assert len(found) > 10
     assert any(row["acronym"] for row in found)
+    assert all(row["file"] and row["line"] for row in found)
 
 
-def test_initiatives_json_lists_statement_codes() -> None:
+def test_initiatives_json_lists_statement_codes_and_filters_by_statement() -> None:
     result = run("initiatives", "--format", "json", EXAMPLES)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data
     codes = {info.code for info in STATEMENTS}
     for item in data:
-        assert list(item) == ["name", "kind", "acronym", "authority", "statements", "mentions"]
+        assert list(item) == list(columns("initiatives"))
         assert set(item["statements"]) <= codes
         assert item["mentions"] >= 1
+    governance = json.loads(
+        run("initiatives", "--format", "json", "--statement", "8", EXAMPLES).stdout
+    )
+    assert governance
+    assert governance == [item for item in data if "governance" in item["statements"]]
 
 
 def test_initiatives_table_is_aligned() -> None:
     result = run("initiatives", EXAMPLES)
     assert result.returncode == 0, result.stderr
     header, *lines = result.stdout.splitlines()
-    assert header.split() == ["name", "kind", "acronym", "authority", "statements", "mentions"]
-    kind_at = header.index("kind")
+    assert header.split() == list(columns("initiatives"))
+    kind_at = header.index("  kind ") + 2
     kinds = {kind.value for kind in InitiativeKind}
     assert lines
     for line in lines:
         assert line[kind_at:].split()[0] in kinds
         assert line[kind_at - 2 : kind_at] == "  "
+
+
+def test_organisations_command() -> None:
+    result = run("organisations", "--format", "json", "--council", "Westminster", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data
+    assert {item["ons_code"] for item in data} == {"E09000033"}
+    expected = extract_organisations(load(EXAMPLES / "westminster")[0])
+    assert [item["name"] for item in data] == [item.name for item in expected]
 
 
 def test_figures_json_carries_survey_comparisons() -> None:
@@ -283,6 +395,8 @@ def test_figures_json_carries_survey_comparisons() -> None:
         assert item["paragraph"] == figure.mention.finding_index + 1
         assert item["text"] == figure.mention.text
         assert item["comparator"] == (figure.comparator.value if figure.comparator else None)
+        line = Path(item["file"]).read_text("utf-8").splitlines()[item["line"] - 1]
+        assert item["text"] in line
     survey = [item for item in data if item["england_average"] is not None]
     assert survey
     assert all(item["unit"] == "%" for item in survey)
@@ -292,19 +406,10 @@ def test_figures_csv_columns() -> None:
     result = run("figures", "--format", "csv", CORPUS)
     assert result.returncode == 0, result.stderr
     reader = csv.DictReader(io.StringIO(result.stdout))
-    assert reader.fieldnames == [
-        "authority",
-        "statement",
-        "paragraph",
-        "value",
-        "unit",
-        "previous",
-        "comparator",
-        "england_average",
-        "source",
-        "year",
-        "text",
-    ]
+    assert reader.fieldnames == list(columns("figures"))
+    assert {"value", "unit", "previous", "comparator", "england_average", "source", "year"} <= set(
+        reader.fieldnames or ()
+    )
     found = list(reader)
     assert len(found) == sum(len(extract_figures(a)) for a in load(CORPUS))
     changes = [row for row in found if row["previous"]]
@@ -320,8 +425,10 @@ def test_check_passes_on_the_corpus_and_prints_warnings() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
-    assert len(warnings) == 2
-    for line in warnings:
+    assert len(warnings) == 3
+    wording = [line for line in warnings if "I-statement" in line]
+    assert len(wording) == 2
+    for line in wording:
         found = LOCATED.match(line)
         assert found is not None
         assert found["path"].endswith("-theme1-equity.txt")
@@ -329,12 +436,42 @@ def test_check_passes_on_the_corpus_and_prints_warnings() -> None:
         assert (found["line"], found["column"]) == ("7", "1")
         text = Path(found["path"]).read_text("utf-8").splitlines()[6]
         assert text.startswith("I have care and support that enables me")
+    (untitled,) = [line for line in warnings if "no title line" in line]
+    assert untitled.startswith(f"{CORPUS / 'seed-hillingdon-partnerships.txt'}:1:1: warning:")
+    assert "--authority" in untitled
+
+
+def test_check_lists_the_councils_a_folder_lacks() -> None:
+    result = run("check", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    assert "note: 150 of 153 councils have no pages here:" in result.stderr
+    notes = [line for line in result.stderr.splitlines() if "no pages for" in line]
+    assert len(notes) == 150
+    assert "note:   no pages for Hartlepool (E06000001, North East)" in notes
+    assert not any("Ealing" in line for line in notes)
+    wanted = run("check", "--council", "Ealing", "--council", "Hartlepool", EXAMPLES)
+    assert "note: 1 of 2 councils have no pages here:" in wanted.stderr
+    assert "Hartlepool" in wanted.stderr
+
+
+def test_check_warns_about_a_title_naming_no_known_council(tmp_path: Path) -> None:
+    page = (CORPUS / "Hounslow4.txt").read_text("utf-8")
+    changed = page.replace("London Borough of Hounslow", "London Borough of Hounslw")
+    assert changed != page
+    path = tmp_path / "page.txt"
+    path.write_text(changed, encoding="utf-8")
+    result = run("check", path)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if "no council" in line]
+    assert line.startswith(f"{path}:1:1: warning: the title names no council")
+    assert "Hounslow (E09000018)" in line
+    assert run("check", "--strict", path).returncode == 1
 
 
 def test_check_strict_fails_on_warnings() -> None:
     result = run("check", "--strict", CORPUS)
     assert result.returncode == 1
-    assert result.stderr.count(": warning: ") == 2
+    assert result.stderr.count(": warning: ") == 3
     no_traceback(result)
 
 
@@ -397,7 +534,7 @@ def test_missing_path_and_empty_folder_are_bad_input(tmp_path: Path) -> None:
     assert f"{tmp_path / 'absent'}: no such file or folder" in missing.stderr
     empty = run("check", tmp_path)
     assert empty.returncode == 1
-    assert "no .txt files" in empty.stderr
+    assert f"{tmp_path}: no page files in this folder" in empty.stderr
     no_traceback(missing)
     no_traceback(empty)
 
@@ -487,3 +624,177 @@ def test_progress_bar_only_for_many_files_on_a_terminal() -> None:
     for done in range(1, many + 1):
         _Progress(piped)(done, many)
     assert piped.getvalue() == ""
+
+
+# --- standard input, render, --authority, --encoding -----------------------------------------
+
+SEED = CORPUS / "seed-hillingdon-partnerships.txt"
+
+
+def run_stdin(data: bytes, *args: str | Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "cqcmodel", *map(str, args)],
+        input=data,
+        capture_output=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("scores", "--format", "json"),
+        ("findings", "--format", "json"),
+        ("initiatives", "--format", "json"),
+        ("organisations", "--format", "json"),
+        ("figures", "--format", "json"),
+        ("parse",),
+        ("render",),
+        ("check",),
+    ],
+)
+def test_every_command_reads_dash_as_stdin(
+    command: tuple[str, ...], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = CORPUS / "Hounslow4.txt"
+    from_file = run_here(capsys, *command, path)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
+    from_stdin = run_here(capsys, *command, "-")
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    assert from_stdin.stdout.replace("<stdin>", str(path)) == from_file.stdout
+    assert from_stdin.stderr.replace("<stdin>", str(path)) == from_file.stderr
+    assert from_stdin.stdout or "1 file, 1 record: 0 errors" in from_stdin.stderr
+
+
+def test_render_writes_the_canonical_text() -> None:
+    result = run("render", EXAMPLES / "ealing")
+    assert result.returncode == 0, result.stderr
+    (authority,) = load(EXAMPLES / "ealing")
+    assert result.stdout == cqcmodel.render(authority)
+    assert cqcmodel.parse(result.stdout) == authority
+    statement = run("render", "--statement", "needs", EXAMPLES / "sunderland")
+    assert statement.stdout.count("Assessing needs") >= 1
+    assert "Safeguarding\n" not in statement.stdout
+
+
+def test_authority_names_a_page_without_a_title_line() -> None:
+    result = run("scores", "--format", "csv", "--authority", "Hillingdon", SEED)
+    assert result.returncode == 0, result.stderr
+    (row,) = csv.DictReader(io.StringIO(result.stdout))
+    assert (row["authority"], row["ons_code"], row["partnerships"]) == (
+        "Hillingdon",
+        "E09000017",
+        "3",
+    )
+    piped = run_stdin(SEED.read_bytes(), "render", "--authority", "Hillingdon", "-")
+    assert piped.returncode == 0
+    assert piped.stdout.decode().startswith("Hillingdon: local authority assessment")
+
+
+def test_authority_conflicting_with_a_title_is_an_error() -> None:
+    path = CORPUS / "Hounslow4.txt"
+    result = run("scores", "--authority", "Ealing", path)
+    assert result.returncode == 1
+    no_traceback(result)
+    found = LOCATED.match(result.stderr.splitlines()[0])
+    assert found is not None
+    assert (found["path"], found["line"]) == (str(path), "1")
+    assert "Hounslow" in found["message"]
+    assert "Ealing" in found["message"]
+
+
+def test_encoding_is_passed_to_the_reader(tmp_path: Path) -> None:
+    page = (CORPUS / "Hounslow4.txt").read_text("utf-8")
+    path = tmp_path / "page.txt"
+    path.write_bytes(page.encode("cp1252"))
+    result = run("findings", "--format", "json", "--encoding", "cp1252", path)
+    assert result.returncode == 0, result.stderr
+    expected = rows(cqcmodel.parse(page), "findings")
+    assert [row["text"] for row in json.loads(result.stdout)] == [row["text"] for row in expected]
+    wrong = run("findings", "--encoding", "no-such-codec", path)
+    assert wrong.returncode == 2
+    assert "no-such-codec" in wrong.stderr
+    no_traceback(wrong)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("findings", "--statement", "Assesing needs", "x"), ["Assessing needs", "needs", "9"]),
+        (("scores", "--council", "Hillingdn", "x"), ["Hillingdon (E09000017)"]),
+        (("check", "--council", "Kingston", "x"), ["Kingston upon Thames", "Kingston upon Hull"]),
+    ],
+)
+def test_unknown_statement_or_council_is_a_usage_error_that_explains(
+    args: tuple[str, ...], words: list[str]
+) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    for word in words:
+        assert word in result.stderr
+    no_traceback(result)
+
+
+def test_glob_patterns_on_the_command_line() -> None:
+    result = run("scores", "--format", "json", str(EXAMPLES / "*" / "*summary*.txt"))
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 3
+    none = run("scores", str(EXAMPLES / "*.pdf"))
+    assert none.returncode == 1
+    assert "no file or folder matches this pattern" in none.stderr
+
+
+def test_parse_filtered_by_council_and_statement() -> None:
+    result = run("parse", "--council", "City of Westminster", "--statement", "needs", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    (item,) = json.loads(result.stdout)
+    authority = loads(json.dumps(item["authority"]))
+    assert authority.name == "Westminster City Council"
+    assert [statement.code for statement in authority.statements] == ["needs"]
+    assert authority.summary is None
+    assert list(item["pages"]) == ["needs"]
+    assert all(
+        mention["statement_id"] == 1
+        for initiative in item["extracted"]["initiatives"]
+        for mention in initiative["mentions"]
+    )
+
+
+def test_check_filtered_by_statement() -> None:
+    result = run("check", "--statement", "equity", "--council", "Westminster", EXAMPLES)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(": warning: ") == 1
+    assert "-theme1-equity.txt:7:1: warning:" in result.stderr
+    other = run("check", "--statement", "needs", "--council", "Westminster", EXAMPLES)
+    assert ": warning: " not in other.stderr
+
+
+def test_a_command_registered_in_the_table_is_built_and_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def add_name(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--name", required=True)
+
+    def greet(args: argparse.Namespace, out: IO[str], reporter: object) -> None:
+        out.write(f"hello {args.name}\n")
+
+    command = cli.Command(greet, "say hello", "cqcmodel greet --name x", (add_name,), False)
+    monkeypatch.setitem(cli.COMMANDS, "greet", command)
+    assert cli.main(["greet", "--name", "Ealing"]) == cli.EXIT_OK
+    assert capsys.readouterr().out == "hello Ealing\n"
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["greet", "--name", "x", "pages/"])  # takes no PATH
+    assert caught.value.code == cli.EXIT_USAGE
+
+
+def test_authority_merges_an_untitled_page_with_its_councils_pages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pages = (CORPUS / "hillingdon-1224*", SEED)
+    result = run_here(capsys, "scores", "--format", "json", "--authority", "Hillingdon", *pages)
+    assert result.returncode == 0, result.stderr
+    (hillingdon,) = json.loads(result.stdout)
+    assert hillingdon["ons_code"] == "E09000017"
+    assert hillingdon["authority"] == "London Borough of Hillingdon"
+    assert (hillingdon["scored"], hillingdon["partnerships"]) == (6, 3)
+    assert str(SEED) in hillingdon["sources"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import io
 from pathlib import Path
 
 import pytest
@@ -22,19 +22,18 @@ from cqcmodel import (
     Summary,
 )
 from cqcmodel.collect import (
-    FINDING_COLUMNS,
-    SCORE_COLUMNS,
     find_files,
     load,
     load_all,
     page_key,
-    published,
-    rows,
+    page_sources,
+    with_authority,
 )
-from cqcmodel.errors import ConflictError
+from cqcmodel.errors import ConflictError, CqcModelError, NoFilesError
+from cqcmodel.export import published
 from cqcmodel.framework import STATEMENTS, statement_by_code
 
-from .conftest import CORPUS, SCORE_TABLE_COLUMNS
+from .conftest import CORPUS
 
 EALING = "London Borough of Ealing"
 
@@ -134,13 +133,6 @@ def test_records_name_the_file_of_each_page() -> None:
     assert len(ealing.parts) == 2
     assert len(loaded.files) == len(list(CORPUS.glob("*.txt")))
     assert loaded.errors == ()
-
-
-def test_published_is_the_assessment_date() -> None:
-    by_name = {authority.name: authority for authority in load(CORPUS)}
-    assert published(by_name[EALING]) == dt.date(2025, 1, 17)
-    assert published(by_name["London Borough of Hillingdon"]) == dt.date(2024, 12, 13)
-    assert published(by_name["Royal Borough of Windsor & Maidenhead"]) is None
 
 
 # --- finding files ---------------------------------------------------------------------------
@@ -313,55 +305,123 @@ def test_page_keys() -> None:
     )
 
 
-# --- rows ------------------------------------------------------------------------------------
+# --- provenance ------------------------------------------------------------------------------
 
 
-def test_score_rows_have_the_fixed_columns() -> None:
-    assert list(SCORE_COLUMNS) == SCORE_TABLE_COLUMNS
-    table = rows(load(CORPUS), "scores")
-    assert all(tuple(row) == SCORE_COLUMNS for row in table)
-    ealing = table[0]
-    assert ealing == {
-        "authority": EALING,
-        "published": dt.date(2025, 1, 17),
-        "rating": "Requires improvement",
-        "percentage": 56,
-        "needs": 2,
-        "support": 2,
-        "equity": 2,
-        "care": 2,
-        "partnerships": 3,
-        "pathways": 2,
-        "safeguarding": 2,
-        "governance": 2,
-        "learning": 3,
-    }
-    unnamed = table[-1]
-    assert unnamed["authority"] is None
-    assert unnamed["partnerships"] == 3
-    assert unnamed["needs"] is None
+def test_a_merged_authority_keeps_every_source_in_read_order(tmp_path: Path) -> None:
+    first = write(tmp_path, "a.txt", statement_page("Alpha Council", "needs", 3))
+    second = write(tmp_path, "b.txt", statement_page("Alpha Council", "care", 2))
+    (authority,) = load(tmp_path)
+    assert authority.sources == (str(first), str(second))
+    assert authority.source == str(first)
+    assert page_sources(authority) == {"needs": str(first), "care": str(second)}
 
 
-def test_finding_rows() -> None:
-    authorities = load(CORPUS)
-    table = rows(authorities, "findings")
-    assert all(tuple(row) == FINDING_COLUMNS for row in table)
-    total = sum(len(s.findings) for a in authorities for s in a.statements)
-    assert len(table) == total > 0
-    seed = [row for row in table if row["authority"] is None]
-    statement = authorities[-1].statements[0]
-    assert [row["text"] for row in seed] == [finding.text for finding in statement.findings]
-    assert [row["paragraph"] for row in seed] == list(range(1, len(seed) + 1))
-    assert {row["statement"] for row in seed} == {"partnerships"}
-    headed = [row for row in seed if row["heading"] is not None]
-    assert headed, "the seed page has sub-headings"
+def test_page_sources_of_a_parsed_text_name_its_source() -> None:
+    authority = cqcmodel.parse(statement_page("Alpha Council", "needs", 3), source="x.txt")
+    assert page_sources(authority) == {"needs": "x.txt"}
+    untitled = cqcmodel.parse(statement_page(None, "needs", 3))
+    assert page_sources(untitled) == {"needs": "<string>"}
 
 
-def test_rows_refuse_an_unknown_kind() -> None:
-    with pytest.raises(ValueError, match="unknown kind"):
-        rows([], "initiatives")
+def test_an_unnamed_page_keeps_its_file_as_its_source(tmp_path: Path) -> None:
+    path = write(tmp_path, "seed.txt", statement_page(None, "needs", 3))
+    (authority,) = load(path)
+    assert authority.name is None
+    assert authority.sources == (str(path),)
 
 
-def test_rows_do_not_depend_on_where_the_files_are(tmp_path: Path) -> None:
-    shutil.copytree(CORPUS, tmp_path / "corpus")
-    assert rows(load(tmp_path), "scores") == rows(load(CORPUS), "scores")
+# --- globs, empty folders and standard input -------------------------------------------------
+
+
+def test_load_expands_glob_patterns(tmp_path: Path) -> None:
+    write(tmp_path, "alpha/one.txt", statement_page("Alpha Council", "needs", 3))
+    write(tmp_path, "beta/two.txt", statement_page("Beta Council", "care", 2))
+    write(tmp_path, "beta/notes.md", "not a page")
+    names = [a.name for a in load(str(tmp_path / "*" / "*.txt"))]
+    assert names == ["Alpha Council", "Beta Council"]
+    assert [a.name for a in load([str(tmp_path / "a*")])] == ["Alpha Council"]
+    with pytest.raises(FileNotFoundError, match="matches"):
+        load(str(tmp_path / "*.pdf"))
+
+
+def test_an_empty_folder_is_an_error_as_on_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    write(tmp_path, "empty/notes.md", "not a page")
+    with pytest.raises(NoFilesError) as caught:
+        load(tmp_path / "empty")
+    assert isinstance(caught.value, CqcModelError)
+    assert isinstance(caught.value, FileNotFoundError)
+    assert str(caught.value) == f"{tmp_path / 'empty'}: no page files in this folder"
+    with pytest.raises(NoFilesError):
+        load_all([tmp_path / "empty"])
+    assert load([]) == []
+
+
+def test_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = statement_page("Alpha Council", "needs", 3).encode("utf-8")
+    monkeypatch.setattr("sys.stdin", type("Stdin", (), {"buffer": io.BytesIO(page)})())
+    (authority,) = load("-")
+    assert authority.name == "Alpha Council"
+    assert authority.source == "<stdin>"
+
+
+# --- naming the authority of a page without a title line -------------------------------------
+
+
+def test_with_authority_names_an_untitled_page() -> None:
+    untitled = cqcmodel.parse(statement_page(None, "needs", 3))
+    named = with_authority(untitled, "  Hillingdon ")
+    assert named.name == "Hillingdon"
+    assert named.council is not None
+    assert named.council.ons_code == "E09000017"
+
+
+def test_with_authority_accepts_the_same_council_and_refuses_another() -> None:
+    titled = cqcmodel.parse(
+        statement_page("London Borough of Hillingdon", "needs", 3), source="p.txt"
+    )
+    assert with_authority(titled, "Hillingdon") is titled
+    assert with_authority(titled, "E09000017") is titled
+    with pytest.raises(ParseError, match=r"Hillingdon.*Ealing") as caught:
+        with_authority(titled, "Ealing")
+    assert caught.value.source == "p.txt"
+    other = cqcmodel.parse(statement_page("Borsetshire Council", "needs", 3))
+    assert with_authority(other, "borsetshire council") is other
+    with pytest.raises(ParseError):
+        with_authority(other, "Ambridge Council")
+    with pytest.raises(ValueError, match="one non-empty line"):
+        with_authority(other, " ")
+
+
+def test_parse_and_parse_file_take_the_authority(tmp_path: Path) -> None:
+    text = statement_page(None, "needs", 3)
+    assert cqcmodel.parse(text, authority="Wirral Council").name == "Wirral Council"
+    path = write(tmp_path, "seed.txt", text)
+    assert cqcmodel.parse_file(path, authority="Wirral").name == "Wirral"
+    titled = statement_page("Sefton Council", "needs", 3)
+    with pytest.raises(ParseError, match="Sefton"):
+        cqcmodel.parse(titled, authority="Wirral")
+
+
+def test_load_names_the_untitled_pages_and_merges_them(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", statement_page("Metropolitan Borough of Wirral", "needs", 3))
+    write(tmp_path, "b.txt", statement_page(None, "care", 2))
+    authorities = load(tmp_path, authority="Metropolitan Borough of Wirral")
+    (authority,) = authorities
+    assert [statement.code for statement in authority.statements] == ["needs", "care"]
+    loaded = load_all(tmp_path, authority="Sefton")
+    assert isinstance(loaded.errors[0], ParseError)
+    assert len(loaded.records) == 1
+
+
+def test_pages_of_one_council_merge_whatever_form_of_its_name_they_use(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", statement_page("Westminster City Council", "needs", 3))
+    write(tmp_path, "b.txt", statement_page("City of Westminster", "care", 2))
+    write(tmp_path, "c.txt", statement_page(None, "equity", 3))
+    (authority, untitled) = load(tmp_path)
+    assert authority.name == "Westminster City Council"
+    assert [statement.code for statement in authority.statements] == ["needs", "care"]
+    assert untitled.name is None
+    (named,) = load(tmp_path, authority="Westminster")
+    assert [statement.code for statement in named.statements] == ["needs", "equity", "care"]

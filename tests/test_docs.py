@@ -10,6 +10,8 @@ How a page's examples are read (one mechanism for every page in ``docs/*.md`` an
   doctest, run in the same namespace.
 - A block introduced by ``<!-- no-run: reason -->`` is not run; the test is skipped with that
   reason (a reason is required).
+- A block introduced by ``<!-- requires: pandas -->`` runs when the named modules are
+  installed (the dev extras install them) and is skipped otherwise.
 
 The layout examples in ``docs/layouts/`` (included in the format reference) must all parse and
 round-trip.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import doctest
+import importlib.util
 import io
 import re
 import traceback
@@ -36,6 +39,7 @@ PAGES = [*sorted(DOCS.glob("*.md")), ROOT / "README.md"]
 
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\s]*)[^`]*$")
 _NO_RUN = re.compile(r"^<!--\s*no-run(?::\s*(?P<reason>.*?))?\s*-->$")
+_REQUIRES = re.compile(r"^<!--\s*requires:\s*(?P<modules>[\w., ]+?)\s*-->$")
 _OUTPUT = re.compile(r"^<!--\s*output\s*-->$")
 _PYTHON = {"python", "py", "python3", "pycon"}
 
@@ -65,6 +69,11 @@ class Block:
 
     @property
     def skip_reason(self) -> str | None:
+        needed = _REQUIRES.match(self.marker or "")
+        if needed is not None:
+            names = [name.strip() for name in needed["modules"].split(",")]
+            missing = [name for name in names if importlib.util.find_spec(name) is None]
+            return f"needs {', '.join(missing)}" if missing else None
         found = _NO_RUN.match(self.marker or "")
         if found is None:
             return None

@@ -101,9 +101,10 @@ def test_league_table_agrees_with_the_library_and_is_sorted() -> None:
         overall = authority.overall()
         assert overall is not None
         scores = authority.scores()
+        complete = len(scores) == len(STATEMENTS)
         expected[authority.name or "(no title line)"] = (
-            overall.rating.value,
-            overall.percentage,
+            overall.rating.value if complete else "-",
+            overall.percentage if complete else None,
             len(scores),
             [str(int(scores[info.id])) if info.id in scores else "-" for info in STATEMENTS],
         )
@@ -112,7 +113,10 @@ def test_league_table_agrees_with_the_library_and_is_sorted() -> None:
         for row in table
     } == expected
     percentages = [row["percentage"] for row in table]
-    assert percentages == sorted(percentages, reverse=True)
+    known = [value for value in percentages if value is not None]
+    assert known == sorted(known, reverse=True)
+    assert percentages == [*known, *[None] * (len(percentages) - len(known))]
+    assert any(row["scored"] < len(STATEMENTS) for row in table)
 
 
 # --- waiting_times.py ------------------------------------------------------------------------
@@ -221,3 +225,21 @@ def test_initiatives_line_up_across_authorities_in_the_corpus() -> None:
         "Royal Borough of Windsor & Maidenhead",
     }
     assert "Better Care Fund" in total.split(": ", 1)[1]
+
+
+# --- national_table.py -----------------------------------------------------------------------
+
+
+def test_national_table_covers_every_region_and_writes_153_rows(tmp_path: Path) -> None:
+    output = tmp_path / "national.csv"
+    lines = run("national_table.py", DATA, "--csv", output)
+    regions = [line for line in lines if line.endswith(" councils")]
+    assert len(regions) == 9
+    assert sum(int(line.split()[-2]) for line in regions) == 153
+    assert "London                      2 of  33 councils" in lines
+    rated = [line for line in lines if " computed " in line]
+    assert [line.split()[0] for line in rated] == ["E08000024", "E09000009", "E09000033"]
+    assert lines[-1] == f"wrote 153 rows to {output}"
+    data = output.read_bytes()
+    assert data.startswith("\ufeffauthority,ons_code,".encode())
+    assert len(data.decode("utf-8-sig").splitlines()) == 154

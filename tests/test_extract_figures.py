@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
-from cqcmodel.extract import Comparator, Figure, extract_figures
+from cqcmodel import About, Authority, Finding, QualityStatement, Score, parse_file
+from cqcmodel.extract import Comparator, Figure, FigureKind, extract_figures, financial_facts
 
 from .conftest import CORPUS
 
@@ -122,7 +122,7 @@ NOT_FIGURES = [
     "Section 42 enquiries were completed promptly.",
     "In 2024 staff told us they felt supported.",
     "The review was published on 17 May 2024.",
-    "There were 3 key leadership roles and two 3-year contracts.",
+    "There were two 3-year contracts.",
     "People aged 65 and over were a growing group.",
 ]
 
@@ -170,3 +170,92 @@ def test_figures_of_a_real_page_point_into_their_findings() -> None:
     mention = figure.mention
     assert (mention.statement_id, mention.finding_index) == (7, 0)
     assert mention.finding(parsed).text[mention.start : mention.end] == "71.53%"
+
+
+KINDS = [
+    (
+        "Data from the Adult Social Care Survey (ASCS, 2024) showed 80.78% of people found it "
+        "easy to find information, similar to the England average (77.62%).",
+        FigureKind.SURVEY_RESULT,
+        "people",
+    ),
+    (
+        "Asian people constituted 37.4% of the population in 2021.",
+        FigureKind.SHARE_OF_POPULATION,
+        "the population",
+    ),
+    (
+        "78% of people who received reablement were still at home.",
+        FigureKind.PROPORTION,
+        "people who received reablement",
+    ),
+    ("People waited up to 6 weeks for a package of care.", FigureKind.WAITING_TIME, None),
+    ("Bridging Care was available for the first 5 days.", FigureKind.DURATION, None),
+    (
+        "It had invested £2.4 million in its Home Support Academy.",
+        FigureKind.MONEY,
+        "Home Support Academy",
+    ),
+    ("Its total budget would be £442,931,000.", FigureKind.MONEY, "total budget"),
+    ("There were 3 super hubs in the borough.", FigureKind.COUNT, "super hubs"),
+    ("The ICB mandated it across all 8 local authorities.", FigureKind.COUNT, "local authorities"),
+    ("Leaders told us 88 people had been supported.", FigureKind.COUNT_OF_PEOPLE, "people"),
+    ("There were 15 intermediate care beds.", FigureKind.COUNT, "intermediate care beds"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "subject"), KINDS)
+def test_figures_say_what_they_measure(text: str, kind: FigureKind, subject: str | None) -> None:
+    figure = figures(text)[0]
+    assert (figure.kind, figure.subject) == (kind, subject)
+
+
+def test_a_change_is_a_change_of_its_earlier_value() -> None:
+    before, after = figures("The average time had reduced from an average 42 days to 13 days.")
+    assert (after.kind, after.previous, after.value) == (
+        FigureKind.CHANGE,
+        Decimal(42),
+        Decimal(13),
+    )
+    assert before.kind is FigureKind.DURATION
+
+
+def test_a_percentage_of_a_verb_phrase_stops_at_the_verb() -> None:
+    (figure,) = figures("80% of Bridging Care patients went on to reablement.")
+    assert figure.subject == "Bridging Care patients"
+
+
+def test_the_about_page_financial_facts_are_amounts() -> None:
+    facts = financial_facts(parse_file(CORPUS / "nottingham-city.txt"))
+    assert [(f.year, f.subject, f.estimated, f.actual, f.difference, f.share) for f in facts] == [
+        (
+            "2022/23",
+            "total budget",
+            Decimal(522707000),
+            Decimal(560303000),
+            Decimal(37596000),
+            None,
+        ),
+        (
+            "2022/23",
+            "adult social care",
+            Decimal(114794000),
+            Decimal(123296000),
+            Decimal(8502000),
+            None,
+        ),
+        ("2022/2023", "adult social care", None, None, None, Decimal(22)),
+    ]
+    assert facts[0].text.startswith("The local authority estimated")
+
+
+def test_less_than_estimated_is_a_negative_difference() -> None:
+    statement = QualityStatement(title="Assessing needs", score=Score(2))
+    about = About(financial_facts=("Its actual spend was £9m, which was £1m less than estimated.",))
+    (fact,) = financial_facts(Authority(name="X Council", statements=(statement,), about=about))
+    assert (fact.actual, fact.difference) == (Decimal(9000000), Decimal(-1000000))
+
+
+def test_no_about_page_has_no_financial_facts() -> None:
+    statement = QualityStatement(title="Assessing needs", score=Score(2))
+    assert financial_facts(Authority(name="X Council", statements=(statement,))) == ()

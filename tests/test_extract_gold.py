@@ -17,6 +17,9 @@ from .conftest import CORPUS, TESTS
 BENCHMARK = TESTS.parent / "benchmarks" / "extraction.py"
 GOLD = TESTS.parent / "benchmarks" / "gold"
 GOLD_FILES = sorted(GOLD.glob("*.json"))
+HELDOUT = TESTS.parent / "benchmarks" / "heldout"
+UNSEEN = TESTS.parent / "benchmarks" / "unseen"
+OUTSIDE_FILES = sorted(HELDOUT.glob("*.json")) + sorted(UNSEEN.glob("*.json"))
 
 
 def _benchmark() -> ModuleType:
@@ -36,18 +39,38 @@ def test_the_gold_pages_meet_the_targets() -> None:
     assert benchmark.shortfalls(benchmark.totals(results)) == []
 
 
+@pytest.mark.parametrize("folder", [HELDOUT, UNSEEN], ids=["held-out", "unseen"])
+def test_pages_written_apart_from_the_corpus_meet_the_targets(folder: Path) -> None:
+    benchmark = _benchmark()
+    results = benchmark.measure(folder, folder)
+    assert len(results) == 4
+    assert benchmark.shortfalls(benchmark.totals(results)) == []
+
+
 def test_the_benchmark_script_prints_the_scores(capsys: pytest.CaptureFixture[str]) -> None:
     assert _benchmark().main([]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1].startswith("TOTAL")
-    assert len(lines) == len(GOLD_FILES) + 2
+    totals = [line.split(" (")[0] for line in lines if line.startswith("TOTAL")]
+    assert totals == ["TOTAL tune", "TOTAL test", "TOTAL held-out", "TOTAL unseen"]
+    assert len(lines) == len(GOLD_FILES) + len(OUTSIDE_FILES) + 1 + 4
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=[path.stem for path in GOLD_FILES])
+def test_the_split_puts_each_authority_in_one_half() -> None:
+    benchmark = _benchmark()
+    halves = {benchmark.split_of(path.stem + ".txt") for path in GOLD_FILES}
+    assert halves == {"tune", "test"}
+    assert benchmark.split_of("seed-hillingdon-partnerships.txt") == "tune"
+    assert benchmark.split_of("seed-windsor-maidenhead-partnerships.txt") == "test"
+
+
+@pytest.mark.parametrize(
+    "path", GOLD_FILES + OUTSIDE_FILES, ids=[path.stem for path in GOLD_FILES + OUTSIDE_FILES]
+)
 def test_gold_files_label_names_written_on_their_page(path: Path) -> None:
     gold = json.loads(path.read_text(encoding="utf-8"))
     assert set(gold) == {"page", "initiatives", "organisations", "optional"}
-    page = fold((CORPUS / gold["page"]).read_text(encoding="utf-8"))
+    folder = CORPUS if path.parent == GOLD else path.parent
+    page = fold((folder / gold["page"]).read_text(encoding="utf-8"))
     for entry in gold["initiatives"] + gold["organisations"]:
         assert set(entry) == {"name", "aliases", "kind"}
         assert fold(entry["name"]) in page
@@ -64,3 +87,8 @@ def test_the_scoring_follows_the_readme() -> None:
     assert (score.found_gold, score.gold) == (1, 1)
     assert (score.extracted_right, score.extracted) == (3, 4)
     assert score.extras == ["borough"]
+
+
+def test_every_corpus_page_is_labelled() -> None:
+    # Pages without names measure precision: every page has a gold file.
+    assert {path.stem for path in GOLD_FILES} == {path.stem for path in CORPUS.glob("*.txt")}

@@ -14,7 +14,8 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cqcmodel.extract import _merge, _names, _text, figures, voices
+from cqcmodel.extract import _candidates, _merge, _rules, _text, figures, voices
+from cqcmodel.extract import _lexicon as lexicon
 from cqcmodel.framework import STATEMENTS, Theme
 
 
@@ -69,24 +70,6 @@ def test_sentences_keep_the_definition(text: str) -> None:
     assert found == _sentences_as_written(text)
 
 
-# --- cafés -------------------------------------------------------------------------------------
-
-_CAFE_AS_WRITTEN = re.compile(r"\b([a-z][a-z-]{2,})\s+(?:café|cafe)s?(?:\s+events?)?\b")
-_CAFE_PARTS = ["a", "b", "-", " ", "  ", "cafe", "café", "s", " events", " event", "X", "1", "é"]
-
-
-@given(texts_and_bounds([*_CAFE_PARTS, ".", "\n", "ab", "abc-", "_"]))
-@example(("Memory-friendly café", 0, 20))
-@example(("Xab cafe events cafe", 0, 20))
-@example(("abc cafe-xyz cafe", 0, 17))
-@example(("foo cafe cafe café", 0, 18))
-def test_cafe_matches_keep_the_definition(case: tuple[str, int, int]) -> None:
-    text, start, end = case
-    expected = [(m.span(), m.group(1)) for m in _CAFE_AS_WRITTEN.finditer(text, start, end)]
-    found = [(m.span(), m.group(1)) for m in _names._cafe_matches(text, start, end)]
-    assert found == expected
-
-
 # --- the authority's own name ------------------------------------------------------------------
 
 _NAME_PREFIXES_AS_WRITTEN = re.compile(
@@ -106,45 +89,8 @@ _NAME_PARTS = [" ", "  ", "\t", "\n", "council", "Council", "borough", "county",
 @example("Kent   County Council")
 @example("The London Borough of  Ealing")
 def test_name_prefixes_and_suffixes_keep_the_definition(name: str) -> None:
-    assert _names._NAME_SUFFIXES.sub("", name) == _NAME_SUFFIXES_AS_WRITTEN.sub("", name)
-    assert _names._NAME_PREFIXES.sub("", name) == _NAME_PREFIXES_AS_WRITTEN.sub("", name)
-
-
-# --- ", which was a … service" -----------------------------------------------------------------
-
-_APPOSITIVE_AS_WRITTEN = re.compile(
-    r",?\s+(?:which|that|who)\s+(?:was|is|were|are)\s+(?:a|an|the|our|their)\s+"
-    r"(?:[\w-]+\s+){0,3}?([\w-]+)\b"
-)
-
-
-@st.composite
-def appositives(draw: st.DrawFn) -> str:
-    """A name, then something close to ", which was a … noun"."""
-    space = texts([" ", "  ", "\t"], max_size=2)
-    parts = [
-        draw(st.sampled_from([",", ""])),
-        draw(space),
-        draw(st.sampled_from(["which", "that", "who", "whom"])),
-        draw(space),
-        draw(st.sampled_from(["was", "is", "were", "are", "isx"])),
-        draw(space),
-        draw(st.sampled_from(["a", "an", "the", "our", "their", "ann"])),
-        draw(texts([" ", "  ", "-"], max_size=2)),
-        draw(texts(["word", "-", " ", "x-y", ".", "é", "  ", "_", "service"], max_size=8)),
-    ]
-    return "Foo" + "".join(parts)
-
-
-@given(appositives())
-@example("Foo, which is a local service")
-@example("Foo which was an  x-- .")
-def test_appositive_keeps_the_definition(text: str) -> None:
-    found = _names._APPOSITIVE.match(text, 3)
-    expected = _APPOSITIVE_AS_WRITTEN.match(text, 3)
-    assert (found and (found.span(), found.group(1))) == (
-        expected and (expected.span(), expected.group(1))
-    )
+    assert _candidates._NAME_SUFFIXES.sub("", name) == _NAME_SUFFIXES_AS_WRITTEN.sub("", name)
+    assert _candidates._NAME_PREFIXES.sub("", name) == _NAME_PREFIXES_AS_WRITTEN.sub("", name)
 
 
 # --- words and voices ---------------------------------------------------------------------------
@@ -300,11 +246,11 @@ def _subject_voices_as_written(
     words: list[str], verb: int
 ) -> tuple[list[tuple[int, voices.Voice]], bool]:
     index = verb - 1
-    while index >= 0 and words[index] in voices._FILLERS:
+    while index >= 0 and words[index] in lexicon.SUBJECT_FILLERS:
         index -= 1
     if index < 0:
         return [], False
-    if words[index] in voices._PRONOUNS:
+    if words[index] in lexicon.PRONOUNS:
         return [], True
     found, _ = voices._phrase_backwards(words, index)
     return found, False
@@ -338,7 +284,7 @@ _TITLE_PARTS = ["Assessing", "ASSESSING", "aſſeſſing", "needs", "Needs", " "
 @example("xAssessing  needs, leadership")
 def test_titles_pattern_keeps_the_definition(text: str) -> None:
     expected = [m.span() for m in _TITLES_AS_WRITTEN.finditer(text)]
-    found = _names._titles_pattern().finditer(text, _text.lowered(text))
+    found = _rules._titles_pattern().finditer(text, _text.lowered(text))
     assert [m.span() for m in found] == expected
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from cqcmodel import Finding, parse_file
-from cqcmodel.extract import Voice, finding_voices, sentence_voices, voiced_sentences
+from cqcmodel.extract import Voice, finding_voices, sentence_voices, voiced_sentences, voices_of
 
 from .conftest import CORPUS
 
@@ -91,10 +94,24 @@ def test_finding_voices_are_distinct_in_first_seen_order() -> None:
         text="Partners told us it worked. Staff told us it worked. Partners said so again."
     )
     assert finding_voices(finding) == (PA, S)
-    assert finding.voices == (PA, S)
+    assert voices_of(finding) == (PA, S)
+
+
+def test_the_deprecated_finding_voices_still_answers_with_a_warning() -> None:
+    finding = Finding(text="Partners told us it worked.")
+    with pytest.warns(DeprecationWarning, match="voices_of"):
+        assert finding.voices == (PA,)
+
+
+def test_the_model_imports_no_extraction() -> None:
+    code = "import sys, cqcmodel.model; print('cqcmodel.extract' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_the_voices_of_a_real_page() -> None:
     parsed = parse_file(CORPUS / "seed-windsor-maidenhead-partnerships.txt")
     first = parsed.statements[0].findings[0]
-    assert first.voices == (S, L, PA)
+    assert voices_of(first) == (S, L, PA)

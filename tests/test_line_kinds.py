@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from cqcmodel import parse
+from cqcmodel import Authority, parse
 from cqcmodel.parser import LineToken, _Document, _tokens
 from cqcmodel.text import Kind, Role, SourceText
 
@@ -94,3 +96,19 @@ def test_a_statement_page_parses_into_the_model() -> None:
     authority = parse("Safeguarding\nScore: 3\nWhat people expect\nI am safe.\n")
     (statement,) = authority.statements
     assert statement.people_expect == ("I am safe.",)
+
+
+def test_importing_the_model_loads_neither_the_text_layer_nor_lark() -> None:
+    code = (
+        "import sys, cqcmodel, cqcmodel.model; "
+        "print('cqcmodel.text' in sys.modules, 'lark' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_parser_builds_no_tree() -> None:
+    from cqcmodel.parser import _get_parser, _ToModel  # noqa: PLC0415 - internals under test
+
+    assert isinstance(_get_parser().options.transformer, _ToModel)
+    assert isinstance(parse("Safeguarding\nScore: 3\n"), Authority)

@@ -649,23 +649,32 @@ _EXTRACTION_RUNS = (
     "data" + " " * _RUN + "showed",
     "Assessing" + " " * _RUN + "x",
     "Section" + " " * _RUN,
+    "known" + " " * _RUN + "x",
+    "spend " + "a " * _RUN + "on",
+    "proportion of " + "a " * _RUN + "x",
+    "budget" + " x" * _RUN,
+    "1 " + "a" * _RUN + " x",
 )
 
 
 @pytest.mark.timeout(60)
 def test_no_extraction_pattern_backtracks_catastrophically() -> None:
-    from cqcmodel.extract import _names, _text, figures, voices  # noqa: PLC0415 - private
+    from cqcmodel.extract import _candidates, _rules, _text, _title_case, figures, voices  # noqa: PLC0415
 
     for text in _EXTRACTION_RUNS:
         lower = _text.lowered(text)
-        for pattern in (voices._REPORTING, voices._FROM, voices._DATA, _names._titles_pattern()):
+        for pattern in (voices._REPORTING, voices._FROM, voices._DATA, _rules._titles_pattern()):
             list(pattern.finditer(text, lower))
             list(pattern.finditer(text, None))
         figures._labelled(text, 0, len(text))
         _text.sentences(text)
-        list(_names._cafe_matches(text, 0, len(text)))
-        list(_names._CAFE_TAIL.finditer(text))
-        _names._NAME_SUFFIXES.sub("", text)
-        _names._NAME_PREFIXES.sub("", text)
-        _names._APPOSITIVE.match(text)
-        _names._APPOSITIVE.match(text, 1)
+        _candidates._NAME_SUFFIXES.sub("", text)
+        _candidates._NAME_PREFIXES.sub("", text)
+        _title_case._APPOSITION.match(text)
+        _title_case._APPOSITION.match(text, 1)
+        _title_case._NAMING.search(text)
+        _rules._CONTINUES.match(text)
+        figures._SPENT_ON.search(text)
+        figures._RATIO_BEFORE.search(text)
+        figures._MONEY_BEFORE.search(text)
+        figures._BARE_NUMBER.search(text)

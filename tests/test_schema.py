@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +143,11 @@ def test_schema_refuses_what_loads_refuses(
     assert error.json_path.startswith(path_prefix)
     with pytest.raises(cqcmodel.ValidationError):
         serialise.structure(data, Authority)
+
+
+def test_the_schema_needs_no_cattrs() -> None:
+    code = "import sys, cqcmodel; cqcmodel.json_schema(); print('cattrs' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False"]

@@ -10,7 +10,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .errors import ConflictError, CqcModelError, ParseError, ValidationError
+from .councils import Council, CouncilType, council, councils
+from .errors import (
+    ConflictError,
+    CqcModelError,
+    ParseError,
+    UnknownCouncilError,
+    UnknownStatementError,
+    ValidationError,
+)
 from .framework import Rating, Score, Theme
 from .model import (
     About,
@@ -26,7 +34,8 @@ from .model import (
 
 if TYPE_CHECKING:
     from .checks import Diagnostic, summary_discrepancies, wording_warnings
-    from .collect import load, rows
+    from .collect import load
+    from .export import rows
     from .extract import (
         Figure,
         Initiative,
@@ -37,16 +46,22 @@ if TYPE_CHECKING:
         extract_initiatives,
         extract_organisations,
     )
+    from .fetching import FetchResult, fetch
     from .parser import parse, parse_file
     from .renderer import render
-    from .serialise import converter, dumps, json_schema, loads, structure, unstructure
+    from .schema import json_schema
+    from .serialise import converter, dumps, loads, structure, unstructure
+    from .site import report
 
 __all__ = [
     "About",
     "Authority",
     "ConflictError",
+    "Council",
+    "CouncilType",
     "CqcModelError",
     "Diagnostic",
+    "FetchResult",
     "Figure",
     "Finding",
     "Initiative",
@@ -62,20 +77,26 @@ __all__ = [
     "StatementScore",
     "Summary",
     "Theme",
+    "UnknownCouncilError",
+    "UnknownStatementError",
     "ValidationError",
     "Voice",
     "__version__",
     "converter",
+    "council",
+    "councils",
     "dumps",
     "extract_figures",
     "extract_initiatives",
     "extract_organisations",
+    "fetch",
     "json_schema",
     "load",
     "loads",
     "parse",
     "parse_file",
     "render",
+    "report",
     "rows",
     "structure",
     "summary_discrepancies",
@@ -88,14 +109,15 @@ _LAZY: dict[str, str] = {
     "parse": "parser",
     "parse_file": "parser",
     "render": "renderer",
+    "report": "site",
     "Diagnostic": "checks",
     "summary_discrepancies": "checks",
     "wording_warnings": "checks",
     "load": "collect",
-    "rows": "collect",
+    "rows": "export",
     "converter": "serialise",
     "dumps": "serialise",
-    "json_schema": "serialise",
+    "json_schema": "schema",
     "loads": "serialise",
     "structure": "serialise",
     "unstructure": "serialise",
@@ -107,6 +129,8 @@ _LAZY: dict[str, str] = {
     "extract_figures": "extract",
     "extract_initiatives": "extract",
     "extract_organisations": "extract",
+    "fetch": "fetching",
+    "FetchResult": "fetching",
 }
 
 
@@ -122,5 +146,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    """List the public names, including the lazily loaded ones."""
-    return sorted(set(globals()) | set(__all__))
+    """List the public names only (the lazily loaded ones included), as ``__all__`` does."""
+    return sorted(__all__)

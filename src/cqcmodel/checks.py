@@ -8,17 +8,20 @@ jump to it.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
-from .errors import ConflictError, CqcModelError, ParseError
+from .councils import Council, council, councils
+from .errors import ConflictError, CqcModelError, ParseError, UnknownCouncilError
 from .framework import STATEMENTS, fold
 from .model import Authority, QualityStatement, Summary, overall_for
 
 __all__ = [
     "Diagnostic",
     "Severity",
+    "council_warnings",
+    "missing_councils",
     "set_aside_warnings",
     "summary_discrepancies",
     "wording_warnings",
@@ -261,6 +264,44 @@ def _check_overall(
             f"scores give ({basis})",
             summary.line,
         )
+
+
+# --- councils --------------------------------------------------------------------------------
+
+
+def council_warnings(
+    authority: Authority, *, sources: Mapping[str, str] | None = None
+) -> tuple[Diagnostic, ...]:
+    """A warning for a record whose council is unknown: no title line, or a title naming none.
+
+    Such a record cannot be joined to other data by ONS code. A title the registry
+    (:func:`~cqcmodel.council`) cannot resolve is not an error: the council may be new, or
+    the title written in a form the registry does not know; the warning names the closest
+    councils. A page without a title line can be named with ``--authority``.
+    """
+    if authority.council is not None:
+        return ()
+    source = next(iter(sources.values()), None) if sources else None
+    source = source or authority.source
+    if authority.name is None:
+        message = "no title line, so no council: name it with --authority (or authority=)"
+    else:
+        try:
+            council(authority.name)
+        except UnknownCouncilError as error:
+            message = f"the title names no council in the registry: {error}"
+        else:
+            return ()
+    return (Diagnostic(severity=Severity.WARNING, message=message, source=source, line=1),)
+
+
+def missing_councils(
+    authorities: Iterable[Authority], *, among: Iterable[Council] | None = None
+) -> tuple[Council, ...]:
+    """The councils (of the 153, or of ``among``) that none of ``authorities`` is, by ONS code."""
+    present = {authority.council for authority in authorities}
+    wanted = councils() if among is None else tuple(among)
+    return tuple(item for item in wanted if item not in present)
 
 
 # --- set-aside lines -------------------------------------------------------------------------

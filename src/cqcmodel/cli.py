@@ -1,51 +1,50 @@
-"""The ``cqcmodel`` command: parse, check and tabulate folders of saved assessment pages.
+"""The ``cqcmodel`` command: parse, check, render and tabulate folders of saved assessment pages.
 
 Data goes to stdout, diagnostics to stderr as ``path:line:col: message``. Exit status: 0 when
 all input was read, 1 for bad input (a file that does not parse, two files that disagree, a
 missing path; with ``check --strict`` also a warning), 2 for a usage error.
+
+Each subcommand is one handler function and one entry of :data:`COMMANDS`, which says which
+option groups it takes; each group is declared once, in an ``_add_*`` function.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime as dt
-import enum
-import json
+import codecs
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, Final
+
+import attrs
 
 from ._version import __version__
 from .checks import (
     Diagnostic,
     Severity,
+    council_warnings,
+    missing_councils,
     set_aside_warnings,
     summary_discrepancies,
     wording_warnings,
 )
-from .collect import (
-    FINDING_COLUMNS,
-    SCORE_COLUMNS,
-    Loaded,
-    find_files,
-    load_all,
-    rows,
-)
-from .errors import CqcModelError
-from .framework import STATEMENTS, statement_by_id
-from .model import Authority
+from .collect import Loaded, Record, load_all
+from .councils import Council, council, councils
+from .errors import CqcModelError, NoFilesError, UnknownCouncilError, UnknownStatementError
+from .export import FORMATS, GROUP_COLUMNS, Row, columns, dumps_json, group_rows, rows, write
+from .framework import StatementInfo
+from .model import Authority, lookup_statement
 
 __all__ = [
+    "COMMANDS",
     "EXIT_BAD_INPUT",
     "EXIT_OK",
     "EXIT_USAGE",
-    "FIGURE_COLUMNS",
-    "INITIATIVE_COLUMNS",
     "PROGRESS_THRESHOLD",
+    "Command",
+    "OptionAdder",
     "build_parser",
     "main",
 ]
@@ -64,10 +63,11 @@ _EXAMPLES: Final = """\
 examples:
   cqcmodel scores examples/data                    league table of the sample pages
   cqcmodel scores --format csv pages/ > scores.csv one row per authority, for a spreadsheet
+  cqcmodel scores --excel --all-councils pages/ > national.csv
   cqcmodel check --strict pages/                   fail on parse errors and wording warnings
-  cqcmodel findings --statement safeguarding pages/
+  cqcmodel findings --statement safeguarding --council Ealing pages/
   cqcmodel parse --format jsonl pages/ > reports.jsonl
-  cqcmodel initiatives --format csv pages/ > initiatives.csv
+  cqcmodel render --authority Hillingdon - < page.txt
 
 exit status: 0 all input read, 1 bad input, 2 usage error
 """
@@ -75,91 +75,6 @@ exit status: 0 all input read, 1 bad input, 2 usage error
 
 class _BadInputError(Exception):
     """A problem with the input that ends the command with :data:`EXIT_BAD_INPUT`."""
-
-
-# --- output helpers --------------------------------------------------------------------------
-
-
-def _plain(value: object) -> Any:
-    """A JSON-ready value: dates as ISO strings, exact decimals as numbers, enums as values."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
-
-
-def _dumps(data: object, *, indent: int | None = None) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=indent, default=_plain)
-
-
-def _cell(value: object) -> str:
-    """A value as text in a table or CSV cell (empty for ``None``)."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, list | tuple):
-        return ", ".join(_cell(item) for item in value)
-    return str(value)
-
-
-def _write_csv(out: IO[str], columns: Sequence[str], data: Iterable[Mapping[str, object]]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in data:
-        writer.writerow([_cell(row.get(column)) for column in columns])
-
-
-def _write_json(out: IO[str], data: Iterable[Mapping[str, object]]) -> None:
-    out.write(_dumps(list(data), indent=2) + "\n")
-
-
-def _write_jsonl(out: IO[str], data: Iterable[Mapping[str, object]]) -> None:
-    for row in data:
-        out.write(_dumps(row) + "\n")
-
-
-def _write_table(
-    out: IO[str], columns: Sequence[str], data: Iterable[Mapping[str, object]]
-) -> None:
-    """An aligned table: text columns left-aligned, number columns right-aligned."""
-    cells = [[_cell(row.get(column)) for column in columns] for row in data]
-    numeric = [
-        all(isinstance(row.get(column), int | Decimal | type(None)) for row in data)
-        and any(row.get(column) is not None for row in data)
-        for column in columns
-    ]
-    widths = [
-        max([len(column), *(len(line[index]) for line in cells)])
-        for index, column in enumerate(columns)
-    ]
-
-    def line(values: Sequence[str]) -> str:
-        parts = [
-            value.rjust(width) if right else value.ljust(width)
-            for value, width, right in zip(values, widths, numeric, strict=True)
-        ]
-        return "  ".join(parts).rstrip()
-
-    out.write(line(columns) + "\n")
-    for values in cells:
-        out.write(line(values) + "\n")
-
-
-def _write(out: IO[str], fmt: str, columns: Sequence[str], data: list[dict[str, Any]]) -> None:
-    if fmt == "table":
-        _write_table(out, columns, data)
-    elif fmt == "csv":
-        _write_csv(out, columns, data)
-    elif fmt == "json":
-        _write_json(out, data)
-    else:
-        _write_jsonl(out, data)
 
 
 # --- diagnostics -----------------------------------------------------------------------------
@@ -195,14 +110,7 @@ class _Reporter:
         for index in range(max(0, start), len(lines)):
             column = lines[index].find(diagnostic.text)
             if column >= 0:
-                return Diagnostic(
-                    severity=diagnostic.severity,
-                    message=diagnostic.message,
-                    source=diagnostic.source,
-                    line=index + 1,
-                    column=column + 1,
-                    text=diagnostic.text,
-                )
+                return attrs.evolve(diagnostic, line=index + 1, column=column + 1)
         return diagnostic
 
     def _file_lines(self, source: str) -> list[str]:
@@ -246,17 +154,72 @@ def _isatty(stream: IO[str]) -> bool:
         return False
 
 
-def _load(paths: Sequence[str], reporter: _Reporter) -> Loaded:
+# --- input and filters -----------------------------------------------------------------------
+
+
+def _load(args: argparse.Namespace, reporter: _Reporter) -> Loaded:
     """Read the paths, reporting every problem; raise :class:`_BadInputError` for none at all."""
-    for path in paths:
-        if not os.path.exists(path):
-            raise _BadInputError(f"{path}: no such file or folder")
-        if os.path.isdir(path) and not find_files([path]):
-            raise _BadInputError(f"{path}: no .txt files in this folder")
-    loaded = load_all(paths, progress=_Progress(reporter.err))
+    try:
+        loaded = load_all(
+            args.paths,
+            encoding=args.encoding,
+            authority=args.authority,
+            progress=_Progress(reporter.err),
+        )
+    except NoFilesError as empty:
+        raise _BadInputError(str(empty)) from None
+    except FileNotFoundError as missing:
+        raise _BadInputError(f"{missing.filename}: {missing.strerror}") from None
     for error in loaded.errors:
         reporter.report(Diagnostic.from_error(error))
     return loaded
+
+
+def _records(args: argparse.Namespace, reporter: _Reporter) -> list[Record]:
+    """The records read, only those of the ``--council`` councils when given."""
+    records = list(_load(args, reporter).records)
+    if args.council:
+        records = [record for record in records if record.authority.council in args.council]
+    return records
+
+
+def _only_statement(record: Record, info: StatementInfo | None) -> Record | None:
+    """The record with only the ``--statement`` page (``None`` when it has none)."""
+    if info is None:
+        return record
+    page = record.authority.statement(info.id)
+    if page is None:
+        return None
+    authority = attrs.evolve(
+        record.authority, about=None, summary=None, statements=(page,), page_dates=()
+    )
+    pages = {key: file for key, file in record.pages.items() if key == info.code}
+    return attrs.evolve(record, authority=authority, pages=pages)
+
+
+def _keep_row(row: Row, args: argparse.Namespace) -> bool:
+    """Whether a row passes ``--council`` and ``--statement``."""
+    if args.council and row.get("ons_code") not in {item.ons_code for item in args.council}:
+        return False
+    info: StatementInfo | None = args.statement
+    if info is None:
+        return True
+    if "statement" in row:
+        return row["statement"] == info.code
+    if "statements" in row:
+        codes = row["statements"]
+        return isinstance(codes, list) and info.code in codes
+    return row.get(info.code) is not None
+
+
+def _label(row: Row) -> Row:
+    """In a table, a record without a title line shows its file name in brackets."""
+    if row.get("authority") is None:
+        files = row.get("sources")
+        first = files[0] if isinstance(files, list) and files else row.get("file")
+        if first:
+            return {**row, "authority": f"({Path(str(first)).name})"}
+    return row
 
 
 # --- subcommands -----------------------------------------------------------------------------
@@ -270,9 +233,11 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
     )
     from .serialise import unstructure  # noqa: PLC0415 - cattrs loads only for JSON output
 
-    loaded = _load(args.paths, reporter)
     items = []
-    for record in loaded.records:
+    for found in _records(args, reporter):
+        record = _only_statement(found, args.statement)
+        if record is None:
+            continue
         authority = record.authority
         extracted = {
             "initiatives": [unstructure(item) for item in extract_initiatives(authority)],
@@ -288,153 +253,466 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
         )
     if args.format == "jsonl":
         for item in items:
-            out.write(_dumps(item) + "\n")
+            out.write(dumps_json(item) + "\n")
     else:
-        out.write(_dumps(items, indent=2) + "\n")
+        out.write(dumps_json(items, indent=2) + "\n")
+
+
+def _cmd_render(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from .renderer import render  # noqa: PLC0415 - loads on use
+
+    texts = []
+    for found in _records(args, reporter):
+        record = _only_statement(found, args.statement)
+        if record is not None:
+            texts.append(render(record.authority))
+    out.write("\n".join(texts))
 
 
 def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
-    loaded = _load(args.paths, reporter)
-    for record in loaded.records:
+    loaded = _load(args, reporter)
+    records = [
+        record
+        for record in loaded.records
+        if not args.council or record.authority.council in args.council
+    ]
+    for found in records:
+        record = _only_statement(found, args.statement)
+        if record is None:
+            continue
         diagnostics = wording_warnings(record.authority, sources=record.pages)
         diagnostics += summary_discrepancies(record.authority, sources=record.pages)
+        diagnostics += council_warnings(record.authority, sources=record.pages)
         diagnostics += set_aside_warnings(*record.parts)
         for diagnostic in diagnostics:
             reporter.report(diagnostic)
-    files = len(loaded.files)
+    _note_missing(reporter, [record.authority for record in records], args.council)
+    files, count = len(loaded.files), len(records)
     reporter.err.write(
-        f"{files} file{'s' * (files != 1)}, {len(loaded.records)} "
-        f"record{'s' * (len(loaded.records) != 1)}: {reporter.errors} "
-        f"error{'s' * (reporter.errors != 1)}, {reporter.warnings} "
+        f"{files} file{'s' * (files != 1)}, {count} record{'s' * (count != 1)}: "
+        f"{reporter.errors} error{'s' * (reporter.errors != 1)}, {reporter.warnings} "
         f"warning{'s' * (reporter.warnings != 1)}\n"
     )
     if args.strict and reporter.warnings:
         raise _BadInputError("")
 
 
-def _cmd_scores(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
-    loaded = _load(args.paths, reporter)
-    for record in loaded.records:
-        authority = record.authority
-        overall = authority.overall()
-        name = authority.name or f"{authority.source} (no title line)"
-        if overall is not None and overall.scored < len(STATEMENTS):
-            reporter.note(
-                f"{name}: rating and percentage from {overall.scored} of "
-                f"{len(STATEMENTS)} statement scores"
-            )
-    data = rows(loaded.authorities, "scores")
-    for row, authority in zip(data, loaded.authorities, strict=True):
-        row["authority"] = _label(authority, args.format)
-    _write(out, args.format, SCORE_COLUMNS, data)
+def _note_missing(
+    reporter: _Reporter, authorities: list[Authority], wanted: list[Council] | None
+) -> None:
+    """Notes listing the councils (of the 153, or of ``--council``) with no pages read."""
+    missing = missing_councils(authorities, among=wanted or None)
+    if not missing:
+        return
+    total = len(wanted) if wanted else len(councils())
+    reporter.note(f"{len(missing)} of {total} councils have no pages here:")
+    for item in missing:
+        reporter.note(f"  no pages for {item.name} ({item.ons_code}, {item.region})")
 
 
-def _label(authority: Authority, fmt: str) -> str | None:
-    """The authority column: its name; in a table, the file name of a record without one."""
-    if authority.name is None and fmt == "table":
-        return f"({Path(authority.source or '<string>').name})"
-    return authority.name
+def _listing(kind: str) -> Callable[[argparse.Namespace, IO[str], _Reporter], None]:
+    """The handler of a listing command: rows of ``kind``, filtered, in the chosen format."""
+
+    def handler(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+        if getattr(args, "group", False):
+            grouped = group_rows(_authorities(args, reporter), kind)
+            write(out, grouped, GROUP_COLUMNS, args.format, excel=args.excel)
+            return
+        loaded = _load(args, reporter)
+        all_councils = bool(getattr(args, "all_councils", False))
+        data = [
+            row
+            for row in rows(loaded.authorities, kind, all_councils=all_councils)
+            if _keep_row(row, args)
+        ]
+        if args.format == "table":
+            data = [_label(row) for row in data]
+        write(out, data, columns(kind), args.format, excel=args.excel)
+
+    handler.__doc__ = f"Print the {kind} rows."
+    return handler
 
 
-def _cmd_findings(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
-    loaded = _load(args.paths, reporter)
-    data = rows(loaded.authorities, "findings")
-    if args.statement is not None:
-        data = [row for row in data if row["statement"] == args.statement]
-    _write(out, args.format, FINDING_COLUMNS, data)
+# --- fetch -----------------------------------------------------------------------------------
 
 
-#: Columns of ``cqcmodel initiatives``.
-INITIATIVE_COLUMNS: Final = ("name", "kind", "acronym", "authority", "statements", "mentions")
+class _FetchProgress:
+    """``[####----] 12/40 pages`` on stderr while fetching, when stderr is a terminal."""
 
-#: Columns of ``cqcmodel figures``.
-FIGURE_COLUMNS: Final = (
-    "authority",
-    "statement",
-    "paragraph",
-    "value",
-    "unit",
-    "previous",
-    "comparator",
-    "england_average",
-    "source",
-    "year",
-    "text",
-)
+    WIDTH: Final = 30
 
+    def __init__(self, err: IO[str]) -> None:
+        self.err = err
+        self.shown = False
 
-def _code(statement_id: int | None) -> str | None:
-    return statement_by_id(statement_id).code if statement_id is not None else None
+    def __call__(self, done: int, total: int) -> None:
+        if not _isatty(self.err):
+            return
+        filled = self.WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self.err.write(f"\r[{bar}] {done}/{total} pages")
+        self.err.flush()
+        self.shown = True
 
-
-def _cmd_initiatives(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
-    from .extract import extract_initiatives  # noqa: PLC0415 - extraction loads on use
-
-    loaded = _load(args.paths, reporter)
-    data: list[dict[str, Any]] = [
-        {
-            "name": initiative.name,
-            "kind": initiative.kind.value,
-            "acronym": initiative.acronym,
-            "authority": _label(authority, args.format),
-            "statements": [
-                _code(number) for number in initiative.statement_ids if number is not None
-            ],
-            "mentions": len(initiative.mentions),
-        }
-        for authority in loaded.authorities
-        for initiative in extract_initiatives(authority)
-    ]
-    _write(out, args.format, INITIATIVE_COLUMNS, data)
+    def end(self) -> None:
+        if self.shown:
+            self.err.write("\n")
+            self.shown = False
 
 
-def _cmd_figures(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
-    from .extract import extract_figures  # noqa: PLC0415 - extraction loads on use
+def _cmd_fetch(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from .fetching import FetchError, fetch  # noqa: PLC0415 - the web extra loads on use
 
-    loaded = _load(args.paths, reporter)
-    data: list[dict[str, Any]] = [
-        {
-            "authority": _label(authority, args.format),
-            "statement": _code(figure.mention.statement_id),
-            "paragraph": figure.mention.finding_index + 1,
-            "value": figure.value,
-            "unit": figure.unit,
-            "previous": figure.previous,
-            "comparator": figure.comparator.value if figure.comparator else None,
-            "england_average": figure.england_average,
-            "source": figure.source,
-            "year": figure.year,
-            "text": figure.mention.text,
-        }
-        for authority in loaded.authorities
-        for figure in extract_figures(authority)
-    ]
-    _write(out, args.format, FIGURE_COLUMNS, data)
+    if not args.reports and not args.all:
+        args.usage_error("name a REPORT to fetch, or give --all")
+    progress = _FetchProgress(reporter.err)
+    try:
+        result = fetch(
+            args.reports,
+            all=args.all,
+            out_dir=args.out,
+            base_url=args.base_url,
+            delay=args.delay,
+            refresh=args.refresh,
+            timeout=args.timeout,
+            retries=args.retries,
+            progress=progress,
+        )
+    except FetchError as error:
+        args.usage_error(str(error))  # exits with EXIT_USAGE
+        return
+    except KeyboardInterrupt:
+        progress.end()
+        reporter.err.write(
+            f"interrupted: the pages saved in {args.out} are whole; "
+            "the same command fetches the rest\n"
+        )
+        raise
+    finally:
+        progress.end()
+    for failure in result.failed:
+        reporter.err.write(f"{failure.url}: {failure.reason}\n")
+    reporter.err.write(
+        f"{len(result.reports)} report{'s' * (len(result.reports) != 1)}: "
+        f"{len(result.saved)} pages saved, "
+        f"{len(result.skipped)} already saved, {len(result.failed)} failed "
+        f"({result.requests} requests) in {result.out_dir}\n"
+    )
+    if result.failed:
+        raise _BadInputError("")
+
+
+def _seconds(text: str) -> float:
+    """A number of seconds, 0 or more (for ``--delay`` and ``--timeout``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds")
+    return value
+
+
+def _add_fetch_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "reports",
+        nargs="*",
+        metavar="REPORT",
+        help="a report's address or its last path segment (hillingdon-1224, Hounslow1)",
+    )
+    sub.add_argument("--all", action="store_true", help="every report the listing links to")
+    sub.add_argument("--out", required=True, metavar="DIR", help="the folder to save pages in")
+    sub.add_argument(
+        "--base-url",
+        default="https://www.cqc.org.uk",
+        metavar="URL",
+        help="the site to fetch from: the CQC website (default) or a copy of it",
+    )
+    sub.add_argument(
+        "--delay",
+        type=_seconds,
+        default=1.0,
+        metavar="SECONDS",
+        help="time between requests (default: 1.0; longer if robots.txt asks)",
+    )
+    sub.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="how long one request may take (default: 30)",
+    )
+    sub.add_argument(
+        "--retries", type=int, default=3, metavar="N", help="tries after the first (default: 3)"
+    )
+    sub.add_argument(
+        "--refresh", action="store_true", help="fetch again pages that are already saved"
+    )
+
+
+# --- report and plot -------------------------------------------------------------------------
+
+
+def _authorities(args: argparse.Namespace, reporter: _Reporter) -> list[Authority]:
+    """The authorities read, filtered by ``--council`` and ``--statement``."""
+    records = [_only_statement(record, args.statement) for record in _records(args, reporter)]
+    return [record.authority for record in records if record is not None]
+
+
+def _cmd_report(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from .site import MissingExtraError, report  # noqa: PLC0415 - Jinja2 loads on use
+
+    authorities = _authorities(args, reporter)
+    try:
+        index = report(authorities, args.out)
+    except MissingExtraError as error:
+        raise _BadInputError(str(error)) from error
+    count = len(authorities)
+    reporter.err.write(
+        f"wrote {index} and {count} authority page{'s' * (count != 1)}: "
+        "open index.html in a browser\n"
+    )
+
+
+def _add_report_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--out", required=True, metavar="DIR", help="folder to write (created if missing)"
+    )
+
+
+def _cmd_plot(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    from . import plot  # noqa: PLC0415 - matplotlib loads on use
+    from .site import MissingExtraError  # noqa: PLC0415
+
+    if Path(args.output).suffix.lower() not in {".png", ".svg"}:
+        raise _BadInputError(f"{args.output}: a plot is written as .png or .svg")
+    authorities = _authorities(args, reporter)
+    draw = plot.heatmap if args.kind == "heatmap" else plot.ratings
+    try:
+        plot.save(draw(authorities), args.output)
+    except MissingExtraError as error:
+        raise _BadInputError(str(error)) from error
+    reporter.err.write(f"wrote {args.output}\n")
+
+
+def _add_plot_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("kind", choices=("heatmap", "ratings"), help="which plot")
+    sub.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="file to write: .png or .svg"
+    )
 
 
 # --- the parser ------------------------------------------------------------------------------
 
 
-def _paths_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+def _statement_type(text: str) -> StatementInfo:
+    try:
+        return lookup_statement(text)
+    except UnknownStatementError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _council_type(text: str) -> Council:
+    try:
+        return council(text)
+    except UnknownCouncilError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _encoding_type(text: str) -> str:
+    try:
+        codecs.lookup(text)
+    except LookupError:
+        msg = f"unknown encoding {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    return text
+
+
+def _add_paths(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
-        help="a saved page (.txt, any name) or a folder searched recursively for *.txt",
+        help="a saved page (any name), a folder searched recursively, a glob pattern, "
+        "or - for standard input",
     )
 
 
-def _format_argument(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
-    parser.add_argument(
-        "--format",
-        choices=choices,
-        default=choices[0],
-        help=f"output format (default: {choices[0]})",
+def _add_common(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--council",
+        action="append",
+        type=_council_type,
+        metavar="NAME",
+        help="only this council (a name in any usual form, or an ONS code); repeatable",
     )
+    sub.add_argument(
+        "--statement",
+        type=_statement_type,
+        metavar="STATEMENT",
+        help="only this quality statement: its id (1-9), code (needs, …) or title, any case",
+    )
+    sub.add_argument(
+        "--authority",
+        metavar="NAME",
+        help="the council of pages without a title line (a page whose title names "
+        "another council is an error)",
+    )
+    sub.add_argument(
+        "--encoding",
+        type=_encoding_type,
+        help="read every file in this encoding, such as cp1252 (default: detected)",
+    )
+
+
+def _add_listing(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--format", choices=FORMATS, default=None, help="output format (default: table)"
+    )
+    sub.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV in UTF-8 with a byte-order mark, as spreadsheet programs expect "
+        "(implies --format csv)",
+    )
+
+
+def _add_group(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--group",
+        action="store_true",
+        help="one row per initiative or organisation across councils (by canonical key), "
+        "with how many councils mention it",
+    )
+
+
+def _add_parse_format(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--format", choices=("json", "jsonl"), default="json", help="default: json")
+
+
+def _add_strict(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (wording that differs from the framework, a summary that "
+        "contradicts its scores, a title naming no known council) as failures",
+    )
+
+
+def _add_all_councils(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--all-councils",
+        action="store_true",
+        help="add an empty row for each of the 153 councils the input lacks",
+    )
+
+
+#: Adds a group of options to a subcommand's parser.
+OptionAdder = Callable[[argparse.ArgumentParser], None]
+
+
+@attrs.frozen
+class Command:
+    """One subcommand: its handler, help, examples and the options it takes.
+
+    A command that ``reads_pages`` also takes the page paths and the options every such
+    command shares (``--council``, ``--statement``, ``--authority``, ``--encoding``); one that
+    does not (a command that saves pages, say) declares all its arguments in ``options``.
+    """
+
+    #: Called with the parsed arguments, stdout and the diagnostics reporter.
+    handler: Callable[[argparse.Namespace, IO[str], Any], None]
+    #: One line for ``--help``.
+    summary: str
+    #: Example command lines, one per line.
+    examples: str
+    #: Functions adding the command's own options, in the order shown.
+    options: tuple[OptionAdder, ...] = ()
+    #: Whether the command reads pages (``PATH...`` and the shared options).
+    reads_pages: bool = True
+
+
+#: The subcommands, in the order ``--help`` lists them.
+COMMANDS: Final[dict[str, Command]] = {
+    "scores": Command(
+        _listing("scores"),
+        "print the league table: one row per authority, published and computed ratings, "
+        "nine scores",
+        "cqcmodel scores examples/data\ncqcmodel scores --excel --all-councils pages/ > t.csv",
+        (_add_listing, _add_all_councils),
+    ),
+    "findings": Command(
+        _listing("findings"),
+        "print the key-findings paragraphs, one row each, with file and line",
+        "cqcmodel findings --statement safeguarding pages/\n"
+        "cqcmodel findings --format jsonl pages/ > findings.jsonl",
+        (_add_listing,),
+    ),
+    "initiatives": Command(
+        _listing("initiatives"),
+        "print the named initiatives the findings mention: services, boards, funds, plans …",
+        "cqcmodel initiatives examples/data\ncqcmodel initiatives --format csv pages/\n"
+        "cqcmodel initiatives --group pages/",
+        (_add_listing, _add_group),
+    ),
+    "organisations": Command(
+        _listing("organisations"),
+        "print the organisations the findings mention: NHS bodies, providers, charities …",
+        "cqcmodel organisations examples/data\ncqcmodel organisations --format json pages/\n"
+        "cqcmodel organisations --group pages/",
+        (_add_listing, _add_group),
+    ),
+    "figures": Command(
+        _listing("figures"),
+        "print the figures the findings report: percentages, money, times, counts",
+        "cqcmodel figures examples/data\ncqcmodel figures --format json pages/",
+        (_add_listing,),
+    ),
+    "check": Command(
+        _cmd_check,
+        "parse every file and report problems and missing councils; exit 1 if any file fails",
+        "cqcmodel check pages/\ncqcmodel check --strict pages/ && echo all clean",
+        (_add_strict,),
+    ),
+    "parse": Command(
+        _cmd_parse,
+        "print each authority as JSON: the model, its files and what extraction finds",
+        "cqcmodel parse examples/data/ealing\ncqcmodel parse --format jsonl pages/ > reports.jsonl",
+        (_add_parse_format,),
+    ),
+    "fetch": Command(
+        _cmd_fetch,
+        "save reports' pages from the CQC website into a folder: polite, resumable, whole",
+        "cqcmodel fetch --out pages hillingdon-1224 Hounslow1\n"
+        "cqcmodel fetch --all --out pages && cqcmodel scores pages",
+        (_add_fetch_options,),
+        reads_pages=False,
+    ),
+    "render": Command(
+        _cmd_render,
+        "print each authority in the canonical text layout",
+        "cqcmodel render examples/data/ealing\ncqcmodel render --authority Hillingdon - < page.txt",
+    ),
+    "report": Command(
+        _cmd_report,
+        "write a static site: the league table as a heat map, and each report's findings "
+        "with initiatives, organisations and figures highlighted",
+        "cqcmodel report examples/data --out site\ncqcmodel report pages/ --out /tmp/cqc",
+        (_add_report_options,),
+    ),
+    "plot": Command(
+        _cmd_plot,
+        "draw a plot as PNG or SVG: heatmap (councils × the nine scores) or ratings "
+        "(how many authorities have each rating)",
+        "cqcmodel plot heatmap examples/data -o heatmap.png\n"
+        "cqcmodel plot ratings pages/ -o ratings.svg",
+        (_add_plot_options,),
+    ),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``cqcmodel`` command."""
+    """The argument parser of the ``cqcmodel`` command, built from :data:`COMMANDS`."""
     parser = argparse.ArgumentParser(
         prog="cqcmodel",
         description=(
@@ -448,88 +726,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cqcmodel {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    def command(
-        name: str, summary: str, examples: str, handler: Callable[..., None]
-    ) -> argparse.ArgumentParser:
+    for name, command in COMMANDS.items():
+        examples = "".join(f"  {line}\n" for line in command.examples.splitlines())
         sub = commands.add_parser(
             name,
-            help=summary,
-            description=summary,
+            help=command.summary,
+            description=command.summary,
             epilog=f"examples:\n{examples}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.set_defaults(handler=handler)
-        return sub
-
-    sub = command(
-        "parse",
-        "print each authority as JSON: the model, its files and what extraction finds",
-        "  cqcmodel parse examples/data/ealing\n"
-        "  cqcmodel parse --format jsonl pages/ > reports.jsonl\n",
-        _cmd_parse,
-    )
-    _format_argument(sub, ("json", "jsonl"))
-    _paths_argument(sub)
-
-    sub = command(
-        "check",
-        "parse every file and report problems; exit 1 if any file fails",
-        "  cqcmodel check pages/\n  cqcmodel check --strict pages/ && echo all clean\n",
-        _cmd_check,
-    )
-    sub.add_argument(
-        "--strict",
-        action="store_true",
-        help="treat warnings (wording that differs from the framework, a summary that "
-        "contradicts its scores) as failures",
-    )
-    _paths_argument(sub)
-
-    sub = command(
-        "scores",
-        "print the league table: one row per authority with its rating and nine scores",
-        "  cqcmodel scores examples/data\n  cqcmodel scores --format csv pages/ > scores.csv\n",
-        _cmd_scores,
-    )
-    _format_argument(sub, ("table", "csv", "json"))
-    _paths_argument(sub)
-
-    sub = command(
-        "findings",
-        "print the key-findings paragraphs, one row each",
-        "  cqcmodel findings --statement safeguarding pages/\n"
-        "  cqcmodel findings --format jsonl pages/ > findings.jsonl\n",
-        _cmd_findings,
-    )
-    _format_argument(sub, ("csv", "jsonl"))
-    sub.add_argument(
-        "--statement",
-        metavar="CODE",
-        choices=[info.code for info in STATEMENTS],
-        help="only this statement's findings: " + ", ".join(info.code for info in STATEMENTS),
-    )
-    _paths_argument(sub)
-
-    sub = command(
-        "initiatives",
-        "print the named initiatives the findings mention: services, boards, funds, plans …",
-        "  cqcmodel initiatives examples/data\n"
-        "  cqcmodel initiatives --format csv pages/ > initiatives.csv\n",
-        _cmd_initiatives,
-    )
-    _format_argument(sub, ("table", "csv", "json"))
-    _paths_argument(sub)
-
-    sub = command(
-        "figures",
-        "print the figures the findings report: percentages, money, times, counts",
-        "  cqcmodel figures examples/data\n  cqcmodel figures --format json pages/\n",
-        _cmd_figures,
-    )
-    _format_argument(sub, ("table", "csv", "json"))
-    _paths_argument(sub)
+        sub.set_defaults(handler=command.handler, sub_parser=sub, usage_error=sub.error)
+        for option in command.options:
+            option(sub)
+        if command.reads_pages:
+            _add_common(sub)
+            _add_paths(sub)
     return parser
+
+
+def _settle_format(args: argparse.Namespace) -> None:
+    """``--excel`` means CSV; a listing without ``--format`` is a table."""
+    if not hasattr(args, "excel"):
+        return
+    if args.excel and args.format not in (None, "csv"):
+        args.sub_parser.error(
+            "--excel writes CSV: it cannot be combined with --format " + args.format
+        )
+    if args.format is None:
+        args.format = "csv" if args.excel else "table"
 
 
 # --- entry point -----------------------------------------------------------------------------
@@ -541,6 +765,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Argument errors exit with status 2 through argparse (as :class:`SystemExit`).
     """
     args = build_parser().parse_args(argv)
+    _settle_format(args)
     out, err = sys.stdout, sys.stderr
     reporter = _Reporter(err)
     try:

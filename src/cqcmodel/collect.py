@@ -3,28 +3,32 @@
 A report is published as several web pages, and users save them one per file (or the PDF's
 text in one file). :func:`~cqcmodel.load` reads files and folders, parses each file and
 merges the pages of one authority (matched on the folded title-line name) into one
-:class:`~cqcmodel.Authority`. :func:`~cqcmodel.rows` flattens authorities into plain
-dictionaries for CSV writers and dataframes.
+:class:`~cqcmodel.Authority` that keeps every file it was read from
+(:attr:`~cqcmodel.Authority.sources`). Tables are made from the result by
+:mod:`cqcmodel.export`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import glob
+import importlib
 import os
+import re
+import sys
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
-from .errors import ConflictError, CqcModelError
+from .councils import find_council
+from .errors import ConflictError, CqcModelError, NoFilesError, ParseError
 from .framework import STATEMENTS, fold
 from .model import About, Authority, PageDates, QualityStatement, Summary
 
 __all__ = [
-    "FINDING_COLUMNS",
-    "KINDS",
-    "SCORE_COLUMNS",
+    "STDIN",
     "Loaded",
     "Record",
     "find_files",
@@ -32,32 +36,30 @@ __all__ = [
     "load_all",
     "merge",
     "page_key",
-    "published",
-    "rows",
+    "page_sources",
+    "with_authority",
 ]
 
 #: What :func:`~cqcmodel.load` and :func:`~cqcmodel.collect.load_all` accept: one path, or several.
 Paths: TypeAlias = "str | os.PathLike[str] | Iterable[str | os.PathLike[str]]"
 
-#: The kinds of rows :func:`~cqcmodel.rows` produces.
-KINDS: Final = ("scores", "findings")
-
-#: Columns of a ``scores`` row, in order: the nine statement codes follow in framework order.
-SCORE_COLUMNS: Final[tuple[str, ...]] = (
-    "authority",
-    "published",
-    "rating",
-    "percentage",
-    *(info.code for info in STATEMENTS),
-)
-
-#: Columns of a ``findings`` row, in order.
-FINDING_COLUMNS: Final[tuple[str, ...]] = ("authority", "statement", "heading", "paragraph", "text")
-
-#: A value in a row: plain Python data (``published`` is a :class:`datetime.date`).
-Cell: TypeAlias = "str | int | dt.date | None"
+#: The path that names standard input (read as bytes, like a file).
+STDIN: Final = "-"
 
 _Page: TypeAlias = "About | Summary | QualityStatement"
+
+_GLOB: Final = re.compile(r"[*?[]")
+
+#: Names that moved to :mod:`cqcmodel.export`, still importable from here.
+_MOVED: Final = frozenset({"FINDING_COLUMNS", "KINDS", "SCORE_COLUMNS", "published", "rows"})
+
+
+def __getattr__(name: str) -> Any:
+    """The table names that moved to :mod:`cqcmodel.export`, for code that imports them here."""
+    if name in _MOVED:
+        return getattr(importlib.import_module(".export", __package__), name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 # --- finding files ---------------------------------------------------------------------------
@@ -95,9 +97,22 @@ def find_files(paths: Paths) -> list[Path]:
 
 
 def _as_paths(paths: Paths) -> list[Path]:
-    if isinstance(paths, str | os.PathLike):
-        return [Path(paths)]
-    return [Path(path) for path in paths]
+    """The paths given, with glob patterns (``pages/*/*.txt``) expanded in sorted order.
+
+    A pattern that matches nothing raises :class:`FileNotFoundError`, as a missing path does.
+    """
+    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    result: list[Path] = []
+    for path in given:
+        text = os.fspath(path)
+        if os.path.exists(text) or not _GLOB.search(text):
+            result.append(Path(text))
+            continue
+        matches = sorted(glob.glob(text, recursive=True))
+        if not matches:
+            raise FileNotFoundError(2, "no file or folder matches this pattern", text)
+        result.extend(Path(match) for match in matches)
+    return result
 
 
 def _hidden(relative: Path) -> bool:
@@ -136,42 +151,60 @@ class Loaded:
         return [record.authority for record in self.records]
 
 
-def load(paths: Paths) -> list[Authority]:
-    """Parse files and folders (``*.txt``, recursively) into one :class:`~cqcmodel.Authority` each.
+def load(
+    paths: Paths, *, encoding: str | None = None, authority: str | None = None
+) -> list[Authority]:
+    """Parse files and folders into one :class:`~cqcmodel.Authority` each.
 
-    Pages of the same authority (the same name on their title lines, compared after
-    :func:`~cqcmodel.framework.fold`) are merged: statements in framework order, the summary
-    and the about page attached, the ``Published:`` lines of all pages kept. Pages without a
-    title line have no authority name and stay separate records. Records are ordered by
-    authority name (casefolded); unnamed ones come last, in path order.
+    ``paths`` is a path, a glob pattern (``pages/*/*.txt``) or several; folders are searched
+    recursively (:func:`~cqcmodel.collect.find_files`) and ``-`` reads standard input.
+    Pages of the same authority are merged — the same council by the registry
+    (:attr:`~cqcmodel.Authority.council`: "Westminster City Council" and "City of
+    Westminster" are one), else the same title-line name compared after
+    :func:`~cqcmodel.framework.fold`: statements in framework order, the summary
+    and the about page attached, the ``Published:`` lines of all pages kept, and every file
+    kept on :attr:`~cqcmodel.Authority.sources` (:attr:`~cqcmodel.Authority.source` is the
+    first). Pages without a title line have no authority name and stay separate records,
+    unless ``authority`` names the council of such pages (:func:`with_authority`). Records
+    are ordered by authority name (casefolded); unnamed ones come last, in path order.
+    ``encoding`` overrides the detected encoding of every file.
 
-    Raises the first problem met, in path order: a
-    :class:`~cqcmodel.ParseError` for a file that does not parse, a
+    One rule for input that holds no pages, shared with the command line: a folder without
+    page files raises :class:`~cqcmodel.errors.NoFilesError`, a path or pattern that names
+    nothing raises :class:`FileNotFoundError`. Otherwise raises the first problem met, in
+    path order: a :class:`~cqcmodel.ParseError` for a file that does not parse, a
     :class:`~cqcmodel.ConflictError` naming both files when two pages disagree (two
     different scores for one statement, two different summaries or about pages), an
     :class:`OSError` for a file that cannot be read. :func:`~cqcmodel.collect.load_all`
     returns every problem together with whatever could be loaded.
     """
-    loaded = load_all(paths)
+    loaded = load_all(paths, encoding=encoding, authority=authority)
     if loaded.errors:
         raise loaded.errors[0]
     return loaded.authorities
 
 
-def load_all(paths: Paths, *, progress: Callable[[int, int], None] | None = None) -> Loaded:
+def load_all(
+    paths: Paths,
+    *,
+    encoding: str | None = None,
+    authority: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Loaded:
     """Like :func:`~cqcmodel.load`, but collect problems instead of raising them.
 
     Files that fail are left out; where two pages disagree the one read first is kept.
-    ``progress`` is called as ``progress(done, total)`` after each file.
+    ``progress`` is called as ``progress(done, total)`` after each file. An empty folder or
+    a path that names nothing still raises, as in :func:`~cqcmodel.load`: there is nothing
+    to collect.
     """
-    files = find_files(paths)
+    files = _files_to_read(paths)
     parts: list[Authority] = []
     errors: list[CqcModelError | OSError] = []
-    from .parser import parse_file  # noqa: PLC0415 - lark loads only when files are read
-
     for done, path in enumerate(files, start=1):
         try:
-            parts.append(parse_file(path))
+            part = _parse_path(path, encoding)
+            parts.append(part if authority is None else with_authority(part, authority))
         except (CqcModelError, OSError) as error:
             errors.append(error)
         if progress is not None:
@@ -182,6 +215,54 @@ def load_all(paths: Paths, *, progress: Callable[[int, int], None] | None = None
         files=tuple(os.fspath(path) for path in files),
         errors=(*errors, *conflicts),
     )
+
+
+def _files_to_read(paths: Paths) -> list[Path]:
+    """:func:`find_files` for every path but ``-`` (read last); a folder without pages fails."""
+    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    named = [path for path in given if os.fspath(path) != STDIN]
+    for path in named:
+        if os.path.isdir(path) and not find_files(path):
+            raise NoFilesError(os.fspath(path))
+    files = find_files(named) if named else []
+    if len(named) < len(given):
+        files.append(Path(STDIN))
+    return files
+
+
+def _parse_path(path: Path, encoding: str | None) -> Authority:
+    from .parser import parse_file, parse_read  # noqa: PLC0415 - lark loads only when read
+    from .readers import read_bytes  # noqa: PLC0415
+
+    if os.fspath(path) == STDIN:
+        read = read_bytes(sys.stdin.buffer.read(), source="<stdin>", encoding=encoding)
+        return parse_read(read)
+    return parse_file(path, encoding=encoding)
+
+
+def with_authority(authority: Authority, name: str) -> Authority:
+    """Name the council of a page that has no title line: ``authority`` with ``name`` set.
+
+    A page whose title line names the same council (by the registry, else by
+    :func:`~cqcmodel.framework.fold`) is returned unchanged; one that names another council
+    is a :class:`~cqcmodel.ParseError` at its first line.
+    """
+    if not name.strip() or "\n" in name:
+        msg = f"an authority name is one non-empty line, not {name!r}"
+        raise ValueError(msg)
+    if authority.name is None:
+        return attrs.evolve(authority, name=name.strip())
+    if _same_authority(authority.name, name):
+        return authority
+    msg = f"the title names {authority.name!r}, but the authority was given as {name!r}"
+    raise ParseError(msg, line=1, column=1, source=authority.source)
+
+
+def _same_authority(first: str, second: str) -> bool:
+    council = find_council(first)
+    if council is not None:
+        return council == find_council(second)
+    return fold(first) == fold(second)
 
 
 def page_key(page: About | Summary | QualityStatement) -> str:
@@ -199,6 +280,9 @@ def page_key(page: About | Summary | QualityStatement) -> str:
 def merge(parts: Iterable[Authority]) -> tuple[list[Record], list[ConflictError]]:
     """Merge parsed files into one record per authority, with the conflicts found.
 
+    Parts of one council (by the registry) merge whatever form of its name their titles
+    use; parts whose title names no known council merge on the folded name.
+
     ``parts`` are taken in the order they were read; where two disagree, the first is kept.
     """
     groups: dict[str, list[Authority]] = {}
@@ -207,7 +291,7 @@ def merge(parts: Iterable[Authority]) -> tuple[list[Record], list[ConflictError]
         if part.name is None:
             unnamed.append(part)
         else:
-            groups.setdefault(fold(part.name), []).append(part)
+            groups.setdefault(_merge_key(part, part.name), []).append(part)
     records: list[Record] = []
     conflicts: list[ConflictError] = []
     for group in groups.values():
@@ -215,12 +299,53 @@ def merge(parts: Iterable[Authority]) -> tuple[list[Record], list[ConflictError]
         records.append(record)
         conflicts.extend(found)
     records.sort(key=lambda record: (record.authority.name or "").casefold())
-    records.extend(Record(authority=part, pages=_pages_of(part), parts=(part,)) for part in unnamed)
+    for part in unnamed:
+        single = attrs.evolve(part, sources=_sources_of([part]))
+        records.append(_remember(Record(authority=single, pages=_pages_of(part), parts=(part,))))
     return records, conflicts
 
 
+def _merge_key(part: Authority, name: str) -> str:
+    """Pages of one council merge: by its ONS code when the registry knows it, else by name."""
+    council = part.council
+    return council.ons_code if council is not None else fold(name)
+
+
 def _source(part: Authority) -> str:
-    return part.source or "<string>"
+    return part.source or (part.sources[0] if part.sources else "<string>")
+
+
+def _sources_of(parts: Iterable[Authority]) -> tuple[str, ...]:
+    """Every source of ``parts``, each once, in the order read."""
+    found: dict[str, None] = {}
+    for part in parts:
+        for source in part.sources or ((part.source,) if part.source else ()):
+            found.setdefault(source, None)
+    return tuple(found)
+
+
+#: The page → file map of each authority :func:`merge` built, by identity; entries go with
+#: the authority (a weak reference), so an equal authority read elsewhere keeps its own.
+_PAGE_SOURCES: dict[int, Mapping[str, str]] = {}
+
+
+def _remember(record: Record) -> Record:
+    key = id(record.authority)
+    _PAGE_SOURCES[key] = record.pages
+    weakref.finalize(record.authority, _PAGE_SOURCES.pop, key, None)
+    return record
+
+
+def page_sources(authority: Authority) -> dict[str, str]:
+    """The file each page of ``authority`` was read from, by :func:`page_key`.
+
+    Exact for an authority :func:`~cqcmodel.load` merged from several files; otherwise every
+    page maps to :attr:`~cqcmodel.Authority.source` (``<string>`` for parsed text).
+    """
+    known = _PAGE_SOURCES.get(id(authority))
+    if known is not None:
+        return dict(known)
+    return _pages_of(authority)
 
 
 def _pages_of(part: Authority) -> dict[str, str]:
@@ -255,10 +380,11 @@ def _merge_group(group: list[Authority]) -> tuple[Record, list[ConflictError]]:
         summary=summary,
         statements=tuple(statements),
         source=first_part.source,
+        sources=_sources_of(group),
     )
     order = [page_key(page) for page in _pages(authority)]
     sources = {key: _source(kept[key][1]) for key in order}
-    return Record(authority=authority, pages=sources, parts=tuple(group)), conflicts
+    return _remember(Record(authority=authority, pages=sources, parts=tuple(group))), conflicts
 
 
 def _pages(part: Authority) -> list[_Page]:
@@ -328,64 +454,3 @@ def _score_text(statement: QualityStatement) -> str:
         return "no score"
     prefix = "indicative " if statement.indicative else ""
     return f"{prefix}{statement.score.value}"
-
-
-# --- rows ------------------------------------------------------------------------------------
-
-
-def rows(authorities: Iterable[Authority], kind: str) -> list[dict[str, Cell]]:
-    """Flatten authorities into plain dictionaries with a stable column order.
-
-    ``scores``: one row per authority with the columns
-    :data:`~cqcmodel.collect.SCORE_COLUMNS` — the name, ``published`` (the assessment's
-    publication date: the about page's, else the first page date), ``rating`` (the word) and
-    ``percentage`` from :meth:`~cqcmodel.Authority.overall`, and each statement's score
-    (``None`` where unknown). ``findings``: one row per key-findings paragraph with the
-    columns :data:`~cqcmodel.collect.FINDING_COLUMNS`; ``paragraph`` counts from 1 within its
-    statement, and ``statement`` is the statement code. Suitable for :class:`csv.DictWriter`
-    or ``pandas.DataFrame``. An unknown ``kind`` is a :class:`ValueError`.
-    """
-    if kind == "scores":
-        return [_score_row(authority) for authority in authorities]
-    if kind == "findings":
-        return [row for authority in authorities for row in _finding_rows(authority)]
-    msg = f"unknown kind of rows {kind!r}: expected one of {', '.join(KINDS)}"
-    raise ValueError(msg)
-
-
-def published(authority: Authority) -> dt.date | None:
-    """The assessment's publication date: the about page's, else the first page date."""
-    if authority.about is not None and authority.about.published is not None:
-        return authority.about.published
-    return authority.published
-
-
-def _score_row(authority: Authority) -> dict[str, Cell]:
-    overall = authority.overall()
-    scores = authority.scores()
-    row: dict[str, Cell] = {
-        "authority": authority.name,
-        "published": published(authority),
-        "rating": overall.rating.value if overall else None,
-        "percentage": overall.percentage if overall else None,
-    }
-    for info in STATEMENTS:
-        score = scores.get(info.id)
-        row[info.code] = int(score) if score is not None else None
-    return row
-
-
-def _finding_rows(authority: Authority) -> list[dict[str, Cell]]:
-    result: list[dict[str, Cell]] = []
-    for statement in authority.statements:
-        for index, finding in enumerate(statement.findings, start=1):
-            result.append(
-                {
-                    "authority": authority.name,
-                    "statement": statement.code,
-                    "heading": finding.heading,
-                    "paragraph": index,
-                    "text": finding.text,
-                }
-            )
-    return result

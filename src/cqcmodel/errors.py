@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["ConflictError", "CqcModelError", "ParseError", "ValidationError"]
+__all__ = [
+    "ConflictError",
+    "CqcModelError",
+    "NoFilesError",
+    "ParseError",
+    "UnknownCouncilError",
+    "UnknownStatementError",
+    "ValidationError",
+]
 
 #: How many characters of an offending line a snippet shows at most on each side of the caret.
 _SNIPPET_HALF_WIDTH = 60
@@ -94,6 +102,65 @@ class ValidationError(CqcModelError, ValueError):
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{where}invalid cqcmodel data ({count} {noun}):\n{lines}")
+
+
+class NoFilesError(CqcModelError, FileNotFoundError):
+    """A folder given to :func:`~cqcmodel.load` (or the command line) that holds no page files.
+
+    ``filename`` is the folder; ``str(error)`` reads ``folder: no page files in this folder``.
+    """
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(2, "no page files in this folder", folder)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+
+class UnknownCouncilError(CqcModelError, LookupError):
+    """A council name or ONS code the registry (``cqcmodel.councils``) cannot resolve.
+
+    ``name`` is what was asked for; ``closest`` lists the nearest councils as
+    ``"Name (code)"``, best first. ``ambiguous`` is true when the name fits several councils
+    (``Kingston``) rather than none.
+    """
+
+    def __init__(
+        self, name: str, closest: tuple[str, ...] = (), *, ambiguous: bool = False
+    ) -> None:
+        self.name = name
+        self.closest = closest
+        self.ambiguous = ambiguous
+        if ambiguous:
+            message = f"{name!r} could be several councils: {'; '.join(closest)}"
+        else:
+            hint = (
+                f"closest: {'; '.join(closest)}"
+                if closest
+                else "give an ONS code or a name as ONS or the council writes it; "
+                "cqcmodel.councils() lists all 153"
+            )
+            message = f"unknown council {name!r}; {hint}"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownStatementError(CqcModelError, KeyError):
+    """A quality statement key (id, code or title) that is not one of the framework's nine.
+
+    ``key`` is what was asked for; the message lists the nine valid ids, codes and titles.
+    """
+
+    def __init__(self, key: object, valid: tuple[str, ...]) -> None:
+        self.key = key
+        self.valid = valid
+        lines = "\n".join(f"  {item}" for item in valid)
+        super().__init__(f"unknown quality statement {key!r}; the nine statements are:\n{lines}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class ConflictError(CqcModelError, ValueError):

@@ -17,7 +17,6 @@ import attrs
 __all__ = [
     "HEADING_MAX_LENGTH",
     "MONTH_NAMES",
-    "NATIONAL_PROGRAMMES",
     "RATING_THRESHOLDS",
     "STATEMENTS",
     "Rating",
@@ -295,40 +294,6 @@ MONTH_NAMES: Final = (
     "October",
     "November",
     "December",
-)
-
-#: Named national programmes and funds that count as initiatives wherever they are mentioned,
-#: as (name, kind). Extraction reads this; add to it rather than to extractor code.
-NATIONAL_PROGRAMMES: Final[tuple[tuple[str, str], ...]] = (
-    ("Better Care Fund", "fund"),
-    ("Home First", "model"),
-    ("Discharge to Assess", "model"),
-    ("Disabled Facilities Grant", "fund"),
-    ("Market Sustainability and Improvement Fund", "fund"),
-    ("Hospital Discharge Fund", "fund"),
-    ("Accelerated Reform Fund", "fund"),
-    ("Shared Lives", "service"),
-    ("Making Safeguarding Personal", "programme"),
-    ("Oliver McGowan Mandatory Training", "programme"),
-    ("Transforming Care", "programme"),
-    ("Improved Better Care Fund", "fund"),
-    ("Adult Social Care Discharge Fund", "fund"),
-    ("Workforce Recruitment and Retention Fund", "fund"),
-    ("Market Sustainability and Fair Cost of Care Fund", "fund"),
-    ("Fair Cost of Care", "programme"),
-    ("Three Conversations", "model"),
-    ("Trusted Assessor", "model"),
-    ("Housing First", "model"),
-    ("Making Every Contact Count", "programme"),
-    ("NHS Health Check", "programme"),
-    ("Homes for Ukraine", "programme"),
-    ("Rough Sleeping Initiative", "programme"),
-    ("Changing Futures", "programme"),
-    ("Herbert Protocol", "programme"),
-    ("Carers Week", "event"),
-    ("Carers Rights Day", "event"),
-    ("Dementia Action Week", "event"),
-    ("Safeguarding Adults Week", "event"),
 )
 
 # --- the shape of a heading: a format rule, here so that the model does not load the text layer

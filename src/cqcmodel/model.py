@@ -9,12 +9,17 @@ part in equality or hashing, so the same content in another layout is an equal m
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import warnings
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
+from .councils import Council, find_council
+from .errors import UnknownStatementError
 from .framework import (
+    STATEMENTS,
     Rating,
     Score,
     StatementInfo,
@@ -22,13 +27,9 @@ from .framework import (
     fold,
     is_heading_like,
     rating_for_percentage,
-    statement_by_code,
     statement_by_title,
     statement_key,
 )
-
-if TYPE_CHECKING:
-    from .extract.voices import Voice
 
 __all__ = [
     "About",
@@ -45,6 +46,7 @@ __all__ = [
     "StatementScore",
     "Summary",
     "Theme",
+    "lookup_statement",
 ]
 
 
@@ -145,6 +147,12 @@ def _tuple_of(cls: type[Any]) -> _Validator:
     return check
 
 
+#: Field metadata read by the JSON Schema (:mod:`cqcmodel.schema`): a published line, as
+#: :func:`_line_text` checks it, and a whole percentage.
+_LINE: Final = {"json_schema": {"pattern": r"^\S(?:[^\n\r]*\S)?$"}}
+_PERCENTAGE: Final = {"json_schema": {"minimum": 0, "maximum": 100}}
+
+
 _is_bool: Final = _instance_of(bool)
 _is_date: Final = _instance_of(dt.date)
 _optional_int: Final = _optional(int)
@@ -160,6 +168,9 @@ def _position() -> Any:
         eq=False,
         repr=False,
         validator=_optional_int,
+        metadata={
+            "description": "Metadata, outside equality: the source line number; written when known."
+        },
     )
 
 
@@ -171,19 +182,32 @@ class Finding:
     """One paragraph of a statement's key findings, under its sub-heading if it has one."""
 
     #: The paragraph, as published.
-    text: str = attrs.field(validator=_line_text)
+    text: str = attrs.field(validator=_line_text, metadata=_LINE)
     #: The sub-heading the paragraph sits under, or ``None`` before the first sub-heading.
-    heading: str | None = attrs.field(default=None, validator=_optional_line_text)
+    heading: str | None = attrs.field(default=None, validator=_optional_line_text, metadata=_LINE)
     #: Source line number (metadata: outside equality).
     line: int | None = _position()
 
     @property
-    def voices(self) -> tuple[Voice, ...]:
-        """Whose evidence each sentence of this finding reports (people, staff, partners, …)."""
-        from .extract.voices import finding_voices  # noqa: PLC0415 - extraction loads lazily
+    def voices(self) -> tuple[Any, ...]:
+        """Deprecated: use ``cqcmodel.extract.voices_of(finding)``; the model reads no text.
 
-        return finding_voices(self)
+        Still answers, with a :class:`DeprecationWarning`, through the reader the extraction
+        package registers in ``VOICE_READERS`` when it is imported.
+        """
+        warnings.warn(
+            "Finding.voices is deprecated; use cqcmodel.extract.voices_of(finding)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        if not VOICE_READERS:
+            importlib.import_module("cqcmodel.extract")
+        return VOICE_READERS[0](self)
 
+
+#: Where the deprecated :attr:`Finding.voices` finds its reader (filled by the extraction
+#: package, so that the model imports no extraction).
+VOICE_READERS: Final[list[Callable[[Finding], tuple[Any, ...]]]] = []
 
 _findings_tuple: Final = _tuple_of(Finding)
 
@@ -214,15 +238,17 @@ class QualityStatement:
     """
 
     #: The statement title as published (variants included).
-    title: str = attrs.field(validator=_line_text)
+    title: str = attrs.field(validator=_line_text, metadata=_LINE)
     #: The score, or ``None`` when the page stops before it (or a pilot page gives no number).
     score: Score | None = attrs.field(default=None, validator=_optional_score)
     #: Published as an *indicative* score (the 2023 pilot pages: ``Indicative score:``).
     indicative: bool = attrs.field(default=False, validator=_is_bool)
     #: The "What people expect" lines, as published.
-    people_expect: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    people_expect: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: "The local authority commitment" (the we-statement), as published.
-    commitment: str | None = attrs.field(default=None, validator=_optional_line_text)
+    commitment: str | None = attrs.field(
+        default=None, validator=_optional_line_text, metadata=_LINE
+    )
     #: The key findings, one per paragraph, in order.
     findings: tuple[Finding, ...] = attrs.field(default=(), validator=_check_findings)
     #: Source line number of the title (metadata: outside equality).
@@ -272,6 +298,12 @@ class QualityStatement:
                     result.append(piece)
         return tuple(result)
 
+    def _repr_html_(self) -> str:
+        """The statement as the report shows it, highlights included (a notebook's display)."""
+        from .site import statement_html  # noqa: PLC0415 - the report loads on use
+
+        return statement_html(self)
+
 
 def _unquote(text: str) -> str:
     if len(text) >= 2 and text[0] in '“"' and text[-1] in '”"':
@@ -310,7 +342,7 @@ class StatementScore:
     """One item of a summary's "Quality statement scores" list."""
 
     #: The statement title as the list publishes it.
-    title: str = attrs.field(validator=_line_text)
+    title: str = attrs.field(validator=_line_text, metadata=_LINE)
     #: The score (``None`` when the page stops before its ``Score:`` line).
     score: Score | None = attrs.field(default=None, validator=_optional_score)
     #: Source line number (metadata: outside equality).
@@ -345,9 +377,9 @@ class Section:
     """A further headed section of a summary (strengths, areas for development, …)."""
 
     #: The section heading.
-    heading: str = attrs.field(validator=_heading)
+    heading: str = attrs.field(validator=_heading, metadata=_LINE)
     #: The paragraphs under it (at least one).
-    paragraphs: tuple[str, ...] = attrs.field(validator=_lines)
+    paragraphs: tuple[str, ...] = attrs.field(validator=_lines, metadata=_LINE)
     #: Source line number of the heading (metadata: outside equality).
     line: int | None = _position()
 
@@ -374,19 +406,21 @@ class Summary:
     """The summary page: the published rating and score, the nine scores, people's experiences."""
 
     #: The authority name in the rating block (``• London Borough of Ealing``).
-    name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    name: str | None = attrs.field(default=None, validator=_optional_line_text, metadata=_LINE)
     #: The published overall rating.
     rating: Rating | None = attrs.field(default=None, validator=_optional_rating)
     #: The published overall score, a whole percentage.
-    percentage: int | None = attrs.field(default=None, validator=_percentage)
+    percentage: int | None = attrs.field(default=None, validator=_percentage, metadata=_PERCENTAGE)
     #: The short name in an ``Overall rating for <short name>: 64%`` line, when published so.
-    short_name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    short_name: str | None = attrs.field(
+        default=None, validator=_optional_line_text, metadata=_LINE
+    )
     #: The "Quality statement scores" list, in published order.
     statement_scores: tuple[StatementScore, ...] = attrs.field(
         default=(), validator=_statement_scores_tuple
     )
     #: Paragraphs under "Summary of people's experiences".
-    people_experience: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    people_experience: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: Further headed sections, in order.
     sections: tuple[Section, ...] = attrs.field(default=(), validator=_sections_tuple)
     #: Source line number of "Overall summary" (metadata: outside equality).
@@ -422,15 +456,17 @@ class About:
     #: ``Assessment published``.
     published: dt.date | None = attrs.field(default=None, validator=_optional_date)
     #: Paragraphs under "How we assess local authorities" (pilot pages explain the pilot there).
-    introduction: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    introduction: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: The name in the ``About <name>`` heading, as written.
-    subject: str | None = attrs.field(default=None, validator=_optional_line_text)
+    subject: str | None = attrs.field(default=None, validator=_optional_line_text, metadata=_LINE)
     #: Paragraphs about the area (under "Demographics", or straight after "About <name>").
-    demographics: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    demographics: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: The ``The financial facts for X are:`` line, when published.
-    financial_intro: str | None = attrs.field(default=None, validator=_optional_line_text)
+    financial_intro: str | None = attrs.field(
+        default=None, validator=_optional_line_text, metadata=_LINE
+    )
     #: The financial facts, one per bullet or paragraph, bullet markers removed.
-    financial_facts: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    financial_facts: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
     #: Source line number of "How we assess local authorities" (metadata: outside equality).
     line: int | None = _position()
 
@@ -504,6 +540,23 @@ def _check_statements(
         seen[key] = statement.title
 
 
+def lookup_statement(key: int | str) -> StatementInfo:
+    """The framework statement for an id (1–9, or its digits), a code or a title, in any case.
+
+    Raises :class:`~cqcmodel.errors.UnknownStatementError` (a :class:`KeyError`) listing the
+    nine statements' ids, codes and titles.
+    """
+    text = str(key).strip()
+    for info in STATEMENTS:
+        if text == str(info.id) or text.casefold() == info.code:
+            return info
+    found = statement_by_title(text) if isinstance(key, str) else None
+    if found is None:
+        valid = tuple(f"{info.id}  {info.code:<14} {info.title}" for info in STATEMENTS)
+        raise UnknownStatementError(key, valid)
+    return found
+
+
 @attrs.frozen(kw_only=True)
 class SetAside:
     """A source line that is not report content: recorded, never silently dropped.
@@ -534,7 +587,7 @@ class Authority:
     """
 
     #: The authority name from the title line; ``None`` when no title line was given.
-    name: str | None = attrs.field(default=None, validator=_optional_line_text)
+    name: str | None = attrs.field(default=None, validator=_optional_line_text, metadata=_LINE)
     #: A pilot report (``<X> assessment`` title, ``Indicative score:``): scores are indicative.
     indicative: bool = attrs.field(default=False, validator=_is_bool)
     #: Every ``Published: … Page last updated: …`` line, in text order.
@@ -546,11 +599,35 @@ class Authority:
     #: The quality statement pages, in the order given.
     statements: tuple[QualityStatement, ...] = attrs.field(default=(), validator=_check_statements)
     #: Where the text came from (a path), for messages; metadata outside equality.
-    source: str | None = attrs.field(default=None, eq=False, repr=False)
+    source: str | None = attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        metadata={
+            "description": "Metadata, outside equality: where the text came from; "
+            "written when known."
+        },
+    )
     #: Every source the model was read from (paths or addresses), in order; metadata.
-    sources: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
+    sources: tuple[str, ...] = attrs.field(
+        default=(),
+        eq=False,
+        repr=False,
+        metadata={
+            "description": "Metadata, outside equality: every source the model was read from; "
+            "written when known."
+        },
+    )
     #: Lines of the sources that were not content (furniture, unplaced text); metadata.
-    set_aside: tuple[SetAside, ...] = attrs.field(default=(), eq=False, repr=False)
+    set_aside: tuple[SetAside, ...] = attrs.field(
+        default=(),
+        eq=False,
+        repr=False,
+        metadata={
+            "description": "Metadata, outside equality: source lines that were not report content; "
+            "written when known."
+        },
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check what one text can express: pages, and pilot marks that agree."""
@@ -590,9 +667,19 @@ class Authority:
         """The first ``Page last updated:`` date, or ``None``."""
         return self.page_dates[0].updated if self.page_dates else None
 
+    @property
+    def council(self) -> Council | None:
+        """The registry's council for the title-line name (``None`` if no title or unknown)."""
+        return find_council(self.name) if self.name is not None else None
+
     def statement(self, key: int | str) -> QualityStatement | None:
-        """The statement with framework id ``key`` (1–9) or code ``key`` (``"needs"``, …)."""
-        wanted = key if isinstance(key, int) else statement_by_code(key).id
+        """This authority's page for a statement, or ``None`` when it has none.
+
+        ``key`` is the framework id (1–9), the code (``"needs"``) or a title, in any case
+        (:func:`~cqcmodel.model.lookup_statement`); an unknown key raises
+        :class:`~cqcmodel.errors.UnknownStatementError` listing the nine.
+        """
+        wanted = lookup_statement(key).id
         for statement in self.statements:
             if statement.statement_id == wanted:
                 return statement
@@ -618,3 +705,9 @@ class Authority:
         computed: compare it with the published summary to find inconsistencies.
         """
         return overall_for(self.scores().values())
+
+    def _repr_html_(self) -> str:
+        """The authority as the report shows it, highlights included (a notebook's display)."""
+        from .site import authority_html  # noqa: PLC0415 - the report loads on use
+
+        return authority_html(self)

@@ -279,27 +279,37 @@ def _run(
 # --- public API ------------------------------------------------------------------------------
 
 
-def parse(text: str, *, source: str | None = None) -> Authority:
+def parse(text: str, *, source: str | None = None, authority: str | None = None) -> Authority:
     """Parse the text of one or more CQC assessment pages of one authority into the model.
 
-    ``source`` names the text in error messages (a path, say). Raises
+    ``source`` names the text in error messages (a path, say). ``authority`` names the
+    council of a page without a title line (:func:`~cqcmodel.collect.with_authority`). Raises
     :class:`~cqcmodel.errors.ParseError` for text that is not an assessment page, with the
     line and column of the problem; never a lark exception.
     """
     if not isinstance(text, str):
         msg = f"parse() takes the text as str, not {type(text).__name__}; use parse_file for files"  # type: ignore[unreachable]
         raise TypeError(msg)
-    return parse_read(read_text(text, source=source))
+    return _named(parse_read(read_text(text, source=source)), authority)
 
 
-def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> Authority:
+def parse_file(
+    path: str | os.PathLike[str], *, encoding: str | None = None, authority: str | None = None
+) -> Authority:
     """Read a file (a saved page, or a report's PDF or its text) and parse it.
 
     The file's path becomes the model's :attr:`~cqcmodel.model.Authority.source` and names it
-    in error messages. ``encoding`` overrides the detected encoding. Bytes that cannot be
-    decoded are a :class:`~cqcmodel.errors.ParseError` at their position.
+    in error messages. ``encoding`` overrides the detected encoding; ``authority`` is as for
+    :func:`parse`. Bytes that cannot be decoded are a :class:`~cqcmodel.errors.ParseError`
+    at their position.
     """
-    return parse_read(read_file(path, encoding=encoding))
+    return _named(parse_read(read_file(path, encoding=encoding)), authority)
+
+
+def _named(authority: Authority, name: str | None) -> Authority:
+    from .collect import with_authority  # noqa: PLC0415 - one rule, kept with loading
+
+    return authority if name is None else with_authority(authority, name)
 
 
 def parse_read(read: ReadText) -> Authority:

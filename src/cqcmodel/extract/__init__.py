@@ -1,25 +1,40 @@
 """Extraction: initiatives, organisations, figures and evidence voices from key findings.
 
 Extraction reads the model, not raw text: the key findings of each statement of an
-:class:`~cqcmodel.Authority`. Every extracted item carries :class:`Mention` spans that slice
-its finding's text exactly, so a tool can highlight it in the source. Results are
-deterministic and in first-mention order.
+:class:`~cqcmodel.Authority` (and, for figures, its about page's financial facts). Every
+extracted item carries :class:`Mention` spans that slice its finding's text exactly, so a
+tool can highlight it in the source. Results are deterministic and in first-mention order.
 """
 
 from __future__ import annotations
 
-from .figures import Comparator, Figure, extract_figures
-from .initiatives import Initiative, InitiativeKind, extract_initiatives
+from ..model import VOICE_READERS
+from .figures import Comparator, Figure, FigureKind, FinancialFact, extract_figures, financial_facts
+from .grouping import NameGroup, group_initiatives, group_organisations
+from .initiatives import Initiative, extract_initiatives
+from .kinds import InitiativeKind, OrganisationKind, Voice
 from .mentions import Mention
-from .organisations import Organisation, OrganisationKind, extract_organisations
-from .voices import Voice, VoicedSentence, finding_voices, sentence_voices, voiced_sentences
+from .organisations import Organisation, extract_organisations
+from .voices import (
+    VoicedSentence,
+    finding_voices,
+    sentence_voices,
+    voiced_sentences,
+    voices_of,
+)
+
+if not VOICE_READERS:
+    VOICE_READERS.append(voices_of)
 
 __all__ = [
     "Comparator",
     "Figure",
+    "FigureKind",
+    "FinancialFact",
     "Initiative",
     "InitiativeKind",
     "Mention",
+    "NameGroup",
     "Organisation",
     "OrganisationKind",
     "Voice",
@@ -27,7 +42,11 @@ __all__ = [
     "extract_figures",
     "extract_initiatives",
     "extract_organisations",
+    "financial_facts",
     "finding_voices",
+    "group_initiatives",
+    "group_organisations",
     "sentence_voices",
     "voiced_sentences",
+    "voices_of",
 ]

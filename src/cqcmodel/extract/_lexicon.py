@@ -4,70 +4,68 @@ from __future__ import annotations
 
 from typing import Final
 
+from .kinds import InitiativeKind, OrganisationKind, Voice
+
 #: Nouns that end the name of an initiative, with the kind they give (singular, lower case).
-INITIATIVE_HEADS: Final[dict[str, str]] = {
-    "service": "service",
-    "helpline": "service",
-    "direct": "service",
-    "centre": "service",
-    "center": "service",
-    "team": "team",
-    "hub": "hub",
-    "board": "board",
-    "group": "group",
-    "forum": "group",
-    "committee": "group",
-    "panel": "group",
-    "network": "group",
-    "partnership": "partnership",
-    "alliance": "partnership",
-    "collaborative": "partnership",
-    "fund": "fund",
-    "funding": "fund",
-    "grant": "fund",
-    "budget": "fund",
-    "strategy": "strategy",
-    "statement": "strategy",
-    "plan": "plan",
-    "agreement": "agreement",
-    "protocol": "agreement",
-    "charter": "agreement",
-    "programme": "programme",
-    "program": "programme",
-    "project": "programme",
-    "initiative": "programme",
-    "scheme": "programme",
-    "campaign": "programme",
-    "pilot": "programme",
-    "academy": "programme",
-    "model": "model",
-    "pathway": "model",
-    "framework": "model",
-    "event": "event",
-    "conference": "event",
-    "festival": "event",
-    "week": "event",
-    "day": "event",
-    "café": "event",
-    "cafe": "event",
+INITIATIVE_HEADS: Final[dict[str, InitiativeKind]] = {
+    "service": InitiativeKind.SERVICE,
+    "helpline": InitiativeKind.SERVICE,
+    "direct": InitiativeKind.SERVICE,
+    "centre": InitiativeKind.SERVICE,
+    "center": InitiativeKind.SERVICE,
+    "team": InitiativeKind.TEAM,
+    "hub": InitiativeKind.HUB,
+    "board": InitiativeKind.BOARD,
+    "group": InitiativeKind.GROUP,
+    "forum": InitiativeKind.GROUP,
+    "committee": InitiativeKind.GROUP,
+    "panel": InitiativeKind.GROUP,
+    "network": InitiativeKind.GROUP,
+    "partnership": InitiativeKind.PARTNERSHIP,
+    "alliance": InitiativeKind.PARTNERSHIP,
+    "collaborative": InitiativeKind.PARTNERSHIP,
+    "fund": InitiativeKind.FUND,
+    "funding": InitiativeKind.FUND,
+    "grant": InitiativeKind.FUND,
+    "budget": InitiativeKind.FUND,
+    "strategy": InitiativeKind.STRATEGY,
+    "statement": InitiativeKind.STRATEGY,
+    "plan": InitiativeKind.PLAN,
+    "agreement": InitiativeKind.AGREEMENT,
+    "protocol": InitiativeKind.AGREEMENT,
+    "charter": InitiativeKind.AGREEMENT,
+    "programme": InitiativeKind.PROGRAMME,
+    "program": InitiativeKind.PROGRAMME,
+    "project": InitiativeKind.PROGRAMME,
+    "initiative": InitiativeKind.PROGRAMME,
+    "scheme": InitiativeKind.PROGRAMME,
+    "campaign": InitiativeKind.PROGRAMME,
+    "pilot": InitiativeKind.PROGRAMME,
+    "academy": InitiativeKind.PROGRAMME,
+    "model": InitiativeKind.MODEL,
+    "pathway": InitiativeKind.MODEL,
+    "framework": InitiativeKind.MODEL,
+    "event": InitiativeKind.EVENT,
+    "conference": InitiativeKind.EVENT,
+    "festival": InitiativeKind.EVENT,
+    "week": InitiativeKind.EVENT,
+    "day": InitiativeKind.EVENT,
+    "café": InitiativeKind.EVENT,
+    "cafe": InitiativeKind.EVENT,
 }
 
 #: Nouns that tell an initiative's kind when they follow or end its name, but make no name.
-KIND_HINTS: Final[dict[str, str]] = {
+KIND_HINTS: Final[dict[str, InitiativeKind]] = {
     **INITIATIVE_HEADS,
-    "point": "service",
-    "access": "service",
-    "line": "service",
-    "direct": "service",
-    "website": "service",
-    "app": "service",
-    "door": "service",
-    "offer": "service",
-    "vision": "strategy",
-    "policy": "strategy",
-    "approach": "model",
-    "training": "programme",
-    "forums": "group",
+    "line": InitiativeKind.SERVICE,
+    "direct": InitiativeKind.SERVICE,
+    "website": InitiativeKind.SERVICE,
+    "app": InitiativeKind.SERVICE,
+    "offer": InitiativeKind.SERVICE,
+    "vision": InitiativeKind.STRATEGY,
+    "policy": InitiativeKind.STRATEGY,
+    "approach": InitiativeKind.MODEL,
+    "training": InitiativeKind.PROGRAMME,
 }
 
 #: Lower-case nouns that may end a name continued after its capitalised words
@@ -513,33 +511,407 @@ STOP_WORDS: Final = frozenset(
 )
 
 #: Words that may join capitalised words inside one name ("Health and Wellbeing Board").
-CONNECTORS: Final = frozenset({"and", "&", "of", "for", "with", "the", "in", "on", "to", "by"})
+CONNECTORS: Final = frozenset(
+    {"and", "&", "of", "for", "with", "the", "in", "on", "to", "by", "at"}
+)
 
 #: National bodies and large charities named in reports, as (name, acronym, kind).
-NATIONAL_BODIES: Final[tuple[tuple[str, str | None, str], ...]] = (
-    ("Association of Directors of Adult Social Services", "ADASS", "national_body"),
-    ("Local Government Association", "LGA", "national_body"),
-    ("NHS England", None, "national_body"),
-    ("Department of Health and Social Care", "DHSC", "national_body"),
-    ("Care Quality Commission", "CQC", "national_body"),
-    ("Skills for Care", None, "national_body"),
-    ("Social Care Institute for Excellence", "SCIE", "national_body"),
-    ("National Institute for Health and Care Excellence", "NICE", "national_body"),
-    ("Think Local Act Personal", "TLAP", "national_body"),
-    ("Partners in Care and Health", "PCH", "national_body"),
-    ("UK Health Security Agency", "UKHSA", "national_body"),
-    ("Office for Health Improvement and Disparities", "OHID", "national_body"),
-    ("Local Government and Social Care Ombudsman", "LGSCO", "national_body"),
-    ("Department for Work and Pensions", "DWP", "national_body"),
-    ("Home Office", None, "national_body"),
-    ("Healthwatch England", None, "healthwatch"),
-    ("Age UK", None, "charity"),
-    ("Carers UK", None, "charity"),
-    ("Citizens Advice", None, "charity"),
-    ("Mencap", None, "charity"),
-    ("Macmillan", None, "charity"),
-    ("Samaritans", None, "charity"),
-    ("British Red Cross", None, "charity"),
-    ("Salvation Army", None, "charity"),
-    ("Carers Trust", None, "charity"),
+NATIONAL_BODIES: Final[tuple[tuple[str, str | None, OrganisationKind], ...]] = (
+    ("Association of Directors of Adult Social Services", "ADASS", OrganisationKind.NATIONAL_BODY),
+    ("Local Government Association", "LGA", OrganisationKind.NATIONAL_BODY),
+    ("NHS England", None, OrganisationKind.NATIONAL_BODY),
+    ("Department of Health and Social Care", "DHSC", OrganisationKind.NATIONAL_BODY),
+    ("Care Quality Commission", "CQC", OrganisationKind.NATIONAL_BODY),
+    ("Skills for Care", None, OrganisationKind.NATIONAL_BODY),
+    ("Social Care Institute for Excellence", "SCIE", OrganisationKind.NATIONAL_BODY),
+    ("National Institute for Health and Care Excellence", "NICE", OrganisationKind.NATIONAL_BODY),
+    ("Think Local Act Personal", "TLAP", OrganisationKind.NATIONAL_BODY),
+    ("Partners in Care and Health", "PCH", OrganisationKind.NATIONAL_BODY),
+    ("UK Health Security Agency", "UKHSA", OrganisationKind.NATIONAL_BODY),
+    ("Office for Health Improvement and Disparities", "OHID", OrganisationKind.NATIONAL_BODY),
+    ("Local Government and Social Care Ombudsman", "LGSCO", OrganisationKind.NATIONAL_BODY),
+    ("Department for Work and Pensions", "DWP", OrganisationKind.NATIONAL_BODY),
+    ("Home Office", None, OrganisationKind.NATIONAL_BODY),
+    ("Healthwatch England", None, OrganisationKind.HEALTHWATCH),
+    ("Healthwatch", None, OrganisationKind.HEALTHWATCH),
+    ("Mind", None, OrganisationKind.CHARITY),
+    ("Age UK", None, OrganisationKind.CHARITY),
+    ("Carers UK", None, OrganisationKind.CHARITY),
+    ("Citizens Advice", None, OrganisationKind.CHARITY),
+    ("Mencap", None, OrganisationKind.CHARITY),
+    ("Macmillan", None, OrganisationKind.CHARITY),
+    ("Samaritans", None, OrganisationKind.CHARITY),
+    ("British Red Cross", None, OrganisationKind.CHARITY),
+    ("Salvation Army", None, OrganisationKind.CHARITY),
+    ("Carers Trust", None, OrganisationKind.CHARITY),
+)
+
+
+#: Named national programmes and funds that count as initiatives wherever they are mentioned,
+#: as (name, kind, variants): each variant (another spelling, an "-ing" form, a plural or a
+#: descriptive form as reports write it) names the same programme and takes its name.
+NATIONAL_PROGRAMMES: Final[tuple[tuple[str, InitiativeKind, tuple[str, ...]], ...]] = (
+    ("Better Care Fund", InitiativeKind.FUND, ("Better Care Funding",)),
+    ("Home First", InitiativeKind.MODEL, ()),
+    ("Discharge to Assess", InitiativeKind.MODEL, ()),
+    ("Disabled Facilities Grant", InitiativeKind.FUND, ()),
+    ("Market Sustainability and Improvement Fund", InitiativeKind.FUND, ()),
+    ("Hospital Discharge Fund", InitiativeKind.FUND, ()),
+    ("Accelerating Reform Fund", InitiativeKind.FUND, ()),
+    ("Shared Lives", InitiativeKind.SERVICE, ()),
+    ("Making Safeguarding Personal", InitiativeKind.PROGRAMME, ()),
+    ("Oliver McGowan Mandatory Training", InitiativeKind.PROGRAMME, ()),
+    ("Transforming Care", InitiativeKind.PROGRAMME, ()),
+    ("Improved Better Care Fund", InitiativeKind.FUND, ()),
+    ("Adult Social Care Discharge Fund", InitiativeKind.FUND, ()),
+    ("Workforce Recruitment and Retention Fund", InitiativeKind.FUND, ()),
+    ("Market Sustainability and Fair Cost of Care Fund", InitiativeKind.FUND, ()),
+    ("Fair Cost of Care", InitiativeKind.PROGRAMME, ()),
+    (
+        "Three Conversations",
+        InitiativeKind.MODEL,
+        ("three-conversation approach", "three conversation approach", "3 conversations"),
+    ),
+    ("Trusted Assessor", InitiativeKind.MODEL, ()),
+    ("Housing First", InitiativeKind.MODEL, ()),
+    ("Making Every Contact Count", InitiativeKind.PROGRAMME, ()),
+    ("NHS Health Check", InitiativeKind.PROGRAMME, ()),
+    ("Homes for Ukraine", InitiativeKind.PROGRAMME, ()),
+    ("Rough Sleeping Initiative", InitiativeKind.PROGRAMME, ()),
+    ("Changing Futures", InitiativeKind.PROGRAMME, ()),
+    ("Herbert Protocol", InitiativeKind.PROGRAMME, ()),
+    ("Carers Week", InitiativeKind.EVENT, ()),
+    ("Carers Rights Day", InitiativeKind.EVENT, ()),
+    ("Dementia Action Week", InitiativeKind.EVENT, ()),
+    ("Safeguarding Adults Week", InitiativeKind.EVENT, ()),
+    ("Joint Strategic Needs Assessment", InitiativeKind.STRATEGY, ()),
+)
+
+#: National bodies with local branches: place words after the name make a branch of its own
+#: ("Age UK Lancashire", "Healthwatch Kent", "Carers Trust East Anglia").
+BRANCHED_BODIES: Final = frozenset(
+    {"Age UK", "Healthwatch", "Carers Trust", "Citizens Advice", "Mind", "Mencap", "Carers UK"}
+)
+
+#: Phrases that introduce a name just after them ("known as Step Down", "called ‘People
+#: First’"); an optional adverb may sit between the verb and "as" ("referred to locally as").
+NAMING_VERBS: Final = frozenset({"known", "referred to", "branded", "called", "named", "titled"})
+
+#: Nouns of an apposition after a name that make it an organisation ("Hestia, a charity").
+ORGANISATION_NOUNS: Final[dict[str, OrganisationKind]] = {
+    "charity": OrganisationKind.CHARITY,
+    "organisation": OrganisationKind.CHARITY,
+    "organization": OrganisationKind.CHARITY,
+    "provider": OrganisationKind.OTHER,
+    "company": OrganisationKind.OTHER,
+    "enterprise": OrganisationKind.OTHER,
+    "trust": OrganisationKind.NHS_TRUST,
+    "body": OrganisationKind.OTHER,
+}
+
+#: Lower-case words just before an unheaded Title Case name that say it names a body
+#: ("delivered by N-Compass", "commissioned Carers First to") or an undertaking ("through
+#: Connect to Support Kent"). Read by the unheaded-name rule; no cue leaves the name out.
+ORGANISATION_CUES_BEFORE: Final = frozenset(
+    {"by", "commissioned", "with", "from", "and", "including", "funded"}
+)
+
+#: Words just after an unheaded name that make it a body speaking ("Carers Leeds told us").
+ORGANISATION_CUES_AFTER: Final = frozenset({"told", "said", "reported", "explained", "described"})
+
+#: Compass and area words: a capitalised name that starts with one is a place ("East Kent").
+COMPASS_WORDS: Final = frozenset(
+    {"north", "south", "east", "west", "central", "mid", "greater", "inner", "outer", "upper"}
+)
+
+#: Words a Title Case name without a head noun may not be made of alone: places, compass
+#: points, nationalities and the like are capitalised without naming a body or undertaking.
+NOT_UNHEADED_WORDS: Final = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "greater",
+        "inner",
+        "outer",
+        "england",
+        "wales",
+        "scotland",
+        "london",
+        "uk",
+        "united",
+        "kingdom",
+        "borough",
+        "city",
+        "county",
+        "census",
+        "act",
+        "survey",
+        "covid",
+        "covid-19",
+        "ward",
+        "adult",
+        "social",
+        "care",
+        "local",
+        "authority",
+        "principal",
+        "senior",
+    }
+)
+
+#: Words before "Trust" that make it an NHS trust rather than a charitable trust.
+NHS_WORDS: Final = frozenset(
+    {
+        "nhs",
+        "foundation",
+        "healthcare",
+        "health",
+        "hospital",
+        "care",
+        "partnership",
+        "ambulance",
+        "community",
+        "mental",
+        "university",
+    }
+)
+
+#: Last words of organisation names, after which "and" starts another name.
+ORGANISATION_HEADS: Final = frozenset(
+    {"trust", "council", "icb", "hospital", "police", "society", "charity", "association"}
+)
+
+#: Owners whose possessive starts no name ("the Council’s Carers Strategy").
+OWNERS: Final = frozenset({"council", "authority", "borough", "city", "county", "government"})
+
+#: Last words of a body's name with the kind they give (singular, lower case); a name of two
+#: words or more ending in one names an organisation ("Norfolk Care Association").
+ORGANISATION_ENDINGS: Final[dict[str, OrganisationKind]] = {
+    "council": OrganisationKind.COUNCIL,
+    "hospital": OrganisationKind.NHS_BODY,
+    "police": OrganisationKind.OTHER,
+    "constabulary": OrganisationKind.OTHER,
+    "brigade": OrganisationKind.OTHER,
+    "college": OrganisationKind.OTHER,
+    "society": OrganisationKind.CHARITY,
+    "charity": OrganisationKind.CHARITY,
+    "foundation": OrganisationKind.CHARITY,
+    "association": OrganisationKind.CHARITY,
+    "aid": OrganisationKind.CHARITY,
+    "commission": OrganisationKind.NATIONAL_BODY,
+    "agency": OrganisationKind.NATIONAL_BODY,
+    "ombudsman": OrganisationKind.NATIONAL_BODY,
+    "inspectorate": OrganisationKind.NATIONAL_BODY,
+}
+
+#: Word sequences that end a body's name, with the kind they give ("… Integrated Care Board").
+ORGANISATION_TAILS: Final[tuple[tuple[tuple[str, ...], OrganisationKind], ...]] = (
+    (("integrated", "care", "board"), OrganisationKind.ICB),
+    (("primary", "care", "network"), OrganisationKind.NHS_BODY),
+    (("ambulance", "service"), OrganisationKind.NHS_TRUST),
+    (("fire", "and", "rescue", "service"), OrganisationKind.OTHER),
+)
+
+#: Words written in another form of the same noun, mapped to it for canonical keys
+#: ("Better Care Funding" is the Better Care Fund). "-ing" forms of head nouns are read by
+#: rule; these are the rest.
+WORD_FORMS: Final[dict[str, str]] = {
+    "centre": "center",
+    "programme": "program",
+    "organisation": "organization",
+    "well being": "wellbeing",
+    "co ordinated": "coordinated",
+    "carer's": "carer",
+    "carers'": "carer",
+}
+
+
+# --- voices ---------------------------------------------------------------------------------
+
+#: Head nouns of a subject and the voice they give (singular, lower case).
+VOICE_HEADS: Final[dict[str, Voice]] = {
+    "people": Voice.PEOPLE,
+    "person": Voice.PEOPLE,
+    "resident": Voice.PEOPLE,
+    "individual": Voice.PEOPLE,
+    "user": Voice.PEOPLE,
+    "family": Voice.PEOPLE,
+    "families": Voice.PEOPLE,
+    "relative": Voice.PEOPLE,
+    "client": Voice.PEOPLE,
+    "carer": Voice.UNPAID_CARERS,
+    "staff": Voice.STAFF,
+    "worker": Voice.STAFF,
+    "practitioner": Voice.STAFF,
+    "therapist": Voice.STAFF,
+    "employee": Voice.STAFF,
+    "assessor": Voice.STAFF,
+    "colleague": Voice.STAFF,
+    "team": Voice.STAFF,
+    "commissioner": Voice.STAFF,
+    "officer": Voice.STAFF,
+    "manager": Voice.STAFF,
+    "broker": Voice.STAFF,
+    "leader": Voice.LEADERS,
+    "leadership": Voice.LEADERS,
+    "director": Voice.LEADERS,
+    "councillor": Voice.LEADERS,
+    "member": Voice.LEADERS,
+    "executive": Voice.LEADERS,
+    "head": Voice.LEADERS,
+    "authority": Voice.LEADERS,
+    "council": Voice.LEADERS,
+    "partner": Voice.PARTNERS,
+    "stakeholder": Voice.PARTNERS,
+    "agency": Voice.PARTNERS,
+    "agencie": Voice.PARTNERS,
+    "organisation": Voice.PARTNERS,
+    "charity": Voice.PARTNERS,
+    "charitie": Voice.PARTNERS,
+    "sector": Voice.PARTNERS,
+    "group": Voice.PARTNERS,
+    "representative": Voice.PARTNERS,
+    "professional": Voice.PARTNERS,
+    "healthwatch": Voice.PARTNERS,
+    "police": Voice.PARTNERS,
+    "nhs": Voice.PARTNERS,
+    "icb": Voice.PARTNERS,
+    "trust": Voice.PARTNERS,
+    "provider": Voice.PROVIDERS,
+}
+#: Modifiers that make a subject another organisation's (a *health* leader is a partner).
+PARTNER_MODIFIERS: Final = frozenset(
+    {
+        "health",
+        "nhs",
+        "icb",
+        "trust",
+        "hospital",
+        "voluntary",
+        "community",
+        "partner",
+        "system",
+        "police",
+        "external",
+        "housing",
+        "vcse",
+        "healthwatch",
+        "clinical",
+    }
+)
+PROVIDER_MODIFIERS: Final = frozenset({"provider", "home", "homecare", "domiciliary"})
+SENIOR_MODIFIERS: Final = frozenset({"senior", "executive", "strategic"})
+#: Words between a subject and its verb that do not change the subject.
+SUBJECT_FILLERS: Final = frozenset(
+    {
+        "also",
+        "all",
+        "both",
+        "consistently",
+        "generally",
+        "often",
+        "frequently",
+        "repeatedly",
+        "mostly",
+        "mainly",
+        "largely",
+        "further",
+        "clearly",
+        "had",
+        "have",
+        "has",
+        "who",
+        "we",
+        "spoke",
+        "to",
+        "with",
+        "not",
+        "did",
+        "would",
+        "could",
+        "us",
+        "always",
+        "told",
+        "themselves",
+        "interviewed",
+        "met",
+    }
+)
+PRONOUNS: Final = frozenset({"they", "he", "she"})
+
+
+# --- figures --------------------------------------------------------------------------------
+
+#: Words that count things or measure time, with the unit they give.
+UNITS: Final[dict[str, str]] = {
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "people": "people",
+    "person": "people",
+    "adult": "people",
+    "resident": "people",
+    "individual": "people",
+    "carer": "carers",
+    "bed": "beds",
+    "case": "cases",
+    "referral": "referrals",
+    "assessment": "assessments",
+    "review": "reviews",
+    "enquiry": "enquiries",
+    "enquirie": "enquiries",
+    "concern": "concerns",
+    "application": "applications",
+    "provider": "providers",
+    "staff": "staff",
+    "worker": "staff",
+    "vacancy": "vacancies",
+    "vacancie": "vacancies",
+    "placement": "placements",
+    "package": "packages",
+    "home": "homes",
+    "contact": "contacts",
+    "call": "calls",
+}
+IRREGULAR_PLURALS: Final = frozenset({"people", "staff", "children", "men", "women", "police"})
+PEOPLE_WORDS: Final = frozenset({"people", "carers", "staff", "residents", "adults", "children"})
+TIME_WORDS: Final = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+#: Words that end the phrase a percentage is "of" ("78% of people who … were …").
+PHRASE_STOPS: Final = frozenset(
+    {
+        "went",
+        "came",
+        "got",
+        "made",
+        "did",
+        "would",
+        "could",
+        "will",
+        "can",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "said",
+        "felt",
+        "found",
+        "compared",
+        "than",
+        "which",
+        "in",
+        "at",
+        "by",
+        "from",
+        "to",
+        "on",
+    }
 )

@@ -9,18 +9,18 @@ from typing import Final
 
 import attrs
 
-from ..framework import NATIONAL_PROGRAMMES
-from ._lexicon import NATIONAL_BODIES
-from ._names import Candidate, Category, all_caps_key
-from ._text import WORD_GAP, Passage
+from ._candidates import Candidate, all_caps_key
+from ._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
+from ._text import WORD_GAP, Passage, name_key
+from .kinds import Category, Kind
 from .mentions import Mention
 
 _WORD: Final = re.compile(r"\w+")
 #: Needles looked for in a passage by plain search before its words are indexed.
 _SEARCHES_BEFORE_INDEX: Final = 32
 #: The kind each lexicon name gives, whatever noun follows it in the text.
-_LEXICON_KINDS: Final = {
-    **dict(NATIONAL_PROGRAMMES),
+_LEXICON_KINDS: Final[dict[str, Kind]] = {
+    **{name: kind for name, kind, _ in NATIONAL_PROGRAMMES},
     **{name: kind for name, _, kind in NATIONAL_BODIES},
 }
 
@@ -45,7 +45,12 @@ class Group:
         """
         if self.category is Category.INITIATIVE:
             for candidate in self.candidates:
-                if candidate.lexicon and all_caps_key(candidate.text) is None:
+                if (
+                    candidate.lexicon
+                    and not candidate.variant
+                    and all_caps_key(candidate.text) is None
+                    and _starts_with_words(name_key(candidate.text), name_key(candidate.lexicon))
+                ):
                     return candidate.lexicon
         for candidate in self.candidates:
             if candidate.defined:
@@ -53,7 +58,7 @@ class Group:
         return next(c for c in self.candidates if not c.bare).text
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Kind:
         """The lexicon's kind, else the kind of the span that gives the name."""
         for candidate in self.candidates:
             if candidate.lexicon and candidate.lexicon in _LEXICON_KINDS:
@@ -89,6 +94,11 @@ class Group:
             )
             for c in self.candidates
         )
+
+
+def _starts_with_words(key: str, start: str) -> bool:
+    """Whether the words of ``start`` begin ``key`` ("home first model", "home first")."""
+    return key == start or key.startswith(start + " ")
 
 
 class _UnionFind:
@@ -173,7 +183,13 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
         for key in sorted(candidate.keys):
             if not _is_suffix_key(key):
                 continue
-            holders = {sets.find(other) for other in ending.get(key, ())} - {sets.find(index)}
+            others = [
+                other
+                for other in ending.get(key, ())
+                # Two programmes of the lexicon stay apart ("Improved Better Care Fund").
+                if not (candidate.lexicon and candidates[other].lexicon)
+            ]
+            holders = {sets.find(other) for other in others} - {sets.find(index)}
             if len(holders) == 1:
                 sets.union(index, holders.pop())
     by_root: dict[int, list[Candidate]] = {}

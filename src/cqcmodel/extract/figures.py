@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import re
 from decimal import Decimal
 from typing import Final
@@ -11,7 +12,15 @@ from typing import Final
 import attrs
 
 from ..model import Authority
-from ._text import Passage, Sentence, passages
+from ._lexicon import (
+    IRREGULAR_PLURALS,
+    PEOPLE_WORDS,
+    PHRASE_STOPS,
+    STOP_WORDS,
+    TIME_WORDS,
+    UNITS,
+)
+from ._text import Passage, Sentence, passages, tokens
 from .mentions import Mention
 
 _NUMBER: Final = r"(?<![\w.,£])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
@@ -20,40 +29,6 @@ _MONEY: Final = re.compile(
     r"£\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
     r"(?:\s?(?P<scale>million|billion|bn|m|k)\b)?"
 )
-#: Words that count things or measure time, with the unit they give.
-UNITS: Final[dict[str, str]] = {
-    "minute": "minutes",
-    "hour": "hours",
-    "day": "days",
-    "week": "weeks",
-    "month": "months",
-    "year": "years",
-    "people": "people",
-    "person": "people",
-    "adult": "people",
-    "resident": "people",
-    "individual": "people",
-    "carer": "carers",
-    "bed": "beds",
-    "case": "cases",
-    "referral": "referrals",
-    "assessment": "assessments",
-    "review": "reviews",
-    "enquiry": "enquiries",
-    "enquirie": "enquiries",
-    "concern": "concerns",
-    "application": "applications",
-    "provider": "providers",
-    "staff": "staff",
-    "worker": "staff",
-    "vacancy": "vacancies",
-    "vacancie": "vacancies",
-    "placement": "placements",
-    "package": "packages",
-    "home": "homes",
-    "contact": "contacts",
-    "call": "calls",
-}
 _UNIT_WORDS: Final = "|".join(
     sorted(
         {*(word + "s?" for word in UNITS if word not in {"people", "staff"}), "people", "staff"},
@@ -90,6 +65,29 @@ _CHANGE: Final = re.compile(
     r"\s+to\s+(?:an?\s+)?(?:average\s+(?:of\s+)?)?" + _NUMBER.replace("num", "after")
 )
 _SCALES: Final = {"million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "k": 10**3}
+
+
+class FigureKind(enum.StrEnum):
+    """What a figure measures, read from its unit and its sentence."""
+
+    #: A survey's percentage (``source``, ``england_average`` say which survey and the mean).
+    SURVEY_RESULT = "survey result"
+    #: A share of the area's population ("37.4% of the population").
+    SHARE_OF_POPULATION = "share of population"
+    #: Any other percentage.
+    PROPORTION = "proportion"
+    #: A value that changed: ``previous`` holds the value before.
+    CHANGE = "change"
+    #: An amount of money.
+    MONEY = "money"
+    #: A time people waited ("waited up to 6 weeks").
+    WAITING_TIME = "waiting time"
+    #: Any other length of time.
+    DURATION = "duration"
+    #: A number of people (people, carers, staff, residents, …).
+    COUNT_OF_PEOPLE = "count of people"
+    #: A number of anything else ("3 super hubs", "48 providers").
+    COUNT = "count"
 
 
 class Comparator(enum.StrEnum):
@@ -131,7 +129,8 @@ class Figure:
     …). A percentage compared with the England average carries ``comparator`` and
     ``england_average``; ``source`` (``ASCS``, ``SACE``, ``ASCOF``) and ``year`` (as written,
     ``2023`` or ``2023-24``) when the sentence cites them. In "from 42 days to 13 days" the
-    second figure's ``previous`` is 42.
+    second figure's ``previous`` is 42. ``kind`` says what it measures and ``subject`` the
+    phrase it belongs to ("people who received reablement", "super hubs", "total budget").
     """
 
     value: Decimal
@@ -142,6 +141,8 @@ class Figure:
     source: str | None = None
     year: str | None = None
     previous: Decimal | None = None
+    kind: FigureKind = FigureKind.COUNT
+    subject: str | None = None
 
 
 def _decimal(text: str) -> Decimal:
@@ -333,16 +334,141 @@ def _changes(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
     return sorted(raw, key=lambda item: item.start)
 
 
+_DIGIT: Final = re.compile(r"\d")
+_BARE_NUMBER: Final = re.compile(_NUMBER + r"[ \t]++(?=[a-z])")
+_WAIT: Final = re.compile(r"\bwait|\bdelay|\bwithin\b|\btook\b|\btaken\b", re.IGNORECASE)
+_RATIO_BEFORE: Final = re.compile(
+    r"\b(?:proportion|percentage|share|rate|number)\s++of\s++([^,;()%£]{3,80}?)\s++"
+    r"(?:was|were|is|are|had|has|stood\s++at|rose\s++to|fell\s++to)\s++(?:\w++\s++){0,2}$"
+)
+_MONEY_BEFORE: Final = re.compile(
+    r"\b((?:total\s++)?(?:budget|spend|spending|funding|cost|grant|allocation|investment))"
+    r"\b[^£.]{0,30}$"
+)
+_POPULATION: Final = re.compile(r"\s*+of\s++(?:the\s++)?(?:population|residents)\b")
+
+
+def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, str] | None:
+    """The noun phrase counted by a number that ends at ``start``: (its end, the phrase)."""
+    words: list[tuple[int, str]] = []
+    for token in tokens(text, start, min(stop, start + 80)):
+        word = token.text
+        if not word[0].islower() or word in STOP_WORDS or len(words) == 3:
+            break
+        words.append((token.end, word))
+    plural = [
+        index
+        for index, (_, word) in enumerate(words)
+        if word in IRREGULAR_PLURALS
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+        or (value == 1 and index == 0)
+    ]
+    if not plural:
+        return None
+    last = plural[-1] if value != 1 else plural[0]
+    phrase = text[start : words[last][0]]
+    return words[last][0], phrase
+
+
+def _counts(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
+    """Numbers followed by a counted noun phrase the unit patterns did not take."""
+    earlier = _Spans(raw)
+    found: list[_Raw] = []
+    for match in _BARE_NUMBER.finditer(text, sentence.start, sentence.end):
+        number = match.group("num")
+        if _YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
+            continue
+        value = _decimal(number)
+        counted = _count_noun(text, match.end(), sentence.end, value)
+        if counted is None or earlier.overlaps(match.start(), counted[0]):
+            continue
+        end, phrase = counted
+        unit = phrase.split()[-1]
+        found.append(
+            _Raw(start=match.start(), end=end, value=value, unit=unit, number_start=match.start())
+        )
+    return found
+
+
+def _phrase_after(text: str, start: int, stop: int, *, skip: frozenset[str]) -> str | None:
+    """The words after ``start`` up to punctuation or a stop word (at most eight)."""
+    words: list[str] = []
+    # Nine tokens are at most a few hundred characters: the rest is not read.
+    for token in itertools.islice(tokens(text, start, min(stop, start + 300)), 9):
+        lower = token.text.casefold()
+        relative = bool(words) and words[-1].casefold() in {"who", "that", "which"}
+        verb = lower in PHRASE_STOPS or (lower.endswith("ed") and not relative)
+        if not token.is_word or (verb and words):
+            break
+        if not words and token.text.casefold() in skip:
+            continue
+        words.append(token.text)
+    return " ".join(words) or None
+
+
+def _subject(text: str, sentence: Sentence, item: _Raw) -> str | None:
+    """The phrase a figure belongs to, read around it in its sentence."""
+    before = text[max(sentence.start, item.start - 120) : item.start]
+    if item.unit == "%":
+        of = re.match(r"\s*+of\s++", text[item.end : item.end + 8])
+        if of is not None:
+            return _phrase_after(text, item.end + of.end(), sentence.end, skip=frozenset())
+        ratio = _RATIO_BEFORE.search(before)
+        return ratio.group(1) if ratio else None
+    if item.unit == "£":
+        money = _MONEY_BEFORE.search(before)
+        if money is not None:
+            return money.group(1)
+        after = re.match(
+            r"\s++(?:of\s++\w++\s++\w++\s++)?(?:on|in|for|to)\s++", text[item.end : item.end + 40]
+        )
+        if after is not None:
+            return _phrase_after(
+                text, item.end + after.end(), sentence.end, skip=frozenset({"its", "the", "their"})
+            )
+        return None
+    if item.unit in TIME_WORDS:
+        return None
+    # A count: the noun phrase after its number ("intermediate care beds").
+    return text[item.number_start : item.end].split(None, 1)[-1]
+
+
+def _kind(text: str, sentence: Sentence, item: _Raw, *, cited: bool, waiting: bool) -> FigureKind:
+    """What a figure measures."""
+    if item.unit == "%":
+        if cited or item.england_average is not None:
+            return FigureKind.SURVEY_RESULT
+        if item.previous is not None:
+            return FigureKind.CHANGE
+        if _POPULATION.match(text, item.end, sentence.end):
+            return FigureKind.SHARE_OF_POPULATION
+        return FigureKind.PROPORTION
+    if item.previous is not None:
+        return FigureKind.CHANGE
+    if item.unit == "£":
+        return FigureKind.MONEY
+    if item.unit in TIME_WORDS:
+        return FigureKind.WAITING_TIME if waiting else FigureKind.DURATION
+    if item.unit in PEOPLE_WORDS:
+        return FigureKind.COUNT_OF_PEOPLE
+    return FigureKind.COUNT
+
+
 def _passage_figures(passage: Passage) -> list[Figure]:
     figures: list[Figure] = []
     text = passage.text
     for sentence in passage.sentences:
+        if _DIGIT.search(text, sentence.start, sentence.end) is None:
+            continue  # every figure has a digit
         raw = _raw_figures(text, sentence)
+        raw = sorted(raw + _counts(text, sentence, raw), key=lambda item: item.start)
         if not raw:
             continue
         _compare(text, sentence, raw)
         raw = _changes(text, sentence, raw)
         source, year = _source(text, sentence)
+        # Whether the sentence speaks of waiting: read once, for all its times.
+        waiting = _WAIT.search(text, sentence.start, sentence.end) is not None
         for item in raw:
             if item.average:
                 continue
@@ -363,6 +489,8 @@ def _passage_figures(passage: Passage) -> list[Figure]:
                     source=source if cited else None,
                     year=year if cited else None,
                     previous=item.previous,
+                    kind=_kind(text, sentence, item, cited=cited, waiting=waiting),
+                    subject=_subject(text, sentence, item),
                 )
             )
     return figures
@@ -375,3 +503,78 @@ def extract_figures(authority: Authority) -> tuple[Figure, ...]:
     percentages it is compared with.
     """
     return tuple(figure for passage in passages(authority) for figure in _passage_figures(passage))
+
+
+@attrs.frozen(kw_only=True)
+class FinancialFact:
+    """One financial fact of the about page, read into amounts.
+
+    ``fact_index`` is its position in ``authority.about.financial_facts`` and ``text`` the
+    fact as published. ``subject`` is what the money is for ("total budget", "adult social
+    care"); ``estimated`` and ``actual`` the amounts the fact gives (in pounds);
+    ``difference`` actual minus estimated, as the fact states it (negative when less was
+    spent); ``share`` a percentage of the budget ("22% of the budget was spent on …").
+    """
+
+    fact_index: int
+    text: str
+    year: str | None
+    subject: str | None
+    estimated: Decimal | None = None
+    actual: Decimal | None = None
+    difference: Decimal | None = None
+    share: Decimal | None = None
+
+
+_SPENT_ON: Final = re.compile(
+    r"\b(?:spend|spent)\b[^.]*?\bon\s++([a-z][a-z ]{2,40}?)(?=\s++in\b|[.,]|\s*+$|\s++[A-Z])"
+)
+_ESTIMATED: Final = re.compile(r"\b(?:estimated|would\s++be|would\s++spend)\b")
+_ACTUAL: Final = re.compile(r"\bactual\s++spend\b")
+_MORE_LESS: Final = re.compile(r"\s++(more|less)\s++than\b")
+
+
+def _amount(match: re.Match[str]) -> Decimal:
+    value = _decimal(match.group("num"))
+    scale = match.group("scale")
+    return value * _SCALES[scale.casefold()] if scale else value
+
+
+def _financial_fact(index: int, text: str) -> FinancialFact:
+    """The amounts, year and subject of one financial fact."""
+    year = _YEAR.search(text)
+    spent_on = _SPENT_ON.search(text)
+    subject = (
+        spent_on.group(1) if spent_on else ("total budget" if "total budget" in text else None)
+    )
+    estimated = actual = difference = None
+    for match in _MONEY.finditer(text):
+        before = text[max(0, match.start() - 60) : match.start()]
+        following = _MORE_LESS.match(text, match.end())
+        if following is not None:
+            amount = _amount(match)
+            difference = amount if following.group(1) == "more" else -amount
+        elif _ACTUAL.search(before) and actual is None:
+            actual = _amount(match)
+        elif _ESTIMATED.search(before) and estimated is None:
+            estimated = _amount(match)
+    share = _PERCENT.search(text)
+    return FinancialFact(
+        fact_index=index,
+        text=text,
+        year=year.group() if year else None,
+        subject=subject,
+        estimated=estimated,
+        actual=actual,
+        difference=difference,
+        share=_decimal(share.group("num")) if share else None,
+    )
+
+
+def financial_facts(authority: Authority) -> tuple[FinancialFact, ...]:
+    """The about page's financial facts of ``authority``, as amounts (empty without one)."""
+    if authority.about is None:
+        return ()
+    return tuple(
+        _financial_fact(index, text) for index, text in enumerate(authority.about.financial_facts)
+    )

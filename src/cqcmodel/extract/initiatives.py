@@ -7,67 +7,39 @@ import enum
 import attrs
 
 from ..model import Authority
-from ._merge import Group, groups
-from ._names import Category, cached_scan
-from .mentions import Mention, distinct_statements
+from ._extract import build
+from ._named import NamedThing
+from .kinds import Category, InitiativeKind
+from .mentions import Mention  # noqa: F401 - the inherited fields' annotations name it
 
 
-class InitiativeKind(enum.StrEnum):
-    """What sort of undertaking an initiative is, read from the noun that names it."""
-
-    SERVICE = "service"
-    TEAM = "team"
-    HUB = "hub"
-    BOARD = "board"
-    GROUP = "group"
-    PARTNERSHIP = "partnership"
-    FUND = "fund"
-    STRATEGY = "strategy"
-    PLAN = "plan"
-    AGREEMENT = "agreement"
-    PROGRAMME = "programme"
-    MODEL = "model"
-    EVENT = "event"
-    OTHER = "other"
+def _kind(value: object) -> InitiativeKind:
+    """``value`` as a kind: a kind of the other list is ``OTHER``, an unknown string an error."""
+    if isinstance(value, InitiativeKind):
+        return value
+    if isinstance(value, str) and not isinstance(value, enum.Enum):
+        return InitiativeKind(value)
+    return InitiativeKind.OTHER
 
 
 @attrs.frozen(kw_only=True)
-class Initiative:
+class Initiative(NamedThing):
     """A named initiative and every place the findings mention it.
 
     ``name`` is as written (without surrounding quotes or a trailing date bracket); a national
-    programme from ``cqcmodel.framework.NATIONAL_PROGRAMMES`` takes the lexicon's name so
-    that it compares across authorities. Mentions by acronym, in the plural or with a trailing
-    noun ("the Home First model") belong to the same initiative.
+    programme of the lexicon written as the lexicon writes it takes the lexicon's name.
+    Mentions by acronym, in the plural or with a trailing noun ("the Home First model")
+    belong to the same initiative. ``key`` and ``canonical_name`` unite its spellings across
+    councils ("Better Care Funding (BCF)" and "Better Care Fund"; "three-conversation
+    approach" and "Three Conversations").
     """
 
-    name: str
-    kind: InitiativeKind
-    acronym: str | None = None
-    mentions: tuple[Mention, ...] = ()
-
-    @property
-    def statement_ids(self) -> tuple[int | None, ...]:
-        """The distinct statements whose findings mention it, in first-mention order."""
-        return distinct_statements(self.mentions)
-
-
-def _kind(group: Group) -> InitiativeKind:
-    try:
-        return InitiativeKind(group.kind)
-    except ValueError:
-        return InitiativeKind.OTHER
+    kind: InitiativeKind = attrs.field(default=InitiativeKind.OTHER, converter=_kind)
 
 
 def extract_initiatives(authority: Authority) -> tuple[Initiative, ...]:
     """The named initiatives of ``authority``'s key findings, in first-mention order."""
-    texts, candidates = cached_scan(authority)
-    return tuple(
-        Initiative(
-            name=group.name,
-            kind=_kind(group),
-            acronym=group.acronym,
-            mentions=group.mentions,
-        )
-        for group in groups(texts, candidates, Category.INITIATIVE)
-    )
+    return build(authority, Category.INITIATIVE, Initiative)
+
+
+__all__ = ["Initiative", "InitiativeKind", "extract_initiatives"]

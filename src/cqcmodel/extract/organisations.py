@@ -7,55 +7,37 @@ import enum
 import attrs
 
 from ..model import Authority
-from ._merge import Group, groups
-from ._names import Category, cached_scan
-from .mentions import Mention, distinct_statements
+from ._extract import build
+from ._named import NamedThing
+from .kinds import Category, OrganisationKind
+from .mentions import Mention  # noqa: F401 - the inherited fields' annotations name it
 
 
-class OrganisationKind(enum.StrEnum):
-    """What sort of body an organisation is."""
-
-    NHS_TRUST = "nhs_trust"
-    ICB = "icb"
-    NHS_BODY = "nhs_body"
-    HEALTHWATCH = "healthwatch"
-    CHARITY = "charity"
-    COUNCIL = "council"
-    NATIONAL_BODY = "national_body"
-    OTHER = "other"
+def _kind(value: object) -> OrganisationKind:
+    """``value`` as a kind: a kind of the other list is ``OTHER``, an unknown string an error."""
+    if isinstance(value, OrganisationKind):
+        return value
+    if isinstance(value, str) and not isinstance(value, enum.Enum):
+        return OrganisationKind(value)
+    return OrganisationKind.OTHER
 
 
 @attrs.frozen(kw_only=True)
-class Organisation:
-    """A named body other than the assessed authority, and where the findings mention it."""
+class Organisation(NamedThing):
+    """A named body other than the assessed authority, and where the findings mention it.
 
-    name: str
-    kind: OrganisationKind
-    acronym: str | None = None
-    mentions: tuple[Mention, ...] = ()
+    ``key`` and ``canonical_name`` unite its spellings across councils ("North-West London
+    Integrated Care Board" and "North West London Integrated Care Board").
+    """
 
-    @property
-    def statement_ids(self) -> tuple[int | None, ...]:
-        """The distinct statements whose findings mention it, in first-mention order."""
-        return distinct_statements(self.mentions)
+    is_initiative = False
 
-
-def _kind(group: Group) -> OrganisationKind:
-    try:
-        return OrganisationKind(group.kind)
-    except ValueError:
-        return OrganisationKind.OTHER
+    kind: OrganisationKind = attrs.field(default=OrganisationKind.OTHER, converter=_kind)
 
 
 def extract_organisations(authority: Authority) -> tuple[Organisation, ...]:
     """The organisations named in ``authority``'s key findings, in first-mention order."""
-    texts, candidates = cached_scan(authority)
-    return tuple(
-        Organisation(
-            name=group.name,
-            kind=_kind(group),
-            acronym=group.acronym,
-            mentions=group.mentions,
-        )
-        for group in groups(texts, candidates, Category.ORGANISATION)
-    )
+    return build(authority, Category.ORGANISATION, Organisation)
+
+
+__all__ = ["Organisation", "OrganisationKind", "extract_organisations"]

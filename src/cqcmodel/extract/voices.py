@@ -16,7 +16,6 @@ the sentence has no voice unless a source follows ("We heard from staff …"). N
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -24,19 +23,16 @@ from typing import Final
 import attrs
 
 from ..model import Finding
+from ._lexicon import (
+    PARTNER_MODIFIERS,
+    PRONOUNS,
+    PROVIDER_MODIFIERS,
+    SENIOR_MODIFIERS,
+    SUBJECT_FILLERS,
+    VOICE_HEADS,
+)
 from ._text import Caseless, lowered, sentences, singular
-
-
-class Voice(enum.Enum):
-    """An evidence category a sentence reports, valued by its plain-English name."""
-
-    PEOPLE = "people"
-    UNPAID_CARERS = "unpaid carers"
-    STAFF = "staff"
-    LEADERS = "leaders"
-    PARTNERS = "partners"
-    PROVIDERS = "providers"
-    DATA = "data"
+from .kinds import Voice
 
 
 @attrs.frozen(kw_only=True)
@@ -72,122 +68,12 @@ _DATA: Final = Caseless(
     r"(?:national|published)\s+data\b)"
 )
 
-#: Head nouns of a subject and the voice they give (singular, lower case).
-_HEADS: Final[dict[str, Voice]] = {
-    "people": Voice.PEOPLE,
-    "person": Voice.PEOPLE,
-    "resident": Voice.PEOPLE,
-    "individual": Voice.PEOPLE,
-    "user": Voice.PEOPLE,
-    "family": Voice.PEOPLE,
-    "families": Voice.PEOPLE,
-    "relative": Voice.PEOPLE,
-    "client": Voice.PEOPLE,
-    "carer": Voice.UNPAID_CARERS,
-    "staff": Voice.STAFF,
-    "worker": Voice.STAFF,
-    "practitioner": Voice.STAFF,
-    "therapist": Voice.STAFF,
-    "employee": Voice.STAFF,
-    "assessor": Voice.STAFF,
-    "colleague": Voice.STAFF,
-    "team": Voice.STAFF,
-    "commissioner": Voice.STAFF,
-    "officer": Voice.STAFF,
-    "manager": Voice.STAFF,
-    "broker": Voice.STAFF,
-    "leader": Voice.LEADERS,
-    "leadership": Voice.LEADERS,
-    "director": Voice.LEADERS,
-    "councillor": Voice.LEADERS,
-    "member": Voice.LEADERS,
-    "executive": Voice.LEADERS,
-    "head": Voice.LEADERS,
-    "authority": Voice.LEADERS,
-    "council": Voice.LEADERS,
-    "partner": Voice.PARTNERS,
-    "stakeholder": Voice.PARTNERS,
-    "agency": Voice.PARTNERS,
-    "agencie": Voice.PARTNERS,
-    "organisation": Voice.PARTNERS,
-    "charity": Voice.PARTNERS,
-    "charitie": Voice.PARTNERS,
-    "sector": Voice.PARTNERS,
-    "group": Voice.PARTNERS,
-    "representative": Voice.PARTNERS,
-    "professional": Voice.PARTNERS,
-    "healthwatch": Voice.PARTNERS,
-    "police": Voice.PARTNERS,
-    "nhs": Voice.PARTNERS,
-    "icb": Voice.PARTNERS,
-    "trust": Voice.PARTNERS,
-    "provider": Voice.PROVIDERS,
-}
-#: Modifiers that make a subject another organisation's (a *health* leader is a partner).
-_PARTNER_MODIFIERS: Final = frozenset(
-    {
-        "health",
-        "nhs",
-        "icb",
-        "trust",
-        "hospital",
-        "voluntary",
-        "community",
-        "partner",
-        "system",
-        "police",
-        "external",
-        "housing",
-        "vcse",
-        "healthwatch",
-        "clinical",
-    }
-)
-_PROVIDER_MODIFIERS: Final = frozenset({"provider", "home", "homecare", "domiciliary"})
-_SENIOR: Final = frozenset({"senior", "executive", "strategic"})
-#: Words between a subject and its verb that do not change the subject.
-_FILLERS: Final = frozenset(
-    {
-        "also",
-        "all",
-        "both",
-        "consistently",
-        "generally",
-        "often",
-        "frequently",
-        "repeatedly",
-        "mostly",
-        "mainly",
-        "largely",
-        "further",
-        "clearly",
-        "had",
-        "have",
-        "has",
-        "who",
-        "we",
-        "spoke",
-        "to",
-        "with",
-        "not",
-        "did",
-        "would",
-        "could",
-        "us",
-        "always",
-        "told",
-        "themselves",
-        "interviewed",
-        "met",
-    }
-)
-_PRONOUNS: Final = frozenset({"they", "he", "she"})
 _COORDINATORS: Final = frozenset({"and", "or", ",", "&"})
 
 
 def _voice(head: str, modifiers: Sequence[str]) -> Voice | None:
     """The voice of a subject with head noun ``head`` and the words before it."""
-    voice = _HEADS.get(head)
+    voice = VOICE_HEADS.get(head)
     if voice is None:
         return None
     mods = {singular(word) for word in modifiers}
@@ -195,13 +81,13 @@ def _voice(head: str, modifiers: Sequence[str]) -> Voice | None:
         return voice if "local" in mods or "the" in mods or head == "council" else None
     if head in {"member", "head"} and not mods & {"elected", "cabinet", "lead", "board"}:
         return None if head == "member" else voice
-    if mods & _PROVIDER_MODIFIERS and voice is not Voice.PEOPLE:
+    if mods & PROVIDER_MODIFIERS and voice is not Voice.PEOPLE:
         return Voice.PROVIDERS
-    if mods & _PARTNER_MODIFIERS and voice in {Voice.STAFF, Voice.LEADERS, Voice.PARTNERS}:
+    if mods & PARTNER_MODIFIERS and voice in {Voice.STAFF, Voice.LEADERS, Voice.PARTNERS}:
         return Voice.PARTNERS
-    if head in {"manager", "officer"} and mods & _SENIOR:
+    if head in {"manager", "officer"} and mods & SENIOR_MODIFIERS:
         return Voice.LEADERS
-    if head == "group" and not mods & (_PARTNER_MODIFIERS | {"sector", "support", "carers"}):
+    if head == "group" and not mods & (PARTNER_MODIFIERS | {"sector", "support", "carers"}):
         return None
     return voice
 
@@ -215,7 +101,7 @@ def _phrase_backwards(words: Sequence[str], index: int) -> tuple[list[tuple[int,
         cursor = index - 1
         while cursor >= 0 and len(modifiers) < 3:
             word = words[cursor]
-            if word in _COORDINATORS or word in _FILLERS or word.endswith((".", ";")):
+            if word in _COORDINATORS or word in SUBJECT_FILLERS or word.endswith((".", ";")):
                 break
             modifiers.append(word)
             cursor -= 1
@@ -250,7 +136,7 @@ class _Subjects:
         self.last_other: list[int] = []
         last = -1
         for index, word in enumerate(words):
-            if word not in _FILLERS:
+            if word not in SUBJECT_FILLERS:
                 last = index
             self.last_other.append(last)
         self.phrases: dict[int, list[tuple[int, Voice]]] = {}
@@ -260,7 +146,7 @@ class _Subjects:
         index = self.last_other[verb - 1] if verb > 0 else -1
         if index < 0:
             return [], False
-        if self.words[index] in _PRONOUNS:
+        if self.words[index] in PRONOUNS:
             return [], True
         if index not in self.phrases:
             self.phrases[index] = _phrase_backwards(self.words, index)[0]
@@ -367,3 +253,11 @@ def finding_voices(finding: Finding) -> tuple[Voice, ...]:
     return tuple(
         dict.fromkeys(voice for sentence in voiced_sentences(finding) for voice in sentence.voices)
     )
+
+
+def voices_of(finding: Finding) -> tuple[Voice, ...]:
+    """Whose evidence each sentence of ``finding`` reports (people, staff, partners, …).
+
+    The distinct voices in first-seen order; it replaces the deprecated ``Finding.voices``.
+    """
+    return finding_voices(finding)

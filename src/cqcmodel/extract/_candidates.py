@@ -1,0 +1,209 @@
+"""Candidate names and the state of scanning one authority for them.
+
+A :class:`Candidate` is one span of a finding that names an initiative or an organisation,
+with what the rule that found it knows (keys that identify it, its acronym, its lexicon
+name). :class:`Scan` is what the rules share while they read an authority's findings: the
+candidates so far, the spans no name may overlap and the authority's own names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+from typing import Final
+
+import attrs
+
+from ..framework import STATEMENTS, Rating, Theme
+from ..model import Authority
+from ._lexicon import GENERIC_NAMES
+from ._lexicon_patterns import LexiconEntry, entries_in
+from ._text import Passage, Sentence, Token, WordIndex, compact_key, initials, name_key
+from .kinds import Category, Kind
+
+
+def all_caps_key(name: str) -> str | None:
+    """``acr:`` key of a name made only of acronyms ("NWL ICB" → ``acr:NWLICB``)."""
+    parts = name.split()
+    if parts and all(sum(char.isupper() for char in part) >= 2 for part in parts):
+        return "acr:" + compact_key(name).upper()
+    return None
+
+
+@attrs.define(kw_only=True, eq=False)
+class Candidate:
+    """One span that names an initiative or an organisation, with what is known about it."""
+
+    passage: Passage
+    start: int
+    end: int
+    category: Category
+    kind: Kind
+    #: Identities shared by spans of one thing (name keys, ``acr:`` acronyms, ``lex:`` names).
+    keys: set[str] = attrs.field(factory=set)
+    #: Further surface forms that refer to it (a name without a trailing "model", "s75").
+    forms: set[str] = attrs.field(factory=set)
+    #: The acronym this span defines, from a following ``(ABC)``.
+    acronym: str | None = None
+    #: The canonical name from a lexicon, when the span is a known programme or body.
+    lexicon: str | None = None
+    #: End of the text the span claims, including a defining ``(ABC)`` bracket.
+    claim_end: int = -1
+    #: Found by looking for an already known name (not a name-making rule).
+    bare: bool = False
+    #: Found as the long form of an acronym definition.
+    defined: bool = False
+    #: An unheaded name whose category nothing in its sentence said (an initiative by default).
+    guessed: bool = False
+    #: A lexicon variant ("three-conversation approach"): the name stays as written.
+    variant: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        """The claimed text is at least the span."""
+        self.claim_end = max(self.claim_end, self.end)
+        self.keys.add(name_key(self.text))
+        caps = all_caps_key(self.text)
+        if caps is not None:
+            self.keys.add(caps)
+
+    @property
+    def text(self) -> str:
+        """The name as written."""
+        return self.passage.text[self.start : self.end]
+
+
+_NAME_PREFIXES: Final = re.compile(
+    r"^(?:the\s++)?(?:london\s++borough\s++of|royal\s++borough\s++of|city\s++of|"
+    r"borough\s++of|county\s++of)\s++",
+    re.IGNORECASE,
+)
+#: A council's suffix, from the start of the run of space before it (a match that starts later
+#: in the run would end the same way): a long run of space is read once, not once per space.
+_NAME_SUFFIXES: Final = re.compile(
+    r"(?<!\s)\s++(?:metropolitan\s++borough\s++council|borough\s++council|county\s++council|"
+    r"city\s++council|district\s++council|council|assessment)$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def title_keys() -> frozenset[str]:
+    """Keys of statement and theme titles, which are never names."""
+    titles = [title for info in STATEMENTS for title in info.titles]
+    titles += [theme.title for theme in Theme]
+    titles += [rating.value for rating in Rating]
+    return frozenset(name_key(title) for title in titles)
+
+
+def place_keys(authority: Authority) -> tuple[str, ...]:
+    """Name keys of the assessed authority's place ("Kent", "Windsor and Maidenhead")."""
+    names = [authority.name]
+    if authority.summary is not None:
+        names += [authority.summary.name, authority.summary.short_name]
+    if authority.about is not None:
+        names.append(authority.about.subject)
+    places = {
+        name_key(_NAME_SUFFIXES.sub("", _NAME_PREFIXES.sub("", name.strip())))
+        for name in filter(None, names)
+    }
+    return tuple(sorted(filter(None, places), key=len, reverse=True))
+
+
+def self_keys(authority: Authority) -> frozenset[str]:
+    """Keys of the assessed authority's own names: never an initiative or organisation."""
+    names = [authority.name]
+    if authority.summary is not None:
+        names += [authority.summary.name, authority.summary.short_name]
+    if authority.about is not None:
+        names.append(authority.about.subject)
+    keys: set[str] = {"local authority", "council", "the council"}
+    for name in filter(None, names):
+        place = _NAME_SUFFIXES.sub("", _NAME_PREFIXES.sub("", name.strip()))
+        keys |= {name_key(name), name_key(place), name_key(place + " Council")}
+        keys |= {name_key(place + " City Council"), name_key(place + " County Council")}
+        acronym = initials(name.replace(" of ", " ").replace("&", ""))
+        if len(acronym) >= 3:
+            keys.add(name_key(acronym))
+    return frozenset(keys)
+
+
+@attrs.define(kw_only=True)
+class Scan:
+    """The state of scanning one authority: what every rule reads and adds to."""
+
+    self_keys: frozenset[str]
+    found: list[Candidate] = attrs.field(factory=list)
+    #: Spans no name may overlap (statement titles written in a finding), by passage order:
+    #: their starts and ends, in text order (they do not overlap one another).
+    blocked: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
+    #: The lexicon entries that may match in the passage last asked about, and its order.
+    entries: tuple[LexiconEntry, ...] = ()
+    entries_of: int = -1
+    #: The words of the sentence last asked about, and which sentence that was.
+    index: WordIndex | None = None
+    index_of: tuple[int, int] = (-1, -1)
+
+    def lexicon_entries(self, passage: Passage) -> tuple[LexiconEntry, ...]:
+        """The lexicon entries whose needle ``passage`` holds (in lexicon order)."""
+        if self.entries_of != passage.order:
+            self.entries = entries_in(passage.text)
+            self.entries_of = passage.order
+        return self.entries
+
+    def words_before(self, passage: Passage, sentence: Sentence, end: int) -> tuple[Token, ...]:
+        """The words of ``sentence`` up to ``end``, its words read once for all questions."""
+        if self.index is None or self.index_of != (passage.order, sentence.start):
+            self.index = WordIndex.of(passage.text, sentence)
+            self.index_of = (passage.order, sentence.start)
+        return self.index.before(end)
+
+    def allowed(self, name: str) -> bool:
+        """Whether ``name`` may name something (not the authority, a title or a generic noun)."""
+        key = name_key(name)
+        return bool(key) and key not in self.self_keys and key not in title_keys()
+
+    def block(self, passage: Passage, start: int, end: int) -> None:
+        """Let no name overlap ``start:end`` (after every span blocked before in the passage)."""
+        starts, ends = self.blocked.setdefault(passage.order, ([], []))
+        starts.append(start)
+        ends.append(end)
+
+    def is_blocked(self, passage: Passage, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps a blocked span of ``passage``."""
+        starts, ends = self.blocked.get(passage.order, ((), ()))
+        # Of the spans that start before ``end``, the last one ends furthest.
+        before = bisect.bisect_left(starts, end)
+        return before > 0 and ends[before - 1] > start
+
+    def add(
+        self,
+        passage: Passage,
+        start: int,
+        end: int,
+        *,
+        category: Category,
+        kind: Kind,
+        **extra: object,
+    ) -> Candidate | None:
+        """Record a candidate unless its name is excluded (or empty)."""
+        text = passage.text[start:end]
+        if start >= end or not self.allowed(text):
+            return None
+        if self.is_blocked(passage, start, end):
+            return None
+        if category is Category.INITIATIVE and name_key(text) in GENERIC_NAMES:
+            return None
+        candidate = Candidate(
+            passage=passage,
+            start=start,
+            end=end,
+            category=category,
+            kind=kind,
+            **extra,  # type: ignore[arg-type]
+        )
+        self.found.append(candidate)
+        return candidate
+
+
+__all__ = ["Candidate", "Category", "Scan", "all_caps_key", "place_keys", "self_keys", "title_keys"]

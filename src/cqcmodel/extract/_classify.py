@@ -1,0 +1,114 @@
+"""Classification of a name's words: which body, which kind of initiative, or a person.
+
+:func:`organisation_kind` reads an ordered table of tests (the first that holds gives the
+kind); the word lists it reads are in :mod:`cqcmodel.extract._lexicon`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from ._lexicon import (
+    INITIATIVE_HEADS,
+    KIND_HINTS,
+    NHS_WORDS,
+    NOT_INITIATIVE_HEADS,
+    ORGANISATION_ENDINGS,
+    ORGANISATION_TAILS,
+    PERSON_HEADS,
+)
+from ._text import singular
+from .kinds import InitiativeKind, OrganisationKind
+
+
+def lower_words(words: Sequence[str]) -> list[str]:
+    """The words in lower case and singular, as the word lists hold them."""
+    return [singular(word.casefold()) for word in words]
+
+
+def _trust(lower: list[str]) -> OrganisationKind | None:
+    if lower[-1] != "trust" or len(lower) < 2:
+        return None
+    nhs = any(word in NHS_WORDS for word in lower[:-1])
+    return OrganisationKind.NHS_TRUST if nhs else OrganisationKind.CHARITY
+
+
+def _tail(lower: list[str]) -> OrganisationKind | None:
+    for tail, kind in ORGANISATION_TAILS:
+        if tuple(lower[-len(tail) :]) == tail:
+            return kind
+    return None
+
+
+def _ending(lower: list[str]) -> OrganisationKind | None:
+    return ORGANISATION_ENDINGS.get(lower[-1]) if len(lower) >= 2 else None
+
+
+def _nhs_body(lower: list[str]) -> OrganisationKind | None:
+    last = lower[-1]
+    if lower[0] == "nhs" and len(lower) >= 2 and last not in INITIATIVE_HEADS:
+        return None if last in NOT_INITIATIVE_HEADS else OrganisationKind.NHS_BODY
+    return None
+
+
+def _council_of(lower: list[str]) -> OrganisationKind | None:
+    london = len(lower) >= 4 and lower[1:3] == ["borough", "of"] and lower[0] in {"london", "royal"}
+    return OrganisationKind.COUNCIL if london else None
+
+
+def _other(lower: list[str]) -> OrganisationKind | None:
+    if lower[-1] == "icb" and len(lower) <= 3:
+        return OrganisationKind.ICB
+    if len(lower) >= 2 and "university" in lower:
+        return OrganisationKind.OTHER
+    if len(lower) >= 3 and lower[0] == "department" and lower[1] in {"of", "for"}:
+        return OrganisationKind.NATIONAL_BODY
+    return None
+
+
+#: The tests :func:`organisation_kind` tries, in order.
+ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], ...]] = (
+    lambda lower: OrganisationKind.HEALTHWATCH if "healthwatch" in lower else None,
+    _trust,
+    _tail,
+    _council_of,
+    _nhs_body,
+    _ending,
+    _other,
+)
+
+
+def organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
+    """The kind of organisation a name's words make, or ``None`` when it names no body."""
+    lower = lower_words(words)
+    if not lower:
+        return None
+    return next((kind for test in ORGANISATION_TESTS if (kind := test(lower)) is not None), None)
+
+
+def head_index(words: Sequence[str]) -> int | None:
+    """Index of the last initiative noun of a capitalised name (``None`` if none)."""
+    lower = lower_words(words)
+    for index in range(len(lower) - 1, -1, -1):
+        word = lower[index]
+        if word in INITIATIVE_HEADS and words[index][0].isupper():
+            if word in {"day", "week"} and index == 0:
+                continue
+            return index
+    return None
+
+
+def kind_of(words: Sequence[str]) -> InitiativeKind | None:
+    """The initiative kind the last word of ``words`` gives, if it is a kind noun."""
+    if not words:
+        return None
+    return KIND_HINTS.get(singular(words[-1].casefold()))
+
+
+def is_person(words: Sequence[str]) -> bool:
+    """Whether ``words`` end in a person's role ("Principal Occupational Therapist")."""
+    return bool(words) and singular(words[-1].casefold()) in PERSON_HEADS
+
+
+__all__ = ["head_index", "is_person", "kind_of", "lower_words", "organisation_kind"]

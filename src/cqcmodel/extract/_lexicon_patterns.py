@@ -1,0 +1,148 @@
+"""Compiled patterns for the lexicon's national programmes and bodies, and their acronyms."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+import attrs
+
+from ._lexicon import BRANCHED_BODIES, NATIONAL_BODIES, NATIONAL_PROGRAMMES
+from ._text import WORD_GAP, initials
+from .kinds import Category, Kind
+
+#: Place words after a branched body's name make its local branch ("Age UK Sunderland",
+#: "Age UK Faversham and Sittingbourne"): up to three capitalised words, "and" between two.
+_BRANCH: Final = r"(?:\s[A-Z][a-z][\w’'-]*(?:\sand\s[A-Z][a-z][\w’'-]*)?){0,2}"
+
+
+def _words_pattern(name: str, tail: str = "") -> str:
+    words = [re.escape(word) for word in WORD_GAP.split(name)]
+    words[-1] += "s?"
+    return r"(?<![\w-])" + r"[\s-]+".join(words) + tail + r"(?![\w-])"
+
+
+@attrs.frozen(kw_only=True)
+class LexiconEntry:
+    """One way of writing a programme or body of the lexicon, compiled."""
+
+    pattern: re.Pattern[str]
+    #: Text every match contains (its longest word), to skip a finding or sentence without
+    #: running the pattern: most hold none of the lexicon.
+    needle: str
+    #: The lexicon's name of the thing (a variant or acronym maps to it).
+    name: str
+    category: Category
+    kind: Kind
+    acronym: str | None
+    #: Whether a match may carry a place after the name (a local branch).
+    branched: bool = False
+    #: Whether this is another way of writing the name (a match keeps its written name).
+    variant: bool = False
+
+
+def _needle(name: str) -> str:
+    return max(WORD_GAP.split(name), key=len)
+
+
+def _programme_entries() -> list[LexiconEntry]:
+    entries: list[LexiconEntry] = []
+    for name, kind, variants in NATIONAL_PROGRAMMES:
+        derived = initials(name)
+        acronym = derived if len(derived) >= 3 else None
+        entries.extend(
+            LexiconEntry(
+                # A variant in lower case is written in any case ("Three-conversation …").
+                pattern=re.compile(
+                    _words_pattern(written), re.IGNORECASE if written.islower() else 0
+                ),
+                needle=_needle(written),
+                name=name,
+                category=Category.INITIATIVE,
+                kind=kind,
+                acronym=acronym,
+                variant=written != name,
+            )
+            for written in (name, *variants)
+        )
+    return entries
+
+
+@cache
+def lexicon_entries() -> tuple[LexiconEntry, ...]:
+    """Patterns for the national programmes (and variants) and bodies, and their acronyms."""
+    entries = _programme_entries()
+    for name, body_acronym, kind in NATIONAL_BODIES:
+        branched = name in BRANCHED_BODIES
+        entries.append(
+            LexiconEntry(
+                pattern=re.compile(_words_pattern(name, _BRANCH if branched else "")),
+                needle=_needle(name),
+                name=name,
+                category=Category.ORGANISATION,
+                kind=kind,
+                acronym=body_acronym,
+                branched=branched,
+            )
+        )
+    seen: set[str] = set()
+    for entry in list(entries):
+        if entry.acronym and entry.acronym not in seen:
+            seen.add(entry.acronym)
+            entries.append(
+                attrs.evolve(
+                    entry,
+                    pattern=re.compile(r"(?<![\w-])" + re.escape(entry.acronym) + r"s?\b"),
+                    needle=entry.acronym,
+                    branched=False,
+                )
+            )
+    return tuple(entries)
+
+
+_WORD: Final = re.compile(r"\w+")
+
+
+@cache
+def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Entry indexes by the words a match may hold as its needle (the needle or its plural).
+
+    The first table is for patterns written in one case; the second, in lower case, for those
+    matched in any case (looked up in the lower-cased text).
+    """
+    exact: dict[str, list[int]] = {}
+    caseless: dict[str, list[int]] = {}
+    for index, entry in enumerate(lexicon_entries()):
+        if entry.pattern.flags & re.IGNORECASE:
+            caseless.setdefault(entry.needle.casefold(), []).append(index)
+            continue
+        for word in (entry.needle, entry.needle + "s"):
+            exact.setdefault(word, []).append(index)
+    return (
+        {word: tuple(found) for word, found in exact.items()},
+        {word: tuple(found) for word, found in caseless.items()},
+    )
+
+
+def entries_in(text: str) -> tuple[LexiconEntry, ...]:
+    """The lexicon entries that may match in ``text`` (those whose needle it holds).
+
+    A match of an entry holds its needle as a whole word (or, last in the name, with a plural
+    "s"): one pass over the text's words, and a set intersection, finds every entry worth
+    running; the few patterns matched in any case look for their needle in lower case.
+    """
+    exact, caseless = _needles()
+    indexes: set[int] = set()
+    for word in exact.keys() & set(_WORD.findall(text)):
+        indexes.update(exact[word])
+    if caseless:
+        lower = text.casefold()
+        for needle, found in caseless.items():
+            if needle in lower:
+                indexes.update(found)
+    entries = lexicon_entries()
+    return tuple(entries[index] for index in sorted(indexes))
+
+
+__all__ = ["LexiconEntry", "entries_in", "lexicon_entries"]

@@ -1,0 +1,369 @@
+"""The rules that find candidate names, as an ordered registry of :class:`Rule` entries.
+
+Like a markdown-it ruler, :data:`RULES` lists the rules in the order they run on each
+sentence; each has a name, a one-line description and examples of its own (a sentence and the
+names it must yield), which the tests run rule by rule. Overlaps between the rules' spans are
+resolved afterwards (:mod:`cqcmodel.extract._resolve`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Final
+
+import attrs
+
+from ..framework import STATEMENTS, Theme
+from ._candidates import Scan
+from ._classify import is_person, kind_of, organisation_kind
+from ._lexicon import (
+    CONNECTORS,
+    KIND_HINTS,
+    NOT_INITIATIVE_HEADS,
+)
+from ._text import (
+    Caseless,
+    Passage,
+    Sentence,
+    Token,
+    lowered,
+    singular,
+    tokens,
+    words_from,
+)
+from ._title_case import has_later_capital, scan_runs
+from .kinds import Category, InitiativeKind
+
+# --- patterns -------------------------------------------------------------------------------
+
+_QUOTED: Final = re.compile(
+    r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"|(?<!\w)'([^'\n]+)'(?!\w)"
+)
+_ACRONYM_DEF: Final = re.compile(r"\(([A-Za-z][A-Za-z0-9&]{1,11}(?: [A-Z][A-Za-z0-9&]{1,6})?)\)")
+_SENTENCE_MARK: Final = re.compile(r"[.!?](?:\s|$)")
+_NOT_IN_LONG_FORMS: Final = re.compile(r"[,;:()‘’“”\"]")
+_WORD: Final = re.compile(r"\w+")
+
+
+@cache
+def _titles_pattern() -> Caseless:
+    r"""Statement and theme titles as written in running text, any case or dash.
+
+    Each title starts with a word, so ``(?<!\w)`` says what a leading ``\b`` would.
+    """
+    titles = sorted(
+        {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme},
+        key=len,
+        reverse=True,
+    )
+    words = (r"[\s,-]+".join(map(re.escape, _WORD.findall(title))) for title in titles)
+    return Caseless(r"(?<!\w)(?:" + "|".join(words) + r")\b")
+
+
+@cache
+def _title_needles() -> tuple[str, ...]:
+    """The longest word of each title, in lower case: every match holds one of them."""
+    titles = {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme}
+    return tuple(sorted({max(_WORD.findall(title), key=len).casefold() for title in titles}))
+
+
+def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    """Block statement titles: neither they nor names inside them are initiatives.
+
+    Only a title written with a capital after its first letter is blocked, so a sentence
+    without one, or without any title's longest word, is not searched.
+    """
+    if not has_later_capital(passage.text, sentence.start + 1, sentence.end):
+        return
+    # The sentence on its own: space or the finding's edge is on either side of it.
+    text = passage.text[sentence.start : sentence.end]
+    lower = lowered(text)
+    # (Where lower-casing is unsafe the pattern runs: case folding is not its matching.)
+    if lower is not None and not any(needle in lower for needle in _title_needles()):
+        return
+    for match in _titles_pattern().finditer(text, lower):
+        start, end = match.span()
+        if any(char.isupper() for char in text[start + 1 : end]):
+            scan.block(passage, sentence.start + start, sentence.start + end)
+
+
+def _quoted(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    """Names in quotes: mostly capitalised, at most eight words, no sentence inside."""
+    text = passage.text
+    if all(text.find(mark, sentence.start, sentence.end) < 0 for mark in "‘“\"'"):
+        return  # no quotation mark: nothing to read
+    for match in _QUOTED.finditer(text, sentence.start, sentence.end):
+        group = next(index for index in (1, 2, 3, 4) if match.group(index) is not None)
+        start, end = match.span(group)
+        inner = text[start:end]
+        start += len(inner) - len(inner.lstrip())
+        end -= len(inner) - len(inner.rstrip())
+        inner = text[start:end].rstrip(",;:")
+        end = start + len(inner)
+        words = [token.text for token in tokens(inner) if token.is_word]
+        if not words or not (inner[0].isupper() or inner[0].isdigit()) or len(words) > 8:
+            continue
+        if _SENTENCE_MARK.search(inner):
+            continue
+        content = [word for word in words if word.casefold() not in CONNECTORS]
+        capitalised = sum(1 for word in content if word[0].isupper() or word[0].isdigit())
+        if 2 * capitalised < len(content) or (len(content) == 1 and words[0] == "I"):
+            continue
+        org = organisation_kind(words)
+        if org is not None:
+            scan.add(passage, start, end, category=Category.ORGANISATION, kind=org)
+            continue
+        kind = (
+            kind_of(words)
+            or _nearby_kind(scan, passage, match.start(), match.end(), sentence)
+            or InitiativeKind.OTHER
+        )
+        scan.add(passage, start, end, category=Category.INITIATIVE, kind=kind)
+
+
+def _nearby_kind(
+    scan: Scan, passage: Passage, before: int, after: int, sentence: Sentence
+) -> InitiativeKind | None:
+    """The kind a noun shortly after (or else shortly before) a quoted name gives."""
+    following = list(itertools.islice(words_from(passage.text, after, sentence.end), 6))
+    preceding = scan.words_before(passage, sentence, before)[-8:]
+    for token in [*following, *reversed(preceding)]:
+        kind = KIND_HINTS.get(singular(token.text.casefold()))
+        if kind:
+            return kind
+    return None
+
+
+def _long_form(text: str, words: Sequence[Token], acronym: str) -> tuple[int, int] | None:
+    """The span of the words an acronym abbreviates, ending just before its bracket.
+
+    ``words`` are the words of the sentence before the bracket. The Schwartz–Hearst rule: each
+    letter of the acronym, right to left, is found in the preceding words, the first letter at
+    the start of a word.
+    """
+    if not words:
+        return None
+    window = words[-min(len(acronym) + 5, 2 * len(acronym)) :]
+    start = window[0].start
+    end = words[-1].end
+    long = text[start:end]
+    short = acronym.casefold()
+    s_index, l_index = len(short) - 1, len(long) - 1
+    while s_index >= 0:
+        char = short[s_index]
+        if not char.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            long[l_index].casefold() != char
+            or (s_index == 0 and l_index > 0 and long[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    first = l_index + 1
+    while first > 0 and long[first - 1].isalnum():
+        first -= 1
+    return start + first, end
+
+
+def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    """Names defined by an acronym in brackets just after them."""
+    text = passage.text
+    if text.find("(", sentence.start, sentence.end) < 0:
+        return  # no bracket: no definition
+    for match in _ACRONYM_DEF.finditer(text, sentence.start, sentence.end):
+        acronym = match.group(1)
+        if acronym.endswith("s") and sum(char.isupper() for char in acronym[:-1]) >= 2:
+            acronym = acronym[:-1]
+        if sum(char.isupper() for char in acronym) < 2 or not acronym[0].isalpha():
+            continue
+        span = _long_form(text, scan.words_before(passage, sentence, match.start()), acronym)
+        if span is None:
+            continue
+        start, end = span
+        long = text[start:end]
+        if _NOT_IN_LONG_FORMS.search(long):
+            continue
+        words = [token.text for token in tokens(long) if token.is_word]
+        if len(words) < 2 and sum(char.isupper() for char in long) < 2:
+            continue
+        extra: dict[str, object] = {
+            "acronym": acronym,
+            "claim_end": match.end(),
+            "defined": True,
+            "keys": {"acr:" + acronym.replace(" ", "").upper()},
+        }
+        org = organisation_kind(words)
+        if org is not None:
+            scan.add(passage, start, end, category=Category.ORGANISATION, kind=org, **extra)
+            continue
+        last = singular(words[-1].casefold())
+        if last in NOT_INITIATIVE_HEADS or any(is_person([word]) for word in words):
+            continue
+        if not long[0].isupper() and len(words) < 2:
+            continue
+        kind = (
+            kind_of(words)
+            or _nearby_kind(scan, passage, start, match.end(), sentence)
+            or InitiativeKind.OTHER
+        )
+        scan.add(passage, start, end, category=Category.INITIATIVE, kind=kind, **extra)
+
+
+def _branch_end(text: str, start: int, end: int, name_end: int, stop: int) -> int:
+    """Where a branch ends: before an "and" that starts another capitalised name.
+
+    "Age UK Faversham and Sittingbourne" is one branch; in "Age UK Lancashire and Lancashire
+    and South Cumbria Integrated Care Board" the capitals run on after the match, so the
+    branch stops at its first "and" and the rest is a name of its own.
+    """
+    follows = _CONTINUES.match(text, end, stop)
+    if follows is None:
+        return end
+    first_and = text.find(" and ", name_end, end)
+    return first_and if first_and >= 0 else end
+
+
+_CONTINUES: Final = re.compile(r"\s++(?:and|of|for|&)?\s*+[A-Z]")
+
+
+def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    """National programmes and bodies of the lexicon, their variants, acronyms and branches."""
+    entries = scan.lexicon_entries(passage)
+    if not entries:
+        return
+    text = passage.text
+    words = text[sentence.start : sentence.end]
+    for entry in entries:
+        if entry.needle not in words:
+            continue
+        position = sentence.start
+        while (match := entry.pattern.search(text, position, sentence.end)) is not None:
+            start, end = match.span()
+            keys = {"lex:" + entry.name}
+            lexicon: str | None = entry.name
+            if entry.branched:
+                name_end = start + len(entry.name)
+                end = _branch_end(text, start, end, name_end, sentence.end)
+                if end > name_end:
+                    # A local branch is a body of its own ("Age UK Canterbury").
+                    keys, lexicon = set(), None
+            if entry.acronym:
+                keys.add("acr:" + entry.acronym.upper())
+            scan.add(
+                passage,
+                start,
+                end,
+                category=entry.category,
+                kind=entry.kind,
+                lexicon=lexicon,
+                keys=keys,
+                variant=entry.variant,
+            )
+            position = max(end, start + 1)
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+#: A rule reads one sentence of a passage and adds what it finds to the scan.
+RuleFunction = Callable[[Scan, Passage, Sentence], None]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One named rule of the registry, with examples of what it must find."""
+
+    name: str
+    find: RuleFunction
+    description: str
+    #: (sentence, names the rule must yield on it, in text order).
+    examples: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+#: The rules, in the order they run on each sentence.
+RULES: Final[tuple[Rule, ...]] = (
+    Rule(
+        name="titles",
+        find=_titles,
+        description="statement and theme titles written in a finding name nothing",
+        examples=(("The Partnerships and Communities work was strong.", ()),),
+    ),
+    Rule(
+        name="quoted",
+        find=_quoted,
+        description="a quoted name, mostly capitalised, of at most eight words",
+        examples=(
+            ("The ‘Connected Leaders’ forum met monthly.", ("Connected Leaders",)),
+            ("They used “leading technology” for triage.", ()),
+            ("The 'Living Well in Lancashire' strategy.", ("Living Well in Lancashire",)),
+        ),
+    ),
+    Rule(
+        name="acronyms",
+        find=_acronyms,
+        description="the long form of a defined acronym (Schwartz–Hearst), any case",
+        examples=(
+            ("The local access point (LAP) helped.", ("local access point",)),
+            (
+                "They worked with Kent Community Health NHS Foundation Trust (KCHFT).",
+                ("Kent Community Health NHS Foundation Trust",),
+            ),
+            ("Data from the survey (ASCS, 2023) showed it.", ()),
+        ),
+    ),
+    Rule(
+        name="lexicon",
+        find=_lexicon_names,
+        description="national programmes and bodies, their variants, acronyms and branches",
+        examples=(
+            ("It used Better Care Funding (BCF) for beds.", ("Better Care Funding", "BCF")),
+            (
+                "The front door used a three-conversation approach.",
+                ("three-conversation approach",),
+            ),
+            (
+                "Age UK Canterbury and Age UK Faversham and Sittingbourne ran clubs.",
+                ("Age UK Canterbury", "Age UK Faversham and Sittingbourne"),
+            ),
+            (
+                "It worked with Age UK Lancashire and Lancashire and South Cumbria ICB.",
+                ("Age UK Lancashire",),
+            ),
+        ),
+    ),
+    Rule(
+        name="title-case",
+        find=scan_runs,
+        description="Title Case runs: headed names, coordinated names, brand-like names",
+        examples=(
+            ("There was an Autism Partnership Board for adults.", ("Autism Partnership Board",)),
+            ("Staff used the Home First model daily.", ("Home First model",)),
+            (
+                "Preston City Council and Burnley Borough Council agreed.",
+                ("Preston City Council", "Burnley Borough Council"),
+            ),
+            ("The local authority commissioned Carers First to help.", ("Carers First",)),
+            ("People used Connect to Support Kent to find groups.", ("Connect to Support Kent",)),
+            ("It was delivered by Hestia, a charity, in the borough.", ("Hestia",)),
+            ("Beds were (referred to locally as Step Down) for people.", ("Step Down",)),
+            ("It worked with North-West London and Care Act duties.", ()),
+        ),
+    ),
+)
+
+
+def rule(name: str) -> Rule:
+    """The rule of the registry called ``name`` (``KeyError`` if there is none)."""
+    for entry in RULES:
+        if entry.name == name:
+            return entry
+    raise KeyError(name)
+
+
+__all__ = ["RULES", "Rule", "RuleFunction", "rule"]

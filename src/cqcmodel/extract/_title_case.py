@@ -1,0 +1,533 @@
+"""The Title Case rule: runs of capitalised words, cut into the names they hold.
+
+A run (capitalised words joined by at most two connectors, between punctuation marks) is
+trimmed of a sentence's first word, articles and owners, split after head nouns and between
+coordinated names, and each piece becomes a body, a name ending in an initiative noun, a
+name continued in lower case up to such a noun, or a name without a head noun that its
+context or its shape names (:func:`_unheaded`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import attrs
+
+from ._candidates import Scan
+from ._classify import head_index, is_person, kind_of, organisation_kind
+from ._lexicon import (
+    BRANCHED_BODIES,
+    COMPASS_WORDS,
+    CONNECTORS,
+    EXTENSION_HEADS,
+    GENERIC_ACRONYMS,
+    GENERIC_DEPARTMENTS,
+    INITIATIVE_HEADS,
+    KIND_HINTS,
+    NAMING_VERBS,
+    NOT_INITIATIVE_HEADS,
+    NOT_NAME_WORDS,
+    NOT_UNHEADED_WORDS,
+    ORGANISATION_CUES_AFTER,
+    ORGANISATION_CUES_BEFORE,
+    ORGANISATION_HEADS,
+    ORGANISATION_NOUNS,
+    OWNERS,
+    PERSON_HEADS,
+    SENTENCE_STARTERS,
+    STOP_WORDS,
+    WEAK_HEADS,
+)
+from ._text import (
+    Passage,
+    Sentence,
+    Token,
+    name_key,
+    singular,
+    stretches,
+    words_from,
+)
+from .kinds import Category, InitiativeKind, OrganisationKind
+
+#: A naming phrase just before a name: "known as", "called", "referred to locally as".
+_NAMING: Final = re.compile(
+    r"\b(?:"
+    + "|".join(r"\s+".join(verb.split()) for verb in sorted(NAMING_VERBS))
+    + r")(?:\s+[a-z]+ly)?(?:\s+as)?\s+$"
+)
+#: The start of an apposition after a name: ", which was a …", ", a …" (its nouns are read
+#: by :func:`_apposition`). A bare article needs the comma.
+_APPOSITION: Final = re.compile(
+    r"(?:,\s++(?:(?:which|that|who)\s++(?:was|is|were|are)\s++)?"
+    r"|\s++(?:which|that|who)\s++(?:was|is|were|are)\s++)(?:a|an|the|our|their)\s"
+)
+_POSSESSIVE: Final = re.compile(r"[’']s$")
+
+
+def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
+    """Index runs of capitalised words, joined by at most two connectors between capitals.
+
+    ``words`` are word tokens (a stretch between punctuation marks).
+    """
+    capitals = [word.text[0].isupper() for word in words]
+    index = 0
+    count = len(words)
+    while index < count:
+        if not capitals[index]:
+            index += 1
+            continue
+        run = [index]
+        cursor = index + 1
+        while cursor < count:
+            if capitals[cursor]:
+                run.append(cursor)
+                cursor += 1
+                continue
+            joined = cursor
+            while (
+                joined < count
+                and joined - cursor < 2
+                and words[joined].text.casefold() in CONNECTORS
+                and not capitals[joined]
+            ):
+                joined += 1
+            if joined > cursor and joined < count and capitals[joined]:
+                run.extend(range(cursor, joined + 1))
+                cursor = joined + 1
+                continue
+            break
+        yield run
+        index = cursor
+
+
+def _capital(token: Token) -> bool:
+    return token.is_word and token.text[0].isupper()
+
+
+def has_later_capital(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a capital letter.
+
+    A sentence with none after its first character holds no Title Case name: its first
+    word alone never is one. Lower-casing a part without capitals leaves it equal.
+    """
+    part = text[start:end]
+    return part.lower() != part
+
+
+def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    text = passage.text
+    if not has_later_capital(text, sentence.start + 1, sentence.end):
+        return
+    # The sentence's stretches of words between punctuation marks that hold a capital.
+    found, first_word = stretches(text, sentence.start, sentence.end)
+    for words in found:
+        for run in _runs(words):
+            run_tokens = [words[index] for index in run]
+            _run_candidates(
+                scan,
+                passage,
+                sentence=sentence,
+                words=words,
+                run_indexes=run,
+                run=run_tokens,
+                at_start=run_tokens[0].start == first_word,
+            )
+
+
+def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> list[Token]:
+    """Drop a leading article, sentence-starting word or owner ("Council’s") and connectors."""
+    trimmed = list(run)
+    if trimmed and at_start and trimmed[0].text.casefold() in SENTENCE_STARTERS:
+        trimmed = trimmed[1:]
+    if len(trimmed) > 1 and _POSSESSIVE.search(trimmed[0].text):
+        owner = name_key(trimmed[0].text[:-2])
+        if owner in OWNERS or owner in self_keys:
+            trimmed = trimmed[1:]
+    while trimmed and (
+        trimmed[0].text.casefold() in CONNECTORS or trimmed[0].text.casefold() == "the"
+    ):
+        trimmed = trimmed[1:]
+    while trimmed and trimmed[-1].text.casefold() in CONNECTORS:
+        trimmed = trimmed[:-1]
+    return trimmed
+
+
+def _split_after_heads(run: list[Token]) -> list[list[Token]]:
+    """Split "X Board and the Y Board" into its names; "Board for People …" stays whole."""
+    parts: list[list[Token]] = []
+    current: list[Token] = []
+    index = 0
+    while index < len(run):
+        token = run[index]
+        current.append(token)
+        lower = singular(token.text.casefold())
+        following = run[index + 1].text.casefold() if index + 1 < len(run) else None
+        is_head = lower in INITIATIVE_HEADS or lower in ORGANISATION_HEADS
+        if is_head and following in CONNECTORS and following not in {"for", "of", "at"}:
+            parts.append(current)
+            current = []
+            index += 1
+            while index < len(run) and run[index].text.casefold() in CONNECTORS:
+                index += 1
+            continue
+        index += 1
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _may_be_unheaded(words: Sequence[str]) -> bool:
+    """Whether ``words`` could be a name without a head noun: two content words, no place."""
+    content = [word for word in words if word.casefold() not in CONNECTORS]
+    return len(content) >= 2 and not _place_like(words)
+
+
+def _names_a_thing(words: Sequence[str]) -> bool:
+    """Whether ``words`` make a name on their own: a body, a headed name or a local branch."""
+    if not words or words[-1].casefold() in CONNECTORS:
+        return False
+    if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
+        return True
+    joined = " ".join(words)
+    return any(joined.startswith(body + " ") for body in BRANCHED_BODIES)
+
+
+def _split_coordinated(run: list[Token]) -> list[list[Token]]:
+    """Split "X and Y" where X is a name and Y is, or may be, one.
+
+    "Age UK Lancashire and Lancashire and South Cumbria Integrated Care Board" is two names;
+    "Health and Wellbeing Board" stays whole.
+    """
+    for index, token in enumerate(run[1:-1], start=1):
+        if token.text.casefold() not in {"and", "&"}:
+            continue
+        left = run[:index]
+        right = run[index + 1 :]
+        while right and right[0].text.casefold() == "the":
+            right = right[1:]
+        right_words = [t.text for t in right]
+        if _names_a_thing([t.text for t in left]) and (
+            _names_a_thing(right_words) or _may_be_unheaded(right_words)
+        ):
+            return [left, *_split_coordinated(right)]
+    return [run]
+
+
+def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
+    """The name after a job title ("Chair of the Safeguarding Adults Board" → the board)."""
+    for index, token in enumerate(run[:-1]):
+        if singular(token.text.casefold()) in PERSON_HEADS and run[index + 1].text.casefold() in {
+            "of",
+            "for",
+        }:
+            rest = run[index + 1 :]
+            while rest and rest[0].text.casefold() in CONNECTORS:
+                rest = rest[1:]
+            return rest, True
+    return run, False
+
+
+@attrs.frozen(kw_only=True)
+class _Run:
+    """Where a run of capitalised words sits: what its pieces need to know of it."""
+
+    passage: Passage
+    sentence: Sentence
+    #: The stretch of words the run is in, and the index of the run's last word there.
+    words: Sequence[Token]
+    last_index: int
+    last: Token
+    starts_sentence: bool
+
+
+def _run_candidates(
+    scan: Scan,
+    passage: Passage,
+    *,
+    sentence: Sentence,
+    words: Sequence[Token],
+    run_indexes: list[int],
+    run: list[Token],
+    at_start: bool,
+) -> None:
+    trimmed = _trim(run, at_start=at_start, self_keys=scan.self_keys)
+    if not trimmed:
+        return
+    where = _Run(
+        passage=passage,
+        sentence=sentence,
+        words=words,
+        last_index=run_indexes[-1],
+        last=run[-1],
+        starts_sentence=at_start and trimmed[0] is run[0],
+    )
+    for piece in _split_after_heads(trimmed):
+        for part in _split_coordinated(piece):
+            _piece_candidates(scan, where, part)
+
+
+def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
+    """The candidate one piece of a run names: a body, a headed or extended name, or else."""
+    named, after_person = _after_person(piece)
+    part = _trim(named, at_start=False, self_keys=scan.self_keys)
+    if not part:
+        return
+    names = [token.text for token in part]
+    org = organisation_kind(names)
+    if org is not None and not after_person:
+        if len(part) > 1 or part[0].is_acronym:
+            start, end = part[0].start, part[-1].end
+            scan.add(where.passage, start, end, category=Category.ORGANISATION, kind=org)
+        return
+    person = is_person(names)
+    head = None if person else head_index(names)
+    if (
+        head is not None
+        and head < len(part) - 1
+        and part[head + 1].text.casefold() not in {"for", "of"}
+    ):
+        part, names = part[: head + 1], names[: head + 1]
+    body = _names_a_thing(names) and head is None
+    if part[-1] is where.last and not body and _add_extended(scan, where, part):
+        return
+    if person:
+        return
+    if head is not None:
+        _add_headed(scan, where, part, head, after_person=after_person)
+        return
+    _unheaded(scan, where.passage, where.sentence, part, starts_sentence=where.starts_sentence)
+
+
+def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
+    """Add the name continued in lower case up to a head noun, if it is ("Home First model")."""
+    text = where.passage.text
+    extension = _extension(
+        text, where.words, where.last_index, part, starts_sentence=where.starts_sentence, scan=scan
+    )
+    if extension is None:
+        return False
+    ext_end, ext_kind, ext_words = extension
+    start, end = part[0].start, part[-1].end
+    forms: set[str] = set()
+    keys: set[str] = set()
+    if ext_words == 1 and (len(part) >= 2 or part[0].is_acronym):
+        # "the X service" is X: the name without its noun is another form of it.
+        base = text[start:end]
+        forms.add(base)
+        keys.add(name_key(base))
+        if part[0].is_acronym and len(part) == 1:
+            keys.add("acr:" + part[0].text.upper())
+    scan.add(
+        where.passage,
+        start,
+        ext_end,
+        category=Category.INITIATIVE,
+        kind=ext_kind,
+        keys=keys,
+        forms=forms,
+    )
+    return True
+
+
+def _add_headed(
+    scan: Scan, where: _Run, part: list[Token], head: int, *, after_person: bool
+) -> None:
+    """Add a capitalised name ending in an initiative noun ("Autism Partnership Board")."""
+    names = [token.text for token in part]
+    kind = INITIATIVE_HEADS[singular(names[head].casefold())]
+    if after_person and kind == "service":
+        return
+    if len([name for name in names if name.casefold() not in CONNECTORS]) < 2:
+        return
+    if where.starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
+        return
+    text = where.passage.text
+    start, end = part[0].start, part[-1].end
+    keys: set[str] = set()
+    forms: set[str] = set()
+    if singular(names[-1].casefold()) in WEAK_HEADS and len(part) >= 3:
+        base = text[start : part[-2].end]
+        keys.add(name_key(base))
+        forms.add(base)
+    scan.add(
+        where.passage,
+        start,
+        end,
+        category=Category.INITIATIVE,
+        kind=kind,
+        keys=keys,
+        forms=forms,
+    )
+
+
+def _extension(
+    text: str,
+    words: Sequence[Token],
+    last_index: int,
+    part: list[Token],
+    *,
+    starts_sentence: bool,
+    scan: Scan,
+) -> tuple[int, InitiativeKind, int] | None:
+    """A lower-case continuation ending in an initiative noun: (end, kind, word count)."""
+    caps = text[part[0].start : part[-1].end]
+    key = name_key(caps)
+    if key in GENERIC_DEPARTMENTS or not scan.allowed(caps):
+        return None
+    single = len(part) == 1
+    if single:
+        word = part[0]
+        if word.is_acronym:
+            if word.text in GENERIC_ACRONYMS:
+                return None
+        elif starts_sentence or word.text.casefold() in NOT_NAME_WORDS:
+            return None
+    following: list[Token] = []
+    for token in words[last_index + 1 : last_index + 5]:
+        lower = token.text.casefold()
+        if _capital(token) or lower in STOP_WORDS or not token.text[0].isalpha():
+            break
+        if lower.endswith("ly"):
+            break
+        following.append(token)
+    best: int | None = None
+    for index, token in enumerate(following):
+        if singular(token.text.casefold()) in EXTENSION_HEADS:
+            best = index
+    if best is None:
+        return None
+    if single and not part[0].is_acronym and best != 0:
+        return None
+    noun = singular(following[best].text.casefold())
+    return following[best].end, INITIATIVE_HEADS.get(noun, InitiativeKind.OTHER), best + 1
+
+
+def _apposition(text: str, end: int, stop: int) -> InitiativeKind | OrganisationKind | None:
+    """The kind an apposition after a name gives: ", a charity", ", which was an initiative".
+
+    The first of the next four words that is an organisation noun or an initiative kind noun
+    gives it; an apposition with neither says nothing.
+    """
+    found = _APPOSITION.match(text, end, stop)
+    if found is None:
+        return None
+    for token in itertools.islice(words_from(text, found.end(), stop), 4):
+        noun = singular(token.text.casefold())
+        if noun in ORGANISATION_NOUNS:
+            return ORGANISATION_NOUNS[noun]
+        if noun in KIND_HINTS:
+            return KIND_HINTS[noun]
+    return None
+
+
+def _brand_token(word: str) -> bool:
+    """Whether a single word is shaped like a brand, not an acronym.
+
+    A capital starting a word part inside the word: after a hyphen ("N-Compass") or after a
+    lower-case letter ("MyCare"), followed by lower-case letters ("DoLS" is an acronym).
+    """
+    return _BRAND.search(word) is not None
+
+
+_BRAND: Final = re.compile(r"[a-z-][A-Z][a-z]{2}")
+
+
+def _word_after(text: str, end: int, sentence: Sentence) -> str:
+    """The lower-case word just after ``end`` in its sentence ("" when there is none)."""
+    after = text[end : min(sentence.end, end + 20)].split()
+    return after[0] if after and after[0].islower() else ""
+
+
+def _cue_before(text: str, start: int, sentence: Sentence) -> str:
+    """The lower-case word just before ``start`` in its sentence ("" when there is none)."""
+    before = text[max(sentence.start, start - 20) : start].split()
+    return before[-1] if before and before[-1].islower() else ""
+
+
+def _after_last_and(words: Sequence[str]) -> Sequence[str]:
+    """The words after the last "and" of ``words`` (all of them when there is none)."""
+    ands = [index for index, word in enumerate(words) if word.casefold() in {"and", "&"}]
+    return words[ands[-1] + 1 :] if ands else words
+
+
+def _place_like(words: Sequence[str]) -> bool:
+    """Whether the words read as a place.
+
+    A compass point first ("East Kent", "North-West London"), or only generic capitalised
+    words.
+    """
+    content = [word.casefold() for word in words if word.casefold() not in CONNECTORS]
+    parts = [part for word in content for part in word.split("-")]
+    if parts and parts[0] in COMPASS_WORDS:
+        return True
+    return all(part in NOT_UNHEADED_WORDS or part in NOT_NAME_WORDS for part in parts)
+
+
+def _add_kind(
+    scan: Scan, passage: Passage, start: int, end: int, kind: InitiativeKind | OrganisationKind
+) -> None:
+    category = Category.ORGANISATION if isinstance(kind, OrganisationKind) else Category.INITIATIVE
+    scan.add(passage, start, end, category=category, kind=kind)
+
+
+def _unheaded(
+    scan: Scan,
+    passage: Passage,
+    sentence: Sentence,
+    part: list[Token],
+    *,
+    starts_sentence: bool,
+) -> None:
+    """A capitalised name without a head noun, named by its context or by its own shape.
+
+    A naming phrase before it ("known as") or an apposition after it (", a charity") names
+    anything; otherwise a run of two capitalised words or more that is not a place, a
+    department or a law is a brand-like name ("Carers First", "Connect to Support Kent"):
+    an organisation after a word like "by" or "commissioned", else an initiative.
+    """
+    text = passage.text
+    start, end = part[0].start, part[-1].end
+    names = [token.text for token in part]
+    if _NAMING.search(text, max(sentence.start, start - 40), start):
+        _add_kind(scan, passage, start, end, kind_of(names) or InitiativeKind.OTHER)
+        return
+    if len(part) == 1 and (starts_sentence or part[0].text.casefold() in NOT_NAME_WORDS):
+        return
+    apposed = _apposition(text, end, sentence.end)
+    if apposed is not None:
+        _add_kind(scan, passage, start, end, apposed)
+        return
+    if len(part) == 1 and _brand_token(part[0].text):
+        cued = _cue_before(text, start, sentence) in ORGANISATION_CUES_BEFORE
+        _add_kind(
+            scan, passage, start, end, OrganisationKind.OTHER if cued else InitiativeKind.OTHER
+        )
+        return
+    content = [name for name in names if name.casefold() not in CONNECTORS]
+    if (
+        "the" in names[1:]
+        or not _may_be_unheaded(_after_last_and(names))
+        or len(content) < 2
+        or _place_like(names)
+        or name_key(text[start:end]) in GENERIC_DEPARTMENTS
+    ):
+        return
+    if singular(names[-1].casefold()) in NOT_INITIATIVE_HEADS or any(
+        token.is_acronym and token.text in GENERIC_ACRONYMS for token in part
+    ):
+        return
+    if (
+        _cue_before(text, start, sentence) in ORGANISATION_CUES_BEFORE
+        or _word_after(text, end, sentence) in ORGANISATION_CUES_AFTER
+    ):
+        _add_kind(scan, passage, start, end, OrganisationKind.OTHER)
+        return
+    scan.add(
+        passage, start, end, category=Category.INITIATIVE, kind=InitiativeKind.OTHER, guessed=True
+    )
+
+
+__all__ = ["has_later_capital", "scan_runs"]
