@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 SAMPLES := examples/data
 
-.PHONY: demo test lint typecheck pytest docs clean
+.PHONY: demo test lint typecheck pytest docs golden clean
 
 $(BIN)/.installed-runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ pytest: $(BIN)/.installed-dev
 
 docs: $(BIN)/.installed-dev
 	$(BIN)/sphinx-build -W --keep-going -n -q -b html docs docs/_build/html
+
+## golden: rewrite tests/pages/*.json from the pages' text (then review the diff)
+golden: $(BIN)/.installed-dev
+	$(PY) -m tests.golden --regenerate
 
 clean:
 	rm -rf $(VENV) demo-site docs/_build .mypy_cache .ruff_cache .pytest_cache .hypothesis

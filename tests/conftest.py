@@ -1,10 +1,18 @@
-"""Shared test configuration: hypothesis profiles and paths to fixtures."""
+"""Shared test configuration: hypothesis profiles, the run's seed, and paths to fixtures.
+
+``HYPOTHESIS_PROFILE`` picks a profile (``make test`` uses ``ci``). Every profile is
+randomised: each run draws new examples. The seed of the run is printed in the header and
+again at the end, so that ``pytest --hypothesis-seed=N`` replays it; a failing example
+also prints its ``@reproduce_failure`` blob.
+"""
 
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -12,15 +20,47 @@ settings.register_profile(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
-    derandomize=True,
     print_blob=True,
 )
-settings.register_profile("dev", max_examples=200, deadline=None)
-settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.register_profile("dev", max_examples=100, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=2000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+#: Examples for the round-trip properties: at least 200 in every profile.
+ROUND_TRIP_EXAMPLES = max(200, settings().max_examples)
 
 TESTS = Path(__file__).parent
 CORPUS = TESTS / "corpus"
+PAGES = TESTS / "pages"
+
+_SEED_OPTION = "hypothesis_seed"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Choose the run's seed (unless given) before hypothesis' own plugin reads the option."""
+    if getattr(config.option, _SEED_OPTION, None) is None:
+        setattr(config.option, _SEED_OPTION, str(random.SystemRandom().randrange(2**32)))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """The seed, in the header of every run."""
+    return f"hypothesis seed: {_seed(config)}"
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
+) -> None:
+    """The seed again at the end (``-q`` hides the header), and how to replay the run."""
+    replay = "replay this run" if exitstatus != 0 else "replay"
+    terminalreporter.write_line(
+        f"hypothesis seed: {_seed(config)} ({replay} with --hypothesis-seed={_seed(config)})"
+    )
+
+
+def _seed(config: pytest.Config) -> str:
+    return str(getattr(config.option, _SEED_OPTION))
+
 
 #: The columns of the league table, in their fixed order.
 SCORE_TABLE_COLUMNS = [

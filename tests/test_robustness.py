@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from cqcmodel import Authority, CqcModelError, ParseError, Rating, parse, render
 from cqcmodel.framework import STATEMENTS, fold
 from cqcmodel.model import is_heading_like
-from cqcmodel.text import Kind, Role, SourceText, candidates
+from cqcmodel.text import Kind, Role, SourceText, candidates, is_i_statement, reads_as_sentence
 
 from .conftest import CORPUS
 
@@ -427,9 +427,11 @@ def test_no_pattern_backtracks_catastrophically() -> None:
 # --- the hot path's shortcuts keep the plain definitions -------------------------------------
 
 #: The Published pattern as first written (quadratic on long runs of spaces): the linear one
-#: that replaced it must match the same strings with the same groups.
+#: that replaced it must match the same strings with the same groups. A colon or a date must
+#: follow "Published", so that a sentence such as "Published data showed …" is no such line.
 _PUBLISHED_AS_WRITTEN = re.compile(
-    r"Published:?\s*(?P<published>[^:]*?)(?:\s+Page last updated:?\s*(?P<updated>.*))?"
+    r"Published(?=:|\s+\d):?\s*(?P<published>[^:]*?)"
+    r"(?:\s+Page last updated:?\s*(?P<updated>.*))?"
 )
 _PUBLISHED = Kind.PUBLISHED.pattern
 assert _PUBLISHED is not None
@@ -462,10 +464,15 @@ def _own_kinds_as_defined(content: str) -> list[str]:
         for kind in Kind
         if kind.pattern is not None
         and kind.pattern.fullmatch(content)
-        and (Role.HEADING not in kind.roles or is_heading_like(content))
+        and (
+            Role.HEADING not in kind.roles
+            or (is_heading_like(content) and not reads_as_sentence(content))
+        )
     ]
     if Rating.from_text(content) is not None:
         kinds.append(Kind.RATING)
+    if is_i_statement(content):
+        kinds.append(Kind.I_STATEMENT)
     return kinds
 
 
@@ -480,6 +487,7 @@ line_starts = st.sampled_from(
 @example("requires\u2003improvement")
 @example("Published: local authority assessment")
 @example("Score: 3 - Evidence shows a good standard")
+@example("“I feel safe and am supported to understand and manage any risks.”")
 def test_line_classification_shortcuts_keep_the_definitions(line: str) -> None:
     content = line.strip()
     if not content or "\n" in content:

@@ -1,31 +1,51 @@
-"""Round trips: model → text → model for generated models, and text → model → text for pages."""
+"""Round trips: model → text → model for generated models in every layout, and real pages."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import cqcmodel
 from cqcmodel import Authority
 
-from .conftest import CORPUS
-from .strategies import authorities
+from .conftest import CORPUS, ROUND_TRIP_EXAMPLES
+from .strategies import LAYOUTS, Layout, apply, authorities, layouts, reports
 
 PAGES = sorted(CORPUS.glob("*.txt"))
+round_trips = settings(max_examples=ROUND_TRIP_EXAMPLES)
 
 
-@given(authorities())
+@round_trips
+@given(authorities() | reports())
 def test_parse_of_render_is_the_model(authority: Authority) -> None:
     text = cqcmodel.render(authority, check=False)
     assert cqcmodel.parse(text) == authority
 
 
-@given(authorities())
+@round_trips
+@given(authorities() | reports())
 def test_render_is_stable(authority: Authority) -> None:
     text = cqcmodel.render(authority)
     assert cqcmodel.render(cqcmodel.parse(text)) == text
+
+
+@round_trips
+@given(authorities() | reports(), layouts())
+def test_every_layout_parses_to_the_model(authority: Authority, chosen: tuple[Layout]) -> None:
+    text = apply(chosen, cqcmodel.render(authority, check=False))
+    assert cqcmodel.parse(text) == authority
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.__name__)
+def test_each_layout_changes_some_corpus_page(layout: Layout) -> None:
+    """No layout is a no-op on every real page (so none of them tests nothing)."""
+    texts = [cqcmodel.render(cqcmodel.parse_file(page)) for page in PAGES]
+    sunderland = sorted(CORPUS.glob("sunderland-*.txt"))
+    report = "\n".join(page.read_text(encoding="utf-8") for page in sunderland)
+    texts.append(cqcmodel.render(cqcmodel.parse(report)))
+    assert any(layout(text) != text for text in texts)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -35,6 +55,14 @@ def test_corpus_page_round_trips(page: Path) -> None:
     again = cqcmodel.parse(text)
     assert again == parsed
     assert cqcmodel.render(again) == text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_corpus_pages_in_every_layout_give_equal_models(page: Path) -> None:
+    parsed = cqcmodel.parse_file(page)
+    canonical = cqcmodel.render(parsed)
+    for layout in LAYOUTS:
+        assert cqcmodel.parse(layout(canonical)) == parsed, layout.__name__
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)

@@ -1,4 +1,4 @@
-"""Checks beyond parsing: wording that departs from the framework, and summaries that disagree.
+"""Checks beyond parsing: departing wording, disagreeing summaries, lines set aside.
 
 Nothing here raises for what real pages publish: every finding is a
 :class:`~cqcmodel.Diagnostic`, located at ``source:line:column`` so editors and CI logs can
@@ -22,6 +22,7 @@ __all__ = [
     "Severity",
     "council_warnings",
     "missing_councils",
+    "set_aside_warnings",
     "summary_discrepancies",
     "wording_warnings",
 ]
@@ -301,3 +302,29 @@ def missing_councils(
     present = {authority.council for authority in authorities}
     wanted = councils() if among is None else tuple(among)
     return tuple(item for item in wanted if item not in present)
+
+
+# --- set-aside lines -------------------------------------------------------------------------
+
+
+def set_aside_warnings(*authorities: Authority) -> tuple[Diagnostic, ...]:
+    """A warning for every source line the readers or the parser set aside, in source order.
+
+    Nothing is dropped silently: a line that is not report content (site or page furniture, a
+    line the parser could not place) is kept in :attr:`~cqcmodel.Authority.set_aside`, and
+    this reports each one at its own line of the authority's
+    :attr:`~cqcmodel.Authority.source`. Pass the parsed files of a merged record
+    (:attr:`cqcmodel.collect.Record.parts`) to have each line located in its own file.
+    """
+    return tuple(
+        Diagnostic(
+            severity=Severity.WARNING,
+            message=f"set aside, not read as content ({entry.reason}): {_shorten(entry.text)!r}",
+            source=authority.source,
+            line=entry.line,
+            column=entry.column,
+            text=entry.text,
+        )
+        for authority in authorities
+        for entry in sorted(authority.set_aside, key=lambda entry: (entry.line, entry.column))
+    )

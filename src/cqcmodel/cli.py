@@ -26,6 +26,7 @@ from .checks import (
     Severity,
     council_warnings,
     missing_councils,
+    set_aside_warnings,
     summary_discrepancies,
     wording_warnings,
 )
@@ -282,6 +283,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
         diagnostics = wording_warnings(record.authority, sources=record.pages)
         diagnostics += summary_discrepancies(record.authority, sources=record.pages)
         diagnostics += council_warnings(record.authority, sources=record.pages)
+        diagnostics += set_aside_warnings(*record.parts)
         for diagnostic in diagnostics:
             reporter.report(diagnostic)
     _note_missing(reporter, [record.authority for record in records], args.council)

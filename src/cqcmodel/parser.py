@@ -36,11 +36,12 @@ from .model import (
     QualityStatement,
     RuleError,
     Section,
+    SetAside,
     StatementScore,
     Summary,
 )
 from .readers import ReadText, read_file, read_text
-from .text import Candidate, Kind, Role, SourceText, classify, kinds_with
+from .text import Candidate, Kind, Role, SourceText, classify, kinds_with, malformed
 
 __all__ = ["LineToken", "parse", "parse_file", "parse_read"]
 
@@ -51,6 +52,11 @@ _TEXT_KINDS: Final = tuple(kind for kind in Kind if Role.PARAGRAPH in kind.roles
 _PARAGRAPH_KINDS: Final = frozenset(_TEXT_KINDS)
 #: Paragraph kinds whose token covers a whole run of paragraph lines.
 _RUN_KINDS: Final = kinds_with(Role.RUN)
+#: Kinds whose token carries its line as a paragraph.
+_TEXT_CARRIERS: Final = kinds_with(Role.PARAGRAPH) | kinds_with(Role.KEEPS_TEXT)
+#: Kinds that are never content: set aside where the grammar has no place for them.
+_NOT_CONTENT: Final = kinds_with(Role.NOT_CONTENT)
+_SCORE_LINES: Final = kinds_with(Role.SCORE_LINE)
 #: Kinds that may stand before a known statement title that ends the text (``None``: nothing).
 _PAGE_HEADER: Final[frozenset[str | None]] = frozenset({None, *kinds_with(Role.PAGE_HEADER)})
 _END: Final = "$END"
@@ -146,7 +152,7 @@ class _FedLexer(Lexer):
 class _Document:
     """What the lexer reads: the normalised lines, stripped once, and their candidate kinds."""
 
-    __slots__ = ("contents", "kinds", "last", "source")
+    __slots__ = ("contents", "kinds", "last", "set_aside", "source")
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
@@ -154,6 +160,8 @@ class _Document:
         self.contents = tuple(map(str.lstrip, source.lines))
         self.kinds = classify(self.contents)
         self.last = _last(self.contents)
+        #: The lines the lexer could not place, filled while it reads.
+        self.set_aside: list[SetAside] = []
 
     def column(self, line: int) -> int:
         """The column (1-based) where the content of ``line`` (1-based) starts."""
@@ -174,13 +182,20 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
         if not content:
             index += 1
             continue
-        kind, found = _choose(kinds[index], accepted(), previous, index == last)
+        options = kinds[index]
+        expected = accepted()
+        if not options:
+            _check_not_malformed(content, index, expected)
+        kind, found = _choose(options, expected, previous, index == last)
+        if kind not in expected and _set_aside(document, index, options):
+            index += 1
+            continue
         end = index
         paragraphs: tuple[tuple[str, int], ...] = ()
         if kind in _RUN_KINDS:
             paragraphs = _run(contents, kinds, index)
             end = paragraphs[-1][1] - 1
-        elif kind in _PARAGRAPH_KINDS:
+        elif kind in _TEXT_CARRIERS:
             paragraphs = ((content, index + 1),)
         yield LineToken(
             kind,
@@ -198,6 +213,29 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
         index = end + 1
 
 
+def _check_not_malformed(content: str, index: int, accepted: Collection[str]) -> None:
+    """Fail at a broken score line (``Score: three``) where the grammar expects a score."""
+    wanted = malformed(content)
+    if wanted is not None and not _SCORE_LINES.isdisjoint(accepted):
+        raise _PlacedError(f"expected {wanted}, found {_shown(content)}", index + 1, None)
+
+
+def _set_aside(document: _Document, index: int, options: tuple[Candidate, ...]) -> bool:
+    """Set the line aside if it is never content (a structural line out of place)."""
+    kind = next((kind for kind, _ in options if kind in _NOT_CONTENT), None)
+    if kind is None:
+        return False
+    document.set_aside.append(
+        SetAside(
+            line=index + 1,
+            text=document.contents[index],
+            reason=f"{kind.description} out of place",
+            column=document.column(index + 1),
+        )
+    )
+    return True
+
+
 def _choose(
     options: tuple[Candidate, ...], accepted: Collection[str], previous: str | None, is_last: bool
 ) -> Candidate:
@@ -207,6 +245,8 @@ def _choose(
             if kind is Kind.STATEMENT_TITLE and is_last and previous not in _PAGE_HEADER:
                 continue
             return kind, found
+    if any(kind in _NOT_CONTENT for kind, _ in options):
+        return options[0]  # never a paragraph: the lexer sets it aside
     for kind in _TEXT_KINDS:
         if kind in accepted:
             return kind, None
@@ -276,7 +316,8 @@ def parse_read(read: ReadText) -> Authority:
     """Parse what a reader (:mod:`cqcmodel.readers`) produced.
 
     Errors and the model's line numbers refer to the source (an HTML file's own lines, say)
-    through :attr:`~cqcmodel.readers.ReadText.positions`.
+    through :attr:`~cqcmodel.readers.ReadText.positions`. The lines the reader set aside and
+    those the parser could not place are both in :attr:`~cqcmodel.Authority.set_aside`.
     """
     try:
         authority = _parse_text(read.text, read.source)
@@ -285,15 +326,25 @@ def parse_read(read: ReadText) -> Authority:
         if located is error:
             raise
         raise located from None
+    unplaced = tuple(_placed(entry, read) for entry in authority.set_aside)
     if read.positions is not None:
-        authority = _relocated(authority, read)
-    if read.set_aside:
-        entries = tuple(
+        authority = _relocated(attrs.evolve(authority, set_aside=()), read)
+    set_aside = read.set_aside + unplaced
+    if set_aside:
+        ordered = tuple(
             entry if entry.source is not None else attrs.evolve(entry, source=read.source)
-            for entry in read.set_aside
+            for entry in sorted(set_aside, key=lambda entry: (entry.line, entry.column))
         )
-        authority = attrs.evolve(authority, set_aside=entries)
+        authority = attrs.evolve(authority, set_aside=ordered)
     return authority
+
+
+def _placed(entry: SetAside, read: ReadText) -> SetAside:
+    """``entry`` (at a line of the read text) at its position in the source."""
+    if read.positions is None:
+        return entry
+    line, column = read.position(entry.line)
+    return attrs.evolve(entry, line=line, column=column + entry.column - 1)
 
 
 def _parse_text(text: str, source: str | None) -> Authority:
@@ -315,7 +366,7 @@ def _parse_text(text: str, source: str | None) -> Authority:
         column = failure.column or document.column(failure.line)
         src.error(failure.message, failure.line, column)
     try:
-        return Authority(source=source, **pages)
+        return Authority(source=source, set_aside=tuple(document.set_aside), **pages)
     except ValueError as error:
         # A rule of the whole model: at the line of the part that breaks it, else at the end.
         part = error.part if isinstance(error, RuleError) else None
@@ -350,6 +401,8 @@ def _translate(error: UnexpectedToken, src: SourceText) -> NoReturn:
         last = _last(src.lines)
         line = last + 1 if last >= 0 else 1
         column = len(src.lines[line - 1]) + 1 if last >= 0 else 1
+        # Every item of the grammar may end the text: the end is unexpected only where the
+        # lexer set every line aside, so that no item was read at all.
         src.error(f"expected {_expected(error)}, found the end of the text", line, column)
     found = Kind[token.type].description
     shown = str(token.value)
@@ -631,6 +684,10 @@ class _ToModel(Transformer[LineToken, Any]):
 
     def expect(self, _heading: LineToken, *texts: LineToken) -> tuple[str, ...]:
         """The "What people expect" lines."""
+        return _texts(texts)
+
+    def recovered_expect(self, *texts: LineToken) -> tuple[str, ...]:
+        """The framework's I-statements where the page leaves out their heading."""
         return _texts(texts)
 
     def commitment(self, _heading: LineToken, text: LineToken | None) -> str | None:

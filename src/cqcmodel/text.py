@@ -13,7 +13,14 @@ import re
 from typing import Any, Final, NoReturn
 
 from .errors import ParseError
-from .framework import HEADING_MAX_LENGTH, Rating, is_heading_like, statement_by_title
+from .framework import (
+    HEADING_MAX_LENGTH,
+    STATEMENTS,
+    Rating,
+    fold,
+    is_heading_like,
+    statement_by_title,
+)
 
 __all__ = [
     "HEADING_MAX_LENGTH",
@@ -23,9 +30,12 @@ __all__ = [
     "candidates",
     "classify",
     "is_heading_like",
+    "is_i_statement",
     "kinds_with",
+    "malformed",
     "match",
     "normalise",
+    "reads_as_sentence",
 ]
 
 #: Characters removed outright: byte order mark and zero-width characters.
@@ -92,8 +102,9 @@ class SourceText:
         self.original = tuple(text.split("\n"))
         if _has_any(text, _CONTROL_CHARS) or _has_surrogate(text):
             bad = re.search(_CONTROL, text)
-            if bad is not None:
-                self._reject_control(bad.start())
+            # The characters looked for are those of _CONTROL (line breaks already replaced).
+            assert bad is not None
+            self._reject_control(bad.start())
         if _has_any(text, _REMOVED):
             text = re.sub(_ZERO_WIDTH, "", text)
         for space in _SPACE_CHARS:
@@ -146,6 +157,160 @@ def normalise(text: str) -> str:
     return "\n".join(SourceText(text).lines)
 
 
+# --- the shape of a heading ------------------------------------------------------------------
+
+#: Finite verbs (and their contractions): a line holding one reads as a sentence, so it is a
+#: paragraph even without its final full stop ("Leaders said the backlog was 120 people").
+#: Published sub-headings are noun phrases ("Impact of partnership working", "Help for people
+#: to meet their non-eligible care and support needs"): none holds one of these words.
+SENTENCE_VERBS: Final = frozenset(
+    [
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "can't",
+        "couldn't",
+        "won't",
+        "wouldn't",
+        "shouldn't",
+        "there's",
+        "it's",
+        "they're",
+        "we're",
+        "i'm",
+        "said",
+        "says",
+        "told",
+        "tells",
+        "felt",
+        "feels",
+        "found",
+        "finds",
+        "described",
+        "describes",
+        "explained",
+        "explains",
+        "reported",
+        "received",
+        "waited",
+        "showed",
+        "gave",
+        "got",
+        "took",
+        "knew",
+        "thought",
+        "noted",
+        "agreed",
+        "worked",
+        "needed",
+        "wanted",
+        "spoke",
+        "saw",
+    ]
+)
+_WORDS: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Whether a line holds a finite verb of :data:`SENTENCE_VERBS`: a sentence, not a heading."""
+    return not SENTENCE_VERBS.isdisjoint(
+        word.replace("’", "'") for word in _WORDS.findall(text.casefold())
+    )
+
+
+_I_STATEMENTS: tuple[str, ...] | None = None
+#: How many first characters of a line :func:`_may_be_i_statement` compares.
+_I_PREFIX_LENGTH: Final = 10
+#: The first characters of every I-statement, case folded (none holds a quote or a dash).
+_I_PREFIXES: Final = frozenset(
+    text[:_I_PREFIX_LENGTH].casefold() for info in STATEMENTS for text in info.i_statements
+)
+_OPENING_QUOTES: Final = "“\"‘' "
+#: The characters an I-statement line can start with.
+_I_STARTS: Final = "IiWw" + _OPENING_QUOTES
+
+
+def _i_statements() -> tuple[str, ...]:
+    """The framework's I-statements, folded and without quotes, longest first."""
+    global _I_STATEMENTS  # noqa: PLW0603 - built once, on first use
+    if _I_STATEMENTS is None:
+        texts = {fold(text).replace('"', "") for info in STATEMENTS for text in info.i_statements}
+        _I_STATEMENTS = tuple(sorted(texts, key=len, reverse=True))
+    return _I_STATEMENTS
+
+
+def _may_be_i_statement(content: str) -> bool:
+    """A cheap necessary condition for :func:`is_i_statement` (a stripped line)."""
+    if content[:1] not in _I_STARTS:
+        return False
+    return content.lstrip(_OPENING_QUOTES)[:_I_PREFIX_LENGTH].casefold() in _I_PREFIXES
+
+
+def is_i_statement(text: str) -> bool:
+    """Whether a line is the framework's I-statements, one or more run together.
+
+    Compared after :func:`~cqcmodel.framework.fold` and without double quotes, so pilot pages'
+    curly quotes and statement 6's run-on line match; a missing final full stop is allowed.
+    """
+    if not _may_be_i_statement(text):
+        return False
+    rest = fold(text).replace('"', "").strip()
+    matched = False
+    while rest:
+        for canonical in _i_statements():
+            if rest.startswith(canonical) or rest == canonical.rstrip("."):
+                rest = rest[len(canonical) :].strip()
+                matched = True
+                break
+        else:
+            return False
+    return matched
+
+
+_MALFORMED_SCORE: Final = re.compile(r"(?i)(?:indicative\s+)?score\s*:\s*\S.*")
+#: What a malformed score line should have been, for the message.
+MALFORMED_SCORE: Final = (
+    "a score line such as 'Score: 3', 'Indicative score:' or '3 - Evidence shows a good standard'"
+)
+
+
+def malformed(content: str) -> str | None:
+    """What ``content`` should have been, if it is a broken structural line (``Score: three``).
+
+    ``content`` is a stripped line that has no kind; ``None`` for any other line.
+    """
+    if content[:1] in "SsIi" and _MALFORMED_SCORE.fullmatch(content):
+        return MALFORMED_SCORE
+    return None
+
+
 # --- line kinds ------------------------------------------------------------------------------
 
 
@@ -170,6 +335,10 @@ class Role(enum.Flag):
     RUN = enum.auto()
     #: Decided by the line that follows (a heading-like line's kind), not by a pattern.
     BY_NEXT_LINE = enum.auto()
+    #: Never content: where the grammar accepts no line of the kind, the line is set aside.
+    NOT_CONTENT = enum.auto()
+    #: Recognised by content, yet content: its token carries its line as a paragraph.
+    KEEPS_TEXT = enum.auto()
 
 
 _I = "(?i)"
@@ -233,7 +402,8 @@ class Kind(enum.StrEnum):
         # The tail is tried once per run of spaces (possessive), and the one case where the
         # lazy form backtracks into the leading spaces (no date before "Page last updated")
         # is the second, atomic alternative.
-        r"Published:?(?:\s*+|(?>\s*(?=\s)))"
+        # A date or a colon must follow, so "Published data showed …" stays a paragraph.
+        r"Published(?=:|\s++\d):?(?:\s*+|(?>\s*(?=\s)))"
         r"(?P<published>(?:[^:\s]++|\s++(?!Page last updated))*+)"
         r"(?:\s++Page last updated:?\s*+(?P<updated>.*))?",
         (r"(?i:published)",),
@@ -242,7 +412,7 @@ class Kind(enum.StrEnum):
     DOWNLOADS = (
         enum.auto(),
         "'Downloads'",
-        _I + r"Downloads",
+        _I + r"Downloads\s*:?",
         (r"(?i:downloads)",),
         Role.PAGE_HEADER | Role.OPENS_PAGE,
     )
@@ -257,34 +427,41 @@ class Kind(enum.StrEnum):
         "a 'Score: N' line",
         _I + r"Score:?\s*(?P<value>\d+)\s*(?P<percent>%?)",
         (r"(?i:score)",),
-        Role.SCORE_LINE,
+        Role.SCORE_LINE | Role.NOT_CONTENT,
     )
     INDICATIVE = (
         enum.auto(),
         "an 'Indicative score:' line",
         _I + r"Indicative score:?\s*(?P<value>\d*)",
         (r"(?i:indicative)",),
-        Role.SCORE_LINE,
+        Role.SCORE_LINE | Role.NOT_CONTENT,
     )
     SCORE_LABEL = (
         enum.auto(),
         "a score label ('3 - Evidence shows a good standard')",
-        _I + r"(?:(?:Indicative\s+)?Score:?\s*)?(?P<value>\d+)\s*[-–—]\s*(?P<label>Evidence\b.*)",
+        # "Evidence shows": "2 – Evidence from partners showed …" stays a paragraph.
+        _I + r"(?:(?:Indicative\s+)?Score:?\s*)?(?P<value>\d+)\s*[-–—]\s*"
+        r"(?P<label>Evidence\s+shows\b.*)",
         (r"(?i:score)", r"(?i:indicative)", r"\d"),
-        Role.SCORE_LINE,
+        Role.SCORE_LINE | Role.NOT_CONTENT,
     )
     EXPECT_HEADING = (
         enum.auto(),
         "'What people expect'",
-        _I + r"What people expect:?",
+        _I + r"What people expect\s*:?",
         (r"(?i:what people expect)",),
+        Role.NOT_CONTENT,
     )
     EXPECT_TEXT = (enum.auto(), "an I-statement", None, (), Role.PARAGRAPH | Role.RUN)
+    #: One of the framework's I-statements (or two run together), however quoted: it opens
+    #: "What people expect" even when the page leaves that heading out.
+    I_STATEMENT = (enum.auto(), "an I-statement of the framework", None, (), Role.KEEPS_TEXT)
     COMMITMENT_HEADING = (
         enum.auto(),
         "'The local authority commitment'",
-        _I + r"The local authority commitment:?",
+        _I + r"The local authority commitment\s*:?",
         (r"(?i:the local authority commitment)",),
+        Role.NOT_CONTENT,
     )
     COMMITMENT_TEXT = (
         enum.auto(),
@@ -296,8 +473,9 @@ class Kind(enum.StrEnum):
     FINDINGS_HEADING = (
         enum.auto(),
         "'Key findings for this quality statement'",
-        _I + r"Key findings for this quality statement:?",
+        _I + r"Key findings for this quality statement\s*:?",
         (r"(?i:key findings for this quality statement)",),
+        Role.NOT_CONTENT,
     )
     STATEMENT_TITLE = (
         enum.auto(),
@@ -311,33 +489,37 @@ class Kind(enum.StrEnum):
     OVERALL_SUMMARY = (
         enum.auto(),
         "'Overall summary'",
-        _I + r"Overall summary",
+        _I + r"Overall summary\s*:?",
         (r"(?i:overall summary)",),
         Role.OPENS_PAGE,
     )
     RATING_HEADING = (
         enum.auto(),
         "'Local authority rating and score'",
-        _I + r"Local authority rating and score",
+        _I + r"Local authority rating and score\s*:?",
         (r"(?i:local authority rating and score)",),
+        Role.NOT_CONTENT,
     )
     SCORES_HEADING = (
         enum.auto(),
         "'Quality statement scores'",
-        _I + r"Quality statement scores",
+        _I + r"Quality statement scores\s*:?",
         (r"(?i:quality statement scores)",),
+        Role.NOT_CONTENT,
     )
     EXPERIENCE_HEADING = (
         enum.auto(),
         "'Summary of people's experiences'",
-        _I + r"Summary of people[’'`]?s experiences?",
+        _I + r"Summary of people[’'‘`]?s experiences?\s*:?",
         (r"(?i:summary of people)",),
+        Role.NOT_CONTENT,
     )
     OVERALL_SCORE = (
         enum.auto(),
         "an 'Overall rating for …: N%' line",
         _I + r"Overall rating for (?P<name>\S.*?):\s*(?P<value>\d+)\s*%",
         (r"(?i:overall rating for )",),
+        Role.NOT_CONTENT,
     )
     BULLET = (
         enum.auto(),
@@ -352,33 +534,37 @@ class Kind(enum.StrEnum):
     HOW_WE_ASSESS = (
         enum.auto(),
         "'How we assess local authorities'",
-        _I + r"How we assess local authorities",
+        _I + r"How we assess local authorities\s*:?",
         (r"(?i:how we assess local authorities)",),
         Role.OPENS_PAGE,
     )
     START_DATE = (
         enum.auto(),
         "an 'Assessment start date: …' line",
-        _I + r"Assessment start date:?\s*(?P<date>.*)",
+        _I + r"Assessment start date(?=:|\s++\d|$):?\s*(?P<date>.*)",
         (r"(?i:assessment start date)",),
+        Role.NOT_CONTENT,
     )
     ASSESSMENT_PUBLISHED = (
         enum.auto(),
         "an 'Assessment published: …' line",
-        _I + r"Assessment published:?\s*(?P<date>.*)",
+        _I + r"Assessment published(?=:|\s++\d|$):?\s*(?P<date>.*)",
         (r"(?i:assessment published)",),
+        Role.NOT_CONTENT,
     )
     DEMOGRAPHICS = (
         enum.auto(),
         "'Demographics'",
-        _I + r"Demographics",
+        _I + r"Demographics\s*:?",
         (r"(?i:demographics)",),
+        Role.NOT_CONTENT,
     )
     FINANCIAL_FACTS = (
         enum.auto(),
         "'Financial facts'",
-        _I + r"Financial facts",
+        _I + r"Financial facts\s*:?",
         (r"(?i:financial facts)",),
+        Role.NOT_CONTENT,
     )
     FINANCIAL_INTRO = (
         enum.auto(),
@@ -537,10 +723,14 @@ def _own_kinds(content: str) -> list[Candidate]:
     if group is not None:
         for kind, pattern, heading in tables.by_start[group]:
             found = pattern.fullmatch(content)
-            if found is not None and (not heading or is_heading_like(content)):
+            if found is not None and (
+                not heading or (is_heading_like(content) and not reads_as_sentence(content))
+            ):
                 kinds.append((kind, found))
     if _may_be_rating(content) and Rating.from_text(content) is not None:
         kinds.append((Kind.RATING, None))
+    if is_i_statement(content):
+        kinds.append((Kind.I_STATEMENT, None))
     return kinds
 
 
@@ -559,20 +749,20 @@ def _may_be_rating(content: str) -> bool:
 def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
     """For each line (stripped), the structural kinds it could be, most specific first.
 
-    A blank line has none, and neither has plain text: the lexer turns those into paragraph
-    tokens. Kinds that depend on the following line are decided here: a statement title is a
-    heading-like line followed by a score line (or a known title ending the text); a
-    sub-heading is a heading-like line followed by a paragraph; a pilot title
-    ``<X> assessment`` is the first line, or is followed by a page-header line.
+    A blank line has none, and neither has plain text (the lexer makes it a paragraph). Kinds
+    that depend on the following line are decided here: a statement title (a heading-like
+    line before a score line, or a known title ending the text), a pilot title, and a
+    sub-heading: a heading-like line that does not read as a sentence and is no list item,
+    before a paragraph (:func:`_is_paragraph`).
     """
     tables = _tables or _get_tables()
-    title_end = tables.title_end
-    by_first = tables.by_first
-    known = tables.known
+    title_end, by_first, known = tables.title_end, tables.by_first, tables.known
     result: list[tuple[Candidate, ...]] = [()] * len(lines)
     first_content = next((i for i, line in enumerate(lines) if line), None)
+    listed = _list_items(lines)
     after: int | None = None  # the next non-blank line, whose kinds are already final
     after_kinds: tuple[Kind, ...] = ()
+    after_paragraph = False  # whether that line makes a heading-like line a sub-heading
     for index in range(len(lines) - 1, -1, -1):
         content = lines[index]
         if not content:
@@ -586,25 +776,113 @@ def classify(lines: tuple[str, ...]) -> list[tuple[Candidate, ...]]:
             and not content.endswith(title_end)
             and not _may_be_rating(content)
             and not is_heading_like(content)
+            and (content[0] not in _I_STARTS or not _may_be_i_statement(content))
         ):
-            after, after_kinds = index, ()
+            after, after_kinds, after_paragraph = index, (), True
             continue
-        # The other lines repeat from page to page ("Score: 3", headings): their own kinds
-        # are remembered.
-        own = known.get(content)
-        if own is None:
-            own = tuple(_own_kinds(content))
-            if len(known) < _MAX_KNOWN_LINES:
-                known[content] = own
+        own = known[content] if content in known else _remembered_own_kinds(content, known)
         kinds = own
-        if (not own or (len(own) == 1 and own[0][0] is Kind.RATING)) and is_heading_like(content):
-            # Derived kinds are all headings.
+        broken = not own and malformed(content) is not None
+        heading_like = is_heading_like(content)
+        # Only a heading-like line without a kind of its own needs the sentence test.
+        sentence = (
+            heading_like and (not own or own[0][0] is Kind.BULLET) and reads_as_sentence(content)
+        )
+        if (not own or (len(own) == 1 and own[0][0] is Kind.RATING)) and heading_like:
             following = lines[after] if after is not None else None
-            kinds = _derived_kinds(content, own, index == first_content, following, after_kinds)
+            if not broken:
+                kinds = _derived_kinds(content, own, index == first_content, following, after_kinds)
+            if after_paragraph and not sentence and _may_be_subheading(content, listed[index]):
+                kinds = (*kinds, (Kind.SUBHEADING, None))
         result[index] = kinds
+        names = tuple(kind for kind, _ in kinds)
+        after_paragraph = _is_paragraph(
+            content, names, (heading_like, sentence, listed[index]), after_kinds
+        )
         after = index
-        after_kinds = tuple(kind for kind, _ in kinds)
+        # A broken score line ("Score: three") still makes the line above a statement title.
+        after_kinds = (Kind.SCORE,) if broken else names
     return result
+
+
+def _remembered_own_kinds(
+    content: str, known: dict[str, tuple[Candidate, ...]]
+) -> tuple[Candidate, ...]:
+    """The own kinds of a line that is not plain text, remembered in ``known``.
+
+    Such lines repeat from page to page ("Score: 3", the headings).
+    """
+    own = tuple(_own_kinds(content))
+    if len(known) < _MAX_KNOWN_LINES:
+        known[content] = own
+    return own
+
+
+def _may_be_subheading(content: str, listed: bool) -> bool:
+    """Whether a heading-like line that does not read as a sentence may be a sub-heading.
+
+    Not a list item, a list's lead-in (ending in ``:``) or a broken score line.
+    """
+    return not (
+        listed
+        or content.endswith(":")
+        or _starts_like_bullet(content)
+        or malformed(content) is not None
+    )
+
+
+def _is_paragraph(
+    content: str,
+    kinds: tuple[Kind, ...],
+    shape: tuple[bool, bool, bool],
+    following: tuple[Kind, ...],
+) -> bool:
+    """Whether a line reads as a paragraph, making the heading-like line above a sub-heading.
+
+    ``shape`` says whether the line is heading-like, reads as a sentence and is a list item;
+    ``following`` holds the kinds of the line after it. A line with no kind does, or a
+    bulleted list item (unless a score line follows it: that is a summary's list of statement
+    scores), when it is not heading-like, reads as a sentence, is a list's lead-in or a list
+    item.
+    """
+    heading_like, sentence, listed = shape
+    if kinds and (kinds != (Kind.BULLET,) or not _score_kinds().isdisjoint(following)):
+        return False
+    return listed or not heading_like or sentence or content.endswith(":")
+
+
+def _score_kinds() -> frozenset[Kind]:
+    return (_tables or _get_tables()).score_kinds
+
+
+def _list_items(lines: tuple[str, ...]) -> list[bool]:
+    """Which lines are list items: bulleted lines, and the lines after a line ending in ``:``.
+
+    After such a lead-in line, the items are bulleted lines while the first item is bulleted,
+    else heading-like plain lines; the list ends at the first line that is not one more item
+    (a paragraph, a structural line, another lead-in).
+    """
+    listed = [False] * len(lines)
+    mode: str | None = None  # "lead", "bullets" or "plain"
+    for index, content in enumerate(lines):
+        if not content or (
+            # Most lines: no list open, no bullet, no lead-in.
+            mode is None and content[0] not in _BULLET_MARKERS and content[-1] != ":"
+        ):
+            continue
+        bullet = _starts_like_bullet(content)
+        if mode == "lead":
+            mode = "bullets" if bullet else "plain"
+        if (mode == "bullets" and not bullet) or (
+            mode == "plain" and (bullet or content.endswith(":") or not is_heading_like(content))
+        ):
+            mode = None
+        if mode == "plain" and _own_kinds(content):
+            mode = None
+        listed[index] = bullet or mode is not None
+        if content.endswith(":") and not _own_kinds(content):
+            mode = "lead"
+    return listed
 
 
 def candidates(lines: tuple[str, ...]) -> list[tuple[Kind, ...]]:
@@ -620,13 +898,11 @@ def _derived_kinds(
     following: str | None,
     following_kinds: tuple[Kind, ...],
 ) -> tuple[Candidate, ...]:
-    """The kinds of a heading-like line that depend on the line that follows (if any).
+    """The title kinds of a heading-like line, which depend on the line that follows (if any).
 
-    A pilot title, a statement title (before a score line, or a known title ending the
-    text) and a sub-heading (before a paragraph that is no heading).
+    A pilot title, and a statement title (before a score line, or a known title ending the
+    text). Whether the line is a sub-heading, :func:`classify` decides.
     """
-    if _starts_like_bullet(content):
-        return kinds
     tables = _tables or _get_tables()
     pilot = tables.pilot_title.fullmatch(content)
     if pilot is not None and (first or not tables.opens_page.isdisjoint(following_kinds)):
@@ -635,8 +911,6 @@ def _derived_kinds(
         following is None and statement_by_title(content) is not None
     ):
         kinds = (*kinds, (Kind.STATEMENT_TITLE, None))
-    if following is not None and not following_kinds and not is_heading_like(following):
-        kinds = (*kinds, (Kind.SUBHEADING, None))
     return kinds
 
 
