@@ -575,7 +575,7 @@ class SetAside:
     #: 1-based column in the source line.
     column: int = attrs.field(default=1, validator=_instance_of(int))
     #: The file or address the line is in (pages merged by ``load()`` come from several).
-    source: str | None = attrs.field(default=None, validator=_optional(str))
+    source: str | None = attrs.field(default=None, eq=False, validator=_optional(str))
 
 
 @attrs.frozen(kw_only=True)

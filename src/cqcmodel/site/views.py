@@ -192,7 +192,14 @@ def _figure_title(figure: Figure) -> str:
     extra = ""
     if figure.comparator is not None and figure.england_average is not None:
         extra = f", {figure.comparator.value} the England average of {figure.england_average}%"
-    return f"{figure.mention.text} — figure: {amount}{extra}"
+    kind = figure.kind.value.replace("_", " ")
+    subject = figure.subject or ""
+    about = (
+        f" ({subject})"
+        if subject and subject.casefold() not in figure.mention.text.casefold()
+        else ""
+    )
+    return f"{figure.mention.text} — figure, {kind}{about}: {amount}{extra}"
 
 
 @attrs.frozen(kw_only=True)
@@ -232,6 +239,8 @@ def _named_marks(
     for number, item in enumerate(items, start=1):
         label = item.kind.value.replace("_", " ")
         title = f"{item.name} — {kind} ({label})"
+        if item.canonical_name != item.name:
+            title += f", known across councils as {item.canonical_name}"
         links = []
         for count, mention in enumerate(item.mentions, start=1):
             anchor = f"{kind}-{number}-{count}"
