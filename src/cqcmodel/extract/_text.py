@@ -172,7 +172,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
     """The words and punctuation marks of ``text[start:end]``, spans relative to ``text``."""
     stop = len(text) if end is None else end
     return tuple(
-        Token(start=match.start(), end=match.end(), text=match.group())
+        Token(match.start(), match.end(), match.group())
         for match in _TOKEN.finditer(text, start, stop)
     )
 
@@ -182,7 +182,7 @@ def words_from(text: str, start: int, end: int) -> Iterator[Token]:
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         if word == "&" or word[0].isalnum():
-            yield Token(start=match.start(), end=match.end(), text=word)
+            yield Token(match.start(), match.end(), word)
 
 
 def stretches(text: str, start: int, end: int) -> tuple[list[tuple[Token, ...]], int | None]:
@@ -205,11 +205,11 @@ def stretches(text: str, start: int, end: int) -> tuple[list[tuple[Token, ...]],
             capital = capital or word[0].isupper()
             continue
         if capital:
-            found.append(tuple(Token(start=m.start(), end=m.end(), text=m.group()) for m in run))
+            found.append(tuple(Token(m.start(), m.end(), m.group()) for m in run))
         run = []
         capital = False
     if capital:
-        found.append(tuple(Token(start=m.start(), end=m.end(), text=m.group()) for m in run))
+        found.append(tuple(Token(m.start(), m.end(), m.group()) for m in run))
     return found, first
 
 
