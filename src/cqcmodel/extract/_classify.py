@@ -127,6 +127,13 @@ def _head_index(words: Sequence[str]) -> int | None:
 _cached_head_index: Final = lru_cache(maxsize=4096)(_head_index)
 
 
+def clear_caches() -> None:
+    """Empty the caches of word and name classes."""
+    _lower_word.cache_clear()
+    _cached_organisation_kind.cache_clear()
+    _cached_head_index.cache_clear()
+
+
 def kind_of(words: Sequence[str]) -> InitiativeKind | None:
     """The initiative kind the last word of ``words`` gives, if it is a kind noun."""
     if not words:
@@ -139,4 +146,4 @@ def is_person(words: Sequence[str]) -> bool:
     return bool(words) and _lower_word(words[-1]) in PERSON_HEADS
 
 
-__all__ = ["head_index", "is_person", "kind_of", "lower_words", "organisation_kind"]
+__all__ = ["clear_caches", "head_index", "is_person", "kind_of", "lower_words", "organisation_kind"]

@@ -308,6 +308,12 @@ def _name_key(name: str) -> str:
 _cached_name_key: Final = functools.lru_cache(maxsize=4096)(_name_key)
 
 
+def clear_caches() -> None:
+    """Empty the sentence and name-key caches."""
+    _cached_sentences.cache_clear()
+    _cached_name_key.cache_clear()
+
+
 def compact_key(name: str) -> str:
     """The key of an acronym-like name with its spaces removed ("NWL ICB" → ``nwlicb``)."""
     return name_key(name).replace(" ", "")
