@@ -213,6 +213,67 @@ def stretches(text: str, start: int, end: int) -> tuple[list[tuple[Token, ...]],
     return found, first
 
 
+#: A run of word tokens (as :data:`_TOKEN` reads them) with no punctuation mark between them.
+#: Its words are read greedily and it gives nothing back, so it is read in one pass.
+_STRETCH: Final = re.compile(r"(?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&))*+")
+_ASCII_CAPITAL: Final = re.compile(r"[A-Z]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+#: How many words after a capitalised word a Title Case run reads: two connectors and the
+#: capital that follows them, or the four words of a lower-case extension.
+WINDOW: Final = 4
+
+
+def capital_windows(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[Token, ...]], int | None] | None:
+    """The words of ``text[start:end]`` that a Title Case run can read, in windows.
+
+    Like :func:`stretches`, but each window holds only the words from a capitalised word to
+    :data:`WINDOW` words after the last capitalised word that follows within that many:
+    words further from every capital are never read by a run, and are not made. ``None``
+    where capitals are not all ASCII, or a token starts with "_" (then use
+    :func:`stretches`).
+    """
+    if text.find("_", start, end) >= 0:
+        return None
+    if any(char.isupper() for char in _NON_ASCII.findall(text, start, end)):
+        return None
+    found: list[tuple[Token, ...]] = []
+    first: int | None = None
+    for stretch in _STRETCH.finditer(text, start, end):
+        begin, stop = stretch.span()
+        if first is None:
+            first = begin
+        position = begin
+        for capital in _ASCII_CAPITAL.finditer(text, begin, stop):
+            at = capital.start()
+            if at < position:
+                continue  # inside the last window
+            if at > begin and not (text[at - 1].isspace() or text[at - 1] == "&"):
+                continue  # inside a word
+            window, position = _window(text, at, stop)
+            found.append(window)
+    return found, first
+
+
+def _window(text: str, start: int, stop: int) -> tuple[tuple[Token, ...], int]:
+    """The words from ``start`` (a capitalised word) to :data:`WINDOW` after the last capital."""
+    window: list[Token] = []
+    since = 0
+    end = start
+    for match in _TOKEN.finditer(text, start, stop):
+        word = match.group()
+        if word[0].isupper():
+            since = 0
+        elif since == WINDOW:
+            break
+        else:
+            since += 1
+        end = match.end()
+        window.append(Token(match.start(), end, word))
+    return tuple(window), end
+
+
 @attrs.frozen
 class WordIndex:
     """The word tokens of one sentence, to take those before a point without reading again."""
