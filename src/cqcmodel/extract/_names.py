@@ -15,7 +15,7 @@ from . import _classify, _text
 from ._candidates import Candidate, Scan, self_keys
 from ._resolve import resolve
 from ._rules import RULES, Rule
-from ._text import Passage, name_key, passages
+from ._text import Passage, cached_passages, name_key
 from .kinds import Category
 
 
@@ -24,7 +24,7 @@ def scan(
 ) -> tuple[tuple[Passage, ...], list[Candidate]]:
     """The passages of ``authority`` and the candidate names ``rules`` find in them."""
     state = Scan(self_keys=self_keys(authority))
-    texts = passages(authority)
+    texts = cached_passages(authority)
     finds = [entry.find for entry in rules]
     for passage in texts:
         for sentence in passage.sentences:

@@ -330,6 +330,12 @@ def passages(authority: Authority) -> tuple[Passage, ...]:
     return tuple(result)
 
 
+@functools.lru_cache(maxsize=16)
+def cached_passages(authority: Authority) -> tuple[Passage, ...]:
+    """:func:`passages`, kept for the last few authorities: names and figures both read them."""
+    return passages(authority)
+
+
 def singular(word: str) -> str:
     """A crude singular of a lower-case word, enough to merge "Boards" with "Board"."""
     if len(word) > 4 and word.endswith("ies"):
@@ -370,9 +376,10 @@ _cached_name_key: Final = functools.lru_cache(maxsize=4096)(_name_key)
 
 
 def clear_caches() -> None:
-    """Empty the sentence and name-key caches."""
+    """Empty the passage, sentence and name-key caches."""
     _cached_sentences.cache_clear()
     _cached_name_key.cache_clear()
+    cached_passages.cache_clear()
 
 
 def compact_key(name: str) -> str:

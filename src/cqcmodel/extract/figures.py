@@ -20,7 +20,7 @@ from ._lexicon import (
     TIME_WORDS,
     UNITS,
 )
-from ._text import Passage, Sentence, passages, tokens
+from ._text import Passage, Sentence, cached_passages, tokens
 from .mentions import Mention
 
 _NUMBER: Final = r"(?<![\w.,£])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
@@ -508,7 +508,8 @@ def extract_figures(authority: Authority) -> tuple[Figure, ...]:
     An England average is not a figure of its own: it is the ``england_average`` of the
     percentages it is compared with.
     """
-    return tuple(figure for passage in passages(authority) for figure in _passage_figures(passage))
+    texts = cached_passages(authority)
+    return tuple(figure for passage in texts for figure in _passage_figures(passage))
 
 
 @attrs.frozen(kw_only=True)
