@@ -177,15 +177,16 @@ def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]
     return found
 
 
-def _words(text: str) -> tuple[list[str], list[int]]:
+def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
     """The words and commas of a sentence (case folded), and where each starts.
 
     These are the word tokens of :func:`~cqcmodel.extract._text.tokens` and its commas: the
-    other punctuation marks, which are single characters, only separate words.
+    other punctuation marks, which are single characters, only separate words. Only those
+    before ``end`` (a word's end) when it is given.
     """
     words: list[str] = []
     starts: list[int] = []
-    for match in _WORD_OR_COMMA.finditer(text):
+    for match in _WORD_OR_COMMA.finditer(text, 0, len(text) if end is None else end):
         word = match.group()
         if word[0].isalnum() or word in {",", "&"}:
             words.append(word.casefold())
@@ -226,8 +227,10 @@ def _voices_at(
     positions: list[tuple[int, Voice]] = []
     pronoun = False
     if verbs or sources:
-        # Most sentences have neither: only these are split into words.
-        words, starts = _words(text)
+        # Most sentences have neither: only these are split into words. A verb's subject is
+        # before it, so without a source the words after the last verb are not read.
+        last = _WORD_OR_COMMA.match(text, verbs[-1]) if verbs and not sources else None
+        words, starts = _words(text, last.end() if last is not None else None)
         index_at = {start: index for index, start in enumerate(starts)}
         subjects = _Subjects(words)
         for position in verbs:
