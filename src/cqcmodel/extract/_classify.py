@@ -7,6 +7,7 @@ kind); the word lists it reads are in :mod:`cqcmodel.extract._lexicon`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Final
 
 from ._lexicon import (
@@ -22,9 +23,14 @@ from ._text import singular
 from .kinds import InitiativeKind, OrganisationKind
 
 
+@lru_cache(maxsize=8192)
+def _lower_word(word: str) -> str:
+    return singular(word.casefold())
+
+
 def lower_words(words: Sequence[str]) -> list[str]:
     """The words in lower case and singular, as the word lists hold them."""
-    return [singular(word.casefold()) for word in words]
+    return [_lower_word(word) for word in words]
 
 
 def _trust(lower: list[str]) -> OrganisationKind | None:
@@ -79,16 +85,35 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
 )
 
 
+#: Names of up to this many words have their kind cached: a name recurs in a report.
+_CACHED_WORDS: Final = 12
+
+
 def organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
     """The kind of organisation a name's words make, or ``None`` when it names no body."""
+    if len(words) <= _CACHED_WORDS:
+        return _cached_organisation_kind(tuple(words))
+    return _organisation_kind(words)
+
+
+def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
     lower = lower_words(words)
     if not lower:
         return None
     return next((kind for test in ORGANISATION_TESTS if (kind := test(lower)) is not None), None)
 
 
+_cached_organisation_kind: Final = lru_cache(maxsize=4096)(_organisation_kind)
+
+
 def head_index(words: Sequence[str]) -> int | None:
     """Index of the last initiative noun of a capitalised name (``None`` if none)."""
+    if len(words) <= _CACHED_WORDS:
+        return _cached_head_index(tuple(words))
+    return _head_index(words)
+
+
+def _head_index(words: Sequence[str]) -> int | None:
     lower = lower_words(words)
     for index in range(len(lower) - 1, -1, -1):
         word = lower[index]
@@ -99,16 +124,26 @@ def head_index(words: Sequence[str]) -> int | None:
     return None
 
 
+_cached_head_index: Final = lru_cache(maxsize=4096)(_head_index)
+
+
+def clear_caches() -> None:
+    """Empty the caches of word and name classes."""
+    _lower_word.cache_clear()
+    _cached_organisation_kind.cache_clear()
+    _cached_head_index.cache_clear()
+
+
 def kind_of(words: Sequence[str]) -> InitiativeKind | None:
     """The initiative kind the last word of ``words`` gives, if it is a kind noun."""
     if not words:
         return None
-    return KIND_HINTS.get(singular(words[-1].casefold()))
+    return KIND_HINTS.get(_lower_word(words[-1]))
 
 
 def is_person(words: Sequence[str]) -> bool:
     """Whether ``words`` end in a person's role ("Principal Occupational Therapist")."""
-    return bool(words) and singular(words[-1].casefold()) in PERSON_HEADS
+    return bool(words) and _lower_word(words[-1]) in PERSON_HEADS
 
 
-__all__ = ["head_index", "is_person", "kind_of", "lower_words", "organisation_kind"]
+__all__ = ["clear_caches", "head_index", "is_person", "kind_of", "lower_words", "organisation_kind"]

@@ -301,6 +301,68 @@ class _Claimed:
         self.taken_until = max(self.taken_until, end)
 
 
+class _Occurrences:
+    """Which passages hold a needle outside their claimed spans, for all of them at once.
+
+    The passages' texts are searched as one joined text (a needle holds no NUL), so a needle
+    costs one search however many passages there are; after many needles the joined text's
+    words are indexed (as :meth:`_Claimed.free` does for one passage).
+    """
+
+    def __init__(self, texts: Sequence[Passage], taken: dict[int, _Claimed]) -> None:
+        self.texts = texts
+        self.taken = taken
+        self.joined = "\0".join(passage.text for passage in texts)
+        self.starts: list[int] = []
+        position = 0
+        for passage in texts:
+            self.starts.append(position)
+            position += len(passage.text) + 1
+        self.asked = 0
+        self.words: dict[str, list[int]] | None = None
+        self.found: dict[str, tuple[int, ...]] = {}
+
+    def free_in(self, needle: str) -> tuple[int, ...]:
+        """The indexes of the passages where ``needle`` may occur in an unclaimed match."""
+        if needle not in self.found:
+            self.found[needle] = self._free_in(needle)
+        return self.found[needle]
+
+    def _places(self, needle: str) -> list[int]:
+        self.asked += 1
+        if (self.words is not None or self.asked > _SEARCHES_BEFORE_INDEX) and _WORD.fullmatch(
+            needle
+        ):
+            if self.words is None:
+                self.words = {}
+                for match in _WORD.finditer(self.joined):
+                    self.words.setdefault(match.group(), []).append(match.start())
+            return self.words.get(needle, []) + self.words.get(needle + "s", [])
+        places: list[int] = []
+        place = self.joined.find(needle)
+        while place >= 0:
+            places.append(place)
+            place = self.joined.find(needle, place + 1)
+        return places
+
+    def _free_in(self, needle: str) -> tuple[int, ...]:
+        if not needle or "\0" in needle:
+            return tuple(
+                index
+                for index, passage in enumerate(self.texts)
+                if self.taken[passage.order].free(passage.text, needle)
+            )
+        free: set[int] = set()
+        for place in self._places(needle):
+            index = bisect.bisect_right(self.starts, place) - 1
+            if index in free:
+                continue
+            local = place - self.starts[index]
+            if not self.taken[self.texts[index].order].claims(local, local + len(needle)):
+                free.add(index)
+        return tuple(sorted(free))
+
+
 def _needles(forms: set[str]) -> set[str]:
     """For each form, a word every match of it contains (its longest)."""
     return {max(WORD_GAP.split(form), key=len) for form in forms}
@@ -316,29 +378,23 @@ def _bare_mentions(
     taken = {order: _Claimed(passage_spans) for order, passage_spans in spans.items()}
     # A match of a form holds the form's needle; where each needle occurs only inside
     # claimed spans, every match would overlap one and be dropped, so is not looked for.
-    free: dict[tuple[int, str], bool] = {}
-
-    def unclaimed(passage: Passage, needle: str) -> bool:
-        key = (passage.order, needle)
-        if key not in free:
-            free[key] = taken[passage.order].free(passage.text, needle)
-        return free[key]
-
+    occurrences = _Occurrences(texts, taken)
     hits: list[tuple[int, int, int, int]] = []
     for number, cluster in enumerate(clusters):
         forms = _forms(cluster)
         if not forms:
             # Only one-letter names ("A"): nothing to look for.
             continue
-        needles = _needles(forms)
-        places = [p for p in texts if any(unclaimed(p, needle) for needle in needles)]
-        if not places:
+        indexes: set[int] = set()
+        for needle in _needles(forms):
+            indexes.update(occurrences.free_in(needle))
+        if not indexes:
             continue
         pattern = _form_pattern(forms)
         hits += [
-            (passage.order, match.start(), -match.end(), number)
-            for passage in places
-            for match in pattern.finditer(passage.text)
+            (texts[index].order, match.start(), -match.end(), number)
+            for index in sorted(indexes)
+            for match in pattern.finditer(texts[index].text)
         ]
     for order, start, negative_end, number in sorted(hits):
         end = -negative_end

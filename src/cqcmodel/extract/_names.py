@@ -11,10 +11,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model import Authority
+from . import _classify, _text
 from ._candidates import Candidate, Scan, self_keys
 from ._resolve import resolve
 from ._rules import RULES, Rule
-from ._text import Passage, name_key, passages
+from ._text import Passage, cached_passages, name_key
 from .kinds import Category
 
 
@@ -23,7 +24,7 @@ def scan(
 ) -> tuple[tuple[Passage, ...], list[Candidate]]:
     """The passages of ``authority`` and the candidate names ``rules`` find in them."""
     state = Scan(self_keys=self_keys(authority))
-    texts = passages(authority)
+    texts = cached_passages(authority)
     finds = [entry.find for entry in rules]
     for passage in texts:
         for sentence in passage.sentences:
@@ -57,4 +58,14 @@ def cached_scan(authority: Authority) -> tuple[tuple[Passage, ...], tuple[Candid
     return texts, tuple(candidates)
 
 
-__all__ = ["cached_scan", "scan"]
+def clear_caches() -> None:
+    """Empty every cache extraction keeps (scans, sentences, name keys, word classes).
+
+    For timing: a run after this does all the work again, as on texts never seen.
+    """
+    cached_scan.cache_clear()
+    _text.clear_caches()
+    _classify.clear_caches()
+
+
+__all__ = ["cached_scan", "clear_caches", "scan"]

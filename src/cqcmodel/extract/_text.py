@@ -172,7 +172,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
     """The words and punctuation marks of ``text[start:end]``, spans relative to ``text``."""
     stop = len(text) if end is None else end
     return tuple(
-        Token(start=match.start(), end=match.end(), text=match.group())
+        Token(match.start(), match.end(), match.group())
         for match in _TOKEN.finditer(text, start, stop)
     )
 
@@ -182,7 +182,7 @@ def words_from(text: str, start: int, end: int) -> Iterator[Token]:
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         if word == "&" or word[0].isalnum():
-            yield Token(start=match.start(), end=match.end(), text=word)
+            yield Token(match.start(), match.end(), word)
 
 
 def stretches(text: str, start: int, end: int) -> tuple[list[tuple[Token, ...]], int | None]:
@@ -205,12 +205,73 @@ def stretches(text: str, start: int, end: int) -> tuple[list[tuple[Token, ...]],
             capital = capital or word[0].isupper()
             continue
         if capital:
-            found.append(tuple(Token(start=m.start(), end=m.end(), text=m.group()) for m in run))
+            found.append(tuple(Token(m.start(), m.end(), m.group()) for m in run))
         run = []
         capital = False
     if capital:
-        found.append(tuple(Token(start=m.start(), end=m.end(), text=m.group()) for m in run))
+        found.append(tuple(Token(m.start(), m.end(), m.group()) for m in run))
     return found, first
+
+
+#: A run of word tokens (as :data:`_TOKEN` reads them) with no punctuation mark between them.
+#: Its words are read greedily and it gives nothing back, so it is read in one pass.
+_STRETCH: Final = re.compile(r"(?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&))*+")
+_ASCII_CAPITAL: Final = re.compile(r"[A-Z]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+#: How many words after a capitalised word a Title Case run reads: two connectors and the
+#: capital that follows them, or the four words of a lower-case extension.
+WINDOW: Final = 4
+
+
+def capital_windows(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[Token, ...]], int | None] | None:
+    """The words of ``text[start:end]`` that a Title Case run can read, in windows.
+
+    Like :func:`stretches`, but each window holds only the words from a capitalised word to
+    :data:`WINDOW` words after the last capitalised word that follows within that many:
+    words further from every capital are never read by a run, and are not made. ``None``
+    where capitals are not all ASCII, or a token starts with "_" (then use
+    :func:`stretches`).
+    """
+    if text.find("_", start, end) >= 0:
+        return None
+    if any(char.isupper() for char in _NON_ASCII.findall(text, start, end)):
+        return None
+    found: list[tuple[Token, ...]] = []
+    first: int | None = None
+    for stretch in _STRETCH.finditer(text, start, end):
+        begin, stop = stretch.span()
+        if first is None:
+            first = begin
+        position = begin
+        for capital in _ASCII_CAPITAL.finditer(text, begin, stop):
+            at = capital.start()
+            if at < position:
+                continue  # inside the last window
+            if at > begin and not (text[at - 1].isspace() or text[at - 1] == "&"):
+                continue  # inside a word
+            window, position = _window(text, at, stop)
+            found.append(window)
+    return found, first
+
+
+def _window(text: str, start: int, stop: int) -> tuple[tuple[Token, ...], int]:
+    """The words from ``start`` (a capitalised word) to :data:`WINDOW` after the last capital."""
+    window: list[Token] = []
+    since = 0
+    end = start
+    for match in _TOKEN.finditer(text, start, stop):
+        word = match.group()
+        if word[0].isupper():
+            since = 0
+        elif since == WINDOW:
+            break
+        else:
+            since += 1
+        end = match.end()
+        window.append(Token(match.start(), end, word))
+    return tuple(window), end
 
 
 @attrs.frozen
@@ -269,6 +330,12 @@ def passages(authority: Authority) -> tuple[Passage, ...]:
     return tuple(result)
 
 
+@functools.lru_cache(maxsize=16)
+def cached_passages(authority: Authority) -> tuple[Passage, ...]:
+    """:func:`passages`, kept for the last few authorities: names and figures both read them."""
+    return passages(authority)
+
+
 def singular(word: str) -> str:
     """A crude singular of a lower-case word, enough to merge "Boards" with "Board"."""
     if len(word) > 4 and word.endswith("ies"):
@@ -306,6 +373,13 @@ def _name_key(name: str) -> str:
 
 
 _cached_name_key: Final = functools.lru_cache(maxsize=4096)(_name_key)
+
+
+def clear_caches() -> None:
+    """Empty the passage, sentence and name-key caches."""
+    _cached_sentences.cache_clear()
+    _cached_name_key.cache_clear()
+    cached_passages.cache_clear()
 
 
 def compact_key(name: str) -> str:

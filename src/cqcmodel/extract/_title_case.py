@@ -45,6 +45,7 @@ from ._text import (
     Passage,
     Sentence,
     Token,
+    capital_windows,
     name_key,
     singular,
     stretches,
@@ -121,8 +122,10 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     text = passage.text
     if not has_later_capital(text, sentence.start + 1, sentence.end):
         return
-    # The sentence's stretches of words between punctuation marks that hold a capital.
-    found, first_word = stretches(text, sentence.start, sentence.end)
+    # The words around the sentence's capitals (or else its stretches of words between
+    # punctuation marks that hold a capital): all that its runs read.
+    windows = capital_windows(text, sentence.start, sentence.end)
+    found, first_word = windows or stretches(text, sentence.start, sentence.end)
     for words in found:
         for run in _runs(words):
             run_tokens = [words[index] for index in run]

@@ -20,7 +20,7 @@ from ._lexicon import (
     TIME_WORDS,
     UNITS,
 )
-from ._text import Passage, Sentence, passages, tokens
+from ._text import Passage, Sentence, cached_passages, tokens
 from .mentions import Mention
 
 _NUMBER: Final = r"(?<![\w.,£])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
@@ -198,7 +198,12 @@ def _labelled(text: str, sentence_start: int, number_start: int) -> bool:
     return _NOT_COUNTS.search(text, since, number_start) is not None
 
 
-def _raw_figures(text: str, sentence: Sentence) -> list[_Raw]:
+def _raw_figures(text: str, sentence: Sentence, first: int) -> list[_Raw]:
+    """The money, percentages and quantities of ``sentence``, its first digit at ``first``.
+
+    A percentage or a quantity starts with its number, so those patterns are read from the
+    first digit on (what comes before stays visible to their look-behind).
+    """
     raw: list[_Raw] = []
     # Matches of one pattern do not overlap one another: a new figure is checked against
     # those the patterns before found.
@@ -227,11 +232,11 @@ def _raw_figures(text: str, sentence: Sentence) -> list[_Raw]:
             unit="%",
             number_start=match.start("num"),
         )
-        for match in _PERCENT.finditer(text, sentence.start, sentence.end)
+        for match in _PERCENT.finditer(text, first, sentence.end)
         if not earlier.overlaps(match.start(), match.end())
     )
     earlier = _Spans(raw)
-    for match in _QUANTITY.finditer(text, sentence.start, sentence.end):
+    for match in _QUANTITY.finditer(text, first, sentence.end):
         number = match.group("num")
         if _YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
             continue
@@ -370,11 +375,11 @@ def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, 
     return words[last][0], phrase
 
 
-def _counts(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
+def _counts(text: str, sentence: Sentence, raw: list[_Raw], first: int) -> list[_Raw]:
     """Numbers followed by a counted noun phrase the unit patterns did not take."""
     earlier = _Spans(raw)
     found: list[_Raw] = []
-    for match in _BARE_NUMBER.finditer(text, sentence.start, sentence.end):
+    for match in _BARE_NUMBER.finditer(text, first, sentence.end):
         number = match.group("num")
         if _YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
             continue
@@ -458,10 +463,11 @@ def _passage_figures(passage: Passage) -> list[Figure]:
     figures: list[Figure] = []
     text = passage.text
     for sentence in passage.sentences:
-        if _DIGIT.search(text, sentence.start, sentence.end) is None:
+        digit = _DIGIT.search(text, sentence.start, sentence.end)
+        if digit is None:
             continue  # every figure has a digit
-        raw = _raw_figures(text, sentence)
-        raw = sorted(raw + _counts(text, sentence, raw), key=lambda item: item.start)
+        raw = _raw_figures(text, sentence, digit.start())
+        raw = sorted(raw + _counts(text, sentence, raw, digit.start()), key=lambda item: item.start)
         if not raw:
             continue
         _compare(text, sentence, raw)
@@ -502,7 +508,8 @@ def extract_figures(authority: Authority) -> tuple[Figure, ...]:
     An England average is not a figure of its own: it is the ``england_average`` of the
     percentages it is compared with.
     """
-    return tuple(figure for passage in passages(authority) for figure in _passage_figures(passage))
+    texts = cached_passages(authority)
+    return tuple(figure for passage in texts for figure in _passage_figures(passage))
 
 
 @attrs.frozen(kw_only=True)

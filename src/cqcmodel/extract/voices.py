@@ -17,7 +17,7 @@ the sentence has no voice unless a source follows ("We heard from staff …"). N
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
@@ -177,15 +177,16 @@ def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]
     return found
 
 
-def _words(text: str) -> tuple[list[str], list[int]]:
+def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
     """The words and commas of a sentence (case folded), and where each starts.
 
     These are the word tokens of :func:`~cqcmodel.extract._text.tokens` and its commas: the
-    other punctuation marks, which are single characters, only separate words.
+    other punctuation marks, which are single characters, only separate words. Only those
+    before ``end`` (a word's end) when it is given.
     """
     words: list[str] = []
     starts: list[int] = []
-    for match in _WORD_OR_COMMA.finditer(text):
+    for match in _WORD_OR_COMMA.finditer(text, 0, len(text) if end is None else end):
         word = match.group()
         if word[0].isalnum() or word in {",", "&"}:
             words.append(word.casefold())
@@ -193,33 +194,78 @@ def _words(text: str) -> tuple[list[str], list[int]]:
     return words, starts
 
 
+#: Words one of which every match of ``_DATA`` holds (in lower case).
+_DATA_NEEDLES: Final = (
+    "data",
+    "figures",
+    "statistics",
+    "survey",
+    "average",
+    "ascs",
+    "sace",
+    "ascof",
+)
+
+
+def _may_cite_data(lower: str | None) -> bool:
+    """Whether ``_DATA`` may match a text whose :func:`lowered` copy is ``lower``."""
+    return lower is None or any(needle in lower for needle in _DATA_NEEDLES)
+
+
 def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
     """The voices of one sentence, and whether a pronoun subject asks for the previous ones."""
+    lower = lowered(text)
+    verbs = [match.start() for match in _REPORTING.finditer(text, lower)]
+    sources = [match.end() for match in _FROM.finditer(text, lower)]
+    return _voices_at(text, lower, verbs, sources)
+
+
+def _voices_at(
+    text: str, lower: str | None, verbs: list[int], sources: list[int]
+) -> tuple[tuple[Voice, ...], bool]:
+    """:func:`_voices` given where ``_REPORTING`` matches start and ``_FROM`` matches end."""
     positions: list[tuple[int, Voice]] = []
     pronoun = False
-    lower = lowered(text)
-    reporting = list(_REPORTING.finditer(text, lower))
-    sources = list(_FROM.finditer(text, lower))
-    if reporting or sources:
-        # Most sentences have neither: only these are split into words.
-        words, starts = _words(text)
+    if verbs or sources:
+        # Most sentences have neither: only these are split into words. A verb's subject is
+        # before it, so without a source the words after the last verb are not read.
+        last = _WORD_OR_COMMA.match(text, verbs[-1]) if verbs and not sources else None
+        words, starts = _words(text, last.end() if last is not None else None)
         index_at = {start: index for index, start in enumerate(starts)}
         subjects = _Subjects(words)
-        for match in reporting:
-            verb = index_at.get(match.start())
+        for position in verbs:
+            verb = index_at.get(position)
             if verb is None:
                 continue
             found, is_pronoun = subjects.voices(verb)
             pronoun = pronoun or (is_pronoun and not found)
             positions += [(starts[i], voice) for i, voice in found]
-        for match in sources:
-            start = index_at.get(match.end())
+        for position in sources:
+            start = index_at.get(position)
             if start is not None:
                 positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
-    for match in _DATA.finditer(text, lower):
-        positions.append((match.start(), Voice.DATA))
+    if _may_cite_data(lower):
+        for match in _DATA.finditer(text, lower):
+            positions.append((match.start(), Voice.DATA))
+    if not positions:
+        return (), pronoun
     ordered = tuple(dict.fromkeys(voice for _, voice in sorted(positions, key=lambda p: p[0])))
     return ordered, pronoun and not ordered
+
+
+def _in_sentences(spans: Sequence[tuple[int, int]], positions: Iterable[int]) -> list[list[int]]:
+    """``positions`` (ascending) shared out to the ``spans`` holding them, made relative."""
+    shared: list[list[int]] = [[] for _ in spans]
+    index = 0
+    for position in positions:
+        while index < len(spans) and spans[index][1] <= position:
+            index += 1
+        if index == len(spans):
+            break
+        start = spans[index][0]
+        if position >= start:
+            shared[index].append(position - start)
+    return shared
 
 
 def sentence_voices(text: str) -> tuple[Voice, ...]:
@@ -233,10 +279,27 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
     A sentence whose subject is only a pronoun ("They said …") takes the voices of the
     sentence before it.
     """
+    text = finding.text
+    parts = sentences(text)
+    # The reporting and source patterns match no sentence mark, so they are read once over
+    # the whole finding, which finds in each sentence what reading that sentence would.
+    lower = lowered(text)
+    spans = [(sentence.start, sentence.end) for sentence in parts]
+    verbs = _in_sentences(spans, (match.start() for match in _REPORTING.finditer(text, lower)))
+    if lower is None or "from" in lower:
+        sources = _in_sentences(spans, (match.end() for match in _FROM.finditer(text, lower)))
+    else:
+        sources = [[] for _ in spans]
+    data = _may_cite_data(lower)
     result: list[VoicedSentence] = []
     previous: tuple[Voice, ...] = ()
-    for sentence in sentences(finding.text):
-        voices, inherits = _voices(sentence.text)
+    for sentence, sentence_verbs, sentence_sources in zip(parts, verbs, sources, strict=True):
+        if sentence_verbs or sentence_sources or data:
+            voices, inherits = _voices_at(
+                sentence.text, lowered(sentence.text), sentence_verbs, sentence_sources
+            )
+        else:
+            voices, inherits = (), False
         if inherits:
             voices = previous
         result.append(
