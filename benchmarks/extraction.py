@@ -7,7 +7,7 @@ quotes, dashes and whitespace and dropping a leading "the". Recall is matched go
 gold entries; precision is extracted names that match a gold or optional entry over extracted
 names (each distinct name counted once per page). Totals are summed over the pages.
 
-The pages fall into three sets, reported apart:
+The pages fall into five sets, reported apart:
 
 - **tune**: the gold pages of Hillingdon, Hounslow and Ealing, the half the rules may be
   adjusted on (their misses and extras are what a rule change looks at);
@@ -17,7 +17,9 @@ The pages fall into three sets, reported apart:
   their gold, written before the rules were rewritten; measured after the rewrite, then
   used to tune (so no longer unseen);
 - **unseen**: ``benchmarks/unseen/`` — more CQC-style pages with gold, written before any
-  of the held-out pages' misses were looked at, and never tuned on.
+  of the held-out pages' misses were looked at, and never tuned on;
+- **blind**: ``benchmarks/blind/`` — CQC-style pages of six more councils, written and
+  labelled by someone who had read neither the rules nor any extraction output.
 
 Run ``python benchmarks/extraction.py`` (``--verbose`` lists the misses and the extras of the
 tune pages; ``--verbose-all`` of every page). ``--speed`` instead times extraction on the
@@ -52,6 +54,11 @@ from cqcmodel.framework import fold  # noqa: E402
 GOLD = Path(__file__).resolve().parent / "gold"
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 UNSEEN = Path(__file__).resolve().parent / "unseen"
+BLIND = Path(__file__).resolve().parent / "blind"
+
+#: Sets whose shortfalls are printed but do not fail the run: the blind pages measure the
+#: rules as they are, and a rule is never changed to pass them.
+UNGATED = ("blind",)
 CORPUS = ROOT / "tests" / "corpus"
 
 #: Page-name prefixes of the gold pages the rules may be tuned on; the rest are "test".
@@ -188,13 +195,14 @@ def _row(label: str, initiatives: Score, organisations: Score) -> str:
 
 
 def sets() -> dict[str, list[PageResult]]:
-    """The scored pages of each set: ``tune``, ``test``, ``held-out`` and ``unseen``."""
+    """The scored pages of each set: ``tune``, ``test``, ``held-out``, ``unseen``, ``blind``."""
     gold = measure()
     return {
         "tune": [result for result in gold if split_of(result.page) == "tune"],
         "test": [result for result in gold if split_of(result.page) == "test"],
         "held-out": measure(HELDOUT, HELDOUT),
         "unseen": measure(UNSEEN, UNSEEN),
+        "blind": measure(BLIND, BLIND),
     }
 
 
@@ -280,7 +288,7 @@ def speed() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print per-page and per-set precision and recall; exit 1 if a set misses a target."""
+    """Print per-page and per-set precision and recall; exit 1 if a gated set misses a target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="misses and extras (tune set)")
     parser.add_argument("--verbose-all", action="store_true", help="misses and extras, all sets")
@@ -302,7 +310,11 @@ def main(argv: list[str] | None = None) -> int:
                 summed["organisations"],
             )
         )
-        failed += [f"{name}: {line}" for line in shortfalls(summed)]
+        if name in UNGATED:
+            for line in shortfalls(summed):
+                print(f"below target (reported, not gated): {name}: {line}", file=sys.stderr)
+        else:
+            failed += [f"{name}: {line}" for line in shortfalls(summed)]
     for line in failed:
         print(f"target missed: {line}", file=sys.stderr)
     return 1 if failed else 0
