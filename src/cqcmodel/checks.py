@@ -117,38 +117,25 @@ def wording_warnings(
         if info is None:
             continue
         source = _source(authority, sources, _key(statement))
-        canonical_i = {fold(text) for text in info.i_statements}
-        for piece in statement.i_statements:
-            if fold(piece) in canonical_i:
+        published = [
+            (piece, "this I-statement", info.i_statements) for piece in statement.i_statements
+        ]
+        if statement.commitment is not None:
+            published.append((statement.commitment, "the commitment", info.we_statements))
+        for text, what, canonical in published:
+            if fold(text) in {fold(item) for item in canonical}:
                 continue
-            expected = _closest(piece, info.i_statements)
+            expected = _closest(text, canonical)
             result.append(
                 Diagnostic(
                     severity=Severity.WARNING,
                     message=(
-                        f"{info.title}: this I-statement differs from the framework's"
-                        f"{_difference(piece, expected)}: {_shorten(piece)!r}"
+                        f"{info.title}: {what} differs from the framework's"
+                        f"{_difference(text, expected)}: {_shorten(text)!r}"
                     ),
                     source=source,
                     line=statement.line,
-                    text=piece,
-                )
-            )
-        commitment = statement.commitment
-        if commitment is not None and fold(commitment) not in {
-            fold(text) for text in info.we_statements
-        }:
-            expected = _closest(commitment, info.we_statements)
-            result.append(
-                Diagnostic(
-                    severity=Severity.WARNING,
-                    message=(
-                        f"{info.title}: the commitment differs from the framework's"
-                        f"{_difference(commitment, expected)}: {_shorten(commitment)!r}"
-                    ),
-                    source=source,
-                    line=statement.line,
-                    text=commitment,
+                    text=text,
                 )
             )
     return tuple(result)

@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, TypeVar
 
 import attrs
 
@@ -48,6 +48,8 @@ __all__ = [
     "build_parser",
     "main",
 ]
+
+_T = TypeVar("_T")
 
 #: Exit status: everything was read.
 EXIT_OK: Final = 0
@@ -126,8 +128,6 @@ class _Reporter:
 class _Progress:
     """A one-line progress bar on stderr, shown for many files when stderr is a terminal."""
 
-    WIDTH: Final = 30
-
     def __init__(self, err: IO[str]) -> None:
         self.err = err
         self.shown = -1
@@ -139,12 +139,16 @@ class _Progress:
         if percent == self.shown:
             return
         self.shown = percent
-        filled = self.WIDTH * done // total
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        self.err.write(f"\r[{bar}] {done}/{total} files")
+        self.err.write(f"\r{_bar(done, total)} files")
         if done == total:
             self.err.write("\n")
         self.err.flush()
+
+
+def _bar(done: int, total: int, width: int = 30) -> str:
+    """``[#####-----] done/total``: the progress bar both file reading and fetching show."""
+    filled = width * done // max(total, 1)
+    return f"[{'#' * filled}{'-' * (width - filled)}] {done}/{total}"
 
 
 def _isatty(stream: IO[str]) -> bool:
@@ -339,8 +343,6 @@ def _listing(kind: str) -> Callable[[argparse.Namespace, IO[str], _Reporter], No
 class _FetchProgress:
     """``[####----] 12/40 pages`` on stderr while fetching, when stderr is a terminal."""
 
-    WIDTH: Final = 30
-
     def __init__(self, err: IO[str]) -> None:
         self.err = err
         self.shown = False
@@ -348,9 +350,7 @@ class _FetchProgress:
     def __call__(self, done: int, total: int) -> None:
         if not _isatty(self.err):
             return
-        filled = self.WIDTH * done // max(total, 1)
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        self.err.write(f"\r[{bar}] {done}/{total} pages")
+        self.err.write(f"\r{_bar(done, total)} pages")
         self.err.flush()
         self.shown = True
 
@@ -505,18 +505,20 @@ def _add_plot_options(sub: argparse.ArgumentParser) -> None:
 # --- the parser ------------------------------------------------------------------------------
 
 
-def _statement_type(text: str) -> StatementInfo:
-    try:
-        return lookup_statement(text)
-    except UnknownStatementError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+def _lookup_type(lookup: Callable[[str], _T]) -> Callable[[str], _T]:
+    """An argparse ``type=`` that looks the text up, its unknown-key error a usage error."""
+
+    def convert(text: str) -> _T:
+        try:
+            return lookup(text)
+        except (UnknownStatementError, UnknownCouncilError) as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return convert
 
 
-def _council_type(text: str) -> Council:
-    try:
-        return council(text)
-    except UnknownCouncilError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+_statement_type: Final = _lookup_type(lookup_statement)
+_council_type: Final = _lookup_type(council)
 
 
 def _encoding_type(text: str) -> str:
@@ -577,38 +579,37 @@ def _add_listing(sub: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_group(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "--group",
-        action="store_true",
-        help="one row per initiative or organisation across councils (by canonical key), "
-        "with how many councils mention it",
-    )
-
-
 def _add_parse_format(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--format", choices=("json", "jsonl"), default="json", help="default: json")
 
 
-def _add_strict(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "--strict",
-        action="store_true",
-        help="treat warnings (wording that differs from the framework, a summary that "
-        "contradicts its scores, a title naming no known council) as failures",
-    )
-
-
-def _add_all_councils(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "--all-councils",
-        action="store_true",
-        help="add an empty row for each of the 153 councils the input lacks",
-    )
-
-
 #: Adds a group of options to a subcommand's parser.
 OptionAdder = Callable[[argparse.ArgumentParser], None]
+
+
+def _flag(name: str, help_text: str) -> OptionAdder:
+    """An option group of one on/off option (``store_true``), declared by its name and help."""
+
+    def add(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(name, action="store_true", help=help_text)
+
+    add.__doc__ = f"Add ``{name}``."
+    return add
+
+
+_add_group: Final = _flag(
+    "--group",
+    "one row per initiative or organisation across councils (by canonical key), "
+    "with how many councils mention it",
+)
+_add_strict: Final = _flag(
+    "--strict",
+    "treat warnings (wording that differs from the framework, a summary that "
+    "contradicts its scores, a title naming no known council) as failures",
+)
+_add_all_councils: Final = _flag(
+    "--all-councils", "add an empty row for each of the 153 councils the input lacks"
+)
 
 
 @attrs.frozen

@@ -121,45 +121,45 @@ _CODE: Final = re.compile(r"\s*(E\d{8})\s*", re.IGNORECASE)
 _NOT_WORD: Final = re.compile(r"[^0-9a-z]+")
 _INVERTED: Final = re.compile(r"(?P<head>(?:\w+ ){1,2}of)(?P<tail>(?: .*)?)")
 
+
+def _phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
+    """Each phrase as its words: the form :func:`name_key` compares a name's ends with."""
+    return tuple(tuple(text.split()) for text in texts)
+
+
 #: Words in front of a place name, longest first: "London Borough of", "City of", …
-_PREFIXES: Final = tuple(
-    tuple(words.split())
-    for words in (
-        "the",
-        "london borough of",
-        "royal borough of",
-        "metropolitan borough of",
-        "borough of",
-        "city and county of",
-        "city of",
-        "county of",
-        "council of the",
-        "council of",
-        "corporation of",
-        "county",
-    )
+_PREFIXES: Final = _phrases(
+    "the",
+    "london borough of",
+    "royal borough of",
+    "metropolitan borough of",
+    "borough of",
+    "city and county of",
+    "city of",
+    "county of",
+    "council of the",
+    "council of",
+    "corporation of",
+    "county",
 )
 
 #: Words after a place name: "City Council", "Metropolitan Borough Council", "assessment", …
-_SUFFIXES: Final = tuple(
-    tuple(words.split())
-    for words in (
-        "local authority assessment",
-        "assessment",
-        "local authority",
-        "metropolitan borough council",
-        "metropolitan district council",
-        "borough council",
-        "city council",
-        "county council",
-        "district council",
-        "council",
-        "corporation",
-        "metropolitan borough",
-        "borough",
-        "city",
-        "county",
-    )
+_SUFFIXES: Final = _phrases(
+    "local authority assessment",
+    "assessment",
+    "local authority",
+    "metropolitan borough council",
+    "metropolitan district council",
+    "borough council",
+    "city council",
+    "county council",
+    "district council",
+    "council",
+    "corporation",
+    "metropolitan borough",
+    "borough",
+    "city",
+    "county",
 )
 
 

@@ -161,17 +161,24 @@ _optional_rating: Final = _optional(Rating)
 _optional_date: Final = _optional(dt.date)
 
 
-def _position() -> Any:
-    """A 1-based source line number: metadata, outside equality and hashing."""
+def _metadata(what: str, *, default: object = None, validator: _Validator | None = None) -> Any:
+    """A field that records where a model came from: outside equality, hashing and repr.
+
+    ``what`` ends the JSON schema's description, "Metadata, outside equality: <what>; written
+    when known."
+    """
     return attrs.field(
-        default=None,
+        default=default,
         eq=False,
         repr=False,
-        validator=_optional_int,
-        metadata={
-            "description": "Metadata, outside equality: the source line number; written when known."
-        },
+        validator=validator,
+        metadata={"description": f"Metadata, outside equality: {what}; written when known."},
     )
+
+
+def _position() -> Any:
+    """A 1-based source line number: metadata, outside equality and hashing."""
+    return _metadata("the source line number", validator=_optional_int)
 
 
 # --- quality statement pages -----------------------------------------------------------------
@@ -601,34 +608,12 @@ class Authority:
     #: The quality statement pages, in the order given.
     statements: tuple[QualityStatement, ...] = attrs.field(default=(), validator=_check_statements)
     #: Where the text came from (a path), for messages; metadata outside equality.
-    source: str | None = attrs.field(
-        default=None,
-        eq=False,
-        repr=False,
-        metadata={
-            "description": "Metadata, outside equality: where the text came from; "
-            "written when known."
-        },
-    )
+    source: str | None = _metadata("where the text came from")
     #: Every source the model was read from (paths or addresses), in order; metadata.
-    sources: tuple[str, ...] = attrs.field(
-        default=(),
-        eq=False,
-        repr=False,
-        metadata={
-            "description": "Metadata, outside equality: every source the model was read from; "
-            "written when known."
-        },
-    )
+    sources: tuple[str, ...] = _metadata("every source the model was read from", default=())
     #: Lines of the sources that were not content (furniture, unplaced text); metadata.
-    set_aside: tuple[SetAside, ...] = attrs.field(
-        default=(),
-        eq=False,
-        repr=False,
-        metadata={
-            "description": "Metadata, outside equality: source lines that were not report content; "
-            "written when known."
-        },
+    set_aside: tuple[SetAside, ...] = _metadata(
+        "source lines that were not report content", default=()
     )
 
     def __attrs_post_init__(self) -> None:

@@ -109,43 +109,49 @@ def retry_after_seconds(value: str | None, *, now: float | None = None) -> float
     return max(0.0, when.timestamp() - current)
 
 
+@attrs.define(eq=False)
 class PoliteClient:
     """Fetches HTML pages of one site the way a well-behaved crawler does.
 
     ``site`` is the site's root address (scheme, host and port are "the site"). Use it as a
     context manager; :meth:`get` returns an :class:`Answer` or raises
-    :class:`~cqcmodel.fetching.PageFailedError` with the reason.
+    :class:`~cqcmodel.fetching.PageFailedError` with the reason. ``client`` is an
+    ``httpx.Client`` to send requests through (the caller closes it); ``sleep`` is how the
+    client waits.
     """
 
-    def __init__(
-        self,
-        site: str,
-        *,
-        delay: float = 1.0,
-        timeout: float = 30.0,
-        retries: int = 3,
-        backoff: float = 1.0,
-        max_bytes: int = 5_000_000,
-        max_retry_after: float = 120.0,
-        client: httpx.Client | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
+    site: str
+    #: Seconds from the end of one request to the start of the next (robots.txt may ask more).
+    delay: float = attrs.field(default=1.0, kw_only=True)
+    #: Seconds one request may take as a whole.
+    timeout: float = attrs.field(default=30.0, kw_only=True)
+    #: Tries after the first, after timeouts, broken connections, 5xx and 429 answers.
+    retries: int = attrs.field(default=3, kw_only=True)
+    #: Seconds before the first retry, doubled before each next one.
+    backoff: float = attrs.field(default=1.0, kw_only=True)
+    #: The largest body accepted, in bytes.
+    max_bytes: int = attrs.field(default=5_000_000, kw_only=True)
+    #: The longest ``Retry-After`` obeyed, in seconds.
+    max_retry_after: float = attrs.field(default=120.0, kw_only=True)
+    _given: httpx.Client | None = attrs.field(
+        default=None, kw_only=True, alias="client", repr=False
+    )
+    _sleep: Callable[[float], None] = attrs.field(
+        default=time.sleep, kw_only=True, alias="sleep", repr=False
+    )
+    #: HTTP requests made so far (retries and robots.txt included).
+    requests: int = attrs.field(default=0, init=False)
+    _http: httpx.Client = attrs.field(init=False, repr=False)
+    _last_end: float | None = attrs.field(default=None, init=False, repr=False)
+    _robots: urllib.robotparser.RobotFileParser | str | None = attrs.field(
+        default=None, init=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
         web = _require_httpx()
-        self.site = site
-        self.delay = delay
-        self.timeout = timeout
-        self.retries = retries
-        self.backoff = backoff
-        self.max_bytes = max_bytes
-        self.max_retry_after = max_retry_after
-        self.requests = 0
-        self._sleep = sleep
-        self._owned = client is None
-        self._http: httpx.Client = client or web.Client(
+        self._http = self._given or web.Client(
             headers={"User-Agent": USER_AGENT}, follow_redirects=False
         )
-        self._last_end: float | None = None
-        self._robots: urllib.robotparser.RobotFileParser | str | None = None
 
     def __enter__(self) -> PoliteClient:
         return self
@@ -160,7 +166,7 @@ class PoliteClient:
 
     def close(self) -> None:
         """Close the connections this client opened (not those of a client it was given)."""
-        if self._owned:
+        if self._given is None:
             self._http.close()
 
     def same_site(self, url: str) -> bool:

@@ -85,32 +85,26 @@ def read_text(text: str, *, source: str | None = None, form: Form | None = None)
     """
     if form is None:
         form = Form.HTML if is_html(text) else Form.PDF_TEXT if is_pdf_text(text) else Form.TEXT
-    if form is Form.HTML:
-        from .html import read_html  # noqa: PLC0415 - selectolax loads only for HTML
-
-        html_text, positions, set_aside, source_lines = read_html(text, source=source)
-        return ReadText(
-            text=html_text,
-            source=source,
-            form=Form.HTML,
-            positions=tuple(positions),
-            set_aside=tuple(set_aside),
-            source_lines=source_lines,
-        )
-    if form is Form.PDF_TEXT:
-        page_text, positions, set_aside = read_pdf_text(text)
-        return ReadText(
-            text=page_text,
-            source=source,
-            form=Form.PDF_TEXT,
-            positions=tuple(positions),
-            set_aside=tuple(set_aside),
-            source_lines=tuple(text.split("\n")),
-        )
     if form is Form.PDF:
         msg = "a PDF is read from its bytes: use read_bytes or read_file"
         raise ValueError(msg)
-    return _read_plain(text, source)
+    if form is Form.HTML:
+        from .html import read_html  # noqa: PLC0415 - selectolax loads only for HTML
+
+        page_text, positions, set_aside, source_lines = read_html(text, source=source)
+    elif form is Form.PDF_TEXT:
+        page_text, positions, set_aside = read_pdf_text(text)
+        source_lines = tuple(text.split("\n"))
+    else:
+        return _read_plain(text, source)
+    return ReadText(
+        text=page_text,
+        source=source,
+        form=form,
+        positions=tuple(positions),
+        set_aside=tuple(set_aside),
+        source_lines=source_lines,
+    )
 
 
 def _read_plain(text: str, source: str | None) -> ReadText:
