@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import cqcmodel
@@ -43,6 +43,14 @@ def test_any_model_with_furniture_around_it_reads_back(
     after: list[str],
     inside: list[tuple[int, str]],
 ) -> None:
+    # A page cut after an unknown statement title (no score line after it) is one line of
+    # text: nothing tells it from the site around it, so it is not a page a copy can show.
+    assume(
+        not any(
+            statement.info is None and statement.score is None and not statement.indicative
+            for statement in authority.statements
+        )
+    )
     lines = cqcmodel.render(authority).rstrip("\n").split("\n")
     for where, phrase in inside:
         lines.insert(1 + where % len(lines), phrase)

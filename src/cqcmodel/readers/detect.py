@@ -27,9 +27,10 @@ _TAG: Final = re.compile(
 #: lets the regular expression engine skip to each "Page" fast.
 _PAGE_OF: Final = re.compile(r"Page \d{1,4} of \d{1,4}[ \t]*(?:\r?\n|$)")
 #: A line that a hard wrap cut: ends without sentence punctuation, the next goes on in lower
-#: case. (Written to start with the line break, which the regular expression engine finds
-#: fast.)
-_WRAPPED: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)[a-z(‘“\"]")
+#: case. An opening quotation mark does not count: a heading ("What people expect") is
+#: followed by a quoted I-statement on clean pages. (Written to start with the line break,
+#: which the regular expression engine finds fast.)
+_WRAPPED: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)[a-z(]")
 _MIN_WRAPS: Final = 3
 _MIN_TAGS: Final = 3
 

@@ -186,9 +186,7 @@ def page_start(contents: Sequence[str], index: int) -> bool:
     following = _next_content(contents, index)
     if following is None:
         # A statement title may end the text (a page cut after its title).
-        return statement_by_title(content) is not None and not any(
-            later and reason_for(later, edge=True) is None for later in contents[index + 1 :]
-        )
+        return statement_by_title(content) is not None and _only_furniture_after(contents, index)
     if match(Kind.DOWNLOADS, content):
         return any(match(kind, following) for kind in _OPENERS) or page_start(
             [following, *contents[index + 2 : index + 8]], 0
@@ -199,8 +197,19 @@ def page_start(contents: Sequence[str], index: int) -> bool:
             statement_by_title(following) is not None
         )
     if statement_by_title(content) is not None:
-        return bool(match(Kind.SCORE, following) or match(Kind.INDICATIVE, following))
+        return bool(
+            match(Kind.SCORE, following)
+            or match(Kind.INDICATIVE, following)
+            or _only_furniture_after(contents, index)
+        )
     return False
+
+
+def _only_furniture_after(contents: Sequence[str], index: int) -> bool:
+    """Whether every line after ``index`` is blank or furniture of a page's edge."""
+    return not any(
+        later and reason_for(later, edge=True) is None for later in contents[index + 1 :]
+    )
 
 
 def _next_content(contents: Sequence[str], index: int) -> str | None:
