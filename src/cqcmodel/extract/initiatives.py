@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from ..model import Authority
 from ._extract import build
 from ._named import NamedThing
-from .kinds import Category, InitiativeKind
+from .kinds import Category, InitiativeKind, as_kind
 from .mentions import Mention  # noqa: F401 - the inherited fields' annotations name it
 
 
 def _kind(value: object) -> InitiativeKind:
-    """``value`` as a kind: a kind of the other list is ``OTHER``, an unknown string an error."""
-    if isinstance(value, InitiativeKind):
-        return value
-    if isinstance(value, str) and not isinstance(value, enum.Enum):
-        return InitiativeKind(value)
-    return InitiativeKind.OTHER
+    return as_kind(InitiativeKind, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -7,6 +7,9 @@ enums, so a misspelt kind fails on import rather than becoming a silent ``"other
 from __future__ import annotations
 
 import enum
+from typing import TypeVar
+
+_K = TypeVar("_K", "InitiativeKind", "OrganisationKind")
 
 
 class InitiativeKind(enum.StrEnum):
@@ -63,4 +66,18 @@ class Voice(enum.Enum):
 #: Either kind: what a candidate name carries before it is sorted into one list.
 Kind = InitiativeKind | OrganisationKind
 
-__all__ = ["Category", "InitiativeKind", "Kind", "OrganisationKind", "Voice"]
+
+def as_kind(kinds: type[_K], value: object) -> _K:
+    """``value`` as a member of ``kinds`` (the converter of an extracted item's ``kind``).
+
+    A member stays itself, a valid string becomes its member (an unknown one is a
+    :class:`ValueError`), and a kind of the other list becomes ``OTHER``.
+    """
+    if isinstance(value, kinds):
+        return value
+    if isinstance(value, str) and not isinstance(value, enum.Enum):
+        return kinds(value)
+    return kinds.OTHER
+
+
+__all__ = ["Category", "InitiativeKind", "Kind", "OrganisationKind", "Voice", "as_kind"]

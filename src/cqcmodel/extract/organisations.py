@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from ..model import Authority
 from ._extract import build
 from ._named import NamedThing
-from .kinds import Category, OrganisationKind
+from .kinds import Category, OrganisationKind, as_kind
 from .mentions import Mention  # noqa: F401 - the inherited fields' annotations name it
 
 
 def _kind(value: object) -> OrganisationKind:
-    """``value`` as a kind: a kind of the other list is ``OTHER``, an unknown string an error."""
-    if isinstance(value, OrganisationKind):
-        return value
-    if isinstance(value, str) and not isinstance(value, enum.Enum):
-        return OrganisationKind(value)
-    return OrganisationKind.OTHER
+    return as_kind(OrganisationKind, value)
 
 
 @attrs.frozen(kw_only=True)
