@@ -127,6 +127,7 @@ _BLOCKS: Final = frozenset(
     }
 )
 _OUTSIDE: Final = "outside the main content"
+_ROLE: Final = re.compile("role", re.IGNORECASE)
 #: A ``<header>`` inside the main content holding one of these is the content's own header
 #: (its title), not the site's.
 _HEADINGS: Final = "h1, h2, h3, h4, h5, h6"
@@ -227,7 +228,7 @@ def read_html(
     """
     _check_depth(html, source)
     tree = LexborHTMLParser(html)
-    main = _main(tree)
+    main = _main(tree, html)
     lines = _Lines()
     root = tree.root
     if root is not None:
@@ -312,11 +313,23 @@ def _furniture(
     return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
 
 
-def _main(tree: LexborHTMLParser) -> LexborNode | None:
-    for selector in ("main", "[role='main' i]", "article"):
-        found = tree.css_first(selector)
+def _main(tree: LexborHTMLParser, html: str) -> LexborNode | None:
+    """``<main>``, else ``[role=main]``, else ``<article>``, else the body.
+
+    Elements are found by tag where a tag tells (a CSS selector's first use on a page costs
+    more than the walk of a whole paragraph), and ``role`` by selector only when the word is
+    in the page.
+    """
+    nodes = tree.tags("main")
+    if nodes:
+        return nodes[0]
+    if _ROLE.search(html) is not None:
+        found = tree.css_first("[role='main' i]")
         if found is not None:
             return found
+    nodes = tree.tags("article")
+    if nodes:
+        return nodes[0]
     return tree.body
 
 
@@ -352,6 +365,7 @@ def _walk(
     ]
     lines.anchor = (start_tag, 0, False)
     counts[start_tag] = 1
+    flush = lines.flush
     while stack:
         children, _, reason, _, _ = frame = stack[-1]
         for child in children:
@@ -371,8 +385,10 @@ def _walk(
                 stack.append((child.iter(include_text=False), tag, _CODE_REASON, False, ordinal))
                 break
             if tag == "br":
-                _open_line(lines, reason, (tag, ordinal, True), item=False)
-                pieces = lines.pieces
+                if pieces:
+                    flush(reason)
+                    pieces = lines.pieces
+                lines.anchor = (tag, ordinal, True)
                 continue
             child_reason = reason
             if chrome or tag == main_tag:
@@ -383,18 +399,27 @@ def _walk(
                 child_reason = None  # the main content's own header, holding its title
             breaks = tag in _BLOCKS or child_reason != reason
             if breaks:
-                _open_line(
-                    lines, reason, (tag, ordinal, False), item=tag == "li" and not child_reason
-                )
-                pieces = lines.pieces
+                if pieces:
+                    flush(reason)
+                    pieces = lines.pieces
+                lines.anchor = (tag, ordinal, False)
+                if tag == "li" and not child_reason:
+                    lines.items.append(False)
             elif not pieces:
                 lines.anchor = (tag, ordinal, False)
             stack.append((child.iter(include_text=True), tag, child_reason, breaks, ordinal))
             break
         else:
             stack.pop()
-            _close_line(lines, frame[1:])
-            pieces = lines.pieces
+            _, tag, reason, breaks, ordinal = frame
+            if breaks and reason != _CODE_REASON:
+                if pieces:
+                    flush(reason)
+                    pieces = lines.pieces
+                # Text after this element's end is anchored to it.
+                lines.anchor = (tag, ordinal, True)
+                if tag == "li" and reason is None and lines.items:
+                    lines.items.pop()
 
 
 def _reason(
@@ -407,24 +432,3 @@ def _reason(
     if own is not None and (reason is None or reason == _OUTSIDE):
         return own
     return reason
-
-
-def _open_line(lines: _Lines, reason: str | None, anchor: Anchor, *, item: bool) -> None:
-    """End the current line (set aside for ``reason``) and start one at ``anchor``."""
-    if lines.pieces:
-        lines.flush(reason)
-    lines.anchor = anchor
-    if item:
-        lines.items.append(False)
-
-
-def _close_line(lines: _Lines, element: tuple[str, str | None, bool, int]) -> None:
-    """End an element: its tag, reason, whether it ends a line, its ordinal."""
-    tag, reason, breaks, ordinal = element
-    if breaks and reason != _CODE_REASON:
-        if lines.pieces:
-            lines.flush(reason)
-        # Text after this element's end is anchored to it.
-        lines.anchor = (tag, ordinal, True)
-        if tag == "li" and reason is None and lines.items:
-            lines.items.pop()
