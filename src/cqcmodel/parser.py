@@ -337,7 +337,8 @@ def _relocated(node: Any, lines: list[int], changes: dict[str, Any]) -> Any:
     validated, and a mapped line is a source line number like the one it replaces.
     """
     cls = type(node)
-    has_line, nested, names = _line_plan(cls)
+    plan = _LINE_PLANS.get(cls)
+    has_line, nested, names = plan if plan is not None else _line_plan(cls)
     if has_line:
         line = node.line
         if line is not None and 1 <= line <= len(lines):
@@ -359,16 +360,23 @@ def _relocated(node: Any, lines: list[int], changes: dict[str, Any]) -> Any:
     return copy
 
 
-@functools.cache
+#: :func:`_line_plan`'s answers, per model class.
+_LINE_PLANS: Final[dict[type, tuple[bool, tuple[str, ...], tuple[str, ...]]]] = {}
+
+
 def _line_plan(cls: type) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
-    """For a model class: whether it has a ``line``, the fields that may hold model objects
-    with lines (an object, ``None``, or a tuple of them), and all its fields' names."""
+    """Where a model class holds lines: whether it has a ``line``, and which fields.
+
+    Returns that flag, the fields that may hold model objects with lines (an object,
+    ``None``, or a tuple of them), and all the class's field names.
+    """
     fields = attrs.fields(attrs.resolve_types(cls))
     nested = tuple(
         field.name for field in fields if field.name != "line" and _holds_lines(field.type)
     )
     names = tuple(field.name for field in fields)
-    return "line" in names, nested, names
+    plan = _LINE_PLANS[cls] = ("line" in names, nested, names)
+    return plan
 
 
 def _holds_lines(kind: Any) -> bool:
