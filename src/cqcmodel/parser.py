@@ -18,6 +18,7 @@ import os
 import pkgutil
 import re
 import threading
+import typing
 from collections.abc import Callable, Collection, Iterator
 from typing import Any, Final, NoReturn
 
@@ -327,15 +328,17 @@ def parse_read(read: ReadText) -> Authority:
             raise
         raise located from None
     unplaced = tuple(_placed(entry, read) for entry in authority.set_aside)
-    if read.positions is not None:
-        authority = _relocated(attrs.evolve(authority, set_aside=()), read)
-    set_aside = read.set_aside + unplaced
-    if set_aside:
-        ordered = tuple(
+    entries = tuple(sorted(read.set_aside + unplaced, key=lambda entry: (entry.line, entry.column)))
+    if entries and read.source is not None:
+        entries = tuple(
             entry if entry.source is not None else attrs.evolve(entry, source=read.source)
-            for entry in sorted(set_aside, key=lambda entry: (entry.line, entry.column))
+            for entry in entries
         )
-        authority = attrs.evolve(authority, set_aside=ordered)
+    if read.positions is not None:
+        lines = [line for line, _ in read.positions]
+        authority = _relocated(authority, lines, {"set_aside": entries})
+    elif entries:
+        authority = attrs.evolve(authority, set_aside=entries)
     return authority
 
 
@@ -376,22 +379,62 @@ def _parse_text(text: str, source: str | None) -> Authority:
         src.error(str(error), line, document.column(line))
 
 
-def _relocated(node: Any, read: ReadText) -> Any:
-    """``node`` (a model object, or a tuple of them) with every ``line`` mapped to the source."""
-    if isinstance(node, tuple):
-        return tuple(_relocated(item, read) for item in node)
-    if not attrs.has(type(node)):
+def _relocated(node: Any, lines: list[int], changes: dict[str, Any]) -> Any:
+    """A copy of ``node`` with every ``line`` mapped through ``lines``, and ``changes`` made.
+
+    Only the fields that can hold a line are visited (:func:`_line_plan`), and the copies are
+    made without running the validators again: every value but the lines is the one already
+    validated, and a mapped line is a source line number like the one it replaces.
+    """
+    cls = type(node)
+    plan = _LINE_PLANS.get(cls)
+    has_line, nested, names = plan if plan is not None else _line_plan(cls)
+    if has_line:
+        line = node.line
+        if line is not None and 1 <= line <= len(lines):
+            changes["line"] = lines[line - 1]
+    for name in nested:
+        if name in changes:
+            continue
+        value = getattr(node, name)
+        if type(value) is tuple:
+            if value and attrs.has(type(value[0])):
+                changes[name] = tuple([_relocated(item, lines, {}) for item in value])
+        elif value is not None:
+            changes[name] = _relocated(value, lines, {})
+    if not changes:
         return node
-    changes: dict[str, Any] = {}
-    for field in attrs.fields(type(node)):
-        value = getattr(node, field.name)
-        if field.name == "line" and isinstance(value, int):
-            changes["line"] = read.position(value)[0]
-        elif isinstance(value, tuple) or attrs.has(type(value)):
-            moved = _relocated(value, read)
-            if moved is not value:
-                changes[field.name] = moved
-    return attrs.evolve(node, **changes) if changes else node
+    copy = object.__new__(cls)
+    for name in names:
+        object.__setattr__(copy, name, changes[name] if name in changes else getattr(node, name))
+    return copy
+
+
+#: :func:`_line_plan`'s answers, per model class.
+_LINE_PLANS: Final[dict[type, tuple[bool, tuple[str, ...], tuple[str, ...]]]] = {}
+
+
+def _line_plan(cls: type) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
+    """Where a model class holds lines: whether it has a ``line``, and which fields.
+
+    Returns that flag, the fields that may hold model objects with lines (an object,
+    ``None``, or a tuple of them), and all the class's field names.
+    """
+    fields = attrs.fields(attrs.resolve_types(cls))
+    nested = tuple(
+        field.name for field in fields if field.name != "line" and _holds_lines(field.type)
+    )
+    names = tuple(field.name for field in fields)
+    plan = _LINE_PLANS[cls] = ("line" in names, nested, names)
+    return plan
+
+
+def _holds_lines(kind: Any) -> bool:
+    """Whether values of the type ``kind`` can be or hold model objects with a ``line``."""
+    if isinstance(kind, type) and attrs.has(kind):
+        plan = _line_plan(kind)
+        return plan[0] or bool(plan[1])
+    return any(_holds_lines(arg) for arg in typing.get_args(kind))
 
 
 def _translate(error: UnexpectedToken, src: SourceText) -> NoReturn:

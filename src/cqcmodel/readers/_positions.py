@@ -93,6 +93,37 @@ class Locator:
         self._last = offset
         return self.line_column(offset)
 
+    def positions(
+        self, anchors: list[tuple[str, int, bool]], texts: list[str]
+    ) -> list[tuple[int, int]]:
+        """:meth:`position` of each anchor and text, in order, in one loop (the hot path)."""
+        if self._offsets is None:
+            self._offsets = _start_tags(self.html, self.tags)
+        offsets_of, counts, html = self._offsets, self.counts, self.html
+        match, count, rfind = _TO_TEXT.match, html.count, html.rfind
+        found: list[tuple[int, int]] = []
+        append = found.append
+        line, counted = self._line, self._counted
+        for (tag, ordinal, after), text in zip(anchors, texts, strict=True):
+            offsets = offsets_of.get(tag)
+            if offsets is None or ordinal >= len(offsets) or len(offsets) != counts.get(tag):
+                offset = self._search(text)
+            elif after:
+                self._last = offsets[ordinal]
+                offset = self._search(text)
+            else:
+                to_text = match(html, offsets[ordinal])
+                offset = offsets[ordinal] if to_text is None else to_text.end()
+            self._last = offset
+            if offset >= counted:
+                line += count("\n", counted, offset)
+            else:
+                line = count("\n", 0, offset) + 1
+            counted = offset
+            append((line, offset - rfind("\n", 0, offset)))
+        self._line, self._counted = line, counted
+        return found
+
     def _offset(self, anchor: tuple[str, int, bool], text: str) -> int:
         tag, ordinal, after = anchor
         if self._offsets is None:

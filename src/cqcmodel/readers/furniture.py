@@ -131,8 +131,20 @@ _OPENERS: Final = (Kind.PUBLISHED, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
 #: Lines after which a pilot-style ``<Authority> assessment`` line is a title line.
 _PILOT_FOLLOWERS: Final = (Kind.PUBLISHED, Kind.DOWNLOADS, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
 #: A line (after a line break) that is known furniture of any place: one search of a text.
+#: (The lookahead, the first letters of the phrases, lets most lines fail on one character.)
 _ANYWHERE_LINE: Final = re.compile(
-    "\n[ \t]*(?:"
+    "\n[ \t]*(?=["
+    + "".join(
+        sorted(
+            {
+                re.escape(phrase[0].lower())
+                for phrase, _, where in FURNITURE
+                if where is Where.ANYWHERE
+            }
+            | {"p"}
+        )
+    )
+    + "])(?:"
     + "|".join(
         re.escape(phrase).replace("\\ ", "\\s+")
         for phrase, _, where in FURNITURE

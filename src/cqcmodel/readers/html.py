@@ -127,6 +127,7 @@ _BLOCKS: Final = frozenset(
     }
 )
 _OUTSIDE: Final = "outside the main content"
+_ROLE: Final = re.compile("role", re.IGNORECASE)
 #: A ``<header>`` inside the main content holding one of these is the content's own header
 #: (its title), not the site's.
 _HEADINGS: Final = "h1, h2, h3, h4, h5, h6"
@@ -195,17 +196,19 @@ class _Lines:
         #: How many elements of each tag the walk has entered.
         self.counts: dict[str, int] = {}
 
-    def flush(self, reason: str | None) -> None:
+    def flush(self, reason: str | None) -> list[str]:
+        """End the current line (set aside for ``reason``); the new line's pieces."""
         if not self.pieces:
-            return
+            return self.pieces
         text = " ".join("".join(self.pieces).split())
-        self.pieces = []
+        pieces: list[str] = []
+        self.pieces = pieces
         anchor = self.anchor
         if not text or anchor is None or reason == _CODE_REASON:
-            return
+            return pieces
         if reason is not None:
             self.aside.append((text, anchor, reason))
-            return
+            return pieces
         if self.items:
             depth = len(self.items)
             if self.items[-1]:
@@ -215,6 +218,7 @@ class _Lines:
                 self.items[-1] = True
         self.texts.append(text)
         self.anchors.append(anchor)
+        return pieces
 
 
 def read_html(
@@ -227,7 +231,7 @@ def read_html(
     """
     _check_depth(html, source)
     tree = LexborHTMLParser(html)
-    main = _main(tree)
+    main = _main(tree, html)
     lines = _Lines()
     root = tree.root
     if root is not None:
@@ -250,14 +254,15 @@ def read_html(
             source=source,
             line_text=source_lines[line - 1] if line <= len(source_lines) else None,
         )
-    positions = [
-        locator.position(anchor, text)
-        for text, anchor in zip(lines.texts, lines.anchors, strict=True)
-    ]
+    positions = locator.positions(lines.anchors, lines.texts)
+    aside = lines.aside
     set_aside = [
         SetAside(line=line, column=column, text=text, reason=reason)
-        for text, anchor, reason in lines.aside
-        for line, column in (locator.position(anchor, text),)
+        for (text, _, reason), (line, column) in zip(
+            aside,
+            locator.positions([item[1] for item in aside], [item[0] for item in aside]),
+            strict=True,
+        )
     ]
     return _furniture(lines.texts, positions, set_aside, source_lines)
 
@@ -312,11 +317,23 @@ def _furniture(
     return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
 
 
-def _main(tree: LexborHTMLParser) -> LexborNode | None:
-    for selector in ("main", "[role='main' i]", "article"):
-        found = tree.css_first(selector)
+def _main(tree: LexborHTMLParser, html: str) -> LexborNode | None:
+    """``<main>``, else ``[role=main]``, else ``<article>``, else the body.
+
+    Elements are found by tag where a tag tells (a CSS selector's first use on a page costs
+    more than the walk of a whole paragraph), and ``role`` by selector only when the word is
+    in the page.
+    """
+    nodes = tree.tags("main")
+    if nodes:
+        return nodes[0]
+    if _ROLE.search(html) is not None:
+        found = tree.css_first("[role='main' i]")
         if found is not None:
             return found
+    nodes = tree.tags("article")
+    if nodes:
+        return nodes[0]
     return tree.body
 
 
@@ -335,23 +352,30 @@ def _children(node: LexborNode) -> Iterator[LexborNode]:
     return node.iter(include_text=True)
 
 
+#: A frame of the walk: an open element's children left, its tag, the reason its text is set
+#: aside, whether it ends a line, and its ordinal among its tag's elements.
+_Frame = tuple[Iterator[LexborNode], str, str | None, bool, int]
+
+
+def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _Frame:
+    """The frame of the walk's first element, counted and anchoring the first line."""
+    start_tag = start.tag or ""
+    outside = _OUTSIDE if main is not None and main.mem_id != start.mem_id else None
+    lines.anchor = (start_tag, 0, False)
+    lines.counts[start_tag] = 1
+    return (start.iter(include_text=True), start_tag, outside, True, 0)
+
+
 def _walk(
     start: LexborNode, main: LexborNode | None, chrome: dict[int, str], lines: _Lines
 ) -> None:
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
-    The reader's hot loop: its own stack (no recursion: nesting depth is the page's to
-    choose), a frame per open element (the children left, the tag, the reason its text is
-    set aside, whether it ends a line, its ordinal among its tag's elements).
+    The hot loop: few calls per node, its own stack (nesting depth is the page's to choose).
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
-    counts, pieces, start_tag = lines.counts, lines.pieces, start.tag or ""
-    outside: str | None = _OUTSIDE if main is not None and main.mem_id != start.mem_id else None
-    stack: list[tuple[Iterator[LexborNode], str, str | None, bool, int]] = [
-        (start.iter(include_text=True), start_tag, outside, True, 0)
-    ]
-    lines.anchor = (start_tag, 0, False)
-    counts[start_tag] = 1
+    counts, pieces, flush = lines.counts, lines.pieces, lines.flush
+    stack = [_first_frame(start, main, lines)]
     while stack:
         children, _, reason, _, _ = frame = stack[-1]
         for child in children:
@@ -371,8 +395,9 @@ def _walk(
                 stack.append((child.iter(include_text=False), tag, _CODE_REASON, False, ordinal))
                 break
             if tag == "br":
-                _open_line(lines, reason, (tag, ordinal, True), item=False)
-                pieces = lines.pieces
+                if pieces:
+                    pieces = flush(reason)
+                lines.anchor = (tag, ordinal, True)
                 continue
             child_reason = reason
             if chrome or tag == main_tag:
@@ -383,18 +408,24 @@ def _walk(
                 child_reason = None  # the main content's own header, holding its title
             breaks = tag in _BLOCKS or child_reason != reason
             if breaks:
-                _open_line(
-                    lines, reason, (tag, ordinal, False), item=tag == "li" and not child_reason
-                )
-                pieces = lines.pieces
+                if pieces:
+                    pieces = flush(reason)
+                lines.anchor = (tag, ordinal, False)
+                if tag == "li" and not child_reason:
+                    lines.items.append(False)
             elif not pieces:
                 lines.anchor = (tag, ordinal, False)
             stack.append((child.iter(include_text=True), tag, child_reason, breaks, ordinal))
             break
         else:
             stack.pop()
-            _close_line(lines, frame[1:])
-            pieces = lines.pieces
+            _, tag, reason, breaks, ordinal = frame
+            if breaks and reason != _CODE_REASON:
+                if pieces:
+                    pieces = flush(reason)
+                lines.anchor = (tag, ordinal, True)  # for the text after its end
+                if tag == "li" and reason is None and lines.items:
+                    lines.items.pop()
 
 
 def _reason(
@@ -407,24 +438,3 @@ def _reason(
     if own is not None and (reason is None or reason == _OUTSIDE):
         return own
     return reason
-
-
-def _open_line(lines: _Lines, reason: str | None, anchor: Anchor, *, item: bool) -> None:
-    """End the current line (set aside for ``reason``) and start one at ``anchor``."""
-    if lines.pieces:
-        lines.flush(reason)
-    lines.anchor = anchor
-    if item:
-        lines.items.append(False)
-
-
-def _close_line(lines: _Lines, element: tuple[str, str | None, bool, int]) -> None:
-    """End an element: its tag, reason, whether it ends a line, its ordinal."""
-    tag, reason, breaks, ordinal = element
-    if breaks and reason != _CODE_REASON:
-        if lines.pieces:
-            lines.flush(reason)
-        # Text after this element's end is anchored to it.
-        lines.anchor = (tag, ordinal, True)
-        if tag == "li" and reason is None and lines.items:
-            lines.items.pop()
