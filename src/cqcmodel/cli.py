@@ -98,7 +98,8 @@ class _Reporter:
             self.err.write(f"{diagnostic}\n")
         else:
             self.warnings += 1
-            self.err.write(f"{diagnostic.location}: warning: {diagnostic.message}\n")
+            location = f"{diagnostic.location}: " if diagnostic.location else ""
+            self.err.write(f"{location}warning: {diagnostic.message}\n")
 
     def note(self, message: str) -> None:
         self.err.write(f"note: {message}\n")
