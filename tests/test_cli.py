@@ -13,10 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
+import attrs
 import pytest
 
 import cqcmodel
 from cqcmodel import cli
+from cqcmodel.checks import Diagnostic, Severity
 from cqcmodel.cli import PROGRESS_THRESHOLD, _Progress
 from cqcmodel.collect import load
 from cqcmodel.export import columns, rows
@@ -798,3 +800,17 @@ def test_authority_merges_an_untitled_page_with_its_councils_pages(
     assert hillingdon["authority"] == "London Borough of Hillingdon"
     assert (hillingdon["scored"], hillingdon["partnerships"]) == (6, 3)
     assert str(SEED) in hillingdon["sources"]
+
+
+@pytest.mark.parametrize(("errors", "expected"), [(0, cli.EXIT_OK), (1, cli.EXIT_BAD_INPUT)])
+def test_closed_pipe_keeps_the_status_of_errors_reported(
+    errors: int, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def handler(args: argparse.Namespace, out: IO[str], reporter: cli._Reporter) -> None:
+        for _ in range(errors):
+            reporter.report(Diagnostic(severity=Severity.ERROR, message="bad", source="a.txt"))
+        raise BrokenPipeError
+
+    monkeypatch.setitem(cli.COMMANDS, "parse", attrs.evolve(cli.COMMANDS["parse"], handler=handler))
+    monkeypatch.setattr(cli, "_silence_stdout", lambda: None)
+    assert cli.main(["parse", str(EXAMPLES)]) == expected

@@ -783,7 +783,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             _silence_stdout()
-            return EXIT_OK
+            return EXIT_BAD_INPUT if reporter.errors else EXIT_OK
         reporter.report(Diagnostic.from_error(error))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
