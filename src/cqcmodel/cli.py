@@ -581,7 +581,9 @@ def _add_listing(sub: argparse.ArgumentParser) -> None:
 
 
 def _add_parse_format(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--format", choices=("json", "jsonl"), default="json", help="default: json")
+    sub.add_argument(
+        "--format", choices=("json", "jsonl"), default="json", help="output format (default: json)"
+    )
 
 
 #: Adds a group of options to a subcommand's parser.
