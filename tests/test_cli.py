@@ -814,3 +814,17 @@ def test_closed_pipe_keeps_the_status_of_errors_reported(
     monkeypatch.setitem(cli.COMMANDS, "parse", attrs.evolve(cli.COMMANDS["parse"], handler=handler))
     monkeypatch.setattr(cli, "_silence_stdout", lambda: None)
     assert cli.main(["parse", str(EXAMPLES)]) == expected
+
+
+def test_a_missing_path_is_reported_as_path_and_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    absent = tmp_path / "absent.txt"
+    result = run_here(capsys, "check", absent)
+    assert result.returncode == cli.EXIT_BAD_INPUT
+    assert result.stderr == f"{absent}: no such file or folder\n"
+
+
+def test_parse_format_help_says_what_the_option_is(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_here(capsys, "parse", "--help")
+    assert "output format (default: json)" in " ".join(result.stdout.split())
