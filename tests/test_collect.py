@@ -32,6 +32,7 @@ from cqcmodel.collect import (
 from cqcmodel.errors import (
     ConflictError,
     CqcModelError,
+    EmptyPathError,
     NoFilesError,
     SourceIsFolderError,
     SourceNotFoundError,
@@ -461,3 +462,14 @@ def test_missing_and_folder_paths_raise_cqcmodel_errors(tmp_path: Path) -> None:
     assert isinstance(folder.value, IsADirectoryError)
     assert isinstance(folder.value, cqcmodel.CqcModelError)
     assert str(folder.value).startswith(f"{tmp_path}: is a folder")
+
+
+@pytest.mark.parametrize("paths", ["", [""], [Path("x.txt"), ""]])
+def test_an_empty_path_is_refused(
+    paths: str | list[str | Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "x.txt", statement_page("Alpha Council", "needs", 3))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(EmptyPathError, match="empty path") as caught:
+        load(paths)
+    assert isinstance(caught.value, ValueError)

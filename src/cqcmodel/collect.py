@@ -23,7 +23,14 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from .councils import find_council
-from .errors import ConflictError, CqcModelError, NoFilesError, ParseError, SourceNotFoundError
+from .errors import (
+    ConflictError,
+    CqcModelError,
+    EmptyPathError,
+    NoFilesError,
+    ParseError,
+    SourceNotFoundError,
+)
 from .framework import STATEMENTS, fold
 from .model import About, Authority, PageDates, QualityStatement, Summary
 
@@ -113,6 +120,8 @@ def _as_paths(paths: Paths) -> list[Path]:
     result: list[Path] = []
     for path in given:
         text = os.fspath(path)
+        if not text:
+            raise EmptyPathError
         if os.path.exists(text) or not _GLOB.search(text):
             result.append(Path(text))
             continue

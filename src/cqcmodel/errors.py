@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "ConflictError",
     "CqcModelError",
+    "EmptyPathError",
     "NoFilesError",
     "ParseError",
     "SourceIsFolderError",
@@ -104,6 +105,13 @@ class ValidationError(CqcModelError, ValueError):
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{where}invalid cqcmodel data ({count} {noun}):\n{lines}")
+
+
+class EmptyPathError(CqcModelError, ValueError):
+    """An empty path given to read: refused rather than read as the working folder."""
+
+    def __init__(self) -> None:
+        super().__init__("an empty path names no file or folder")
 
 
 class SourceNotFoundError(CqcModelError, FileNotFoundError):
