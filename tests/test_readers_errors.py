@@ -189,3 +189,12 @@ def test_utf8_bom_and_utf16_boms() -> None:
         codecs.BOM_UTF16_BE + PAGE.encode("utf-16-be"),
     ):
         assert read_bytes(data).text.lstrip("\ufeff") == PAGE
+
+
+@pytest.mark.parametrize(("bad", "shown"), [(b"\x00", "00"), (b"\x81", "81")])
+def test_undecodable_text_names_the_byte_windows_1252_refuses(bad: bytes, shown: str) -> None:
+    # 0xE9 is not UTF-8 but is Windows-1252 (é): the error is about the byte that is neither.
+    with pytest.raises(ParseError) as caught:
+        read_bytes(b"Caf\xe9 ok\nline " + bad + b" more\n", source="x.txt")
+    assert (caught.value.line, caught.value.column) == (2, 6)
+    assert caught.value.message.startswith(f"bytes {shown} are not UTF-8 (nor Windows-1252)")
