@@ -57,7 +57,8 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
 def test_broken_pdf(tmp_path: Path) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(report_pdf(PAGE)[:400])
-    assert "not a readable PDF" in _error(path).message
+    message = _error(path).message
+    assert message == "not a readable PDF file (damaged, or not a PDF)"
 
 
 def test_pdf_name_without_pdf_content(tmp_path: Path) -> None:
@@ -76,8 +77,9 @@ def test_pdf_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.setattr(builtins, "__import__", no_pdfminer)
     with pytest.raises(PdfSupportMissingError) as caught:
-        read_bytes(report_pdf(PAGE))
+        read_bytes(report_pdf(PAGE), source="report.pdf")
     assert "cqcmodel[pdf]" in str(caught.value)
+    assert "report.pdf" in str(caught.value)
     assert isinstance(caught.value, CqcModelError)
 
 
