@@ -828,3 +828,14 @@ def test_a_missing_path_is_reported_as_path_and_message(
 def test_parse_format_help_says_what_the_option_is(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_here(capsys, "parse", "--help")
     assert "output format (default: json)" in " ".join(result.stdout.split())
+
+
+def test_check_lists_no_missing_councils_when_nothing_was_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "letter.txt"
+    bad.write_text("Dear colleague,\n", encoding="utf-8")
+    result = run_here(capsys, "check", bad)
+    assert result.returncode == cli.EXIT_BAD_INPUT
+    assert "no pages" not in result.stderr
+    assert "1 file, 0 records: 1 error" in result.stderr

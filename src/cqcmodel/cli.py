@@ -291,7 +291,8 @@ def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
         diagnostics += set_aside_warnings(*record.parts)
         for diagnostic in diagnostics:
             reporter.report(diagnostic)
-    _note_missing(reporter, [record.authority for record in records], args.council)
+    if loaded.records:  # with nothing read, a list of every council says nothing
+        _note_missing(reporter, [record.authority for record in records], args.council)
     files, count = len(loaded.files), len(records)
     reporter.err.write(
         f"{files} file{'s' * (files != 1)}, {count} record{'s' * (count != 1)}: "
