@@ -839,3 +839,17 @@ def test_check_lists_no_missing_councils_when_nothing_was_read(
     assert result.returncode == cli.EXIT_BAD_INPUT
     assert "no pages" not in result.stderr
     assert "1 file, 0 records: 1 error" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["report", "plot"])
+def test_report_and_plot_write_nothing_when_nothing_was_read(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "letter.txt"
+    bad.write_text("Dear colleague,\n", encoding="utf-8")
+    target = tmp_path / ("site" if command == "report" else "plot.png")
+    options = ["--out", target] if command == "report" else ["heatmap", "-o", target]
+    result = run_here(capsys, command, *options, bad)
+    assert result.returncode == cli.EXIT_BAD_INPUT
+    assert not target.exists()
+    assert f"{target}: not written, as no authority was read" in result.stderr

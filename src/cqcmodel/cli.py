@@ -461,10 +461,18 @@ def _authorities(args: argparse.Namespace, reporter: _Reporter) -> list[Authorit
     return [record.authority for record in records if record is not None]
 
 
+def _read_some(args: argparse.Namespace, reporter: _Reporter, target: str) -> list[Authority]:
+    """:func:`_authorities`, refusing to write ``target`` empty when none was read."""
+    authorities = _authorities(args, reporter)
+    if not authorities:
+        raise _BadInputError(f"{target}: not written, as no authority was read")
+    return authorities
+
+
 def _cmd_report(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
     from .site import MissingExtraError, report  # noqa: PLC0415 - Jinja2 loads on use
 
-    authorities = _authorities(args, reporter)
+    authorities = _read_some(args, reporter, args.out)
     try:
         index = report(authorities, args.out)
     except MissingExtraError as error:
@@ -488,7 +496,7 @@ def _cmd_plot(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> No
 
     if Path(args.output).suffix.lower() not in {".png", ".svg"}:
         raise _BadInputError(f"{args.output}: a plot is written as .png or .svg")
-    authorities = _authorities(args, reporter)
+    authorities = _read_some(args, reporter, args.output)
     draw = plot.heatmap if args.kind == "heatmap" else plot.ratings
     try:
         plot.save(draw(authorities), args.output)
