@@ -47,7 +47,9 @@ def test_diagnostic_reads_path_line_column_message() -> None:
     )
     assert str(diagnostic) == "a/b.txt:3:7: odd"
     unknown = Diagnostic(severity=Severity.ERROR, message="bad")
-    assert str(unknown) == "<string>:1:1: bad"
+    assert str(unknown) == "bad"
+    no_line = Diagnostic(severity=Severity.ERROR, message="bad", source="a/b.txt")
+    assert str(no_line) == "a/b.txt: bad"
 
 
 def test_diagnostic_from_errors() -> None:
@@ -62,7 +64,7 @@ def test_diagnostic_from_errors() -> None:
     conflict = ConflictError("two different scores", sources=("a.txt", "b.txt"), lines=(2, 4))
     assert str(Diagnostic.from_error(conflict)) == "b.txt:4:1: two different scores"
     missing = FileNotFoundError(2, "No such file or directory", "gone.txt")
-    assert str(Diagnostic.from_error(missing)) == "gone.txt:1:1: No such file or directory"
+    assert str(Diagnostic.from_error(missing)) == "gone.txt: No such file or directory"
 
 
 # --- wording ---------------------------------------------------------------------------------

@@ -13,10 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
+import attrs
 import pytest
 
 import cqcmodel
 from cqcmodel import cli
+from cqcmodel.checks import Diagnostic, Severity
 from cqcmodel.cli import PROGRESS_THRESHOLD, _Progress
 from cqcmodel.collect import load
 from cqcmodel.export import columns, rows
@@ -798,3 +800,56 @@ def test_authority_merges_an_untitled_page_with_its_councils_pages(
     assert hillingdon["authority"] == "London Borough of Hillingdon"
     assert (hillingdon["scored"], hillingdon["partnerships"]) == (6, 3)
     assert str(SEED) in hillingdon["sources"]
+
+
+@pytest.mark.parametrize(("errors", "expected"), [(0, cli.EXIT_OK), (1, cli.EXIT_BAD_INPUT)])
+def test_closed_pipe_keeps_the_status_of_errors_reported(
+    errors: int, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def handler(args: argparse.Namespace, out: IO[str], reporter: cli._Reporter) -> None:
+        for _ in range(errors):
+            reporter.report(Diagnostic(severity=Severity.ERROR, message="bad", source="a.txt"))
+        raise BrokenPipeError
+
+    monkeypatch.setitem(cli.COMMANDS, "parse", attrs.evolve(cli.COMMANDS["parse"], handler=handler))
+    monkeypatch.setattr(cli, "_silence_stdout", lambda: None)
+    assert cli.main(["parse", str(EXAMPLES)]) == expected
+
+
+def test_a_missing_path_is_reported_as_path_and_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    absent = tmp_path / "absent.txt"
+    result = run_here(capsys, "check", absent)
+    assert result.returncode == cli.EXIT_BAD_INPUT
+    assert result.stderr == f"{absent}: no such file or folder\n"
+
+
+def test_parse_format_help_says_what_the_option_is(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_here(capsys, "parse", "--help")
+    assert "output format (default: json)" in " ".join(result.stdout.split())
+
+
+def test_check_lists_no_missing_councils_when_nothing_was_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "letter.txt"
+    bad.write_text("Dear colleague,\n", encoding="utf-8")
+    result = run_here(capsys, "check", bad)
+    assert result.returncode == cli.EXIT_BAD_INPUT
+    assert "no pages" not in result.stderr
+    assert "1 file, 0 records: 1 error" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["report", "plot"])
+def test_report_and_plot_write_nothing_when_nothing_was_read(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "letter.txt"
+    bad.write_text("Dear colleague,\n", encoding="utf-8")
+    target = tmp_path / ("site" if command == "report" else "plot.png")
+    options = ["--out", target] if command == "report" else ["heatmap", "-o", target]
+    result = run_here(capsys, command, *options, bad)
+    assert result.returncode == cli.EXIT_BAD_INPUT
+    assert not target.exists()
+    assert f"{target}: not written, as no authority was read" in result.stderr

@@ -29,7 +29,14 @@ from cqcmodel.collect import (
     page_sources,
     with_authority,
 )
-from cqcmodel.errors import ConflictError, CqcModelError, NoFilesError
+from cqcmodel.errors import (
+    ConflictError,
+    CqcModelError,
+    EmptyPathError,
+    NoFilesError,
+    SourceIsFolderError,
+    SourceNotFoundError,
+)
 from cqcmodel.export import published
 from cqcmodel.framework import STATEMENTS, statement_by_code
 
@@ -438,3 +445,31 @@ def test_merged_pages_keep_every_set_aside_line_with_its_file(tmp_path: Path) ->
     assert files == {"summary.txt", "needs.txt"}
     assert {entry.text for entry in authority.set_aside} >= {"Skip to main content"}
     assert all(entry.line in (1, 2, 3) for entry in authority.set_aside)
+
+
+def test_missing_and_folder_paths_raise_cqcmodel_errors(tmp_path: Path) -> None:
+    absent = tmp_path / "absent.txt"
+    with pytest.raises(SourceNotFoundError) as missing:
+        load(absent)
+    assert isinstance(missing.value, FileNotFoundError)
+    assert str(missing.value) == f"{absent}: no such file or folder"
+    with pytest.raises(SourceNotFoundError) as unread:
+        cqcmodel.parse_file(absent)
+    assert isinstance(unread.value, FileNotFoundError)
+    assert str(unread.value) == f"{absent}: no such file"
+    with pytest.raises(SourceIsFolderError) as folder:
+        cqcmodel.parse_file(tmp_path)
+    assert isinstance(folder.value, IsADirectoryError)
+    assert isinstance(folder.value, cqcmodel.CqcModelError)
+    assert str(folder.value).startswith(f"{tmp_path}: is a folder")
+
+
+@pytest.mark.parametrize("paths", ["", [""], [Path("x.txt"), ""]])
+def test_an_empty_path_is_refused(
+    paths: str | list[str | Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "x.txt", statement_page("Alpha Council", "needs", 3))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(EmptyPathError, match="empty path") as caught:
+        load(paths)
+    assert isinstance(caught.value, ValueError)

@@ -57,7 +57,8 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
 def test_broken_pdf(tmp_path: Path) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(report_pdf(PAGE)[:400])
-    assert "not a readable PDF" in _error(path).message
+    message = _error(path).message
+    assert message == "not a readable PDF file (damaged, or not a PDF)"
 
 
 def test_pdf_name_without_pdf_content(tmp_path: Path) -> None:
@@ -76,8 +77,9 @@ def test_pdf_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.setattr(builtins, "__import__", no_pdfminer)
     with pytest.raises(PdfSupportMissingError) as caught:
-        read_bytes(report_pdf(PAGE))
+        read_bytes(report_pdf(PAGE), source="report.pdf")
     assert "cqcmodel[pdf]" in str(caught.value)
+    assert "report.pdf" in str(caught.value)
     assert isinstance(caught.value, CqcModelError)
 
 
@@ -189,3 +191,12 @@ def test_utf8_bom_and_utf16_boms() -> None:
         codecs.BOM_UTF16_BE + PAGE.encode("utf-16-be"),
     ):
         assert read_bytes(data).text.lstrip("\ufeff") == PAGE
+
+
+@pytest.mark.parametrize(("bad", "shown"), [(b"\x00", "00"), (b"\x81", "81")])
+def test_undecodable_text_names_the_byte_windows_1252_refuses(bad: bytes, shown: str) -> None:
+    # 0xE9 is not UTF-8 but is Windows-1252 (é): the error is about the byte that is neither.
+    with pytest.raises(ParseError) as caught:
+        read_bytes(b"Caf\xe9 ok\nline " + bad + b" more\n", source="x.txt")
+    assert (caught.value.line, caught.value.column) == (2, 6)
+    assert caught.value.message.startswith(f"bytes {shown} are not UTF-8 (nor Windows-1252)")

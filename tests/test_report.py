@@ -312,6 +312,7 @@ def test_highlight_keeps_the_text_and_marks_each_span_exactly(
 def test_notebook_views_render_like_the_site(authorities: list[Authority]) -> None:
     sunderland = authorities[1]
     fragment = sunderland._repr_html_()
+    assert fragment is not None
     assert fragment.startswith('<div class="cqcmodel-report">')
     assert "<html" not in fragment
     assert "<style>" in fragment
@@ -319,6 +320,7 @@ def test_notebook_views_render_like_the_site(authorities: list[Authority]) -> No
     statement = sunderland.statement("needs")
     assert statement is not None
     single = statement._repr_html_()
+    assert single is not None
     assert f'<h2 id="needs-title">{statement.title}</h2>' in single
     assert "Key findings" in single
     assert "<mark" in single
@@ -333,6 +335,9 @@ def test_missing_jinja2_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_pat
         assert caught.value.extra == "report"
         assert isinstance(caught.value, cqcmodel.CqcModelError)
         assert main(["report", str(EXAMPLES), "--out", str(tmp_path)]) == 1
+        sunderland = samples()[1]
+        assert sunderland._repr_html_() is None  # the notebook falls back to repr
+        assert sunderland.statements[0]._repr_html_() is None
     finally:
         render._environment.cache_clear()
 

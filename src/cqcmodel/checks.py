@@ -54,12 +54,15 @@ class Diagnostic:
     text: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        location = self.location
+        return f"{location}: {self.message}" if location else self.message
 
     @property
     def location(self) -> str:
-        """``path:line:col``."""
-        return f"{self.source or '<string>'}:{self.line or 1}:{self.column or 1}"
+        """``path:line:col``; just ``path`` when the line is unknown, ``""`` with neither."""
+        if self.line is None:
+            return self.source or ""
+        return f"{self.source or '<string>'}:{self.line}:{self.column or 1}"
 
     @classmethod
     def from_error(cls, error: CqcModelError | OSError) -> Diagnostic:

@@ -98,7 +98,8 @@ class _Reporter:
             self.err.write(f"{diagnostic}\n")
         else:
             self.warnings += 1
-            self.err.write(f"{diagnostic.location}: warning: {diagnostic.message}\n")
+            location = f"{diagnostic.location}: " if diagnostic.location else ""
+            self.err.write(f"{location}warning: {diagnostic.message}\n")
 
     def note(self, message: str) -> None:
         self.err.write(f"note: {message}\n")
@@ -290,7 +291,8 @@ def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
         diagnostics += set_aside_warnings(*record.parts)
         for diagnostic in diagnostics:
             reporter.report(diagnostic)
-    _note_missing(reporter, [record.authority for record in records], args.council)
+    if loaded.records:  # with nothing read, a list of every council says nothing
+        _note_missing(reporter, [record.authority for record in records], args.council)
     files, count = len(loaded.files), len(records)
     reporter.err.write(
         f"{files} file{'s' * (files != 1)}, {count} record{'s' * (count != 1)}: "
@@ -459,10 +461,18 @@ def _authorities(args: argparse.Namespace, reporter: _Reporter) -> list[Authorit
     return [record.authority for record in records if record is not None]
 
 
+def _read_some(args: argparse.Namespace, reporter: _Reporter, target: str) -> list[Authority]:
+    """:func:`_authorities`, refusing to write ``target`` empty when none was read."""
+    authorities = _authorities(args, reporter)
+    if not authorities:
+        raise _BadInputError(f"{target}: not written, as no authority was read")
+    return authorities
+
+
 def _cmd_report(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
     from .site import MissingExtraError, report  # noqa: PLC0415 - Jinja2 loads on use
 
-    authorities = _authorities(args, reporter)
+    authorities = _read_some(args, reporter, args.out)
     try:
         index = report(authorities, args.out)
     except MissingExtraError as error:
@@ -486,7 +496,7 @@ def _cmd_plot(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> No
 
     if Path(args.output).suffix.lower() not in {".png", ".svg"}:
         raise _BadInputError(f"{args.output}: a plot is written as .png or .svg")
-    authorities = _authorities(args, reporter)
+    authorities = _read_some(args, reporter, args.output)
     draw = plot.heatmap if args.kind == "heatmap" else plot.ratings
     try:
         plot.save(draw(authorities), args.output)
@@ -580,7 +590,9 @@ def _add_listing(sub: argparse.ArgumentParser) -> None:
 
 
 def _add_parse_format(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--format", choices=("json", "jsonl"), default="json", help="default: json")
+    sub.add_argument(
+        "--format", choices=("json", "jsonl"), default="json", help="output format (default: json)"
+    )
 
 
 #: Adds a group of options to a subcommand's parser.
@@ -782,7 +794,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             _silence_stdout()
-            return EXIT_OK
+            return EXIT_BAD_INPUT if reporter.errors else EXIT_OK
         reporter.report(Diagnostic.from_error(error))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -23,7 +23,14 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from .councils import find_council
-from .errors import ConflictError, CqcModelError, NoFilesError, ParseError
+from .errors import (
+    ConflictError,
+    CqcModelError,
+    EmptyPathError,
+    NoFilesError,
+    ParseError,
+    SourceNotFoundError,
+)
 from .framework import STATEMENTS, fold
 from .model import About, Authority, PageDates, QualityStatement, Summary
 
@@ -95,7 +102,7 @@ def find_files(paths: Paths) -> list[Path]:
         elif path.exists():
             found = [path]
         else:
-            raise FileNotFoundError(2, "no such file or folder", os.fspath(path))
+            raise SourceNotFoundError(os.fspath(path))
         for candidate in found:
             key = candidate.resolve()
             if key not in seen:
@@ -113,12 +120,14 @@ def _as_paths(paths: Paths) -> list[Path]:
     result: list[Path] = []
     for path in given:
         text = os.fspath(path)
+        if not text:
+            raise EmptyPathError
         if os.path.exists(text) or not _GLOB.search(text):
             result.append(Path(text))
             continue
         matches = sorted(glob.glob(text, recursive=True))
         if not matches:
-            raise FileNotFoundError(2, "no file or folder matches this pattern", text)
+            raise SourceNotFoundError(text, "no file or folder matches this pattern")
         result.extend(Path(match) for match in matches)
     return result
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 __all__ = [
     "ConflictError",
     "CqcModelError",
+    "EmptyPathError",
     "NoFilesError",
     "ParseError",
+    "SourceIsFolderError",
+    "SourceNotFoundError",
     "UnknownCouncilError",
     "UnknownStatementError",
     "ValidationError",
@@ -102,6 +105,39 @@ class ValidationError(CqcModelError, ValueError):
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{where}invalid cqcmodel data ({count} {noun}):\n{lines}")
+
+
+class EmptyPathError(CqcModelError, ValueError):
+    """An empty path given to read: refused rather than read as the working folder."""
+
+    def __init__(self) -> None:
+        super().__init__("an empty path names no file or folder")
+
+
+class SourceNotFoundError(CqcModelError, FileNotFoundError):
+    """A path to read that does not exist (or a pattern that matches nothing).
+
+    ``filename`` is the path; ``str(error)`` reads ``path: message``.
+    """
+
+    def __init__(self, path: str, message: str = "no such file or folder") -> None:
+        super().__init__(2, message, path)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+
+class SourceIsFolderError(CqcModelError, IsADirectoryError):
+    """A folder given where one file is read (:func:`~cqcmodel.parse_file`, say).
+
+    ``filename`` is the folder; ``str(error)`` reads ``folder: message``.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(21, "is a folder, not a file (use load() to read a folder)", path)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
 
 
 class NoFilesError(CqcModelError, FileNotFoundError):

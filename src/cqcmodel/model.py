@@ -305,11 +305,17 @@ class QualityStatement:
                     result.append(piece)
         return tuple(result)
 
-    def _repr_html_(self) -> str:
-        """The statement as the report shows it, highlights included (a notebook's display)."""
-        from .site import statement_html  # noqa: PLC0415 - the report loads on use
+    def _repr_html_(self) -> str | None:
+        """The statement as the report shows it, highlights included (a notebook's display).
 
-        return statement_html(self)
+        ``None`` without the ``report`` extra, so the notebook shows the ``repr`` instead.
+        """
+        from .site import MissingExtraError, statement_html  # noqa: PLC0415 - the report loads on use
+
+        try:
+            return statement_html(self)
+        except MissingExtraError:
+            return None
 
 
 def _unquote(text: str) -> str:
@@ -693,8 +699,14 @@ class Authority:
         """
         return overall_for(self.scores().values())
 
-    def _repr_html_(self) -> str:
-        """The authority as the report shows it, highlights included (a notebook's display)."""
-        from .site import authority_html  # noqa: PLC0415 - the report loads on use
+    def _repr_html_(self) -> str | None:
+        """The authority as the report shows it, highlights included (a notebook's display).
 
-        return authority_html(self)
+        ``None`` without the ``report`` extra, so the notebook shows the ``repr`` instead.
+        """
+        from .site import MissingExtraError, authority_html  # noqa: PLC0415 - the report loads on use
+
+        try:
+            return authority_html(self)
+        except MissingExtraError:
+            return None

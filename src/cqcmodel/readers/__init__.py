@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from ..errors import ParseError
+from ..errors import ParseError, SourceIsFolderError, SourceNotFoundError
 from ..model import SetAside
 from ._decode import decode
 from .detect import is_html, is_pdf, is_pdf_text
@@ -161,6 +161,11 @@ def read_bytes(
 def read_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> ReadText:
     """Read a file of any supported form; its path names it in messages."""
     name = os.fspath(path)
-    with open(name, "rb") as file:
-        data = file.read()
+    try:
+        with open(name, "rb") as file:
+            data = file.read()
+    except FileNotFoundError:
+        raise SourceNotFoundError(name, "no such file") from None
+    except IsADirectoryError:
+        raise SourceIsFolderError(name) from None
     return read_bytes(data, source=name, encoding=encoding, suffix=os.path.splitext(name)[1])

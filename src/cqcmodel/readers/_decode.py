@@ -61,11 +61,27 @@ def decode(data: bytes, *, source: str | None = None, encoding: str | None = Non
         return _decode_as(data, guessed, source)
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        # Windows-1252 text has no undefined bytes and no control bytes (binary files do).
-        if _UNDEFINED_1252.isdisjoint(data) and _NOT_1252_TEXT.search(data) is None:
+    except UnicodeDecodeError:
+        refusal = _not_1252(data)
+        if refusal is None:
             return data.decode(FALLBACK)
-        raise _error(data, error, "UTF-8 (nor Windows-1252)", source) from None
+        raise _error(data, refusal, "UTF-8 (nor Windows-1252)", source) from None
+
+
+def _not_1252(data: bytes) -> UnicodeDecodeError | None:
+    """Why ``data`` is not Windows-1252 text, as an error at the byte that rules it out.
+
+    That is its first undefined or control byte (binary files hold them); ``None`` when
+    ``data`` reads as Windows-1252 text.
+    """
+    spans = [(data.index(byte), data.index(byte) + 1) for byte in _UNDEFINED_1252 if byte in data]
+    match = _NOT_1252_TEXT.search(data)
+    if match is not None:
+        spans.append(match.span())
+    if not spans:
+        return None
+    start, end = min(spans)
+    return UnicodeDecodeError(FALLBACK, data, start, end, "not Windows-1252 text")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

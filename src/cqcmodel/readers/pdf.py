@@ -127,7 +127,8 @@ def _layout(data: bytes, source: str | None) -> list[_Line]:
         from pdfminer.high_level import extract_pages  # noqa: PLC0415 - optional extra
         from pdfminer.layout import LAParams  # noqa: PLC0415
     except ImportError as error:
-        msg = "reading PDF files needs the PDF extra: pip install 'cqcmodel[pdf]'"
+        what = source if source is not None else "PDF files"
+        msg = f"reading {what} needs the PDF extra: pip install 'cqcmodel[pdf]'"
         raise PdfSupportMissingError(msg) from error
     try:
         pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
@@ -148,7 +149,7 @@ def _pdf_error(error: Exception, source: str | None) -> ParseError:
     if "Password" in name or "Encrypt" in name:
         message = "the PDF is encrypted (password-protected): save an unprotected copy first"
     else:
-        message = f"not a readable PDF file ({name}: {error})"
+        message = "not a readable PDF file (damaged, or not a PDF)"
     return ParseError(message, line=1, column=1, source=source)
 
 
