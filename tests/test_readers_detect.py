@@ -39,7 +39,9 @@ def test_html_is_told_by_its_start(start: str, html: bool) -> None:
 def test_pdf_and_pdf_text_are_told_by_their_content() -> None:
     assert is_pdf(b"%PDF-1.7\n")
     assert not is_pdf(b"Safeguarding\n")
-    assert is_pdf_text("a\fb")
+    assert is_pdf_text("people with\nneeds\fPage two")
+    # Whole lines with a form feed between pages are page text, read line for line.
+    assert not is_pdf_text("Safeguarding\nScore: 3\fSafeguarding\nScore: 3\n")
     assert is_pdf_text("Title\n\nPage 1 of 3\n")
     assert is_pdf_text("care and\nsupport for people, and\nthe local authority with\npartners\n")
     assert not any(is_pdf_text(text) for text in TEXTS.values())

@@ -60,12 +60,12 @@ def is_html(text: str) -> bool:
 def is_pdf_text(text: str) -> bool:
     """Whether ``text`` was extracted from a PDF.
 
-    It is when it holds form feeds (between pages), or ``Page N of M`` lines or hard-wrapped
-    lines near its start.
+    It is when it holds ``Page N of M`` lines or hard-wrapped lines near its start, or form
+    feeds (between pages) with a wrapped line. Form feeds alone do not make PDF text: page
+    text whose lines are whole, with a form feed between pages, is read line for line.
     """
-    if "\f" in text:
-        return True
     head = text[:HEAD]
     if "Page " in head and _page_of_line(head):
         return True
-    return len(_WRAPPED.findall(head)) >= _MIN_WRAPS
+    wraps = len(_WRAPPED.findall(head))
+    return wraps >= _MIN_WRAPS or (wraps > 0 and "\f" in text)
