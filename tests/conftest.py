@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import socket
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,27 @@ SCORE_TABLE_COLUMNS = [
     "learning",
     "sources",
 ]
+
+
+# --- no network ------------------------------------------------------------------------------
+
+#: The hosts a test may connect to: the servers the tests start on this machine.
+_LOOPBACK = ("127.", "::1", "localhost")
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(sock: socket.socket, address: object) -> None:
+    """``socket.connect`` for the tests: any host but the loopback is refused at once."""
+    host = address[0] if isinstance(address, tuple) else address
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and not str(host).startswith(_LOOPBACK):
+        msg = f"tests use no network: a connection to {host!r} was refused"
+        raise OSError(msg)
+    _real_connect(sock, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> object:
+    """Every test runs with connections outside 127.0.0.1 and ::1 refused."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", _loopback_only)
+        yield
