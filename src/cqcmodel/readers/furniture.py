@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from ..framework import statement_by_title
+from ..framework import is_heading_like, statement_by_title
 from ..text import Kind, match
 
 __all__ = [
@@ -127,6 +127,7 @@ PAGE_NUMBER: Final = re.compile(
     r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]", re.I
 )
 #: Lines that open a page wherever they stand.
+_SCORE_LINES: Final = (Kind.SCORE, Kind.INDICATIVE, Kind.SCORE_LABEL)
 _OPENERS: Final = (Kind.PUBLISHED, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
 #: Lines after which a pilot-style ``<Authority> assessment`` line is a title line.
 _PILOT_FOLLOWERS: Final = (Kind.PUBLISHED, Kind.DOWNLOADS, Kind.OVERALL_SUMMARY, Kind.HOW_WE_ASSESS)
@@ -205,16 +206,15 @@ def page_start(contents: Sequence[str], index: int) -> bool:
         )
     if content.endswith(" assessment") and match(Kind.TITLE, content):
         # A pilot title reads "<Authority> assessment": it is one only before a page header.
-        return any(match(kind, following) for kind in _PILOT_FOLLOWERS) or (
-            statement_by_title(following) is not None
+        return any(match(kind, following) for kind in _PILOT_FOLLOWERS) or page_start(
+            [following, *contents[index + 2 : index + 8]], 0
         )
+    # A statement title is a heading-like line followed by a score line (the parser's rule);
+    # one of the framework's titles may also end the text.
+    scored = any(match(kind, following) for kind in _SCORE_LINES)
     if statement_by_title(content) is not None:
-        return bool(
-            match(Kind.SCORE, following)
-            or match(Kind.INDICATIVE, following)
-            or _only_furniture_after(contents, index)
-        )
-    return False
+        return scored or _only_furniture_after(contents, index)
+    return scored and is_heading_like(content)
 
 
 def _only_furniture_after(contents: Sequence[str], index: int) -> bool:
