@@ -32,7 +32,7 @@ from .checks import (
 )
 from .collect import Loaded, Record, load_all
 from .councils import Council, council, councils
-from .errors import CqcModelError, NoFilesError, UnknownCouncilError, UnknownStatementError
+from .errors import CqcModelError, NoFilesError
 from .export import FORMATS, GROUP_COLUMNS, Row, columns, dumps_json, group_rows, rows, write
 from .framework import StatementInfo
 from .model import Authority, lookup_statement
@@ -404,17 +404,6 @@ def _cmd_fetch(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
         raise _BadInputError("")
 
 
-def _seconds(text: str) -> float:
-    """A number of seconds, 0 or more (for ``--delay`` and ``--timeout``)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not value >= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds")
-    return value
-
-
 def _add_fetch_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "reports",
@@ -515,29 +504,41 @@ def _add_plot_options(sub: argparse.ArgumentParser) -> None:
 # --- the parser ------------------------------------------------------------------------------
 
 
-def _lookup_type(lookup: Callable[[str], _T]) -> Callable[[str], _T]:
-    """An argparse ``type=`` that looks the text up, its unknown-key error a usage error."""
+def _argument_type(convert: Callable[[str], _T], message: str | None = None) -> Callable[[str], _T]:
+    """An argparse ``type=``: ``convert(text)``, a ``ValueError`` or ``LookupError`` a usage error.
 
-    def convert(text: str) -> _T:
+    The error says ``message`` (``{text!r}`` filled in) or, without one, the error's own words
+    (an unknown council or statement lists the closest ones).
+    """
+
+    def checked(text: str) -> _T:
         try:
-            return lookup(text)
-        except (UnknownStatementError, UnknownCouncilError) as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+            return convert(text)
+        except (ValueError, LookupError) as error:
+            said = str(error) if message is None else message.format(text=text)
+            raise argparse.ArgumentTypeError(said) from None
 
-    return convert
-
-
-_statement_type: Final = _lookup_type(lookup_statement)
-_council_type: Final = _lookup_type(council)
+    return checked
 
 
-def _encoding_type(text: str) -> str:
-    try:
-        codecs.lookup(text)
-    except LookupError:
-        msg = f"unknown encoding {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+def _to_seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:  # also refuses nan
+        raise ValueError(text)
+    return value
+
+
+def _known_encoding(text: str) -> str:
+    codecs.lookup(text)
     return text
+
+
+_statement_type: Final = _argument_type(lookup_statement)
+_council_type: Final = _argument_type(council)
+#: A number of seconds, 0 or more (for ``--delay`` and ``--timeout``).
+_seconds: Final = _argument_type(_to_seconds, "{text!r} is not a number of seconds")
+#: An encoding Python knows (for ``--encoding``), kept as the user wrote it.
+_encoding_type: Final = _argument_type(_known_encoding, "unknown encoding {text!r}")
 
 
 def _add_paths(sub: argparse.ArgumentParser) -> None:
