@@ -665,6 +665,20 @@ def test_loads_takes_text_only() -> None:
         loads(document())  # type: ignore[call-overload]
 
 
+@pytest.mark.parametrize("given", [{"name": "Kent"}, "Kent", 3, None, [{"name": "Kent"}]])
+@pytest.mark.parametrize("call", [dumps, unstructure])
+def test_dumps_and_unstructure_take_models_only(given: object, call: Any) -> None:
+    with pytest.raises(
+        TypeError, match=r"takes a cqcmodel model object .* not (dict|str|int|NoneType)"
+    ):
+        call(given)
+
+
+def test_dumps_takes_a_list_of_models() -> None:
+    finding = Finding(text="People waited.")
+    assert json.loads(dumps([finding, finding])) == [unstructure(finding)] * 2
+
+
 def test_structure_refuses_types_outside_the_model() -> None:
     class Other:
         pass
