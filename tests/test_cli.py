@@ -422,6 +422,20 @@ def test_figures_csv_columns() -> None:
 # --- check and bad input ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1252"])
+def test_check_points_a_warning_at_its_column_in_any_encoding(
+    encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = (CORPUS / "hillingdon-1224-theme1-equity.txt").read_text("utf-8").splitlines()
+    assert lines[6].startswith("I have care and support that enables me")
+    lines[6] = "  " + lines[6]
+    path = tmp_path / "equity.txt"
+    path.write_bytes("\n".join(lines).encode(encoding))
+    assert cli.main(["check", str(path)]) == 0
+    (warning,) = [line for line in capsys.readouterr().err.splitlines() if "I-statement" in line]
+    assert warning.startswith(f"{path}:7:3: warning: ")
+
+
 def test_check_passes_on_the_corpus_and_prints_warnings() -> None:
     result = run("check", CORPUS)
     assert result.returncode == 0, result.stderr

@@ -36,6 +36,7 @@ from .errors import CqcModelError, NoFilesError
 from .export import FORMATS, GROUP_COLUMNS, Row, columns, dumps_json, group_rows, rows, write
 from .framework import StatementInfo
 from .model import Authority, lookup_statement
+from .readers._decode import decode
 
 __all__ = [
     "COMMANDS",
@@ -117,10 +118,11 @@ class _Reporter:
         return diagnostic
 
     def _file_lines(self, source: str) -> list[str]:
+        """The file's lines, decoded as the readers decode it (none when it cannot be read)."""
         if source not in self._lines:
             try:
-                text = Path(source).read_text("utf-8-sig")
-            except (OSError, UnicodeDecodeError):
+                text = decode(Path(source).read_bytes(), source=source)
+            except (OSError, CqcModelError):
                 text = ""
             self._lines[source] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return self._lines[source]
