@@ -91,14 +91,20 @@ class _Reporter:
         self.errors = 0
         self.warnings = 0
         self._lines: dict[str, list[str]] = {}
+        #: Where diagnostics go as JSON Lines instead of text on ``err`` (``check --format``).
+        self.json: IO[str] | None = None
 
     def report(self, diagnostic: Diagnostic) -> None:
         diagnostic = self._locate(diagnostic)
         if diagnostic.severity is Severity.ERROR:
             self.errors += 1
-            self.err.write(f"{diagnostic}\n")
         else:
             self.warnings += 1
+        if self.json is not None:
+            self.json.write(dumps_json(attrs.asdict(diagnostic)) + "\n")
+        elif diagnostic.severity is Severity.ERROR:
+            self.err.write(f"{diagnostic}\n")
+        else:
             location = f"{diagnostic.location}: " if diagnostic.location else ""
             self.err.write(f"{location}warning: {diagnostic.message}\n")
 
@@ -277,6 +283,8 @@ def _cmd_render(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> 
 
 
 def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    if args.format == "jsonl":
+        reporter.json = out
     loaded = _load(args, reporter)
     records = [
         record
@@ -592,6 +600,16 @@ def _add_listing(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_check_format(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="text: diagnostics on stderr as path:line:col (default); jsonl: one JSON object "
+        "per diagnostic on stdout (severity, message, source, line, column, text)",
+    )
+
+
 def _add_parse_format(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--format", choices=("json", "jsonl"), default="json", help="output format (default: json)"
@@ -687,8 +705,9 @@ COMMANDS: Final[dict[str, Command]] = {
     "check": Command(
         _cmd_check,
         "parse every file and report problems and missing councils; exit 1 if any file fails",
-        "cqcmodel check pages/\ncqcmodel check --strict pages/ && echo all clean",
-        (_add_strict,),
+        "cqcmodel check pages/\ncqcmodel check --strict pages/ && echo all clean\n"
+        "cqcmodel check --format jsonl pages/ > problems.jsonl",
+        (_add_strict, _add_check_format),
     ),
     "parse": Command(
         _cmd_parse,
