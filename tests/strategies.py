@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+import attrs
 from hypothesis import strategies as st
 
 from cqcmodel import (
@@ -33,7 +34,11 @@ from cqcmodel import (
     StatementScore,
     Summary,
 )
-from cqcmodel.framework import STATEMENTS, rating_for_percentage
+from cqcmodel.framework import STATEMENTS, fold, rating_for_percentage
+from cqcmodel.framework import statement_by_title as lookup
+from cqcmodel.model import SetAside
+from cqcmodel.site import Mark
+from cqcmodel.site.marks import MARK_KINDS
 
 # --- vocabulary ------------------------------------------------------------------------------
 
@@ -586,3 +591,212 @@ def apply(chosen: tuple[Layout, ...], text: str) -> str:
     for layout in chosen:
         text = layout(text)
     return text
+
+
+# --- arbitrary Unicode models (JSON must carry any text the model accepts) --------------
+
+
+def with_consistent_rating(authority: Authority) -> Authority:
+    """The same authority with its summary rating set to the band of its own percentage.
+
+    Loading refuses a rating that contradicts the percentage; the shared strategies draw the
+    two independently.
+    """
+    summary = authority.summary
+    if summary is None or summary.rating is None or summary.percentage is None:
+        return authority
+    rating = rating_for_percentage(summary.percentage)
+    return attrs.evolve(authority, summary=attrs.evolve(summary, rating=rating))
+
+
+loadable_authorities = authorities().map(with_consistent_rating)
+
+# Any text the model accepts as a published line, not only the words of real pages.
+line_texts = (
+    st.text(st.characters(codec="utf-8"), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(lambda text: bool(text) and "\n" not in text and "\r" not in text)
+)
+positions = st.none() | st.integers(min_value=1, max_value=10**6)
+
+
+def statement_key(title: str) -> object:
+    info = lookup(title)
+    return info.id if info else fold(title)
+
+
+@st.composite
+def wild_authorities(draw: st.DrawFn) -> Authority:
+    """Authorities whose texts are arbitrary Unicode lines, with source positions set."""
+    titles = draw(
+        st.lists(
+            line_texts | st.sampled_from([info.title for info in STATEMENTS]),
+            min_size=1,
+            max_size=3,
+            unique_by=statement_key,
+        )
+    )
+    statements = tuple(
+        QualityStatement(
+            title=title,
+            score=draw(st.sampled_from(Score)),
+            indicative=draw(st.booleans()),
+            people_expect=tuple(draw(st.lists(line_texts, max_size=2))),
+            commitment=draw(st.none() | line_texts),
+            findings=tuple(
+                Finding(text=text, line=draw(positions))
+                for text in draw(st.lists(line_texts, max_size=3))
+            ),
+            line=draw(positions),
+        )
+        for title in titles
+    )
+    name = draw(st.none() | line_texts)
+    any_indicative = any(statement.indicative for statement in statements)
+    page_dates = tuple(
+        PageDates(
+            published=draw(st.dates()),
+            updated=draw(st.none() | st.dates()),
+            line=draw(positions),
+        )
+        for _ in range(draw(st.integers(0, len(statements))))
+    )
+    return Authority(
+        name=name,
+        indicative=any_indicative or (name is not None and draw(st.booleans())),
+        page_dates=page_dates,
+        statements=statements,
+        source=draw(st.none() | st.text(max_size=20)),
+        sources=tuple(draw(st.lists(st.text(max_size=20), max_size=2))),
+        set_aside=tuple(
+            SetAside(line=line, text=text, reason=reason, column=column)
+            for line, text, reason, column in draw(
+                st.lists(
+                    st.tuples(
+                        st.integers(1, 10**6), st.text(max_size=20), line_texts, st.integers(1, 99)
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
+    )
+
+
+# --- arbitrary and structured junk (the parser only ever returns or raises ParseError) ---
+
+#: Any character, lone surrogates and control characters included.
+any_char = st.characters(exclude_categories=())
+
+_NEEDS = STATEMENTS[0]
+STRUCTURAL_LINES = (
+    "London Borough of Ealing: local authority assessment",
+    "Kent County Council: local authority assessment",
+    "Nottingham City Council assessment",
+    "Published: 17 May 2024 Page last updated: 11 August 2025",
+    "Published: 17 May 2024",
+    "Published: Page last updated: 11 August 2025",
+    "Published: 31 February 2024",
+    "Published: 1 Smarch 2024",
+    "Published:",
+    "Downloads",
+    *(title for info in STATEMENTS for title in info.titles),
+    "Score: 3",
+    "Score 2",
+    "Score: 9",
+    "Score: 0",
+    "Score: 3 - Evidence shows a good standard",
+    "3 - Evidence shows a good standard",
+    "2 – Evidence shows some shortfalls",
+    "4 - Evidence shows a good standard",
+    "3 - Evidence shows nothing",
+    "Indicative score:",
+    "Indicative score: 2",
+    "What people expect",
+    "What people expect:",
+    *_NEEDS.i_statements,
+    f"“{_NEEDS.i_statements[0]}”",
+    "The local authority commitment",
+    _NEEDS.we_statements[0],
+    "Key findings for this quality statement",
+    "Partnership working to deliver shared local and national objectives",
+    "People told us they waited too long for an assessment.",
+    "Staff said: ‘Contact Camden’ helped.",
+    "© Care Quality Commission",
+    "Overall summary",
+    "Local authority rating and score",
+    "  • London Borough of Ealing",
+    "    Requires improvement",
+    "Good",
+    "Outstanding",
+    "Score: 56%",
+    "Score: 75",
+    "Score: 101%",
+    "Overall rating for Ealing: 64%",
+    "Quality statement scores",
+    "  • Assessing needs",
+    "    Score: 2",
+    "Summary of people's experiences",
+    "Summary of people’s experiences",
+    "How we assess local authorities",
+    "Assessment start date: 1 May 2023",
+    "Assessment published: 13 December 2024",
+    "Assessment published: 13 Dec 2024",
+    "About London Borough of Ealing",
+    "Demographics",
+    "Financial facts",
+    "The financial facts for Ealing are:",
+    "- The local authority estimated that it would spend £430,659,000.",
+    "  • £204,886,000.00",
+    "",
+    "   ",
+)
+LINE_BREAKS = ("\n", "\r\n", "\r", "\n\n", "\u2028", "\x0c", "\n \n")
+
+lines = st.one_of(
+    st.sampled_from(STRUCTURAL_LINES),
+    st.sampled_from(STRUCTURAL_LINES).map(str.upper),
+    st.text(any_char, max_size=30),
+    st.text(st.sampled_from("Score: 1234-–•%\t  \u00a0\u200bGood."), max_size=12),
+)
+
+
+@st.composite
+def structured_texts(draw: st.DrawFn) -> str:
+    """Lines of the format, mangled lines and junk, joined by assorted line breaks."""
+    parts = draw(st.lists(lines, max_size=30))
+    text = ""
+    for part in parts:
+        text += part + draw(st.sampled_from(LINE_BREAKS))
+    return text
+
+
+# --- texts made of a pattern's fragments (linear patterns against their definitions) ----
+
+
+def fragment_texts(fragments: list[str], max_size: int = 14) -> st.SearchStrategy[str]:
+    """Texts joined from ``fragments``."""
+    return st.lists(st.sampled_from(fragments), max_size=max_size).map("".join)
+
+
+@st.composite
+def texts_and_bounds(draw: st.DrawFn, fragments: list[str]) -> tuple[str, int, int]:
+    """A text with a start and end inside it (patterns run between a sentence's bounds)."""
+    text = draw(fragment_texts(fragments))
+    start = draw(st.integers(0, len(text)))
+    return text, start, draw(st.integers(start, len(text)))
+
+
+# --- report marks ---------------------------------------------------------------------
+
+
+@st.composite
+def texts_with_marks(draw: st.DrawFn) -> tuple[str, list[Mark]]:
+    text = draw(st.text(alphabet="ab<>&\"' ", min_size=1, max_size=30))
+    count = draw(st.integers(0, 5))
+    marks = []
+    for index in range(count):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        kind = draw(st.sampled_from(MARK_KINDS))
+        marks.append(Mark(start=start, end=end, kind=kind, title="t", anchor=f"m{index}"))
+    return text, marks

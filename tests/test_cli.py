@@ -422,6 +422,42 @@ def test_figures_csv_columns() -> None:
 # --- check and bad input ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1252"])
+def test_check_points_a_warning_at_its_column_in_any_encoding(
+    encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = (CORPUS / "hillingdon-1224-theme1-equity.txt").read_text("utf-8").splitlines()
+    assert lines[6].startswith("I have care and support that enables me")
+    lines[6] = "  " + lines[6]
+    path = tmp_path / "equity.txt"
+    path.write_bytes("\n".join(lines).encode(encoding))
+    assert cli.main(["check", str(path)]) == 0
+    (warning,) = [line for line in capsys.readouterr().err.splitlines() if "I-statement" in line]
+    assert warning.startswith(f"{path}:7:3: warning: ")
+
+
+def test_check_writes_diagnostics_as_json_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(
+        "Kent County Council: local authority assessment\nAssessing needs\nScore: three\n"
+    )
+    equity = CORPUS / "hillingdon-1224-theme1-equity.txt"
+    assert cli.main(["check", "--format", "jsonl", str(bad), str(equity)]) == 1
+    captured = capsys.readouterr()
+    found = [json.loads(line) for line in captured.out.splitlines()]
+    keys = ["severity", "message", "source", "line", "column", "text"]
+    assert all(list(item) == keys for item in found)
+    error, warning = sorted(found, key=lambda item: item["severity"])
+    assert (error["severity"], error["source"], error["line"]) == ("error", str(bad), 3)
+    assert "Score" in error["message"]
+    assert (warning["severity"], warning["line"], warning["column"]) == ("warning", 7, 1)
+    assert warning["text"].startswith("I have care and support")
+    assert ": warning: " not in captured.err
+    assert captured.err.rstrip().endswith("1 error, 1 warning")
+
+
 def test_check_passes_on_the_corpus_and_prints_warnings() -> None:
     result = run("check", CORPUS)
     assert result.returncode == 0, result.stderr

@@ -18,19 +18,7 @@ from cqcmodel.extract import _candidates, _merge, _rules, _text, figures, voices
 from cqcmodel.extract import _lexicon as lexicon
 from cqcmodel.framework import STATEMENTS, Theme
 
-
-def texts(fragments: list[str], max_size: int = 14) -> st.SearchStrategy[str]:
-    """Texts joined from ``fragments``."""
-    return st.lists(st.sampled_from(fragments), max_size=max_size).map("".join)
-
-
-@st.composite
-def texts_and_bounds(draw: st.DrawFn, fragments: list[str]) -> tuple[str, int, int]:
-    """A text with a start and end inside it (patterns run between a sentence's bounds)."""
-    text = draw(texts(fragments))
-    start = draw(st.integers(0, len(text)))
-    return text, start, draw(st.integers(start, len(text)))
-
+from .strategies import fragment_texts, texts_and_bounds
 
 # --- sentence ends ----------------------------------------------------------------------------
 
@@ -60,7 +48,7 @@ def _sentences_as_written(text: str) -> list[tuple[int, int, str]]:
 _SENTENCE_PARTS = [".", "!", "?", "'", '"', "’", ")", "]", " ", "\n", "a", "A", "e.g", "1", "("]
 
 
-@given(texts([*_SENTENCE_PARTS, "etc", "ﬆ", "\t", "Dr"], max_size=20))
+@given(fragment_texts([*_SENTENCE_PARTS, "etc", "ﬆ", "\t", "Dr"], max_size=20))
 @example("Word... x")
 @example("e.g. The end")
 @example("(e.g. A")
@@ -85,7 +73,9 @@ _NAME_SUFFIXES_AS_WRITTEN = re.compile(
 _NAME_PARTS = [" ", "  ", "\t", "\n", "council", "Council", "borough", "county", "city", "x"]
 
 
-@given(texts([*_NAME_PARTS, "district", "metropolitan", "assessment", "the", "london", "of"]))
+@given(
+    fragment_texts([*_NAME_PARTS, "district", "metropolitan", "assessment", "the", "london", "of"])
+)
 @example("Kent   County Council")
 @example("The London Borough of  Ealing")
 def test_name_prefixes_and_suffixes_keep_the_definition(name: str) -> None:
@@ -178,7 +168,7 @@ _VOICE_PARTS = [
 ]
 
 
-@given(texts(_VOICE_PARTS, max_size=16))
+@given(fragment_texts(_VOICE_PARTS, max_size=16))
 @example("Staff told us")
 @example("xtold us, _said")
 def test_voice_patterns_keep_the_definitions(text: str) -> None:
@@ -279,7 +269,7 @@ _TITLES_AS_WRITTEN = re.compile(
 _TITLE_PARTS = ["Assessing", "ASSESSING", "aſſeſſing", "needs", "Needs", " ", ",", "-", "x"]
 
 
-@given(texts([*_TITLE_PARTS, "Leadership", "leaderſhip", "İ", "ı", "K", "\n", "é"]))
+@given(fragment_texts([*_TITLE_PARTS, "Leadership", "leaderſhip", "İ", "ı", "K", "\n", "é"]))
 @example("Assessing needs")
 @example("xAssessing  needs, leadership")
 def test_titles_pattern_keeps_the_definition(text: str) -> None:

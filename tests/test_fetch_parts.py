@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from cqcmodel.fetching import (
     MANIFEST_NAME,
+    FetchError,
     PageFailedError,
     PoliteClient,
     fetch,
@@ -545,3 +546,68 @@ def test_a_file_name_is_always_one_safe_name(segments: tuple[str, ...]) -> None:
     assert not name.startswith(".")
     assert name.endswith((".html", ".htm"))
     assert name.isascii()
+
+
+def _moved(location: str) -> httpx.Response:
+    return httpx.Response(301, headers={"Location": location})
+
+
+@pytest.mark.parametrize(
+    ("robots", "reason"),
+    [
+        ([_moved("https://elsewhere.example/robots.txt")], "redirected off the site"),
+        ([_moved("/robots-a.txt")], "redirects"),
+    ],
+)
+def test_a_robots_txt_redirected_off_the_site_or_in_a_loop_stops_the_fetch(
+    robots: list[httpx.Response], reason: str
+) -> None:
+    answers = {"/robots.txt": robots, "/robots-a.txt": [_moved("/robots.txt")], "/p": [_html()]}
+    web, _, asked = _client(answers)
+    with pytest.raises(PageFailedError, match=rf"robots\.txt could not be read \(.*{reason}"):
+        web.get("https://site.example/p")
+    assert "/p" not in asked
+
+
+def test_an_http_error_that_is_not_a_transport_fault_fails_the_page_unretried() -> None:
+    asked: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.raw_path.decode())
+        if request.url.path == "/p":
+            raise httpx.DecodingError("bad gzip", request=request)
+        return httpx.Response(404)
+
+    web = PoliteClient(
+        "https://site.example",
+        client=httpx.Client(transport=httpx.MockTransport(handle)),
+        sleep=lambda _seconds: None,
+        delay=0.0,
+    )
+    with pytest.raises(PageFailedError, match="DecodingError: bad gzip"):
+        web.get("https://site.example/p")
+    assert asked == ["/robots.txt", "/p"]
+
+
+@pytest.mark.parametrize(
+    "option", [{"delay": -1.0}, {"retries": -1}, {"timeout": 0.0}, {"max_bytes": 0}]
+)
+def test_settings_out_of_range_are_refused_before_any_request(
+    tmp_path: Path, option: dict[str, float]
+) -> None:
+    with pytest.raises(FetchError, match="must not be negative"):
+        fetch(["ealing-0125"], out_dir=tmp_path, base_url="http://127.0.0.1:9", **option)  # type: ignore[arg-type]
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_listing_that_cannot_be_fetched_is_a_failed_page_not_a_crash(tmp_path: Path) -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404 if request.url.path == "/robots.txt" else 410)
+
+    with httpx.Client(transport=httpx.MockTransport(handle)) as client:
+        result = fetch(all=True, out_dir=tmp_path, delay=0.0, client=client, retries=0)
+    assert not result.ok
+    assert result.reports == ()
+    (failed,) = result.failed
+    assert PREFIX in failed.url
+    assert "410" in failed.reason

@@ -9,18 +9,17 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 import cqcmodel
 from cqcmodel import Authority, QualityStatement
 from cqcmodel.cli import main
 from cqcmodel.framework import STATEMENTS
 from cqcmodel.site import CSP, Mark, MissingExtraError, highlight, page_html, render
-from cqcmodel.site.marks import MARK_KINDS
 from cqcmodel.site.views import slugs
 
 from .conftest import CORPUS
 from .report_helpers import EXAMPLES, Elements, expected_marks, hostile, samples
+from .strategies import texts_with_marks
 
 pytest.importorskip("jinja2")
 
@@ -279,19 +278,6 @@ def test_highlight_splits_crossing_spans_the_same_way_every_time() -> None:
 def test_highlight_rejects_a_span_past_the_end() -> None:
     with pytest.raises(ValueError, match="past the text"):
         highlight("abc", [mark(1, 4)])
-
-
-@st.composite
-def texts_with_marks(draw: st.DrawFn) -> tuple[str, list[Mark]]:
-    text = draw(st.text(alphabet="ab<>&\"' ", min_size=1, max_size=30))
-    count = draw(st.integers(0, 5))
-    marks = []
-    for index in range(count):
-        start = draw(st.integers(0, len(text) - 1))
-        end = draw(st.integers(start + 1, len(text)))
-        kind = draw(st.sampled_from(MARK_KINDS))
-        marks.append(Mark(start=start, end=end, kind=kind, title="t", anchor=f"m{index}"))
-    return text, marks
 
 
 @given(texts_with_marks())

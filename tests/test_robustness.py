@@ -18,12 +18,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import Authority, CqcModelError, ParseError, Rating, parse, render
-from cqcmodel.framework import STATEMENTS, fold
+from cqcmodel.framework import fold
 from cqcmodel.model import is_heading_like
 from cqcmodel.readers import Form, read_text
 from cqcmodel.text import Kind, Role, SourceText, candidates, is_i_statement, reads_as_sentence
 
 from .conftest import CORPUS
+from .strategies import STRUCTURAL_LINES, any_char, structured_texts
 
 PAGES: dict[str, str] = {
     path.name: path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))
@@ -113,91 +114,6 @@ def test_every_corpus_page_parses_keeps_its_text_and_renders() -> None:
 
 
 # --- arbitrary and structured text -----------------------------------------------------------
-
-#: Any character, lone surrogates and control characters included.
-any_char = st.characters(exclude_categories=())
-
-_NEEDS = STATEMENTS[0]
-STRUCTURAL_LINES = (
-    "London Borough of Ealing: local authority assessment",
-    "Kent County Council: local authority assessment",
-    "Nottingham City Council assessment",
-    "Published: 17 May 2024 Page last updated: 11 August 2025",
-    "Published: 17 May 2024",
-    "Published: Page last updated: 11 August 2025",
-    "Published: 31 February 2024",
-    "Published: 1 Smarch 2024",
-    "Published:",
-    "Downloads",
-    *(title for info in STATEMENTS for title in info.titles),
-    "Score: 3",
-    "Score 2",
-    "Score: 9",
-    "Score: 0",
-    "Score: 3 - Evidence shows a good standard",
-    "3 - Evidence shows a good standard",
-    "2 – Evidence shows some shortfalls",
-    "4 - Evidence shows a good standard",
-    "3 - Evidence shows nothing",
-    "Indicative score:",
-    "Indicative score: 2",
-    "What people expect",
-    "What people expect:",
-    *_NEEDS.i_statements,
-    f"“{_NEEDS.i_statements[0]}”",
-    "The local authority commitment",
-    _NEEDS.we_statements[0],
-    "Key findings for this quality statement",
-    "Partnership working to deliver shared local and national objectives",
-    "People told us they waited too long for an assessment.",
-    "Staff said: ‘Contact Camden’ helped.",
-    "© Care Quality Commission",
-    "Overall summary",
-    "Local authority rating and score",
-    "  • London Borough of Ealing",
-    "    Requires improvement",
-    "Good",
-    "Outstanding",
-    "Score: 56%",
-    "Score: 75",
-    "Score: 101%",
-    "Overall rating for Ealing: 64%",
-    "Quality statement scores",
-    "  • Assessing needs",
-    "    Score: 2",
-    "Summary of people's experiences",
-    "Summary of people’s experiences",
-    "How we assess local authorities",
-    "Assessment start date: 1 May 2023",
-    "Assessment published: 13 December 2024",
-    "Assessment published: 13 Dec 2024",
-    "About London Borough of Ealing",
-    "Demographics",
-    "Financial facts",
-    "The financial facts for Ealing are:",
-    "- The local authority estimated that it would spend £430,659,000.",
-    "  • £204,886,000.00",
-    "",
-    "   ",
-)
-LINE_BREAKS = ("\n", "\r\n", "\r", "\n\n", "\u2028", "\x0c", "\n \n")
-
-lines = st.one_of(
-    st.sampled_from(STRUCTURAL_LINES),
-    st.sampled_from(STRUCTURAL_LINES).map(str.upper),
-    st.text(any_char, max_size=30),
-    st.text(st.sampled_from("Score: 1234-–•%\t  \u00a0\u200bGood."), max_size=12),
-)
-
-
-@st.composite
-def structured_texts(draw: st.DrawFn) -> str:
-    """Lines of the format, mangled lines and junk, joined by assorted line breaks."""
-    parts = draw(st.lists(lines, max_size=30))
-    text = ""
-    for part in parts:
-        text += part + draw(st.sampled_from(LINE_BREAKS))
-    return text
 
 
 @given(st.text(any_char))

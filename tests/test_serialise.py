@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 import cqcmodel
 from cqcmodel import serialise
 from cqcmodel.errors import CqcModelError, ValidationError
-from cqcmodel.framework import STATEMENTS, Rating, Score, Theme, fold, rating_for_percentage
-from cqcmodel.framework import statement_by_title as lookup
+from cqcmodel.framework import Rating, Score, Theme
 from cqcmodel.model import (
     About,
     Authority,
@@ -35,95 +34,9 @@ from cqcmodel.model import (
 from cqcmodel.serialise import dumps, loads, structure, unstructure
 
 from .conftest import CORPUS
-from .strategies import authorities
+from .strategies import line_texts, loadable_authorities, wild_authorities
 
 PAGES = sorted(CORPUS.glob("*.txt"))
-
-
-def with_consistent_rating(authority: Authority) -> Authority:
-    """The same authority with its summary rating set to the band of its own percentage.
-
-    Loading refuses a rating that contradicts the percentage; the shared strategies draw the
-    two independently.
-    """
-    summary = authority.summary
-    if summary is None or summary.rating is None or summary.percentage is None:
-        return authority
-    rating = rating_for_percentage(summary.percentage)
-    return attrs.evolve(authority, summary=attrs.evolve(summary, rating=rating))
-
-
-loadable_authorities = authorities().map(with_consistent_rating)
-
-# Any text the model accepts as a published line, not only the words of real pages.
-line_texts = (
-    st.text(st.characters(codec="utf-8"), min_size=1, max_size=30)
-    .map(str.strip)
-    .filter(lambda text: bool(text) and "\n" not in text and "\r" not in text)
-)
-positions = st.none() | st.integers(min_value=1, max_value=10**6)
-
-
-def statement_key(title: str) -> object:
-    info = lookup(title)
-    return info.id if info else fold(title)
-
-
-@st.composite
-def wild_authorities(draw: st.DrawFn) -> Authority:
-    """Authorities whose texts are arbitrary Unicode lines, with source positions set."""
-    titles = draw(
-        st.lists(
-            line_texts | st.sampled_from([info.title for info in STATEMENTS]),
-            min_size=1,
-            max_size=3,
-            unique_by=statement_key,
-        )
-    )
-    statements = tuple(
-        QualityStatement(
-            title=title,
-            score=draw(st.sampled_from(Score)),
-            indicative=draw(st.booleans()),
-            people_expect=tuple(draw(st.lists(line_texts, max_size=2))),
-            commitment=draw(st.none() | line_texts),
-            findings=tuple(
-                Finding(text=text, line=draw(positions))
-                for text in draw(st.lists(line_texts, max_size=3))
-            ),
-            line=draw(positions),
-        )
-        for title in titles
-    )
-    name = draw(st.none() | line_texts)
-    any_indicative = any(statement.indicative for statement in statements)
-    page_dates = tuple(
-        PageDates(
-            published=draw(st.dates()),
-            updated=draw(st.none() | st.dates()),
-            line=draw(positions),
-        )
-        for _ in range(draw(st.integers(0, len(statements))))
-    )
-    return Authority(
-        name=name,
-        indicative=any_indicative or (name is not None and draw(st.booleans())),
-        page_dates=page_dates,
-        statements=statements,
-        source=draw(st.none() | st.text(max_size=20)),
-        sources=tuple(draw(st.lists(st.text(max_size=20), max_size=2))),
-        set_aside=tuple(
-            SetAside(line=line, text=text, reason=reason, column=column)
-            for line, text, reason, column in draw(
-                st.lists(
-                    st.tuples(
-                        st.integers(1, 10**6), st.text(max_size=20), line_texts, st.integers(1, 99)
-                    ),
-                    max_size=2,
-                )
-            )
-        ),
-    )
 
 
 def metadata(obj: object, path: str = "$") -> Iterator[tuple[str, object]]:
@@ -750,6 +663,20 @@ def test_text_that_is_not_utf8(*, fast: bool) -> None:
 def test_loads_takes_text_only() -> None:
     with pytest.raises(TypeError, match="loads\\(\\) takes str or bytes, not dict"):
         loads(document())  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("given", [{"name": "Kent"}, "Kent", 3, None, [{"name": "Kent"}]])
+@pytest.mark.parametrize("call", [dumps, unstructure])
+def test_dumps_and_unstructure_take_models_only(given: object, call: Any) -> None:
+    with pytest.raises(
+        TypeError, match=r"takes a cqcmodel model object .* not (dict|str|int|NoneType)"
+    ):
+        call(given)
+
+
+def test_dumps_takes_a_list_of_models() -> None:
+    finding = Finding(text="People waited.")
+    assert json.loads(dumps([finding, finding])) == [unstructure(finding)] * 2
 
 
 def test_structure_refuses_types_outside_the_model() -> None:

@@ -32,10 +32,11 @@ from .checks import (
 )
 from .collect import Loaded, Record, load_all
 from .councils import Council, council, councils
-from .errors import CqcModelError, NoFilesError, UnknownCouncilError, UnknownStatementError
+from .errors import CqcModelError, NoFilesError
 from .export import FORMATS, GROUP_COLUMNS, Row, columns, dumps_json, group_rows, rows, write
 from .framework import StatementInfo
 from .model import Authority, lookup_statement
+from .readers._decode import decode
 
 __all__ = [
     "COMMANDS",
@@ -90,14 +91,20 @@ class _Reporter:
         self.errors = 0
         self.warnings = 0
         self._lines: dict[str, list[str]] = {}
+        #: Where diagnostics go as JSON Lines instead of text on ``err`` (``check --format``).
+        self.json: IO[str] | None = None
 
     def report(self, diagnostic: Diagnostic) -> None:
         diagnostic = self._locate(diagnostic)
         if diagnostic.severity is Severity.ERROR:
             self.errors += 1
-            self.err.write(f"{diagnostic}\n")
         else:
             self.warnings += 1
+        if self.json is not None:
+            self.json.write(dumps_json(attrs.asdict(diagnostic)) + "\n")
+        elif diagnostic.severity is Severity.ERROR:
+            self.err.write(f"{diagnostic}\n")
+        else:
             location = f"{diagnostic.location}: " if diagnostic.location else ""
             self.err.write(f"{location}warning: {diagnostic.message}\n")
 
@@ -117,10 +124,11 @@ class _Reporter:
         return diagnostic
 
     def _file_lines(self, source: str) -> list[str]:
+        """The file's lines, decoded as the readers decode it (none when it cannot be read)."""
         if source not in self._lines:
             try:
-                text = Path(source).read_text("utf-8-sig")
-            except (OSError, UnicodeDecodeError):
+                text = decode(Path(source).read_bytes(), source=source)
+            except (OSError, CqcModelError):
                 text = ""
             self._lines[source] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return self._lines[source]
@@ -275,6 +283,8 @@ def _cmd_render(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> 
 
 
 def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
+    if args.format == "jsonl":
+        reporter.json = out
     loaded = _load(args, reporter)
     records = [
         record
@@ -404,17 +414,6 @@ def _cmd_fetch(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
         raise _BadInputError("")
 
 
-def _seconds(text: str) -> float:
-    """A number of seconds, 0 or more (for ``--delay`` and ``--timeout``)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not value >= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds")
-    return value
-
-
 def _add_fetch_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "reports",
@@ -515,29 +514,41 @@ def _add_plot_options(sub: argparse.ArgumentParser) -> None:
 # --- the parser ------------------------------------------------------------------------------
 
 
-def _lookup_type(lookup: Callable[[str], _T]) -> Callable[[str], _T]:
-    """An argparse ``type=`` that looks the text up, its unknown-key error a usage error."""
+def _argument_type(convert: Callable[[str], _T], message: str | None = None) -> Callable[[str], _T]:
+    """An argparse ``type=``: ``convert(text)``, a ``ValueError`` or ``LookupError`` a usage error.
 
-    def convert(text: str) -> _T:
+    The error says ``message`` (``{text!r}`` filled in) or, without one, the error's own words
+    (an unknown council or statement lists the closest ones).
+    """
+
+    def checked(text: str) -> _T:
         try:
-            return lookup(text)
-        except (UnknownStatementError, UnknownCouncilError) as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+            return convert(text)
+        except (ValueError, LookupError) as error:
+            said = str(error) if message is None else message.format(text=text)
+            raise argparse.ArgumentTypeError(said) from None
 
-    return convert
-
-
-_statement_type: Final = _lookup_type(lookup_statement)
-_council_type: Final = _lookup_type(council)
+    return checked
 
 
-def _encoding_type(text: str) -> str:
-    try:
-        codecs.lookup(text)
-    except LookupError:
-        msg = f"unknown encoding {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+def _to_seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:  # also refuses nan
+        raise ValueError(text)
+    return value
+
+
+def _known_encoding(text: str) -> str:
+    codecs.lookup(text)
     return text
+
+
+_statement_type: Final = _argument_type(lookup_statement)
+_council_type: Final = _argument_type(council)
+#: A number of seconds, 0 or more (for ``--delay`` and ``--timeout``).
+_seconds: Final = _argument_type(_to_seconds, "{text!r} is not a number of seconds")
+#: An encoding Python knows (for ``--encoding``), kept as the user wrote it.
+_encoding_type: Final = _argument_type(_known_encoding, "unknown encoding {text!r}")
 
 
 def _add_paths(sub: argparse.ArgumentParser) -> None:
@@ -586,6 +597,16 @@ def _add_listing(sub: argparse.ArgumentParser) -> None:
         action="store_true",
         help="CSV in UTF-8 with a byte-order mark, as spreadsheet programs expect "
         "(implies --format csv)",
+    )
+
+
+def _add_check_format(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="text: diagnostics on stderr as path:line:col (default); jsonl: one JSON object "
+        "per diagnostic on stdout (severity, message, source, line, column, text)",
     )
 
 
@@ -684,8 +705,9 @@ COMMANDS: Final[dict[str, Command]] = {
     "check": Command(
         _cmd_check,
         "parse every file and report problems and missing councils; exit 1 if any file fails",
-        "cqcmodel check pages/\ncqcmodel check --strict pages/ && echo all clean",
-        (_add_strict,),
+        "cqcmodel check pages/\ncqcmodel check --strict pages/ && echo all clean\n"
+        "cqcmodel check --format jsonl pages/ > problems.jsonl",
+        (_add_strict, _add_check_format),
     ),
     "parse": Command(
         _cmd_parse,

@@ -181,6 +181,19 @@ def _position() -> Any:
     return _metadata("the source line number", validator=_optional_int)
 
 
+def _notebook_html(render: str, model: object) -> str | None:
+    """``cqcmodel.site.<render>(model)``, or ``None`` without the ``report`` extra.
+
+    The site package is imported on use, so ``import cqcmodel`` never loads Jinja2.
+    """
+    site = importlib.import_module("cqcmodel.site")
+    try:
+        html: str = getattr(site, render)(model)
+    except site.MissingExtraError:
+        return None
+    return html
+
+
 # --- quality statement pages -----------------------------------------------------------------
 
 
@@ -310,12 +323,7 @@ class QualityStatement:
 
         ``None`` without the ``report`` extra, so the notebook shows the ``repr`` instead.
         """
-        from .site import MissingExtraError, statement_html  # noqa: PLC0415 - the report loads on use
-
-        try:
-            return statement_html(self)
-        except MissingExtraError:
-            return None
+        return _notebook_html("statement_html", self)
 
 
 def _unquote(text: str) -> str:
@@ -704,9 +712,4 @@ class Authority:
 
         ``None`` without the ``report`` extra, so the notebook shows the ``repr`` instead.
         """
-        from .site import MissingExtraError, authority_html  # noqa: PLC0415 - the report loads on use
-
-        try:
-            return authority_html(self)
-        except MissingExtraError:
-            return None
+        return _notebook_html("authority_html", self)

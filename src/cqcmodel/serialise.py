@@ -283,8 +283,28 @@ def format_exception(exc: BaseException, _type: object) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _require_model(obj: object, call: str) -> None:
+    """Refuse what is not a model object or a list of them: it would not load back.
+
+    :raises TypeError: naming what was given instead.
+    """
+    for item in obj if isinstance(obj, list | tuple) else (obj,):
+        kind = type(item)
+        is_model = attrs.has(kind) or isinstance(item, Rating | Score | Theme)
+        if not (is_model and kind.__module__.startswith("cqcmodel.")):
+            msg = (
+                f"{call}() takes a cqcmodel model object (Authority, QualityStatement, Finding, "
+                f"…) or a list of them, not {kind.__name__}"
+            )
+            raise TypeError(msg)
+
+
 def unstructure(obj: object) -> Any:
-    """The JSON-ready form of a model object (dicts, lists, strings, numbers, ``None``)."""
+    """The JSON-ready form of a model object (dicts, lists, strings, numbers, ``None``).
+
+    :raises TypeError: when ``obj`` is not a model object or a list of them.
+    """
+    _require_model(obj, "unstructure")
     return _fast.unstructure(obj)
 
 
@@ -320,8 +340,11 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
     """Serialise a model object to JSON text: compact, or indented by ``indent`` spaces.
 
     Not ASCII-escaped; keys in field order; the same text with or without orjson.
+
+    :raises TypeError: when ``obj`` is not a model object or a list of them.
     """
-    data = unstructure(obj)
+    _require_model(obj, "dumps")
+    data = _fast.unstructure(obj)
     if _orjson is not None and indent in (None, 2):
         with contextlib.suppress(_orjson.JSONEncodeError):  # lone surrogates, huge integers
             return _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0).decode()

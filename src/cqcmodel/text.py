@@ -373,11 +373,9 @@ class Kind(enum.StrEnum):
     ) -> Kind:
         """A member whose string value is the terminal's name."""
         member = str.__new__(cls, value)
-        member._value_ = value
-        member.description = description
-        member.source = pattern
-        member.literals = literals
-        member.roles = roles
+        vars(member).update(
+            _value_=value, description=description, source=pattern, literals=literals, roles=roles
+        )
         return member
 
     description: str

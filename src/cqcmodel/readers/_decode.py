@@ -116,7 +116,8 @@ def _error(data: bytes, error: UnicodeDecodeError, tried: str, source: str | Non
     line_text = text[line_start:] + rest.split("\n", 1)[0]
     shown = data[error.start : min(error.end, error.start + 4)].hex(" ").upper()
     return ParseError(
-        f"bytes {shown} are not {tried} text: is this a binary file, or does it need encoding=...?",
+        f"bytes {shown} are not {tried} text: is this a binary file, or does it need another "
+        "encoding (encoding= in Python, --encoding on the command line)?",
         line=line,
         column=column,
         source=source,
