@@ -317,11 +317,12 @@ def passages(authority: Authority) -> tuple[Passage, ...]:
     """The key findings of every statement of ``authority``, in published order."""
     result: list[Passage] = []
     for statement in authority.statements:
+        statement_id = statement.statement_id  # a look-up of the title: once per statement
         for index, finding in enumerate(statement.findings):
             result.append(
                 Passage(
                     order=len(result),
-                    statement_id=statement.statement_id,
+                    statement_id=statement_id,
                     finding_index=index,
                     text=finding.text,
                     sentences=sentences(finding.text),

@@ -209,7 +209,13 @@ _DATA_NEEDLES: Final = (
 
 def _may_cite_data(lower: str | None) -> bool:
     """Whether ``_DATA`` may match a text whose :func:`lowered` copy is ``lower``."""
-    return lower is None or any(needle in lower for needle in _DATA_NEEDLES)
+    if lower is None:
+        return True
+    # A loop, not a generator: this runs on every sentence.
+    for needle in _DATA_NEEDLES:  # noqa: SIM110
+        if needle in lower:
+            return True
+    return False
 
 
 def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
@@ -217,13 +223,16 @@ def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
     lower = lowered(text)
     verbs = [match.start() for match in _REPORTING.finditer(text, lower)]
     sources = [match.end() for match in _FROM.finditer(text, lower)]
-    return _voices_at(text, lower, verbs, sources)
+    return _voices_at(text, lower, verbs, sources, cites=_may_cite_data(lower))
 
 
 def _voices_at(
-    text: str, lower: str | None, verbs: list[int], sources: list[int]
+    text: str, lower: str | None, verbs: list[int], sources: list[int], *, cites: bool
 ) -> tuple[tuple[Voice, ...], bool]:
-    """:func:`_voices` given where ``_REPORTING`` matches start and ``_FROM`` matches end."""
+    """:func:`_voices` given where ``_REPORTING`` matches start and ``_FROM`` matches end.
+
+    ``cites`` is :func:`_may_cite_data` of ``lower``.
+    """
     positions: list[tuple[int, Voice]] = []
     pronoun = False
     if verbs or sources:
@@ -244,7 +253,7 @@ def _voices_at(
             start = index_at.get(position)
             if start is not None:
                 positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
-    if _may_cite_data(lower):
+    if cites:
         for match in _DATA.finditer(text, lower):
             positions.append((match.start(), Voice.DATA))
     if not positions:
@@ -294,12 +303,15 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
     result: list[VoicedSentence] = []
     previous: tuple[Voice, ...] = ()
     for sentence, sentence_verbs, sentence_sources in zip(parts, verbs, sources, strict=True):
+        voices: tuple[Voice, ...] = ()
+        inherits = False
         if sentence_verbs or sentence_sources or data:
-            voices, inherits = _voices_at(
-                sentence.text, lowered(sentence.text), sentence_verbs, sentence_sources
-            )
-        else:
-            voices, inherits = (), False
+            sentence_lower = lowered(sentence.text)
+            cites = data and _may_cite_data(sentence_lower)
+            if sentence_verbs or sentence_sources or cites:
+                voices, inherits = _voices_at(
+                    sentence.text, sentence_lower, sentence_verbs, sentence_sources, cites=cites
+                )
         if inherits:
             voices = previous
         result.append(
