@@ -76,6 +76,46 @@ class Caseless:
         return self.lowered.finditer(lower)
 
 
+def first_characters(pattern: re.Pattern[str]) -> str:
+    """The characters one of which starts every match of ``pattern`` ("" when it cannot tell).
+
+    Read from the parsed pattern: a literal, or a branch whose alternatives each start with
+    one, after any look-around or boundary (which match no character). A sentence without
+    any of them holds no match. Anything else (classes, repeats that may be empty, flags)
+    gives "", as does a Python whose parser is not at hand.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        from re import _parser  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - Python before 3.11
+        return ""
+    found = _first_characters(_parser.parse(pattern.pattern, pattern.flags).data)
+    return "".join(sorted(found)) if found else ""
+
+
+def _first_characters(items: list[tuple[object, object]]) -> set[str] | None:
+    from re import _constants as c  # noqa: PLC0415
+
+    for op, argument in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # matches no character
+        if op is c.LITERAL:
+            return {chr(argument)}  # type: ignore[arg-type]
+        if op is c.BRANCH:
+            found: set[str] = set()
+            for alternative in argument[1]:  # type: ignore[index]
+                first = _first_characters(alternative.data)
+                if first is None:
+                    return None
+                found |= first
+            return found
+        if op is c.SUBPATTERN and not argument[1]:  # type: ignore[index]
+            return _first_characters(argument[3].data)  # type: ignore[index]
+        return None
+    return None
+
+
 @attrs.frozen(kw_only=True)
 class Sentence:
     """One sentence of a text, with its character span in that text."""
