@@ -65,15 +65,19 @@ class Caseless:
         self.caseless = re.compile(pattern, re.IGNORECASE)
         self.lowered = re.compile(pattern.lower())
 
-    def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
-        """The matches in ``text``, given ``lower = lowered(text)``.
+    def finditer(
+        self, text: str, lower: str | None, start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches in ``text[start:end]``, given ``lower = lowered(text)``.
 
-        Their spans are those of ``finditer`` of the case-insensitive pattern; what they
-        matched is to be read from ``text`` by span (a match may hold the lower-cased copy).
+        Their spans are those of ``finditer`` of the case-insensitive pattern (from ``start``
+        to ``end``, as ``pos`` and ``endpos`` say); what they matched is to be read from
+        ``text`` by span (a match may hold the lower-cased copy).
         """
+        stop = len(text) if end is None else end
         if lower is None:
-            return self.caseless.finditer(text)
-        return self.lowered.finditer(lower)
+            return self.caseless.finditer(text, start, stop)
+        return self.lowered.finditer(lower, start, stop)
 
 
 def first_characters(pattern: re.Pattern[str]) -> str:

@@ -277,6 +277,21 @@ def _in_sentences(spans: Sequence[tuple[int, int]], positions: Iterable[int]) ->
     return shared
 
 
+def _sources(text: str, lower: str | None, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Where ``_FROM`` matches end in each sentence, relative to its start.
+
+    Every match holds "from", so only the sentences that hold it are searched.
+    """
+    if lower is None:
+        return _in_sentences(spans, (match.end() for match in _FROM.finditer(text, lower)))
+    return [
+        [match.end() - start for match in _FROM.finditer(text, lower, start, end)]
+        if lower.find("from", start, end) >= 0
+        else []
+        for start, end in spans
+    ]
+
+
 def sentence_voices(text: str) -> tuple[Voice, ...]:
     """The distinct voices one sentence reports, in the order it names them."""
     return _voices(text)[0]
@@ -295,10 +310,7 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
     lower = lowered(text)
     spans = [(sentence.start, sentence.end) for sentence in parts]
     verbs = _in_sentences(spans, (match.start() for match in _REPORTING.finditer(text, lower)))
-    if lower is None or "from" in lower:
-        sources = _in_sentences(spans, (match.end() for match in _FROM.finditer(text, lower)))
-    else:
-        sources = [[] for _ in spans]
+    sources = _sources(text, lower, spans)
     data = _may_cite_data(lower)
     result: list[VoicedSentence] = []
     previous: tuple[Voice, ...] = ()
