@@ -184,14 +184,12 @@ def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
     other punctuation marks, which are single characters, only separate words. Only those
     before ``end`` (a word's end) when it is given.
     """
-    words: list[str] = []
-    starts: list[int] = []
-    for match in _WORD_OR_COMMA.finditer(text, 0, len(text) if end is None else end):
-        word = match.group()
-        if word[0].isalnum() or word in {",", "&"}:
-            words.append(word.casefold())
-            starts.append(match.start())
-    return words, starts
+    stop = len(text) if end is None else end
+    matches = list(_WORD_OR_COMMA.finditer(text, 0, stop))
+    if text.find("_", 0, stop) >= 0:
+        # A word character that is not a letter or digit ("_") starts no word.
+        matches = [match for match in matches if match.group()[0] != "_"]
+    return [match.group().casefold() for match in matches], [match.start() for match in matches]
 
 
 #: Words one of which every match of ``_DATA`` holds (in lower case).
