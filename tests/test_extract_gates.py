@@ -20,7 +20,14 @@ from cqcmodel.extract._candidates import Candidate, Scan
 from cqcmodel.extract._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
 from cqcmodel.extract._rules import RULES
-from cqcmodel.extract._text import Passage, first_characters, sentences
+from cqcmodel.extract._text import (
+    WINDOW,
+    Passage,
+    Token,
+    capital_windows,
+    first_characters,
+    sentences,
+)
 from cqcmodel.extract._title_case import has_later_capital
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,3 +177,92 @@ _NEEDLES = sorted(
 def test_one_search_finds_the_entries_of_every_needle(parts: list[str]) -> None:
     text = "".join(parts)
     assert _lexicon_patterns.entries_in(text) == _entries_as_defined(text)
+
+
+# --- the windows of a Title Case run ---------------------------------------------------------
+
+_STRETCH = re.compile(r"(?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&))*+")
+_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*|&|[^\w\s]")
+
+
+def _window_as_defined(text: str, start: int, stop: int) -> tuple[tuple[Token, ...], int]:
+    """The tokens from a capitalised word to :data:`WINDOW` words after the last capital."""
+    window: list[Token] = []
+    since = 0
+    end = start
+    for match in _TOKEN.finditer(text, start, stop):
+        word = match.group()
+        if word[0].isupper():
+            since = 0
+        elif since == WINDOW:
+            break
+        else:
+            since += 1
+        end = match.end()
+        window.append(Token(match.start(), end, word))
+    return tuple(window), end
+
+
+def _windows_as_defined(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[Token, ...]], int | None]:
+    """Capital windows read stretch by stretch, capital by capital (ASCII text, no "_")."""
+    found: list[tuple[Token, ...]] = []
+    first: int | None = None
+    for stretch in _STRETCH.finditer(text, start, end):
+        begin, stop = stretch.span()
+        if first is None:
+            first = begin
+        position = begin
+        for capital in re.finditer(r"[A-Z]", text[:stop]):
+            at = capital.start()
+            if at < max(position, begin):
+                continue
+            if at > begin and not (text[at - 1].isspace() or text[at - 1] == "&"):
+                continue  # inside a word
+            window, position = _window_as_defined(text, at, stop)
+            found.append(window)
+    return found, first
+
+
+_WINDOW_PARTS = [
+    "Care",
+    "Act",
+    "and",
+    "of",
+    "the",
+    "x",
+    "NHS",
+    " ",
+    "  ",
+    "-",
+    "’",
+    "'",
+    "&",
+    ",",
+    ".",
+    "(",
+    "Ab",
+    "5",
+    "é",
+    "co-Op",
+    "\t",
+]
+
+
+@given(st.lists(st.sampled_from(_WINDOW_PARTS), max_size=24).map("".join), st.data())
+@example("A&B and the Care Act", None)
+@example("co-Op ’Care x x x x x Act’s x-Y", None)
+def test_capital_windows_are_the_windows_read_capital_by_capital(
+    text: str, data: st.DataObject | None
+) -> None:
+    start, end = 0, len(text)
+    if data is not None:
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        # A sentence starts after space (or at the text's start).
+        if start and not text[start - 1].isspace():
+            start = 0
+    windows = capital_windows(text, start, end)
+    assert windows is not None
+    assert windows == _windows_as_defined(text, start, end)

@@ -264,14 +264,26 @@ def stretches(text: str, start: int, end: int) -> tuple[list[tuple[Token, ...]],
     return found, first
 
 
-#: A run of word tokens (as :data:`_TOKEN` reads them) with no punctuation mark between them.
-#: Its words are read greedily and it gives nothing back, so it is read in one pass.
-_STRETCH: Final = re.compile(r"(?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&))*+")
-_ASCII_CAPITAL: Final = re.compile(r"[A-Z]")
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 #: How many words after a capitalised word a Title Case run reads: two connectors and the
 #: capital that follows them, or the four words of a lower-case extension.
 WINDOW: Final = 4
+#: A word token (as :data:`_TOKEN` reads one) that starts with an ASCII capital, read from its
+#: capital: the look-behinds (after the capital, so that the pattern starts with a class of
+#: letters Python skips to) say that it starts a token rather than sits inside one ("co-Op").
+_CAPITAL_WORD: Final = r"[A-Z](?<!\w[A-Z])(?<!\w[’'-][A-Z])\w*+(?:[’'-]\w++)*+"
+#: Any other word token, or an ampersand.
+_OTHER_WORD: Final = r"(?:(?![A-Z])\w++(?:[’'-]\w++)*+|&)"
+#: A window (see :func:`capital_windows`): a capitalised word, any words up to and including
+#: a capitalised one at most :data:`WINDOW` + 1 words on, again and again, then at most
+#: :data:`WINDOW` other words. Words are read whole and nothing is given back, and between
+#: words only space is read, so a window never crosses a punctuation mark.
+_WINDOW: Final = re.compile(
+    _CAPITAL_WORD
+    + rf"(?:(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+\s*+{_CAPITAL_WORD})*+"
+    + rf"(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+"
+)
+_WORD_START: Final = re.compile(r"[\w&]")
 
 
 def capital_windows(
@@ -283,47 +295,25 @@ def capital_windows(
     :data:`WINDOW` words after the last capitalised word that follows within that many:
     words further from every capital are never read by a run, and are not made. ``None``
     where capitals are not all ASCII, or a token starts with "_" (then use
-    :func:`stretches`).
+    :func:`stretches`). Also where the first word of the text starts.
     """
     if text.find("_", start, end) >= 0:
         return None
     if any(char.isupper() for char in _NON_ASCII.findall(text, start, end)):
         return None
-    found: list[tuple[Token, ...]] = []
-    first: int | None = None
-    for stretch in _STRETCH.finditer(text, start, end):
-        begin, stop = stretch.span()
-        if first is None:
-            first = begin
-        position = begin
-        for capital in _ASCII_CAPITAL.finditer(text, begin, stop):
-            at = capital.start()
-            if at < position:
-                continue  # inside the last window
-            if at > begin and not (text[at - 1].isspace() or text[at - 1] == "&"):
-                continue  # inside a word
-            window, position = _window(text, at, stop)
-            found.append(window)
-    return found, first
-
-
-def _window(text: str, start: int, stop: int) -> tuple[tuple[Token, ...], int]:
-    """The words from ``start`` (a capitalised word) to :data:`WINDOW` after the last capital."""
-    window: list[Token] = []
-    append = window.append
-    since = 0
-    end = start
-    for match in _TOKEN.finditer(text, start, stop):
-        word = match.group()
-        if word[0].isupper():
-            since = 0
-        elif since == WINDOW:
-            break
-        else:
-            since += 1
-        end = match.end()
-        append(_token(Token, (match.start(), end, word)))
-    return tuple(window), end
+    first = _WORD_START.search(text, start, end)
+    if first is None:
+        return [], None
+    found = [
+        tuple(
+            [
+                _token(Token, (match.start(), match.end(), match.group()))
+                for match in _TOKEN.finditer(text, *window.span())
+            ]
+        )
+        for window in _WINDOW.finditer(text, start, end)
+    ]
+    return found, first.start()
 
 
 @attrs.frozen
