@@ -31,7 +31,7 @@ from ._lexicon import (
     SUBJECT_FILLERS,
     VOICE_HEADS,
 )
-from ._text import Caseless, lowered, sentences, singular
+from ._text import Caseless, Sentence, lowered, sentences, singular
 from .kinds import Voice
 
 
@@ -301,7 +301,14 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
     A sentence whose subject is only a pronoun ("They said …") takes the voices of the
     sentence before it.
     """
-    text = finding.text
+    return tuple(
+        VoicedSentence(start=sentence.start, end=sentence.end, text=sentence.text, voices=voices)
+        for sentence, voices in _sentences_and_voices(finding.text)
+    )
+
+
+def _sentences_and_voices(text: str) -> list[tuple[Sentence, tuple[Voice, ...]]]:
+    """Each sentence of ``text`` and its voices (what :func:`voiced_sentences` reports)."""
     parts = sentences(text)
     # The reporting and source patterns match no sentence mark, so they are read once over
     # the whole finding, which finds in each sentence what reading that sentence would.
@@ -310,7 +317,7 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
     verbs = _in_sentences(spans, (match.start() for match in _REPORTING.finditer(text, lower)))
     sources = _sources(text, lower, spans)
     data = _may_cite_data(lower)
-    result: list[VoicedSentence] = []
+    result: list[tuple[Sentence, tuple[Voice, ...]]] = []
     previous: tuple[Voice, ...] = ()
     for sentence, sentence_verbs, sentence_sources in zip(parts, verbs, sources, strict=True):
         voices: tuple[Voice, ...] = ()
@@ -324,19 +331,17 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
                 )
         if inherits:
             voices = previous
-        result.append(
-            VoicedSentence(
-                start=sentence.start, end=sentence.end, text=sentence.text, voices=voices
-            )
-        )
+        result.append((sentence, voices))
         previous = voices
-    return tuple(result)
+    return result
 
 
 def finding_voices(finding: Finding) -> tuple[Voice, ...]:
     """The distinct voices of ``finding``'s sentences, in first-seen order."""
     return tuple(
-        dict.fromkeys(voice for sentence in voiced_sentences(finding) for voice in sentence.voices)
+        dict.fromkeys(
+            voice for _, voices in _sentences_and_voices(finding.text) for voice in voices
+        )
     )
 
 
