@@ -577,6 +577,9 @@ _EXTRACTION_RUNS = (
     "proportion of " + "a " * _RUN + "x",
     "budget" + " x" * _RUN,
     "1 " + "a" * _RUN + " x",
+    "A" + " a" * _RUN + " ,",
+    "A" + (" a" * 4 + " A") * _RUN + " ,",
+    "A" + " " * _RUN + "-",
 )
 
 
@@ -591,6 +594,7 @@ def test_no_extraction_pattern_backtracks_catastrophically() -> None:
             list(pattern.finditer(text, None))
         figures._labelled(text, 0, len(text))
         _text.sentences(text)
+        _text.capital_windows(text, 0, len(text))
         _candidates._NAME_SUFFIXES.sub("", text)
         _candidates._NAME_PREFIXES.sub("", text)
         _title_case._APPOSITION.match(text)

@@ -105,11 +105,13 @@ _WORD: Final = re.compile(r"\w+")
 
 
 @cache
-def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], re.Pattern[str]]:
     """Entry indexes by the words a match may hold as its needle (the needle or its plural).
 
     The first table is for patterns written in one case; the second, in lower case, for those
-    matched in any case (looked up in the lower-cased text).
+    matched in any case (looked up in the lower-cased text). The pattern finds the first
+    table's words in a text: any of them (longest first) up to a word's end; where one starts
+    a word it is that whole word.
     """
     exact: dict[str, list[int]] = {}
     caseless: dict[str, list[int]] = {}
@@ -119,22 +121,44 @@ def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
             continue
         for word in (entry.needle, entry.needle + "s"):
             exact.setdefault(word, []).append(index)
+    # Only a needle of word characters can be one of a text's words (``_WORD``). A literal
+    # alternation, without a look-behind before it, is searched by its first characters.
+    words = sorted((word for word in exact if _WORD.fullmatch(word)), key=lambda w: (-len(w), w))
+    finder = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\b") if words else _NOTHING
     return (
         {word: tuple(found) for word, found in exact.items()},
         {word: tuple(found) for word, found in caseless.items()},
+        finder,
     )
+
+
+#: A pattern that matches nothing.
+_NOTHING: Final = re.compile(r"(?!)")
+
+
+def _needle_words(text: str, finder: re.Pattern[str]) -> set[str]:
+    """The words of ``text`` (as ``_WORD`` reads them) that ``finder`` finds.
+
+    A match of word characters lies in one word; it is that word when it starts the word,
+    so a match inside a word hides no needle that starts a word.
+    """
+    return {
+        match.group()
+        for match in finder.finditer(text)
+        if match.start() == 0 or not _WORD.match(text, match.start() - 1)
+    }
 
 
 def entries_in(text: str) -> tuple[LexiconEntry, ...]:
     """The lexicon entries that may match in ``text`` (those whose needle it holds).
 
     A match of an entry holds its needle as a whole word (or, last in the name, with a plural
-    "s"): one pass over the text's words, and a set intersection, finds every entry worth
-    running; the few patterns matched in any case look for their needle in lower case.
+    "s"): one search for all needles finds every entry worth running; the few patterns
+    matched in any case look for their needle in lower case.
     """
-    exact, caseless = _needles()
+    exact, caseless, finder = _needles()
     indexes: set[int] = set()
-    for word in exact.keys() & set(_WORD.findall(text)):
+    for word in _needle_words(text, finder):
         indexes.update(exact[word])
     if caseless:
         lower = text.casefold()

@@ -16,21 +16,36 @@ from ._candidates import Candidate, Scan, self_keys
 from ._resolve import resolve
 from ._rules import RULES, Rule
 from ._text import Passage, cached_passages, name_key
+from ._title_case import has_later_capital
 from .kinds import Category
 
 
 def scan(
-    authority: Authority, rules: tuple[Rule, ...] = RULES
+    authority: Authority, rules: tuple[Rule, ...] = RULES, *, gate: bool = True
 ) -> tuple[tuple[Passage, ...], list[Candidate]]:
-    """The passages of ``authority`` and the candidate names ``rules`` find in them."""
+    """The passages of ``authority`` and the candidate names ``rules`` find in them.
+
+    A rule runs only on the passages and sentences that hold what it needs to find anything
+    (:attr:`~cqcmodel.extract._rules.Rule.needs`, ``needs_capital``); ``gate=False`` runs
+    every rule on every sentence, with the same result.
+    """
     state = Scan(self_keys=self_keys(authority))
     texts = cached_passages(authority)
-    finds = [entry.find for entry in rules]
     for passage in texts:
+        text = passage.text
+        active = [entry for entry in rules if not gate or _may_find(entry, text)]
+        capitals = gate and any(entry.needs_capital for entry in active)
         for sentence in passage.sentences:
-            for find in finds:
-                find(state, passage, sentence)
+            capital = not capitals or has_later_capital(text, sentence.start + 1, sentence.end)
+            for entry in active:
+                if capital or not entry.needs_capital:
+                    entry.find(state, passage, sentence)
     return texts, settle_guesses(resolve(state.found))
+
+
+def _may_find(rule: Rule, text: str) -> bool:
+    """Whether ``text`` holds one of the characters ``rule`` needs (if it needs any)."""
+    return not rule.needs or any(char in text for char in rule.needs)
 
 
 def settle_guesses(found: list[Candidate]) -> list[Candidate]:

@@ -29,6 +29,7 @@ from ._text import (
     Passage,
     Sentence,
     Token,
+    first_characters,
     lowered,
     singular,
     tokens,
@@ -284,6 +285,11 @@ class Rule:
     description: str
     #: (sentence, names the rule must yield on it, in text order).
     examples: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Characters one of which a passage must hold for the rule to find anything in it ("":
+    #: any passage), read from the rule's pattern: the scan skips the others.
+    needs: str = ""
+    #: Whether the rule finds nothing in a sentence without a capital after its first letter.
+    needs_capital: bool = False
 
 
 #: The rules, in the order they run on each sentence.
@@ -293,6 +299,7 @@ RULES: Final[tuple[Rule, ...]] = (
         find=_titles,
         description="statement and theme titles written in a finding name nothing",
         examples=(("The Partnerships and Communities work was strong.", ()),),
+        needs_capital=True,
     ),
     Rule(
         name="quoted",
@@ -303,6 +310,7 @@ RULES: Final[tuple[Rule, ...]] = (
             ("They used “leading technology” for triage.", ()),
             ("The 'Living Well in Lancashire' strategy.", ("Living Well in Lancashire",)),
         ),
+        needs=first_characters(_QUOTED),
     ),
     Rule(
         name="acronyms",
@@ -316,6 +324,7 @@ RULES: Final[tuple[Rule, ...]] = (
             ),
             ("Data from the survey (ASCS, 2023) showed it.", ()),
         ),
+        needs=first_characters(_ACRONYM_DEF),
     ),
     Rule(
         name="lexicon",
@@ -354,6 +363,7 @@ RULES: Final[tuple[Rule, ...]] = (
             ("Beds were (referred to locally as Step Down) for people.", ("Step Down",)),
             ("It worked with North-West London and Care Act duties.", ()),
         ),
+        needs_capital=True,
     ),
 )
 

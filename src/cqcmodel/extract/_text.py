@@ -65,15 +65,59 @@ class Caseless:
         self.caseless = re.compile(pattern, re.IGNORECASE)
         self.lowered = re.compile(pattern.lower())
 
-    def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
-        """The matches in ``text``, given ``lower = lowered(text)``.
+    def finditer(
+        self, text: str, lower: str | None, start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches in ``text[start:end]``, given ``lower = lowered(text)``.
 
-        Their spans are those of ``finditer`` of the case-insensitive pattern; what they
-        matched is to be read from ``text`` by span (a match may hold the lower-cased copy).
+        Their spans are those of ``finditer`` of the case-insensitive pattern (from ``start``
+        to ``end``, as ``pos`` and ``endpos`` say); what they matched is to be read from
+        ``text`` by span (a match may hold the lower-cased copy).
         """
+        stop = len(text) if end is None else end
         if lower is None:
-            return self.caseless.finditer(text)
-        return self.lowered.finditer(lower)
+            return self.caseless.finditer(text, start, stop)
+        return self.lowered.finditer(lower, start, stop)
+
+
+def first_characters(pattern: re.Pattern[str]) -> str:
+    """The characters one of which starts every match of ``pattern`` ("" when it cannot tell).
+
+    Read from the parsed pattern: a literal, or a branch whose alternatives each start with
+    one, after any look-around or boundary (which match no character). A sentence without
+    any of them holds no match. Anything else (classes, repeats that may be empty, flags)
+    gives "", as does a Python whose parser is not at hand.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        from re import _parser  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - Python before 3.11
+        return ""
+    found = _first_characters(_parser.parse(pattern.pattern, pattern.flags).data)
+    return "".join(sorted(found)) if found else ""
+
+
+def _first_characters(items: list[tuple[object, object]]) -> set[str] | None:
+    from re import _constants as c  # noqa: PLC0415
+
+    for op, argument in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # matches no character
+        if op is c.LITERAL:
+            return {chr(argument)}  # type: ignore[arg-type]
+        if op is c.BRANCH:
+            found: set[str] = set()
+            for alternative in argument[1]:  # type: ignore[index]
+                first = _first_characters(alternative.data)
+                if first is None:
+                    return None
+                found |= first
+            return found
+        if op is c.SUBPATTERN and not argument[1]:  # type: ignore[index]
+            return _first_characters(argument[3].data)  # type: ignore[index]
+        return None
+    return None
 
 
 @attrs.frozen(kw_only=True)
@@ -111,6 +155,11 @@ class Token(NamedTuple):
         """Whether the word reads as an acronym: two or more capitals, starting with one."""
         capitals = sum(1 for char in self.text if char.isupper())
         return self.text[0].isupper() and capitals >= 2
+
+
+#: Makes a :class:`Token` from a tuple: ``Token(start, end, text)`` without the named
+#: tuple's ``__new__`` (a Python function), which costs a third more on the many tokens made.
+_token: Final = tuple.__new__
 
 
 #: Findings up to this long have their sentences cached (the names, figures and voices of a
@@ -172,8 +221,10 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
     """The words and punctuation marks of ``text[start:end]``, spans relative to ``text``."""
     stop = len(text) if end is None else end
     return tuple(
-        Token(match.start(), match.end(), match.group())
-        for match in _TOKEN.finditer(text, start, stop)
+        [
+            _token(Token, (match.start(), match.end(), match.group()))
+            for match in _TOKEN.finditer(text, start, stop)
+        ]
     )
 
 
@@ -182,7 +233,7 @@ def words_from(text: str, start: int, end: int) -> Iterator[Token]:
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         if word == "&" or word[0].isalnum():
-            yield Token(match.start(), match.end(), word)
+            yield _token(Token, (match.start(), match.end(), word))
 
 
 def stretches(text: str, start: int, end: int) -> tuple[list[tuple[Token, ...]], int | None]:
@@ -205,22 +256,34 @@ def stretches(text: str, start: int, end: int) -> tuple[list[tuple[Token, ...]],
             capital = capital or word[0].isupper()
             continue
         if capital:
-            found.append(tuple(Token(m.start(), m.end(), m.group()) for m in run))
+            found.append(tuple([_token(Token, (m.start(), m.end(), m.group())) for m in run]))
         run = []
         capital = False
     if capital:
-        found.append(tuple(Token(m.start(), m.end(), m.group()) for m in run))
+        found.append(tuple([_token(Token, (m.start(), m.end(), m.group())) for m in run]))
     return found, first
 
 
-#: A run of word tokens (as :data:`_TOKEN` reads them) with no punctuation mark between them.
-#: Its words are read greedily and it gives nothing back, so it is read in one pass.
-_STRETCH: Final = re.compile(r"(?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&))*+")
-_ASCII_CAPITAL: Final = re.compile(r"[A-Z]")
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 #: How many words after a capitalised word a Title Case run reads: two connectors and the
 #: capital that follows them, or the four words of a lower-case extension.
 WINDOW: Final = 4
+#: A word token (as :data:`_TOKEN` reads one) that starts with an ASCII capital, read from its
+#: capital: the look-behinds (after the capital, so that the pattern starts with a class of
+#: letters Python skips to) say that it starts a token rather than sits inside one ("co-Op").
+_CAPITAL_WORD: Final = r"[A-Z](?<!\w[A-Z])(?<!\w[’'-][A-Z])\w*+(?:[’'-]\w++)*+"
+#: Any other word token, or an ampersand.
+_OTHER_WORD: Final = r"(?:(?![A-Z])\w++(?:[’'-]\w++)*+|&)"
+#: A window (see :func:`capital_windows`): a capitalised word, any words up to and including
+#: a capitalised one at most :data:`WINDOW` + 1 words on, again and again, then at most
+#: :data:`WINDOW` other words. Words are read whole and nothing is given back, and between
+#: words only space is read, so a window never crosses a punctuation mark.
+_WINDOW: Final = re.compile(
+    _CAPITAL_WORD
+    + rf"(?:(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+\s*+{_CAPITAL_WORD})*+"
+    + rf"(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+"
+)
+_WORD_START: Final = re.compile(r"[\w&]")
 
 
 def capital_windows(
@@ -232,46 +295,25 @@ def capital_windows(
     :data:`WINDOW` words after the last capitalised word that follows within that many:
     words further from every capital are never read by a run, and are not made. ``None``
     where capitals are not all ASCII, or a token starts with "_" (then use
-    :func:`stretches`).
+    :func:`stretches`). Also where the first word of the text starts.
     """
     if text.find("_", start, end) >= 0:
         return None
     if any(char.isupper() for char in _NON_ASCII.findall(text, start, end)):
         return None
-    found: list[tuple[Token, ...]] = []
-    first: int | None = None
-    for stretch in _STRETCH.finditer(text, start, end):
-        begin, stop = stretch.span()
-        if first is None:
-            first = begin
-        position = begin
-        for capital in _ASCII_CAPITAL.finditer(text, begin, stop):
-            at = capital.start()
-            if at < position:
-                continue  # inside the last window
-            if at > begin and not (text[at - 1].isspace() or text[at - 1] == "&"):
-                continue  # inside a word
-            window, position = _window(text, at, stop)
-            found.append(window)
-    return found, first
-
-
-def _window(text: str, start: int, stop: int) -> tuple[tuple[Token, ...], int]:
-    """The words from ``start`` (a capitalised word) to :data:`WINDOW` after the last capital."""
-    window: list[Token] = []
-    since = 0
-    end = start
-    for match in _TOKEN.finditer(text, start, stop):
-        word = match.group()
-        if word[0].isupper():
-            since = 0
-        elif since == WINDOW:
-            break
-        else:
-            since += 1
-        end = match.end()
-        window.append(Token(match.start(), end, word))
-    return tuple(window), end
+    first = _WORD_START.search(text, start, end)
+    if first is None:
+        return [], None
+    found = [
+        tuple(
+            [
+                _token(Token, (match.start(), match.end(), match.group()))
+                for match in _TOKEN.finditer(text, *window.span())
+            ]
+        )
+        for window in _WINDOW.finditer(text, start, end)
+    ]
+    return found, first.start()
 
 
 @attrs.frozen
@@ -317,11 +359,12 @@ def passages(authority: Authority) -> tuple[Passage, ...]:
     """The key findings of every statement of ``authority``, in published order."""
     result: list[Passage] = []
     for statement in authority.statements:
+        statement_id = statement.statement_id  # a look-up of the title: once per statement
         for index, finding in enumerate(statement.findings):
             result.append(
                 Passage(
                     order=len(result),
-                    statement_id=statement.statement_id,
+                    statement_id=statement_id,
                     finding_index=index,
                     text=finding.text,
                     sentences=sentences(finding.text),

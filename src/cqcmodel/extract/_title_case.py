@@ -194,8 +194,11 @@ def _names_a_thing(words: Sequence[str]) -> bool:
         return False
     if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
         return True
-    joined = " ".join(words)
-    return any(joined.startswith(body + " ") for body in BRANCHED_BODIES)
+    return " ".join(words).startswith(_BRANCH_STARTS)
+
+
+#: How a local branch's name starts: a branched body's name and a space.
+_BRANCH_STARTS: Final = tuple(sorted(body + " " for body in BRANCHED_BODIES))
 
 
 def _split_coordinated(run: list[Token]) -> list[list[Token]]:

@@ -462,12 +462,21 @@ def _kind(text: str, sentence: Sentence, item: _Raw, *, cited: bool, waiting: bo
 def _passage_figures(passage: Passage) -> list[Figure]:
     figures: list[Figure] = []
     text = passage.text
+    # Every figure has a digit: the next digit of the passage is looked for once, and the
+    # sentences before it are not searched.
+    digit = _DIGIT.search(text)
     for sentence in passage.sentences:
-        digit = _DIGIT.search(text, sentence.start, sentence.end)
         if digit is None:
-            continue  # every figure has a digit
-        raw = _raw_figures(text, sentence, digit.start())
-        raw = sorted(raw + _counts(text, sentence, raw, digit.start()), key=lambda item: item.start)
+            break
+        if digit.start() < sentence.start:
+            digit = _DIGIT.search(text, sentence.start)
+            if digit is None:
+                break
+        if digit.start() >= sentence.end:
+            continue
+        first = digit.start()
+        raw = _raw_figures(text, sentence, first)
+        raw = sorted(raw + _counts(text, sentence, raw, first), key=lambda item: item.start)
         if not raw:
             continue
         _compare(text, sentence, raw)

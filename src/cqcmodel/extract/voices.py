@@ -31,7 +31,7 @@ from ._lexicon import (
     SUBJECT_FILLERS,
     VOICE_HEADS,
 )
-from ._text import Caseless, lowered, sentences, singular
+from ._text import Caseless, Sentence, lowered, sentences, singular
 from .kinds import Voice
 
 
@@ -184,14 +184,12 @@ def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
     other punctuation marks, which are single characters, only separate words. Only those
     before ``end`` (a word's end) when it is given.
     """
-    words: list[str] = []
-    starts: list[int] = []
-    for match in _WORD_OR_COMMA.finditer(text, 0, len(text) if end is None else end):
-        word = match.group()
-        if word[0].isalnum() or word in {",", "&"}:
-            words.append(word.casefold())
-            starts.append(match.start())
-    return words, starts
+    stop = len(text) if end is None else end
+    matches = list(_WORD_OR_COMMA.finditer(text, 0, stop))
+    if text.find("_", 0, stop) >= 0:
+        # A word character that is not a letter or digit ("_") starts no word.
+        matches = [match for match in matches if match.group()[0] != "_"]
+    return [match.group().casefold() for match in matches], [match.start() for match in matches]
 
 
 #: Words one of which every match of ``_DATA`` holds (in lower case).
@@ -209,7 +207,13 @@ _DATA_NEEDLES: Final = (
 
 def _may_cite_data(lower: str | None) -> bool:
     """Whether ``_DATA`` may match a text whose :func:`lowered` copy is ``lower``."""
-    return lower is None or any(needle in lower for needle in _DATA_NEEDLES)
+    if lower is None:
+        return True
+    # A loop, not a generator: this runs on every sentence.
+    for needle in _DATA_NEEDLES:  # noqa: SIM110
+        if needle in lower:
+            return True
+    return False
 
 
 def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
@@ -217,13 +221,16 @@ def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
     lower = lowered(text)
     verbs = [match.start() for match in _REPORTING.finditer(text, lower)]
     sources = [match.end() for match in _FROM.finditer(text, lower)]
-    return _voices_at(text, lower, verbs, sources)
+    return _voices_at(text, lower, verbs, sources, cites=_may_cite_data(lower))
 
 
 def _voices_at(
-    text: str, lower: str | None, verbs: list[int], sources: list[int]
+    text: str, lower: str | None, verbs: list[int], sources: list[int], *, cites: bool
 ) -> tuple[tuple[Voice, ...], bool]:
-    """:func:`_voices` given where ``_REPORTING`` matches start and ``_FROM`` matches end."""
+    """:func:`_voices` given where ``_REPORTING`` matches start and ``_FROM`` matches end.
+
+    ``cites`` is :func:`_may_cite_data` of ``lower``.
+    """
     positions: list[tuple[int, Voice]] = []
     pronoun = False
     if verbs or sources:
@@ -244,7 +251,7 @@ def _voices_at(
             start = index_at.get(position)
             if start is not None:
                 positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
-    if _may_cite_data(lower):
+    if cites:
         for match in _DATA.finditer(text, lower):
             positions.append((match.start(), Voice.DATA))
     if not positions:
@@ -268,6 +275,21 @@ def _in_sentences(spans: Sequence[tuple[int, int]], positions: Iterable[int]) ->
     return shared
 
 
+def _sources(text: str, lower: str | None, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Where ``_FROM`` matches end in each sentence, relative to its start.
+
+    Every match holds "from", so only the sentences that hold it are searched.
+    """
+    if lower is None:
+        return _in_sentences(spans, (match.end() for match in _FROM.finditer(text, lower)))
+    return [
+        [match.end() - start for match in _FROM.finditer(text, lower, start, end)]
+        if lower.find("from", start, end) >= 0
+        else []
+        for start, end in spans
+    ]
+
+
 def sentence_voices(text: str) -> tuple[Voice, ...]:
     """The distinct voices one sentence reports, in the order it names them."""
     return _voices(text)[0]
@@ -279,42 +301,47 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
     A sentence whose subject is only a pronoun ("They said …") takes the voices of the
     sentence before it.
     """
-    text = finding.text
+    return tuple(
+        VoicedSentence(start=sentence.start, end=sentence.end, text=sentence.text, voices=voices)
+        for sentence, voices in _sentences_and_voices(finding.text)
+    )
+
+
+def _sentences_and_voices(text: str) -> list[tuple[Sentence, tuple[Voice, ...]]]:
+    """Each sentence of ``text`` and its voices (what :func:`voiced_sentences` reports)."""
     parts = sentences(text)
     # The reporting and source patterns match no sentence mark, so they are read once over
     # the whole finding, which finds in each sentence what reading that sentence would.
     lower = lowered(text)
     spans = [(sentence.start, sentence.end) for sentence in parts]
     verbs = _in_sentences(spans, (match.start() for match in _REPORTING.finditer(text, lower)))
-    if lower is None or "from" in lower:
-        sources = _in_sentences(spans, (match.end() for match in _FROM.finditer(text, lower)))
-    else:
-        sources = [[] for _ in spans]
+    sources = _sources(text, lower, spans)
     data = _may_cite_data(lower)
-    result: list[VoicedSentence] = []
+    result: list[tuple[Sentence, tuple[Voice, ...]]] = []
     previous: tuple[Voice, ...] = ()
     for sentence, sentence_verbs, sentence_sources in zip(parts, verbs, sources, strict=True):
+        voices: tuple[Voice, ...] = ()
+        inherits = False
         if sentence_verbs or sentence_sources or data:
-            voices, inherits = _voices_at(
-                sentence.text, lowered(sentence.text), sentence_verbs, sentence_sources
-            )
-        else:
-            voices, inherits = (), False
+            sentence_lower = lowered(sentence.text)
+            cites = data and _may_cite_data(sentence_lower)
+            if sentence_verbs or sentence_sources or cites:
+                voices, inherits = _voices_at(
+                    sentence.text, sentence_lower, sentence_verbs, sentence_sources, cites=cites
+                )
         if inherits:
             voices = previous
-        result.append(
-            VoicedSentence(
-                start=sentence.start, end=sentence.end, text=sentence.text, voices=voices
-            )
-        )
+        result.append((sentence, voices))
         previous = voices
-    return tuple(result)
+    return result
 
 
 def finding_voices(finding: Finding) -> tuple[Voice, ...]:
     """The distinct voices of ``finding``'s sentences, in first-seen order."""
     return tuple(
-        dict.fromkeys(voice for sentence in voiced_sentences(finding) for voice in sentence.voices)
+        dict.fromkeys(
+            voice for _, voices in _sentences_and_voices(finding.text) for voice in voices
+        )
     )
 
 

@@ -1,0 +1,268 @@
+"""The shortcuts extraction takes for speed change nothing it finds.
+
+The scan skips the passages and sentences a rule needs something in and that lack it; the
+lexicon looks for all its needles in one search. Each is compared with the plain way, on every
+real page and on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
+from cqcmodel.extract import _lexicon_patterns
+from cqcmodel.extract._candidates import Candidate, Scan
+from cqcmodel.extract._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
+from cqcmodel.extract._names import scan
+from cqcmodel.extract._rules import RULES
+from cqcmodel.extract._text import (
+    WINDOW,
+    Passage,
+    Token,
+    capital_windows,
+    first_characters,
+    sentences,
+)
+from cqcmodel.extract._title_case import has_later_capital
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted(
+    path
+    for folder in (
+        "tests/corpus",
+        "tests/pages",
+        *(f"benchmarks/{s}" for s in ("heldout", "unseen", "blind")),
+    )
+    for path in (ROOT / folder).glob("*.txt")
+)
+
+
+def _found(candidates: list[Candidate]) -> list[tuple[object, ...]]:
+    return [
+        (
+            c.passage.order,
+            c.start,
+            c.end,
+            c.category,
+            c.kind,
+            sorted(c.keys),
+            sorted(c.forms),
+            c.acronym,
+            c.lexicon,
+            c.claim_end,
+            c.bare,
+            c.defined,
+            c.guessed,
+            c.variant,
+        )
+        for c in candidates
+    ]
+
+
+def _same_with_and_without_gate(authority: Authority) -> None:
+    _, gated = scan(authority)
+    _, ungated = scan(authority, gate=False)
+    assert _found(gated) == _found(ungated)
+
+
+def test_the_pages_are_there() -> None:
+    assert len(PAGES) > 60
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda path: path.name)
+def test_the_gate_changes_no_candidate_on_any_page(page: Path) -> None:
+    _same_with_and_without_gate(parse_file(page))
+
+
+_PARTS = [
+    "Home First",
+    " and ",
+    " the ",
+    "Better Care Fund",
+    " (BCF)",
+    "(",
+    ")",
+    "‘",
+    "’",
+    "“",
+    "”",
+    '"',
+    "'",
+    "Age UK",
+    " Kent",
+    " service",
+    " Partnership Board",
+    "Carers First",
+    " known as ",
+    ". ",
+    ", a charity, ",
+    "three-conversation approach",
+    " staff",
+    "NHS",
+    " Trust",
+    "x",
+    " ",
+    "É",
+    "İ",
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PARTS), max_size=16).map("".join), max_size=3))
+@example(["‘Connected Leaders’ met. The local access point (LAP) helped."])
+@example(["staff used Home First. it worked with Age UK Canterbury and Carers First."])
+def test_the_gate_changes_no_candidate_on_generated_findings(paragraphs: list[str]) -> None:
+    findings = tuple(Finding(text=text.strip()) for text in paragraphs if text.strip())
+    statement = QualityStatement(
+        title="Partnerships and communities", score=Score(3), findings=findings
+    )
+    _same_with_and_without_gate(Authority(name="Kent County Council", statements=(statement,)))
+
+
+@given(st.lists(st.sampled_from(_PARTS), max_size=16).map("".join))
+def test_a_rule_finds_nothing_where_it_lacks_what_it_needs(text: str) -> None:
+    passage = Passage(
+        order=0, statement_id=None, finding_index=0, text=text, sentences=sentences(text)
+    )
+    for rule in RULES:
+        for sentence in passage.sentences:
+            lacks = (rule.needs and not any(char in text for char in rule.needs)) or (
+                rule.needs_capital and not has_later_capital(text, sentence.start + 1, sentence.end)
+            )
+            if not lacks:
+                continue
+            state = Scan(self_keys=frozenset())
+            rule.find(state, passage, sentence)
+            assert not state.found, rule.name
+            assert not state.blocked, rule.name
+
+
+def test_first_characters_reads_literals_and_branches() -> None:
+    assert first_characters(re.compile(r"(?<!\w)(?:ab|c)d|(?=x)e")) == "ace"
+    assert first_characters(re.compile(r"\(x\)")) == "("
+    assert first_characters(re.compile(r"(a)|\bb")) == "ab"
+    # Where a match may start with anything, it cannot tell.
+    for pattern in (r"a?b", r"[ab]c", r"\w", r"(?i)a", r"()a", r"a|"):
+        assert first_characters(re.compile(pattern)) == ""
+
+
+def _entries_as_defined(text: str) -> tuple[_lexicon_patterns.LexiconEntry, ...]:
+    """The lexicon entries whose needle ``text`` holds as a word, as first written."""
+    exact, caseless, _ = _lexicon_patterns._needles()
+    indexes: set[int] = set()
+    for word in exact.keys() & set(re.findall(r"\w+", text)):
+        indexes.update(exact[word])
+    lower = text.casefold()
+    for needle, found in caseless.items():
+        if needle in lower:
+            indexes.update(found)
+    entries = _lexicon_patterns.lexicon_entries()
+    return tuple(entries[index] for index in sorted(indexes))
+
+
+_NEEDLES = sorted(
+    {entry.needle for entry in _lexicon_patterns.lexicon_entries()}
+    | {name for name, *_ in NATIONAL_PROGRAMMES}
+    | {name for name, *_ in NATIONAL_BODIES}
+)
+
+
+@given(st.lists(st.sampled_from([*_NEEDLES, "s", "x", "X", " ", "-", "_", "é", "’"]), max_size=12))
+@example(["xBetter", " ", "Better"])
+@example(["Fund", "s", " ", "First", "s"])
+def test_one_search_finds_the_entries_of_every_needle(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _lexicon_patterns.entries_in(text) == _entries_as_defined(text)
+
+
+# --- the windows of a Title Case run ---------------------------------------------------------
+
+_STRETCH = re.compile(r"(?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&))*+")
+_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*|&|[^\w\s]")
+
+
+def _window_as_defined(text: str, start: int, stop: int) -> tuple[tuple[Token, ...], int]:
+    """The tokens from a capitalised word to :data:`WINDOW` words after the last capital."""
+    window: list[Token] = []
+    since = 0
+    end = start
+    for match in _TOKEN.finditer(text, start, stop):
+        word = match.group()
+        if word[0].isupper():
+            since = 0
+        elif since == WINDOW:
+            break
+        else:
+            since += 1
+        end = match.end()
+        window.append(Token(match.start(), end, word))
+    return tuple(window), end
+
+
+def _windows_as_defined(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[Token, ...]], int | None]:
+    """Capital windows read stretch by stretch, capital by capital (ASCII text, no "_")."""
+    found: list[tuple[Token, ...]] = []
+    first: int | None = None
+    for stretch in _STRETCH.finditer(text, start, end):
+        begin, stop = stretch.span()
+        if first is None:
+            first = begin
+        position = begin
+        for capital in re.finditer(r"[A-Z]", text[:stop]):
+            at = capital.start()
+            if at < max(position, begin):
+                continue
+            if at > begin and not (text[at - 1].isspace() or text[at - 1] == "&"):
+                continue  # inside a word
+            window, position = _window_as_defined(text, at, stop)
+            found.append(window)
+    return found, first
+
+
+_WINDOW_PARTS = [
+    "Care",
+    "Act",
+    "and",
+    "of",
+    "the",
+    "x",
+    "NHS",
+    " ",
+    "  ",
+    "-",
+    "’",
+    "'",
+    "&",
+    ",",
+    ".",
+    "(",
+    "Ab",
+    "5",
+    "é",
+    "co-Op",
+    "\t",
+]
+
+
+@given(st.lists(st.sampled_from(_WINDOW_PARTS), max_size=24).map("".join), st.data())
+@example("A&B and the Care Act", None)
+@example("co-Op ’Care x x x x x Act’s x-Y", None)
+def test_capital_windows_are_the_windows_read_capital_by_capital(
+    text: str, data: st.DataObject | None
+) -> None:
+    start, end = 0, len(text)
+    if data is not None:
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        # A sentence starts after space (or at the text's start).
+        if start and not text[start - 1].isspace():
+            start = 0
+    windows = capital_windows(text, start, end)
+    assert windows is not None
+    assert windows == _windows_as_defined(text, start, end)
