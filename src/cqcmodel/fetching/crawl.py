@@ -234,8 +234,8 @@ class _Crawl:
         """Why the listing gave no report, in words: what was read, and what was looked for."""
         pages = f"{len(visited)} page{'s' * (len(visited) != 1)}"
         return (
-            f"the listing links to no report: its {pages} hold {links} links inside their "
-            f"main content, and none leads to a page under {self.site.listing_url}/ "
+            f"the listing links to no report: of the {links} links inside the main content "
+            f"of its {pages}, none leads to a page under {self.site.listing_url}/ "
             "(a report's address, such as …/hillingdon-1224); nothing was fetched"
         )
 
