@@ -10,7 +10,9 @@ requests in flight). The copy has:
   chrome (header, footer), report navigation inside ``<main>``, links to other reports and to
   the rest of the site;
 - a listing in three pages (``rel="next"``, then a redirect, then a "Next page" link), with
-  assessments in progress that have no link;
+  assessments in progress that have no link; its entries read "…: local authority
+  assessment", or other words (``listing="names"``), or it links to no report
+  (``listing="none"``);
 - a ``robots.txt`` that disallows some paths;
 - with ``faults=True``: 503 and 429 with ``Retry-After``, 500s, a dropped connection, a slow
   answer, a dead link, a redirect loop, a redirect off the site, an oversize page and a PDF.
@@ -216,19 +218,35 @@ def page_html(path: str, *, faults: bool = False) -> str:
     return _chrome(lines[0], _nav(report, extra) + "\n" + "\n".join(body) + "\n" + aside)
 
 
-def listing_pages() -> list[str]:
-    """The listing's three pages of entries: reports with links, assessments in progress not."""
-    entries = [
+#: How the listing's entries link to the reports: with the text the site uses, with other
+#: words (the council's name, "Read the report"), or not at all (no report is published).
+LISTING_STYLES = ("assessment", "names", "none")
+
+
+def _entry(report: str, name: str, style: str) -> str:
+    if style == "none":
+        return f"<li>{html.escape(name)}: assessment in progress</li>"
+    if style == "names":
+        text = html.escape(name) if report != "Hounslow1" else "Read the report"
+        return f'<li><h2>{html.escape(name)}</h2><a href="{PREFIX}/{report}">{text}</a></li>'
+    return (
         f'<li><a href="{PREFIX}/{report}">{html.escape(name)}: local authority assessment</a></li>'
-        for report, (name, _) in REPORTS.items()
-    ]
+    )
+
+
+def listing_pages(style: str = "assessment") -> list[str]:
+    """The listing's three pages of entries: reports with links, assessments in progress not."""
+    entries = [_entry(report, name, style) for report, (name, _) in REPORTS.items()]
     entries += [f"<li>{html.escape(name)}: assessment in progress</li>" for name in IN_PROGRESS]
-    return ["<ul>" + "".join(entries[start : start + 3]) + "</ul>" for start in (0, 3, 6)]
+    if style == "none":
+        entries.append('<li><a href="/guidance/assessment-framework">How we assess</a></li>')
+    pages = [entries[:3], entries[3:6], entries[6:]]
+    return ["<ul>" + "".join(page) + "</ul>" for page in pages]
 
 
-def listing_html(number: int) -> str:
+def listing_html(number: int, style: str = "assessment") -> str:
     """Listing page ``number`` (1-3), each with its own way to say where the next one is."""
-    content = "<h1>Local authority assessments</h1>" + listing_pages()[number - 1]
+    content = "<h1>Local authority assessments</h1>" + listing_pages(style)[number - 1]
     if number == 1:
         content += f'<a rel="next" href="{PREFIX}?page=2">›</a>'
     elif number == 2:
@@ -254,6 +272,8 @@ class SiteServer:
     """The copy of the site, served on 127.0.0.1 while the context is open."""
 
     faults: bool = False
+    #: How the listing links to the reports (one of :data:`LISTING_STYLES`).
+    listing: str = "assessment"
     hits: list[Hit] = field(default_factory=list)
     _counts: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -350,7 +370,7 @@ class SiteServer:
         if path == f"{PREFIX}?page=2":
             self._redirect(request, f"{PREFIX}?page=2&view=list")
         elif path in pages:
-            self._send(request, 200, listing_html(pages[path]).encode())
+            self._send(request, 200, listing_html(pages[path], self.listing).encode())
         else:
             self._send(request, 404, b"<html><body>Not found</body></html>")
 

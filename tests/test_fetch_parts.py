@@ -102,14 +102,30 @@ def test_the_listing_gives_its_reports_and_not_assessments_in_progress() -> None
         "assessment</a></li><li>Cornwall Council: assessment in progress</li>"
         f"<li><a href='{ROOT}/Hounslow1#top'>London Borough of Hounslow: local authority "
         "assessment</a></li>"
-        f"<li><a href='{PREFIX}/about'>About these reports</a></li>"
-        f"<li><a href='{PREFIX}/how'>How we carry out local authority assessments</a></li>"
+        f"<li><a href='{PREFIX}/barnet-0125.pdf'>Download the report</a></li>"
+        f"<li><a href='{PREFIX}'>All local authority assessments</a></li>"
         "<li><a href='/care-services'>Care services: assessment</a></li></ul>",
         header=f"<a href='{PREFIX}/featured-0125'>Featured: local authority assessment</a>",
     )
-    reports, following = listing_links(html, ROOT, SITE)
-    assert reports == [f"{ROOT}/barnet-0125", f"{ROOT}/Hounslow1"]
-    assert following is None
+    page = listing_links(html, ROOT, SITE)
+    assert page.reports == [f"{ROOT}/barnet-0125", f"{ROOT}/Hounslow1"]
+    assert page.next_page is None
+    assert page.links == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Read the report", "London Borough of Barnet", "", "Barnet: local authority report"],
+)
+def test_a_listing_entry_is_a_report_by_its_address_whatever_its_text(text: str) -> None:
+    html = _page(
+        f"<h2>London Borough of Barnet</h2><a href='{PREFIX}/barnet-0125'>{text}</a>"
+        f"<a href='{PREFIX}/nottingham-city'>Nottingham City Council</a>"
+        f"<a href='{PREFIX}/page/2'>2</a> <a href='{PREFIX}/page/2'>Next</a>"
+    )
+    page = listing_links(html, ROOT, SITE)
+    assert page.reports == [f"{ROOT}/barnet-0125", f"{ROOT}/nottingham-city"]
+    assert page.next_page == f"{ROOT}/page/2"
 
 
 @pytest.mark.parametrize(
@@ -121,13 +137,13 @@ def test_the_listing_gives_its_reports_and_not_assessments_in_progress() -> None
     ],
 )
 def test_the_listing_says_where_its_next_page_is(main: str, head: str) -> None:
-    _, following = listing_links(_page(main, head=head), f"{ROOT}?page=1", SITE)
-    assert following == f"{ROOT}?page=2"
+    page = listing_links(_page(main, head=head), f"{ROOT}?page=1", SITE)
+    assert (page.reports, page.next_page) == ([], f"{ROOT}?page=2")
 
 
 def test_a_next_link_off_the_listing_is_not_followed() -> None:
     html = _page("<a rel='next' href='https://elsewhere.example/?page=2'>Next</a>")
-    assert listing_links(html, ROOT, SITE)[1] is None
+    assert listing_links(html, ROOT, SITE).next_page is None
 
 
 def test_a_report_page_links_to_its_own_pages_in_its_main_content_only() -> None:

@@ -373,7 +373,7 @@ class _FetchProgress:
 
 
 def _cmd_fetch(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
-    from .fetching import FetchError, fetch  # noqa: PLC0415 - the web extra loads on use
+    from .fetching import FetchError, OutDirError, fetch  # noqa: PLC0415 - web extra on use
 
     if not args.reports and not args.all:
         args.usage_error("name a REPORT to fetch, or give --all")
@@ -390,6 +390,9 @@ def _cmd_fetch(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
             retries=args.retries,
             progress=progress,
         )
+    except OutDirError as error:
+        args.usage_error(f"--out {error.problem}: {args.out}")  # exits with EXIT_USAGE
+        return
     except FetchError as error:
         args.usage_error(str(error))  # exits with EXIT_USAGE
         return

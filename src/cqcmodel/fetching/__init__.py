@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from .client import PROJECT_URL, USER_AGENT, Answer, PoliteClient, retry_after_seconds
 from .crawl import DEFAULT_BASE_URL, FailedPage, FetchResult, Progress, fetch
-from .errors import FetchError, ManifestError, PageFailedError, WebExtraMissingError
+from .errors import (
+    FetchError,
+    ManifestError,
+    OutDirError,
+    PageFailedError,
+    WebExtraMissingError,
+)
 from .links import LISTING_PATH, Family, Site
 from .store import MANIFEST_NAME, SavedPage
 
@@ -26,6 +32,7 @@ __all__ = [
     "FetchError",
     "FetchResult",
     "ManifestError",
+    "OutDirError",
     "PageFailedError",
     "PoliteClient",
     "Progress",

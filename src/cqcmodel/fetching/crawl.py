@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import urllib.parse
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -29,6 +30,8 @@ _CQC_HOSTS: Final = frozenset({"www.cqc.org.uk", "cqc.org.uk"})
 Progress = Callable[[int, int], None]
 #: The listing has a few dozen pages at most; more means its "next" links go round in circles.
 _MAX_LISTING_PAGES: Final = 500
+#: A report's last path segment, as it may be named alone (``hillingdon-1224``, ``Hounslow1``).
+_SLUG: Final = re.compile(r"[A-Za-z0-9_-]+")
 #: After this many pages in a row that the site did not answer at all, the rest are not tried.
 UNANSWERED_LIMIT: Final = 5
 
@@ -55,14 +58,18 @@ class FetchResult:
     saved: tuple[SavedPage, ...]
     #: Pages already saved whole by an earlier run, so not fetched again.
     skipped: tuple[SavedPage, ...]
-    #: Pages (and listing pages) that could not be fetched.
+    #: Pages (and listing pages) that could not be fetched, and a listing that links to no
+    #: report (its first page's address, with what was looked at).
     failed: tuple[FailedPage, ...]
     #: The number of HTTP requests made (retries and robots.txt included).
     requests: int
 
     @property
     def ok(self) -> bool:
-        """Whether every page was saved (nothing failed)."""
+        """Whether every page was saved: nothing failed, and the listing linked to reports.
+
+        A listing that links to no report is one of :attr:`failed` (its address, and why).
+        """
         return not self.failed
 
 
@@ -140,6 +147,7 @@ def _report_url(site: Site, report: str) -> str:
     """The canonical address of a report named by its address or its last path segment.
 
     An address on the CQC website names the same report on the copy at ``site`` (a mirror).
+    Anything else (a path, ``..``, an empty name) is refused, before any request is made.
     """
     text = report.strip()
     if "://" in text:
@@ -147,11 +155,20 @@ def _report_url(site: Site, report: str) -> str:
         if not site.same_site(text) and parts.netloc.lower() not in _CQC_HOSTS:
             raise FetchError(f"{report}: not an address on {site.root} or the CQC website")
         address = site.root + urllib.parse.urlunsplit(("", "", parts.path, "", ""))
+    elif _SLUG.fullmatch(text):
+        address = f"{site.listing_url}/{text}"
     else:
-        address = f"{site.listing_url}/{text.strip('/')}"
+        raise FetchError(
+            f"{report!r}: not a report: name it by its address ({site.listing_url}/"
+            "hillingdon-1224) or by its last path segment, made of letters, digits, '-' "
+            "and '_' (hillingdon-1224)"
+        )
     segments = site.segments(address)
-    if segments is None:
-        raise FetchError(f"{report}: not a report address (they start {site.listing_url}/)")
+    if segments is None or not all(_SLUG.fullmatch(part) for part in segments):
+        raise FetchError(
+            f"{report}: not a report address (they start {site.listing_url}/, "
+            "then path segments of letters, digits, '-' and '_')"
+        )
     return site.page_url(segments)
 
 
@@ -190,20 +207,37 @@ class _Crawl:
         )
 
     def listing(self) -> list[str]:
-        """Every report address the listing links to, following its pages to the last."""
+        """Every report address the listing links to, following its pages to the last.
+
+        A listing that is read but links to no report is recorded as failed, with what was
+        looked at, so that a fetch of nothing never passes for a fetch of everything.
+        """
         url: str | None = self.site.listing_url
-        visited: set[str] = set()
+        visited: list[str] = []
         found: list[str] = []
+        links = 0
         while url is not None and url not in visited and len(visited) < _MAX_LISTING_PAGES:
-            visited.add(url)
+            visited.append(url)
             try:
                 answer = self._get(url)
             except PageFailedError as failure:
                 self._fail(url, failure)
-                break
-            links, url = listing_links(answer.body, answer.final_url, self.site)
-            found += [link for link in links if link not in found]
+                return found
+            page = listing_links(answer.body, answer.final_url, self.site)
+            found += [link for link in page.reports if link not in found]
+            links, url = links + page.links, page.next_page
+        if not found:
+            self.failed.append(FailedPage(url=visited[0], reason=self._no_report(visited, links)))
         return found
+
+    def _no_report(self, visited: list[str], links: int) -> str:
+        """Why the listing gave no report, in words: what was read, and what was looked for."""
+        pages = f"{len(visited)} page{'s' * (len(visited) != 1)}"
+        return (
+            f"the listing links to no report: of the {links} links inside the main content "
+            f"of its {pages}, none leads to a page under {self.site.listing_url}/ "
+            "(a report's address, such as …/hillingdon-1224); nothing was fetched"
+        )
 
     def report(self, start: str) -> None:
         """Fetch a report's pages: ``start``, then every page of its family it links to."""

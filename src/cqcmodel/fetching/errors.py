@@ -4,11 +4,30 @@ from __future__ import annotations
 
 from ..errors import CqcModelError
 
-__all__ = ["FetchError", "ManifestError", "PageFailedError", "WebExtraMissingError"]
+__all__ = [
+    "FetchError",
+    "ManifestError",
+    "OutDirError",
+    "PageFailedError",
+    "WebExtraMissingError",
+]
 
 
 class FetchError(CqcModelError, ValueError):
     """What to fetch cannot be done as asked: an address off the site, no report named."""
+
+
+class OutDirError(FetchError):
+    """The output folder cannot be one: it names a file, or a file stands in its path.
+
+    ``problem`` says what is wrong in words (``names a file, not a folder``) and ``path`` is
+    the folder asked for, so that a command can name its own option.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"out_dir {problem}: {path}")
 
 
 class ManifestError(CqcModelError, ValueError):

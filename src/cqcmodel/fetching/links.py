@@ -20,7 +20,7 @@ from typing import Final, NamedTuple
 import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["LISTING_PATH", "Family", "Site", "listing_links", "report_links"]
+__all__ = ["LISTING_PATH", "Family", "ListingPage", "Site", "listing_links", "report_links"]
 
 #: The path of the listing of every report (and of every assessment in progress).
 LISTING_PATH: Final = "/care-services/local-authority-assessment-reports"
@@ -28,8 +28,6 @@ LISTING_PATH: Final = "/care-services/local-authority-assessment-reports"
 _NUMBERED: Final = re.compile(r"(?P<stem>[A-Za-z]+)(?P<number>\d{1,2})")
 _SUFFIX: Final = re.compile(r"-(?:summary|about|theme\d+(?:-[A-Za-z0-9-]*)?)$", re.IGNORECASE)
 _DATED: Final = re.compile(r"\d{4}(?:-|$)")
-#: A listing entry's link names one assessment ("…: local authority assessment").
-_ASSESSMENT: Final = re.compile(r"\bassessment\b", re.IGNORECASE)
 #: A file's extension at the end of an address (a PDF, a spreadsheet): not a page, unless HTML.
 _EXTENSION: Final = re.compile(r"\.(?!html?$)[A-Za-z0-9]{2,5}$", re.IGNORECASE)
 
@@ -158,24 +156,44 @@ def _links(node: LexborNode | None, page_url: str, selector: str = "a[href]") ->
         )
 
 
-def listing_links(html: bytes, page_url: str, site: Site) -> tuple[list[str], str | None]:
+class ListingPage(NamedTuple):
+    """What one page of the listing holds: its report entries, its next page, what else."""
+
+    #: The address of each report the page links to, in order.
+    reports: list[str]
+    #: The address of the listing's next page (``None`` on the last page).
+    next_page: str | None
+    #: The number of links inside the page's main content (all of them, reports or not).
+    links: int
+
+
+def listing_links(html: bytes, page_url: str, site: Site) -> ListingPage:
     """The report addresses a listing page links to, and the address of its next page.
 
-    A report entry links to an address under the listing path with a text that names one
-    assessment (``London Borough of Hillingdon: local authority assessment``); assessments in
-    progress have no link and are not reports yet. The next page is the link marked
-    ``rel="next"``, or else the link whose text starts with "Next" (or whose ``aria-label``
-    or ``title`` says "next").
+    A report entry is a link inside the page's main content to a page under the listing path,
+    whatever its text says (``London Borough of Hillingdon: local authority assessment``,
+    ``Read the report``, the council's name): the listing's own pagination and links to files
+    (the PDF downloads) aside. Assessments in progress have no link and are not reports yet.
+    The next page is the link marked ``rel="next"``, or else the link whose text starts with
+    "Next" (or whose ``aria-label`` or ``title`` says "next").
     """
     tree = _document(html)
+    links = list(_links(_content(tree), page_url))
     reports: list[str] = []
-    for link in _links(_content(tree), page_url):
+    for link in links:
         segments = site.segments(link.address)
-        if segments is not None and _ASSESSMENT.search(link.text):
+        if segments is not None and not _EXTENSION.search(segments[-1]) and not _paging(link):
             url = site.page_url(segments)
             if url not in reports:
                 reports.append(url)
-    return reports, _next_page(tree, page_url, site, reports)
+    return ListingPage(reports, _next_page(tree, page_url, site, reports), len(links))
+
+
+def _paging(link: _Link) -> bool:
+    """Whether ``link`` moves through the listing's pages (next, previous, a page number)."""
+    paging = {"next", "prev", "previous"}
+    words = link.text.lower().split()[:1] + link.label.lower().split()
+    return bool(paging & {*link.rel, *words}) or link.text.isdigit()
 
 
 def _next_page(tree: LexborHTMLParser, page_url: str, site: Site, reports: list[str]) -> str | None:

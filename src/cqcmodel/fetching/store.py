@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from .errors import ManifestError
+from .errors import ManifestError, OutDirError
 
 __all__ = ["MANIFEST_NAME", "SavedPage", "Store", "file_name", "safe_name", "write_atomic"]
 
@@ -85,12 +85,27 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _make_folder(root: Path) -> None:
+    """Make the folder ``root`` (and its parents), or say why a file stands in the way."""
+    for path in (root, *root.parents):
+        if path.is_dir():
+            break
+        if path.exists() or path.is_symlink():
+            problem = (
+                "names a file, not a folder"
+                if path == root
+                else f"cannot be made: {path} is a file, not a folder"
+            )
+            raise OutDirError(str(root), problem)
+    root.mkdir(parents=True, exist_ok=True)
+
+
 class Store:
     """The output folder: saved pages and their manifest."""
 
     def __init__(self, out_dir: str | os.PathLike[str]) -> None:
         self.root = Path(out_dir)
-        self.root.mkdir(parents=True, exist_ok=True)
+        _make_folder(self.root)
         self.manifest_path = self.root / MANIFEST_NAME
         self._pages: dict[str, dict[str, Any]] = self._read_manifest()
         for stale in self.root.rglob(".*.part"):
