@@ -12,7 +12,7 @@ import datetime as dt
 import importlib
 import warnings
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -46,6 +46,7 @@ __all__ = [
     "StatementScore",
     "Summary",
     "Theme",
+    "authority_list",
     "lookup_statement",
 ]
 
@@ -713,3 +714,28 @@ class Authority:
         ``None`` without the ``report`` extra, so the notebook shows the ``repr`` instead.
         """
         return _notebook_html("authority_html", self)
+
+
+def authority_list(authorities: Authority | Iterable[Authority], call: str) -> list[Authority]:
+    """One authority or an iterable of them as a list, for the functions that take either.
+
+    :raises TypeError: naming ``call`` and what was given, when an item is not an
+        :class:`Authority` (a path or a string of one is the usual mistake: read it first
+        with :func:`~cqcmodel.load`).
+    """
+    given: object = authorities  # checked at run time: callers pass anything
+    if isinstance(given, Authority):
+        return [given]
+    items = (
+        list(given)
+        if isinstance(given, Iterable) and not isinstance(given, str | bytes)
+        else [given]
+    )
+    for item in items:
+        if not isinstance(item, Authority):
+            msg = (
+                f"{call}() takes an Authority or an iterable of them, not "
+                f"{type(item).__name__} (read pages with cqcmodel.load first)"
+            )
+            raise TypeError(msg)
+    return cast(list[Authority], items)

@@ -322,11 +322,8 @@ def parse_read(read: ReadText) -> Authority:
     """
     try:
         authority = _parse_text(read.text, read.source)
-    except ParseError as error:
-        located = read.locate(error)
-        if located is error:
-            raise
-        raise located from None
+    except ParseError as error:  # no lark or model exception chained to it: they are ours
+        raise read.locate(error) from None
     unplaced = tuple(_placed(entry, read) for entry in authority.set_aside)
     entries = tuple(sorted(read.set_aside + unplaced, key=lambda entry: (entry.line, entry.column)))
     if entries and read.source is not None:
