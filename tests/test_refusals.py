@@ -127,3 +127,14 @@ def test_a_parse_error_carries_no_library_exception_with_it() -> None:
         parse("Kent County Council: local authority assessment\nAssessing needs\nScore: three\n")
     assert caught.value.__cause__ is None
     assert caught.value.__suppress_context__
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("sources", None), ("sources", "x.txt"), ("sources", ("a", 1)), ("source", 3)]
+    + [("set_aside", ("Back to top",))],
+)
+def test_metadata_fields_are_checked_like_the_others(field: str, value: object) -> None:
+    authority = Authority(statements=(_statement(),))
+    with pytest.raises(TypeError, match=f"'{field}' must be"):
+        attrs.evolve(authority, **{field: value})

@@ -623,12 +623,14 @@ class Authority:
     #: The quality statement pages, in the order given.
     statements: tuple[QualityStatement, ...] = attrs.field(default=(), validator=_check_statements)
     #: Where the text came from (a path), for messages; metadata outside equality.
-    source: str | None = _metadata("where the text came from")
+    source: str | None = _metadata("where the text came from", validator=_optional(str))
     #: Every source the model was read from (paths or addresses), in order; metadata.
-    sources: tuple[str, ...] = _metadata("every source the model was read from", default=())
+    sources: tuple[str, ...] = _metadata(
+        "every source the model was read from", default=(), validator=_tuple_of(str)
+    )
     #: Lines of the sources that were not content (furniture, unplaced text); metadata.
     set_aside: tuple[SetAside, ...] = _metadata(
-        "source lines that were not report content", default=()
+        "source lines that were not report content", default=(), validator=_tuple_of(SetAside)
     )
 
     def __attrs_post_init__(self) -> None:
