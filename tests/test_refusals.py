@@ -131,8 +131,13 @@ def test_a_parse_error_carries_no_library_exception_with_it() -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("sources", None), ("sources", "x.txt"), ("sources", ("a", 1)), ("source", 3)]
-    + [("set_aside", ("Back to top",))],
+    [
+        ("sources", None),
+        ("sources", "x.txt"),
+        ("sources", ("a", 1)),
+        ("source", 3),
+        ("set_aside", ("Back to top",)),
+    ],
 )
 def test_metadata_fields_are_checked_like_the_others(field: str, value: object) -> None:
     authority = Authority(statements=(_statement(),))
