@@ -386,6 +386,13 @@ class StatementScore:
 _statement_scores_tuple: Final = _tuple_of(StatementScore)
 
 
+def _check_statement_scores(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[StatementScore, ...]
+) -> None:
+    _statement_scores_tuple(instance, attribute, value)
+    _unique_titles(value, "summary item")
+
+
 def _heading(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _line_text(instance, attribute, value)
     assert isinstance(value, str)
@@ -439,7 +446,7 @@ class Summary:
     )
     #: The "Quality statement scores" list, in published order.
     statement_scores: tuple[StatementScore, ...] = attrs.field(
-        default=(), validator=_statement_scores_tuple
+        default=(), validator=_check_statement_scores
     )
     #: Paragraphs under "Summary of people's experiences".
     people_experience: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
@@ -549,17 +556,24 @@ def overall_for(scores: Iterable[int]) -> Overall | None:
 _statements_tuple: Final = _tuple_of(QualityStatement)
 
 
+def _unique_titles(
+    items: tuple[QualityStatement, ...] | tuple[StatementScore, ...], what: str
+) -> None:
+    """Raise :class:`RuleError` at the second of two items for one statement."""
+    seen: dict[object, str] = {}
+    for item in items:
+        key = statement_key(item.title)
+        if key in seen:
+            msg = f"{what} {item.title!r} appears twice (also as {seen[key]!r})"
+            raise RuleError(msg, item)
+        seen[key] = item.title
+
+
 def _check_statements(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[QualityStatement, ...]
 ) -> None:
     _statements_tuple(instance, attribute, value)
-    seen: dict[object, str] = {}
-    for statement in value:
-        key = statement_key(statement.title)
-        if key in seen:
-            msg = f"statement {statement.title!r} appears twice (also as {seen[key]!r})"
-            raise RuleError(msg, statement)
-        seen[key] = statement.title
+    _unique_titles(value, "statement")
 
 
 def lookup_statement(key: int | str) -> StatementInfo:

@@ -606,10 +606,16 @@ def _labelled(label: LineToken, score: Score | None) -> Score:
 
 
 def _built(cls: Callable[..., Any], token: Token, /, **fields: Any) -> Any:
-    """``cls(**fields)``; a rule of the model that fails is placed at ``token``."""
+    """``cls(**fields)``, a failed rule of the model placed where it is broken.
+
+    That is the line of the part that breaks it (a summary item listed twice), else ``token``.
+    """
     try:
         return cls(**fields)
     except ValueError as error:
+        line = getattr(error.part, "line", None) if isinstance(error, RuleError) else None
+        if line is not None:
+            raise _PlacedError(str(error), line, None) from None
         _fail(str(error), token)
 
 
