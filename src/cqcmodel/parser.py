@@ -608,12 +608,13 @@ def _labelled(label: LineToken, score: Score | None) -> Score:
 def _built(cls: Callable[..., Any], token: Token, /, **fields: Any) -> Any:
     """``cls(**fields)``, a failed rule of the model placed where it is broken.
 
-    That is the line of the part that breaks it (a summary item listed twice), else ``token``.
+    That is the line of a part that breaks it (a summary item listed twice), else ``token``.
     """
     try:
         return cls(**fields)
     except ValueError as error:
-        line = getattr(error.part, "line", None) if isinstance(error, RuleError) else None
+        part = error.part if isinstance(error, RuleError) else None
+        line = getattr(part, "line", None) if type(part) is not cls else None
         if line is not None:
             raise _PlacedError(str(error), line, None) from None
         _fail(str(error), token)
