@@ -87,7 +87,6 @@ FURNITURE: Final[tuple[tuple[str, str, Where], ...]] = (
     ("about us", _MENU, _E),
     ("care services", _MENU, _E),
     ("local authority assessment reports", _MENU, _E),
-    ("local authority assessment", _MENU, _E),
     ("give feedback on care", _MENU, _E),
     ("find and compare services", _MENU, _E),
     ("guidance for providers", _MENU, _E),
