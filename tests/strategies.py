@@ -34,8 +34,7 @@ from cqcmodel import (
     StatementScore,
     Summary,
 )
-from cqcmodel.framework import STATEMENTS, fold, rating_for_percentage
-from cqcmodel.framework import statement_by_title as lookup
+from cqcmodel.framework import STATEMENTS, rating_for_percentage, statement_key
 from cqcmodel.model import SetAside
 from cqcmodel.site import Mark
 from cqcmodel.site.marks import MARK_KINDS
@@ -314,9 +313,10 @@ def summaries(draw: st.DrawFn, *, full: bool = False) -> Summary:
     if full:
         items = [StatementScore(title=info.title, score=draw(scores)) for info in STATEMENTS]
     else:
+        # One item per statement: a summary listing one twice is refused.
         items = [
-            StatementScore(title=draw(titles), score=draw(st.none() | scores))
-            for _ in range(draw(st.integers(0, 9)))
+            StatementScore(title=title, score=draw(st.none() | scores))
+            for title in draw(st.lists(titles, max_size=9, unique_by=statement_key))
         ]
     return Summary(
         name=draw(st.none() | names()),
@@ -618,11 +618,6 @@ line_texts = (
     .filter(lambda text: bool(text) and "\n" not in text and "\r" not in text)
 )
 positions = st.none() | st.integers(min_value=1, max_value=10**6)
-
-
-def statement_key(title: str) -> object:
-    info = lookup(title)
-    return info.id if info else fold(title)
 
 
 @st.composite

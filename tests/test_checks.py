@@ -15,7 +15,13 @@ from cqcmodel import (
     StatementScore,
     Summary,
 )
-from cqcmodel.checks import Diagnostic, Severity, summary_discrepancies, wording_warnings
+from cqcmodel.checks import (
+    Diagnostic,
+    Severity,
+    summary_discrepancies,
+    title_warnings,
+    wording_warnings,
+)
 from cqcmodel.collect import load, load_all
 from cqcmodel.errors import ConflictError
 from cqcmodel.framework import STATEMENTS, statement_by_code
@@ -251,3 +257,40 @@ def test_incomplete_scores_are_not_compared_with_the_published_overall() -> None
 
 def test_no_summary_no_discrepancies() -> None:
     assert summary_discrepancies(authority_with(statement("needs"))) == ()
+
+
+# --- titles ----------------------------------------------------------------------------------
+
+_EALING_SUMMARY = (CORPUS / "ealing-0125-summary.txt").read_text("utf-8")
+
+
+def test_a_summary_listing_a_statement_twice_is_an_error_at_the_second_item() -> None:
+    text = _EALING_SUMMARY.replace(
+        "  • Governance", "  • Safeguarding\n    Score: 1\n  • Governance"
+    )
+    with pytest.raises(ParseError, match="summary item 'Safeguarding' appears twice") as caught:
+        cqcmodel.parse(text)
+    assert caught.value.line == text.splitlines().index("  • Safeguarding", 31) + 1
+
+
+def test_unknown_titles_and_unscored_items_are_warnings() -> None:
+    text = _EALING_SUMMARY.replace("  • Safeguarding\n", "  • Safeguardin\n")
+    text = text.replace("  • Assessing needs\n    Score: 2\n", "  • Assessing needs\n")
+    authority = cqcmodel.parse(text, source="summary.txt")
+    typo, unscored = sorted(title_warnings(authority), key=lambda item: item.message)
+    assert typo.message == (
+        "summary item title 'Safeguardin' is none of the framework's nine statements "
+        "(closest: 'Safeguarding')"
+    )
+    assert (typo.source, typo.line) == (
+        "summary.txt",
+        text.splitlines().index("  • Safeguardin") + 1,
+    )
+    assert unscored.message == "the summary lists 'Assessing needs' without a score"
+    page = attrs.evolve(statement("needs"), title="Asessing needs")
+    (warning,) = title_warnings(Authority(statements=(page,)))
+    assert warning.message.startswith("page title 'Asessing needs' is none of the framework's")
+
+
+def test_the_corpus_has_no_unknown_title() -> None:
+    assert [w for a in load(CORPUS) for w in title_warnings(a)] == []

@@ -111,3 +111,22 @@ def test_html_string_with_a_byte_order_mark() -> None:
     )
     assert read_text(html).form is Form.HTML
     assert cqcmodel.parse(html) == cqcmodel.parse(text)
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_the_sites_caption_before_the_title_is_set_aside(name: str) -> None:
+    text = TEXTS[name]
+    if not text.lstrip().casefold().split("\n", 1)[0].endswith("local authority assessment"):
+        pytest.skip("the page has no title line")
+    authority = cqcmodel.parse("Skip to main content\nLocal authority assessment\n" + text)
+    assert authority == cqcmodel.parse(text)
+    (entry,) = [e for e in authority.set_aside if e.text == "Local authority assessment"]
+    assert (entry.line, entry.reason) == (2, "site furniture before the page")
+    with pytest.raises(cqcmodel.ParseError, match="found a paragraph 'Local authority assessment'"):
+        cqcmodel.parse("Local authority assessment\n" + text)  # not a second authority
+
+
+def test_a_pilot_title_is_a_name_then_assessment_not_the_caption() -> None:
+    pilot = cqcmodel.parse("Kent County Council assessment\nAssessing needs\nIndicative score: 3\n")
+    assert pilot.name == "Kent County Council"
+    assert cqcmodel.text.match(cqcmodel.text.Kind.TITLE, "Local authority assessment") is None

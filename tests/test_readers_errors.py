@@ -200,3 +200,14 @@ def test_undecodable_text_names_the_byte_windows_1252_refuses(bad: bytes, shown:
         read_bytes(b"Caf\xe9 ok\nline " + bad + b" more\n", source="x.txt")
     assert (caught.value.line, caught.value.column) == (2, 6)
     assert caught.value.message.startswith(f"bytes {shown} are not UTF-8 (nor Windows-1252)")
+
+
+@pytest.mark.parametrize("text", ["à la carte", "vis-à-vis", "3 × weekly", "café – £5 ½ price"])
+def test_windows_1252_text_with_lone_accented_letters_is_read(text: str) -> None:
+    page = f"{PAGE}{text}\n"
+    assert read_bytes(page.encode("cp1252")).text == page
+
+
+def test_a_run_of_accented_letters_touching_no_letter_is_not_windows_1252() -> None:
+    with pytest.raises(ParseError, match=r"bytes FF FE .*not UTF-8 \(nor Windows-1252\)"):
+        read_bytes(b"Safeguarding\nScore: 3 \xff\xfe\xfd\n")

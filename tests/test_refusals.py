@@ -7,12 +7,15 @@ would otherwise stand untested.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import attrs
 import pytest
 
-from cqcmodel import Finding, QualityStatement, Score
+from cqcmodel import Finding, ParseError, QualityStatement, Score, parse, render, rows
 from cqcmodel.checks import council_warnings
-from cqcmodel.export import dumps_json
+from cqcmodel.export import dumps_json, group_rows
 from cqcmodel.extract import Mention
 from cqcmodel.extract._merge import _form_pattern
 from cqcmodel.extract._text import Caseless
@@ -97,3 +100,46 @@ def test_extraction_patterns_refuse_what_they_cannot_match_exactly() -> None:
     for pattern in (r"\Scare", "café"):
         with pytest.raises(ValueError, match="not a pattern of ASCII letters"):
             Caseless(pattern)
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda given: rows(given, "scores"), "rows"),
+        (lambda given: group_rows(given, "initiatives"), "group_rows"),
+    ],
+)
+@pytest.mark.parametrize("given", ["pages/", Path("pages"), 3, [None]])
+def test_table_functions_take_authorities_only(call: Any, name: str, given: object) -> None:
+    with pytest.raises(TypeError, match=rf"^{name}\(\) takes an Authority or an iterable of them"):
+        call(given)
+
+
+def test_render_takes_one_authority() -> None:
+    authority = Authority(statements=(_statement(),))
+    assert render(authority).startswith("Assessing needs")
+    with pytest.raises(TypeError, match=r"render\(\) takes an Authority, not list"):
+        render([authority])  # type: ignore[arg-type]
+
+
+def test_a_parse_error_carries_no_library_exception_with_it() -> None:
+    with pytest.raises(ParseError) as caught:
+        parse("Kent County Council: local authority assessment\nAssessing needs\nScore: three\n")
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("sources", None),
+        ("sources", "x.txt"),
+        ("sources", ("a", 1)),
+        ("source", 3),
+        ("set_aside", ("Back to top",)),
+    ],
+)
+def test_metadata_fields_are_checked_like_the_others(field: str, value: object) -> None:
+    authority = Authority(statements=(_statement(),))
+    with pytest.raises(TypeError, match=f"'{field}' must be"):
+        attrs.evolve(authority, **{field: value})

@@ -24,6 +24,7 @@ __all__ = [
     "missing_councils",
     "set_aside_warnings",
     "summary_discrepancies",
+    "title_warnings",
     "wording_warnings",
 ]
 
@@ -142,6 +143,49 @@ def wording_warnings(
                 )
             )
     return tuple(result)
+
+
+#: Every title the framework publishes a statement under.
+_TITLES = tuple(title for info in STATEMENTS for title in info.titles)
+
+
+def title_warnings(
+    authority: Authority, *, sources: Mapping[str, str] | None = None
+) -> tuple[Diagnostic, ...]:
+    """Warnings for statement titles the framework does not know, and summary items unscored.
+
+    A page or a summary item under an unknown title is read (the framework may grow), but it
+    joins no column of the national table, so a typo ("Safeguardin") must not pass unseen; the
+    warning names the closest known title. A summary item without its ``Score:`` line has no
+    score to count.
+    """
+    items: list[tuple[str, int | None, str | None, str]] = [
+        (statement.title, statement.line, _source(authority, sources, _key(statement)), "page")
+        for statement in authority.statements
+        if statement.info is None
+    ]
+    summary = authority.summary
+    summary_source = _source(authority, sources, "summary")
+    for item in summary.statement_scores if summary is not None else ():
+        if item.statement_id is None:
+            items.append((item.title, item.line, summary_source, "summary item"))
+        elif item.score is None:
+            items.append((item.title, item.line, summary_source, "unscored"))
+    return tuple(
+        Diagnostic(
+            severity=Severity.WARNING,
+            message=(
+                f"the summary lists {title!r} without a score"
+                if what == "unscored"
+                else f"{what} title {title!r} is none of the framework's nine statements"
+                f" (closest: {_closest(title, _TITLES)!r})"
+            ),
+            source=source,
+            line=line,
+            text=title,
+        )
+        for title, line, source, what in items
+    )
 
 
 def _closest(text: str, candidates: tuple[str, ...]) -> str | None:

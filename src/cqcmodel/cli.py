@@ -28,6 +28,7 @@ from .checks import (
     missing_councils,
     set_aside_warnings,
     summary_discrepancies,
+    title_warnings,
     wording_warnings,
 )
 from .collect import Loaded, Record, load_all
@@ -296,6 +297,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
         if record is None:
             continue
         diagnostics = wording_warnings(record.authority, sources=record.pages)
+        diagnostics += title_warnings(record.authority, sources=record.pages)
         diagnostics += summary_discrepancies(record.authority, sources=record.pages)
         diagnostics += council_warnings(record.authority, sources=record.pages)
         diagnostics += set_aside_warnings(*record.parts)

@@ -28,7 +28,7 @@ import attrs
 from .collect import page_key, page_sources
 from .councils import Council, councils
 from .framework import STATEMENTS, statement_by_id
-from .model import Authority
+from .model import Authority, authority_list
 
 __all__ = [
     "FINDING_COLUMNS",
@@ -169,7 +169,7 @@ def rows(
     Suitable for :class:`csv.DictWriter` or ``pandas.DataFrame``. An unknown ``kind`` is a
     :class:`ValueError`.
     """
-    items = [authorities] if isinstance(authorities, Authority) else list(authorities)
+    items = authority_list(authorities, "rows")
     wanted = columns(kind)
     if kind == "scores":
         result = [_score_row(authority) for authority in items]
@@ -193,7 +193,7 @@ def group_rows(authorities: Authority | Iterable[Authority], kind: str) -> list[
     if kind not in grouping:
         msg = f"only initiatives and organisations are grouped, not {kind!r}"
         raise ValueError(msg)
-    items = [authorities] if isinstance(authorities, Authority) else list(authorities)
+    items = authority_list(authorities, "group_rows")
     return [
         {
             "key": group.key,

@@ -12,7 +12,7 @@ import datetime as dt
 import importlib
 import warnings
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -46,6 +46,7 @@ __all__ = [
     "StatementScore",
     "Summary",
     "Theme",
+    "authority_list",
     "lookup_statement",
 ]
 
@@ -385,6 +386,13 @@ class StatementScore:
 _statement_scores_tuple: Final = _tuple_of(StatementScore)
 
 
+def _check_statement_scores(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[StatementScore, ...]
+) -> None:
+    _statement_scores_tuple(instance, attribute, value)
+    _unique_titles(value, "summary item")
+
+
 def _heading(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _line_text(instance, attribute, value)
     assert isinstance(value, str)
@@ -438,7 +446,7 @@ class Summary:
     )
     #: The "Quality statement scores" list, in published order.
     statement_scores: tuple[StatementScore, ...] = attrs.field(
-        default=(), validator=_statement_scores_tuple
+        default=(), validator=_check_statement_scores
     )
     #: Paragraphs under "Summary of people's experiences".
     people_experience: tuple[str, ...] = attrs.field(default=(), validator=_lines, metadata=_LINE)
@@ -548,17 +556,24 @@ def overall_for(scores: Iterable[int]) -> Overall | None:
 _statements_tuple: Final = _tuple_of(QualityStatement)
 
 
+def _unique_titles(
+    items: tuple[QualityStatement, ...] | tuple[StatementScore, ...], what: str
+) -> None:
+    """Raise :class:`RuleError` at the second of two items for one statement."""
+    seen: dict[object, str] = {}
+    for item in items:
+        key = statement_key(item.title)
+        if key in seen:
+            msg = f"{what} {item.title!r} appears twice (also as {seen[key]!r})"
+            raise RuleError(msg, item)
+        seen[key] = item.title
+
+
 def _check_statements(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[QualityStatement, ...]
 ) -> None:
     _statements_tuple(instance, attribute, value)
-    seen: dict[object, str] = {}
-    for statement in value:
-        key = statement_key(statement.title)
-        if key in seen:
-            msg = f"statement {statement.title!r} appears twice (also as {seen[key]!r})"
-            raise RuleError(msg, statement)
-        seen[key] = statement.title
+    _unique_titles(value, "statement")
 
 
 def lookup_statement(key: int | str) -> StatementInfo:
@@ -622,12 +637,14 @@ class Authority:
     #: The quality statement pages, in the order given.
     statements: tuple[QualityStatement, ...] = attrs.field(default=(), validator=_check_statements)
     #: Where the text came from (a path), for messages; metadata outside equality.
-    source: str | None = _metadata("where the text came from")
+    source: str | None = _metadata("where the text came from", validator=_optional(str))
     #: Every source the model was read from (paths or addresses), in order; metadata.
-    sources: tuple[str, ...] = _metadata("every source the model was read from", default=())
+    sources: tuple[str, ...] = _metadata(
+        "every source the model was read from", default=(), validator=_tuple_of(str)
+    )
     #: Lines of the sources that were not content (furniture, unplaced text); metadata.
     set_aside: tuple[SetAside, ...] = _metadata(
-        "source lines that were not report content", default=()
+        "source lines that were not report content", default=(), validator=_tuple_of(SetAside)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -713,3 +730,28 @@ class Authority:
         ``None`` without the ``report`` extra, so the notebook shows the ``repr`` instead.
         """
         return _notebook_html("authority_html", self)
+
+
+def authority_list(authorities: Authority | Iterable[Authority], call: str) -> list[Authority]:
+    """One authority or an iterable of them as a list, for the functions that take either.
+
+    :raises TypeError: naming ``call`` and what was given, when an item is not an
+        :class:`Authority` (a path or a string of one is the usual mistake: read it first
+        with :func:`~cqcmodel.load`).
+    """
+    given: object = authorities  # checked at run time: callers pass anything
+    if isinstance(given, Authority):
+        return [given]
+    items = (
+        list(given)
+        if isinstance(given, Iterable) and not isinstance(given, str | bytes)
+        else [given]
+    )
+    for item in items:
+        if not isinstance(item, Authority):
+            msg = (
+                f"{call}() takes an Authority or an iterable of them, not "
+                f"{type(item).__name__} (read pages with cqcmodel.load first)"
+            )
+            raise TypeError(msg)
+    return cast(list[Authority], items)

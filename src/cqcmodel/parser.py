@@ -322,11 +322,8 @@ def parse_read(read: ReadText) -> Authority:
     """
     try:
         authority = _parse_text(read.text, read.source)
-    except ParseError as error:
-        located = read.locate(error)
-        if located is error:
-            raise
-        raise located from None
+    except ParseError as error:  # no lark or model exception chained to it: they are ours
+        raise read.locate(error) from None
     unplaced = tuple(_placed(entry, read) for entry in authority.set_aside)
     entries = tuple(sorted(read.set_aside + unplaced, key=lambda entry: (entry.line, entry.column)))
     if entries and read.source is not None:
@@ -609,10 +606,17 @@ def _labelled(label: LineToken, score: Score | None) -> Score:
 
 
 def _built(cls: Callable[..., Any], token: Token, /, **fields: Any) -> Any:
-    """``cls(**fields)``; a rule of the model that fails is placed at ``token``."""
+    """``cls(**fields)``, a failed rule of the model placed where it is broken.
+
+    That is the line of a part that breaks it (a summary item listed twice), else ``token``.
+    """
     try:
         return cls(**fields)
     except ValueError as error:
+        part = error.part if isinstance(error, RuleError) else None
+        line = getattr(part, "line", None) if type(part) is not cls else None
+        if line is not None:
+            raise _PlacedError(str(error), line, None) from None
         _fail(str(error), token)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from .framework import STATEMENTS, Score
-from .model import Authority
+from .model import Authority, authority_list
 from .site._extras import require
 from .site.views import Row, rating_counts, rows
 
@@ -48,10 +48,6 @@ def _figure(width: float, height: float) -> Figure:
     return figure
 
 
-def _as_list(authorities: Authority | Iterable[Authority]) -> list[Authority]:
-    return [authorities] if isinstance(authorities, Authority) else list(authorities)
-
-
 def _ordered(table: Sequence[Row]) -> list[Row]:
     """Highest percentage first (published, else computed); unknown last; then by name."""
     return sorted(
@@ -76,7 +72,7 @@ def heatmap(authorities: Authority | Iterable[Authority]) -> Figure:
     from matplotlib.colors import BoundaryNorm, ListedColormap  # noqa: PLC0415
     from matplotlib.patches import Patch  # noqa: PLC0415
 
-    table = _ordered(rows(_as_list(authorities)))
+    table = _ordered(rows(authority_list(authorities, "heatmap")))
     count = max(len(table), 1)
     figure = _figure(9.5, 2.2 + 0.32 * count)
     axes = figure.add_subplot()
@@ -116,7 +112,7 @@ def ratings(authorities: Authority | Iterable[Authority]) -> Figure:
     _matplotlib()
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415 - the plot extra loads on use
 
-    table = rows(_as_list(authorities))
+    table = rows(authority_list(authorities, "ratings"))
     counts = rating_counts(table)
     figure = _figure(7.0, 4.0)
     axes = figure.add_subplot()

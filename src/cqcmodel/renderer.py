@@ -25,8 +25,13 @@ def render(authority: Authority, *, check: bool = True) -> str:
     With ``check`` (the default) the text is parsed again and compared with ``authority``;
     a model that text cannot express (for example a finding whose text reads as a
     sub-heading) raises :class:`~cqcmodel.errors.CqcModelError` instead of returning text
-    that would not round-trip.
+    that would not round-trip. Anything but an :class:`~cqcmodel.Authority` is a
+    :class:`TypeError`.
     """
+    given: object = authority  # checked at run time: callers pass anything
+    if not isinstance(given, Authority):
+        msg = f"render() takes an Authority, not {type(given).__name__}"
+        raise TypeError(msg)
     pages: list[list[str]] = []
     if authority.about is not None:
         pages.append(_about(authority.about))

@@ -606,7 +606,11 @@ def match(kind: Kind, content: str) -> re.Match[str] | None:
 #: A line kind with the match of its pattern (``None`` for a kind decided by context).
 Candidate = tuple[Kind, "re.Match[str] | None"]
 
-_PILOT_TITLE_SOURCE: Final = r"(?P<name>[A-Z][^.:;!?]{0,100}?) assessment"
+#: A pilot title: "<X> assessment", where X is a name, not the site's own caption "Local
+#: authority assessment" (a breadcrumb or page caption before the title).
+_PILOT_TITLE_SOURCE: Final = (
+    r"(?!(?i:local authority assessment)$)(?P<name>[A-Z][^.:;!?]{0,100}?) assessment"
+)
 _BULLET_MARKERS: Final = "•·*-–"
 
 

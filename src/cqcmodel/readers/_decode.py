@@ -33,9 +33,10 @@ FALLBACK: Final = "windows-1252"
 #: Bytes Windows-1252 leaves undefined: text holding them is not Windows-1252 either.
 _UNDEFINED_1252: Final = frozenset(b"\x81\x8d\x8f\x90\x9d")
 #: What Windows-1252 text does not hold: control bytes (tab, line breaks and form feed
-#: apart), and accented letters (0xC0-0xFF) that touch no ASCII letter ("ÿþ" in a binary file).
+#: apart), and runs of two or more accented letters (0xC0-0xFF) that touch no ASCII letter
+#: ("ÿþ" in a binary file). One alone is text: "à la carte", "3 × weekly".
 _NOT_1252_TEXT: Final = re.compile(
-    b"[\x00-\x08\x0e-\x1f\x7f]|(?<![A-Za-z])[\xc0-\xff]+(?![A-Za-z])"
+    b"[\x00-\x08\x0e-\x1f\x7f]|(?<![A-Za-z])[\xc0-\xff]{2,}(?![A-Za-z])"
 )
 
 

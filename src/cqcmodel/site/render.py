@@ -17,7 +17,7 @@ from typing import Any, Final
 from .._version import __version__
 from ..councils import councils
 from ..framework import STATEMENTS, Rating, Score
-from ..model import Authority, QualityStatement
+from ..model import Authority, QualityStatement, authority_list
 from ._extras import require
 from .views import (
     AuthorityView,
@@ -129,7 +129,7 @@ def report(authorities: Authority | Iterable[Authority], out_dir: str | os.PathL
     the ``report`` extra (Jinja2): without it, raises
     :class:`~cqcmodel.site.MissingExtraError`.
     """
-    items = [authorities] if isinstance(authorities, Authority) else list(authorities)
+    items = authority_list(authorities, "site.render")
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     index = index_html(items)
