@@ -177,8 +177,10 @@ _VOID_OR_OPTIONAL: Final = frozenset(
 #: Where a line's text starts: in the element of a tag and ordinal (the *n*-th element of that
 #: tag in the document, from 0), or (``True``) after that element's end.
 Anchor = tuple[str, int, bool]
-#: The reason given to code (scripts, styles, …): walked only to count its elements.
-_CODE_REASON: Final = "code"
+
+#: A frame of the walk: an open element's children left, its tag, the reason its text is set
+#: aside, whether it ends a line, and its ordinal among its tag's elements.
+_Frame = tuple[Iterator[LexborNode], str, str | None, bool, int]
 
 
 class _Lines:
@@ -198,27 +200,62 @@ class _Lines:
 
     def flush(self, reason: str | None) -> list[str]:
         """End the current line (set aside for ``reason``); the new line's pieces."""
-        if not self.pieces:
-            return self.pieces
-        text = " ".join("".join(self.pieces).split())
         pieces: list[str] = []
+        if self.pieces and self.anchor is not None:
+            self.add("".join(self.pieces), self.anchor, reason, item=False)
         self.pieces = pieces
-        anchor = self.anchor
-        if not text or anchor is None or reason == _CODE_REASON:
-            return pieces
+        return pieces
+
+    def leaf(
+        self, first: LexborNode | None, anchor: Anchor, reason: str | None, breaks: bool
+    ) -> None:
+        """Read an element with no children or one text node, ``first`` (no frame needed).
+
+        ``breaks``: the element starts and ends a line (its text is set aside for ``reason``).
+        """
+        text = None if first is None else first.text_content
+        if breaks:
+            if text:
+                tag = anchor[0]
+                self.add(text, anchor, reason, item=tag == "li" and not reason)
+            self.anchor = (anchor[0], anchor[1], True)  # for the text after its end
+            return
+        if not self.pieces:
+            self.anchor = anchor
+        if text and (self.pieces or not text.isspace()):
+            self.pieces.append(text)
+
+    def close(self, frame: _Frame) -> list[str]:
+        """Leave ``frame``'s element: end its line if it is a block; the pieces after it."""
+        _, tag, reason, breaks, ordinal = frame
+        pieces = self.pieces
+        if breaks:
+            if pieces:
+                pieces = self.flush(reason)
+            self.anchor = (tag, ordinal, True)  # for the text after its end
+            if tag == "li" and reason is None and self.items:
+                self.items.pop()
+        return pieces
+
+    def add(self, text: str, anchor: Anchor, reason: str | None, *, item: bool) -> None:
+        """Write a line of ``text`` (set aside for ``reason``); ``item`` opens a list item."""
+        text = " ".join(text.split())
+        if not text:
+            return
         if reason is not None:
             self.aside.append((text, anchor, reason))
-            return pieces
-        if self.items:
-            depth = len(self.items)
-            if self.items[-1]:
-                text = "  " * depth + "  " + text
+            return
+        items = self.items
+        if item:  # a list item's first line: its bullet, one level deeper
+            text = "  " * len(items) + "  • " + text
+        elif items:
+            if items[-1]:
+                text = "  " * len(items) + "  " + text
             else:
-                text = "  " * depth + "• " + text
-                self.items[-1] = True
+                text = "  " * len(items) + "• " + text
+                items[-1] = True
         self.texts.append(text)
         self.anchors.append(anchor)
-        return pieces
 
 
 def read_html(
@@ -348,15 +385,6 @@ def _chrome(tree: LexborHTMLParser, html: str) -> dict[int, str]:
     return found
 
 
-def _children(node: LexborNode) -> Iterator[LexborNode]:
-    return node.iter(include_text=True)
-
-
-#: A frame of the walk: an open element's children left, its tag, the reason its text is set
-#: aside, whether it ends a line, and its ordinal among its tag's elements.
-_Frame = tuple[Iterator[LexborNode], str, str | None, bool, int]
-
-
 def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _Frame:
     """The frame of the walk's first element, counted and anchoring the first line."""
     start_tag = start.tag or ""
@@ -372,69 +400,65 @@ def _walk(
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
     The hot loop: few calls per node, its own stack (nesting depth is the page's to choose).
+    An element holding at most one text node (most blocks) is read on the spot, with no frame.
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
-    counts, pieces, flush = lines.counts, lines.pieces, lines.flush
+    counts, pieces, flush, items = lines.counts, lines.pieces, lines.flush, lines.items
     stack = [_first_frame(start, main, lines)]
     while stack:
         children, _, reason, _, _ = frame = stack[-1]
         for child in children:
             tag = child.tag
             if tag == "-text":
-                if reason != _CODE_REASON:
-                    text = child.text_content
-                    # Space before a line's first text is nothing (it would be stripped).
-                    if text and (pieces or not text.isspace()):
-                        pieces.append(text)
+                text = child.text_content
+                # Space before a line's first text is nothing (it would be stripped).
+                if text and (pieces or not text.isspace()):
+                    pieces.append(text)
                 continue
             if tag is None or tag == "-comment":
                 continue
             ordinal = counts.get(tag, 0)
             counts[tag] = ordinal + 1
-            if reason == _CODE_REASON or tag in _CODE:
-                stack.append((child.iter(include_text=False), tag, _CODE_REASON, False, ordinal))
-                break
+            if tag in _CODE:
+                _count_code(child, counts)
+                continue
             if tag == "br":
                 if pieces:
                     pieces = flush(reason)
                 lines.anchor = (tag, ordinal, True)
                 continue
             child_reason = reason
-            if chrome or tag == main_tag:
-                child_reason = _reason(child.mem_id, tag, reason, chrome, main_id)
-            elif tag in _CHROME_TAGS and (reason is None or reason == _OUTSIDE):
-                child_reason = _CHROME_TAGS[tag]
+            if tag == main_tag and child.mem_id == main_id:
+                child_reason = None
+            if child_reason is None or child_reason == _OUTSIDE:
+                own = _CHROME_TAGS.get(tag) or (chrome.get(child.mem_id) if chrome else None)
+                if own:
+                    child_reason = own
             if tag == "header" and reason is None and child.css_first(_HEADINGS) is not None:
                 child_reason = None  # the main content's own header, holding its title
             breaks = tag in _BLOCKS or child_reason != reason
-            if breaks:
-                if pieces:
-                    pieces = flush(reason)
+            if breaks and pieces:
+                pieces = flush(reason)
+            first = child.first_child
+            if first is None or (first.next is None and first.tag == "-text"):
+                lines.leaf(first, (tag, ordinal, False), child_reason, breaks)
+                continue
+            if breaks or not pieces:
                 lines.anchor = (tag, ordinal, False)
-                if tag == "li" and not child_reason:
-                    lines.items.append(False)
-            elif not pieces:
-                lines.anchor = (tag, ordinal, False)
+            if breaks and tag == "li" and not child_reason:
+                items.append(False)
             stack.append((child.iter(include_text=True), tag, child_reason, breaks, ordinal))
             break
         else:
             stack.pop()
-            _, tag, reason, breaks, ordinal = frame
-            if breaks and reason != _CODE_REASON:
-                if pieces:
-                    pieces = flush(reason)
-                lines.anchor = (tag, ordinal, True)  # for the text after its end
-                if tag == "li" and reason is None and lines.items:
-                    lines.items.pop()
+            pieces = lines.close(frame)
 
 
-def _reason(
-    node_id: int, tag: str, reason: str | None, chrome: dict[int, str], main_id: int | None
-) -> str | None:
-    """The reason an element's text is set aside, inside text set aside for ``reason``."""
-    if node_id == main_id:
-        reason = None
-    own = _CHROME_TAGS.get(tag) or chrome.get(node_id)
-    if own is not None and (reason is None or reason == _OUTSIDE):
-        return own
-    return reason
+def _count_code(node: LexborNode, counts: dict[str, int]) -> None:
+    """Count the elements inside code (a script, an ``<svg>``, …), which has no text."""
+    inner = node.traverse()
+    next(inner)  # the node itself, counted already
+    for element in inner:
+        tag = element.tag
+        if tag is not None and tag[0] != "-":
+            counts[tag] = counts.get(tag, 0) + 1
