@@ -127,7 +127,21 @@ _BLOCKS: Final = frozenset(
     }
 )
 _OUTSIDE: Final = "outside the main content"
-_ROLE: Final = re.compile("role", re.IGNORECASE)
+#: What the walk does with an element, by tag: skip it (not an element), count its elements
+#: (code), end a line (``<br>``), or ``(block, reason)``: whether it starts and ends a line,
+#: and the reason its text is set aside wherever it stands (``None``: content).
+_SKIP: Final = (False, "-skip")
+_CODE_KIND: Final = (False, "-code")
+_BR: Final = (False, "-br")
+_INLINE: Final = (False, None)
+_KINDS: Final[dict[str | None, tuple[bool, str | None]]] = {
+    None: _SKIP,
+    "-comment": _SKIP,
+    **dict.fromkeys(_BLOCKS, (True, None)),
+    **{tag: (tag in _BLOCKS, reason) for tag, reason in _CHROME_TAGS.items()},
+    **{tag: _CODE_KIND for tag in _CODE if tag != "-comment"},
+    "br": _BR,
+}
 #: A ``<header>`` inside the main content holding one of these is the content's own header
 #: (its title), not the site's.
 _HEADINGS: Final = "h1, h2, h3, h4, h5, h6"
@@ -202,28 +216,9 @@ class _Lines:
         """End the current line (set aside for ``reason``); the new line's pieces."""
         pieces: list[str] = []
         if self.pieces and self.anchor is not None:
-            self.add("".join(self.pieces), self.anchor, reason, item=False)
+            self.add("".join(self.pieces), self.anchor, reason, False)
         self.pieces = pieces
         return pieces
-
-    def leaf(
-        self, first: LexborNode | None, anchor: Anchor, reason: str | None, breaks: bool
-    ) -> None:
-        """Read an element with no children or one text node, ``first`` (no frame needed).
-
-        ``breaks``: the element starts and ends a line (its text is set aside for ``reason``).
-        """
-        text = None if first is None else first.text_content
-        if breaks:
-            if text:
-                tag = anchor[0]
-                self.add(text, anchor, reason, item=tag == "li" and not reason)
-            self.anchor = (anchor[0], anchor[1], True)  # for the text after its end
-            return
-        if not self.pieces:
-            self.anchor = anchor
-        if text and (self.pieces or not text.isspace()):
-            self.pieces.append(text)
 
     def close(self, frame: _Frame) -> list[str]:
         """Leave ``frame``'s element: end its line if it is a block; the pieces after it."""
@@ -237,8 +232,10 @@ class _Lines:
                 self.items.pop()
         return pieces
 
-    def add(self, text: str, anchor: Anchor, reason: str | None, *, item: bool) -> None:
+    def add(self, text: str | None, anchor: Anchor, reason: str | None, item: bool) -> None:
         """Write a line of ``text`` (set aside for ``reason``); ``item`` opens a list item."""
+        if not text:
+            return
         text = " ".join(text.split())
         if not text:
             return
@@ -268,7 +265,7 @@ def read_html(
     """
     _check_depth(html, source)
     tree = LexborHTMLParser(html)
-    main = _main(tree, html)
+    main = _main(tree)
     lines = _Lines()
     root = tree.root
     if root is not None:
@@ -354,20 +351,18 @@ def _furniture(
     return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
 
 
-def _main(tree: LexborHTMLParser, html: str) -> LexborNode | None:
+def _main(tree: LexborHTMLParser) -> LexborNode | None:
     """``<main>``, else ``[role=main]``, else ``<article>``, else the body.
 
-    Elements are found by tag where a tag tells (a CSS selector's first use on a page costs
-    more than the walk of a whole paragraph), and ``role`` by selector only when the word is
-    in the page.
+    Elements are found by tag where a tag tells, ``role`` by a selector (a few microseconds:
+    less than searching the page's source for the word).
     """
     nodes = tree.tags("main")
     if nodes:
         return nodes[0]
-    if _ROLE.search(html) is not None:
-        found = tree.css_first("[role='main' i]")
-        if found is not None:
-            return found
+    found = tree.css_first("[role='main' i]")
+    if found is not None:
+        return found
     nodes = tree.tags("article")
     if nodes:
         return nodes[0]
@@ -403,7 +398,13 @@ def _walk(
     An element holding at most one text node (most blocks) is read on the spot, with no frame.
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
-    counts, pieces, flush, items = lines.counts, lines.pieces, lines.flush, lines.items
+    counts, pieces, flush, add, items = (
+        lines.counts,
+        lines.pieces,
+        lines.flush,
+        lines.add,
+        lines.items,
+    )
     stack = [_first_frame(start, main, lines)]
     while stack:
         children, _, reason, _, _ = frame = stack[-1]
@@ -415,33 +416,45 @@ def _walk(
                 if text and (pieces or not text.isspace()):
                     pieces.append(text)
                 continue
-            if tag is None or tag == "-comment":
+            kind = _KINDS.get(tag, _INLINE)
+            if kind is _SKIP or tag is None:
                 continue
             ordinal = counts.get(tag, 0)
             counts[tag] = ordinal + 1
-            if tag in _CODE:
+            if kind is _CODE_KIND:
                 _count_code(child, counts)
                 continue
-            if tag == "br":
+            if kind is _BR:
                 if pieces:
                     pieces = flush(reason)
                 lines.anchor = (tag, ordinal, True)
                 continue
-            child_reason = reason
-            if tag == main_tag and child.mem_id == main_id:
-                child_reason = None
+            block, own = kind
+            child_reason = None if tag == main_tag and child.mem_id == main_id else reason
             if child_reason is None or child_reason == _OUTSIDE:
-                own = _CHROME_TAGS.get(tag) or (chrome.get(child.mem_id) if chrome else None)
+                if chrome and not own:
+                    own = chrome.get(child.mem_id)
                 if own:
                     child_reason = own
-            if tag == "header" and reason is None and child.css_first(_HEADINGS) is not None:
-                child_reason = None  # the main content's own header, holding its title
-            breaks = tag in _BLOCKS or child_reason != reason
+                    if tag == "header" and reason is None and child.css_first(_HEADINGS):
+                        child_reason = None  # the main content's own header, with its title
+            breaks = block or child_reason != reason
             if breaks and pieces:
                 pieces = flush(reason)
             first = child.first_child
-            if first is None or (first.next is None and first.tag == "-text"):
-                lines.leaf(first, (tag, ordinal, False), child_reason, breaks)
+            if first is None or (first.next is None and first.is_text_node):
+                # A leaf (no children, or one text node): read here, with no frame.
+                if breaks:
+                    if first is not None:
+                        item = tag == "li" and not child_reason
+                        add(first.text_content, (tag, ordinal, False), child_reason, item)
+                    lines.anchor = (tag, ordinal, True)  # for the text after its end
+                    continue
+                if not pieces:
+                    lines.anchor = (tag, ordinal, False)
+                text = None if first is None else first.text_content
+                if text and (pieces or not text.isspace()):
+                    pieces.append(text)
                 continue
             if breaks or not pieces:
                 lines.anchor = (tag, ordinal, False)
