@@ -51,7 +51,8 @@ def _scanner(tags: frozenset[str]) -> re.Pattern[str]:
     """
     names = "|".join(sorted((re.escape(tag) for tag in tags), key=len, reverse=True))
     raw = "|".join(_RAW_NAMES)
-    return re.compile(rf"<(?:(!--)|({raw})\b|({names})(?=[\s/>]))", re.IGNORECASE)
+    # The lookahead lets end tags (half of all tags) fail on their second character.
+    return re.compile(rf"<(?=[!A-Za-z])(?:(!--)|({raw})\b|({names})(?=[\s/>]))", re.IGNORECASE)
 
 
 class Locator:

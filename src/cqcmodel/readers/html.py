@@ -17,6 +17,7 @@ and the other blocks inside an item are continuation lines, as the text format w
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -26,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..errors import ParseError
 from ..model import SetAside
 from ._positions import Locator
-from .furniture import mark
+from .furniture import clean, mark
 
 __all__ = ["MAX_DEPTH", "read_html"]
 
@@ -127,6 +128,8 @@ _BLOCKS: Final = frozenset(
     }
 )
 _OUTSIDE: Final = "outside the main content"
+#: The order of set-aside entries: by position.
+_WHERE: Final = operator.attrgetter("line", "column")
 #: What the walk does with an element, by tag: skip it (not an element), count its elements
 #: (code), end a line (``<br>``), or ``(block, reason)``: whether it starts and ends a line,
 #: and the reason its text is set aside wherever it stands (``None``: content).
@@ -336,6 +339,10 @@ def _furniture(
     source_lines: tuple[str, ...],
 ) -> tuple[str, list[tuple[int, int]], list[SetAside], tuple[str, ...]]:
     """Set aside the furniture inside the main content ("Back to top", …)."""
+    page = "\n".join(texts) + "\n"
+    if clean(page):  # told cheaply for most pages: no furniture
+        set_aside.sort(key=_WHERE)
+        return page, positions, set_aside, source_lines
     reasons = mark([text.strip() for text in texts])
     kept: list[str] = []
     kept_positions: list[tuple[int, int]] = []
@@ -347,7 +354,7 @@ def _furniture(
             set_aside.append(
                 SetAside(line=position[0], column=position[1], text=text.strip(), reason=reason)
             )
-    set_aside.sort(key=lambda item: (item.line, item.column))
+    set_aside.sort(key=_WHERE)
     return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
 
 
