@@ -133,13 +133,13 @@ _WHERE: Final = operator.attrgetter("line", "column")
 #: What the walk does with an element, by tag: skip it (not an element), count its elements
 #: (code), end a line (``<br>``), or ``(block, reason)``: whether it starts and ends a line,
 #: and the reason its text is set aside wherever it stands (``None``: content).
-_SKIP: Final = (False, "-skip")
-_CODE_KIND: Final = (False, "-code")
-_BR: Final = (False, "-br")
+_SKIP: Final = "-skip"
+_CODE_KIND: Final = (None, "-code")
+_BR: Final = (None, "-br")
 _INLINE: Final = (False, None)
-_KINDS: Final[dict[str | None, tuple[bool, str | None]]] = {
-    None: _SKIP,
-    "-comment": _SKIP,
+_KINDS: Final[dict[str | None, tuple[bool | None, str | None]]] = {
+    None: (False, _SKIP),
+    "-comment": (False, _SKIP),
     **dict.fromkeys(_BLOCKS, (True, None)),
     **{tag: (tag in _BLOCKS, reason) for tag, reason in _CHROME_TAGS.items()},
     **{tag: _CODE_KIND for tag in _CODE if tag != "-comment"},
@@ -222,6 +222,24 @@ class _Lines:
             self.add("".join(self.pieces), self.anchor, reason, False)
         self.pieces = pieces
         return pieces
+
+    def special(self, node: LexborNode, after: Anchor, reason: str | None) -> list[str]:
+        """Code (its elements counted, no text) or a ``<br>`` (ends the line); the pieces."""
+        if after[0] != "br":
+            _count_code(node, self.counts)
+            return self.pieces
+        pieces = self.flush(reason) if self.pieces else self.pieces
+        self.anchor = after
+        return pieces
+
+    def inline(self, first: LexborNode | None, anchor: Anchor) -> None:
+        """An inline element with no children or one text node, ``first``."""
+        pieces = self.pieces
+        if not pieces:
+            self.anchor = anchor
+        text = None if first is None else first.text_content
+        if text and (pieces or not text.isspace()):
+            pieces.append(text)
 
     def close(self, frame: _Frame) -> list[str]:
         """Leave ``frame``'s element: end its line if it is a block; the pieces after it."""
@@ -405,13 +423,7 @@ def _walk(
     An element holding at most one text node (most blocks) is read on the spot, with no frame.
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
-    counts, pieces, flush, add, items = (
-        lines.counts,
-        lines.pieces,
-        lines.flush,
-        lines.add,
-        lines.items,
-    )
+    counts, pieces, items, flush = lines.counts, lines.pieces, lines.items, lines.flush
     stack = [_first_frame(start, main, lines)]
     while stack:
         children, _, reason, _, _ = frame = stack[-1]
@@ -423,20 +435,14 @@ def _walk(
                 if text and (pieces or not text.isspace()):
                     pieces.append(text)
                 continue
-            kind = _KINDS.get(tag, _INLINE)
-            if kind is _SKIP or tag is None:
+            block, own = _KINDS.get(tag, _INLINE)
+            if tag is None or own is _SKIP:
                 continue
             ordinal = counts.get(tag, 0)
             counts[tag] = ordinal + 1
-            if kind is _CODE_KIND:
-                _count_code(child, counts)
+            if block is None:  # code, or a <br>
+                pieces = lines.special(child, (tag, ordinal, True), reason)
                 continue
-            if kind is _BR:
-                if pieces:
-                    pieces = flush(reason)
-                lines.anchor = (tag, ordinal, True)
-                continue
-            block, own = kind
             child_reason = None if tag == main_tag and child.mem_id == main_id else reason
             if child_reason is None or child_reason == _OUTSIDE:
                 if chrome and not own:
@@ -451,17 +457,13 @@ def _walk(
             first = child.first_child
             if first is None or (first.next is None and first.is_text_node):
                 # A leaf (no children, or one text node): read here, with no frame.
-                if breaks:
-                    if first is not None:
-                        item = tag == "li" and not child_reason
-                        add(first.text_content, (tag, ordinal, False), child_reason, item)
-                    lines.anchor = (tag, ordinal, True)  # for the text after its end
+                if not breaks:
+                    lines.inline(first, (tag, ordinal, False))
                     continue
-                if not pieces:
-                    lines.anchor = (tag, ordinal, False)
-                text = None if first is None else first.text_content
-                if text and (pieces or not text.isspace()):
-                    pieces.append(text)
+                if first is not None:
+                    item = tag == "li" and not child_reason
+                    lines.add(first.text_content, (tag, ordinal, False), child_reason, item)
+                lines.anchor = (tag, ordinal, True)  # for the text after its end
                 continue
             if breaks or not pieces:
                 lines.anchor = (tag, ordinal, False)
