@@ -128,6 +128,8 @@ _BLOCKS: Final = frozenset(
     }
 )
 _OUTSIDE: Final = "outside the main content"
+#: The longest line that can open a page (as :func:`~cqcmodel.readers.furniture.mark` reads).
+_MAY_START: Final = 160
 #: The order of set-aside entries: by position.
 _WHERE: Final = operator.attrgetter("line", "column")
 #: What the walk does with an element, by tag: skip it (not an element), count its elements
@@ -240,6 +242,20 @@ class _Lines:
         text = None if first is None else first.text_content
         if text and (pieces or not text.isspace()):
             pieces.append(text)
+
+    def open(self, node: LexborNode, anchor: Anchor, reason: str | None, breaks: bool) -> _Frame:
+        """Enter ``node`` (an element with children): the frame of the walk in it.
+
+        In an element that starts and ends a line (``breaks``), space between its children
+        matters only after inline content (see :func:`_skipped_space`), so lexbor skips text
+        of spaces only.
+        """
+        tag, ordinal, _ = anchor
+        if breaks or not self.pieces:
+            self.anchor = anchor
+        if breaks and tag == "li" and not reason:
+            self.items.append(False)
+        return (node.iter(include_text=True, skip_empty=breaks), tag, reason, breaks, ordinal)
 
     def close(self, frame: _Frame) -> list[str]:
         """Leave ``frame``'s element: end its line if it is a block; the pieces after it."""
@@ -358,7 +374,11 @@ def _furniture(
 ) -> tuple[str, list[tuple[int, int]], list[SetAside], tuple[str, ...]]:
     """Set aside the furniture inside the main content ("Back to top", …)."""
     page = "\n".join(texts) + "\n"
-    if clean(page):  # told cheaply for most pages: no furniture
+    # Told cheaply for most pages: no furniture. (``clean`` takes the first line's opening a
+    # page as given: it must be a line that can, and its search for furniture of any place
+    # must see it, after a line break.)
+    first = texts[0].strip()
+    if len(first) <= _MAY_START and not first.endswith(".") and clean("\n" + page):
         set_aside.sort(key=_WHERE)
         return page, positions, set_aside, source_lines
     reasons = mark([text.strip() for text in texts])
@@ -411,7 +431,7 @@ def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _
     outside = _OUTSIDE if main is not None and main.mem_id != start.mem_id else None
     lines.anchor = (start_tag, 0, False)
     lines.counts[start_tag] = 1
-    return (start.iter(include_text=True), start_tag, outside, True, 0)
+    return (start.iter(include_text=True, skip_empty=True), start_tag, outside, True, 0)
 
 
 def _walk(
@@ -420,24 +440,29 @@ def _walk(
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
     The hot loop: few calls per node, its own stack (nesting depth is the page's to choose).
-    An element holding at most one text node (most blocks) is read on the spot, with no frame.
+    An element with no children or one text node (most blocks) is read with no frame; in a
+    block, lexbor skips text of spaces only (see :func:`_skipped_space`). Space before a
+    line's first text is nothing (it would be stripped).
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
-    counts, pieces, items, flush = lines.counts, lines.pieces, lines.items, lines.flush
+    counts, pieces, flush = lines.counts, lines.pieces, lines.flush
     stack = [_first_frame(start, main, lines)]
     while stack:
-        children, _, reason, _, _ = frame = stack[-1]
+        children, _, reason, skipping, _ = frame = stack[-1]
         for child in children:
             tag = child.tag
             if tag == "-text":
                 text = child.text_content
-                # Space before a line's first text is nothing (it would be stripped).
                 if text and (pieces or not text.isspace()):
+                    if skipping and pieces:
+                        _skipped_space(child, pieces)
                     pieces.append(text)
                 continue
             block, own = _KINDS.get(tag, _INLINE)
             if tag is None or own is _SKIP:
                 continue
+            if skipping and pieces and not block:
+                _skipped_space(child, pieces)
             ordinal = counts.get(tag, 0)
             counts[tag] = ordinal + 1
             if block is None:  # code, or a <br>
@@ -456,7 +481,6 @@ def _walk(
                 pieces = flush(reason)
             first = child.first_child
             if first is None or (first.next is None and first.is_text_node):
-                # A leaf (no children, or one text node): read here, with no frame.
                 if not breaks:
                     lines.inline(first, (tag, ordinal, False))
                     continue
@@ -465,15 +489,25 @@ def _walk(
                     lines.add(first.text_content, (tag, ordinal, False), child_reason, item)
                 lines.anchor = (tag, ordinal, True)  # for the text after its end
                 continue
-            if breaks or not pieces:
-                lines.anchor = (tag, ordinal, False)
-            if breaks and tag == "li" and not child_reason:
-                items.append(False)
-            stack.append((child.iter(include_text=True), tag, child_reason, breaks, ordinal))
+            stack.append(lines.open(child, (tag, ordinal, False), child_reason, breaks))
             break
         else:
             stack.pop()
             pieces = lines.close(frame)
+
+
+def _skipped_space(node: LexborNode, pieces: list[str]) -> None:
+    """Add the space that lexbor skipped right before ``node``, in a block, after inline text.
+
+    Text of spaces only between a block's children (skipped, see :func:`_walk`) would have
+    been a piece of the line: a word break. It is added back where a line holds text and
+    more follows: before ``node`` (text, an inline element or code), comments aside.
+    """
+    before = node.prev
+    while before is not None and before.is_comment_node:
+        before = before.prev
+    if before is not None and before.is_empty_text_node and before.text_content:
+        pieces.append(" ")
 
 
 def _count_code(node: LexborNode, counts: dict[str, int]) -> None:
