@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import operator
 import re
+import threading
 from collections.abc import Iterator
 from typing import Final
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from ..errors import ParseError
 from ..model import SetAside
@@ -302,11 +303,11 @@ def read_html(
     """
     _check_depth(html, source)
     tree = LexborHTMLParser(html)
-    main = _main(tree)
-    lines = _Lines()
     root = tree.root
+    main = _main(tree, root)
+    lines = _Lines()
     if root is not None:
-        _walk(root, main, _chrome(tree, html), lines)
+        _walk(root, main, _chrome(root, html), lines)
     source_lines = tuple(html.replace("\r\n", "\n").split("\n"))
     anchors = {anchor[0] for anchor in lines.anchors}
     anchors.update(anchor[0] for _, anchor, _ in lines.aside)
@@ -396,33 +397,52 @@ def _furniture(
     return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
 
 
-def _main(tree: LexborHTMLParser) -> LexborNode | None:
+def _main(tree: LexborHTMLParser, root: LexborNode | None) -> LexborNode | None:
     """``<main>``, else ``[role=main]``, else ``<article>``, else the body.
 
-    Elements are found by tag where a tag tells, ``role`` by a selector (a few microseconds:
-    less than searching the page's source for the word).
+    Elements are found by tag where a tag tells, ``role`` by a selector.
     """
     nodes = tree.tags("main")
     if nodes:
         return nodes[0]
-    found = tree.css_first("[role='main' i]")
-    if found is not None:
-        return found
+    if root is not None:
+        found = _selector().find("[role='main' i]", root)
+        if found:
+            return found[0]
     nodes = tree.tags("article")
     if nodes:
         return nodes[0]
     return tree.body
 
 
-def _chrome(tree: LexborHTMLParser, html: str) -> dict[int, str]:
+def _chrome(root: LexborNode, html: str) -> dict[int, str]:
     """The chrome elements that tags alone do not tell, by ``mem_id``, with their reasons."""
     found: dict[int, str] = {}
-    for word, selector, reason in _CHROME_SELECTORS:
+    selector = _selector()
+    for word, query, reason in _CHROME_SELECTORS:
         if not any(map(html.__contains__, word)):
             continue
-        for node in tree.css(selector):
+        for node in selector.find(query, root):
             found.setdefault(node.mem_id, reason)
     return found
+
+
+def _holds_heading(node: LexborNode) -> bool:
+    """Whether ``node`` holds a heading element."""
+    return bool(_selector().any_matches(_HEADINGS, node))
+
+
+#: Each thread's CSS selector engine, for every page it reads. (A page's own engine, which
+#: ``tree.css`` sets up on first use, costs more to set up than to run a query.)
+_ENGINES = threading.local()
+
+
+def _selector() -> LexborCSSSelector:
+    """This thread's CSS selector engine."""
+    engine: LexborCSSSelector | None = getattr(_ENGINES, "engine", None)
+    if engine is None:
+        engine = _ENGINES.engine = LexborCSSSelector()  # type: ignore[no-untyped-call]
+    return engine
 
 
 def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _Frame:
@@ -474,7 +494,7 @@ def _walk(
                     own = chrome.get(child.mem_id)
                 if own:
                     child_reason = own
-                    if tag == "header" and reason is None and child.css_first(_HEADINGS):
+                    if tag == "header" and reason is None and _holds_heading(child):
                         child_reason = None  # the main content's own header, with its title
             breaks = block or child_reason != reason
             if breaks and pieces:
