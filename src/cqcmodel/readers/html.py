@@ -408,17 +408,17 @@ def _main(tree: LexborHTMLParser, root: LexborNode | None) -> LexborNode | None:
     return tree.body
 
 
-def _chrome(root: LexborNode) -> dict[int, str]:
-    """The chrome elements that tags alone do not tell, by ``mem_id``, with their reasons.
+def _chrome(root: LexborNode) -> dict[str, dict[int, str]]:
+    """The chrome elements that tags alone do not tell, by tag and ``mem_id``, with reasons.
 
     Each query costs a few microseconds, less than searching the page's source for the words
     that would rule it out.
     """
-    found: dict[int, str] = {}
+    found: dict[str, dict[int, str]] = {}
     selector = _selector()
     for query, reason in _CHROME_SELECTORS:
         for node in selector.find(query, root):
-            found.setdefault(node.mem_id, reason)
+            found.setdefault(node.tag or "", {}).setdefault(node.mem_id, reason)
     return found
 
 
@@ -450,7 +450,7 @@ def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _
 
 
 def _walk(
-    start: LexborNode, main: LexborNode | None, chrome: dict[int, str], lines: _Lines
+    start: LexborNode, main: LexborNode | None, chrome: dict[str, dict[int, str]], lines: _Lines
 ) -> None:
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
@@ -485,8 +485,8 @@ def _walk(
                 continue
             child_reason = None if tag == main_tag and child.mem_id == main_id else reason
             if child_reason is None or child_reason == _OUTSIDE:
-                if chrome and not own:
-                    own = chrome.get(child.mem_id)
+                if not own and tag in chrome:
+                    own = chrome[tag].get(child.mem_id)
                 if own:
                     child_reason = own
                     if tag == "header" and reason is None and _holds_heading(child):
