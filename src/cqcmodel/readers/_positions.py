@@ -85,7 +85,7 @@ class Locator:
             self._offsets = _start_tags(self.html, self.tags)
         html, counts = self.html, self.counts
         usable = {tag: at for tag, at in self._offsets.items() if len(at) == counts.get(tag)}
-        match, count, rfind = _TO_TEXT.match, html.count, html.rfind
+        match, count, rfind, find = _TO_TEXT.match, html.count, html.rfind, html.find
         found: list[tuple[int, int]] = []
         append = found.append
         line, counted, offset = self._line, self._counted, self._counted
@@ -97,15 +97,10 @@ class Locator:
                 offset = _search(html, text, offsets[ordinal])
             else:
                 start = offsets[ordinal]
-                end = start + len(tag) + 1
-                following = html[end + 1 : end + 2]
-                if (
-                    html[end : end + 1] == ">"
-                    and following
-                    and following != "<"
-                    and not following.isspace()
-                ):
-                    offset = end + 1  # ``<p>`` right before its text: no need to match
+                close = find(">", start + len(tag) + 1)
+                following = html[close + 1 : close + 2]
+                if close >= 0 and following and following != "<" and not following.isspace():
+                    offset = close + 1  # the start tag right before its text: no need to match
                 else:
                     to_text = match(html, start)
                     offset = start if to_text is None else to_text.end()
