@@ -145,7 +145,7 @@ def _start_tags(html: str, tags: set[str]) -> dict[str, list[int]]:
             continue
         name = tag.group(3)
         if name is not None:
-            found[name.lower()].append(at)
+            (found.get(name) or found[name.lower()]).append(at)  # mostly in lower case
             continue
         raw = tag.group(2)
         if raw is None:  # a comment

@@ -495,7 +495,7 @@ def _walk(
             if breaks and pieces:
                 pieces = flush(reason)
             first = child.first_child
-            if first is None or (first.next is None and first.is_text_node):
+            if first is None or (first.is_text_node and first.next is None):
                 if not breaks:
                     lines.inline(first, (tag, ordinal, False))
                     continue
