@@ -242,7 +242,7 @@ class _Lines:
 
         In an element that starts and ends a line (``breaks``), space between its children
         matters only after inline content (see :func:`_skipped_space`), so lexbor skips text
-        of spaces only.
+        of spaces only. (Space before a line's first text is nothing: it would be stripped.)
         """
         tag, ordinal, _ = anchor
         if breaks or not self.pieces:
@@ -454,10 +454,8 @@ def _walk(
 ) -> None:
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
-    The hot loop: few calls per node, its own stack (nesting depth is the page's to choose).
-    An element with no children or one text node (most blocks) is read with no frame; in a
-    block, lexbor skips text of spaces only (see :func:`_skipped_space`). Space before a
-    line's first text is nothing (it would be stripped).
+    The hot loop: few calls per node, its own stack (nesting depth is the page's to choose), no
+    frame for an element with at most one text node (see also :meth:`_Lines.open`).
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
     counts, pieces, flush = lines.counts, lines.pieces, lines.flush
