@@ -11,66 +11,55 @@ the previous position, so the whole costs one pass over the file.
 
 from __future__ import annotations
 
-import bisect
+import functools
 import re
 from typing import Final
 
 __all__ = ["Locator"]
 
-_RAW_OPENER: Final = re.compile(
-    r"<!--|<(script|style|template|textarea|title|xmp|iframe|noembed|noframes|plaintext)\b",
-    re.IGNORECASE,
+#: Elements whose content is raw text (or, for a comment, everything up to ``-->``): no
+#: start tag inside them is an element's.
+_RAW_NAMES: Final = (
+    "script",
+    "style",
+    "template",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
 )
 _RAW_CLOSERS: Final = {
-    name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
-    for name in (
-        "script",
-        "style",
-        "template",
-        "textarea",
-        "title",
-        "xmp",
-        "iframe",
-        "noembed",
-        "noframes",
-    )
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _RAW_NAMES if name != "plaintext"
 }
 _COMMENT_END: Final = "-->"
+#: What may follow a tag's name in a start tag.
+_AFTER_NAME: Final = re.compile(r"[\s/>]")
 _WORD: Final = re.compile(r"[^\W_]{3,}")
 #: From a start tag to the first text after it: the tag, then any further tags and spaces
 #: (at most 16 tags: no page nests more inline elements before its text).
 _TO_TEXT: Final = re.compile(r"<[^>]*>(?:\s*<[^>]*>){0,16}\s*")
 
 
-def _raw_ranges(html: str) -> tuple[list[int], list[int]]:
-    """The starts and ends of comments and raw-text elements (sorted, not overlapping)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    position = 0
-    while True:
-        opener = _RAW_OPENER.search(html, position)
-        if opener is None:
-            break
-        name = opener.group(1)
-        if name is None:
-            close = html.find(_COMMENT_END, opener.end())
-            end = len(html) if close < 0 else close + len(_COMMENT_END)
-        elif name.lower() == "plaintext":
-            end = len(html)
-        else:
-            closer = _RAW_CLOSERS[name.lower()].search(html, opener.end())
-            end = len(html) if closer is None else closer.end()
-        starts.append(opener.start() + (0 if name is None else len(name) + 1))
-        ends.append(end)
-        position = end
-    return starts, ends
+@functools.lru_cache(maxsize=64)
+def _scanner(tags: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for comments, raw-text openers and the start tags of ``tags``.
+
+    Group 1 is a comment's opener, group 2 a raw-text element's name, group 3 a tag's name.
+    """
+    names = "|".join(sorted((re.escape(tag) for tag in tags), key=len, reverse=True))
+    raw = "|".join(_RAW_NAMES)
+    # The lookahead lets end tags (half of all tags) fail on their second character.
+    return re.compile(rf"<(?=[!A-Za-z])(?:(!--)|({raw})\b|({names})(?=[\s/>]))", re.IGNORECASE)
 
 
 class Locator:
     """Finds where the elements of one parsed page stand in its HTML.
 
     ``counts`` gives, per tag, how many elements of that tag the parsed document holds;
-    ``tags`` names the tags :meth:`position` will be asked about.
+    ``tags`` names the tags :meth:`positions` will be asked about.
     """
 
     def __init__(self, html: str, counts: dict[str, int], tags: set[str]) -> None:
@@ -79,42 +68,42 @@ class Locator:
         #: The tags whose elements are looked for (the others are never asked about).
         self.tags = tags
         self._offsets: dict[str, list[int]] | None = None
-        self._last = 0
         self._line = 1
         self._counted = 0
-
-    def position(self, anchor: tuple[str, int, bool], text: str) -> tuple[int, int]:
-        """The 1-based ``(line, column)`` where ``text`` starts.
-
-        ``anchor`` is ``(tag, ordinal, after)``: the text is that of the ``ordinal``-th
-        element of ``tag``, or (``after``) text that follows the element's end.
-        """
-        offset = self._offset(anchor, text)
-        self._last = offset
-        return self.line_column(offset)
 
     def positions(
         self, anchors: list[tuple[str, int, bool]], texts: list[str]
     ) -> list[tuple[int, int]]:
-        """:meth:`position` of each anchor and text, in order, in one loop (the hot path)."""
+        """The 1-based ``(line, column)`` where each text starts, in order, in one loop.
+
+        An anchor is ``(tag, ordinal, after)``: the text is that of the ``ordinal``-th element
+        of ``tag``, or (``after``) text that follows the element's end. Where the page's
+        start tags of ``tag`` do not match its elements, the text's first word is looked for
+        after the previous position.
+        """
         if self._offsets is None:
             self._offsets = _start_tags(self.html, self.tags)
-        offsets_of, counts, html = self._offsets, self.counts, self.html
-        match, count, rfind = _TO_TEXT.match, html.count, html.rfind
+        html, counts = self.html, self.counts
+        usable = {tag: at for tag, at in self._offsets.items() if len(at) == counts.get(tag)}
+        match, count, rfind, find = _TO_TEXT.match, html.count, html.rfind, html.find
         found: list[tuple[int, int]] = []
         append = found.append
-        line, counted = self._line, self._counted
+        line, counted, offset = self._line, self._counted, self._counted
         for (tag, ordinal, after), text in zip(anchors, texts, strict=True):
-            offsets = offsets_of.get(tag)
-            if offsets is None or ordinal >= len(offsets) or len(offsets) != counts.get(tag):
-                offset = self._search(text)
+            offsets = usable.get(tag)
+            if offsets is None or ordinal >= len(offsets):
+                offset = _search(html, text, offset)
             elif after:
-                self._last = offsets[ordinal]
-                offset = self._search(text)
+                offset = _search(html, text, offsets[ordinal])
             else:
-                to_text = match(html, offsets[ordinal])
-                offset = offsets[ordinal] if to_text is None else to_text.end()
-            self._last = offset
+                start = offsets[ordinal]
+                close = find(">", start + len(tag) + 1)
+                following = html[close + 1 : close + 2]
+                if close >= 0 and following and following != "<" and not following.isspace():
+                    offset = close + 1  # the start tag right before its text: no need to match
+                else:
+                    to_text = match(html, start)
+                    offset = start if to_text is None else to_text.end()
             if offset >= counted:
                 line += count("\n", counted, offset)
             else:
@@ -124,55 +113,48 @@ class Locator:
         self._line, self._counted = line, counted
         return found
 
-    def _offset(self, anchor: tuple[str, int, bool], text: str) -> int:
-        tag, ordinal, after = anchor
-        if self._offsets is None:
-            self._offsets = _start_tags(self.html, self.tags)
-        offsets = self._offsets.get(tag)
-        if offsets is not None and len(offsets) == self.counts.get(tag) and ordinal < len(offsets):
-            if after:
-                self._last = offsets[ordinal]
-                return self._search(text)
-            return self._text_start(offsets[ordinal])
-        return self._search(text)
-
-    def _text_start(self, offset: int) -> int:
-        """The offset of the first text after the start tag at ``offset``."""
-        found = _TO_TEXT.match(self.html, offset)
-        return offset if found is None else found.end()
-
-    def _search(self, text: str) -> int:
-        """The first word of ``text`` after the previous position (or that position)."""
-        word = _WORD.search(text)
-        if word is None:
-            return self._last
-        found = self.html.find(word.group(), self._last)
-        return self._last if found < 0 else found
-
     def line_column(self, offset: int) -> tuple[int, int]:
-        """The 1-based ``(line, column)`` of ``offset`` (fastest when offsets grow)."""
+        """The 1-based ``(line, column)`` of ``offset``."""
         html = self.html
-        if offset >= self._counted:
-            self._line += html.count("\n", self._counted, offset)
-        else:
-            self._line = html.count("\n", 0, offset) + 1
-        self._counted = offset
-        line_start = html.rfind("\n", 0, offset) + 1
-        return self._line, offset - line_start + 1
+        line = html.count("\n", 0, offset) + 1
+        return line, offset - (html.rfind("\n", 0, offset) + 1) + 1
+
+
+def _search(html: str, text: str, last: int) -> int:
+    """The first word of ``text`` at or after ``last`` (or ``last``)."""
+    word = _WORD.search(text)
+    if word is None:
+        return last
+    found = html.find(word.group(), last)
+    return last if found < 0 else found
 
 
 def _start_tags(html: str, tags: set[str]) -> dict[str, list[int]]:
-    """The offsets of the start tags of each of ``tags`` (lower case), outside raw text."""
-    starts, ends = _raw_ranges(html)
+    """The offsets of the start tags of each of ``tags`` (lower case), outside raw text.
+
+    One scan finds comments, raw-text elements and start tags together; a start tag inside
+    a comment or raw text (from its opener's name to its end) is skipped.
+    """
     found: dict[str, list[int]] = {tag: [] for tag in tags}
-    names = "|".join(sorted((re.escape(tag) for tag in tags), key=len, reverse=True))
-    if not names:
+    if not tags:
         return found
-    pattern = re.compile(rf"<({names})(?=[\s/>])", re.IGNORECASE)
-    for tag in pattern.finditer(html):
+    end = 0
+    for tag in _scanner(frozenset(tags)).finditer(html):
         at = tag.start()
-        inside = bisect.bisect_right(starts, at) - 1
-        if inside >= 0 and at < ends[inside]:
+        if at < end:
             continue
-        found[tag.group(1).lower()].append(at)
+        name = tag.group(3)
+        if name is not None:
+            (found.get(name) or found[name.lower()]).append(at)  # mostly in lower case
+            continue
+        raw = tag.group(2)
+        if raw is None:  # a comment
+            close = html.find(_COMMENT_END, tag.end())
+            end = len(html) if close < 0 else close + len(_COMMENT_END)
+            continue
+        raw = raw.lower()
+        if raw in found and _AFTER_NAME.match(html, tag.end()):
+            found[raw].append(at)  # the opener is itself a start tag asked about
+        closer = _RAW_CLOSERS[raw].search(html, tag.end()) if raw != "plaintext" else None
+        end = len(html) if closer is None else closer.end()
     return found

@@ -120,6 +120,10 @@ FURNITURE: Final[tuple[tuple[str, str, Where], ...]] = (
 #: How many lines of site furniture may stand before a page's first line.
 FIRST_START_WITHIN: Final = 1000
 _BY_PHRASE: Final = {phrase: (reason, where) for phrase, reason, where in FURNITURE}
+#: The phrases that are furniture wherever they stand.
+_ANYWHERE_PHRASES: Final = frozenset(
+    phrase for phrase, _, where in FURNITURE if where is Where.ANYWHERE
+)
 #: Longest phrase, so that long lines (paragraphs) are ruled out without folding them.
 _LONGEST: Final = max(len(phrase) for phrase in _BY_PHRASE) + 8
 #: A page number as PDFs and print styles write it: "Page 3 of 12", "3 / 12", "- 3 -", "3".
@@ -276,8 +280,26 @@ def mark(contents: Sequence[str], *, numbers: bool = False) -> list[str | None]:
             _mark_region(contents, reasons, range(index + 1, end), _AFTER)
             skip_to = end
             continue
-        reasons[index] = reason_for(content, edge=False, numbers=numbers)
+        if _may_be_anywhere(content):
+            reasons[index] = reason_for(content, edge=False, numbers=numbers)
     return reasons
+
+
+def _may_be_anywhere(content: str) -> bool:
+    """A cheap necessary condition for ``reason_for(content, edge=False)`` to find a reason.
+
+    Only a page number or a phrase of :data:`FURNITURE` that stands anywhere can be one;
+    the folding :func:`reason_for` does is left to it where it could matter.
+    """
+    key = content.casefold()
+    return (
+        key in _ANYWHERE_PHRASES
+        or content[0].isdigit()
+        or content[0] in "Pp-–"
+        or "’" in key
+        or "  " in key
+        or "\t" in key
+    )
 
 
 def _mark_region(

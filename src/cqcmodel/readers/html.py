@@ -17,16 +17,18 @@ and the other blocks inside an item are continuation lines, as the text format w
 
 from __future__ import annotations
 
+import operator
 import re
+import threading
 from collections.abc import Iterator
 from typing import Final
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from ..errors import ParseError
 from ..model import SetAside
 from ._positions import Locator
-from .furniture import mark
+from .furniture import clean, mark
 
 __all__ = ["MAX_DEPTH", "read_html"]
 
@@ -64,22 +66,15 @@ _CHROME_TAGS: Final = {
     "dialog": "dialog",
     "noscript": "noscript message",
 }
-#: Selectors of chrome that tags do not tell, with their reasons, tried in this order; each
-#: only when one of its words stands somewhere in the page (a scan far cheaper than the
-#: selector; the words cover the cases attribute names and values are written in).
+#: Selectors of chrome that tags do not tell, with their reasons, tried in this order.
 _CHROME_SELECTORS: Final = (
-    (("hidden", "Hidden", "HIDDEN"), "[hidden], [aria-hidden='true' i]", "hidden element"),
+    ("[hidden], [aria-hidden='true' i]", "hidden element"),
     (
-        ("ookie", "OOKIE", "onsent", "ONSENT"),
         "[id*='cookie' i], [class*='cookie' i], [aria-label*='cookie' i], "
         "[id*='consent' i], [class*='consent' i], [aria-label*='consent' i]",
         "cookie banner",
     ),
-    (
-        ("display", "Display", "DISPLAY"),
-        "[style*='display:none' i], [style*='display: none' i]",
-        "hidden element",
-    ),
+    ("[style*='display:none' i], [style*='display: none' i]", "hidden element"),
 )
 #: Elements that start and end a line.
 _BLOCKS: Final = frozenset(
@@ -127,7 +122,25 @@ _BLOCKS: Final = frozenset(
     }
 )
 _OUTSIDE: Final = "outside the main content"
-_ROLE: Final = re.compile("role", re.IGNORECASE)
+#: The longest line that can open a page (as :func:`~cqcmodel.readers.furniture.mark` reads).
+_MAY_START: Final = 160
+#: The order of set-aside entries: by position.
+_WHERE: Final = operator.attrgetter("line", "column")
+#: What the walk does with an element, by tag: skip it (not an element), count its elements
+#: (code), end a line (``<br>``), or ``(block, reason)``: whether it starts and ends a line,
+#: and the reason its text is set aside wherever it stands (``None``: content).
+_SKIP: Final = "-skip"
+_CODE_KIND: Final = (None, "-code")
+_BR: Final = (None, "-br")
+_INLINE: Final = (False, None)
+_KINDS: Final[dict[str | None, tuple[bool | None, str | None]]] = {
+    None: (False, _SKIP),
+    "-comment": (False, _SKIP),
+    **dict.fromkeys(_BLOCKS, (True, None)),
+    **{tag: (tag in _BLOCKS, reason) for tag, reason in _CHROME_TAGS.items()},
+    **{tag: _CODE_KIND for tag in _CODE if tag != "-comment"},
+    "br": _BR,
+}
 #: A ``<header>`` inside the main content holding one of these is the content's own header
 #: (its title), not the site's.
 _HEADINGS: Final = "h1, h2, h3, h4, h5, h6"
@@ -177,8 +190,10 @@ _VOID_OR_OPTIONAL: Final = frozenset(
 #: Where a line's text starts: in the element of a tag and ordinal (the *n*-th element of that
 #: tag in the document, from 0), or (``True``) after that element's end.
 Anchor = tuple[str, int, bool]
-#: The reason given to code (scripts, styles, …): walked only to count its elements.
-_CODE_REASON: Final = "code"
+
+#: A frame of the walk: an open element's children left, its tag, the reason its text is set
+#: aside, whether it ends a line, and its ordinal among its tag's elements.
+_Frame = tuple[Iterator[LexborNode], str, str | None, bool, int]
 
 
 class _Lines:
@@ -198,27 +213,77 @@ class _Lines:
 
     def flush(self, reason: str | None) -> list[str]:
         """End the current line (set aside for ``reason``); the new line's pieces."""
-        if not self.pieces:
-            return self.pieces
-        text = " ".join("".join(self.pieces).split())
         pieces: list[str] = []
+        if self.pieces and self.anchor is not None:
+            self.add("".join(self.pieces), self.anchor, reason, False)
         self.pieces = pieces
-        anchor = self.anchor
-        if not text or anchor is None or reason == _CODE_REASON:
-            return pieces
+        return pieces
+
+    def special(self, node: LexborNode, after: Anchor, reason: str | None) -> list[str]:
+        """Code (its elements counted, no text) or a ``<br>`` (ends the line); the pieces."""
+        if after[0] != "br":
+            _count_code(node, self.counts)
+            return self.pieces
+        pieces = self.flush(reason) if self.pieces else self.pieces
+        self.anchor = after
+        return pieces
+
+    def inline(self, first: LexborNode | None, anchor: Anchor) -> None:
+        """An inline element with no children or one text node, ``first``."""
+        pieces = self.pieces
+        if not pieces:
+            self.anchor = anchor
+        text = None if first is None else first.text_content
+        if text and (pieces or not text.isspace()):
+            pieces.append(text)
+
+    def open(self, node: LexborNode, anchor: Anchor, reason: str | None, breaks: bool) -> _Frame:
+        """Enter ``node`` (an element with children): the frame of the walk in it.
+
+        In an element that starts and ends a line (``breaks``), space between its children
+        matters only after inline content (see :func:`_skipped_space`), so lexbor skips text
+        of spaces only. (Space before a line's first text is nothing: it would be stripped.)
+        """
+        tag, ordinal, _ = anchor
+        if breaks or not self.pieces:
+            self.anchor = anchor
+        if breaks and tag == "li" and not reason:
+            self.items.append(False)
+        return (node.iter(include_text=True, skip_empty=breaks), tag, reason, breaks, ordinal)
+
+    def close(self, frame: _Frame) -> list[str]:
+        """Leave ``frame``'s element: end its line if it is a block; the pieces after it."""
+        _, tag, reason, breaks, ordinal = frame
+        pieces = self.pieces
+        if breaks:
+            if pieces:
+                pieces = self.flush(reason)
+            self.anchor = (tag, ordinal, True)  # for the text after its end
+            if tag == "li" and reason is None and self.items:
+                self.items.pop()
+        return pieces
+
+    def add(self, text: str | None, anchor: Anchor, reason: str | None, item: bool) -> None:
+        """Write a line of ``text`` (set aside for ``reason``); ``item`` opens a list item."""
+        if not text:
+            return
+        text = " ".join(text.split())
+        if not text:
+            return
         if reason is not None:
             self.aside.append((text, anchor, reason))
-            return pieces
-        if self.items:
-            depth = len(self.items)
-            if self.items[-1]:
-                text = "  " * depth + "  " + text
+            return
+        items = self.items
+        if item:  # a list item's first line: its bullet, one level deeper
+            text = "  " * len(items) + "  • " + text
+        elif items:
+            if items[-1]:
+                text = "  " * len(items) + "  " + text
             else:
-                text = "  " * depth + "• " + text
-                self.items[-1] = True
+                text = "  " * len(items) + "• " + text
+                items[-1] = True
         self.texts.append(text)
         self.anchors.append(anchor)
-        return pieces
 
 
 def read_html(
@@ -231,11 +296,11 @@ def read_html(
     """
     _check_depth(html, source)
     tree = LexborHTMLParser(html)
-    main = _main(tree, html)
-    lines = _Lines()
     root = tree.root
+    main = _main(tree, root)
+    lines = _Lines()
     if root is not None:
-        _walk(root, main, _chrome(tree, html), lines)
+        _walk(root, main, _chrome(root), lines)
     source_lines = tuple(html.replace("\r\n", "\n").split("\n"))
     anchors = {anchor[0] for anchor in lines.anchors}
     anchors.update(anchor[0] for _, anchor, _ in lines.aside)
@@ -302,6 +367,14 @@ def _furniture(
     source_lines: tuple[str, ...],
 ) -> tuple[str, list[tuple[int, int]], list[SetAside], tuple[str, ...]]:
     """Set aside the furniture inside the main content ("Back to top", …)."""
+    page = "\n".join(texts) + "\n"
+    # Told cheaply for most pages: no furniture. (``clean`` takes the first line's opening a
+    # page as given: it must be a line that can, and its search for furniture of any place
+    # must see it, after a line break.)
+    first = texts[0].strip()
+    if len(first) <= _MAY_START and not first.endswith(".") and clean("\n" + page):
+        set_aside.sort(key=_WHERE)
+        return page, positions, set_aside, source_lines
     reasons = mark([text.strip() for text in texts])
     kept: list[str] = []
     kept_positions: list[tuple[int, int]] = []
@@ -313,48 +386,58 @@ def _furniture(
             set_aside.append(
                 SetAside(line=position[0], column=position[1], text=text.strip(), reason=reason)
             )
-    set_aside.sort(key=lambda item: (item.line, item.column))
+    set_aside.sort(key=_WHERE)
     return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
 
 
-def _main(tree: LexborHTMLParser, html: str) -> LexborNode | None:
+def _main(tree: LexborHTMLParser, root: LexborNode | None) -> LexborNode | None:
     """``<main>``, else ``[role=main]``, else ``<article>``, else the body.
 
-    Elements are found by tag where a tag tells (a CSS selector's first use on a page costs
-    more than the walk of a whole paragraph), and ``role`` by selector only when the word is
-    in the page.
+    Elements are found by tag where a tag tells, ``role`` by a selector.
     """
     nodes = tree.tags("main")
     if nodes:
         return nodes[0]
-    if _ROLE.search(html) is not None:
-        found = tree.css_first("[role='main' i]")
-        if found is not None:
-            return found
+    if root is not None:
+        found = _selector().find("[role='main' i]", root)
+        if found:
+            return found[0]
     nodes = tree.tags("article")
     if nodes:
         return nodes[0]
     return tree.body
 
 
-def _chrome(tree: LexborHTMLParser, html: str) -> dict[int, str]:
-    """The chrome elements that tags alone do not tell, by ``mem_id``, with their reasons."""
-    found: dict[int, str] = {}
-    for word, selector, reason in _CHROME_SELECTORS:
-        if not any(map(html.__contains__, word)):
-            continue
-        for node in tree.css(selector):
-            found.setdefault(node.mem_id, reason)
+def _chrome(root: LexborNode) -> dict[str, dict[int, str]]:
+    """The chrome elements that tags alone do not tell, by tag and ``mem_id``, with reasons.
+
+    Each query costs a few microseconds, less than searching the page's source for the words
+    that would rule it out.
+    """
+    found: dict[str, dict[int, str]] = {}
+    selector = _selector()
+    for query, reason in _CHROME_SELECTORS:
+        for node in selector.find(query, root):
+            found.setdefault(node.tag or "", {}).setdefault(node.mem_id, reason)
     return found
 
 
-def _children(node: LexborNode) -> Iterator[LexborNode]:
-    return node.iter(include_text=True)
+def _holds_heading(node: LexborNode) -> bool:
+    """Whether ``node`` holds a heading element."""
+    return bool(_selector().any_matches(_HEADINGS, node))
 
 
-#: A frame of the walk: an open element's children left, its tag, the reason its text is set
-#: aside, whether it ends a line, and its ordinal among its tag's elements.
-_Frame = tuple[Iterator[LexborNode], str, str | None, bool, int]
+#: Each thread's CSS selector engine, for every page it reads. (A page's own engine, which
+#: ``tree.css`` sets up on first use, costs more to set up than to run a query.)
+_ENGINES = threading.local()
+
+
+def _selector() -> LexborCSSSelector:
+    """This thread's CSS selector engine."""
+    engine: LexborCSSSelector | None = getattr(_ENGINES, "engine", None)
+    if engine is None:
+        engine = _ENGINES.engine = LexborCSSSelector()  # type: ignore[no-untyped-call]
+    return engine
 
 
 def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _Frame:
@@ -363,78 +446,88 @@ def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _
     outside = _OUTSIDE if main is not None and main.mem_id != start.mem_id else None
     lines.anchor = (start_tag, 0, False)
     lines.counts[start_tag] = 1
-    return (start.iter(include_text=True), start_tag, outside, True, 0)
+    return (start.iter(include_text=True, skip_empty=True), start_tag, outside, True, 0)
 
 
 def _walk(
-    start: LexborNode, main: LexborNode | None, chrome: dict[int, str], lines: _Lines
+    start: LexborNode, main: LexborNode | None, chrome: dict[str, dict[int, str]], lines: _Lines
 ) -> None:
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
-    The hot loop: few calls per node, its own stack (nesting depth is the page's to choose).
+    The hot loop: few calls per node, its own stack (nesting depth is the page's to choose), no
+    frame for an element with at most one text node (see also :meth:`_Lines.open`).
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
     counts, pieces, flush = lines.counts, lines.pieces, lines.flush
     stack = [_first_frame(start, main, lines)]
     while stack:
-        children, _, reason, _, _ = frame = stack[-1]
+        children, _, reason, skipping, _ = frame = stack[-1]
         for child in children:
             tag = child.tag
             if tag == "-text":
-                if reason != _CODE_REASON:
-                    text = child.text_content
-                    # Space before a line's first text is nothing (it would be stripped).
-                    if text and (pieces or not text.isspace()):
-                        pieces.append(text)
+                text = child.text_content
+                if text and (pieces or not text.isspace()):
+                    if skipping and pieces:
+                        _skipped_space(child, pieces)
+                    pieces.append(text)
                 continue
-            if tag is None or tag == "-comment":
+            block, own = _KINDS.get(tag, _INLINE)
+            if tag is None or own is _SKIP:
                 continue
+            if skipping and pieces and not block:
+                _skipped_space(child, pieces)
             ordinal = counts.get(tag, 0)
             counts[tag] = ordinal + 1
-            if reason == _CODE_REASON or tag in _CODE:
-                stack.append((child.iter(include_text=False), tag, _CODE_REASON, False, ordinal))
-                break
-            if tag == "br":
-                if pieces:
-                    pieces = flush(reason)
-                lines.anchor = (tag, ordinal, True)
+            if block is None:  # code, or a <br>
+                pieces = lines.special(child, (tag, ordinal, True), reason)
                 continue
-            child_reason = reason
-            if chrome or tag == main_tag:
-                child_reason = _reason(child.mem_id, tag, reason, chrome, main_id)
-            elif tag in _CHROME_TAGS and (reason is None or reason == _OUTSIDE):
-                child_reason = _CHROME_TAGS[tag]
-            if tag == "header" and reason is None and child.css_first(_HEADINGS) is not None:
-                child_reason = None  # the main content's own header, holding its title
-            breaks = tag in _BLOCKS or child_reason != reason
-            if breaks:
-                if pieces:
-                    pieces = flush(reason)
-                lines.anchor = (tag, ordinal, False)
-                if tag == "li" and not child_reason:
-                    lines.items.append(False)
-            elif not pieces:
-                lines.anchor = (tag, ordinal, False)
-            stack.append((child.iter(include_text=True), tag, child_reason, breaks, ordinal))
+            child_reason = None if tag == main_tag and child.mem_id == main_id else reason
+            if child_reason is None or child_reason == _OUTSIDE:
+                if not own and tag in chrome:
+                    own = chrome[tag].get(child.mem_id)
+                if own:
+                    child_reason = own
+                    if tag == "header" and reason is None and _holds_heading(child):
+                        child_reason = None  # the main content's own header, with its title
+            breaks = block or child_reason != reason
+            if breaks and pieces:
+                pieces = flush(reason)
+            first = child.first_child
+            if first is None or (first.is_text_node and first.next is None):
+                if not breaks:
+                    lines.inline(first, (tag, ordinal, False))
+                    continue
+                if first is not None:
+                    item = tag == "li" and not child_reason
+                    lines.add(first.text_content, (tag, ordinal, False), child_reason, item)
+                lines.anchor = (tag, ordinal, True)  # for the text after its end
+                continue
+            stack.append(lines.open(child, (tag, ordinal, False), child_reason, breaks))
             break
         else:
             stack.pop()
-            _, tag, reason, breaks, ordinal = frame
-            if breaks and reason != _CODE_REASON:
-                if pieces:
-                    pieces = flush(reason)
-                lines.anchor = (tag, ordinal, True)  # for the text after its end
-                if tag == "li" and reason is None and lines.items:
-                    lines.items.pop()
+            pieces = lines.close(frame)
 
 
-def _reason(
-    node_id: int, tag: str, reason: str | None, chrome: dict[int, str], main_id: int | None
-) -> str | None:
-    """The reason an element's text is set aside, inside text set aside for ``reason``."""
-    if node_id == main_id:
-        reason = None
-    own = _CHROME_TAGS.get(tag) or chrome.get(node_id)
-    if own is not None and (reason is None or reason == _OUTSIDE):
-        return own
-    return reason
+def _skipped_space(node: LexborNode, pieces: list[str]) -> None:
+    """Add the space that lexbor skipped right before ``node``, in a block, after inline text.
+
+    Text of spaces only between a block's children (skipped, see :func:`_walk`) would have
+    been a piece of the line: a word break. It is added back where a line holds text and
+    more follows: before ``node`` (text, an inline element or code), comments aside.
+    """
+    before = node.prev
+    while before is not None and before.is_comment_node:
+        before = before.prev
+    if before is not None and before.is_empty_text_node and before.text_content:
+        pieces.append(" ")
+
+
+def _count_code(node: LexborNode, counts: dict[str, int]) -> None:
+    """Count the elements inside code (a script, an ``<svg>``, …), which has no text."""
+    inner = node.traverse()
+    next(inner)  # the node itself, counted already
+    for element in inner:
+        tag = element.tag
+        if tag is not None and tag[0] != "-":
+            counts[tag] = counts.get(tag, 0) + 1
