@@ -113,11 +113,16 @@ def test_html_string_with_a_byte_order_mark() -> None:
     assert cqcmodel.parse(html) == cqcmodel.parse(text)
 
 
-@pytest.mark.parametrize("name", sorted(TEXTS))
+_TITLED = sorted(
+    name
+    for name, text in TEXTS.items()
+    if text.split("\n", 1)[0].endswith("local authority assessment")
+)
+
+
+@pytest.mark.parametrize("name", _TITLED)
 def test_the_sites_caption_before_the_title_is_set_aside(name: str) -> None:
     text = TEXTS[name]
-    if not text.lstrip().casefold().split("\n", 1)[0].endswith("local authority assessment"):
-        pytest.skip("the page has no title line")
     authority = cqcmodel.parse("Skip to main content\nLocal authority assessment\n" + text)
     assert authority == cqcmodel.parse(text)
     (entry,) = [e for e in authority.set_aside if e.text == "Local authority assessment"]
