@@ -445,6 +445,7 @@ def test_a_known_statement_title_ending_the_findings_is_a_finding() -> None:
 
 def test_normalise_gives_the_lines_the_parser_reads() -> None:
     assert normalise("\ufeffA\u00a0b  \r\nc\u200bd\fe") == "A b\ncd\ne"
+    assert normalise("co\u00adordinated") == "coordinated"  # a soft hyphen (&shy;)
 
 
 def test_set_aside_lines_of_a_reader_and_of_the_parser_are_merged_at_source_positions() -> None:

@@ -113,11 +113,16 @@ def test_html_string_with_a_byte_order_mark() -> None:
     assert cqcmodel.parse(html) == cqcmodel.parse(text)
 
 
-@pytest.mark.parametrize("name", sorted(TEXTS))
+_TITLED = sorted(
+    name
+    for name, text in TEXTS.items()
+    if text.split("\n", 1)[0].endswith("local authority assessment")
+)
+
+
+@pytest.mark.parametrize("name", _TITLED)
 def test_the_sites_caption_before_the_title_is_set_aside(name: str) -> None:
     text = TEXTS[name]
-    if not text.lstrip().casefold().split("\n", 1)[0].endswith("local authority assessment"):
-        pytest.skip("the page has no title line")
     authority = cqcmodel.parse("Skip to main content\nLocal authority assessment\n" + text)
     assert authority == cqcmodel.parse(text)
     (entry,) = [e for e in authority.set_aside if e.text == "Local authority assessment"]
@@ -130,3 +135,26 @@ def test_a_pilot_title_is_a_name_then_assessment_not_the_caption() -> None:
     pilot = cqcmodel.parse("Kent County Council assessment\nAssessing needs\nIndicative score: 3\n")
     assert pilot.name == "Kent County Council"
     assert cqcmodel.text.match(cqcmodel.text.Kind.TITLE, "Local authority assessment") is None
+
+
+_PAGE = (CORPUS / "westminster-1124-theme3-safeguarding.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Is this page useful?\nYes\nNo\nGet updates\n",
+        "Is this page useful?\nYes\nNo\n© Care Quality Commission\nCookies on the CQC website\n"
+        "We use some essential cookies to make this service work.\n",
+    ],
+)
+def test_the_answers_of_the_feedback_widget_go_with_its_question(after: str) -> None:
+    copied = cqcmodel.parse(_PAGE.rstrip("\n") + "\n" + after)
+    clean_findings = [f.text for s in cqcmodel.parse(_PAGE).statements for f in s.findings]
+    assert [f.text for s in copied.statements for f in s.findings] == clean_findings
+    reasons = {entry.text: entry.reason for entry in copied.set_aside}
+    assert reasons["Yes"] == reasons["No"] == "page feedback widget"
+
+
+def test_yes_inside_a_page_without_a_question_is_content() -> None:
+    assert reason_for("Yes", edge=False) is None

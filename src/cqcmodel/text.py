@@ -38,13 +38,14 @@ __all__ = [
     "reads_as_sentence",
 ]
 
-#: Characters removed outright: byte order mark and zero-width characters.
-_REMOVED: Final = frozenset("\ufeff\u200b\u200c\u200d\u2060")
+#: Characters removed outright: byte order mark, zero-width characters and the soft hyphen
+#: (``&shy;`` in web pages: a place a word may break, not a character of it).
+_REMOVED: Final = frozenset("\ufeff\u200b\u200c\u200d\u2060\u00ad")
 #: Line breaks other than LF/CR (form feed between PDF pages, vertical tab, Unicode separators).
 #: (Patterns as text: only a text that needs them compiles them, through ``re``'s cache.)
 _OTHER_BREAKS: Final = "[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 _CONTROL: Final = "[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]"
-_ZERO_WIDTH: Final = "[\ufeff\u200b\u200c\u200d\u2060]"
+_ZERO_WIDTH: Final = "[\ufeff\u200b\u200c\u200d\u2060\u00ad]"
 #: Characters that become a plain space.
 _SPACE_CHARS: Final = ("\u00a0", "\u202f", "\u2007")
 #: The characters of the classes above, one by one (surrogates apart: encoding finds those).
@@ -78,9 +79,10 @@ class SourceText:
     """A text split into normalised lines, remembering the original lines for messages.
 
     Normalisation: CRLF, CR and other line separators (form feed, U+2028, …) become line
-    breaks; the byte order mark and zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are
-    removed; non-breaking spaces become spaces; trailing whitespace is stripped. Line numbers
-    are preserved one to one, so line *n* here is line *n* of the input.
+    breaks; the byte order mark, zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and
+    soft hyphens (U+00AD) are removed; non-breaking spaces become spaces; trailing whitespace
+    is stripped. Line numbers are preserved one to one, so line *n* here is line *n* of the
+    input.
     """
 
     __slots__ = ("lines", "original", "source")

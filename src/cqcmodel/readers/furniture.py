@@ -69,6 +69,10 @@ FURNITURE: Final[tuple[tuple[str, str, Where], ...]] = (
     ("no", _FEEDBACK, _E),
     ("report a problem with this page", _FEEDBACK, _A),
     ("thank you for your feedback", _FEEDBACK, _E),
+    ("get updates", _SITE, _E),
+    ("get email updates", _SITE, _E),
+    ("sign up for updates", _SITE, _E),
+    ("sign up for our newsletter", _SITE, _E),
     ("cookies on the cqc website", _COOKIES, _E),
     ("cookies on cqc.org.uk", _COOKIES, _E),
     ("accept analytics cookies", _COOKIES, _E),
@@ -282,6 +286,7 @@ def mark(contents: Sequence[str], *, numbers: bool = False) -> list[str | None]:
             continue
         if _may_be_anywhere(content):
             reasons[index] = reason_for(content, edge=False, numbers=numbers)
+    _mark_answers(contents, reasons)
     return reasons
 
 
@@ -300,6 +305,24 @@ def _may_be_anywhere(content: str) -> bool:
         or "  " in key
         or "\t" in key
     )
+
+
+def _mark_answers(contents: Sequence[str], reasons: list[str | None]) -> None:
+    """The answers right after a feedback question ("Yes", "No") are its furniture too.
+
+    They are furniture only at a page's edge, but the question can stand anywhere (inside a
+    page copied with unknown text around it): its answers go with it wherever it stands.
+    """
+    if _FEEDBACK not in reasons:  # nearly every page: one scan in C
+        return
+    questions = [index for index, reason in enumerate(reasons) if reason == _FEEDBACK]
+    for index in questions:
+        for later in range(index + 1, min(index + 6, len(contents))):
+            if not contents[later] or reasons[later] == _FEEDBACK:
+                continue
+            if reason_for(contents[later], edge=True) != _FEEDBACK:
+                break
+            reasons[later] = _FEEDBACK
 
 
 def _mark_region(
