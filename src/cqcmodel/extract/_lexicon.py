@@ -587,6 +587,14 @@ NATIONAL_PROGRAMMES: Final[tuple[tuple[str, InitiativeKind, tuple[str, ...]], ..
     ("Joint Strategic Needs Assessment", InitiativeKind.STRATEGY, ()),
 )
 
+#: The names of :data:`NATIONAL_BODIES`, as written.
+NATIONAL_BODY_NAMES: Final = frozenset(name for name, _, _ in NATIONAL_BODIES)
+
+#: Words that make a body of the places after them ("NHS Kent") and also start longer names
+#: whose places are coordinated before their head ("NHS Coventry and Warwickshire Integrated
+#: Care Board"): such a prefix alone does not end a name before an "and".
+PREFIX_BODY_WORDS: Final = frozenset({"nhs"})
+
 #: National bodies with local branches: place words after the name make a branch of its own
 #: ("Age UK Lancashire", "Healthwatch Kent", "Carers Trust East Anglia").
 BRANCHED_BODIES: Final = frozenset(

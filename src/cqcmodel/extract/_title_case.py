@@ -28,6 +28,7 @@ from ._lexicon import (
     INITIATIVE_HEADS,
     KIND_HINTS,
     NAMING_VERBS,
+    NATIONAL_BODY_NAMES,
     NOT_INITIATIVE_HEADS,
     NOT_NAME_WORDS,
     NOT_UNHEADED_WORDS,
@@ -37,6 +38,7 @@ from ._lexicon import (
     ORGANISATION_NOUNS,
     OWNERS,
     PERSON_HEADS,
+    PREFIX_BODY_WORDS,
     SENTENCE_STARTERS,
     STOP_WORDS,
     WEAK_HEADS,
@@ -126,6 +128,8 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     # punctuation marks that hold a capital): all that its runs read.
     windows = capital_windows(text, sentence.start, sentence.end)
     found, first_word = windows or stretches(text, sentence.start, sentence.end)
+    if "’" in sentence.text or "'" in sentence.text:
+        found = _join_apostrophes(text, found)
     for words in found:
         for run in _runs(words):
             run_tokens = [words[index] for index in run]
@@ -138,6 +142,33 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
                 run=run_tokens,
                 at_start=run_tokens[0].start == first_word,
             )
+
+
+#: An apostrophe after a plural "s" that a capitalised word follows ("St Thomas’ NHS"):
+#: it belongs to the name rather than ending it.
+_PLURAL_APOSTROPHE: Final = re.compile(r"[’'] (?=[A-Z])")
+
+
+def _join_apostrophes(text: str, found: list[tuple[Token, ...]]) -> list[tuple[Token, ...]]:
+    """Join stretches cut by a plural's apostrophe: "Guy’s and St Thomas’ NHS Foundation Trust".
+
+    The apostrophe is kept in the word before it ("Thomas’"); a quotation mark that closes
+    a quote is not after an "s" followed by a capital, or the quote rule reads it.
+    """
+    joined: list[tuple[Token, ...]] = []
+    for words in found:
+        if joined and words and joined[-1]:
+            last = joined[-1][-1]
+            if (
+                last.text[-1] in "sS"
+                and last.end + 2 == words[0].start
+                and _PLURAL_APOSTROPHE.match(text, last.end)
+            ):
+                word = Token(last.start, last.end + 1, text[last.start : last.end + 1])
+                joined[-1] = (*joined[-1][:-1], word, *words)
+                continue
+        joined.append(words)
+    return joined
 
 
 def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> list[Token]:
@@ -198,6 +229,23 @@ def _names_a_thing(words: Sequence[str]) -> bool:
     return any(joined.startswith(body + " ") for body in BRANCHED_BODIES)
 
 
+def _prefix_only(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether ``left`` is a body only by a prefix word and ``right`` ends the same name.
+
+    "NHS North East" names a body, but in "NHS North East and North Cumbria Integrated
+    Care Board" the places are coordinated inside one name that the right part's head ends
+    (a right part with a prefix word of its own is a name of its own: "NHS Devon and Royal
+    Devon University Healthcare NHS Foundation Trust").
+    """
+    return (
+        left[0].casefold() in PREFIX_BODY_WORDS
+        and not any(word.casefold() in PREFIX_BODY_WORDS for word in right)
+        and " ".join(left) not in NATIONAL_BODY_NAMES
+        and organisation_kind(left[1:]) is None
+        and organisation_kind(right) is not None
+    )
+
+
 def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     """Split "X and Y" where X is a name and Y is, or may be, one.
 
@@ -212,8 +260,11 @@ def _split_coordinated(run: list[Token]) -> list[list[Token]]:
         while right and right[0].text.casefold() == "the":
             right = right[1:]
         right_words = [t.text for t in right]
-        if _names_a_thing([t.text for t in left]) and (
-            _names_a_thing(right_words) or _may_be_unheaded(right_words)
+        left_words = [t.text for t in left]
+        if (
+            _names_a_thing(left_words)
+            and not _prefix_only(left_words, right_words)
+            and (_names_a_thing(right_words) or _may_be_unheaded(right_words))
         ):
             return [left, *_split_coordinated(right)]
     return [run]
