@@ -64,7 +64,7 @@ def _council_of(lower: list[str]) -> OrganisationKind | None:
 
 
 def _other(lower: list[str]) -> OrganisationKind | None:
-    if lower[-1] == "icb" and len(lower) <= 3:
+    if lower[-1] == "icb" and len(lower) <= 6:
         return OrganisationKind.ICB
     if len(lower) >= 2 and "university" in lower:
         return OrganisationKind.OTHER

@@ -221,10 +221,15 @@ def _branch_end(text: str, start: int, end: int, name_end: int, stop: int) -> in
 
     "Age UK Faversham and Sittingbourne" is one branch; in "Age UK Lancashire and Lancashire
     and South Cumbria Integrated Care Board" the capitals run on after the match, so the
-    branch stops at its first "and" and the rest is a name of its own.
+    branch stops at its first "and" and the rest is a name of its own — unless the word
+    after the next "and" repeats the branch's last place: in "Age UK Lewisham and Southwark
+    and Southwark Pensioners Centre" the branch is "Age UK Lewisham and Southwark".
     """
     follows = _CONTINUES.match(text, end, stop)
     if follows is None:
+        return end
+    last = text[start:end].rsplit(None, 1)[-1]
+    if text.startswith(" and " + last + " ", end):
         return end
     first_and = text.find(" and ", name_end, end)
     return first_and if first_and >= 0 else end

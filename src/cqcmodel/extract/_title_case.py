@@ -246,26 +246,53 @@ def _prefix_only(left: Sequence[str], right: Sequence[str]) -> bool:
     )
 
 
+def _repeats(run: list[Token], index: int) -> bool:
+    """Whether the word after the "and" at ``index`` repeats the word before it.
+
+    A name does not coordinate a place with itself: in "Age UK Lewisham and Southwark and
+    Southwark Pensioners Centre" the second "and" joins two names.
+    """
+    return 0 < index < len(run) - 1 and run[index - 1].text == run[index + 1].text
+
+
+def _joins_names(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether an "and" between ``left`` and ``right`` joins two names (not one name's words).
+
+    It does after a job title ("the Principal Social Worker and the … Group"), and where the
+    left part is a name by itself and the right part is, or may be, one too.
+    """
+    if not right:
+        return False
+    if is_person(left):
+        return True
+    return (
+        _names_a_thing(left)
+        and not _prefix_only(left, right)
+        and (_names_a_thing(right) or _may_be_unheaded(right))
+    )
+
+
 def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     """Split "X and Y" where X is a name and Y is, or may be, one.
 
     "Age UK Lancashire and Lancashire and South Cumbria Integrated Care Board" is two names;
-    "Health and Wellbeing Board" stays whole.
+    "Health and Wellbeing Board" stays whole. An "and" between a word and its repeat splits
+    first.
     """
-    for index, token in enumerate(run[1:-1], start=1):
-        if token.text.casefold() not in {"and", "&"}:
-            continue
+    ands = [
+        index
+        for index, token in enumerate(run[1:-1], start=1)
+        if token.text.casefold() in {"and", "&"}
+    ]
+    for index in ands:
+        if _repeats(run, index):
+            return [*_split_coordinated(run[:index]), *_split_coordinated(run[index + 1 :])]
+    for index in ands:
         left = run[:index]
         right = run[index + 1 :]
         while right and right[0].text.casefold() == "the":
             right = right[1:]
-        right_words = [t.text for t in right]
-        left_words = [t.text for t in left]
-        if (
-            _names_a_thing(left_words)
-            and not _prefix_only(left_words, right_words)
-            and (_names_a_thing(right_words) or _may_be_unheaded(right_words))
-        ):
+        if _joins_names([t.text for t in left], [t.text for t in right]):
             return [left, *_split_coordinated(right)]
     return [run]
 
