@@ -692,6 +692,11 @@ ORGANISATION_HEADS: Final = frozenset(
     {"trust", "council", "icb", "hospital", "police", "society", "charity", "association"}
 )
 
+#: Words that link two names rather than sit inside one, where a body or a headed name
+#: follows them ("the Register with Northumberland CVA", "the University of Portsmouth on
+#: the Research Partnership"); "of", "for", "in", "to" and "and" are read by other rules.
+LINK_WORDS: Final = frozenset({"with", "on", "at", "by"})
+
 #: Owners whose possessive starts no name ("the Council’s Carers Strategy").
 OWNERS: Final = frozenset({"council", "authority", "borough", "city", "county", "government"})
 
@@ -709,6 +714,8 @@ ORGANISATION_ENDINGS: Final[dict[str, OrganisationKind]] = {
     "foundation": OrganisationKind.CHARITY,
     "association": OrganisationKind.CHARITY,
     "aid": OrganisationKind.CHARITY,
+    "cvs": OrganisationKind.CHARITY,
+    "cva": OrganisationKind.CHARITY,
     "commission": OrganisationKind.NATIONAL_BODY,
     "agency": OrganisationKind.NATIONAL_BODY,
     "ombudsman": OrganisationKind.NATIONAL_BODY,

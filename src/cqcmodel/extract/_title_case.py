@@ -27,6 +27,7 @@ from ._lexicon import (
     GENERIC_DEPARTMENTS,
     INITIATIVE_HEADS,
     KIND_HINTS,
+    LINK_WORDS,
     NAMING_VERBS,
     NATIONAL_BODY_NAMES,
     NOT_INITIATIVE_HEADS,
@@ -246,6 +247,28 @@ def _prefix_only(left: Sequence[str], right: Sequence[str]) -> bool:
     )
 
 
+def _split_links(run: list[Token]) -> list[list[Token]]:
+    """Split a run at a word that links two names rather than sits inside one.
+
+    "the Personal Assistant Register with Northumberland CVA", "the University of Portsmouth
+    on the Adult Social Care Research Partnership": a word of :data:`LINK_WORDS` (and an
+    article after it) splits where the words after it name a body, or a body before it is
+    followed by a headed name ("Accommodation with Care Programme" stays whole).
+    """
+    for index, token in enumerate(run[1:-1], start=1):
+        if token.text.casefold() not in LINK_WORDS:
+            continue
+        right = [t.text for t in run[index + 1 :]]
+        while right and right[0].casefold() == "the":
+            right = right[1:]
+        if not right:
+            continue
+        left_body = organisation_kind([t.text for t in run[:index]]) is not None
+        if organisation_kind(right) is not None or (left_body and _names_a_thing(right)):
+            return [run[:index], *_split_links(run[len(run) - len(right) :])]
+    return [run]
+
+
 def _repeats(run: list[Token], index: int) -> bool:
     """Whether the word after the "and" at ``index`` repeats the word before it.
 
@@ -346,8 +369,9 @@ def _run_candidates(
         starts_sentence=at_start and trimmed[0] is run[0],
     )
     for piece in _split_after_heads(trimmed):
-        for part in _split_coordinated(piece):
-            _piece_candidates(scan, where, part)
+        for linked in _split_links(piece):
+            for part in _split_coordinated(linked):
+                _piece_candidates(scan, where, part)
 
 
 def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
