@@ -714,6 +714,8 @@ ORGANISATION_ENDINGS: Final[dict[str, OrganisationKind]] = {
     "foundation": OrganisationKind.CHARITY,
     "association": OrganisationKind.CHARITY,
     "aid": OrganisationKind.CHARITY,
+    "hospice": OrganisationKind.CHARITY,
+    "federation": OrganisationKind.OTHER,
     "cvs": OrganisationKind.CHARITY,
     "cva": OrganisationKind.CHARITY,
     "commission": OrganisationKind.NATIONAL_BODY,
@@ -727,6 +729,12 @@ ORGANISATION_TAILS: Final[tuple[tuple[tuple[str, ...], OrganisationKind], ...]] 
     (("integrated", "care", "board"), OrganisationKind.ICB),
     (("primary", "care", "network"), OrganisationKind.NHS_BODY),
     (("ambulance", "service"), OrganisationKind.NHS_TRUST),
+    (("integrated", "care", "system"), OrganisationKind.NHS_BODY),
+    (("clinical", "commissioning", "group"), OrganisationKind.NHS_BODY),
+    (("fire", "service"), OrganisationKind.OTHER),
+    (("police", "service"), OrganisationKind.OTHER),
+    (("probation", "service"), OrganisationKind.NATIONAL_BODY),
+    (("combined", "authority"), OrganisationKind.COUNCIL),
     (("fire", "and", "rescue", "service"), OrganisationKind.OTHER),
 )
 
