@@ -601,6 +601,10 @@ BRANCHED_BODIES: Final = frozenset(
     {"Age UK", "Healthwatch", "Carers Trust", "Citizens Advice", "Mind", "Mencap", "Carers UK"}
 )
 
+#: National bodies with regional branches named by a region in front: "North West ADASS",
+#: "the West Midlands Association of Directors of Adult Social Services".
+REGIONAL_BODIES: Final = frozenset({"Association of Directors of Adult Social Services"})
+
 #: Phrases that introduce a name just after them ("known as Step Down", "called ‘People
 #: First’"); an optional adverb may sit between the verb and "as" ("referred to locally as").
 NAMING_VERBS: Final = frozenset({"known", "referred to", "branded", "called", "named", "titled"})

@@ -23,6 +23,8 @@ from ._lexicon import (
     CONNECTORS,
     KIND_HINTS,
     NOT_INITIATIVE_HEADS,
+    REGIONAL_BODIES,
+    SENTENCE_STARTERS,
 )
 from ._text import (
     Caseless,
@@ -236,6 +238,25 @@ def _branch_end(text: str, start: int, end: int, name_end: int, stop: int) -> in
 
 
 _CONTINUES: Final = re.compile(r"\s++(?:and|of|for|&)?\s*+[A-Z]")
+#: Up to three capitalised words just before a point: a regional branch's region.
+_REGION: Final = re.compile(r"(?:(?<![\w’'-])[A-Z][\w’'-]*\s){1,3}$")
+
+
+def _region_start(text: str, start: int, sentence: Sentence) -> int:
+    """Where a region written before a body's name starts ("North West ADASS").
+
+    ``start`` itself when no capitalised word comes just before, or only an article, a
+    sentence's first word or a connector does.
+    """
+    found = _REGION.search(text, max(sentence.start, start - 48), start)
+    if found is None:
+        return start
+    words = found.group().split()
+    while words and (
+        words[0].casefold() in SENTENCE_STARTERS or words[0].casefold() in CONNECTORS
+    ):
+        words = words[1:]
+    return start - len(" ".join(words)) - 1 if words else start
 
 
 def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
@@ -259,7 +280,12 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
                 if end > name_end:
                     # A local branch is a body of its own ("Age UK Canterbury").
                     keys, lexicon = set(), None
-            if entry.acronym:
+            elif entry.name in REGIONAL_BODIES:
+                region = _region_start(text, start, sentence)
+                if region < start:
+                    # A regional branch is a body of its own ("North West ADASS").
+                    start, keys, lexicon = region, set(), None
+            if entry.acronym and lexicon is not None:
                 keys.add("acr:" + entry.acronym.upper())
             scan.add(
                 passage,
