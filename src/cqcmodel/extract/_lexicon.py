@@ -628,6 +628,21 @@ ORGANISATION_CUES_BEFORE: Final = frozenset(
     {"by", "commissioned", "with", "from", "and", "including", "funded"}
 )
 
+#: Phrases around a name without a head noun that make even a single word a body, as
+#: (lower-case words just before it, the word just after it or "" for any): "commissioned
+#: Refuge to run …", "delivered by Refuge". An organisation noun just before it ("the
+#: charity Refuge") does the same (:data:`ORGANISATION_NOUNS`).
+SINGLE_NAME_CUES: Final[tuple[tuple[str, str], ...]] = (
+    ("commissioned", "to"),
+    ("funded", "to"),
+    ("contracted", "to"),
+    ("commissioned from", ""),
+    ("delivered by", ""),
+    ("provided by", ""),
+    ("run by", ""),
+    ("in partnership with", ""),
+)
+
 #: Words just after an unheaded name that make it a body speaking ("Carers Leeds told us").
 ORGANISATION_CUES_AFTER: Final = frozenset({"told", "said", "reported", "explained", "described"})
 

@@ -41,6 +41,7 @@ from ._lexicon import (
     PERSON_HEADS,
     PREFIX_BODY_WORDS,
     SENTENCE_STARTERS,
+    SINGLE_NAME_CUES,
     STOP_WORDS,
     WEAK_HEADS,
 )
@@ -578,6 +579,40 @@ def _add_kind(
     scan.add(passage, start, end, category=category, kind=kind)
 
 
+def _words_before(text: str, start: int, sentence: Sentence) -> str:
+    """The lower-case words just before ``start`` in its sentence, at most three."""
+    before = text[max(sentence.start, start - 40) : start].split()[-3:]
+    while before and not before[0].islower():
+        before = before[1:]
+    return " ".join(before) if all(word.islower() for word in before) else ""
+
+
+def _body_cue(
+    text: str, start: int, end: int, sentence: Sentence, *, single: bool
+) -> OrganisationKind | None:
+    """The kind of body the words around a name without a head noun say it is, if any.
+
+    An organisation noun just before it names its kind ("the charity Refuge"); a phrase of
+    :data:`SINGLE_NAME_CUES` ("commissioned Refuge to") makes even a single word a body;
+    a name of two words or more is also one after a word of
+    :data:`ORGANISATION_CUES_BEFORE` or before one of :data:`ORGANISATION_CUES_AFTER`.
+    """
+    before = _words_before(text, start, sentence)
+    after = _word_after(text, end, sentence)
+    last = before.rsplit(" ", 1)[-1]
+    noun = ORGANISATION_NOUNS.get(singular(last)) if last else None
+    if noun is not None:
+        return noun
+    for phrase, following in SINGLE_NAME_CUES:
+        if (before == phrase or before.endswith(" " + phrase)) and following in {"", after}:
+            return OrganisationKind.OTHER
+    if single:
+        return None
+    if last in ORGANISATION_CUES_BEFORE or after in ORGANISATION_CUES_AFTER:
+        return OrganisationKind.OTHER
+    return None
+
+
 def _unheaded(
     scan: Scan,
     passage: Passage,
@@ -589,9 +624,10 @@ def _unheaded(
     """A capitalised name without a head noun, named by its context or by its own shape.
 
     A naming phrase before it ("known as") or an apposition after it (", a charity") names
-    anything; otherwise a run of two capitalised words or more that is not a place, a
+    anything; a single word is a body after a strong cue (:func:`_body_cue`) or has a
+    brand's shape; otherwise a run of two capitalised words or more that is not a place, a
     department or a law is a brand-like name ("Carers First", "Connect to Support Kent"):
-    an organisation after a word like "by" or "commissioned", else an initiative.
+    an organisation where its context says so, else an initiative.
     """
     text = passage.text
     start, end = part[0].start, part[-1].end
@@ -605,33 +641,56 @@ def _unheaded(
     if apposed is not None:
         _add_kind(scan, passage, start, end, apposed)
         return
-    if len(part) == 1 and _brand_token(part[0].text):
-        cued = _cue_before(text, start, sentence) in ORGANISATION_CUES_BEFORE
-        _add_kind(
-            scan, passage, start, end, OrganisationKind.OTHER if cued else InitiativeKind.OTHER
-        )
+    if len(part) == 1:
+        _single_word(scan, passage, sentence, part[0])
         return
+    if not _may_be_brand_like(part, text[start:end]):
+        return
+    cued = _body_cue(text, start, end, sentence, single=False)
+    if cued is not None:
+        _add_kind(scan, passage, start, end, cued)
+        return
+    scan.add(
+        passage, start, end, category=Category.INITIATIVE, kind=InitiativeKind.OTHER, guessed=True
+    )
+
+
+def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
+    """A single capitalised word: a body after a strong cue, or a brand by its shape."""
+    text = passage.text
+    lower = word.text.casefold()
+    if lower in NOT_UNHEADED_WORDS or lower in SENTENCE_STARTERS or lower in GENERIC_DEPARTMENTS:
+        return
+    if word.is_acronym and word.text in GENERIC_ACRONYMS:
+        return
+    cued = _body_cue(text, word.start, word.end, sentence, single=True)
+    if cued is not None:
+        _add_kind(scan, passage, word.start, word.end, cued)
+        return
+    if _brand_token(word.text):
+        cued_before = _cue_before(text, word.start, sentence) in ORGANISATION_CUES_BEFORE
+        kind = OrganisationKind.OTHER if cued_before else InitiativeKind.OTHER
+        _add_kind(scan, passage, word.start, word.end, kind)
+
+
+def _may_be_brand_like(part: list[Token], written: str) -> bool:
+    """Whether a run of two words or more without a head noun may be a brand-like name.
+
+    Not with "the" inside, not a place, a department, a law or a generic acronym, and with
+    two content words after its last "and".
+    """
+    names = [token.text for token in part]
     content = [name for name in names if name.casefold() not in CONNECTORS]
     if (
         "the" in names[1:]
         or not _may_be_unheaded(_after_last_and(names))
         or len(content) < 2
         or _place_like(names)
-        or name_key(text[start:end]) in GENERIC_DEPARTMENTS
+        or name_key(written) in GENERIC_DEPARTMENTS
     ):
-        return
-    if singular(names[-1].casefold()) in NOT_INITIATIVE_HEADS or any(
+        return False
+    return singular(names[-1].casefold()) not in NOT_INITIATIVE_HEADS and not any(
         token.is_acronym and token.text in GENERIC_ACRONYMS for token in part
-    ):
-        return
-    if (
-        _cue_before(text, start, sentence) in ORGANISATION_CUES_BEFORE
-        or _word_after(text, end, sentence) in ORGANISATION_CUES_AFTER
-    ):
-        _add_kind(scan, passage, start, end, OrganisationKind.OTHER)
-        return
-    scan.add(
-        passage, start, end, category=Category.INITIATIVE, kind=InitiativeKind.OTHER, guessed=True
     )
 
 
