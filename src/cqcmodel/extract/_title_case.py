@@ -222,12 +222,18 @@ def _may_be_unheaded(words: Sequence[str]) -> bool:
 
 
 def _names_a_thing(words: Sequence[str]) -> bool:
-    """Whether ``words`` make a name on their own: a body, a headed name or a local branch."""
+    """Whether ``words`` make a name on their own.
+
+    A body, a headed name, a national body of the lexicon or its local branch, or a single
+    word shaped like a brand ("POhWER and Cambridge House" are two names).
+    """
     if not words or words[-1].casefold() in CONNECTORS:
         return False
     if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
         return True
     joined = " ".join(words)
+    if joined in NATIONAL_BODY_NAMES or (len(words) == 1 and _mixed_case(joined)):
+        return True
     return any(joined.startswith(body + " ") for body in BRANCHED_BODIES)
 
 
@@ -533,12 +539,20 @@ def _brand_token(word: str) -> bool:
     """Whether a single word is shaped like a brand, not an acronym.
 
     A capital starting a word part inside the word: after a hyphen ("N-Compass") or after a
-    lower-case letter ("MyCare"), followed by lower-case letters ("DoLS" is an acronym).
+    lower-case letter ("MyCare"), followed by lower-case letters ("DoLS" is an acronym); or,
+    in a word of five letters or more, a lower-case letter before a capital ("POhWER",
+    "LeDeR"), unless it is a generic acronym.
     """
-    return _BRAND.search(word) is not None
+    return _BRAND.search(word) is not None or _mixed_case(word)
+
+
+def _mixed_case(word: str) -> bool:
+    """Whether a word of five letters or more has a lower-case letter before a capital."""
+    return len(word) >= 5 and _MIXED_CASE.search(word) is not None and word not in GENERIC_ACRONYMS
 
 
 _BRAND: Final = re.compile(r"[a-z-][A-Z][a-z]{2}")
+_MIXED_CASE: Final = re.compile(r"[a-z][A-Z]")
 
 
 def _word_after(text: str, end: int, sentence: Sentence) -> str:
@@ -582,9 +596,9 @@ def _add_kind(
 def _words_before(text: str, start: int, sentence: Sentence) -> str:
     """The lower-case words just before ``start`` in its sentence, at most three."""
     before = text[max(sentence.start, start - 40) : start].split()[-3:]
-    while before and not before[0].islower():
+    while before and not all(word.islower() for word in before):
         before = before[1:]
-    return " ".join(before) if all(word.islower() for word in before) else ""
+    return " ".join(before)
 
 
 def _body_cue(
