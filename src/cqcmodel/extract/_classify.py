@@ -16,6 +16,7 @@ from ._lexicon import (
     NHS_WORDS,
     NOT_INITIATIVE_HEADS,
     ORGANISATION_ENDINGS,
+    ORGANISATION_HEADS_OF,
     ORGANISATION_TAILS,
     PERSON_HEADS,
 )
@@ -58,6 +59,15 @@ def _nhs_body(lower: list[str]) -> OrganisationKind | None:
     return None
 
 
+def _head_of(lower: list[str]) -> OrganisationKind | None:
+    """A body's noun followed by "of" or "for" ("Surrey Coalition of Disabled People")."""
+    for index, word in enumerate(lower[:-2]):
+        kind = ORGANISATION_HEADS_OF.get(word)
+        if kind is not None and lower[index + 1] in {"of", "for"}:
+            return kind
+    return None
+
+
 def _council_of(lower: list[str]) -> OrganisationKind | None:
     london = len(lower) >= 4 and lower[1:3] == ["borough", "of"] and lower[0] in {"london", "royal"}
     return OrganisationKind.COUNCIL if london else None
@@ -82,6 +92,7 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
     _nhs_body,
     _ending,
     _other,
+    _head_of,
 )
 
 

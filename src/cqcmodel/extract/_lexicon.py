@@ -743,6 +743,21 @@ ORGANISATION_ENDINGS: Final[dict[str, OrganisationKind]] = {
     "inspectorate": OrganisationKind.NATIONAL_BODY,
 }
 
+#: Nouns of a body's name that "of" or "for" follows, with the kind they give: "Surrey
+#: Coalition of Disabled People", "University of Salford", "Council for Voluntary Service".
+ORGANISATION_HEADS_OF: Final[dict[str, OrganisationKind]] = {
+    "coalition": OrganisationKind.CHARITY,
+    "association": OrganisationKind.CHARITY,
+    "federation": OrganisationKind.OTHER,
+    "society": OrganisationKind.CHARITY,
+    "university": OrganisationKind.OTHER,
+    "college": OrganisationKind.OTHER,
+    "institute": OrganisationKind.OTHER,
+    "council": OrganisationKind.CHARITY,
+    "league": OrganisationKind.CHARITY,
+    "friend": OrganisationKind.CHARITY,
+}
+
 #: Word sequences that end a body's name, with the kind they give ("… Integrated Care Board").
 ORGANISATION_TAILS: Final[tuple[tuple[tuple[str, ...], OrganisationKind], ...]] = (
     (("integrated", "care", "board"), OrganisationKind.ICB),
