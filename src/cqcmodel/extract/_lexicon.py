@@ -73,6 +73,7 @@ KIND_HINTS: Final[dict[str, InitiativeKind]] = {
 EXTENSION_HEADS: Final = frozenset(
     {
         "service",
+        "helpline",
         "team",
         "hub",
         "board",
