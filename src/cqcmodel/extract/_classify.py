@@ -13,6 +13,7 @@ from typing import Final
 from ._lexicon import (
     INITIATIVE_HEADS,
     KIND_HINTS,
+    NATIONAL_BODIES,
     NHS_WORDS,
     NOT_INITIATIVE_HEADS,
     ORGANISATION_ENDINGS,
@@ -59,6 +60,15 @@ def _nhs_body(lower: list[str]) -> OrganisationKind | None:
     return None
 
 
+#: The national bodies' acronyms in lower case, with their kinds.
+_BODY_ACRONYMS: Final = {acronym.casefold(): kind for _, acronym, kind in NATIONAL_BODIES if acronym}
+
+
+def _regional_body(lower: list[str]) -> OrganisationKind | None:
+    """A region before a national body's acronym ("North West ADASS") names its branch."""
+    return _BODY_ACRONYMS.get(lower[-1]) if len(lower) >= 2 else None
+
+
 def _head_of(lower: list[str]) -> OrganisationKind | None:
     """A body's noun followed by "of" or "for" ("Surrey Coalition of Disabled People")."""
     for index, word in enumerate(lower[:-2]):
@@ -93,6 +103,7 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
     _ending,
     _other,
     _head_of,
+    _regional_body,
 )
 
 

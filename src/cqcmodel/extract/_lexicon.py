@@ -590,6 +590,8 @@ NATIONAL_PROGRAMMES: Final[tuple[tuple[str, InitiativeKind, tuple[str, ...]], ..
 
 #: The names of :data:`NATIONAL_BODIES`, as written.
 NATIONAL_BODY_NAMES: Final = frozenset(name for name, _, _ in NATIONAL_BODIES)
+#: The acronyms of :data:`NATIONAL_BODIES`.
+NATIONAL_BODY_ACRONYMS: Final = frozenset(acronym for _, acronym, _ in NATIONAL_BODIES if acronym)
 
 #: Words that make a body of the places after them ("NHS Kent") and also start longer names
 #: whose places are coordinated before their head ("NHS Coventry and Warwickshire Integrated

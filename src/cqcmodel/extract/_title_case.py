@@ -29,6 +29,7 @@ from ._lexicon import (
     KIND_HINTS,
     LINK_WORDS,
     NAMING_VERBS,
+    NATIONAL_BODY_ACRONYMS,
     NATIONAL_BODY_NAMES,
     NOT_INITIATIVE_HEADS,
     NOT_NAME_WORDS,
@@ -224,15 +225,17 @@ def _may_be_unheaded(words: Sequence[str]) -> bool:
 def _names_a_thing(words: Sequence[str]) -> bool:
     """Whether ``words`` make a name on their own.
 
-    A body, a headed name, a national body of the lexicon or its local branch, or a single
-    word shaped like a brand ("POhWER and Cambridge House" are two names).
+    A body, a headed name, a national body of the lexicon (or a name ending in its acronym:
+    "North West ADASS") or its local branch, or a single word shaped like a brand ("POhWER and Cambridge House" are two names).
     """
     if not words or words[-1].casefold() in CONNECTORS:
         return False
     if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
         return True
     joined = " ".join(words)
-    if joined in NATIONAL_BODY_NAMES or (len(words) == 1 and _mixed_case(joined)):
+    if joined in NATIONAL_BODY_NAMES or words[-1] in NATIONAL_BODY_ACRONYMS:
+        return True
+    if len(words) == 1 and _mixed_case(joined):
         return True
     return any(joined.startswith(body + " ") for body in BRANCHED_BODIES)
 
