@@ -133,6 +133,8 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     found, first_word = windows or stretches(text, sentence.start, sentence.end)
     if "’" in sentence.text or "'" in sentence.text:
         found = _join_apostrophes(text, found)
+    if ", " in sentence.text:
+        found = _join_listed_places(text, found)
     for words in found:
         for run in _runs(words):
             run_tokens = [words[index] for index in run]
@@ -170,6 +172,73 @@ def _join_apostrophes(text: str, found: list[tuple[Token, ...]]) -> list[tuple[T
                 word = Token(last.start, last.end + 1, text[last.start : last.end + 1])
                 joined[-1] = (*joined[-1][:-1], word, *words)
                 continue
+        joined.append(words)
+    return joined
+
+
+def _trailing_capitals(words: tuple[Token, ...]) -> int:
+    """How many of the last words are capitalised (with an "and" between two of them)."""
+    count = 0
+    while count < len(words):
+        word = words[-1 - count]
+        inner = word.text in {"and", "&"} and 0 < count < len(words) - 1
+        if not (_capital(word) or inner):
+            break
+        count += 1
+    while count and not _capital(words[-count]):
+        count -= 1
+    return count
+
+
+def _leading_name(words: tuple[Token, ...]) -> list[str]:
+    """The capitalised words (and connectors between them) that start a stretch."""
+    names: list[str] = []
+    for word in words:
+        if not (_capital(word) or word.text.casefold() in CONNECTORS):
+            break
+        names.append(word.text)
+    return names
+
+
+def _ends_listed_name(words: tuple[Token, ...]) -> bool:
+    """Whether a stretch starts with the end of a name that lists places before it.
+
+    "Enfield and Haringey Mental Health NHS Trust": a headed name or body whose first part,
+    before its "and", is no name by itself.
+    """
+    names = _leading_name(words)
+    ands = [index for index, word in enumerate(names) if word in {"and", "&"}]
+    if not ands or ands[0] == 0:
+        return False
+    return not _names_a_thing(names[: ands[0]]) and _names_a_thing(names)
+
+
+def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple[Token, ...]]:
+    """Join places listed with commas before a name: "Barnet, Enfield and Haringey … Trust".
+
+    The words before each comma must be capitalised, at most six, and no name by
+    themselves (or a body only by a prefix, "NHS Bath and North East Somerset"); the stretch
+    after the last comma must end the name (:func:`_ends_listed_name`).
+    """
+    joined: list[tuple[Token, ...]] = []
+    for words in found:
+        if words and _ends_listed_name(words):
+            while joined and text.startswith(", ", joined[-1][-1].end):
+                before = joined[-1]
+                if before[-1].end + 2 != words[0].start:
+                    break
+                count = _trailing_capitals(before)
+                place = [token.text for token in before[-count:]] if count else []
+                if not place or count > 6:
+                    break
+                if _names_a_thing(place) and not _prefix_only(place, _leading_name(words)):
+                    break
+                joined.pop()
+                if count < len(before):
+                    joined.append(before[:-count])
+                words = (*before[-count:], *words)
+                if count < len(before):
+                    break
         joined.append(words)
     return joined
 
