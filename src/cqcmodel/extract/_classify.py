@@ -11,6 +11,8 @@ from functools import lru_cache
 from typing import Final
 
 from ._lexicon import (
+    BRANCH_LINKS,
+    BRANCHED_BODIES,
     INITIATIVE_HEADS,
     KIND_HINTS,
     NATIONAL_BODIES,
@@ -69,6 +71,30 @@ def _regional_body(lower: list[str]) -> OrganisationKind | None:
     return _BODY_ACRONYMS.get(lower[-1]) if len(lower) >= 2 else None
 
 
+#: The national bodies with local branches, as lower-case words, with their kinds.
+_BRANCHED: Final = tuple(
+    (tuple(singular(word.casefold()) for word in name.split()), kind)
+    for name, _, kind in NATIONAL_BODIES
+    if name in BRANCHED_BODIES
+)
+
+
+def _branch(lower: list[str]) -> OrganisationKind | None:
+    """A national body's name and a place after it, or "in" and a place ("Mind in Bexley").
+
+    Not where an initiative noun follows ("Age UK Day Centre" is the branch's service).
+    """
+    for body, kind in _BRANCHED:
+        if tuple(lower[: len(body)]) != body:
+            continue
+        rest = lower[len(body) :]
+        if rest and rest[0] in BRANCH_LINKS:
+            rest = rest[1:]
+        if rest and not any(word in INITIATIVE_HEADS for word in rest):
+            return kind
+    return None
+
+
 def _head_of(lower: list[str]) -> OrganisationKind | None:
     """A body's noun followed by "of" or "for" ("Surrey Coalition of Disabled People")."""
     for index, word in enumerate(lower[:-2]):
@@ -104,6 +130,7 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
     _other,
     _head_of,
     _regional_body,
+    _branch,
 )
 
 

@@ -604,6 +604,9 @@ BRANCHED_BODIES: Final = frozenset(
     {"Age UK", "Healthwatch", "Carers Trust", "Citizens Advice", "Mind", "Mencap", "Carers UK"}
 )
 
+#: Words that may join a branched body to its place: "Mind in Bexley".
+BRANCH_LINKS: Final = frozenset({"in"})
+
 #: National bodies with regional branches named by a region in front: "North West ADASS",
 #: "the West Midlands Association of Directors of Adult Social Services".
 REGIONAL_BODIES: Final = frozenset({"Association of Directors of Adult Social Services"})

@@ -21,6 +21,7 @@ from ._candidates import Scan
 from ._classify import is_person, kind_of, organisation_kind
 from ._lexicon import (
     CONNECTORS,
+    INITIATIVE_HEADS,
     KIND_HINTS,
     NOT_INITIATIVE_HEADS,
     REGIONAL_BODIES,
@@ -229,6 +230,8 @@ def _branch_end(text: str, start: int, end: int, name_end: int, stop: int) -> in
     before a repeated word inside the match ends it too ("Age UK Bristol and Bristol Mind").
     """
     places = text[name_end:end].split()
+    if any(singular(place.casefold()) in INITIATIVE_HEADS for place in places):
+        return name_end  # "Age UK Day Centre" is a service, not a branch
     for index in range(1, len(places) - 1):
         if places[index] == "and" and places[index - 1] == places[index + 1]:
             return text.find(" and " + places[index + 1], name_end, end)
