@@ -722,6 +722,10 @@ ORGANISATION_HEADS: Final = frozenset(
 #: the Research Partnership"); "of", "for", "in", "to" and "and" are read by other rules.
 LINK_WORDS: Final = frozenset({"with", "on", "at", "by"})
 
+#: Words a number follows inside a name, joining it to the capitalised words after it:
+#: "the Section 75 Partnership Agreement", "the Phase 2 Programme".
+NUMBERED_WORDS: Final = frozenset({"section", "phase", "tier", "stage", "part", "level", "step"})
+
 #: Owners whose possessive starts no name ("the Council’s Carers Strategy").
 OWNERS: Final = frozenset({"council", "authority", "borough", "city", "county", "government"})
 

@@ -34,6 +34,7 @@ from ._lexicon import (
     NOT_INITIATIVE_HEADS,
     NOT_NAME_WORDS,
     NOT_UNHEADED_WORDS,
+    NUMBERED_WORDS,
     ORGANISATION_CUES_AFTER,
     ORGANISATION_CUES_BEFORE,
     ORGANISATION_HEADS,
@@ -96,7 +97,7 @@ def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
             while (
                 joined < count
                 and joined - cursor < 2
-                and words[joined].text.casefold() in CONNECTORS
+                and (words[joined].text.casefold() in CONNECTORS or _numbered(words, joined))
                 and not capitals[joined]
             ):
                 joined += 1
@@ -107,6 +108,15 @@ def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
             break
         yield run
         index = cursor
+
+
+def _numbered(words: Sequence[Token], index: int) -> bool:
+    """Whether the word at ``index`` is a number after a word that takes one ("Section 75")."""
+    return (
+        index > 0
+        and words[index].text.isdigit()
+        and words[index - 1].text.casefold() in NUMBERED_WORDS
+    )
 
 
 def _capital(token: Token) -> bool:
