@@ -529,17 +529,24 @@ def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
 def _add_headed(
     scan: Scan, where: _Run, part: list[Token], head: int, *, after_person: bool
 ) -> None:
-    """Add a capitalised name ending in an initiative noun ("Autism Partnership Board")."""
+    """Add a capitalised name ending in an initiative noun ("Autism Partnership Board").
+
+    An age range just before it is part of it ("the 0-25 Service").
+    """
     names = [token.text for token in part]
     kind = INITIATIVE_HEADS[singular(names[head].casefold())]
     if after_person and kind == "service":
         return
-    if len([name for name in names if name.casefold() not in CONNECTORS]) < 2:
+    text = where.passage.text
+    start, end = part[0].start, part[-1].end
+    ages = _AGE_RANGE.search(text, max(where.sentence.start, start - 12), start)
+    if ages is not None:
+        start = ages.start()
+    content = [name for name in names if name.casefold() not in CONNECTORS]
+    if len(content) + (ages is not None) < 2:
         return
     if where.starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
         return
-    text = where.passage.text
-    start, end = part[0].start, part[-1].end
     keys: set[str] = set()
     forms: set[str] = set()
     if singular(names[-1].casefold()) in WEAK_HEADS and len(part) >= 3:
@@ -555,6 +562,10 @@ def _add_headed(
         keys=keys,
         forms=forms,
     )
+
+
+#: An age range written just before a name: "the 0-25 Service", "the 16+ Team".
+_AGE_RANGE: Final = re.compile(r"(?<![\w.,/£-])\d{1,2}(?:[-–]\d{1,2}|\+)\s$")
 
 
 def _extension(
