@@ -226,15 +226,16 @@ def _branch_end(text: str, start: int, end: int, name_end: int, stop: int) -> in
     and South Cumbria Integrated Care Board" the capitals run on after the match, so the
     branch stops at its first "and" and the rest is a name of its own — unless the word
     after the next "and" repeats the branch's last place: in "Age UK Lewisham and Southwark
-    and Southwark Pensioners Centre" the branch is "Age UK Lewisham and Southwark". An "and"
-    before a repeated word inside the match ends it too ("Age UK Bristol and Bristol Mind").
+    and Southwark Pensioners Centre" the branch is "Age UK Lewisham and Southwark". A branch
+    names its place once: an "and" before a place named again inside the match ends it too
+    ("Age UK Bristol and Bristol Mind", "Citizens Advice Sheffield and Disability Sheffield").
     """
     places = text[name_end:end].split()
     if any(singular(place.casefold()) in INITIATIVE_HEADS for place in places):
         return name_end  # "Age UK Day Centre" is a service, not a branch
     for index in range(1, len(places) - 1):
-        if places[index] == "and" and places[index - 1] == places[index + 1]:
-            return text.find(" and " + places[index + 1], name_end, end)
+        if places[index] == "and" and set(places[:index]) & set(places[index + 1 :]):
+            return name_end + len(" ".join(places[:index])) + 1
     follows = _CONTINUES.match(text, end, stop)
     if follows is None:
         return end

@@ -367,21 +367,37 @@ def _repeats(run: list[Token], index: int) -> bool:
     return 0 < index < len(run) - 1 and run[index - 1].text == run[index + 1].text
 
 
-def _joins_names(left: Sequence[str], right: Sequence[str]) -> bool:
+def _content(words: Sequence[str]) -> int:
+    """How many of ``words`` are not connectors."""
+    return sum(1 for word in words if word.casefold() not in CONNECTORS)
+
+
+def _starts_with_body(words: Sequence[str]) -> bool:
+    """Whether ``words`` are, or start with, a national body of the lexicon ("Age UK …")."""
+    joined = " ".join(words)
+    return any(joined == body or joined.startswith(body + " ") for body in NATIONAL_BODY_NAMES)
+
+
+def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = False) -> bool:
     """Whether an "and" between ``left`` and ``right`` joins two names (not one name's words).
 
-    It does after a job title ("the Principal Social Worker and the … Group"), and where the
-    left part is a name by itself and the right part is, or may be, one too.
+    It does after a job title ("the Principal Social Worker and the … Group"); where the
+    left part is a name by itself and the right part is, or may be, one too; where a left
+    part of two words or more is followed by a national body of the lexicon ("Cloverleaf
+    Advocacy and Age UK Sheffield") or, after "and the" (``article``), by a name ("Sheffield
+    Young Carers and the Carers Centre").
     """
     if not right:
         return False
     if is_person(left):
         return True
-    return (
-        _names_a_thing(left)
-        and not _prefix_only(left, right)
-        and (_names_a_thing(right) or _may_be_unheaded(right))
-    )
+    if _names_a_thing(left):
+        return not _prefix_only(left, right) and (
+            _names_a_thing(right) or _may_be_unheaded(right)
+        )
+    if _content(left) < 2 or _place_like(left):
+        return False
+    return _starts_with_body(right) or (article and _names_a_thing(right))
 
 
 def _split_coordinated(run: list[Token]) -> list[list[Token]]:
@@ -402,9 +418,10 @@ def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     for index in ands:
         left = run[:index]
         right = run[index + 1 :]
+        article = bool(right) and right[0].text.casefold() == "the"
         while right and right[0].text.casefold() == "the":
             right = right[1:]
-        if _joins_names([t.text for t in left], [t.text for t in right]):
+        if _joins_names([t.text for t in left], [t.text for t in right], article=article):
             return [left, *_split_coordinated(right)]
     return [run]
 
@@ -459,8 +476,9 @@ def _run_candidates(
     )
     for piece in _split_after_heads(trimmed):
         for linked in _split_links(piece):
-            for part in _split_coordinated(linked):
-                _piece_candidates(scan, where, part)
+            for coordinated in _split_coordinated(linked):
+                for part in _split_links(coordinated):
+                    _piece_candidates(scan, where, part)
 
 
 def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
