@@ -222,6 +222,9 @@ GENERIC_DEPARTMENTS: Final = frozenset(
         "safeguarding",
         "reablement",
         "community health",
+    "learning disability",
+    "occupational therapy",
+    "social work",
         "primary care",
         "council",
         "borough",
@@ -533,6 +536,7 @@ NATIONAL_BODIES: Final[tuple[tuple[str, str | None, OrganisationKind], ...]] = (
     ("Local Government and Social Care Ombudsman", "LGSCO", OrganisationKind.NATIONAL_BODY),
     ("Department for Work and Pensions", "DWP", OrganisationKind.NATIONAL_BODY),
     ("Home Office", None, OrganisationKind.NATIONAL_BODY),
+    ("Ofsted", None, OrganisationKind.NATIONAL_BODY),
     ("Healthwatch England", None, OrganisationKind.HEALTHWATCH),
     ("Healthwatch", None, OrganisationKind.HEALTHWATCH),
     ("Mind", None, OrganisationKind.CHARITY),
@@ -592,6 +596,10 @@ NATIONAL_PROGRAMMES: Final[tuple[tuple[str, InitiativeKind, tuple[str, ...]], ..
 NATIONAL_BODY_NAMES: Final = frozenset(name for name, _, _ in NATIONAL_BODIES)
 #: The acronyms of :data:`NATIONAL_BODIES`.
 NATIONAL_BODY_ACRONYMS: Final = frozenset(acronym for _, acronym, _ in NATIONAL_BODIES if acronym)
+
+#: The names of :data:`NATIONAL_BODIES` and :data:`NATIONAL_PROGRAMMES`: each names a thing
+#: by itself ("Home First and Discharge to Assess pathways" are two).
+NATIONAL_NAMES: Final = NATIONAL_BODY_NAMES | {name for name, _, _ in NATIONAL_PROGRAMMES}
 
 #: Words that make a body of the places after them ("NHS Kent") and also start longer names
 #: whose places are coordinated before their head ("NHS Coventry and Warwickshire Integrated
@@ -764,6 +772,9 @@ ORGANISATION_HEADS_OF: Final[dict[str, OrganisationKind]] = {
     "university": OrganisationKind.OTHER,
     "college": OrganisationKind.OTHER,
     "institute": OrganisationKind.OTHER,
+    "inspectorate": OrganisationKind.NATIONAL_BODY,
+    "office": OrganisationKind.NATIONAL_BODY,
+    "commission": OrganisationKind.NATIONAL_BODY,
     "council": OrganisationKind.CHARITY,
     "league": OrganisationKind.CHARITY,
     "friend": OrganisationKind.CHARITY,

@@ -31,6 +31,7 @@ from ._lexicon import (
     NAMING_VERBS,
     NATIONAL_BODY_ACRONYMS,
     NATIONAL_BODY_NAMES,
+    NATIONAL_NAMES,
     NOT_INITIATIVE_HEADS,
     NOT_NAME_WORDS,
     NOT_UNHEADED_WORDS,
@@ -304,7 +305,8 @@ def _may_be_unheaded(words: Sequence[str]) -> bool:
 def _names_a_thing(words: Sequence[str]) -> bool:
     """Whether ``words`` make a name on their own.
 
-    A body, a headed name, a national body of the lexicon (or a name ending in its acronym:
+    A body, a headed name, a national body or programme of the lexicon (or a name ending in
+    a national body's acronym:
     "North West ADASS") or its local branch, or a single word shaped like a brand ("POhWER and Cambridge House" are two names).
     """
     if not words or words[-1].casefold() in CONNECTORS:
@@ -312,7 +314,7 @@ def _names_a_thing(words: Sequence[str]) -> bool:
     if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
         return True
     joined = " ".join(words)
-    if joined in NATIONAL_BODY_NAMES or words[-1] in NATIONAL_BODY_ACRONYMS:
+    if joined in NATIONAL_NAMES or words[-1] in NATIONAL_BODY_ACRONYMS:
         return True
     if len(words) == 1 and _mixed_case(joined):
         return True
@@ -586,6 +588,13 @@ def _add_headed(
 _AGE_RANGE: Final = re.compile(r"(?<![\w.,/£-])\d{1,2}(?:[-–]\d{1,2}|\+)\s$")
 
 
+def _generic(key: str) -> bool:
+    """Whether a name key is a department or field, or fields joined by "and"."""
+    return key in GENERIC_DEPARTMENTS or all(
+        part in GENERIC_DEPARTMENTS for part in key.split(" and ")
+    )
+
+
 def _extension(
     text: str,
     words: Sequence[Token],
@@ -597,9 +606,11 @@ def _extension(
 ) -> tuple[int, InitiativeKind, int] | None:
     """A lower-case continuation ending in an initiative noun: (end, kind, word count)."""
     caps = text[part[0].start : part[-1].end]
-    key = name_key(caps)
-    if key in GENERIC_DEPARTMENTS or not scan.allowed(caps):
+    if _generic(name_key(caps)) or not scan.allowed(caps):
         return None
+    content = [token.text.casefold() for token in part if token.text.casefold() not in CONNECTORS]
+    if all(word in NOT_NAME_WORDS for word in content):
+        return None  # "Monday to Friday services"
     single = len(part) == 1
     if single:
         word = part[0]
@@ -811,7 +822,7 @@ def _may_be_brand_like(part: list[Token], written: str) -> bool:
         or not _may_be_unheaded(_after_last_and(names))
         or len(content) < 2
         or _place_like(names)
-        or name_key(written) in GENERIC_DEPARTMENTS
+        or _generic(name_key(written))
     ):
         return False
     return singular(names[-1].casefold()) not in NOT_INITIATIVE_HEADS and not any(
