@@ -643,8 +643,8 @@ ORGANISATION_CUES_BEFORE: Final = frozenset(
 )
 
 #: Phrases around a name without a head noun that make even a single word a body, as
-#: (lower-case words just before it, the word just after it or "" for any): "commissioned
-#: Refuge to run …", "delivered by Refuge". An organisation noun just before it ("the
+#: (lower-case words just before it or "" for any, the word just after it or "" for any):
+#: "commissioned Refuge to run …", "delivered by Refuge", "Refuge told us". An organisation noun just before it ("the
 #: charity Refuge") does the same (:data:`ORGANISATION_NOUNS`).
 SINGLE_NAME_CUES: Final[tuple[tuple[str, str], ...]] = (
     ("commissioned", "to"),
@@ -655,10 +655,28 @@ SINGLE_NAME_CUES: Final[tuple[tuple[str, str], ...]] = (
     ("provided by", ""),
     ("run by", ""),
     ("in partnership with", ""),
+    ("", "told"),
+    ("", "said"),
 )
 
 #: Words just after an unheaded name that make it a body speaking ("Carers Leeds told us").
-ORGANISATION_CUES_AFTER: Final = frozenset({"told", "said", "reported", "explained", "described"})
+ORGANISATION_CUES_AFTER: Final = frozenset(
+    {
+        "told",
+        "said",
+        "reported",
+        "explained",
+        "described",
+        "ran",
+        "runs",
+        "hosted",
+        "hosts",
+        "employed",
+        "employs",
+        "chaired",
+        "chairs",
+    }
+)
 
 #: Compass and area words: a capitalised name that starts with one is a place ("East Kent").
 COMPASS_WORDS: Final = frozenset(

@@ -740,7 +740,8 @@ def _body_cue(
     if noun is not None:
         return noun
     for phrase, following in SINGLE_NAME_CUES:
-        if (before == phrase or before.endswith(" " + phrase)) and following in {"", after}:
+        preceded = not phrase or before == phrase or before.endswith(" " + phrase)
+        if preceded and following in {"", after}:
             return OrganisationKind.OTHER
     if single:
         return None
