@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 from ._lexicon import (
     BRANCH_LINKS,
@@ -63,7 +63,9 @@ def _nhs_body(lower: list[str]) -> OrganisationKind | None:
 
 
 #: The national bodies' acronyms in lower case, with their kinds.
-_BODY_ACRONYMS: Final = {acronym.casefold(): kind for _, acronym, kind in NATIONAL_BODIES if acronym}
+_BODY_ACRONYMS: Final = {
+    acronym.casefold(): kind for _, acronym, kind in NATIONAL_BODIES if acronym
+}
 
 
 def _regional_body(lower: list[str]) -> OrganisationKind | None:
@@ -134,15 +136,26 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
 )
 
 
-#: Names of up to this many words have their kind cached: a name recurs in a report.
+#: Names of up to this many words have their classes cached: a name recurs in a report.
 _CACHED_WORDS: Final = 12
 
+_T = TypeVar("_T")
 
-def organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
-    """The kind of organisation a name's words make, or ``None`` when it names no body."""
-    if len(words) <= _CACHED_WORDS:
-        return _cached_organisation_kind(tuple(words))
-    return _organisation_kind(words)
+
+class _ByWords(Generic[_T]):
+    """A function of a name's words, cached for names of up to :data:`_CACHED_WORDS` words.
+
+    Longer names are not cached: a bounded number of bounded keys is kept alive.
+    """
+
+    def __init__(self, function: Callable[[Sequence[str]], _T]) -> None:
+        self.function = function
+        self.cached = lru_cache(maxsize=4096)(function)
+
+    def __call__(self, words: Sequence[str]) -> _T:
+        if len(words) <= _CACHED_WORDS:
+            return self.cached(tuple(words))
+        return self.function(words)
 
 
 def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
@@ -150,16 +163,6 @@ def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
     if not lower:
         return None
     return next((kind for test in ORGANISATION_TESTS if (kind := test(lower)) is not None), None)
-
-
-_cached_organisation_kind: Final = lru_cache(maxsize=4096)(_organisation_kind)
-
-
-def head_index(words: Sequence[str]) -> int | None:
-    """Index of the last initiative noun of a capitalised name (``None`` if none)."""
-    if len(words) <= _CACHED_WORDS:
-        return _cached_head_index(tuple(words))
-    return _head_index(words)
 
 
 def _head_index(words: Sequence[str]) -> int | None:
@@ -173,14 +176,25 @@ def _head_index(words: Sequence[str]) -> int | None:
     return None
 
 
-_cached_head_index: Final = lru_cache(maxsize=4096)(_head_index)
+_ORGANISATION_KINDS: Final = _ByWords(_organisation_kind)
+_HEAD_INDEXES: Final = _ByWords(_head_index)
+
+
+def organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
+    """The kind of organisation a name's words make, or ``None`` when it names no body."""
+    return _ORGANISATION_KINDS(words)
+
+
+def head_index(words: Sequence[str]) -> int | None:
+    """Index of the last initiative noun of a capitalised name (``None`` if none)."""
+    return _HEAD_INDEXES(words)
 
 
 def clear_caches() -> None:
     """Empty the caches of word and name classes."""
     _lower_word.cache_clear()
-    _cached_organisation_kind.cache_clear()
-    _cached_head_index.cache_clear()
+    _ORGANISATION_KINDS.cached.cache_clear()
+    _HEAD_INDEXES.cached.cache_clear()
 
 
 def kind_of(words: Sequence[str]) -> InitiativeKind | None:

@@ -222,9 +222,9 @@ GENERIC_DEPARTMENTS: Final = frozenset(
         "safeguarding",
         "reablement",
         "community health",
-    "learning disability",
-    "occupational therapy",
-    "social work",
+        "learning disability",
+        "occupational therapy",
+        "social work",
         "primary care",
         "council",
         "borough",
@@ -597,9 +597,10 @@ NATIONAL_BODY_NAMES: Final = frozenset(name for name, _, _ in NATIONAL_BODIES)
 #: The acronyms of :data:`NATIONAL_BODIES`.
 NATIONAL_BODY_ACRONYMS: Final = frozenset(acronym for _, acronym, _ in NATIONAL_BODIES if acronym)
 
-#: The names of :data:`NATIONAL_BODIES` and :data:`NATIONAL_PROGRAMMES`: each names a thing
-#: by itself ("Home First and Discharge to Assess pathways" are two).
-NATIONAL_NAMES: Final = NATIONAL_BODY_NAMES | {name for name, _, _ in NATIONAL_PROGRAMMES}
+#: The names of :data:`NATIONAL_PROGRAMMES`, and those of the programmes and the bodies:
+#: each names a thing by itself ("Home First and Discharge to Assess pathways" are two).
+PROGRAMME_NAMES: Final = frozenset(name for name, _, _ in NATIONAL_PROGRAMMES)
+NATIONAL_NAMES: Final = NATIONAL_BODY_NAMES | PROGRAMME_NAMES
 
 #: Words that make a body of the places after them ("NHS Kent") and also start longer names
 #: whose places are coordinated before their head ("NHS Coventry and Warwickshire Integrated
@@ -803,7 +804,6 @@ ORGANISATION_TAILS: Final[tuple[tuple[tuple[str, ...], OrganisationKind], ...]] 
     (("integrated", "care", "board"), OrganisationKind.ICB),
     (("primary", "care", "network"), OrganisationKind.NHS_BODY),
     (("ambulance", "service"), OrganisationKind.NHS_TRUST),
-    (("integrated", "care", "system"), OrganisationKind.NHS_BODY),
     (("clinical", "commissioning", "group"), OrganisationKind.NHS_BODY),
     (("fire", "service"), OrganisationKind.OTHER),
     (("fire", "and", "rescue"), OrganisationKind.OTHER),

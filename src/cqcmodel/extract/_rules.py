@@ -261,9 +261,7 @@ def _region_start(text: str, start: int, sentence: Sentence) -> int:
     if found is None:
         return start
     words = found.group().split()
-    while words and (
-        words[0].casefold() in SENTENCE_STARTERS or words[0].casefold() in CONNECTORS
-    ):
+    while words and (words[0].casefold() in SENTENCE_STARTERS or words[0].casefold() in CONNECTORS):
         words = words[1:]
     return start - len(" ".join(words)) - 1 if words else start
 
@@ -326,74 +324,115 @@ class Rule:
     examples: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+#: A sentence and the names a rule must yield on it, in text order.
+Example = tuple[str, tuple[str, ...]]
+
+#: Each rule's examples, by rule name: what the tests run rule by rule.
+EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
+    "titles": (("The Partnerships and Communities work was strong.", ()),),
+    "quoted": (
+        ("The ‘Connected Leaders’ forum met monthly.", ("Connected Leaders",)),
+        ("They used “leading technology” for triage.", ()),
+        ("The 'Living Well in Lancashire' strategy.", ("Living Well in Lancashire",)),
+    ),
+    "acronyms": (
+        ("The local access point (LAP) helped.", ("local access point",)),
+        (
+            "They worked with Kent Community Health NHS Foundation Trust (KCHFT).",
+            ("Kent Community Health NHS Foundation Trust",),
+        ),
+        ("Data from the survey (ASCS, 2023) showed it.", ()),
+    ),
+    "lexicon": (
+        ("It used Better Care Funding (BCF) for beds.", ("Better Care Funding", "BCF")),
+        ("The front door used a three-conversation approach.", ("three-conversation approach",)),
+        (
+            "Age UK Canterbury and Age UK Faversham and Sittingbourne ran clubs.",
+            ("Age UK Canterbury", "Age UK Faversham and Sittingbourne"),
+        ),
+        (
+            "It worked with Age UK Lancashire and Lancashire and South Cumbria ICB.",
+            ("Age UK Lancashire",),
+        ),
+        (
+            "It worked with Age UK Lewisham and Southwark and Southwark Pensioners Centre.",
+            ("Age UK Lewisham and Southwark",),
+        ),
+        (
+            "Citizens Advice Sheffield and Disability Sheffield helped.",
+            ("Citizens Advice Sheffield",),
+        ),
+        ("It met Age UK Day Centre staff.", ("Age UK",)),
+        ("Leaders from North West ADASS and the ADASS board met.", ("North West ADASS", "ADASS")),
+    ),
+    "title-case": (
+        ("There was an Autism Partnership Board for adults.", ("Autism Partnership Board",)),
+        ("Staff used the Home First model daily.", ("Home First model",)),
+        (
+            "Preston City Council and Burnley Borough Council agreed.",
+            ("Preston City Council", "Burnley Borough Council"),
+        ),
+        ("The local authority commissioned Carers First to help.", ("Carers First",)),
+        ("People used Connect to Support Kent to find groups.", ("Connect to Support Kent",)),
+        ("It was delivered by Hestia, a charity, in the borough.", ("Hestia",)),
+        ("Beds were (referred to locally as Step Down) for people.", ("Step Down",)),
+        ("It worked with North-West London and Care Act duties.", ()),
+        (
+            "Concerns came from Guy’s and St Thomas’ NHS Foundation Trust.",
+            ("Guy’s and St Thomas’ NHS Foundation Trust",),
+        ),
+        (
+            "It was agreed with NHS North East and North Cumbria Integrated Care Board.",
+            ("NHS North East and North Cumbria Integrated Care Board",),
+        ),
+        (
+            "It worked with NHS Devon and Royal Devon University Healthcare NHS Foundation Trust.",
+            ("NHS Devon", "Royal Devon University Healthcare NHS Foundation Trust"),
+        ),
+        (
+            "It worked with Barnet, Enfield and Haringey Mental Health NHS Trust.",
+            ("Barnet, Enfield and Haringey Mental Health NHS Trust",),
+        ),
+        (
+            "Leaders said the Principal Social Worker and the Quality Assurance Group led it.",
+            ("Quality Assurance Group",),
+        ),
+        (
+            "It set up the Personal Assistant Register with Northumberland CVA.",
+            ("Personal Assistant Register", "Northumberland CVA"),
+        ),
+        ("Advocacy came from POhWER and Cambridge House.", ("POhWER", "Cambridge House")),
+        ("The local authority commissioned Refuge to run it.", ("Refuge",)),
+        ("It was run by the charity Turning Point.", ("Turning Point",)),
+        (
+            "Care was bought through the Section 75 Partnership Agreement.",
+            ("Section 75 Partnership Agreement",),
+        ),
+        ("Young people were supported by the 0-25 Service.", ("0-25 Service",)),
+        ("Leaders from Adult Social Care and Public Health agreed.", ()),
+    ),
+}
+
+
+def _rule(name: str, find: RuleFunction, description: str) -> Rule:
+    """A rule of the registry, with its examples from :data:`EXAMPLES`."""
+    return Rule(name=name, find=find, description=description, examples=EXAMPLES[name])
+
+
 #: The rules, in the order they run on each sentence.
 RULES: Final[tuple[Rule, ...]] = (
-    Rule(
-        name="titles",
-        find=_titles,
-        description="statement and theme titles written in a finding name nothing",
-        examples=(("The Partnerships and Communities work was strong.", ()),),
+    _rule("titles", _titles, "statement and theme titles written in a finding name nothing"),
+    _rule("quoted", _quoted, "a quoted name, mostly capitalised, of at most eight words"),
+    _rule("acronyms", _acronyms, "the long form of a defined acronym (Schwartz–Hearst), any case"),
+    _rule(
+        "lexicon",
+        _lexicon_names,
+        "national programmes and bodies, their variants, acronyms, branches and regions",
     ),
-    Rule(
-        name="quoted",
-        find=_quoted,
-        description="a quoted name, mostly capitalised, of at most eight words",
-        examples=(
-            ("The ‘Connected Leaders’ forum met monthly.", ("Connected Leaders",)),
-            ("They used “leading technology” for triage.", ()),
-            ("The 'Living Well in Lancashire' strategy.", ("Living Well in Lancashire",)),
-        ),
-    ),
-    Rule(
-        name="acronyms",
-        find=_acronyms,
-        description="the long form of a defined acronym (Schwartz–Hearst), any case",
-        examples=(
-            ("The local access point (LAP) helped.", ("local access point",)),
-            (
-                "They worked with Kent Community Health NHS Foundation Trust (KCHFT).",
-                ("Kent Community Health NHS Foundation Trust",),
-            ),
-            ("Data from the survey (ASCS, 2023) showed it.", ()),
-        ),
-    ),
-    Rule(
-        name="lexicon",
-        find=_lexicon_names,
-        description="national programmes and bodies, their variants, acronyms and branches",
-        examples=(
-            ("It used Better Care Funding (BCF) for beds.", ("Better Care Funding", "BCF")),
-            (
-                "The front door used a three-conversation approach.",
-                ("three-conversation approach",),
-            ),
-            (
-                "Age UK Canterbury and Age UK Faversham and Sittingbourne ran clubs.",
-                ("Age UK Canterbury", "Age UK Faversham and Sittingbourne"),
-            ),
-            (
-                "It worked with Age UK Lancashire and Lancashire and South Cumbria ICB.",
-                ("Age UK Lancashire",),
-            ),
-        ),
-    ),
-    Rule(
-        name="title-case",
-        find=scan_runs,
-        description="Title Case runs: headed names, coordinated names, brand-like names",
-        examples=(
-            ("There was an Autism Partnership Board for adults.", ("Autism Partnership Board",)),
-            ("Staff used the Home First model daily.", ("Home First model",)),
-            (
-                "Preston City Council and Burnley Borough Council agreed.",
-                ("Preston City Council", "Burnley Borough Council"),
-            ),
-            ("The local authority commissioned Carers First to help.", ("Carers First",)),
-            ("People used Connect to Support Kent to find groups.", ("Connect to Support Kent",)),
-            ("It was delivered by Hestia, a charity, in the borough.", ("Hestia",)),
-            ("Beds were (referred to locally as Step Down) for people.", ("Step Down",)),
-            ("It worked with North-West London and Care Act duties.", ()),
-        ),
+    _rule(
+        "title-case",
+        scan_runs,
+        "Title Case runs: headed names, coordinated and listed names, brand-like names",
     ),
 )
 
@@ -406,4 +445,4 @@ def rule(name: str) -> Rule:
     raise KeyError(name)
 
 
-__all__ = ["RULES", "Rule", "RuleFunction", "rule"]
+__all__ = ["EXAMPLES", "RULES", "Example", "Rule", "RuleFunction", "rule"]

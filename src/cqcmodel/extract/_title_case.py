@@ -43,6 +43,7 @@ from ._lexicon import (
     OWNERS,
     PERSON_HEADS,
     PREFIX_BODY_WORDS,
+    PROGRAMME_NAMES,
     SENTENCE_STARTERS,
     SINGLE_NAME_CUES,
     STOP_WORDS,
@@ -394,9 +395,7 @@ def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = F
     if is_person(left):
         return True
     if _names_a_thing(left):
-        return not _prefix_only(left, right) and (
-            _names_a_thing(right) or _may_be_unheaded(right)
-        )
+        return not _prefix_only(left, right) and (_names_a_thing(right) or _may_be_unheaded(right))
     if _content(left) < 2 or _place_like(left):
         return False
     return _starts_with_body(right) or (article and _names_a_thing(right))
@@ -409,23 +408,35 @@ def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     "Health and Wellbeing Board" stays whole. An "and" between a word and its repeat splits
     first.
     """
-    ands = [
-        index
-        for index, token in enumerate(run[1:-1], start=1)
-        if token.text.casefold() in {"and", "&"}
-    ]
-    for index in ands:
-        if _repeats(run, index):
-            return [*_split_coordinated(run[:index]), *_split_coordinated(run[index + 1 :])]
-    for index in ands:
-        left = run[:index]
-        right = run[index + 1 :]
-        article = bool(right) and right[0].text.casefold() == "the"
-        while right and right[0].text.casefold() == "the":
-            right = right[1:]
-        if _joins_names([t.text for t in left], [t.text for t in right], article=article):
-            return [left, *_split_coordinated(right)]
-    return [run]
+    pieces: list[list[Token]] = []
+    begin = 0
+    for index in range(1, len(run) - 1):
+        if run[index].text.casefold() in {"and", "&"} and _repeats(run, index):
+            pieces.append(run[begin:index])
+            begin = index + 1
+    pieces.append(run[begin:])
+    return [part for piece in pieces for part in _split_names(piece) if part]
+
+
+def _split_names(run: list[Token]) -> list[list[Token]]:
+    """Split a run at each "and" that joins two names (:func:`_joins_names`), left to right."""
+    parts: list[list[Token]] = []
+    while True:
+        for index in range(1, len(run) - 1):
+            if run[index].text.casefold() not in {"and", "&"}:
+                continue
+            right = run[index + 1 :]
+            article = right[0].text.casefold() == "the"
+            while right and right[0].text.casefold() == "the":
+                right = right[1:]
+            left_words = [t.text for t in run[:index]]
+            if _joins_names(left_words, [t.text for t in right], article=article):
+                parts.append(run[:index])
+                run = right
+                break
+        else:
+            parts.append(run)
+            return parts
 
 
 def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
@@ -504,7 +515,7 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
         and part[head + 1].text.casefold() not in {"for", "of"}
     ):
         part, names = part[: head + 1], names[: head + 1]
-    body = _names_a_thing(names) and head is None
+    body = _names_a_thing(names) and head is None and " ".join(names) not in PROGRAMME_NAMES
     if part[-1] is where.last and not body and _add_extended(scan, where, part):
         return
     if person:
@@ -724,7 +735,7 @@ def _words_before(text: str, start: int, sentence: Sentence) -> str:
 
 
 def _body_cue(
-    text: str, start: int, end: int, sentence: Sentence, *, single: bool
+    text: str, start: int, end: int, sentence: Sentence, *, single: bool, acronym: bool = False
 ) -> OrganisationKind | None:
     """The kind of body the words around a name without a head noun say it is, if any.
 
@@ -740,6 +751,8 @@ def _body_cue(
     if noun is not None:
         return noun
     for phrase, following in SINGLE_NAME_CUES:
+        if not phrase and acronym:
+            continue  # "the MASH told us": a team's acronym speaks for the team
         preceded = not phrase or before == phrase or before.endswith(" " + phrase)
         if preceded and following in {"", after}:
             return OrganisationKind.OTHER
@@ -800,7 +813,7 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
         return
     if word.is_acronym and word.text in GENERIC_ACRONYMS:
         return
-    cued = _body_cue(text, word.start, word.end, sentence, single=True)
+    cued = _body_cue(text, word.start, word.end, sentence, single=True, acronym=word.is_acronym)
     if cued is not None:
         _add_kind(scan, passage, word.start, word.end, cued)
         return
