@@ -233,7 +233,8 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
     after the last comma must end the name (:func:`_ends_listed_name`).
     """
     joined: list[tuple[Token, ...]] = []
-    for words in found:
+    for stretch in found:
+        words = stretch
         if words and _ends_listed_name(words):
             while joined and text.startswith(", ", joined[-1][-1].end):
                 before = joined[-1]
@@ -307,8 +308,8 @@ def _names_a_thing(words: Sequence[str]) -> bool:
     """Whether ``words`` make a name on their own.
 
     A body, a headed name, a national body or programme of the lexicon (or a name ending in
-    a national body's acronym:
-    "North West ADASS") or its local branch, or a single word shaped like a brand ("POhWER and Cambridge House" are two names).
+    a national body's acronym: "North West ADASS") or its local branch, or a single word
+    shaped like a brand ("POhWER and Cambridge House" are two names).
     """
     if not words or words[-1].casefold() in CONNECTORS:
         return False
