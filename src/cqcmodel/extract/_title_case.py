@@ -19,6 +19,7 @@ import attrs
 from ._candidates import Scan
 from ._classify import head_index, is_person, kind_of, organisation_kind
 from ._lexicon import (
+    BRANCH_LINKS,
     BRANCHED_BODIES,
     COMPASS_WORDS,
     CONNECTORS,
@@ -285,6 +286,8 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
         lower = singular(token.text.casefold())
         following = run[index + 1].text.casefold() if index + 1 < len(run) else None
         is_head = lower in INITIATIVE_HEADS or lower in ORGANISATION_HEADS
+        if following in BRANCH_LINKS and " ".join(t.text for t in current) in BRANCHED_BODIES:
+            is_head = False  # "Carers Trust in Bexley" is the body's branch
         if is_head and following in CONNECTORS and following not in {"for", "of", "at"}:
             parts.append(current)
             current = []
