@@ -234,3 +234,8 @@ def test_brand_shapes() -> None:
         ["Self-Neglect and Hoarding Protocol"],
         [],
     )
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.DATE_WORDS))
+def test_a_month_or_day_after_a_connector_is_no_part_of_a_name(word: str) -> None:
+    assert names(f"Staff met Salford CVS on {word.title()}.") == ([], ["Salford CVS"])

@@ -165,11 +165,18 @@ GENERIC_DEPARTMENTS: Final = frozenset(
 
 #: Capitalised single words that never start a name continued in lower case ("Asian community
 #: groups", "Covid funding", "May plan").
-NOT_NAME_WORDS: Final = _words(
+#: Months and days: after a connector at the end of a run they date it ("Healthwatch Kent
+#: in March"), and are no part of the name.
+DATE_WORDS: Final = _words(
     """
     january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday asian black white
-    british english european african caribbean irish polish somali bangladeshi pakistani
+    december monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+NOT_NAME_WORDS: Final = DATE_WORDS | _words(
+    """
+    asian black white british english european african caribbean irish polish somali bangladeshi pakistani
     indian chinese muslim jewish christian hindu sikh roma gypsy traveller covid
     covid-19 nhs gp borough council care health adult social local national government i
     """

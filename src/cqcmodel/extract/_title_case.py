@@ -23,6 +23,7 @@ from ._lexicon import (
     BRANCHED_BODIES,
     COMPASS_WORDS,
     CONNECTORS,
+    DATE_WORDS,
     EXTENSION_HEADS,
     GENERIC_ACRONYMS,
     GENERIC_DEPARTMENTS,
@@ -258,7 +259,10 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
 
 
 def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> list[Token]:
-    """Drop a leading article, sentence-starting word or owner ("Council’s") and connectors."""
+    """Drop a leading article, sentence-starting word or owner ("Council’s") and connectors.
+
+    A connector and a month or day that end the run go too.
+    """
     trimmed = list(run)
     if trimmed and at_start and trimmed[0].text.casefold() in SENTENCE_STARTERS:
         trimmed = trimmed[1:]
@@ -272,6 +276,12 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
         trimmed = trimmed[1:]
     while trimmed and trimmed[-1].text.casefold() in CONNECTORS:
         trimmed = trimmed[:-1]
+    while (
+        len(trimmed) > 2
+        and trimmed[-1].text.casefold() in DATE_WORDS
+        and trimmed[-2].text.casefold() in CONNECTORS
+    ):
+        trimmed = trimmed[:-2]  # "Healthwatch Kent in March"
     return trimmed
 
 
