@@ -239,3 +239,17 @@ def test_brand_shapes() -> None:
 @pytest.mark.parametrize("word", sorted(lexicon.DATE_WORDS))
 def test_a_month_or_day_after_a_connector_is_no_part_of_a_name(word: str) -> None:
     assert names(f"Staff met Salford CVS on {word.title()}.") == ([], ["Salford CVS"])
+
+
+@pytest.mark.parametrize("link", sorted(lexicon.ARTICLE_LINK_WORDS))
+def test_a_link_word_with_an_article_splits_after_a_body(link: str) -> None:
+    text = f"It paid Dorset HealthCare NHS Foundation Trust {link} the Intermediate Care Service."
+    assert names(text) == (
+        ["Intermediate Care Service"],
+        ["Dorset HealthCare NHS Foundation Trust"],
+    )
+    # Without the article the words are one name.
+    assert names(f"It paid Salford Council {link} Voluntary Service.") == (
+        [],
+        [f"Salford Council {link} Voluntary Service"],
+    )

@@ -396,6 +396,9 @@ ORGANISATION_HEADS: Final = frozenset(
 #: follows them ("the Register with Northumberland CVA", "the University of Portsmouth on
 #: the Research Partnership"); "of", "for", "in", "to" and "and" are read by other rules.
 LINK_WORDS: Final = frozenset({"with", "on", "at", "by"})
+#: Words that link two names only with an article after them: "the … NHS Foundation Trust
+#: for the Intermediate Care Service" (but "Salford Council for Voluntary Service" is one).
+ARTICLE_LINK_WORDS: Final = frozenset({"for"})
 
 #: Words a number follows inside a name, joining it to the capitalised words after it:
 #: "the Section 75 Partnership Agreement", "the Phase 2 Programme".

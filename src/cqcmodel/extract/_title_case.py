@@ -19,6 +19,7 @@ import attrs
 from ._candidates import Scan
 from ._classify import head_index, is_person, kind_of, organisation_kind
 from ._lexicon import (
+    ARTICLE_LINK_WORDS,
     BRANCH_LINKS,
     BRANCHED_BODIES,
     COMPASS_WORDS,
@@ -353,26 +354,45 @@ def _prefix_only(left: Sequence[str], right: Sequence[str]) -> bool:
     )
 
 
+def _link_at(run: list[Token], index: int) -> int | None:
+    """Where the name after a linking word at ``index`` starts, if it links two names."""
+    word = run[index].text.casefold()
+    after = index + 1
+    while after < len(run) and run[after].text.casefold() == "the":
+        after += 1
+    if word not in LINK_WORDS and not (word in ARTICLE_LINK_WORDS and after > index + 1):
+        return None
+    right = [t.text for t in run[after:]]
+    if not right:
+        return None
+    left_body = organisation_kind([t.text for t in run[:index]]) is not None
+    if organisation_kind(right) is not None or (left_body and _names_a_thing(right)):
+        return after
+    return None
+
+
 def _split_links(run: list[Token]) -> list[list[Token]]:
     """Split a run at a word that links two names rather than sits inside one.
 
     "the Personal Assistant Register with Northumberland CVA", "the University of Portsmouth
     on the Adult Social Care Research Partnership": a word of :data:`LINK_WORDS` (and an
-    article after it) splits where the words after it name a body, or a body before it is
-    followed by a headed name ("Accommodation with Care Programme" stays whole).
+    article after it), or one of :data:`ARTICLE_LINK_WORDS` and an article ("the … NHS
+    Foundation Trust for the Intermediate Care Service"), splits where the words after it
+    name a body, or a body before it is followed by a headed name ("Accommodation with Care
+    Programme" stays whole).
     """
-    for index, token in enumerate(run[1:-1], start=1):
-        if token.text.casefold() not in LINK_WORDS:
+    parts: list[list[Token]] = []
+    index = 1
+    while index < len(run) - 1:
+        after = _link_at(run, index)
+        if after is None:
+            index += 1
             continue
-        right = [t.text for t in run[index + 1 :]]
-        while right and right[0].casefold() == "the":
-            right = right[1:]
-        if not right:
-            continue
-        left_body = organisation_kind([t.text for t in run[:index]]) is not None
-        if organisation_kind(right) is not None or (left_body and _names_a_thing(right)):
-            return [run[:index], *_split_links(run[len(run) - len(right) :])]
-    return [run]
+        parts.append(run[:index])
+        run = run[after:]
+        index = 1
+    parts.append(run)
+    return parts
 
 
 def _repeats(run: list[Token], index: int) -> bool:
