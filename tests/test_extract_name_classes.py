@@ -253,3 +253,10 @@ def test_a_link_word_with_an_article_splits_after_a_body(link: str) -> None:
         [],
         [f"Salford Council {link} Voluntary Service"],
     )
+
+
+def test_a_strong_cue_makes_a_body_of_words_joined_by_and() -> None:
+    text = "The local authority funded Locala Health and Wellbeing to run it."
+    assert names(text) == ([], ["Locala Health and Wellbeing"])
+    # Not places with "the" inside, nor a name that only speaks.
+    assert names("People in the Forest of Dean and the Cotswolds said it was hard.") == ([], [])

@@ -769,13 +769,14 @@ def _words_before(text: str, start: int, sentence: Sentence) -> str:
 
 
 def _body_cue(
-    text: str, start: int, end: int, sentence: Sentence, *, single: bool, acronym: bool = False
+    text: str, start: int, end: int, sentence: Sentence, *, single: bool, speaks: bool = False
 ) -> OrganisationKind | None:
     """The kind of body the words around a name without a head noun say it is, if any.
 
     An organisation noun just before it names its kind ("the charity Refuge"); a phrase of
-    :data:`SINGLE_NAME_CUES` ("commissioned Refuge to") makes even a single word a body;
-    a name of two words or more is also one after a word of
+    :data:`SINGLE_NAME_CUES` ("commissioned Refuge to") makes even a single word a body
+    (one without words before it, "Refuge told us", only where the name ``speaks``: a single
+    word that is no acronym); unless ``single``, a name is also one after a word of
     :data:`ORGANISATION_CUES_BEFORE` or before one of :data:`ORGANISATION_CUES_AFTER`.
     """
     before = _words_before(text, start, sentence)
@@ -785,8 +786,8 @@ def _body_cue(
     if noun is not None:
         return noun
     for phrase, following in SINGLE_NAME_CUES:
-        if not phrase and acronym:
-            continue  # "the MASH told us": a team's acronym speaks for the team
+        if not phrase and not speaks:
+            continue  # only a single word that is no acronym ("the MASH told us")
         preceded = not phrase or before == phrase or before.endswith(" " + phrase)
         if preceded and following in {"", after}:
             return OrganisationKind.OTHER
@@ -828,6 +829,15 @@ def _unheaded(
     if len(part) == 1:
         _single_word(scan, passage, sentence, part[0])
         return
+    strong = _body_cue(text, start, end, sentence, single=True)
+    if (
+        strong is not None
+        and "the" not in names[1:]
+        and not _place_like(names)
+        and not _generic(name_key(text[start:end]))
+    ):
+        _add_kind(scan, passage, start, end, strong)  # "funded Locala Health and Wellbeing to"
+        return
     if not _may_be_brand_like(part, text[start:end]):
         return
     cued = _body_cue(text, start, end, sentence, single=False)
@@ -847,7 +857,8 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
         return
     if word.is_acronym and word.text in GENERIC_ACRONYMS:
         return
-    cued = _body_cue(text, word.start, word.end, sentence, single=True, acronym=word.is_acronym)
+    speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
+    cued = _body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
     if cued is not None:
         _add_kind(scan, passage, word.start, word.end, cued)
         return
