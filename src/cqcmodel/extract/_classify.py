@@ -6,16 +6,21 @@ kind); the word lists it reads are in :mod:`cqcmodel.extract._lexicon`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Final, Generic, TypeVar
+from typing import Final, TypeVar
 
 from ._lexicon import (
     BRANCH_LINKS,
     BRANCHED_BODIES,
+    CONNECTORS,
+    GENERIC_ACRONYMS,
     INITIATIVE_HEADS,
     KIND_HINTS,
     NATIONAL_BODIES,
+    NATIONAL_BODY_ACRONYMS,
+    NATIONAL_NAMES,
     NHS_WORDS,
     NOT_INITIATIVE_HEADS,
     ORGANISATION_ENDINGS,
@@ -81,11 +86,16 @@ _BRANCHED: Final = tuple(
 )
 
 
+_BRANCH_FIRSTS: Final = frozenset(body[0] for body, _ in _BRANCHED)
+
+
 def _branch(lower: list[str]) -> OrganisationKind | None:
     """A national body's name and a place after it, or "in" and a place ("Mind in Bexley").
 
     Not where an initiative noun follows ("Age UK Day Centre" is the branch's service).
     """
+    if lower[0] not in _BRANCH_FIRSTS:
+        return None
     for body, kind in _BRANCHED:
         if tuple(lower[: len(body)]) != body:
             continue
@@ -142,20 +152,23 @@ _CACHED_WORDS: Final = 12
 _T = TypeVar("_T")
 
 
-class _ByWords(Generic[_T]):
-    """A function of a name's words, cached for names of up to :data:`_CACHED_WORDS` words.
+def _by_words(
+    function: Callable[[Sequence[str]], _T], doc: str
+) -> tuple[Callable[[Sequence[str]], _T], Callable[[], None]]:
+    """``function`` of a name's words, cached, and what empties its cache.
 
-    Longer names are not cached: a bounded number of bounded keys is kept alive.
+    Names of up to :data:`_CACHED_WORDS` words are cached; longer ones are not, so that a
+    bounded number of bounded keys is kept alive.
     """
+    cached = lru_cache(maxsize=4096)(function)
 
-    def __init__(self, function: Callable[[Sequence[str]], _T]) -> None:
-        self.function = function
-        self.cached = lru_cache(maxsize=4096)(function)
-
-    def __call__(self, words: Sequence[str]) -> _T:
+    def call(words: Sequence[str]) -> _T:
         if len(words) <= _CACHED_WORDS:
-            return self.cached(tuple(words))
-        return self.function(words)
+            return cached(tuple(words))
+        return function(words)
+
+    call.__doc__ = doc
+    return call, cached.cache_clear
 
 
 def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
@@ -176,25 +189,55 @@ def _head_index(words: Sequence[str]) -> int | None:
     return None
 
 
-_ORGANISATION_KINDS: Final = _ByWords(_organisation_kind)
-_HEAD_INDEXES: Final = _ByWords(_head_index)
+_MIXED_CASE: Final = re.compile(r"[a-z][A-Z]")
 
 
-def organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
-    """The kind of organisation a name's words make, or ``None`` when it names no body."""
-    return _ORGANISATION_KINDS(words)
+def mixed_case(word: str) -> bool:
+    """Whether a word of five letters or more has a lower-case letter before a capital.
+
+    Such a word is shaped like a brand ("POhWER", "VoiceAbility"), unless it is a generic
+    acronym.
+    """
+    return len(word) >= 5 and _MIXED_CASE.search(word) is not None and word not in GENERIC_ACRONYMS
 
 
-def head_index(words: Sequence[str]) -> int | None:
-    """Index of the last initiative noun of a capitalised name (``None`` if none)."""
-    return _HEAD_INDEXES(words)
+def _names_a_thing(words: Sequence[str]) -> bool:
+    if not words or words[-1].casefold() in CONNECTORS:
+        return False
+    if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
+        return True
+    joined = " ".join(words)
+    if joined in NATIONAL_NAMES or words[-1] in NATIONAL_BODY_ACRONYMS:
+        return True
+    if len(words) == 1 and mixed_case(joined):
+        return True
+    return any(joined.startswith(body + " ") for body in BRANCHED_BODIES)
+
+
+organisation_kind, _clear_organisation_kinds = _by_words(
+    _organisation_kind,
+    """The kind of organisation a name's words make, or ``None`` when it names no body.""",
+)
+head_index, _clear_head_indexes = _by_words(
+    _head_index, """Index of the last initiative noun of a capitalised name (``None`` if none)."""
+)
+names_a_thing, _clear_names_a_thing = _by_words(
+    _names_a_thing,
+    """Whether ``words`` make a name on their own.
+
+    A body, a headed name, a national body or programme of the lexicon (or a name ending in
+    a national body's acronym: "North West ADASS") or its local branch, or a single word
+    shaped like a brand ("POhWER and Cambridge House" are two names).
+    """,
+)
 
 
 def clear_caches() -> None:
     """Empty the caches of word and name classes."""
     _lower_word.cache_clear()
-    _ORGANISATION_KINDS.cached.cache_clear()
-    _HEAD_INDEXES.cached.cache_clear()
+    _clear_organisation_kinds()
+    _clear_head_indexes()
+    _clear_names_a_thing()
 
 
 def kind_of(words: Sequence[str]) -> InitiativeKind | None:
@@ -209,4 +252,13 @@ def is_person(words: Sequence[str]) -> bool:
     return bool(words) and _lower_word(words[-1]) in PERSON_HEADS
 
 
-__all__ = ["clear_caches", "head_index", "is_person", "kind_of", "lower_words", "organisation_kind"]
+__all__ = [
+    "clear_caches",
+    "head_index",
+    "is_person",
+    "kind_of",
+    "lower_words",
+    "mixed_case",
+    "names_a_thing",
+    "organisation_kind",
+]

@@ -176,8 +176,9 @@ DATE_WORDS: Final = _words(
 
 NOT_NAME_WORDS: Final = DATE_WORDS | _words(
     """
-    asian black white british english european african caribbean irish polish somali bangladeshi pakistani
-    indian chinese muslim jewish christian hindu sikh roma gypsy traveller covid
+    asian black white british english european african caribbean irish polish somali
+    bangladeshi pakistani indian chinese muslim jewish christian hindu sikh roma gypsy
+    traveller covid
     covid-19 nhs gp borough council care health adult social local national government i
     """
 )

@@ -17,7 +17,8 @@ from typing import Final
 import attrs
 
 from ._candidates import Scan
-from ._classify import head_index, is_person, kind_of, organisation_kind
+from ._classify import head_index, is_person, kind_of, mixed_case, organisation_kind
+from ._classify import names_a_thing as _names_a_thing
 from ._lexicon import (
     ARTICLE_LINK_WORDS,
     BRANCH_LINKS,
@@ -32,9 +33,7 @@ from ._lexicon import (
     KIND_HINTS,
     LINK_WORDS,
     NAMING_VERBS,
-    NATIONAL_BODY_ACRONYMS,
     NATIONAL_BODY_NAMES,
-    NATIONAL_NAMES,
     NOT_INITIATIVE_HEADS,
     NOT_NAME_WORDS,
     NOT_UNHEADED_WORDS,
@@ -102,7 +101,10 @@ def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
             while (
                 joined < count
                 and joined - cursor < 2
-                and (words[joined].text.casefold() in CONNECTORS or _numbered(words, joined))
+                and (
+                    words[joined].text.casefold() in CONNECTORS
+                    or (words[joined].text[0].isdigit() and _numbered(words, joined))
+                )
                 and not capitals[joined]
             ):
                 joined += 1
@@ -148,7 +150,7 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     found, first_word = windows or stretches(text, sentence.start, sentence.end)
     if "’" in sentence.text or "'" in sentence.text:
         found = _join_apostrophes(text, found)
-    if ", " in sentence.text:
+    if ", " in sentence.text and (" and " in sentence.text or " & " in sentence.text):
         found = _join_listed_places(text, found)
     for words in found:
         for run in _runs(words):
@@ -238,7 +240,12 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
     joined: list[tuple[Token, ...]] = []
     for stretch in found:
         words = stretch
-        if words and _ends_listed_name(words):
+        if (
+            words
+            and joined
+            and text.startswith(", ", joined[-1][-1].end)
+            and _ends_listed_name(words)
+        ):
             while joined and text.startswith(", ", joined[-1][-1].end):
                 before = joined[-1]
                 if before[-1].end + 2 != words[0].start:
@@ -286,6 +293,22 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
     return trimmed
 
 
+#: Connectors after a head noun that start another name ("X Board and the Y Board").
+_SPLITTING: Final = CONNECTORS - {"for", "of", "at"}
+
+
+def _is_head(token: Token, current: list[Token], following: str) -> bool:
+    """Whether ``token`` is a head noun that ends a name before ``following``.
+
+    "Carers Trust in Bexley" is the body's branch: a branched body's own head does not end
+    it before a word of :data:`BRANCH_LINKS`.
+    """
+    lower = singular(token.text.casefold())
+    if lower not in INITIATIVE_HEADS and lower not in ORGANISATION_HEADS:
+        return False
+    return following not in BRANCH_LINKS or " ".join(t.text for t in current) not in BRANCHED_BODIES
+
+
 def _split_after_heads(run: list[Token]) -> list[list[Token]]:
     """Split "X Board and the Y Board" into its names; "Board for People …" stays whole."""
     parts: list[list[Token]] = []
@@ -294,12 +317,8 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
     while index < len(run):
         token = run[index]
         current.append(token)
-        lower = singular(token.text.casefold())
         following = run[index + 1].text.casefold() if index + 1 < len(run) else None
-        is_head = lower in INITIATIVE_HEADS or lower in ORGANISATION_HEADS
-        if following in BRANCH_LINKS and " ".join(t.text for t in current) in BRANCHED_BODIES:
-            is_head = False  # "Carers Trust in Bexley" is the body's branch
-        if is_head and following in CONNECTORS and following not in {"for", "of", "at"}:
+        if following in _SPLITTING and _is_head(token, current, following):
             parts.append(current)
             current = []
             index += 1
@@ -316,25 +335,6 @@ def _may_be_unheaded(words: Sequence[str]) -> bool:
     """Whether ``words`` could be a name without a head noun: two content words, no place."""
     content = [word for word in words if word.casefold() not in CONNECTORS]
     return len(content) >= 2 and not _place_like(words)
-
-
-def _names_a_thing(words: Sequence[str]) -> bool:
-    """Whether ``words`` make a name on their own.
-
-    A body, a headed name, a national body or programme of the lexicon (or a name ending in
-    a national body's acronym: "North West ADASS") or its local branch, or a single word
-    shaped like a brand ("POhWER and Cambridge House" are two names).
-    """
-    if not words or words[-1].casefold() in CONNECTORS:
-        return False
-    if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
-        return True
-    joined = " ".join(words)
-    if joined in NATIONAL_NAMES or words[-1] in NATIONAL_BODY_ACRONYMS:
-        return True
-    if len(words) == 1 and _mixed_case(joined):
-        return True
-    return any(joined.startswith(body + " ") for body in BRANCHED_BODIES)
 
 
 def _prefix_only(left: Sequence[str], right: Sequence[str]) -> bool:
@@ -371,6 +371,9 @@ def _link_at(run: list[Token], index: int) -> int | None:
     return None
 
 
+_ALL_LINK_WORDS: Final = LINK_WORDS | ARTICLE_LINK_WORDS
+
+
 def _split_links(run: list[Token]) -> list[list[Token]]:
     """Split a run at a word that links two names rather than sits inside one.
 
@@ -381,6 +384,8 @@ def _split_links(run: list[Token]) -> list[list[Token]]:
     name a body, or a body before it is followed by a headed name ("Accommodation with Care
     Programme" stays whole).
     """
+    if len(run) < 3 or not any(token.text.casefold() in _ALL_LINK_WORDS for token in run):
+        return [run]
     parts: list[list[Token]] = []
     index = 1
     while index < len(run) - 1:
@@ -442,6 +447,8 @@ def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     "Health and Wellbeing Board" stays whole. An "and" between a word and its repeat splits
     first.
     """
+    if len(run) < 3 or not any(token.text.casefold() in {"and", "&"} for token in run):
+        return [run]
     pieces: list[list[Token]] = []
     begin = 0
     for index in range(1, len(run) - 1):
@@ -523,9 +530,11 @@ def _run_candidates(
     )
     for piece in _split_after_heads(trimmed):
         for linked in _split_links(piece):
-            for coordinated in _split_coordinated(linked):
-                for part in _split_links(coordinated):
-                    _piece_candidates(scan, where, part)
+            parts = _split_coordinated(linked)
+            if len(parts) > 1:  # a coordinated part may hold a link of its own
+                parts = [part for coordinated in parts for part in _split_links(coordinated)]
+            for part in parts:
+                _piece_candidates(scan, where, part)
 
 
 def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
@@ -635,8 +644,8 @@ _AGE_RANGE: Final = re.compile(r"(?<![\w.,/£-])\d{1,2}(?:[-–]\d{1,2}|\+)\s$")
 
 def _generic(key: str) -> bool:
     """Whether a name key is a department or field, or fields joined by "and"."""
-    return key in GENERIC_DEPARTMENTS or all(
-        part in GENERIC_DEPARTMENTS for part in key.split(" and ")
+    return key in GENERIC_DEPARTMENTS or (
+        " and " in key and all(part in GENERIC_DEPARTMENTS for part in key.split(" and "))
     )
 
 
@@ -653,8 +662,10 @@ def _extension(
     caps = text[part[0].start : part[-1].end]
     if _generic(name_key(caps)) or not scan.allowed(caps):
         return None
-    content = [token.text.casefold() for token in part if token.text.casefold() not in CONNECTORS]
-    if all(word in NOT_NAME_WORDS for word in content):
+    if part[0].text.casefold() in NOT_NAME_WORDS and all(
+        token.text.casefold() in NOT_NAME_WORDS or token.text.casefold() in CONNECTORS
+        for token in part
+    ):
         return None  # "Monday to Friday services"
     single = len(part) == 1
     if single:
@@ -710,16 +721,10 @@ def _brand_token(word: str) -> bool:
     in a word of five letters or more, a lower-case letter before a capital ("POhWER",
     "LeDeR"), unless it is a generic acronym.
     """
-    return _BRAND.search(word) is not None or _mixed_case(word)
-
-
-def _mixed_case(word: str) -> bool:
-    """Whether a word of five letters or more has a lower-case letter before a capital."""
-    return len(word) >= 5 and _MIXED_CASE.search(word) is not None and word not in GENERIC_ACRONYMS
+    return _BRAND.search(word) is not None or mixed_case(word)
 
 
 _BRAND: Final = re.compile(r"[a-z-][A-Z][a-z]{2}")
-_MIXED_CASE: Final = re.compile(r"[a-z][A-Z]")
 
 
 def _word_after(text: str, end: int, sentence: Sentence) -> str:
@@ -768,6 +773,13 @@ def _words_before(text: str, start: int, sentence: Sentence) -> str:
     return " ".join(before)
 
 
+#: The last words before a name, and the words after it, of the strong cues.
+_STRONG_LAST: Final = frozenset(ORGANISATION_NOUNS) | {
+    phrase.rsplit(" ", 1)[-1] for phrase, _ in SINGLE_NAME_CUES if phrase
+}
+_STRONG_AFTER: Final = frozenset(following for phrase, following in SINGLE_NAME_CUES if not phrase)
+
+
 def _body_cue(
     text: str, start: int, end: int, sentence: Sentence, *, single: bool, speaks: bool = False
 ) -> OrganisationKind | None:
@@ -779,9 +791,11 @@ def _body_cue(
     word that is no acronym); unless ``single``, a name is also one after a word of
     :data:`ORGANISATION_CUES_BEFORE` or before one of :data:`ORGANISATION_CUES_AFTER`.
     """
-    before = _words_before(text, start, sentence)
+    last = _cue_before(text, start, sentence)
     after = _word_after(text, end, sentence)
-    last = before.rsplit(" ", 1)[-1]
+    if single and singular(last) not in _STRONG_LAST and after not in _STRONG_AFTER:
+        return None  # no strong cue can match: the words before are not read
+    before = _words_before(text, start, sentence)
     noun = ORGANISATION_NOUNS.get(singular(last)) if last else None
     if noun is not None:
         return noun
@@ -829,7 +843,11 @@ def _unheaded(
     if len(part) == 1:
         _single_word(scan, passage, sentence, part[0])
         return
-    strong = _body_cue(text, start, end, sentence, single=True)
+    strong = (
+        _body_cue(text, start, end, sentence, single=True)
+        if "and" in names or "&" in names
+        else None
+    )
     if (
         strong is not None
         and "the" not in names[1:]
