@@ -201,6 +201,9 @@ def mixed_case(word: str) -> bool:
     return len(word) >= 5 and _MIXED_CASE.search(word) is not None and word not in GENERIC_ACRONYMS
 
 
+_BRANCH_PREFIXES: Final = tuple(sorted(body + " " for body in BRANCHED_BODIES))
+
+
 def _names_a_thing(words: Sequence[str]) -> bool:
     if not words or words[-1].casefold() in CONNECTORS:
         return False
@@ -211,7 +214,7 @@ def _names_a_thing(words: Sequence[str]) -> bool:
         return True
     if len(words) == 1 and mixed_case(joined):
         return True
-    return any(joined.startswith(body + " ") for body in BRANCHED_BODIES)
+    return joined.startswith(_BRANCH_PREFIXES)
 
 
 organisation_kind, _clear_organisation_kinds = _by_words(

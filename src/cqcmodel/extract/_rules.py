@@ -81,6 +81,15 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """
     if not has_later_capital(passage.text, sentence.start + 1, sentence.end):
         return
+    if scan.titled_of != passage.order:
+        # A passage without any title's longest word has no sentence with one.
+        lower_passage = lowered(passage.text)
+        scan.titled = lower_passage is None or any(
+            needle in lower_passage for needle in _title_needles()
+        )
+        scan.titled_of = passage.order
+    if not scan.titled:
+        return
     # The sentence on its own: space or the finding's edge is on either side of it.
     text = passage.text[sentence.start : sentence.end]
     lower = lowered(text)

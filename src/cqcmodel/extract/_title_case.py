@@ -417,7 +417,10 @@ def _content(words: Sequence[str]) -> int:
 def _starts_with_body(words: Sequence[str]) -> bool:
     """Whether ``words`` are, or start with, a national body of the lexicon ("Age UK …")."""
     joined = " ".join(words)
-    return any(joined == body or joined.startswith(body + " ") for body in NATIONAL_BODY_NAMES)
+    return joined in NATIONAL_BODY_NAMES or joined.startswith(_BODY_PREFIXES)
+
+
+_BODY_PREFIXES: Final = tuple(sorted(body + " " for body in NATIONAL_BODY_NAMES))
 
 
 def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = False) -> bool:
