@@ -260,3 +260,13 @@ def test_a_strong_cue_makes_a_body_of_words_joined_by_and() -> None:
     assert names(text) == ([], ["Locala Health and Wellbeing"])
     # Not places with "the" inside, nor a name that only speaks.
     assert names("People in the Forest of Dean and the Cotswolds said it was hard.") == ([], [])
+
+
+def test_and_before_a_preposition_starts_another_phrase() -> None:
+    text = "Care was provided by Gateshead Carers and by Bluebird Care, a care provider."
+    assert names(text) == ([], ["Gateshead Carers", "Bluebird Care"])
+
+
+@pytest.mark.parametrize("noun", ["Trust", "Hospital", "Charity", "Council", "Provider"])
+def test_a_body_s_generic_noun_alone_names_none(noun: str) -> None:
+    assert names(f"Partners told us the {noun} said it was busy.") == ([], [])

@@ -40,6 +40,7 @@ from ._lexicon import (
     NUMBERED_WORDS,
     ORGANISATION_CUES_AFTER,
     ORGANISATION_CUES_BEFORE,
+    ORGANISATION_ENDINGS,
     ORGANISATION_HEADS,
     ORGANISATION_NOUNS,
     OWNERS,
@@ -360,10 +361,12 @@ def _link_at(run: list[Token], index: int) -> int | None:
     after = index + 1
     while after < len(run) and run[after].text.casefold() == "the":
         after += 1
-    if word not in LINK_WORDS and not (word in ARTICLE_LINK_WORDS and after > index + 1):
-        return None
     right = [t.text for t in run[after:]]
     if not right:
+        return None
+    if word in _PREPOSITIONS and run[index - 1].text.casefold() == "and":
+        return after  # "by Gateshead and by Bluebird Care": a phrase of its own
+    if word not in LINK_WORDS and not (word in ARTICLE_LINK_WORDS and after > index + 1):
         return None
     left_body = organisation_kind([t.text for t in run[:index]]) is not None
     if organisation_kind(right) is not None or (left_body and _names_a_thing(right)):
@@ -371,7 +374,9 @@ def _link_at(run: list[Token], index: int) -> int | None:
     return None
 
 
-_ALL_LINK_WORDS: Final = LINK_WORDS | ARTICLE_LINK_WORDS
+#: Connectors that start a phrase of their own after "and" ("… and by Bluebird Care").
+_PREPOSITIONS: Final = CONNECTORS - {"and", "&", "the", "of"}
+_ALL_LINK_WORDS: Final = LINK_WORDS | ARTICLE_LINK_WORDS | _PREPOSITIONS
 
 
 def _split_links(run: list[Token]) -> list[list[Token]]:
@@ -870,12 +875,24 @@ def _unheaded(
     )
 
 
+#: Nouns that end or name bodies and undertakings: alone, they name none ("the Trust").
+_BODY_WORDS: Final = (
+    ORGANISATION_HEADS
+    | frozenset(ORGANISATION_ENDINGS)
+    | frozenset(ORGANISATION_NOUNS)
+    | frozenset(INITIATIVE_HEADS)
+    | PERSON_HEADS
+)
+
+
 def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
     """A single capitalised word: a body after a strong cue, or a brand by its shape."""
     text = passage.text
     lower = word.text.casefold()
     if lower in NOT_UNHEADED_WORDS or lower in SENTENCE_STARTERS or lower in GENERIC_DEPARTMENTS:
         return
+    if singular(lower) in _BODY_WORDS:
+        return  # "the Trust said": a body's generic noun, not its name
     if word.is_acronym and word.text in GENERIC_ACRONYMS:
         return
     speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
