@@ -270,3 +270,20 @@ def test_and_before_a_preposition_starts_another_phrase() -> None:
 @pytest.mark.parametrize("noun", ["Trust", "Hospital", "Charity", "Council", "Provider"])
 def test_a_body_s_generic_noun_alone_names_none(noun: str) -> None:
     assert names(f"Partners told us the {noun} said it was busy.") == ([], [])
+
+
+@pytest.mark.parametrize("body", sorted(lexicon.BRANCHED_BODIES))
+def test_a_place_before_a_branched_body_is_its_branch(body: str) -> None:
+    assert names(f"It worked with Hull and East Yorkshire {body}.")[1] == [
+        f"Hull and East Yorkshire {body}"
+    ]
+
+
+def test_an_owner_s_lower_case_noun_is_no_name_and_the_owner_loses_its_possessive() -> None:
+    assert names("It was provided by Hull City Council’s own team.") == ([], ["Hull City Council"])
+    assert names("The Safeguarding Adults Board’s annual report was clear.") == (
+        ["Safeguarding Adults Board"],
+        [],
+    )
+    # A name that ends in a possessive keeps it.
+    assert names("The local authority commissioned Barnardo’s to help.") == ([], ["Barnardo’s"])

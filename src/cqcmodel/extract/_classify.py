@@ -87,13 +87,19 @@ _BRANCHED: Final = tuple(
 
 
 _BRANCH_FIRSTS: Final = frozenset(body[0] for body, _ in _BRANCHED)
+_BRANCH_LASTS: Final = frozenset(body[-1] for body, _ in _BRANCHED)
 
 
 def _branch(lower: list[str]) -> OrganisationKind | None:
-    """A national body's name and a place after it, or "in" and a place ("Mind in Bexley").
+    """A national body's local branch: "Mind in Bexley", "Age UK Kent", "Hull Mind".
 
-    Not where an initiative noun follows ("Age UK Day Centre" is the branch's service).
+    A place after the body's name, or "in" and a place, or a place before it. Not where an
+    initiative noun follows ("Age UK Day Centre" is the branch's service).
     """
+    if lower[-1] in _BRANCH_LASTS and len(lower) >= 2:
+        for body, kind in _BRANCHED:
+            if len(lower) > len(body) and tuple(lower[-len(body) :]) == body:
+                return kind
     if lower[0] not in _BRANCH_FIRSTS:
         return None
     for body, kind in _BRANCHED:

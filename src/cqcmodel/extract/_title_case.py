@@ -270,7 +270,8 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
 def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> list[Token]:
     """Drop a leading article, sentence-starting word or owner ("Council’s") and connectors.
 
-    A connector and a month or day that end the run go too.
+    A connector and a month or day that end the run go too, and the possessive of a last
+    word that is a body's or an undertaking's noun ("the Trust’s").
     """
     trimmed = list(run)
     if trimmed and at_start and trimmed[0].text.casefold() in SENTENCE_STARTERS:
@@ -291,6 +292,11 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
         and trimmed[-2].text.casefold() in CONNECTORS
     ):
         trimmed = trimmed[:-2]  # "Healthwatch Kent in March"
+    if trimmed and _POSSESSIVE.search(trimmed[-1].text):
+        last = trimmed[-1]
+        if singular(last.text[:-2].casefold()) in _BODY_WORDS:
+            # "Hull City Council’s own team": the body is named without its possessive.
+            trimmed[-1] = Token(last.start, last.end - 2, last.text[:-2])
     return trimmed
 
 
@@ -668,8 +674,8 @@ def _extension(
 ) -> tuple[int, InitiativeKind, int] | None:
     """A lower-case continuation ending in an initiative noun: (end, kind, word count)."""
     caps = text[part[0].start : part[-1].end]
-    if _generic(name_key(caps)) or not scan.allowed(caps):
-        return None
+    if _generic(name_key(caps)) or not scan.allowed(caps) or _POSSESSIVE.search(caps):
+        return None  # (after an owner, "Hull City Council’s own team", the noun is the owner's)
     if part[0].text.casefold() in NOT_NAME_WORDS and all(
         token.text.casefold() in NOT_NAME_WORDS or token.text.casefold() in CONNECTORS
         for token in part
