@@ -287,3 +287,33 @@ def test_an_owner_s_lower_case_noun_is_no_name_and_the_owner_loses_its_possessiv
     )
     # A name that ends in a possessive keeps it.
     assert names("The local authority commissioned Barnardo’s to help.") == ([], ["Barnardo’s"])
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        (
+            "Staff worked with Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust and "
+            "Tees, Esk and Wear Valleys NHS Foundation Trust.",
+            [
+                "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust",
+                "Tees, Esk and Wear Valleys NHS Foundation Trust",
+            ],
+        ),
+        # A list of bodies is no list of places, and a place named twice starts another name.
+        (
+            "People were supported by Voluntary Action Sheffield, Sheffield Flourish and "
+            "Sheffield Mind.",
+            ["Voluntary Action Sheffield", "Sheffield Mind"],
+        ),
+    ],
+)
+def test_listed_places_and_listed_bodies(text: str, organisations: list[str]) -> None:
+    assert names(text)[1] == organisations
+
+
+def test_a_field_named_twice_stays_in_one_name() -> None:
+    assert names("The Mental Health and Mental Capacity Team met.") == (
+        ["Mental Health and Mental Capacity Team"],
+        [],
+    )

@@ -194,12 +194,12 @@ def _join_apostrophes(text: str, found: list[tuple[Token, ...]]) -> list[tuple[T
     return joined
 
 
-def _trailing_capitals(words: tuple[Token, ...]) -> int:
-    """How many of the last words are capitalised (with an "and" between two of them)."""
+def _trailing_capitals(words: tuple[Token, ...], *, ands: bool = True) -> int:
+    """How many of the last words are capitalised (with an "and" between two, if ``ands``)."""
     count = 0
     while count < len(words):
         word = words[-1 - count]
-        inner = word.text in {"and", "&"} and 0 < count < len(words) - 1
+        inner = ands and word.text in {"and", "&"} and 0 < count < len(words) - 1
         if not (_capital(word) or inner):
             break
         count += 1
@@ -208,13 +208,13 @@ def _trailing_capitals(words: tuple[Token, ...]) -> int:
     return count
 
 
-def _leading_name(words: tuple[Token, ...]) -> list[str]:
+def _leading_name(words: tuple[Token, ...]) -> list[Token]:
     """The capitalised words (and connectors between them) that start a stretch."""
-    names: list[str] = []
+    names: list[Token] = []
     for word in words:
         if not (_capital(word) or word.text.casefold() in CONNECTORS):
             break
-        names.append(word.text)
+        names.append(word)
     return names
 
 
@@ -222,21 +222,27 @@ def _ends_listed_name(words: tuple[Token, ...]) -> bool:
     """Whether a stretch starts with the end of a name that lists places before it.
 
     "Enfield and Haringey Mental Health NHS Trust": a headed name or body whose first part,
-    before its "and", is no name by itself.
+    before its "and", is no name by itself, and that stays one name (its "and" joins no two
+    names: "Sheffield Flourish and Sheffield Mind" are two).
     """
-    names = _leading_name(words)
+    tokens = _leading_name(words)
+    names = [token.text for token in tokens]
     ands = [index for index, word in enumerate(names) if word in {"and", "&"}]
-    if not ands or ands[0] == 0:
+    if not ands or ands[0] == 0 or _names_a_thing(names[: ands[0]]):
         return False
-    return not _names_a_thing(names[: ands[0]]) and _names_a_thing(names)
+    for end in range(ands[0] + 2, min(len(names), 14) + 1):
+        if _names_a_thing(names[:end]):
+            return len(_split_coordinated(tokens[:end])) == 1
+    return False
 
 
 def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple[Token, ...]]:
     """Join places listed with commas before a name: "Barnet, Enfield and Haringey … Trust".
 
-    The words before each comma must be capitalised, at most six, and no name by
-    themselves (or a body only by a prefix, "NHS Bath and North East Somerset"); the stretch
-    after the last comma must end the name (:func:`_ends_listed_name`).
+    The words before each comma must be capitalised, one or two (or up to six after a prefix
+    word: "NHS Bath and North East Somerset"), and no name by themselves (or a body only by
+    a prefix); the stretch after the last comma must end the name
+    (:func:`_ends_listed_name`).
     """
     joined: list[tuple[Token, ...]] = []
     for stretch in found:
@@ -252,10 +258,13 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
                 if before[-1].end + 2 != words[0].start:
                     break
                 count = _trailing_capitals(before)
+                if count and before[-count].text.casefold() not in PREFIX_BODY_WORDS:
+                    count = _trailing_capitals(before, ands=False)
                 place = [token.text for token in before[-count:]] if count else []
-                if not place or count > 6:
-                    break
-                if _names_a_thing(place) and not _prefix_only(place, _leading_name(words)):
+                if not place or count > (6 if place[0].casefold() in PREFIX_BODY_WORDS else 2):
+                    break  # (a place is a word or two: "Voluntary Action Sheffield" is none)
+                following = [token.text for token in _leading_name(words)]
+                if _names_a_thing(place) and not _prefix_only(place, following):
                     break
                 joined.pop()
                 if count < len(before):
@@ -411,13 +420,21 @@ def _split_links(run: list[Token]) -> list[list[Token]]:
     return parts
 
 
-def _repeats(run: list[Token], index: int) -> bool:
-    """Whether the word after the "and" at ``index`` repeats the word before it.
+def _repeats(run: list[Token], begin: int, index: int) -> bool:
+    """Whether the word after the "and" at ``index`` repeats a place before it.
 
-    A name does not coordinate a place with itself: in "Age UK Lewisham and Southwark and
-    Southwark Pensioners Centre" the second "and" joins two names.
+    A name does not name a place twice: in "Age UK Lewisham and Southwark and Southwark
+    Pensioners Centre" the second "and" joins two names, and so does the "and" of
+    "Sheffield Flourish and Sheffield Mind" (the word after it repeats the first word of the
+    part that starts at ``begin``, and is no word of a field: "Mental Health and Mental
+    Capacity Team" stays one).
     """
-    return 0 < index < len(run) - 1 and run[index - 1].text == run[index + 1].text
+    if not 0 < index < len(run) - 1:
+        return False
+    after = run[index + 1].text
+    if after == run[index - 1].text:
+        return True
+    return after == run[begin].text and after.casefold() not in _FIELD_WORDS
 
 
 def _content(words: Sequence[str]) -> int:
@@ -454,6 +471,15 @@ def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = F
     return _starts_with_body(right) or (article and _names_a_thing(right))
 
 
+#: Words of departments, fields and other generic names: their repeat is no new name.
+_FIELD_WORDS: Final = (
+    frozenset(word for name in GENERIC_DEPARTMENTS for word in name.split())
+    | NOT_NAME_WORDS
+    | NOT_UNHEADED_WORDS
+    | CONNECTORS
+)
+
+
 def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     """Split "X and Y" where X is a name and Y is, or may be, one.
 
@@ -466,7 +492,7 @@ def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     pieces: list[list[Token]] = []
     begin = 0
     for index in range(1, len(run) - 1):
-        if run[index].text.casefold() in {"and", "&"} and _repeats(run, index):
+        if run[index].text.casefold() in {"and", "&"} and _repeats(run, begin, index):
             pieces.append(run[begin:index])
             begin = index + 1
     pieces.append(run[begin:])
