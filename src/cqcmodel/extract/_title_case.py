@@ -236,6 +236,11 @@ def _ends_listed_name(words: tuple[Token, ...]) -> bool:
     return False
 
 
+#: How many places listed with commas may join a name ("Cumbria, Northumberland, Tyne and
+#: Wear …" lists three).
+_MOST_LISTED: Final = 4
+
+
 def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple[Token, ...]]:
     """Join places listed with commas before a name: "Barnet, Enfield and Haringey … Trust".
 
@@ -253,7 +258,9 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
             and text.startswith(", ", joined[-1][-1].end)
             and _ends_listed_name(words)
         ):
-            while joined and text.startswith(", ", joined[-1][-1].end):
+            listed = 0
+            while joined and listed < _MOST_LISTED and text.startswith(", ", joined[-1][-1].end):
+                listed += 1
                 before = joined[-1]
                 if before[-1].end + 2 != words[0].start:
                     break
