@@ -178,7 +178,7 @@ def _join_apostrophes(text: str, found: list[tuple[Token, ...]]) -> list[tuple[T
     The apostrophe is kept in the word before it ("Thomas’"); a quotation mark that closes
     a quote is not after an "s" followed by a capital, or the quote rule reads it.
     """
-    joined: list[tuple[Token, ...]] = []
+    joined: list[list[Token]] = []
     for words in found:
         if joined and words and joined[-1]:
             last = joined[-1][-1]
@@ -187,11 +187,11 @@ def _join_apostrophes(text: str, found: list[tuple[Token, ...]]) -> list[tuple[T
                 and last.end + 2 == words[0].start
                 and _PLURAL_APOSTROPHE.match(text, last.end)
             ):
-                word = Token(last.start, last.end + 1, text[last.start : last.end + 1])
-                joined[-1] = (*joined[-1][:-1], word, *words)
+                joined[-1][-1] = Token(last.start, last.end + 1, text[last.start : last.end + 1])
+                joined[-1].extend(words)
                 continue
-        joined.append(words)
-    return joined
+        joined.append(list(words))
+    return [tuple(words) for words in joined]
 
 
 def _trailing_capitals(words: tuple[Token, ...], *, ands: bool = True) -> int:
