@@ -317,3 +317,13 @@ def test_a_field_named_twice_stays_in_one_name() -> None:
         ["Mental Health and Mental Capacity Team"],
         [],
     )
+
+
+@pytest.mark.parametrize("noun", ["Tool", "Register", "Directory", "Portal"])
+def test_service_nouns_end_names(noun: str) -> None:
+    text = f"People used the Online Care {noun} and the Care Cost Calculator."
+    assert names(text) == ([f"Online Care {noun}"], [])
+
+
+def test_a_head_alone_before_to_starts_a_name() -> None:
+    assert names("A Hospital to Home service helped people.") == (["Hospital to Home service"], [])

@@ -21,6 +21,10 @@ def _kinds(*groups: tuple[OrganisationKind, str]) -> dict[str, OrganisationKind]
 INITIATIVE_HEADS: Final[dict[str, InitiativeKind]] = {
     "service": InitiativeKind.SERVICE,
     "helpline": InitiativeKind.SERVICE,
+    "directory": InitiativeKind.SERVICE,
+    "portal": InitiativeKind.SERVICE,
+    "register": InitiativeKind.SERVICE,
+    "tool": InitiativeKind.SERVICE,
     "direct": InitiativeKind.SERVICE,
     "centre": InitiativeKind.SERVICE,
     "center": InitiativeKind.SERVICE,

@@ -324,11 +324,13 @@ def _is_head(token: Token, current: list[Token], following: str) -> bool:
     """Whether ``token`` is a head noun that ends a name before ``following``.
 
     "Carers Trust in Bexley" is the body's branch: a branched body's own head does not end
-    it before a word of :data:`BRANCH_LINKS`.
+    it before a word of :data:`BRANCH_LINKS`; nor does a head alone end a name before "to".
     """
     lower = singular(token.text.casefold())
     if lower not in INITIATIVE_HEADS and lower not in ORGANISATION_HEADS:
         return False
+    if following == "to" and len(current) == 1:
+        return False  # "the Hospital to Home service": a head alone starts a "to" name
     return following not in BRANCH_LINKS or " ".join(t.text for t in current) not in BRANCHED_BODIES
 
 
