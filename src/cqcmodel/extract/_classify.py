@@ -49,8 +49,19 @@ def _trust(lower: list[str]) -> OrganisationKind | None:
     return OrganisationKind.NHS_TRUST if nhs else OrganisationKind.CHARITY
 
 
-def _tail(lower: list[str]) -> OrganisationKind | None:
+def _tails_by_last() -> dict[str, list[tuple[tuple[str, ...], OrganisationKind]]]:
+    """The tails of :data:`ORGANISATION_TAILS` by their last word, in table order."""
+    table: dict[str, list[tuple[tuple[str, ...], OrganisationKind]]] = {}
     for tail, kind in ORGANISATION_TAILS:
+        table.setdefault(tail[-1], []).append((tail, kind))
+    return table
+
+
+_TAILS_BY_LAST: Final = _tails_by_last()
+
+
+def _tail(lower: list[str]) -> OrganisationKind | None:
+    for tail, kind in _TAILS_BY_LAST.get(lower[-1], ()):
         if tuple(lower[-len(tail) :]) == tail:
             return kind
     return None
