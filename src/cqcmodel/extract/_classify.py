@@ -148,6 +148,14 @@ def _other(lower: list[str]) -> OrganisationKind | None:
     return None
 
 
+def _branch_or_head_of(lower: list[str]) -> OrganisationKind | None:
+    """A body's noun before "of" or "for", a regional branch, or a local branch (in order).
+
+    One test of the table for three, since most names are none of them.
+    """
+    return _head_of(lower) or _regional_body(lower) or _branch(lower)
+
+
 #: The tests :func:`organisation_kind` tries, in order.
 ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], ...]] = (
     lambda lower: OrganisationKind.HEALTHWATCH if "healthwatch" in lower else None,
@@ -157,9 +165,7 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
     _nhs_body,
     _ending,
     _other,
-    _head_of,
-    _regional_body,
-    _branch,
+    _branch_or_head_of,
 )
 
 

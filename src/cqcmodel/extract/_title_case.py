@@ -256,6 +256,7 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
             words
             and joined
             and text.startswith(", ", joined[-1][-1].end)
+            and any(word.text in {"and", "&"} for word in words[1:8])
             and _ends_listed_name(words)
         ):
             listed = 0
@@ -308,7 +309,7 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
         and trimmed[-2].text.casefold() in CONNECTORS
     ):
         trimmed = trimmed[:-2]  # "Healthwatch Kent in March"
-    if trimmed and _POSSESSIVE.search(trimmed[-1].text):
+    if trimmed and trimmed[-1].text.endswith(("’s", "'s")):
         last = trimmed[-1]
         if singular(last.text[:-2].casefold()) in _BODY_WORDS:
             # "Hull City Council’s own team": the body is named without its possessive.
@@ -382,16 +383,18 @@ def _prefix_only(left: Sequence[str], right: Sequence[str]) -> bool:
 def _link_at(run: list[Token], index: int) -> int | None:
     """Where the name after a linking word at ``index`` starts, if it links two names."""
     word = run[index].text.casefold()
+    if word not in _ALL_LINK_WORDS:
+        return None
     after = index + 1
     while after < len(run) and run[after].text.casefold() == "the":
         after += 1
-    right = [t.text for t in run[after:]]
-    if not right:
+    if after >= len(run):
         return None
     if word in _PREPOSITIONS and run[index - 1].text.casefold() == "and":
         return after  # "by Gateshead and by Bluebird Care": a phrase of its own
     if word not in LINK_WORDS and not (word in ARTICLE_LINK_WORDS and after > index + 1):
         return None
+    right = [t.text for t in run[after:]]
     left_body = organisation_kind([t.text for t in run[:index]]) is not None
     if organisation_kind(right) is not None or (left_body and _names_a_thing(right)):
         return after
@@ -578,7 +581,7 @@ def _run_candidates(
         starts_sentence=at_start and trimmed[0] is run[0],
     )
     for piece in _split_after_heads(trimmed):
-        for linked in _split_links(piece):
+        for linked in _split_links(piece) if len(piece) > 2 else (piece,):
             parts = _split_coordinated(linked)
             if len(parts) > 1:  # a coordinated part may hold a link of its own
                 parts = [part for coordinated in parts for part in _split_links(coordinated)]
