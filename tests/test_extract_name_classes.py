@@ -300,11 +300,12 @@ def test_an_owner_s_lower_case_noun_is_no_name_and_the_owner_loses_its_possessiv
                 "Tees, Esk and Wear Valleys NHS Foundation Trust",
             ],
         ),
-        # A list of bodies is no list of places, and a place named twice starts another name.
+        # A list of bodies is no list of places, a place named twice starts another name,
+        # and a name listed after a body is a body.
         (
             "People were supported by Voluntary Action Sheffield, Sheffield Flourish and "
             "Sheffield Mind.",
-            ["Voluntary Action Sheffield", "Sheffield Mind"],
+            ["Voluntary Action Sheffield", "Sheffield Flourish", "Sheffield Mind"],
         ),
     ],
 )

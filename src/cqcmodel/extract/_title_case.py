@@ -910,13 +910,32 @@ def _unheaded(
         return
     if not _may_be_brand_like(part, text[start:end]):
         return
-    cued = _body_cue(text, start, end, sentence, single=False)
+    cued = _body_cue(text, start, end, sentence, single=False) or _listed_after_body(
+        scan, passage, start
+    )
     if cued is not None:
         _add_kind(scan, passage, start, end, cued)
         return
     scan.add(
         passage, start, end, category=Category.INITIATIVE, kind=InitiativeKind.OTHER, guessed=True
     )
+
+
+def _listed_after_body(scan: Scan, passage: Passage, start: int) -> OrganisationKind | None:
+    """The kind of a name listed just after a body: a body too, or ``None``.
+
+    "Voluntary Action Sheffield, Sheffield Flourish and …": the name found last in the
+    passage is a body, and only a comma is between them.
+    """
+    last = scan.found[-1] if scan.found else None
+    if (
+        last is None
+        or last.passage is not passage
+        or last.category is not Category.ORGANISATION
+        or passage.text[last.end : start] not in {", ", ", and "}
+    ):
+        return None
+    return OrganisationKind.OTHER
 
 
 #: Nouns that end or name bodies and undertakings: alone, they name none ("the Trust").
