@@ -328,3 +328,24 @@ def test_service_nouns_end_names(noun: str) -> None:
 
 def test_a_head_alone_before_to_starts_a_name() -> None:
     assert names("A Hospital to Home service helped people.") == (["Hospital to Home service"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        (
+            "The local authority commissioned Ammerdown Care and Sunrise Homecare to help.",
+            ["Ammerdown Care", "Sunrise Homecare"],
+        ),
+        (
+            "Support came from Mental Health Matters and Turning Point.",
+            ["Mental Health Matters", "Turning Point"],
+        ),
+        (
+            "The local authority funded Locala Health and Wellbeing to run it.",
+            ["Locala Health and Wellbeing"],
+        ),
+    ],
+)
+def test_a_cue_names_two_bodies_joined_by_and(text: str, organisations: list[str]) -> None:
+    assert names(text) == ([], organisations)

@@ -906,7 +906,7 @@ def _unheaded(
         and not _place_like(names)
         and not _generic(name_key(text[start:end]))
     ):
-        _add_kind(scan, passage, start, end, strong)  # "funded Locala Health and Wellbeing to"
+        _add_bodies(scan, passage, part, strong)  # "funded Locala Health and Wellbeing to"
         return
     if not _may_be_brand_like(part, text[start:end]):
         return
@@ -914,11 +914,32 @@ def _unheaded(
         scan, passage, start
     )
     if cued is not None:
-        _add_kind(scan, passage, start, end, cued)
+        _add_bodies(scan, passage, part, cued)
         return
     scan.add(
         passage, start, end, category=Category.INITIATIVE, kind=InitiativeKind.OTHER, guessed=True
     )
+
+
+def _add_bodies(scan: Scan, passage: Passage, part: list[Token], kind: OrganisationKind) -> None:
+    """Add the body a cue names, or two where an "and" joins two brand-like names.
+
+    "commissioned Ammerdown Care and Sunrise Homecare to": each side of the one "and" has
+    two words or more and is no place or field; "Locala Health and Wellbeing" is one body.
+    """
+    ands = [index for index, token in enumerate(part) if token.text in {"and", "&"}]
+    if len(ands) == 1:
+        left, right = part[: ands[0]], part[ands[0] + 1 :]
+        if all(
+            _content([t.text for t in side]) >= 2
+            and _may_be_unheaded([t.text for t in side])
+            and not _generic(name_key(passage.text[side[0].start : side[-1].end]))
+            for side in (left, right)
+        ):
+            _add_kind(scan, passage, left[0].start, left[-1].end, kind)
+            _add_kind(scan, passage, right[0].start, right[-1].end, kind)
+            return
+    _add_kind(scan, passage, part[0].start, part[-1].end, kind)
 
 
 def _listed_after_body(scan: Scan, passage: Passage, start: int) -> OrganisationKind | None:
