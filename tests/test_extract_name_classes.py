@@ -74,9 +74,11 @@ def test_a_body_s_noun_before_of_names_a_body(noun: str) -> None:
     assert (body.name, body.kind) == (name, lexicon.ORGANISATION_HEADS_OF[noun])
 
 
-@pytest.mark.parametrize("ending", ["cvs", "cva", "uk", "hospice", "federation"])
+@pytest.mark.parametrize(
+    "ending", ["cvs", "cva", "uk", "cic", "plc", "hospice", "federation", "ltd", "limited"]
+)
 def test_new_endings_end_a_body_s_name(ending: str) -> None:
-    written = ending.upper() if ending in {"cvs", "cva", "uk"} else ending.title()
+    written = ending.upper() if ending in {"cvs", "cva", "uk", "cic", "plc"} else ending.title()
     assert names(f"Staff met Salford {written} last week.")[1] == [f"Salford {written}"]
 
 

@@ -417,7 +417,7 @@ OWNERS: Final = frozenset({"council", "authority", "borough", "city", "county", 
 ORGANISATION_ENDINGS: Final[dict[str, OrganisationKind]] = _kinds(
     (OrganisationKind.COUNCIL, "council"),
     (OrganisationKind.NHS_BODY, "hospital"),
-    (OrganisationKind.OTHER, "police constabulary brigade college federation"),
+    (OrganisationKind.OTHER, "police constabulary brigade college federation ltd limited cic plc"),
     (OrganisationKind.CHARITY, "society charity foundation association aid hospice uk cvs cva"),
     (OrganisationKind.NATIONAL_BODY, "commission agency ombudsman inspectorate"),
 )
