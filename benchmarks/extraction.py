@@ -17,12 +17,14 @@ The pages fall into five sets, reported apart:
   their gold, written before the rules were rewritten; measured after the rewrite, then
   used to tune (so no longer unseen);
 - **unseen**: ``benchmarks/unseen/`` — more CQC-style pages with gold, written before any
-  of the held-out pages' misses were looked at, and never tuned on;
+  of the held-out pages' misses were looked at; measured, later tuned on together with the
+  blind pages (their misses were read);
 - **blind**: ``benchmarks/blind/`` — CQC-style pages of six more councils, written and
-  labelled by someone who had read neither the rules nor any extraction output;
+  labelled by someone who had read neither the rules nor any extraction output; measured
+  once, then tuned on (their misses were read), so no longer unseen either;
 - **fresh** and **fresh2**: ``benchmarks/fresh/`` and ``benchmarks/fresh2/`` — eight pages
   each of sixteen more councils, written and labelled the same way, blind, after the blind
-  set's misses had been read and tuned on; never tuned on.
+  set's misses had been read; never tuned on.
 
 Run ``python benchmarks/extraction.py`` (``--verbose`` lists the misses and the extras of the
 tune pages; ``--verbose-all`` of every page). ``--speed`` instead times extraction on the
@@ -61,9 +63,10 @@ BLIND = Path(__file__).resolve().parent / "blind"
 FRESH = Path(__file__).resolve().parent / "fresh"
 FRESH2 = Path(__file__).resolve().parent / "fresh2"
 
-#: Sets whose shortfalls are printed but do not fail the run: the blind pages measure the
-#: rules as they are, and a rule is never changed to pass them.
-UNGATED = ("blind", "fresh", "fresh2")
+#: Sets whose shortfalls are printed but do not fail the run: a set that measures the rules
+#: as they are, which no rule may be changed to pass. The blind pages were tuned on after
+#: their first measurement, and are gated like the held-out pages; the fresh ones are not.
+UNGATED: tuple[str, ...] = ("fresh", "fresh2")
 CORPUS = ROOT / "tests" / "corpus"
 
 #: Page-name prefixes of the gold pages the rules may be tuned on; the rest are "test".

@@ -559,8 +559,21 @@ def test_spans_slice_back_for_any_quotes_and_brackets(text: str) -> None:
         "Care and " * 3000 + "Fund (CAF).",
         "from 1 to " * 2000 + "2 days.",
         "Staff, " * 3000 + "told us.",
+        "Barnet Camden, " * 3000 + "Enfield and Haringey NHS Trust.",
+        "Thomas’ " * 3000 + "NHS Trust.",
+        "Kent Trust with " * 2000 + "Kent ICB.",
     ],
-    ids=["capitals", "open-quote", "brackets", "connectors", "changes", "subjects"],
+    ids=[
+        "capitals",
+        "open-quote",
+        "brackets",
+        "connectors",
+        "changes",
+        "subjects",
+        "listed-places",
+        "apostrophes",
+        "links",
+    ],
 )
 def test_pathological_text_does_not_hang(text: str) -> None:
     parsed = authority(text.strip())

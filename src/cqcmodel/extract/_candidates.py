@@ -140,6 +140,10 @@ class Scan:
     #: The lexicon entries that may match in the passage last asked about, and its order.
     entries: tuple[LexiconEntry, ...] = ()
     entries_of: int = -1
+    #: Whether the passage last asked about holds a statement title's longest word (or may:
+    #: it cannot be lower-cased safely), and its order.
+    titled: bool = True
+    titled_of: int = -1
     #: The words of the sentence last asked about, and which sentence that was.
     index: WordIndex | None = None
     index_of: tuple[int, int] = (-1, -1)

@@ -6,16 +6,25 @@ kind); the word lists it reads are in :mod:`cqcmodel.extract._lexicon`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeVar
 
 from ._lexicon import (
+    BRANCH_LINKS,
+    BRANCHED_BODIES,
+    CONNECTORS,
+    GENERIC_ACRONYMS,
     INITIATIVE_HEADS,
     KIND_HINTS,
+    NATIONAL_BODIES,
+    NATIONAL_BODY_ACRONYMS,
+    NATIONAL_NAMES,
     NHS_WORDS,
     NOT_INITIATIVE_HEADS,
     ORGANISATION_ENDINGS,
+    ORGANISATION_HEADS_OF,
     ORGANISATION_TAILS,
     PERSON_HEADS,
 )
@@ -40,8 +49,19 @@ def _trust(lower: list[str]) -> OrganisationKind | None:
     return OrganisationKind.NHS_TRUST if nhs else OrganisationKind.CHARITY
 
 
-def _tail(lower: list[str]) -> OrganisationKind | None:
+def _tails_by_last() -> dict[str, list[tuple[tuple[str, ...], OrganisationKind]]]:
+    """The tails of :data:`ORGANISATION_TAILS` by their last word, in table order."""
+    table: dict[str, list[tuple[tuple[str, ...], OrganisationKind]]] = {}
     for tail, kind in ORGANISATION_TAILS:
+        table.setdefault(tail[-1], []).append((tail, kind))
+    return table
+
+
+_TAILS_BY_LAST: Final = _tails_by_last()
+
+
+def _tail(lower: list[str]) -> OrganisationKind | None:
+    for tail, kind in _TAILS_BY_LAST.get(lower[-1], ()):
         if tuple(lower[-len(tail) :]) == tail:
             return kind
     return None
@@ -58,19 +78,82 @@ def _nhs_body(lower: list[str]) -> OrganisationKind | None:
     return None
 
 
+#: The national bodies' acronyms in lower case, with their kinds.
+_BODY_ACRONYMS: Final = {
+    acronym.casefold(): kind for _, acronym, kind in NATIONAL_BODIES if acronym
+}
+
+
+def _regional_body(lower: list[str]) -> OrganisationKind | None:
+    """A region before a national body's acronym ("North West ADASS") names its branch."""
+    return _BODY_ACRONYMS.get(lower[-1]) if len(lower) >= 2 else None
+
+
+#: The national bodies with local branches, as lower-case words, with their kinds.
+_BRANCHED: Final = tuple(
+    (tuple(singular(word.casefold()) for word in name.split()), kind)
+    for name, _, kind in NATIONAL_BODIES
+    if name in BRANCHED_BODIES
+)
+
+
+_BRANCH_FIRSTS: Final = frozenset(body[0] for body, _ in _BRANCHED)
+_BRANCH_LASTS: Final = frozenset(body[-1] for body, _ in _BRANCHED)
+
+
+def _branch(lower: list[str]) -> OrganisationKind | None:
+    """A national body's local branch: "Mind in Bexley", "Age UK Kent", "Hull Mind".
+
+    A place after the body's name, or "in" and a place, or a place before it. Not where an
+    initiative noun follows ("Age UK Day Centre" is the branch's service).
+    """
+    if lower[-1] in _BRANCH_LASTS and len(lower) >= 2:
+        for body, kind in _BRANCHED:
+            if len(lower) > len(body) and tuple(lower[-len(body) :]) == body:
+                return kind
+    if lower[0] not in _BRANCH_FIRSTS:
+        return None
+    for body, kind in _BRANCHED:
+        if tuple(lower[: len(body)]) != body:
+            continue
+        rest = lower[len(body) :]
+        if rest and rest[0] in BRANCH_LINKS:
+            rest = rest[1:]
+        if rest and not any(word in INITIATIVE_HEADS for word in rest):
+            return kind
+    return None
+
+
+def _head_of(lower: list[str]) -> OrganisationKind | None:
+    """A body's noun followed by "of" or "for" ("Surrey Coalition of Disabled People")."""
+    for index, word in enumerate(lower[:-2]):
+        kind = ORGANISATION_HEADS_OF.get(word)
+        if kind is not None and lower[index + 1] in {"of", "for"}:
+            return kind
+    return None
+
+
 def _council_of(lower: list[str]) -> OrganisationKind | None:
     london = len(lower) >= 4 and lower[1:3] == ["borough", "of"] and lower[0] in {"london", "royal"}
     return OrganisationKind.COUNCIL if london else None
 
 
 def _other(lower: list[str]) -> OrganisationKind | None:
-    if lower[-1] == "icb" and len(lower) <= 3:
+    if lower[-1] == "icb" and len(lower) <= 6:
         return OrganisationKind.ICB
     if len(lower) >= 2 and "university" in lower:
         return OrganisationKind.OTHER
     if len(lower) >= 3 and lower[0] == "department" and lower[1] in {"of", "for"}:
         return OrganisationKind.NATIONAL_BODY
     return None
+
+
+def _branch_or_head_of(lower: list[str]) -> OrganisationKind | None:
+    """A body's noun before "of" or "for", a regional branch, or a local branch (in order).
+
+    One test of the table for three, since most names are none of them.
+    """
+    return _head_of(lower) or _regional_body(lower) or _branch(lower)
 
 
 #: The tests :func:`organisation_kind` tries, in order.
@@ -82,18 +165,33 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
     _nhs_body,
     _ending,
     _other,
+    _branch_or_head_of,
 )
 
 
-#: Names of up to this many words have their kind cached: a name recurs in a report.
+#: Names of up to this many words have their classes cached: a name recurs in a report.
 _CACHED_WORDS: Final = 12
 
+_T = TypeVar("_T")
 
-def organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
-    """The kind of organisation a name's words make, or ``None`` when it names no body."""
-    if len(words) <= _CACHED_WORDS:
-        return _cached_organisation_kind(tuple(words))
-    return _organisation_kind(words)
+
+def _by_words(
+    function: Callable[[Sequence[str]], _T], doc: str
+) -> tuple[Callable[[Sequence[str]], _T], Callable[[], None]]:
+    """``function`` of a name's words, cached, and what empties its cache.
+
+    Names of up to :data:`_CACHED_WORDS` words are cached; longer ones are not, so that a
+    bounded number of bounded keys is kept alive.
+    """
+    cached = lru_cache(maxsize=4096)(function)
+
+    def call(words: Sequence[str]) -> _T:
+        if len(words) <= _CACHED_WORDS:
+            return cached(tuple(words))
+        return function(words)
+
+    call.__doc__ = doc
+    return call, cached.cache_clear
 
 
 def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
@@ -101,16 +199,6 @@ def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
     if not lower:
         return None
     return next((kind for test in ORGANISATION_TESTS if (kind := test(lower)) is not None), None)
-
-
-_cached_organisation_kind: Final = lru_cache(maxsize=4096)(_organisation_kind)
-
-
-def head_index(words: Sequence[str]) -> int | None:
-    """Index of the last initiative noun of a capitalised name (``None`` if none)."""
-    if len(words) <= _CACHED_WORDS:
-        return _cached_head_index(tuple(words))
-    return _head_index(words)
 
 
 def _head_index(words: Sequence[str]) -> int | None:
@@ -124,14 +212,58 @@ def _head_index(words: Sequence[str]) -> int | None:
     return None
 
 
-_cached_head_index: Final = lru_cache(maxsize=4096)(_head_index)
+_MIXED_CASE: Final = re.compile(r"[a-z][A-Z]")
+
+
+def mixed_case(word: str) -> bool:
+    """Whether a word of five letters or more has a lower-case letter before a capital.
+
+    Such a word is shaped like a brand ("POhWER", "VoiceAbility"), unless it is a generic
+    acronym.
+    """
+    return len(word) >= 5 and _MIXED_CASE.search(word) is not None and word not in GENERIC_ACRONYMS
+
+
+_BRANCH_PREFIXES: Final = tuple(sorted(body + " " for body in BRANCHED_BODIES))
+
+
+def _names_a_thing(words: Sequence[str]) -> bool:
+    if not words or words[-1].casefold() in CONNECTORS:
+        return False
+    if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
+        return True
+    joined = " ".join(words)
+    if joined in NATIONAL_NAMES or words[-1] in NATIONAL_BODY_ACRONYMS:
+        return True
+    if len(words) == 1 and mixed_case(joined):
+        return True
+    return joined.startswith(_BRANCH_PREFIXES)
+
+
+organisation_kind, _clear_organisation_kinds = _by_words(
+    _organisation_kind,
+    """The kind of organisation a name's words make, or ``None`` when it names no body.""",
+)
+head_index, _clear_head_indexes = _by_words(
+    _head_index, """Index of the last initiative noun of a capitalised name (``None`` if none)."""
+)
+names_a_thing, _clear_names_a_thing = _by_words(
+    _names_a_thing,
+    """Whether ``words`` make a name on their own.
+
+    A body, a headed name, a national body or programme of the lexicon (or a name ending in
+    a national body's acronym: "North West ADASS") or its local branch, or a single word
+    shaped like a brand ("POhWER and Cambridge House" are two names).
+    """,
+)
 
 
 def clear_caches() -> None:
     """Empty the caches of word and name classes."""
     _lower_word.cache_clear()
-    _cached_organisation_kind.cache_clear()
-    _cached_head_index.cache_clear()
+    _clear_organisation_kinds()
+    _clear_head_indexes()
+    _clear_names_a_thing()
 
 
 def kind_of(words: Sequence[str]) -> InitiativeKind | None:
@@ -146,4 +278,13 @@ def is_person(words: Sequence[str]) -> bool:
     return bool(words) and _lower_word(words[-1]) in PERSON_HEADS
 
 
-__all__ = ["clear_caches", "head_index", "is_person", "kind_of", "lower_words", "organisation_kind"]
+__all__ = [
+    "clear_caches",
+    "head_index",
+    "is_person",
+    "kind_of",
+    "lower_words",
+    "mixed_case",
+    "names_a_thing",
+    "organisation_kind",
+]

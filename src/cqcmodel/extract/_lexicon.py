@@ -6,10 +6,25 @@ from typing import Final
 
 from .kinds import InitiativeKind, OrganisationKind, Voice
 
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, split at white space: a word list written as running text."""
+    return frozenset(text.split())
+
+
+def _kinds(*groups: tuple[OrganisationKind, str]) -> dict[str, OrganisationKind]:
+    """Words and the kind each gives, written as (kind, the words that give it)."""
+    return {word: kind for kind, words in groups for word in words.split()}
+
+
 #: Nouns that end the name of an initiative, with the kind they give (singular, lower case).
 INITIATIVE_HEADS: Final[dict[str, InitiativeKind]] = {
     "service": InitiativeKind.SERVICE,
     "helpline": InitiativeKind.SERVICE,
+    "directory": InitiativeKind.SERVICE,
+    "portal": InitiativeKind.SERVICE,
+    "register": InitiativeKind.SERVICE,
+    "tool": InitiativeKind.SERVICE,
     "direct": InitiativeKind.SERVICE,
     "centre": InitiativeKind.SERVICE,
     "center": InitiativeKind.SERVICE,
@@ -70,35 +85,12 @@ KIND_HINTS: Final[dict[str, InitiativeKind]] = {
 
 #: Lower-case nouns that may end a name continued after its capitalised words
 #: ("Home First model", "Integrated Neighbourhood teams").
-EXTENSION_HEADS: Final = frozenset(
-    {
-        "service",
-        "team",
-        "hub",
-        "board",
-        "group",
-        "forum",
-        "committee",
-        "panel",
-        "partnership",
-        "fund",
-        "funding",
-        "grant",
-        "strategy",
-        "plan",
-        "agreement",
-        "programme",
-        "project",
-        "initiative",
-        "scheme",
-        "campaign",
-        "pilot",
-        "model",
-        "pathway",
-        "event",
-        "café",
-        "cafe",
-    }
+EXTENSION_HEADS: Final = _words(
+    """
+    service helpline team hub board group forum committee panel partnership fund funding
+    grant strategy plan agreement programme project initiative scheme campaign pilot
+    model pathway event café cafe
+    """
 )
 
 #: Trailing nouns that may be dropped to name the same thing ("Home First model" is Home First).
@@ -107,81 +99,24 @@ WEAK_HEADS: Final = frozenset(
 )
 
 #: Nouns naming a person's role: a name ending in one is a job title, not an initiative.
-PERSON_HEADS: Final = frozenset(
-    {
-        "worker",
-        "officer",
-        "director",
-        "manager",
-        "lead",
-        "leader",
-        "head",
-        "chair",
-        "chairperson",
-        "member",
-        "therapist",
-        "practitioner",
-        "coordinator",
-        "co-ordinator",
-        "assessor",
-        "advocate",
-        "nurse",
-        "councillor",
-        "ambassador",
-        "champion",
-        "navigator",
-        "broker",
-        "consultant",
-        "executive",
-        "secretary",
-        "minister",
-        "commissioner",
-        "adviser",
-        "advisor",
-        "administrator",
-        "assistant",
-        "professional",
-        "clinician",
-        "doctor",
-        "psychologist",
-        "psychiatrist",
-        "mayor",
-        "portfolio",
-    }
+PERSON_HEADS: Final = _words(
+    """
+    worker officer director manager lead leader head chair chairperson member therapist
+    practitioner coordinator co-ordinator assessor advocate nurse councillor ambassador
+    champion navigator broker consultant executive secretary minister commissioner
+    adviser advisor administrator assistant professional clinician doctor psychologist
+    psychiatrist mayor portfolio
+    """
 )
 
 #: Last words of names defined with an acronym that are not initiatives (laws, surveys,
 #: reviews, measures, groups of people, conditions).
-NOT_INITIATIVE_HEADS: Final = frozenset(
-    {
-        "act",
-        "survey",
-        "safeguard",
-        "review",
-        "enquiry",
-        "indicator",
-        "duty",
-        "regulation",
-        "code",
-        "order",
-        "payment",
-        "disability",
-        "assessment",
-        "framework",
-        "sector",
-        "need",
-        "condition",
-        "disorder",
-        "people",
-        "person",
-        "adult",
-        "child",
-        "children",
-        "standard",
-        "ethnic",
-        "system",
-        "measure",
-    }
+NOT_INITIATIVE_HEADS: Final = _words(
+    """
+    act survey safeguard review enquiry indicator duty regulation code order payment
+    disability assessment framework sector need condition disorder people person adult
+    child children standard ethnic system measure
+    """
 )
 
 #: Names that are generic even with a capital or an acronym (name keys).
@@ -221,6 +156,9 @@ GENERIC_DEPARTMENTS: Final = frozenset(
         "safeguarding",
         "reablement",
         "community health",
+        "learning disability",
+        "occupational therapy",
+        "social work",
         "primary care",
         "council",
         "borough",
@@ -231,283 +169,55 @@ GENERIC_DEPARTMENTS: Final = frozenset(
 
 #: Capitalised single words that never start a name continued in lower case ("Asian community
 #: groups", "Covid funding", "May plan").
-NOT_NAME_WORDS: Final = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "asian",
-        "black",
-        "white",
-        "british",
-        "english",
-        "european",
-        "african",
-        "caribbean",
-        "irish",
-        "polish",
-        "somali",
-        "bangladeshi",
-        "pakistani",
-        "indian",
-        "chinese",
-        "muslim",
-        "jewish",
-        "christian",
-        "hindu",
-        "sikh",
-        "roma",
-        "gypsy",
-        "traveller",
-        "covid",
-        "covid-19",
-        "nhs",
-        "gp",
-        "borough",
-        "council",
-        "care",
-        "health",
-        "adult",
-        "social",
-        "local",
-        "national",
-        "government",
-        "i",
-    }
+#: Months and days: after a connector at the end of a run they date it ("Healthwatch Kent
+#: in March"), and are no part of the name.
+DATE_WORDS: Final = _words(
+    """
+    january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+NOT_NAME_WORDS: Final = DATE_WORDS | _words(
+    """
+    asian black white british english european african caribbean irish polish somali
+    bangladeshi pakistani indian chinese muslim jewish christian hindu sikh roma gypsy
+    traveller covid
+    covid-19 nhs gp borough council care health adult social local national government i
+    """
 )
 
 #: Acronyms too general to name anything by themselves or with a noun after them.
-GENERIC_ACRONYMS: Final = frozenset(
-    {
-        "NHS",
-        "GP",
-        "GPs",
-        "OT",
-        "OTs",
-        "UK",
-        "VCSE",
-        "VCFSE",
-        "VCS",
-        "ASC",
-        "LA",
-        "LAs",
-        "CQC",
-        "ICS",
-        "MDT",
-        "AMHP",
-        "AMHPs",
-        "DoLS",
-        "LPS",
-        "SAR",
-        "SARs",
-        "PSW",
-        "SEN",
-        "SEND",
-        "KPI",
-        "KPIs",
-        "DASS",
-        "IT",
-        "A&E",
-        "BAME",
-        "LGBTQ",
-        "LGBTQ+",
-    }
+GENERIC_ACRONYMS: Final = _words(
+    """
+    NHS GP GPs OT OTs UK VCSE VCFSE VCS ASC LA LAs CQC ICS MDT AMHP AMHPs DoLS LPS SAR
+    SARs PSW SEN SEND KPI KPIs DASS IT A&E BAME LGBTQ LGBTQ+
+    """
 )
 
 #: Capitalised words that start a sentence without starting a name.
-SENTENCE_STARTERS: Final = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "its",
-        "it",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "with",
-        "by",
-        "as",
-        "when",
-        "where",
-        "while",
-        "whilst",
-        "although",
-        "however",
-        "further",
-        "furthermore",
-        "additionally",
-        "also",
-        "some",
-        "many",
-        "most",
-        "all",
-        "each",
-        "every",
-        "one",
-        "two",
-        "three",
-        "other",
-        "others",
-        "overall",
-        "since",
-        "during",
-        "following",
-        "through",
-        "our",
-        "we",
-        "they",
-        "he",
-        "she",
-        "staff",
-        "leaders",
-        "partners",
-        "providers",
-        "people",
-        "data",
-        "recent",
-        "current",
-        "new",
-        "both",
-        "several",
-        "despite",
-        "after",
-        "before",
-        "under",
-        "within",
-        "across",
-        "if",
-        "to",
-        "and",
-        "but",
-        "or",
-        "not",
-        "no",
-        "local",
-        "national",
-        "key",
-        "senior",
-        "frontline",
-        "commissioned",
-        "joint",
-        "feedback",
-        "similarly",
-        "previously",
-        "currently",
-        "recently",
-        "together",
-        "once",
-        "until",
-        "because",
-        "nevertheless",
-        "therefore",
-        "unpaid",
-    }
+SENTENCE_STARTERS: Final = _words(
+    """
+    the a an this that these those there their its it in on at for from with by as when
+    where while whilst although however further furthermore additionally also some many
+    most all each every one two three other others overall since during following
+    through our we they he she staff leaders partners providers people data recent
+    current new both several despite after before under within across if to and but or
+    not no local national key senior frontline commissioned joint feedback similarly
+    previously currently recently together once until because nevertheless therefore
+    unpaid
+    """
 )
 
 #: Lower-case words that never belong to a name's lower-case continuation.
-STOP_WORDS: Final = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "for",
-        "to",
-        "with",
-        "by",
-        "in",
-        "on",
-        "at",
-        "from",
-        "as",
-        "into",
-        "about",
-        "across",
-        "through",
-        "within",
-        "between",
-        "under",
-        "over",
-        "after",
-        "before",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "had",
-        "has",
-        "have",
-        "did",
-        "does",
-        "do",
-        "would",
-        "could",
-        "should",
-        "will",
-        "can",
-        "may",
-        "might",
-        "must",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "that",
-        "this",
-        "these",
-        "those",
-        "their",
-        "its",
-        "they",
-        "it",
-        "them",
-        "not",
-        "also",
-        "all",
-        "both",
-        "such",
-        "more",
-        "most",
-        "other",
-        "there",
-        "where",
-        "when",
-        "while",
-        "so",
-        "than",
-        "then",
-    }
+STOP_WORDS: Final = _words(
+    """
+    a an the and or but of for to with by in on at from as into about across through
+    within between under over after before was were is are be been being had has have
+    did does do would could should will can may might must which who whom whose that
+    this these those their its they it them not also all both such more most other there
+    where when while so than then
+    """
 )
 
 #: Words that may join capitalised words inside one name ("Health and Wellbeing Board").
@@ -532,6 +242,7 @@ NATIONAL_BODIES: Final[tuple[tuple[str, str | None, OrganisationKind], ...]] = (
     ("Local Government and Social Care Ombudsman", "LGSCO", OrganisationKind.NATIONAL_BODY),
     ("Department for Work and Pensions", "DWP", OrganisationKind.NATIONAL_BODY),
     ("Home Office", None, OrganisationKind.NATIONAL_BODY),
+    ("Ofsted", None, OrganisationKind.NATIONAL_BODY),
     ("Healthwatch England", None, OrganisationKind.HEALTHWATCH),
     ("Healthwatch", None, OrganisationKind.HEALTHWATCH),
     ("Mind", None, OrganisationKind.CHARITY),
@@ -587,27 +298,44 @@ NATIONAL_PROGRAMMES: Final[tuple[tuple[str, InitiativeKind, tuple[str, ...]], ..
     ("Joint Strategic Needs Assessment", InitiativeKind.STRATEGY, ()),
 )
 
+#: The names of :data:`NATIONAL_BODIES`, as written.
+NATIONAL_BODY_NAMES: Final = frozenset(name for name, _, _ in NATIONAL_BODIES)
+#: The acronyms of :data:`NATIONAL_BODIES`.
+NATIONAL_BODY_ACRONYMS: Final = frozenset(acronym for _, acronym, _ in NATIONAL_BODIES if acronym)
+
+#: The names of :data:`NATIONAL_PROGRAMMES`, and those of the programmes and the bodies:
+#: each names a thing by itself ("Home First and Discharge to Assess pathways" are two).
+PROGRAMME_NAMES: Final = frozenset(name for name, _, _ in NATIONAL_PROGRAMMES)
+NATIONAL_NAMES: Final = NATIONAL_BODY_NAMES | PROGRAMME_NAMES
+
+#: Words that make a body of the places after them ("NHS Kent") and also start longer names
+#: whose places are coordinated before their head ("NHS Coventry and Warwickshire Integrated
+#: Care Board"): such a prefix alone does not end a name before an "and".
+PREFIX_BODY_WORDS: Final = frozenset({"nhs"})
+
 #: National bodies with local branches: place words after the name make a branch of its own
 #: ("Age UK Lancashire", "Healthwatch Kent", "Carers Trust East Anglia").
 BRANCHED_BODIES: Final = frozenset(
     {"Age UK", "Healthwatch", "Carers Trust", "Citizens Advice", "Mind", "Mencap", "Carers UK"}
 )
 
+#: Words that may join a branched body to its place: "Mind in Bexley".
+BRANCH_LINKS: Final = frozenset({"in"})
+
+#: National bodies with regional branches named by a region in front: "North West ADASS",
+#: "the West Midlands Association of Directors of Adult Social Services".
+REGIONAL_BODIES: Final = frozenset({"Association of Directors of Adult Social Services"})
+
 #: Phrases that introduce a name just after them ("known as Step Down", "called ‘People
 #: First’"); an optional adverb may sit between the verb and "as" ("referred to locally as").
 NAMING_VERBS: Final = frozenset({"known", "referred to", "branded", "called", "named", "titled"})
 
 #: Nouns of an apposition after a name that make it an organisation ("Hestia, a charity").
-ORGANISATION_NOUNS: Final[dict[str, OrganisationKind]] = {
-    "charity": OrganisationKind.CHARITY,
-    "organisation": OrganisationKind.CHARITY,
-    "organization": OrganisationKind.CHARITY,
-    "provider": OrganisationKind.OTHER,
-    "company": OrganisationKind.OTHER,
-    "enterprise": OrganisationKind.OTHER,
-    "trust": OrganisationKind.NHS_TRUST,
-    "body": OrganisationKind.OTHER,
-}
+ORGANISATION_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
+    (OrganisationKind.CHARITY, "charity organisation organization"),
+    (OrganisationKind.OTHER, "provider company enterprise body"),
+    (OrganisationKind.NHS_TRUST, "trust"),
+)
 
 #: Lower-case words just before an unheaded Title Case name that say it names a body
 #: ("delivered by N-Compass", "commissioned Carers First to") or an undertaking ("through
@@ -616,8 +344,30 @@ ORGANISATION_CUES_BEFORE: Final = frozenset(
     {"by", "commissioned", "with", "from", "and", "including", "funded"}
 )
 
+#: Phrases around a name without a head noun that make even a single word a body, as
+#: (lower-case words just before it or "" for any, the word just after it or "" for any):
+#: "commissioned Refuge to run …", "delivered by Refuge", "Refuge told us". An organisation
+#: noun just before it ("the charity Refuge") does the same (:data:`ORGANISATION_NOUNS`).
+SINGLE_NAME_CUES: Final[tuple[tuple[str, str], ...]] = (
+    ("commissioned", "to"),
+    ("funded", "to"),
+    ("contracted", "to"),
+    ("commissioned from", ""),
+    ("delivered by", ""),
+    ("provided by", ""),
+    ("run by", ""),
+    ("in partnership with", ""),
+    ("", "told"),
+    ("", "said"),
+)
+
 #: Words just after an unheaded name that make it a body speaking ("Carers Leeds told us").
-ORGANISATION_CUES_AFTER: Final = frozenset({"told", "said", "reported", "explained", "described"})
+ORGANISATION_CUES_AFTER: Final = _words(
+    """
+    told said reported explained described ran runs hosted hosts employed employs
+    chaired chairs
+    """
+)
 
 #: Compass and area words: a capitalised name that starts with one is a place ("East Kent").
 COMPASS_WORDS: Final = frozenset(
@@ -626,57 +376,20 @@ COMPASS_WORDS: Final = frozenset(
 
 #: Words a Title Case name without a head noun may not be made of alone: places, compass
 #: points, nationalities and the like are capitalised without naming a body or undertaking.
-NOT_UNHEADED_WORDS: Final = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "greater",
-        "inner",
-        "outer",
-        "england",
-        "wales",
-        "scotland",
-        "london",
-        "uk",
-        "united",
-        "kingdom",
-        "borough",
-        "city",
-        "county",
-        "census",
-        "act",
-        "survey",
-        "covid",
-        "covid-19",
-        "ward",
-        "adult",
-        "social",
-        "care",
-        "local",
-        "authority",
-        "principal",
-        "senior",
-    }
+NOT_UNHEADED_WORDS: Final = _words(
+    """
+    north south east west central greater inner outer england wales scotland london uk
+    united kingdom borough city county census act survey covid covid-19 ward adult
+    social care local authority principal senior
+    """
 )
 
 #: Words before "Trust" that make it an NHS trust rather than a charitable trust.
-NHS_WORDS: Final = frozenset(
-    {
-        "nhs",
-        "foundation",
-        "healthcare",
-        "health",
-        "hospital",
-        "care",
-        "partnership",
-        "ambulance",
-        "community",
-        "mental",
-        "university",
-    }
+NHS_WORDS: Final = _words(
+    """
+    nhs foundation healthcare health hospital care partnership ambulance community
+    mental university
+    """
 )
 
 #: Last words of organisation names, after which "and" starts another name.
@@ -684,34 +397,50 @@ ORGANISATION_HEADS: Final = frozenset(
     {"trust", "council", "icb", "hospital", "police", "society", "charity", "association"}
 )
 
+#: Words that link two names rather than sit inside one, where a body or a headed name
+#: follows them ("the Register with Northumberland CVA", "the University of Portsmouth on
+#: the Research Partnership"); "of", "for", "in", "to" and "and" are read by other rules.
+LINK_WORDS: Final = frozenset({"with", "on", "at", "by"})
+#: Words that link two names only with an article after them: "the … NHS Foundation Trust
+#: for the Intermediate Care Service" (but "Salford Council for Voluntary Service" is one).
+ARTICLE_LINK_WORDS: Final = frozenset({"for"})
+
+#: Words a number follows inside a name, joining it to the capitalised words after it:
+#: "the Section 75 Partnership Agreement", "the Phase 2 Programme".
+NUMBERED_WORDS: Final = frozenset({"section", "phase", "tier", "stage", "part", "level", "step"})
+
 #: Owners whose possessive starts no name ("the Council’s Carers Strategy").
 OWNERS: Final = frozenset({"council", "authority", "borough", "city", "county", "government"})
 
 #: Last words of a body's name with the kind they give (singular, lower case); a name of two
 #: words or more ending in one names an organisation ("Norfolk Care Association").
-ORGANISATION_ENDINGS: Final[dict[str, OrganisationKind]] = {
-    "council": OrganisationKind.COUNCIL,
-    "hospital": OrganisationKind.NHS_BODY,
-    "police": OrganisationKind.OTHER,
-    "constabulary": OrganisationKind.OTHER,
-    "brigade": OrganisationKind.OTHER,
-    "college": OrganisationKind.OTHER,
-    "society": OrganisationKind.CHARITY,
-    "charity": OrganisationKind.CHARITY,
-    "foundation": OrganisationKind.CHARITY,
-    "association": OrganisationKind.CHARITY,
-    "aid": OrganisationKind.CHARITY,
-    "commission": OrganisationKind.NATIONAL_BODY,
-    "agency": OrganisationKind.NATIONAL_BODY,
-    "ombudsman": OrganisationKind.NATIONAL_BODY,
-    "inspectorate": OrganisationKind.NATIONAL_BODY,
-}
+ORGANISATION_ENDINGS: Final[dict[str, OrganisationKind]] = _kinds(
+    (OrganisationKind.COUNCIL, "council"),
+    (OrganisationKind.NHS_BODY, "hospital"),
+    (OrganisationKind.OTHER, "police constabulary brigade college federation ltd limited cic plc"),
+    (OrganisationKind.CHARITY, "society charity foundation association aid hospice uk cvs cva"),
+    (OrganisationKind.NATIONAL_BODY, "commission agency ombudsman inspectorate"),
+)
+
+#: Nouns of a body's name that "of" or "for" follows, with the kind they give: "Surrey
+#: Coalition of Disabled People", "University of Salford", "Council for Voluntary Service".
+ORGANISATION_HEADS_OF: Final[dict[str, OrganisationKind]] = _kinds(
+    (OrganisationKind.CHARITY, "coalition association society council league friend"),
+    (OrganisationKind.OTHER, "federation university college institute"),
+    (OrganisationKind.NATIONAL_BODY, "inspectorate office commission"),
+)
 
 #: Word sequences that end a body's name, with the kind they give ("… Integrated Care Board").
 ORGANISATION_TAILS: Final[tuple[tuple[tuple[str, ...], OrganisationKind], ...]] = (
     (("integrated", "care", "board"), OrganisationKind.ICB),
     (("primary", "care", "network"), OrganisationKind.NHS_BODY),
     (("ambulance", "service"), OrganisationKind.NHS_TRUST),
+    (("clinical", "commissioning", "group"), OrganisationKind.NHS_BODY),
+    (("fire", "service"), OrganisationKind.OTHER),
+    (("fire", "and", "rescue"), OrganisationKind.OTHER),
+    (("police", "service"), OrganisationKind.OTHER),
+    (("probation", "service"), OrganisationKind.NATIONAL_BODY),
+    (("combined", "authority"), OrganisationKind.COUNCIL),
     (("fire", "and", "rescue", "service"), OrganisationKind.OTHER),
 )
 
@@ -783,62 +512,21 @@ VOICE_HEADS: Final[dict[str, Voice]] = {
     "provider": Voice.PROVIDERS,
 }
 #: Modifiers that make a subject another organisation's (a *health* leader is a partner).
-PARTNER_MODIFIERS: Final = frozenset(
-    {
-        "health",
-        "nhs",
-        "icb",
-        "trust",
-        "hospital",
-        "voluntary",
-        "community",
-        "partner",
-        "system",
-        "police",
-        "external",
-        "housing",
-        "vcse",
-        "healthwatch",
-        "clinical",
-    }
+PARTNER_MODIFIERS: Final = _words(
+    """
+    health nhs icb trust hospital voluntary community partner system police external
+    housing vcse healthwatch clinical
+    """
 )
 PROVIDER_MODIFIERS: Final = frozenset({"provider", "home", "homecare", "domiciliary"})
 SENIOR_MODIFIERS: Final = frozenset({"senior", "executive", "strategic"})
 #: Words between a subject and its verb that do not change the subject.
-SUBJECT_FILLERS: Final = frozenset(
-    {
-        "also",
-        "all",
-        "both",
-        "consistently",
-        "generally",
-        "often",
-        "frequently",
-        "repeatedly",
-        "mostly",
-        "mainly",
-        "largely",
-        "further",
-        "clearly",
-        "had",
-        "have",
-        "has",
-        "who",
-        "we",
-        "spoke",
-        "to",
-        "with",
-        "not",
-        "did",
-        "would",
-        "could",
-        "us",
-        "always",
-        "told",
-        "themselves",
-        "interviewed",
-        "met",
-    }
+SUBJECT_FILLERS: Final = _words(
+    """
+    also all both consistently generally often frequently repeatedly mostly mainly
+    largely further clearly had have has who we spoke to with not did would could us
+    always told themselves interviewed met
+    """
 )
 PRONOUNS: Final = frozenset({"they", "he", "she"})
 
@@ -883,35 +571,9 @@ IRREGULAR_PLURALS: Final = frozenset({"people", "staff", "children", "men", "wom
 PEOPLE_WORDS: Final = frozenset({"people", "carers", "staff", "residents", "adults", "children"})
 TIME_WORDS: Final = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
 #: Words that end the phrase a percentage is "of" ("78% of people who … were …").
-PHRASE_STOPS: Final = frozenset(
-    {
-        "went",
-        "came",
-        "got",
-        "made",
-        "did",
-        "would",
-        "could",
-        "will",
-        "can",
-        "was",
-        "were",
-        "is",
-        "are",
-        "had",
-        "has",
-        "have",
-        "said",
-        "felt",
-        "found",
-        "compared",
-        "than",
-        "which",
-        "in",
-        "at",
-        "by",
-        "from",
-        "to",
-        "on",
-    }
+PHRASE_STOPS: Final = _words(
+    """
+    went came got made did would could will can was were is are had has have said felt
+    found compared than which in at by from to on
+    """
 )

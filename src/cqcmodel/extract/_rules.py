@@ -21,8 +21,11 @@ from ._candidates import Scan
 from ._classify import is_person, kind_of, organisation_kind
 from ._lexicon import (
     CONNECTORS,
+    INITIATIVE_HEADS,
     KIND_HINTS,
     NOT_INITIATIVE_HEADS,
+    REGIONAL_BODIES,
+    SENTENCE_STARTERS,
 )
 from ._text import (
     Caseless,
@@ -78,6 +81,15 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     without one, or without any title's longest word, is not searched.
     """
     if not has_later_capital(passage.text, sentence.start + 1, sentence.end):
+        return
+    if scan.titled_of != passage.order:
+        # A passage without any title's longest word has no sentence with one.
+        lower_passage = lowered(passage.text)
+        scan.titled = lower_passage is None or any(
+            needle in lower_passage for needle in _title_needles()
+        )
+        scan.titled_of = passage.order
+    if not scan.titled:
         return
     # The sentence on its own: space or the finding's edge is on either side of it.
     text = passage.text[sentence.start : sentence.end]
@@ -222,16 +234,46 @@ def _branch_end(text: str, start: int, end: int, name_end: int, stop: int) -> in
 
     "Age UK Faversham and Sittingbourne" is one branch; in "Age UK Lancashire and Lancashire
     and South Cumbria Integrated Care Board" the capitals run on after the match, so the
-    branch stops at its first "and" and the rest is a name of its own.
+    branch stops at its first "and" and the rest is a name of its own — unless the word
+    after the next "and" repeats the branch's last place: in "Age UK Lewisham and Southwark
+    and Southwark Pensioners Centre" the branch is "Age UK Lewisham and Southwark". A branch
+    names its place once: an "and" before a place named again inside the match ends it too
+    ("Age UK Bristol and Bristol Mind", "Citizens Advice Sheffield and Disability Sheffield").
     """
+    places = text[name_end:end].split()
+    if any(singular(place.casefold()) in INITIATIVE_HEADS for place in places):
+        return name_end  # "Age UK Day Centre" is a service, not a branch
+    for index in range(1, len(places) - 1):
+        if places[index] == "and" and set(places[:index]) & set(places[index + 1 :]):
+            return name_end + len(" ".join(places[:index])) + 1
     follows = _CONTINUES.match(text, end, stop)
     if follows is None:
+        return end
+    last = text[start:end].rsplit(None, 1)[-1]
+    if text.startswith(" and " + last + " ", end):
         return end
     first_and = text.find(" and ", name_end, end)
     return first_and if first_and >= 0 else end
 
 
 _CONTINUES: Final = re.compile(r"\s++(?:and|of|for|&)?\s*+[A-Z]")
+#: Up to three capitalised words just before a point: a regional branch's region.
+_REGION: Final = re.compile(r"(?:(?<![\w’'-])[A-Z][\w’'-]*\s){1,3}$")
+
+
+def _region_start(text: str, start: int, sentence: Sentence) -> int:
+    """Where a region written before a body's name starts ("North West ADASS").
+
+    ``start`` itself when no capitalised word comes just before, or only an article, a
+    sentence's first word or a connector does.
+    """
+    found = _REGION.search(text, max(sentence.start, start - 48), start)
+    if found is None:
+        return start
+    words = found.group().split()
+    while words and (words[0].casefold() in SENTENCE_STARTERS or words[0].casefold() in CONNECTORS):
+        words = words[1:]
+    return start - len(" ".join(words)) - 1 if words else start
 
 
 def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
@@ -255,7 +297,12 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
                 if end > name_end:
                     # A local branch is a body of its own ("Age UK Canterbury").
                     keys, lexicon = set(), None
-            if entry.acronym:
+            elif entry.name in REGIONAL_BODIES:
+                region = _region_start(text, start, sentence)
+                if region < start:
+                    # A regional branch is a body of its own ("North West ADASS").
+                    start, keys, lexicon = region, set(), None
+            if entry.acronym and lexicon is not None:
                 keys.add("acr:" + entry.acronym.upper())
             scan.add(
                 passage,
@@ -292,77 +339,139 @@ class Rule:
     needs_capital: bool = False
 
 
+#: A sentence and the names a rule must yield on it, in text order.
+Example = tuple[str, tuple[str, ...]]
+
+#: Each rule's examples, by rule name: what the tests run rule by rule.
+EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
+    "titles": (("The Partnerships and Communities work was strong.", ()),),
+    "quoted": (
+        ("The ‘Connected Leaders’ forum met monthly.", ("Connected Leaders",)),
+        ("They used “leading technology” for triage.", ()),
+        ("The 'Living Well in Lancashire' strategy.", ("Living Well in Lancashire",)),
+    ),
+    "acronyms": (
+        ("The local access point (LAP) helped.", ("local access point",)),
+        (
+            "They worked with Kent Community Health NHS Foundation Trust (KCHFT).",
+            ("Kent Community Health NHS Foundation Trust",),
+        ),
+        ("Data from the survey (ASCS, 2023) showed it.", ()),
+    ),
+    "lexicon": (
+        ("It used Better Care Funding (BCF) for beds.", ("Better Care Funding", "BCF")),
+        ("The front door used a three-conversation approach.", ("three-conversation approach",)),
+        (
+            "Age UK Canterbury and Age UK Faversham and Sittingbourne ran clubs.",
+            ("Age UK Canterbury", "Age UK Faversham and Sittingbourne"),
+        ),
+        (
+            "It worked with Age UK Lancashire and Lancashire and South Cumbria ICB.",
+            ("Age UK Lancashire",),
+        ),
+        (
+            "It worked with Age UK Lewisham and Southwark and Southwark Pensioners Centre.",
+            ("Age UK Lewisham and Southwark",),
+        ),
+        (
+            "Citizens Advice Sheffield and Disability Sheffield helped.",
+            ("Citizens Advice Sheffield",),
+        ),
+        ("It met Age UK Day Centre staff.", ("Age UK",)),
+        ("Leaders from North West ADASS and the ADASS board met.", ("North West ADASS", "ADASS")),
+    ),
+    "title-case": (
+        ("There was an Autism Partnership Board for adults.", ("Autism Partnership Board",)),
+        ("Staff used the Home First model daily.", ("Home First model",)),
+        (
+            "Preston City Council and Burnley Borough Council agreed.",
+            ("Preston City Council", "Burnley Borough Council"),
+        ),
+        ("The local authority commissioned Carers First to help.", ("Carers First",)),
+        ("People used Connect to Support Kent to find groups.", ("Connect to Support Kent",)),
+        ("It was delivered by Hestia, a charity, in the borough.", ("Hestia",)),
+        ("Beds were (referred to locally as Step Down) for people.", ("Step Down",)),
+        ("It worked with North-West London and Care Act duties.", ()),
+        (
+            "Concerns came from Guy’s and St Thomas’ NHS Foundation Trust.",
+            ("Guy’s and St Thomas’ NHS Foundation Trust",),
+        ),
+        (
+            "It was agreed with NHS North East and North Cumbria Integrated Care Board.",
+            ("NHS North East and North Cumbria Integrated Care Board",),
+        ),
+        (
+            "It worked with NHS Devon and Royal Devon University Healthcare NHS Foundation Trust.",
+            ("NHS Devon", "Royal Devon University Healthcare NHS Foundation Trust"),
+        ),
+        (
+            "It worked with Barnet, Enfield and Haringey Mental Health NHS Trust.",
+            ("Barnet, Enfield and Haringey Mental Health NHS Trust",),
+        ),
+        (
+            "Leaders said the Principal Social Worker and the Quality Assurance Group led it.",
+            ("Quality Assurance Group",),
+        ),
+        (
+            "It set up the Personal Assistant Register with Northumberland CVA.",
+            ("Personal Assistant Register", "Northumberland CVA"),
+        ),
+        ("Advocacy came from POhWER and Cambridge House.", ("POhWER", "Cambridge House")),
+        ("The local authority commissioned Refuge to run it.", ("Refuge",)),
+        ("It was run by the charity Turning Point.", ("Turning Point",)),
+        (
+            "Care was bought through the Section 75 Partnership Agreement.",
+            ("Section 75 Partnership Agreement",),
+        ),
+        ("Young people were supported by the 0-25 Service.", ("0-25 Service",)),
+        ("Leaders from Adult Social Care and Public Health agreed.", ()),
+    ),
+}
+
+
+def _rule(
+    name: str, find: RuleFunction, description: str, *, needs: str = "", needs_capital: bool = False
+) -> Rule:
+    """A rule of the registry, with its examples from :data:`EXAMPLES` (gated as ``needs``)."""
+    return Rule(
+        name=name,
+        find=find,
+        description=description,
+        examples=EXAMPLES[name],
+        needs=needs,
+        needs_capital=needs_capital,
+    )
+
+
 #: The rules, in the order they run on each sentence.
 RULES: Final[tuple[Rule, ...]] = (
-    Rule(
-        name="titles",
-        find=_titles,
-        description="statement and theme titles written in a finding name nothing",
-        examples=(("The Partnerships and Communities work was strong.", ()),),
+    _rule(
+        "titles",
+        _titles,
+        "statement and theme titles written in a finding name nothing",
         needs_capital=True,
     ),
-    Rule(
-        name="quoted",
-        find=_quoted,
-        description="a quoted name, mostly capitalised, of at most eight words",
-        examples=(
-            ("The ‘Connected Leaders’ forum met monthly.", ("Connected Leaders",)),
-            ("They used “leading technology” for triage.", ()),
-            ("The 'Living Well in Lancashire' strategy.", ("Living Well in Lancashire",)),
-        ),
+    _rule(
+        "quoted",
+        _quoted,
+        "a quoted name, mostly capitalised, of at most eight words",
         needs=first_characters(_QUOTED),
     ),
-    Rule(
-        name="acronyms",
-        find=_acronyms,
-        description="the long form of a defined acronym (Schwartz–Hearst), any case",
-        examples=(
-            ("The local access point (LAP) helped.", ("local access point",)),
-            (
-                "They worked with Kent Community Health NHS Foundation Trust (KCHFT).",
-                ("Kent Community Health NHS Foundation Trust",),
-            ),
-            ("Data from the survey (ASCS, 2023) showed it.", ()),
-        ),
+    _rule(
+        "acronyms",
+        _acronyms,
+        "the long form of a defined acronym (Schwartz–Hearst), any case",
         needs=first_characters(_ACRONYM_DEF),
     ),
-    Rule(
-        name="lexicon",
-        find=_lexicon_names,
-        description="national programmes and bodies, their variants, acronyms and branches",
-        examples=(
-            ("It used Better Care Funding (BCF) for beds.", ("Better Care Funding", "BCF")),
-            (
-                "The front door used a three-conversation approach.",
-                ("three-conversation approach",),
-            ),
-            (
-                "Age UK Canterbury and Age UK Faversham and Sittingbourne ran clubs.",
-                ("Age UK Canterbury", "Age UK Faversham and Sittingbourne"),
-            ),
-            (
-                "It worked with Age UK Lancashire and Lancashire and South Cumbria ICB.",
-                ("Age UK Lancashire",),
-            ),
-        ),
+    _rule(
+        "lexicon",
+        _lexicon_names,
+        "national programmes and bodies, their variants, acronyms, branches and regions",
     ),
-    Rule(
-        name="title-case",
-        find=scan_runs,
-        description="Title Case runs: headed names, coordinated names, brand-like names",
-        examples=(
-            ("There was an Autism Partnership Board for adults.", ("Autism Partnership Board",)),
-            ("Staff used the Home First model daily.", ("Home First model",)),
-            (
-                "Preston City Council and Burnley Borough Council agreed.",
-                ("Preston City Council", "Burnley Borough Council"),
-            ),
-            ("The local authority commissioned Carers First to help.", ("Carers First",)),
-            ("People used Connect to Support Kent to find groups.", ("Connect to Support Kent",)),
-            ("It was delivered by Hestia, a charity, in the borough.", ("Hestia",)),
-            ("Beds were (referred to locally as Step Down) for people.", ("Step Down",)),
-            ("It worked with North-West London and Care Act duties.", ()),
-        ),
+    _rule(
+        "title-case",
+        scan_runs,
+        "Title Case runs: headed names, coordinated and listed names, brand-like names",
         needs_capital=True,
     ),
 )
@@ -376,4 +485,4 @@ def rule(name: str) -> Rule:
     raise KeyError(name)
 
 
-__all__ = ["RULES", "Rule", "RuleFunction", "rule"]
+__all__ = ["EXAMPLES", "RULES", "Example", "Rule", "RuleFunction", "rule"]

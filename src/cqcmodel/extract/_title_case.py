@@ -17,27 +17,38 @@ from typing import Final
 import attrs
 
 from ._candidates import Scan
-from ._classify import head_index, is_person, kind_of, organisation_kind
+from ._classify import head_index, is_person, kind_of, mixed_case, organisation_kind
+from ._classify import names_a_thing as _names_a_thing
 from ._lexicon import (
+    ARTICLE_LINK_WORDS,
+    BRANCH_LINKS,
     BRANCHED_BODIES,
     COMPASS_WORDS,
     CONNECTORS,
+    DATE_WORDS,
     EXTENSION_HEADS,
     GENERIC_ACRONYMS,
     GENERIC_DEPARTMENTS,
     INITIATIVE_HEADS,
     KIND_HINTS,
+    LINK_WORDS,
     NAMING_VERBS,
+    NATIONAL_BODY_NAMES,
     NOT_INITIATIVE_HEADS,
     NOT_NAME_WORDS,
     NOT_UNHEADED_WORDS,
+    NUMBERED_WORDS,
     ORGANISATION_CUES_AFTER,
     ORGANISATION_CUES_BEFORE,
+    ORGANISATION_ENDINGS,
     ORGANISATION_HEADS,
     ORGANISATION_NOUNS,
     OWNERS,
     PERSON_HEADS,
+    PREFIX_BODY_WORDS,
+    PROGRAMME_NAMES,
     SENTENCE_STARTERS,
+    SINGLE_NAME_CUES,
     STOP_WORDS,
     WEAK_HEADS,
 )
@@ -91,7 +102,10 @@ def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
             while (
                 joined < count
                 and joined - cursor < 2
-                and words[joined].text.casefold() in CONNECTORS
+                and (
+                    words[joined].text.casefold() in CONNECTORS
+                    or (words[joined].text[0].isdigit() and _numbered(words, joined))
+                )
                 and not capitals[joined]
             ):
                 joined += 1
@@ -102,6 +116,15 @@ def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
             break
         yield run
         index = cursor
+
+
+def _numbered(words: Sequence[Token], index: int) -> bool:
+    """Whether the word at ``index`` is a number after a word that takes one ("Section 75")."""
+    return (
+        index > 0
+        and words[index].text.isdigit()
+        and words[index - 1].text.casefold() in NUMBERED_WORDS
+    )
 
 
 def _capital(token: Token) -> bool:
@@ -126,6 +149,10 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     # punctuation marks that hold a capital): all that its runs read.
     windows = capital_windows(text, sentence.start, sentence.end)
     found, first_word = windows or stretches(text, sentence.start, sentence.end)
+    if "’" in sentence.text or "'" in sentence.text:
+        found = _join_apostrophes(text, found)
+    if ", " in sentence.text and (" and " in sentence.text or " & " in sentence.text):
+        found = _join_listed_places(text, found)
     for words in found:
         for run in _runs(words):
             run_tokens = [words[index] for index in run]
@@ -140,8 +167,129 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
             )
 
 
+#: An apostrophe after a plural "s" that a capitalised word follows ("St Thomas’ NHS"):
+#: it belongs to the name rather than ending it.
+_PLURAL_APOSTROPHE: Final = re.compile(r"[’'] (?=[A-Z])")
+
+
+def _join_apostrophes(text: str, found: list[tuple[Token, ...]]) -> list[tuple[Token, ...]]:
+    """Join stretches cut by a plural's apostrophe: "Guy’s and St Thomas’ NHS Foundation Trust".
+
+    The apostrophe is kept in the word before it ("Thomas’"); a quotation mark that closes
+    a quote is not after an "s" followed by a capital, or the quote rule reads it.
+    """
+    joined: list[list[Token]] = []
+    for words in found:
+        if joined and words and joined[-1]:
+            last = joined[-1][-1]
+            if (
+                last.text[-1] in "sS"
+                and last.end + 2 == words[0].start
+                and _PLURAL_APOSTROPHE.match(text, last.end)
+            ):
+                joined[-1][-1] = Token(last.start, last.end + 1, text[last.start : last.end + 1])
+                joined[-1].extend(words)
+                continue
+        joined.append(list(words))
+    return [tuple(words) for words in joined]
+
+
+def _trailing_capitals(words: tuple[Token, ...], *, ands: bool = True) -> int:
+    """How many of the last words are capitalised (with an "and" between two, if ``ands``)."""
+    count = 0
+    while count < len(words):
+        word = words[-1 - count]
+        inner = ands and word.text in {"and", "&"} and 0 < count < len(words) - 1
+        if not (_capital(word) or inner):
+            break
+        count += 1
+    while count and not _capital(words[-count]):
+        count -= 1
+    return count
+
+
+def _leading_name(words: tuple[Token, ...]) -> list[Token]:
+    """The capitalised words (and connectors between them) that start a stretch."""
+    names: list[Token] = []
+    for word in words:
+        if not (_capital(word) or word.text.casefold() in CONNECTORS):
+            break
+        names.append(word)
+    return names
+
+
+def _ends_listed_name(words: tuple[Token, ...]) -> bool:
+    """Whether a stretch starts with the end of a name that lists places before it.
+
+    "Enfield and Haringey Mental Health NHS Trust": a headed name or body whose first part,
+    before its "and", is no name by itself, and that stays one name (its "and" joins no two
+    names: "Sheffield Flourish and Sheffield Mind" are two).
+    """
+    tokens = _leading_name(words)
+    names = [token.text for token in tokens]
+    ands = [index for index, word in enumerate(names) if word in {"and", "&"}]
+    if not ands or ands[0] == 0 or _names_a_thing(names[: ands[0]]):
+        return False
+    for end in range(ands[0] + 2, min(len(names), 14) + 1):
+        if _names_a_thing(names[:end]):
+            return len(_split_coordinated(tokens[:end])) == 1
+    return False
+
+
+#: How many places listed with commas may join a name ("Cumbria, Northumberland, Tyne and
+#: Wear …" lists three).
+_MOST_LISTED: Final = 4
+
+
+def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple[Token, ...]]:
+    """Join places listed with commas before a name: "Barnet, Enfield and Haringey … Trust".
+
+    The words before each comma must be capitalised, one or two (or up to six after a prefix
+    word: "NHS Bath and North East Somerset"), and no name by themselves (or a body only by
+    a prefix); the stretch after the last comma must end the name
+    (:func:`_ends_listed_name`).
+    """
+    joined: list[tuple[Token, ...]] = []
+    for stretch in found:
+        words = stretch
+        if (
+            words
+            and joined
+            and text.startswith(", ", joined[-1][-1].end)
+            and any(word.text in {"and", "&"} for word in words[1:8])
+            and _ends_listed_name(words)
+        ):
+            listed = 0
+            while joined and listed < _MOST_LISTED and text.startswith(", ", joined[-1][-1].end):
+                listed += 1
+                before = joined[-1]
+                if before[-1].end + 2 != words[0].start:
+                    break
+                count = _trailing_capitals(before)
+                if count and before[-count].text.casefold() not in PREFIX_BODY_WORDS:
+                    count = _trailing_capitals(before, ands=False)
+                place = [token.text for token in before[-count:]] if count else []
+                if not place or count > (6 if place[0].casefold() in PREFIX_BODY_WORDS else 2):
+                    break  # (a place is a word or two: "Voluntary Action Sheffield" is none)
+                following = [token.text for token in _leading_name(words)]
+                if _names_a_thing(place) and not _prefix_only(place, following):
+                    break
+                joined.pop()
+                if count < len(before):
+                    joined.append(before[:-count])
+                words = (*before[-count:], *words)
+                if count < len(before):
+                    break
+        joined.append(words)
+    return joined
+
+
 def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> list[Token]:
-    """Drop a leading article, sentence-starting word or owner ("Council’s") and connectors."""
+    """Drop a leading article, sentence-starting word or owner ("Council’s") and connectors.
+
+    A connector and a month or day that end the run go too, and the possessive of a last
+    word that is a body's or an undertaking's noun ("the Trust’s").
+    """
     trimmed = list(run)
     if trimmed and at_start and trimmed[0].text.casefold() in SENTENCE_STARTERS:
         trimmed = trimmed[1:]
@@ -155,7 +303,36 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
         trimmed = trimmed[1:]
     while trimmed and trimmed[-1].text.casefold() in CONNECTORS:
         trimmed = trimmed[:-1]
+    while (
+        len(trimmed) > 2
+        and trimmed[-1].text.casefold() in DATE_WORDS
+        and trimmed[-2].text.casefold() in CONNECTORS
+    ):
+        trimmed = trimmed[:-2]  # "Healthwatch Kent in March"
+    if trimmed and trimmed[-1].text.endswith(("’s", "'s")):
+        last = trimmed[-1]
+        if singular(last.text[:-2].casefold()) in _BODY_WORDS:
+            # "Hull City Council’s own team": the body is named without its possessive.
+            trimmed[-1] = Token(last.start, last.end - 2, last.text[:-2])
     return trimmed
+
+
+#: Connectors after a head noun that start another name ("X Board and the Y Board").
+_SPLITTING: Final = CONNECTORS - {"for", "of", "at"}
+
+
+def _is_head(token: Token, current: list[Token], following: str) -> bool:
+    """Whether ``token`` is a head noun that ends a name before ``following``.
+
+    "Carers Trust in Bexley" is the body's branch: a branched body's own head does not end
+    it before a word of :data:`BRANCH_LINKS`; nor does a head alone end a name before "to".
+    """
+    lower = singular(token.text.casefold())
+    if lower not in INITIATIVE_HEADS and lower not in ORGANISATION_HEADS:
+        return False
+    if following == "to" and len(current) == 1:
+        return False  # "the Hospital to Home service": a head alone starts a "to" name
+    return following not in BRANCH_LINKS or " ".join(t.text for t in current) not in BRANCHED_BODIES
 
 
 def _split_after_heads(run: list[Token]) -> list[list[Token]]:
@@ -166,10 +343,8 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
     while index < len(run):
         token = run[index]
         current.append(token)
-        lower = singular(token.text.casefold())
         following = run[index + 1].text.casefold() if index + 1 < len(run) else None
-        is_head = lower in INITIATIVE_HEADS or lower in ORGANISATION_HEADS
-        if is_head and following in CONNECTORS and following not in {"for", "of", "at"}:
+        if following in _SPLITTING and _is_head(token, current, following):
             parts.append(current)
             current = []
             index += 1
@@ -188,38 +363,173 @@ def _may_be_unheaded(words: Sequence[str]) -> bool:
     return len(content) >= 2 and not _place_like(words)
 
 
-def _names_a_thing(words: Sequence[str]) -> bool:
-    """Whether ``words`` make a name on their own: a body, a headed name or a local branch."""
-    if not words or words[-1].casefold() in CONNECTORS:
+def _prefix_only(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether ``left`` is a body only by a prefix word and ``right`` ends the same name.
+
+    "NHS North East" names a body, but in "NHS North East and North Cumbria Integrated
+    Care Board" the places are coordinated inside one name that the right part's head ends
+    (a right part with a prefix word of its own is a name of its own: "NHS Devon and Royal
+    Devon University Healthcare NHS Foundation Trust").
+    """
+    return (
+        left[0].casefold() in PREFIX_BODY_WORDS
+        and not any(word.casefold() in PREFIX_BODY_WORDS for word in right)
+        and " ".join(left) not in NATIONAL_BODY_NAMES
+        and organisation_kind(left[1:]) is None
+        and organisation_kind(right) is not None
+    )
+
+
+def _link_at(run: list[Token], index: int) -> int | None:
+    """Where the name after a linking word at ``index`` starts, if it links two names."""
+    word = run[index].text.casefold()
+    if word not in _ALL_LINK_WORDS:
+        return None
+    after = index + 1
+    while after < len(run) and run[after].text.casefold() == "the":
+        after += 1
+    if after >= len(run):
+        return None
+    if word in _PREPOSITIONS and run[index - 1].text.casefold() == "and":
+        return after  # "by Gateshead and by Bluebird Care": a phrase of its own
+    if word not in LINK_WORDS and not (word in ARTICLE_LINK_WORDS and after > index + 1):
+        return None
+    right = [t.text for t in run[after:]]
+    left_body = organisation_kind([t.text for t in run[:index]]) is not None
+    if organisation_kind(right) is not None or (left_body and _names_a_thing(right)):
+        return after
+    return None
+
+
+#: Connectors that start a phrase of their own after "and" ("… and by Bluebird Care").
+_PREPOSITIONS: Final = CONNECTORS - {"and", "&", "the", "of"}
+_ALL_LINK_WORDS: Final = LINK_WORDS | ARTICLE_LINK_WORDS | _PREPOSITIONS
+
+
+def _split_links(run: list[Token]) -> list[list[Token]]:
+    """Split a run at a word that links two names rather than sits inside one.
+
+    "the Personal Assistant Register with Northumberland CVA", "the University of Portsmouth
+    on the Adult Social Care Research Partnership": a word of :data:`LINK_WORDS` (and an
+    article after it), or one of :data:`ARTICLE_LINK_WORDS` and an article ("the … NHS
+    Foundation Trust for the Intermediate Care Service"), splits where the words after it
+    name a body, or a body before it is followed by a headed name ("Accommodation with Care
+    Programme" stays whole).
+    """
+    if len(run) < 3 or not any(token.text.casefold() in _ALL_LINK_WORDS for token in run):
+        return [run]
+    parts: list[list[Token]] = []
+    index = 1
+    while index < len(run) - 1:
+        after = _link_at(run, index)
+        if after is None:
+            index += 1
+            continue
+        parts.append(run[:index])
+        run = run[after:]
+        index = 1
+    parts.append(run)
+    return parts
+
+
+def _repeats(run: list[Token], begin: int, index: int) -> bool:
+    """Whether the word after the "and" at ``index`` repeats a place before it.
+
+    A name does not name a place twice: in "Age UK Lewisham and Southwark and Southwark
+    Pensioners Centre" the second "and" joins two names, and so does the "and" of
+    "Sheffield Flourish and Sheffield Mind" (the word after it repeats the first word of the
+    part that starts at ``begin``, and is no word of a field: "Mental Health and Mental
+    Capacity Team" stays one).
+    """
+    if not 0 < index < len(run) - 1:
         return False
-    if organisation_kind(words) is not None or head_index(words) == len(words) - 1:
+    after = run[index + 1].text
+    if after == run[index - 1].text:
         return True
-    return " ".join(words).startswith(_BRANCH_STARTS)
+    return after == run[begin].text and after.casefold() not in _FIELD_WORDS
 
 
-#: How a local branch's name starts: a branched body's name and a space.
-_BRANCH_STARTS: Final = tuple(sorted(body + " " for body in BRANCHED_BODIES))
+def _content(words: Sequence[str]) -> int:
+    """How many of ``words`` are not connectors."""
+    return sum(1 for word in words if word.casefold() not in CONNECTORS)
+
+
+def _starts_with_body(words: Sequence[str]) -> bool:
+    """Whether ``words`` are, or start with, a national body of the lexicon ("Age UK …")."""
+    joined = " ".join(words)
+    return joined in NATIONAL_BODY_NAMES or joined.startswith(_BODY_PREFIXES)
+
+
+_BODY_PREFIXES: Final = tuple(sorted(body + " " for body in NATIONAL_BODY_NAMES))
+
+
+def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = False) -> bool:
+    """Whether an "and" between ``left`` and ``right`` joins two names (not one name's words).
+
+    It does after a job title ("the Principal Social Worker and the … Group"); where the
+    left part is a name by itself and the right part is, or may be, one too; where a left
+    part of two words or more is followed by a national body of the lexicon ("Cloverleaf
+    Advocacy and Age UK Sheffield") or, after "and the" (``article``), by a name ("Sheffield
+    Young Carers and the Carers Centre").
+    """
+    if not right:
+        return False
+    if is_person(left):
+        return True
+    if _names_a_thing(left):
+        return not _prefix_only(left, right) and (_names_a_thing(right) or _may_be_unheaded(right))
+    if _content(left) < 2 or _place_like(left):
+        return False
+    return _starts_with_body(right) or (article and _names_a_thing(right))
+
+
+#: Words of departments, fields and other generic names: their repeat is no new name.
+_FIELD_WORDS: Final = (
+    frozenset(word for name in GENERIC_DEPARTMENTS for word in name.split())
+    | NOT_NAME_WORDS
+    | NOT_UNHEADED_WORDS
+    | CONNECTORS
+)
 
 
 def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     """Split "X and Y" where X is a name and Y is, or may be, one.
 
     "Age UK Lancashire and Lancashire and South Cumbria Integrated Care Board" is two names;
-    "Health and Wellbeing Board" stays whole.
+    "Health and Wellbeing Board" stays whole. An "and" between a word and its repeat splits
+    first.
     """
-    for index, token in enumerate(run[1:-1], start=1):
-        if token.text.casefold() not in {"and", "&"}:
-            continue
-        left = run[:index]
-        right = run[index + 1 :]
-        while right and right[0].text.casefold() == "the":
-            right = right[1:]
-        right_words = [t.text for t in right]
-        if _names_a_thing([t.text for t in left]) and (
-            _names_a_thing(right_words) or _may_be_unheaded(right_words)
-        ):
-            return [left, *_split_coordinated(right)]
-    return [run]
+    if len(run) < 3 or not any(token.text.casefold() in {"and", "&"} for token in run):
+        return [run]
+    pieces: list[list[Token]] = []
+    begin = 0
+    for index in range(1, len(run) - 1):
+        if run[index].text.casefold() in {"and", "&"} and _repeats(run, begin, index):
+            pieces.append(run[begin:index])
+            begin = index + 1
+    pieces.append(run[begin:])
+    return [part for piece in pieces for part in _split_names(piece) if part]
+
+
+def _split_names(run: list[Token]) -> list[list[Token]]:
+    """Split a run at each "and" that joins two names (:func:`_joins_names`), left to right."""
+    parts: list[list[Token]] = []
+    while True:
+        for index in range(1, len(run) - 1):
+            if run[index].text.casefold() not in {"and", "&"}:
+                continue
+            right = run[index + 1 :]
+            article = right[0].text.casefold() == "the"
+            while right and right[0].text.casefold() == "the":
+                right = right[1:]
+            left_words = [t.text for t in run[:index]]
+            if _joins_names(left_words, [t.text for t in right], article=article):
+                parts.append(run[:index])
+                run = right
+                break
+        else:
+            parts.append(run)
+            return parts
 
 
 def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
@@ -271,8 +581,12 @@ def _run_candidates(
         starts_sentence=at_start and trimmed[0] is run[0],
     )
     for piece in _split_after_heads(trimmed):
-        for part in _split_coordinated(piece):
-            _piece_candidates(scan, where, part)
+        for linked in _split_links(piece) if len(piece) > 2 else (piece,):
+            parts = _split_coordinated(linked)
+            if len(parts) > 1:  # a coordinated part may hold a link of its own
+                parts = [part for coordinated in parts for part in _split_links(coordinated)]
+            for part in parts:
+                _piece_candidates(scan, where, part)
 
 
 def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
@@ -296,7 +610,7 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
         and part[head + 1].text.casefold() not in {"for", "of"}
     ):
         part, names = part[: head + 1], names[: head + 1]
-    body = _names_a_thing(names) and head is None
+    body = _names_a_thing(names) and head is None and " ".join(names) not in PROGRAMME_NAMES
     if part[-1] is where.last and not body and _add_extended(scan, where, part):
         return
     if person:
@@ -341,17 +655,24 @@ def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
 def _add_headed(
     scan: Scan, where: _Run, part: list[Token], head: int, *, after_person: bool
 ) -> None:
-    """Add a capitalised name ending in an initiative noun ("Autism Partnership Board")."""
+    """Add a capitalised name ending in an initiative noun ("Autism Partnership Board").
+
+    An age range just before it is part of it ("the 0-25 Service").
+    """
     names = [token.text for token in part]
     kind = INITIATIVE_HEADS[singular(names[head].casefold())]
     if after_person and kind == "service":
         return
-    if len([name for name in names if name.casefold() not in CONNECTORS]) < 2:
+    text = where.passage.text
+    start, end = part[0].start, part[-1].end
+    ages = _AGE_RANGE.search(text, max(where.sentence.start, start - 12), start)
+    if ages is not None:
+        start = ages.start()
+    content = [name for name in names if name.casefold() not in CONNECTORS]
+    if len(content) + (ages is not None) < 2:
         return
     if where.starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
         return
-    text = where.passage.text
-    start, end = part[0].start, part[-1].end
     keys: set[str] = set()
     forms: set[str] = set()
     if singular(names[-1].casefold()) in WEAK_HEADS and len(part) >= 3:
@@ -369,6 +690,17 @@ def _add_headed(
     )
 
 
+#: An age range written just before a name: "the 0-25 Service", "the 16+ Team".
+_AGE_RANGE: Final = re.compile(r"(?<![\w.,/£-])\d{1,2}(?:[-–]\d{1,2}|\+)\s$")
+
+
+def _generic(key: str) -> bool:
+    """Whether a name key is a department or field, or fields joined by "and"."""
+    return key in GENERIC_DEPARTMENTS or (
+        " and " in key and all(part in GENERIC_DEPARTMENTS for part in key.split(" and "))
+    )
+
+
 def _extension(
     text: str,
     words: Sequence[Token],
@@ -380,9 +712,13 @@ def _extension(
 ) -> tuple[int, InitiativeKind, int] | None:
     """A lower-case continuation ending in an initiative noun: (end, kind, word count)."""
     caps = text[part[0].start : part[-1].end]
-    key = name_key(caps)
-    if key in GENERIC_DEPARTMENTS or not scan.allowed(caps):
-        return None
+    if _generic(name_key(caps)) or not scan.allowed(caps) or _POSSESSIVE.search(caps):
+        return None  # (after an owner, "Hull City Council’s own team", the noun is the owner's)
+    if part[0].text.casefold() in NOT_NAME_WORDS and all(
+        token.text.casefold() in NOT_NAME_WORDS or token.text.casefold() in CONNECTORS
+        for token in part
+    ):
+        return None  # "Monday to Friday services"
     single = len(part) == 1
     if single:
         word = part[0]
@@ -433,9 +769,11 @@ def _brand_token(word: str) -> bool:
     """Whether a single word is shaped like a brand, not an acronym.
 
     A capital starting a word part inside the word: after a hyphen ("N-Compass") or after a
-    lower-case letter ("MyCare"), followed by lower-case letters ("DoLS" is an acronym).
+    lower-case letter ("MyCare"), followed by lower-case letters ("DoLS" is an acronym); or,
+    in a word of five letters or more, a lower-case letter before a capital ("POhWER",
+    "LeDeR"), unless it is a generic acronym.
     """
-    return _BRAND.search(word) is not None
+    return _BRAND.search(word) is not None or mixed_case(word)
 
 
 _BRAND: Final = re.compile(r"[a-z-][A-Z][a-z]{2}")
@@ -479,6 +817,53 @@ def _add_kind(
     scan.add(passage, start, end, category=category, kind=kind)
 
 
+def _words_before(text: str, start: int, sentence: Sentence) -> str:
+    """The lower-case words just before ``start`` in its sentence, at most three."""
+    before = text[max(sentence.start, start - 40) : start].split()[-3:]
+    while before and not all(word.islower() for word in before):
+        before = before[1:]
+    return " ".join(before)
+
+
+#: The last words before a name, and the words after it, of the strong cues.
+_STRONG_LAST: Final = frozenset(ORGANISATION_NOUNS) | {
+    phrase.rsplit(" ", 1)[-1] for phrase, _ in SINGLE_NAME_CUES if phrase
+}
+_STRONG_AFTER: Final = frozenset(following for phrase, following in SINGLE_NAME_CUES if not phrase)
+
+
+def _body_cue(
+    text: str, start: int, end: int, sentence: Sentence, *, single: bool, speaks: bool = False
+) -> OrganisationKind | None:
+    """The kind of body the words around a name without a head noun say it is, if any.
+
+    An organisation noun just before it names its kind ("the charity Refuge"); a phrase of
+    :data:`SINGLE_NAME_CUES` ("commissioned Refuge to") makes even a single word a body
+    (one without words before it, "Refuge told us", only where the name ``speaks``: a single
+    word that is no acronym); unless ``single``, a name is also one after a word of
+    :data:`ORGANISATION_CUES_BEFORE` or before one of :data:`ORGANISATION_CUES_AFTER`.
+    """
+    last = _cue_before(text, start, sentence)
+    after = _word_after(text, end, sentence)
+    if single and singular(last) not in _STRONG_LAST and after not in _STRONG_AFTER:
+        return None  # no strong cue can match: the words before are not read
+    before = _words_before(text, start, sentence)
+    noun = ORGANISATION_NOUNS.get(singular(last)) if last else None
+    if noun is not None:
+        return noun
+    for phrase, following in SINGLE_NAME_CUES:
+        if not phrase and not speaks:
+            continue  # only a single word that is no acronym ("the MASH told us")
+        preceded = not phrase or before == phrase or before.endswith(" " + phrase)
+        if preceded and following in {"", after}:
+            return OrganisationKind.OTHER
+    if single:
+        return None
+    if last in ORGANISATION_CUES_BEFORE or after in ORGANISATION_CUES_AFTER:
+        return OrganisationKind.OTHER
+    return None
+
+
 def _unheaded(
     scan: Scan,
     passage: Passage,
@@ -490,9 +875,10 @@ def _unheaded(
     """A capitalised name without a head noun, named by its context or by its own shape.
 
     A naming phrase before it ("known as") or an apposition after it (", a charity") names
-    anything; otherwise a run of two capitalised words or more that is not a place, a
+    anything; a single word is a body after a strong cue (:func:`_body_cue`) or has a
+    brand's shape; otherwise a run of two capitalised words or more that is not a place, a
     department or a law is a brand-like name ("Carers First", "Connect to Support Kent"):
-    an organisation after a word like "by" or "commissioned", else an initiative.
+    an organisation where its context says so, else an initiative.
     """
     text = passage.text
     start, end = part[0].start, part[-1].end
@@ -506,33 +892,122 @@ def _unheaded(
     if apposed is not None:
         _add_kind(scan, passage, start, end, apposed)
         return
-    if len(part) == 1 and _brand_token(part[0].text):
-        cued = _cue_before(text, start, sentence) in ORGANISATION_CUES_BEFORE
-        _add_kind(
-            scan, passage, start, end, OrganisationKind.OTHER if cued else InitiativeKind.OTHER
-        )
+    if len(part) == 1:
+        _single_word(scan, passage, sentence, part[0])
         return
+    strong = (
+        _body_cue(text, start, end, sentence, single=True)
+        if "and" in names or "&" in names
+        else None
+    )
+    if (
+        strong is not None
+        and "the" not in names[1:]
+        and not _place_like(names)
+        and not _generic(name_key(text[start:end]))
+    ):
+        _add_bodies(scan, passage, part, strong)  # "funded Locala Health and Wellbeing to"
+        return
+    if not _may_be_brand_like(part, text[start:end]):
+        return
+    cued = _body_cue(text, start, end, sentence, single=False) or _listed_after_body(
+        scan, passage, start
+    )
+    if cued is not None:
+        _add_bodies(scan, passage, part, cued)
+        return
+    scan.add(
+        passage, start, end, category=Category.INITIATIVE, kind=InitiativeKind.OTHER, guessed=True
+    )
+
+
+def _add_bodies(scan: Scan, passage: Passage, part: list[Token], kind: OrganisationKind) -> None:
+    """Add the body a cue names, or two where an "and" joins two brand-like names.
+
+    "commissioned Ammerdown Care and Sunrise Homecare to": each side of the one "and" has
+    two words or more and is no place or field; "Locala Health and Wellbeing" is one body.
+    """
+    ands = [index for index, token in enumerate(part) if token.text in {"and", "&"}]
+    if len(ands) == 1:
+        left, right = part[: ands[0]], part[ands[0] + 1 :]
+        if all(
+            _content([t.text for t in side]) >= 2
+            and _may_be_unheaded([t.text for t in side])
+            and not _generic(name_key(passage.text[side[0].start : side[-1].end]))
+            for side in (left, right)
+        ):
+            _add_kind(scan, passage, left[0].start, left[-1].end, kind)
+            _add_kind(scan, passage, right[0].start, right[-1].end, kind)
+            return
+    _add_kind(scan, passage, part[0].start, part[-1].end, kind)
+
+
+def _listed_after_body(scan: Scan, passage: Passage, start: int) -> OrganisationKind | None:
+    """The kind of a name listed just after a body: a body too, or ``None``.
+
+    "Voluntary Action Sheffield, Sheffield Flourish and …": the name found last in the
+    passage is a body, and only a comma is between them.
+    """
+    last = scan.found[-1] if scan.found else None
+    if (
+        last is None
+        or last.passage is not passage
+        or last.category is not Category.ORGANISATION
+        or passage.text[last.end : start] not in {", ", ", and "}
+    ):
+        return None
+    return OrganisationKind.OTHER
+
+
+#: Nouns that end or name bodies and undertakings: alone, they name none ("the Trust").
+_BODY_WORDS: Final = (
+    ORGANISATION_HEADS
+    | frozenset(ORGANISATION_ENDINGS)
+    | frozenset(ORGANISATION_NOUNS)
+    | frozenset(INITIATIVE_HEADS)
+    | PERSON_HEADS
+)
+
+
+def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
+    """A single capitalised word: a body after a strong cue, or a brand by its shape."""
+    text = passage.text
+    lower = word.text.casefold()
+    if lower in NOT_UNHEADED_WORDS or lower in SENTENCE_STARTERS or lower in GENERIC_DEPARTMENTS:
+        return
+    if singular(lower) in _BODY_WORDS:
+        return  # "the Trust said": a body's generic noun, not its name
+    if word.is_acronym and word.text in GENERIC_ACRONYMS:
+        return
+    speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
+    cued = _body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
+    if cued is not None:
+        _add_kind(scan, passage, word.start, word.end, cued)
+        return
+    if _brand_token(word.text):
+        cued_before = _cue_before(text, word.start, sentence) in ORGANISATION_CUES_BEFORE
+        kind = OrganisationKind.OTHER if cued_before else InitiativeKind.OTHER
+        _add_kind(scan, passage, word.start, word.end, kind)
+
+
+def _may_be_brand_like(part: list[Token], written: str) -> bool:
+    """Whether a run of two words or more without a head noun may be a brand-like name.
+
+    Not with "the" inside, not a place, a department, a law or a generic acronym, and with
+    two content words after its last "and".
+    """
+    names = [token.text for token in part]
     content = [name for name in names if name.casefold() not in CONNECTORS]
     if (
         "the" in names[1:]
         or not _may_be_unheaded(_after_last_and(names))
         or len(content) < 2
         or _place_like(names)
-        or name_key(text[start:end]) in GENERIC_DEPARTMENTS
+        or _generic(name_key(written))
     ):
-        return
-    if singular(names[-1].casefold()) in NOT_INITIATIVE_HEADS or any(
+        return False
+    return singular(names[-1].casefold()) not in NOT_INITIATIVE_HEADS and not any(
         token.is_acronym and token.text in GENERIC_ACRONYMS for token in part
-    ):
-        return
-    if (
-        _cue_before(text, start, sentence) in ORGANISATION_CUES_BEFORE
-        or _word_after(text, end, sentence) in ORGANISATION_CUES_AFTER
-    ):
-        _add_kind(scan, passage, start, end, OrganisationKind.OTHER)
-        return
-    scan.add(
-        passage, start, end, category=Category.INITIATIVE, kind=InitiativeKind.OTHER, guessed=True
     )
 
 

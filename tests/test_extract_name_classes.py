@@ -1,0 +1,353 @@
+"""Classes of names the Title Case and lexicon rules read, each table by examples of its own.
+
+Each test builds its sentences from a lexicon table, so that every entry of the table is
+exercised (a word added to a table is tested without a test being written for it), and
+checks what the whole extraction returns: names and whether each is a body or an initiative.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cqcmodel import Authority, Finding, QualityStatement, Score
+from cqcmodel.extract import OrganisationKind, extract_initiatives, extract_organisations
+from cqcmodel.extract import _lexicon as lexicon
+
+
+def authority(*paragraphs: str) -> Authority:
+    """An authority whose partnerships statement has one finding per paragraph."""
+    statement = QualityStatement(
+        title="Partnerships and communities",
+        score=Score(3),
+        findings=tuple(Finding(text=paragraph) for paragraph in paragraphs),
+    )
+    return Authority(name="Sunderland City Council", statements=(statement,))
+
+
+def names(text: str) -> tuple[list[str], list[str]]:
+    """The initiatives' and the organisations' names extracted from one finding."""
+    parsed = authority(text)
+    return (
+        [item.name for item in extract_initiatives(parsed)],
+        [item.name for item in extract_organisations(parsed)],
+    )
+
+
+@pytest.mark.parametrize(("before", "after"), lexicon.SINGLE_NAME_CUES)
+def test_each_single_name_cue_makes_one_word_a_body(before: str, after: str) -> None:
+    phrase = " ".join(filter(None, ["It was said that", before, "Refuge", after, "help people."]))
+    assert names(phrase) == ([], ["Refuge"])
+
+
+def test_a_single_word_without_a_cue_is_no_name() -> None:
+    assert names("It was said that Refuge could help people.") == ([], [])
+    # An acronym that tells us is the team it abbreviates, not a body.
+    assert names("Staff in the MASH told us so.") == ([], [])
+
+
+@pytest.mark.parametrize("noun", sorted(lexicon.ORGANISATION_NOUNS))
+def test_an_organisation_noun_before_a_name_makes_it_that_kind_of_body(noun: str) -> None:
+    parsed = authority(f"It was run by the {noun} Turning Point in the city.")
+    (body,) = extract_organisations(parsed)
+    assert (body.name, body.kind) == ("Turning Point", lexicon.ORGANISATION_NOUNS[noun])
+
+
+@pytest.mark.parametrize("verb", sorted(lexicon.ORGANISATION_CUES_AFTER))
+def test_a_verb_of_a_body_after_a_name_makes_it_a_body(verb: str) -> None:
+    assert names(f"Partners said Gloucestershire Young Carers {verb} it.") == (
+        [],
+        ["Gloucestershire Young Carers"],
+    )
+
+
+@pytest.mark.parametrize(("tail", "kind"), lexicon.ORGANISATION_TAILS)
+def test_each_tail_ends_a_body_s_name(tail: tuple[str, ...], kind: OrganisationKind) -> None:
+    name = "Kent " + " ".join(word.title() if word != "and" else word for word in tail)
+    (body,) = extract_organisations(authority(f"Leaders met {name} last year."))
+    assert (body.name, body.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("noun", sorted(lexicon.ORGANISATION_HEADS_OF))
+def test_a_body_s_noun_before_of_names_a_body(noun: str) -> None:
+    name = f"Kent {noun.title()} of Disabled People"
+    (body,) = extract_organisations(authority(f"Leaders met the {name} last year."))
+    assert (body.name, body.kind) == (name, lexicon.ORGANISATION_HEADS_OF[noun])
+
+
+@pytest.mark.parametrize(
+    "ending", ["cvs", "cva", "uk", "cic", "plc", "hospice", "federation", "ltd", "limited"]
+)
+def test_new_endings_end_a_body_s_name(ending: str) -> None:
+    written = ending.upper() if ending in {"cvs", "cva", "uk", "cic", "plc"} else ending.title()
+    assert names(f"Staff met Salford {written} last week.")[1] == [f"Salford {written}"]
+
+
+@pytest.mark.parametrize("body", sorted(lexicon.BRANCHED_BODIES))
+def test_a_branch_with_a_link_word_is_the_body_s_branch(body: str) -> None:
+    for link in sorted(lexicon.BRANCH_LINKS):
+        found = extract_organisations(authority(f"Staff from {body} {link} Bexley ran a group."))
+        assert [item.name for item in found] == [f"{body} {link} Bexley"]
+
+
+@pytest.mark.parametrize("body", sorted(lexicon.BRANCHED_BODIES))
+def test_a_branch_names_its_place_once(body: str) -> None:
+    text = f"People got help from {body} Sheffield and Disability Sheffield, a charity."
+    assert names(text)[1] == [f"{body} Sheffield", "Disability Sheffield"]
+
+
+def test_a_place_word_that_is_an_initiative_noun_ends_no_branch() -> None:
+    assert names("Staff at the Age UK Day Centre helped.") == (["Age UK Day Centre"], [])
+
+
+@pytest.mark.parametrize("name", sorted(lexicon.REGIONAL_BODIES))
+def test_a_region_before_a_national_body_is_its_regional_branch(name: str) -> None:
+    acronym = next(acr for body, acr, _ in lexicon.NATIONAL_BODIES if body == name)
+    assert acronym is not None
+    for written in (name, acronym):
+        found = extract_organisations(authority(f"Leaders from the West Midlands {written} met."))
+        assert [item.name for item in found] == [f"West Midlands {written}"]
+        assert found[0].kind is OrganisationKind.NATIONAL_BODY
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.PREFIX_BODY_WORDS))
+def test_places_coordinated_after_a_prefix_stay_in_one_name(word: str) -> None:
+    prefix = word.upper() if word == "nhs" else word.title()
+    one = f"{prefix} Coventry and Warwickshire Integrated Care Board"
+    assert names(f"It kept a register with {one}.")[1] == [one]
+    # A right part with a prefix of its own is a name of its own.
+    two = f"{prefix} Devon and Royal Devon {prefix} Foundation Trust"
+    assert names(f"It worked with {two}.")[1] == [
+        f"{prefix} Devon",
+        f"Royal Devon {prefix} Foundation Trust",
+    ]
+
+
+@pytest.mark.parametrize("link", sorted(lexicon.LINK_WORDS))
+def test_a_link_word_before_a_body_splits_two_names(link: str) -> None:
+    assert names(f"It set up the Personal Assistant Register {link} Northumberland CVA.") == (
+        ["Personal Assistant Register"],
+        ["Northumberland CVA"],
+    )
+    # Before a headed name that is no body, the run stays one name.
+    assert names(f"It ran the Accommodation {link} Care Programme.")[0] == [
+        f"Accommodation {link} Care Programme"
+    ]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.NUMBERED_WORDS))
+def test_a_number_after_a_numbered_word_stays_in_the_name(word: str) -> None:
+    name = f"{word.title()} 2 Partnership Agreement"
+    assert names(f"Care was bought through the {name} in 2023.")[0] == [name]
+
+
+COORDINATIONS = [
+    # An "and" before a repeated word joins two names.
+    (
+        "It worked with Age UK Lewisham and Southwark and Southwark Pensioners Centre.",
+        ["Southwark Pensioners Centre"],
+        ["Age UK Lewisham and Southwark"],
+    ),
+    # After a job title.
+    (
+        "Leaders said the Principal Social Worker and the Quality Assurance Group led it.",
+        ["Quality Assurance Group"],
+        [],
+    ),
+    # Before a national body of the lexicon, or "and the" before a name.
+    (
+        "Advocacy was delivered by Cloverleaf Advocacy and Age UK Sheffield.",
+        [],
+        ["Cloverleaf Advocacy", "Age UK Sheffield"],
+    ),
+    (
+        "Carers were supported by Sheffield Young Carers and the Carers Centre.",
+        ["Carers Centre"],
+        ["Sheffield Young Carers"],
+    ),
+    # A national body, a programme or a mixed-case brand is a name by itself.
+    ("It worked with Mind and Carers Trust.", [], ["Mind", "Carers Trust"]),
+    # (a lexicon programme with a trailing noun takes the programme's name)
+    (
+        "The Home First and Discharge to Assess pathways worked.",
+        ["Home First", "Discharge to Assess"],
+        [],
+    ),
+    ("Advocacy came from POhWER and Cambridge House.", [], ["POhWER", "Cambridge House"]),
+    # Places coordinated inside one name stay in it.
+    (
+        "Staff from Lewisham and Greenwich NHS Trust and Guy’s and St Thomas’ NHS Foundation "
+        "Trust attended.",
+        [],
+        ["Lewisham and Greenwich NHS Trust", "Guy’s and St Thomas’ NHS Foundation Trust"],
+    ),
+    (
+        "Partners from NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care "
+        "Board told us.",
+        [],
+        ["NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board"],
+    ),
+    (
+        "It set up the Equality, Diversity and Inclusion Board.",
+        ["Equality, Diversity and Inclusion Board"],
+        [],
+    ),
+    # Lists of places or bodies before a comma stay apart.
+    (
+        "Partners included Healthwatch, Kent and Medway ICB.",
+        [],
+        ["Healthwatch", "Kent and Medway ICB"],
+    ),
+    ("In Barnet, Enfield and Haringey people waited.", [], []),
+    # Fields joined by "and" are no name.
+    ("Leaders from Adult Social Care and Public Health agreed.", [], []),
+    ("The Mental Health and Learning Disabilities teams met.", [], []),
+    ("People told us Monday to Friday services were limited.", [], []),
+]
+
+
+@pytest.mark.parametrize(("text", "initiatives", "organisations"), COORDINATIONS)
+def test_coordinations_and_lists(
+    text: str, initiatives: list[str], organisations: list[str]
+) -> None:
+    assert names(text) == (initiatives, organisations)
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative"),
+    [
+        ("Young people were supported by the 0-25 Service.", "0-25 Service"),
+        ("The 16+ Team helped.", "16+ Team"),
+        ("People depended on the Onecall helpline at night.", "Onecall helpline"),
+    ],
+)
+def test_age_ranges_and_helplines_belong_to_names(text: str, initiative: str) -> None:
+    assert names(text) == ([initiative], [])
+
+
+def test_brand_shapes() -> None:
+    # Mixed case in a word of five letters or more: a brand, a body after a cue.
+    assert names("Support was commissioned from VoiceAbility. Staff used LeDeR to learn.") == (
+        ["LeDeR"],
+        ["VoiceAbility"],
+    )
+    assert names("The DoLS team met.") == ([], [])
+    # A hyphenated compound is no brand: the protocol keeps its words.
+    assert names("The Self-Neglect and Hoarding Protocol was relaunched.") == (
+        ["Self-Neglect and Hoarding Protocol"],
+        [],
+    )
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.DATE_WORDS))
+def test_a_month_or_day_after_a_connector_is_no_part_of_a_name(word: str) -> None:
+    assert names(f"Staff met Salford CVS on {word.title()}.") == ([], ["Salford CVS"])
+
+
+@pytest.mark.parametrize("link", sorted(lexicon.ARTICLE_LINK_WORDS))
+def test_a_link_word_with_an_article_splits_after_a_body(link: str) -> None:
+    text = f"It paid Dorset HealthCare NHS Foundation Trust {link} the Intermediate Care Service."
+    assert names(text) == (
+        ["Intermediate Care Service"],
+        ["Dorset HealthCare NHS Foundation Trust"],
+    )
+    # Without the article the words are one name.
+    assert names(f"It paid Salford Council {link} Voluntary Service.") == (
+        [],
+        [f"Salford Council {link} Voluntary Service"],
+    )
+
+
+def test_a_strong_cue_makes_a_body_of_words_joined_by_and() -> None:
+    text = "The local authority funded Locala Health and Wellbeing to run it."
+    assert names(text) == ([], ["Locala Health and Wellbeing"])
+    # Not places with "the" inside, nor a name that only speaks.
+    assert names("People in the Forest of Dean and the Cotswolds said it was hard.") == ([], [])
+
+
+def test_and_before_a_preposition_starts_another_phrase() -> None:
+    text = "Care was provided by Gateshead Carers and by Bluebird Care, a care provider."
+    assert names(text) == ([], ["Gateshead Carers", "Bluebird Care"])
+
+
+@pytest.mark.parametrize("noun", ["Trust", "Hospital", "Charity", "Council", "Provider"])
+def test_a_body_s_generic_noun_alone_names_none(noun: str) -> None:
+    assert names(f"Partners told us the {noun} said it was busy.") == ([], [])
+
+
+@pytest.mark.parametrize("body", sorted(lexicon.BRANCHED_BODIES))
+def test_a_place_before_a_branched_body_is_its_branch(body: str) -> None:
+    assert names(f"It worked with Hull and East Yorkshire {body}.")[1] == [
+        f"Hull and East Yorkshire {body}"
+    ]
+
+
+def test_an_owner_s_lower_case_noun_is_no_name_and_the_owner_loses_its_possessive() -> None:
+    assert names("It was provided by Hull City Council’s own team.") == ([], ["Hull City Council"])
+    assert names("The Safeguarding Adults Board’s annual report was clear.") == (
+        ["Safeguarding Adults Board"],
+        [],
+    )
+    # A name that ends in a possessive keeps it.
+    assert names("The local authority commissioned Barnardo’s to help.") == ([], ["Barnardo’s"])
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        (
+            "Staff worked with Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust and "
+            "Tees, Esk and Wear Valleys NHS Foundation Trust.",
+            [
+                "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust",
+                "Tees, Esk and Wear Valleys NHS Foundation Trust",
+            ],
+        ),
+        # A list of bodies is no list of places, a place named twice starts another name,
+        # and a name listed after a body is a body.
+        (
+            "People were supported by Voluntary Action Sheffield, Sheffield Flourish and "
+            "Sheffield Mind.",
+            ["Voluntary Action Sheffield", "Sheffield Flourish", "Sheffield Mind"],
+        ),
+    ],
+)
+def test_listed_places_and_listed_bodies(text: str, organisations: list[str]) -> None:
+    assert names(text)[1] == organisations
+
+
+def test_a_field_named_twice_stays_in_one_name() -> None:
+    assert names("The Mental Health and Mental Capacity Team met.") == (
+        ["Mental Health and Mental Capacity Team"],
+        [],
+    )
+
+
+@pytest.mark.parametrize("noun", ["Tool", "Register", "Directory", "Portal"])
+def test_service_nouns_end_names(noun: str) -> None:
+    text = f"People used the Online Care {noun} and the Care Cost Calculator."
+    assert names(text) == ([f"Online Care {noun}", "Care Cost Calculator"], [])
+
+
+def test_a_head_alone_before_to_starts_a_name() -> None:
+    assert names("A Hospital to Home service helped people.") == (["Hospital to Home service"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        (
+            "The local authority commissioned Ammerdown Care and Sunrise Homecare to help.",
+            ["Ammerdown Care", "Sunrise Homecare"],
+        ),
+        (
+            "Support came from Mental Health Matters and Turning Point.",
+            ["Mental Health Matters", "Turning Point"],
+        ),
+        (
+            "The local authority funded Locala Health and Wellbeing to run it.",
+            ["Locala Health and Wellbeing"],
+        ),
+    ],
+)
+def test_a_cue_names_two_bodies_joined_by_and(text: str, organisations: list[str]) -> None:
+    assert names(text) == ([], organisations)
