@@ -155,12 +155,25 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
                 pages >= 2
                 and counts[_DIGITS.sub("#", content)] >= max(2, int(pages * RUNNING_SHARE))
                 and index not in titles
-                and not page_start(contents, index)
+                and not _opens_page(contents, index)
                 and not _opens_heading(content)
                 and not stands_alone(content)
             ):
                 found[index] = "running header or footer"
     return found
+
+
+def _opens_page(contents: Sequence[str], index: int) -> bool:
+    """Whether line ``index`` opens a page by its own content, or is a pilot title opening one.
+
+    Any heading-like line before a score line opens a page (a statement title), but so does a
+    running header that a page break puts right above a ``Score:`` line: for furniture, only
+    what the line itself says counts.
+    """
+    content = contents[index]
+    if page_start([content], 0):
+        return True
+    return content.endswith(" assessment") and page_start(contents, index)
 
 
 #: Whether the second line goes on from the first: ``(joined, previous, following, blank)``
