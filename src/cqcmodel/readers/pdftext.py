@@ -323,7 +323,7 @@ def known_heading(line: str) -> bool:
 def stands_alone(content: str) -> bool:
     """Whether the stripped line ``content`` is structure, never part of another line.
 
-    Structure is a line of any kind :mod:`cqcmodel.text` tells on its own but paragraph
+    Structure is a line of any kind ``cqcmodel.text`` tells on its own but paragraph
     text: a score line, a title line, a heading, a statement title, a list item, a rating
     word. A paragraph line a wrap starts with "About …" or that is one word such as "good"
     is no structure.
