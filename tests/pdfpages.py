@@ -79,8 +79,11 @@ PAPERS = {
 Drawn = tuple[str, float, float, float, str, bool]
 
 
-def layout(text: str, paper: str = "a6") -> list[list[Drawn]]:
-    """The lines of each page of ``text`` laid out as a report on ``paper``."""
+def layout(text: str, paper: str = "a6", spacing: float = 1.3) -> list[list[Drawn]]:
+    """The lines of each page of ``text`` laid out as a report on ``paper``.
+
+    ``spacing`` is the line pitch as a share of the font size (1.5 for "1.5 lines").
+    """
     form = PAPERS[paper]
     pages: list[list[Drawn]] = [[]]
     y = form.top
@@ -88,7 +91,7 @@ def layout(text: str, paper: str = "a6") -> list[list[Drawn]]:
         font, size, indent = form.styles["li+" if continuation else tag]
         shown = f"• {content}" if tag == "li" and not continuation else content
         width = form.size[0] - 2 * form.margin - indent
-        leading = size * 1.3
+        leading = size * spacing
         if tag.startswith("h") and y - 3 * leading < form.bottom:
             pages.append([])  # keep a heading with what follows it
             y = form.top
@@ -102,9 +105,38 @@ def layout(text: str, paper: str = "a6") -> list[list[Drawn]]:
     return pages
 
 
-def report_pdf(text: str, paper: str = "a6") -> bytes:
+def report_pdf(text: str, paper: str = "a6", spacing: float = 1.3) -> bytes:
     """``text`` (clean page text) drawn as a report-like PDF."""
-    pages = layout(text, paper)
+    return drawn_pdf(layout(text, paper, spacing), paper)
+
+
+#: A block drawn as given: its style (a key of :attr:`Paper.styles`) and its lines, already
+#: wrapped.
+Block = tuple[str, list[str]]
+
+
+def blocks_pdf(pages: list[list[Block]], paper: str = "a6", spacing: float = 1.3) -> bytes:
+    """Pages of blocks whose line breaks (and page breaks) the caller chose, as a PDF.
+
+    Lines of a block are ``spacing`` times the font size apart, blocks a paragraph space
+    apart, as :func:`layout` places them; each page has the running header and page number.
+    """
+    form = PAPERS[paper]
+    drawn: list[list[Drawn]] = []
+    for blocks_of_page in pages:
+        y = form.top
+        drawn.append([])
+        for tag, lines in blocks_of_page:
+            font, size, indent = form.styles[tag]
+            for number, line in enumerate(lines):
+                drawn[-1].append((font, size, form.margin + indent, y, line, number == 0))
+                y -= size * spacing
+            y -= size * (0.3 if tag.startswith("li") else 0.9)
+    return drawn_pdf(drawn, paper)
+
+
+def drawn_pdf(pages: list[list[Drawn]], paper: str = "a6") -> bytes:
+    """The lines of each page drawn on ``paper``, with a running header and page numbers."""
     form = PAPERS[paper]
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=form.size, invariant=True)

@@ -4,9 +4,13 @@ pdfminer.six lays out each page's characters into lines, each character with its
 size. Lines are read top to bottom, page after page; page numbers and running headers and
 footers are set aside (:func:`~cqcmodel.readers.pdftext.running_furniture`); then a line is
 joined to the one before when both have one style (font size and weight), no paragraph space
-stands between them, and the first reaches the right margin (a wrap cut it) or the second
-goes on in lower case. A paragraph or heading cut by a page break is joined the same way.
-Headings (bold or larger type) are never joined to body text.
+stands between them (more than the body's own line pitch, whatever its line spacing), and
+the first reaches the right margin (a wrap cut it) or the second goes on in lower case. A
+paragraph or heading cut by a page break is joined the same way. Headings (bold or larger
+type) are never joined to body text; the lines of a heading or title line a wrap cut are
+joined whenever together they make one of the format's headings or a title line; a
+structural line (a score line, a list item, a heading:
+:func:`~cqcmodel.readers.pdftext.stands_alone`) is never joined onto another line.
 
 Line numbers of a PDF count its lines as read, page after page: line 1 is the first line of
 the first page.
@@ -15,16 +19,18 @@ the first page.
 from __future__ import annotations
 
 import io
+import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from ..errors import CqcModelError, ParseError
 from ..model import SetAside
+from ..text import Kind, match
 from .furniture import mark
-from .pdftext import Piece, goes_on, join_lines, running_furniture
+from .pdftext import Continues, Piece, goes_on, join_lines, joined, known_heading, running_furniture
 
 if TYPE_CHECKING:
     from . import ReadText
@@ -35,8 +41,12 @@ __all__ = ["PdfSupportMissingError", "read_pdf"]
 _SPACE_SHARE: Final = 0.25
 #: Points by which a word may miss the margin and still have been wrapped.
 _TOLERANCE: Final = 1.0
-#: Space between two lines, as a share of the line's height, that makes a new paragraph.
-_PARAGRAPH_GAP: Final = 0.45
+#: Space beyond the body's line pitch, as a share of the font size, that makes a new paragraph.
+_PARAGRAPH_SPACE: Final = 0.2
+#: The line pitch as a share of the font size when no two body lines follow each other.
+_SPACING: Final = 1.25
+#: How many lines a wrap may cut a title or heading into.
+_HEADING_LINES: Final = 6
 _BOLD: Final = ("bold", "black", "heavy", "semibold", "demi")
 
 
@@ -87,9 +97,11 @@ def read_pdf(data: bytes, *, source: str | None = None) -> ReadText:
             kept.append(piece)
         else:
             set_aside.append(SetAside(line=piece[1], text=piece[0], reason=reason))
-    joined, positions = join_lines(kept, _by_layout(lines))
+    numbers = [piece[1] for piece in kept if piece is not None]
+    # The layout tells a title's wrapped lines (one style, one page): no guess from the text.
+    joined_lines, positions = join_lines(kept, _by_layout(lines, numbers), title_starts=False)
     return ReadText(
-        text="\n".join(joined) + "\n",
+        text="\n".join(joined_lines) + "\n",
         source=source,
         form=Form.PDF,
         positions=tuple(positions),
@@ -98,27 +110,72 @@ def read_pdf(data: bytes, *, source: str | None = None) -> ReadText:
     )
 
 
-def _by_layout(lines: list[_Line]) -> Any:
-    """The join rule of :func:`join_lines` for PDF lines: style, spacing and the margin."""
+def _by_layout(lines: list[_Line], kept: Sequence[int]) -> Continues:
+    """The join rule of :func:`join_lines` for PDF lines: style, spacing and the margin.
+
+    ``kept`` holds the numbers of the lines left once the furniture is set aside, in order.
+    """
     counts: Counter[tuple[float, bool]] = Counter()
     for line in lines:
         counts[line.style] += len(line.text)
     body = counts.most_common(1)[0][0]
-    body_lines = [line for line in lines if line.style == body]
-    right = max(line.x1 for line in body_lines)
+    right = max(line.x1 for line in lines if line.style == body)
+    spacing = _spacing(lines, body)
+    after = dict(itertools.pairwise(kept))
 
-    def continues(_joined: str, previous: Piece, following: Piece, _blank: bool) -> bool:
+    def apart(a: _Line, b: _Line) -> bool:
+        """Whether a paragraph space stands between ``a`` and the next line ``b``."""
+        return a.page == b.page and a.bottom - b.bottom > a.size * (spacing + _PARAGRAPH_SPACE)
+
+    def completes(line: str, number: int) -> bool:
+        """Whether ``line`` and the heading lines from ``number`` on make a title or heading."""
+        for _ in range(_HEADING_LINES):
+            current = lines[number - 1]
+            line = joined(line, current.text)
+            if known_heading(line) or match(Kind.TITLE, line) is not None:
+                return True
+            following = after.get(number)
+            if following is None:
+                return False
+            upcoming = lines[following - 1]
+            if (
+                upcoming.style != current.style
+                or upcoming.page != current.page
+                or apart(current, upcoming)
+            ):
+                return False
+            number = following
+        return False
+
+    def continues(line: str, previous: Piece, following: Piece, _blank: bool) -> bool:
         a = lines[previous[1] - 1]
         b = lines[following[1] - 1]
-        if a.style != b.style:
+        if a.style != b.style or apart(a, b):
             return False
-        if a.page == b.page and a.bottom - b.top > (a.top - a.bottom) * _PARAGRAPH_GAP:
-            return False
+        if a.style != body and a.page == b.page and completes(line, following[1]):
+            return True  # a heading or title a wrap cut, however its pieces read
         # Wrapped: the next line's first word (and a space) would not have fitted on this one.
         needed = b.first_word + b.size * _SPACE_SHARE
-        return goes_on(a.text, b.text, full=a.x1 + needed > right - _TOLERANCE)
+        return goes_on(a.text, b.text, full=a.x1 + needed > right - _TOLERANCE, line=line)
 
     return continues
+
+
+def _spacing(lines: list[_Line], body: tuple[float, bool]) -> float:
+    """The body's line pitch as a share of its font size: the commonest gap between baselines.
+
+    Two body lines that follow each other on a page are mostly a paragraph's wrapped lines, so
+    the commonest distance between them is the pitch of the body's own line spacing (single,
+    1.15, 1.5 lines), whatever the layout.
+    """
+    gaps: Counter[float] = Counter(
+        round(a.bottom - b.bottom, 1)
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and a.style == body == b.style and a.bottom > b.bottom
+    )
+    if not gaps or body[0] <= 0:
+        return _SPACING
+    return min(gaps, key=lambda gap: (-gaps[gap], gap)) / body[0]
 
 
 def _layout(data: bytes, source: str | None) -> list[_Line]:

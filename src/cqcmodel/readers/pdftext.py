@@ -17,7 +17,7 @@ from typing import Final
 
 from ..framework import STATEMENTS
 from ..model import SetAside
-from ..text import Kind, match
+from ..text import Kind, classify, match
 from .furniture import folded, mark, page_start, reason_for
 
 __all__ = [
@@ -28,8 +28,11 @@ __all__ = [
     "Piece",
     "goes_on",
     "join_lines",
+    "joined",
+    "known_heading",
     "read_pdf_text",
     "running_furniture",
+    "stands_alone",
 ]
 
 #: A line of the source: its text (stripped), line, column and page (0-based).
@@ -68,6 +71,13 @@ _HEADINGS: Final = (
     ),
     *(folded(title) for info in STATEMENTS for title in info.titles),
 )
+_HEADING_SET: Final = frozenset(_HEADINGS)
+#: Kinds a line has on its own that still read as paragraph text when a wrap starts a line
+#: with them ("About 40% of people …", a paragraph's last word "good").
+_PARAGRAPH_LIKE: Final = frozenset({Kind.ABOUT_HEADING, Kind.I_STATEMENT})
+_CAPITALISED: Final = frozenset({Kind.RATING, Kind.STATEMENT_TITLE})
+#: A word broken at its hyphen by a wrap: a letter, then the hyphen, ending the line.
+_HYPHENATED: Final = re.compile(r"[^\W\d_]-\Z")
 _TITLE_END: Final = "local authority assessment"
 _LONGEST_HEADING: Final = max(map(len, _HEADINGS))
 #: Fewer characters than this are too few to tell a heading's start.
@@ -121,7 +131,9 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
 
     A running line stands among the first or last :data:`EDGE_LINES` lines of at least
     :data:`RUNNING_SHARE` of the pages (two at least), its numbers aside. A page's title line
-    (whole, or the start of one a wrap cut) and the format's headings are never furniture.
+    (whole, or the start of one a wrap cut), the format's headings and every other line that
+    :func:`stands_alone` (a ``Score: 3`` line ending each page of a summary, a list item) are
+    never furniture.
     """
     edges: dict[int, list[int]] = {}
     for page in sorted({piece[3] for piece in pieces}):
@@ -143,11 +155,25 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
                 pages >= 2
                 and counts[_DIGITS.sub("#", content)] >= max(2, int(pages * RUNNING_SHARE))
                 and index not in titles
-                and not page_start(contents, index)
+                and not _opens_page(contents, index)
                 and not _opens_heading(content)
+                and not stands_alone(content)
             ):
                 found[index] = "running header or footer"
     return found
+
+
+def _opens_page(contents: Sequence[str], index: int) -> bool:
+    """Whether line ``index`` opens a page by its own content, or is a pilot title opening one.
+
+    Any heading-like line before a score line opens a page (a statement title), but so does a
+    running header that a page break puts right above a ``Score:`` line: for furniture, only
+    what the line itself says counts.
+    """
+    content = contents[index]
+    if page_start([content], 0):
+        return True
+    return content.endswith(" assessment") and page_start(contents, index)
 
 
 #: Whether the second line goes on from the first: ``(joined, previous, following, blank)``
@@ -156,14 +182,18 @@ Continues = Callable[[str, Piece, Piece, bool], bool]
 
 
 def join_lines(
-    kept: Sequence[Piece | None], continues: Continues
+    kept: Sequence[Piece | None], continues: Continues, *, title_starts: bool = True
 ) -> tuple[list[str], list[tuple[int, int]]]:
-    """Join wrapped lines (``None`` marks a blank line): the lines and their positions."""
+    """Join wrapped lines (``None`` marks a blank line): the lines and their positions.
+
+    With ``title_starts``, the first line of a title line a wrap cut (told from the text
+    alone) is never joined to the line before it.
+    """
     lines: list[str] = []
     positions: list[tuple[int, int]] = []
     previous: Piece | None = None
     blank = False
-    titles = _title_starts(kept)
+    titles = _title_starts(kept) if title_starts else {}
     for index, piece in enumerate(kept):
         if piece is None:
             blank = True
@@ -174,13 +204,24 @@ def join_lines(
             and index not in titles
             and continues(lines[-1], previous, piece, blank)
         ):
-            lines[-1] = f"{lines[-1]} {piece[0]}"
+            lines[-1] = joined(lines[-1], piece[0])
         else:
             lines.append(piece[0])
             positions.append((piece[1], piece[2]))
         previous = piece
         blank = False
     return lines, positions
+
+
+def joined(line: str, following: str) -> str:
+    """``following`` joined onto ``line``: with a space, or none after a word's hyphen.
+
+    A line ending in a letter and ``-`` was cut at a hyphenated word ("co-" and "production"
+    read "co-production").
+    """
+    if _HYPHENATED.search(line) is not None:
+        return line + following
+    return f"{line} {following}"
 
 
 def _title_starts(kept: Sequence[Piece | None]) -> dict[int, int]:
@@ -225,7 +266,9 @@ def _by_length(kept: Sequence[Piece | None]) -> Continues:
         # Across a page break after a full stop, nothing but the length tells a wrap from a
         # paragraph's end: the line must then pass the longest lines' length.
         cut = previous[3] != following[3] and _ends_sentence(previous[0])
-        return goes_on(previous[0], following[0], full=needed > (longest if cut else width))
+        return goes_on(
+            previous[0], following[0], full=needed > (longest if cut else width), line=joined
+        )
 
     return continues
 
@@ -249,19 +292,45 @@ def _opens_heading(line: str) -> bool:
     )
 
 
-def goes_on(last: str, following: str, *, full: bool) -> bool:
+def goes_on(last: str, following: str, *, full: bool, line: str | None = None) -> bool:
     """Whether ``following`` goes on from ``last`` (the same paragraph or heading).
 
-    Never a bullet; always after a line that cannot end there (``&``, ``of``, …); never a
-    title line or a heading of the format; always after a line the wrap cut (``full``); else
-    when it goes on in lower case after a line without closing punctuation.
+    Never a bullet; always when it completes one of the format's headings begun by ``line``
+    (the line built so far, ``last`` by default: "Key findings for this" and "quality
+    statement"); always after a line that cannot end there (``&``, ``of``, …); never a title
+    line, a heading of the format or any line that :func:`stands_alone`; always after a line
+    the wrap cut (``full``); else when it goes on in lower case after a line without closing
+    punctuation.
     """
     if _BULLET.match(following):
         return False
+    if known_heading(joined(last if line is None else line, following)):
+        return True
     if _cannot_end(last):
         return True
-    if page_start([following], 0) or _opens_heading(following):
+    if page_start([following], 0) or _opens_heading(following) or stands_alone(following):
         return False
     if full:
         return True
     return following[0].islower() and not _ends_sentence(last)
+
+
+def known_heading(line: str) -> bool:
+    """Whether ``line`` is one of the format's headings or statement titles (case folded)."""
+    return len(line) <= _LONGEST_HEADING and folded(line) in _HEADING_SET
+
+
+def stands_alone(content: str) -> bool:
+    """Whether the stripped line ``content`` is structure, never part of another line.
+
+    Structure is a line of any kind ``cqcmodel.text`` tells on its own but paragraph
+    text: a score line, a title line, a heading, a statement title, a list item, a rating
+    word. A paragraph line a wrap starts with "About …" or that is one word such as "good"
+    is no structure.
+    """
+    if not content:
+        return False
+    kinds = {kind for kind, _ in classify((content,))[0]} - _PARAGRAPH_LIKE
+    if not content[0].isupper():
+        kinds -= _CAPITALISED
+    return bool(kinds)
