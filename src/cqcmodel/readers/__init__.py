@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import os
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
@@ -17,6 +18,7 @@ import attrs
 from ..errors import ParseError, SourceIsFolderError, SourceNotFoundError
 from ..model import SetAside
 from ._decode import decode
+from ._positions import SourceLines
 from .detect import is_html, is_pdf, is_pdf_text
 from .furniture import clean, mark
 from .pdftext import read_pdf_text
@@ -50,7 +52,7 @@ class ReadText:
     set_aside: tuple[SetAside, ...] = ()
     #: The source's own lines (an HTML file's, say) for error snippets, when they differ
     #: from :attr:`text`'s.
-    source_lines: tuple[str, ...] | None = None
+    source_lines: Sequence[str] | None = None
 
     def position(self, line: int) -> tuple[int, int]:
         """The source ``(line, column)`` of 1-based text line ``line`` (its first column)."""
@@ -94,7 +96,7 @@ def read_text(text: str, *, source: str | None = None, form: Form | None = None)
         page_text, positions, set_aside, source_lines = read_html(text, source=source)
     elif form is Form.PDF_TEXT:
         page_text, positions, set_aside = read_pdf_text(text)
-        source_lines = tuple(text.split("\n"))
+        source_lines = SourceLines(text)
     else:
         return _read_plain(text, source)
     return ReadText(
@@ -121,7 +123,9 @@ def _read_plain(text: str, source: str | None) -> ReadText:
             line = lines[index]
             column = len(line) - len(line.lstrip()) + 1
             set_aside.append(
-                SetAside(line=index + 1, column=column, text=line.strip(), reason=reason)
+                SetAside(
+                    line=index + 1, column=column, text=line.strip(), reason=reason, source=source
+                )
             )
             lines[index] = ""
     return ReadText(text="\n".join(lines), source=source, set_aside=tuple(set_aside))

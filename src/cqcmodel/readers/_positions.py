@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final
+from collections.abc import Sequence
+from typing import Final, overload
 
-__all__ = ["Locator"]
+__all__ = ["Locator", "SourceLines"]
 
 #: Elements whose content is raw text (or, for a comment, everything up to ``-->``): no
 #: start tag inside them is an element's.
@@ -158,3 +159,45 @@ def _start_tags(html: str, tags: set[str]) -> dict[str, list[int]]:
         closer = _RAW_CLOSERS[raw].search(html, tag.end()) if raw != "plaintext" else None
         end = len(html) if closer is None else closer.end()
     return found
+
+
+class SourceLines(Sequence[str]):
+    """A source's lines, split on first use: only an error's snippet reads them.
+
+    Splitting a saved page into lines costs more than most of what reading it does, and a
+    page that parses never needs them.
+    """
+
+    __slots__ = ("_lines", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: tuple[str, ...] | None = None
+
+    def _split(self) -> tuple[str, ...]:
+        if self._lines is None:
+            self._lines = tuple(self._text.replace("\r\n", "\n").split("\n"))
+        return self._lines
+
+    def __len__(self) -> int:
+        return len(self._split())
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._split()[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SourceLines):
+            return self._text == other._text
+        return isinstance(other, Sequence) and self._split() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._split())
+
+    def __repr__(self) -> str:
+        return f"SourceLines({len(self)} lines)"

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from ..errors import ParseError
 from ..model import SetAside
-from ._positions import Locator
+from ._positions import Locator, SourceLines
 from .furniture import clean, mark
 
 __all__ = ["MAX_DEPTH", "read_html"]
@@ -288,7 +288,7 @@ class _Lines:
 
 def read_html(
     html: str, *, source: str | None = None
-) -> tuple[str, list[tuple[int, int]], list[SetAside], tuple[str, ...]]:
+) -> tuple[str, list[tuple[int, int]], list[SetAside], SourceLines]:
     """Read a page's HTML into page text.
 
     Returns the text, each line's source position, what was set aside, and the source's own
@@ -301,7 +301,7 @@ def read_html(
     lines = _Lines()
     if root is not None:
         _walk(root, main, _chrome(root), lines)
-    source_lines = tuple(html.replace("\r\n", "\n").split("\n"))
+    source_lines = SourceLines(html)
     anchors = {anchor[0] for anchor in lines.anchors}
     anchors.update(anchor[0] for _, anchor, _ in lines.aside)
     locator = Locator(html, lines.counts, anchors)
@@ -322,14 +322,14 @@ def read_html(
     positions = locator.positions(lines.anchors, lines.texts)
     aside = lines.aside
     set_aside = [
-        SetAside(line=line, column=column, text=text, reason=reason)
+        SetAside(line=line, column=column, text=text, reason=reason, source=source)
         for (text, _, reason), (line, column) in zip(
             aside,
             locator.positions([item[1] for item in aside], [item[0] for item in aside]),
             strict=True,
         )
     ]
-    return _furniture(lines.texts, positions, set_aside, source_lines)
+    return _furniture(lines.texts, positions, set_aside, source_lines, source)
 
 
 def _check_depth(html: str, source: str | None) -> None:
@@ -364,8 +364,9 @@ def _furniture(
     texts: list[str],
     positions: list[tuple[int, int]],
     set_aside: list[SetAside],
-    source_lines: tuple[str, ...],
-) -> tuple[str, list[tuple[int, int]], list[SetAside], tuple[str, ...]]:
+    source_lines: SourceLines,
+    source: str | None,
+) -> tuple[str, list[tuple[int, int]], list[SetAside], SourceLines]:
     """Set aside the furniture inside the main content ("Back to top", …)."""
     page = "\n".join(texts) + "\n"
     # Told cheaply for most pages: no furniture. (``clean`` takes the first line's opening a
@@ -384,7 +385,13 @@ def _furniture(
             kept_positions.append(position)
         else:
             set_aside.append(
-                SetAside(line=position[0], column=position[1], text=text.strip(), reason=reason)
+                SetAside(
+                    line=position[0],
+                    column=position[1],
+                    text=text.strip(),
+                    reason=reason,
+                    source=source,
+                )
             )
     set_aside.sort(key=_WHERE)
     return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
