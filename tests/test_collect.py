@@ -352,6 +352,18 @@ def test_load_expands_glob_patterns(tmp_path: Path) -> None:
         load(str(tmp_path / "*.pdf"))
 
 
+def test_a_pattern_naming_no_suffix_matches_pages_and_folders_only(tmp_path: Path) -> None:
+    write(tmp_path, "pages/one.txt", statement_page("Alpha Council", "needs", 3))
+    write(tmp_path, "pages/README.md", "not a page")
+    write(tmp_path, "pages/beta/two.html", "<p>x</p>")
+    found = find_files(str(tmp_path / "pages" / "*"))
+    assert [path.name for path in found] == ["two.html", "one.txt"]
+    assert [path.name for path in find_files(str(tmp_path / "pages" / "*.md"))] == ["README.md"]
+    write(tmp_path, "notes/README.md", "not a page")
+    with pytest.raises(FileNotFoundError, match="matches"):
+        find_files(str(tmp_path / "notes" / "*"))
+
+
 def test_an_empty_folder_is_an_error_as_on_the_command_line(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     write(tmp_path, "empty/notes.md", "not a page")

@@ -115,6 +115,8 @@ def _as_paths(paths: Paths) -> list[Path]:
     """The paths given, with glob patterns (``pages/*/*.txt``) expanded in sorted order.
 
     A pattern that matches nothing raises :class:`FileNotFoundError`, as a missing path does.
+    A pattern whose last part names no suffix (``pages/*``) matches folders and report files
+    only, as a folder walk does: a README beside the pages is not a page.
     """
     given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     result: list[Path] = []
@@ -126,10 +128,16 @@ def _as_paths(paths: Paths) -> list[Path]:
             result.append(Path(text))
             continue
         matches = sorted(glob.glob(text, recursive=True))
+        if "." not in os.path.basename(text):
+            matches = [match for match in matches if _page_or_folder(match)]
         if not matches:
             raise SourceNotFoundError(text, "no file or folder matches this pattern")
         result.extend(Path(match) for match in matches)
     return result
+
+
+def _page_or_folder(match: str) -> bool:
+    return os.path.isdir(match) or Path(match).suffix.lower() in _REPORT_SUFFIXES
 
 
 def _hidden(relative: Path) -> bool:
