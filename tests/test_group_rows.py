@@ -83,3 +83,17 @@ def test_group_flag_obeys_the_council_filter(
     data = json.loads(capsys.readouterr().out)
     assert data
     assert {name for row in data for name in row["authorities"]} == {"Kent County Council"}
+
+
+def test_a_council_counts_once_whatever_its_name_and_an_untitled_page_is_named_by_its_file() -> (
+    None
+):
+    finding = "The local authority worked with Age UK Sunderland on a befriending service."
+    formal = parse(page("Sunderland City Council", finding), source="a.txt")
+    short = parse(page("Sunderland", finding), source="b.txt")
+    untitled = parse(page("Sunderland City Council", finding).split("\n", 1)[1], source="c.txt")
+    assert short.council == formal.council is not None
+    (group,) = group_rows([formal, short, untitled], "organisations")
+    assert group["name"] == "Age UK Sunderland"
+    assert group["authorities"] == ["Sunderland City Council", "untitled page (c.txt)"]
+    assert group["councils"] == 2

@@ -21,8 +21,10 @@ class NameGroup:
 
     ``key`` is the canonical key every member shares; ``name`` the canonical name most
     members give it (among equals a written-out name, then the shortest, then the first
-    seen); ``names`` every name as written; ``councils`` the authorities' names in
-    first-seen order; ``mentions`` the number of mentions in all of them.
+    seen); ``names`` every name as written; ``councils`` the authorities' names in first-seen
+    order, one per council (records of one council under two forms of its name count once; a
+    page without a title line counts as ``untitled page (<its file>)``); ``mentions`` the
+    number of mentions in all of them.
     """
 
     key: str
@@ -33,12 +35,31 @@ class NameGroup:
     mentions: int
 
 
+def _council_of(authority: Authority) -> tuple[str, str]:
+    """How a council is counted and named: its ONS code (else its name) and its title's name.
+
+    Two records of one council under different forms of its name count once; a page without
+    a title line is named by its file, never counted as a council called "".
+    """
+    name = authority.name or f"untitled page ({authority.source or 'no source'})"
+    council = authority.council
+    return (council.ons_code if council is not None else name), name
+
+
+def _councils(found: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """The name each council is first found under, one per council, in first-seen order."""
+    names: dict[str, str] = {}
+    for code, name in found:
+        names.setdefault(code, name)
+    return tuple(names.values())
+
+
 def _grouped(
     authorities: Iterable[Authority],
     extract: Callable[[Authority], Sequence[Initiative | Organisation]],
 ) -> list[NameGroup]:
     found_items = [
-        (authority.name or "", item) for authority in authorities for item in extract(authority)
+        (_council_of(authority), item) for authority in authorities for item in extract(authority)
     ]
     # An acronym one council defines ("NWL ICB" for North West London Integrated Care Board)
     # names the same thing where another council writes only the acronym.
@@ -46,7 +67,7 @@ def _grouped(
     for _, item in found_items:
         if item.acronym and all_caps_key(item.name) is None:
             defined.setdefault(compact_key(item.acronym), item.key)
-    members: dict[str, list[tuple[str, Initiative | Organisation]]] = {}
+    members: dict[str, list[tuple[tuple[str, str], Initiative | Organisation]]] = {}
     for council, item in found_items:
         key = item.key
         if all_caps_key(item.name) is not None:
@@ -67,7 +88,7 @@ def _grouped(
                 name=name,
                 kind=found[0][1].kind,
                 names=tuple(dict.fromkeys(item.name for _, item in found)),
-                councils=tuple(dict.fromkeys(council for council, _ in found)),
+                councils=_councils(council for council, _ in found),
                 mentions=sum(len(item.mentions) for _, item in found),
             )
         )
