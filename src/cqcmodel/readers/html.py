@@ -20,7 +20,7 @@ from __future__ import annotations
 import operator
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
@@ -288,7 +288,7 @@ class _Lines:
 
 def read_html(
     html: str, *, source: str | None = None
-) -> tuple[str, list[tuple[int, int]], list[SetAside], SourceLines]:
+) -> tuple[str, list[tuple[int, int]], list[SetAside], Sequence[str]]:
     """Read a page's HTML into page text.
 
     Returns the text, each line's source position, what was set aside, and the source's own
@@ -301,7 +301,7 @@ def read_html(
     lines = _Lines()
     if root is not None:
         _walk(root, main, _chrome(root), lines)
-    source_lines = SourceLines(html)
+    source_lines: Sequence[str] = SourceLines(html)
     anchors = {anchor[0] for anchor in lines.anchors}
     anchors.update(anchor[0] for _, anchor, _ in lines.aside)
     locator = Locator(html, lines.counts, anchors)
@@ -364,9 +364,9 @@ def _furniture(
     texts: list[str],
     positions: list[tuple[int, int]],
     set_aside: list[SetAside],
-    source_lines: SourceLines,
+    source_lines: Sequence[str],
     source: str | None,
-) -> tuple[str, list[tuple[int, int]], list[SetAside], SourceLines]:
+) -> tuple[str, list[tuple[int, int]], list[SetAside], Sequence[str]]:
     """Set aside the furniture inside the main content ("Back to top", …)."""
     page = "\n".join(texts) + "\n"
     # Told cheaply for most pages: no furniture. (``clean`` takes the first line's opening a
