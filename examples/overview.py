@@ -32,6 +32,6 @@ for authority in cqcmodel.load(folder):
         score = statement.score.value if statement.score is not None else "-"
         print(
             f"  {statement.statement_id}. {statement.title}: score {score}, "
-            f"{len(statement.findings)} findings"
+            f"{len(statement.findings)} finding{'s' * (len(statement.findings) != 1)}"
         )
     print()
