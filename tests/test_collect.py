@@ -485,3 +485,20 @@ def test_an_empty_path_is_refused(
     with pytest.raises(EmptyPathError, match="empty path") as caught:
         load(paths)
     assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize("untitled_first", [True, False])
+def test_a_records_name_does_not_depend_on_the_order_of_its_files(
+    tmp_path: Path, untitled_first: bool
+) -> None:
+    first, second = ("a", "b") if untitled_first else ("b", "a")
+    write(tmp_path, f"{first}-needs.txt", statement_page(None, "needs", 3))
+    write(tmp_path, f"{second}-care.txt", statement_page("London Borough of Hillingdon", "care", 2))
+    write(
+        tmp_path,
+        f"{second}-equity.txt",
+        statement_page("London Borough of Hillingdon", "equity", 2),
+    )
+    (record,) = load(tmp_path, authority="Hillingdon")
+    assert record.name == "London Borough of Hillingdon"
+    assert len(record.statements) == 3

@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final, TypeAlias
@@ -377,6 +378,19 @@ def _pages_of(part: Authority) -> dict[str, str]:
     return {page_key(page): _source(part) for page in _pages(part)}
 
 
+def _record_name(group: list[Authority]) -> str | None:
+    """The name most of a record's parts give; among equals the longest (the formal form).
+
+    The parts name one council, perhaps in several forms ("Hillingdon" given with
+    ``--authority``, "London Borough of Hillingdon" on title lines): the choice does not
+    depend on the order of the files.
+    """
+    names = Counter(part.name for part in group if part.name is not None)
+    if not names:
+        return None
+    return min(names, key=lambda name: (-names[name], -len(name), name))
+
+
 def _merge_group(group: list[Authority]) -> tuple[Record, list[ConflictError]]:
     """Merge the parts of one named authority, keeping the first of two disagreeing pages."""
     kept: dict[str, tuple[_Page, Authority]] = {}
@@ -398,7 +412,7 @@ def _merge_group(group: list[Authority]) -> tuple[Record, list[ConflictError]]:
     )
     first_part = group[0]
     authority = Authority(
-        name=first_part.name,
+        name=_record_name(group),
         indicative=any(part.indicative for part in group),
         page_dates=_page_dates(group, len(pages)),
         about=about,
