@@ -259,3 +259,32 @@ def test_less_than_estimated_is_a_negative_difference() -> None:
 def test_no_about_page_has_no_financial_facts() -> None:
     statement = QualityStatement(title="Assessing needs", score=Score(2))
     assert financial_facts(Authority(name="X Council", statements=(statement,))) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "value", "unit", "written"),
+    [
+        ("People waited 6-8 weeks for an assessment.", "6", "8", "weeks", "6-8 weeks"),
+        ("People waited 6–8 weeks for an assessment.", "6", "8", "weeks", "6–8 weeks"),
+        ("Reviews took 10 to 12 weeks.", "10", "12", "weeks", "10 to 12 weeks"),
+        ("Equipment came in between 3 and 5 days.", "3", "5", "days", "3 and 5 days"),
+    ],
+)
+def test_a_range_is_one_figure_with_its_lower_bound(
+    text: str, low: str, value: str, unit: str, written: str
+) -> None:
+    (figure,) = figures(text)
+    assert (figure.low, figure.value, figure.unit) == (Decimal(low), Decimal(value), unit)
+    assert figure.mention.text == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Waits fell from 10 to 12 weeks.",  # a change, not a range
+        "It served people aged 18-64 and 120 care homes.",
+        "Between 30% and 40% of people were satisfied.",  # two figures of their own
+    ],
+)
+def test_what_is_not_a_range(text: str) -> None:
+    assert all(figure.low is None for figure in figures(text))

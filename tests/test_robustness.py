@@ -482,6 +482,9 @@ _FINISHES = [pytest.mark.timeout(60)]
         ),
         pytest.param("1 " * _RUN_LONG + "%.", "Kent County Council", id="numbers", marks=_FINISHES),
         pytest.param(
+            "1-" * _RUN_LONG + "1 weeks.", "Kent County Council", id="ranges", marks=_FINISHES
+        ),
+        pytest.param(
             "‘a" * _RUN_LONG + ".", "Kent County Council", id="open quotes", marks=_FINISHES
         ),
         pytest.param(
@@ -609,3 +612,4 @@ def test_no_extraction_pattern_backtracks_catastrophically() -> None:
         figures._RATIO_BEFORE.search(text)
         figures._MONEY_BEFORE.search(text)
         figures._BARE_NUMBER.search(text)
+        list(figures._RANGE.finditer(text))

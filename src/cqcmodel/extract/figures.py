@@ -64,6 +64,15 @@ _CHANGE: Final = re.compile(
     + r"))?"
     r"\s+to\s+(?:an?\s+)?(?:average\s+(?:of\s+)?)?" + _NUMBER.replace("num", "after")
 )
+#: A range before a figure's number: "6-8 weeks", "10 to 12 weeks", "between 3 and 5 days"
+#: (not "from 10 to 12 weeks": that is a change).
+_RANGE: Final = re.compile(
+    r"\bbetween\s+"
+    + _NUMBER.replace("num", "between")
+    + r"\s+and\s+(?=\d)|(?<!\bfrom )"
+    + _NUMBER.replace("num", "low")
+    + r"(?:\s?[-–]\s?|\s+to\s+)(?=\d)"
+)
 _SCALES: Final = {"million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "k": 10**3}
 
 
@@ -129,8 +138,9 @@ class Figure:
     …). A percentage compared with the England average carries ``comparator`` and
     ``england_average``; ``source`` (``ASCS``, ``SACE``, ``ASCOF``) and ``year`` (as written,
     ``2023`` or ``2023-24``) when the sentence cites them. In "from 42 days to 13 days" the
-    second figure's ``previous`` is 42. ``kind`` says what it measures and ``subject`` the
-    phrase it belongs to ("people who received reablement", "super hubs", "total budget").
+    second figure's ``previous`` is 42; "6-8 weeks" is one figure, 8 weeks with ``low`` 6.
+    ``kind`` says what it measures and ``subject`` the phrase it belongs to ("people who
+    received reablement", "super hubs", "total budget").
     """
 
     value: Decimal
@@ -143,6 +153,8 @@ class Figure:
     previous: Decimal | None = None
     kind: FigureKind = FigureKind.COUNT
     subject: str | None = None
+    #: The lower bound of a range ("6-8 weeks", "between 3 and 5 days"): ``value`` is the upper.
+    low: Decimal | None = None
 
 
 def _decimal(text: str) -> Decimal:
@@ -160,6 +172,7 @@ class _Raw:
     england_average: Decimal | None = None
     comparator: Comparator | None = None
     previous: Decimal | None = None
+    low: Decimal | None = None
 
 
 class _Spans:
@@ -339,6 +352,23 @@ def _changes(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
     return sorted(raw, key=lambda item: item.start)
 
 
+def _ranges(text: str, sentence: Sentence, raw: list[_Raw]) -> None:
+    """A number and a dash, "to" or "and" before a figure make a range: the figure's ``low``.
+
+    Only a bare number is a range's lower bound; one that is a figure of its own ("3% and
+    5%") stays one.
+    """
+    starts = {item.start for item in raw}
+    by_number = {item.number_start: item for item in raw}
+    for match in _RANGE.finditer(text, sentence.start, sentence.end):
+        low = "between" if match.group("between") is not None else "low"
+        item = by_number.get(match.end())
+        if item is None or item.previous is not None or match.start(low) in starts:
+            continue
+        item.low = _decimal(match.group(low))
+        item.start = match.start(low)
+
+
 _DIGIT: Final = re.compile(r"\d")
 _BARE_NUMBER: Final = re.compile(_NUMBER + r"[ \t]++(?=[a-z])")
 _WAIT: Final = re.compile(r"\bwait|\bdelay|\bwithin\b|\btook\b|\btaken\b", re.IGNORECASE)
@@ -481,6 +511,7 @@ def _passage_figures(passage: Passage) -> list[Figure]:
             continue
         _compare(text, sentence, raw)
         raw = _changes(text, sentence, raw)
+        _ranges(text, sentence, raw)
         source, year = _source(text, sentence)
         # Whether the sentence speaks of waiting: read once, for all its times.
         waiting = _WAIT.search(text, sentence.start, sentence.end) is not None
@@ -506,6 +537,7 @@ def _passage_figures(passage: Passage) -> list[Figure]:
                     previous=item.previous,
                     kind=_kind(text, sentence, item, cited=cited, waiting=waiting),
                     subject=_subject(text, sentence, item),
+                    low=item.low,
                 )
             )
     return figures
