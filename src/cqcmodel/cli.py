@@ -605,22 +605,6 @@ def _add_listing(sub: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_check_format(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "--format",
-        choices=("text", "jsonl"),
-        default="text",
-        help="text: diagnostics on stderr as path:line:col (default); jsonl: one JSON object "
-        "per diagnostic on stdout (severity, message, source, line, column, text)",
-    )
-
-
-def _add_parse_format(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "--format", choices=("json", "jsonl"), default="json", help="output format (default: json)"
-    )
-
-
 #: Adds a group of options to a subcommand's parser.
 OptionAdder = Callable[[argparse.ArgumentParser], None]
 
@@ -635,6 +619,22 @@ def _flag(name: str, help_text: str) -> OptionAdder:
     return add
 
 
+def _format(choices: tuple[str, ...], help_text: str) -> OptionAdder:
+    """An option group of one ``--format`` option: ``choices``, the first the default."""
+
+    def add(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--format", choices=choices, default=choices[0], help=help_text)
+
+    add.__doc__ = f"Add ``--format`` ({', '.join(choices)})."
+    return add
+
+
+_add_check_format: Final = _format(
+    ("text", "jsonl"),
+    "text: diagnostics on stderr as path:line:col (default); jsonl: one JSON object "
+    "per diagnostic on stdout (severity, message, source, line, column, text)",
+)
+_add_parse_format: Final = _format(("json", "jsonl"), "output format (default: json)")
 _add_group: Final = _flag(
     "--group",
     "one row per initiative or organisation across councils (by canonical key), "
