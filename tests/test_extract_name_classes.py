@@ -144,8 +144,8 @@ COORDINATIONS = [
     # An "and" before a repeated word joins two names.
     (
         "It worked with Age UK Lewisham and Southwark and Southwark Pensioners Centre.",
-        ["Southwark Pensioners Centre"],
-        ["Age UK Lewisham and Southwark"],
+        [],
+        ["Age UK Lewisham and Southwark", "Southwark Pensioners Centre"],
     ),
     # After a job title.
     (
@@ -161,8 +161,8 @@ COORDINATIONS = [
     ),
     (
         "Carers were supported by Sheffield Young Carers and the Carers Centre.",
-        ["Carers Centre"],
-        ["Sheffield Young Carers"],
+        [],
+        ["Sheffield Young Carers", "Carers Centre"],
     ),
     # A national body, a programme or a mixed-case brand is a name by itself.
     ("It worked with Mind and Carers Trust.", [], ["Mind", "Carers Trust"]),
