@@ -375,7 +375,7 @@ OWN_SERVICE_CUES: Final = tuple(
 #: Words of a group of people that make a centre named for them a body: carers' and
 #: pensioners' centres are mostly charities of their own ("Sheffield Carers Centre", "Asian
 #: Women’s Resource Centre"). Read on the two words before "Centre", without a possessive.
-CENTRE_GROUPS: Final = _words("carer pensioner women woman men deaf refugee veteran")
+CENTRE_GROUPS: Final = _words("carer pensioner women men deaf refugee veteran")
 
 #: Lower-case words just before an unheaded Title Case name that say it names a body
 #: ("delivered by N-Compass", "commissioned Carers First to") or an undertaking ("through
