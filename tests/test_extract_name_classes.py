@@ -419,3 +419,13 @@ def test_a_digit_inside_a_word_is_a_brand_s_shape() -> None:
     assert names(text) == (["Home First", "Step2Home"], [])
     # After "and" without a comma the brand is listed with bodies.
     assert names("It said Mencap and SAYiT told us so.")[1] == ["Mencap", "SAYiT"]
+
+
+@pytest.mark.parametrize("particle", sorted(lexicon.PHRASAL_PARTICLES))
+def test_a_capitalised_particle_after_an_ing_word_stays_in_the_name(particle: str) -> None:
+    name = f"Moving {particle.title()} programme"
+    assert names(f"Staff said the {name} had helped 11 people.") == ([name], [])
+    # Elsewhere a capitalised connector at the end of a run is no part of the name.
+    assert names(f"Staff said the Kent Carers {particle.title()} had helped.")[0] == [
+        "Kent Carers"
+    ]

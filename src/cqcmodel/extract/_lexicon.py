@@ -241,6 +241,10 @@ CONNECTORS: Final = frozenset(
     {"and", "&", "of", "for", "with", "the", "in", "on", "to", "by", "at"}
 )
 
+#: Connectors that, capitalised after a verb's "-ing", end a name as its particle: "the
+#: Moving On programme", "Living With dementia"; elsewhere a connector ends no name.
+PHRASAL_PARTICLES: Final = frozenset({"on", "in", "to", "with", "by", "at"})
+
 #: National bodies and large charities named in reports, as (name, acronym, kind).
 NATIONAL_BODIES: Final[tuple[tuple[str, str | None, OrganisationKind], ...]] = (
     ("Association of Directors of Adult Social Services", "ADASS", OrganisationKind.NATIONAL_BODY),

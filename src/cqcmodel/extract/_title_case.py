@@ -48,6 +48,7 @@ from ._lexicon import (
     OWN_SERVICE_CUES,
     OWNERS,
     PERSON_HEADS,
+    PHRASAL_PARTICLES,
     PLACE_NOUNS,
     PREDICATE_VERBS,
     PREFIX_BODY_WORDS,
@@ -303,6 +304,16 @@ def _most_listed_words(place: Sequence[str]) -> int:
     return 2
 
 
+def _phrasal(run: list[Token]) -> bool:
+    """Whether a capitalised particle ends a name after a verb's "-ing" ("Moving On")."""
+    return (
+        len(run) >= 2
+        and run[-1].text[0].isupper()
+        and run[-1].text.casefold() in PHRASAL_PARTICLES
+        and run[-2].text.endswith("ing")
+    )
+
+
 def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> list[Token]:
     """Drop a leading article, sentence-starting word or owner ("Council’s") and connectors.
 
@@ -320,7 +331,7 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
         trimmed[0].text.casefold() in CONNECTORS or trimmed[0].text.casefold() == "the"
     ):
         trimmed = trimmed[1:]
-    while trimmed and trimmed[-1].text.casefold() in CONNECTORS:
+    while trimmed and trimmed[-1].text.casefold() in CONNECTORS and not _phrasal(trimmed):
         trimmed = trimmed[:-1]
     while (
         len(trimmed) > 2
