@@ -426,6 +426,4 @@ def test_a_capitalised_particle_after_an_ing_word_stays_in_the_name(particle: st
     name = f"Moving {particle.title()} programme"
     assert names(f"Staff said the {name} had helped 11 people.") == ([name], [])
     # Elsewhere a capitalised connector at the end of a run is no part of the name.
-    assert names(f"Staff said the Kent Carers {particle.title()} had helped.")[0] == [
-        "Kent Carers"
-    ]
+    assert names(f"Staff said the Kent Carers {particle.title()} had helped.")[0] == ["Kent Carers"]

@@ -360,7 +360,9 @@ ORGANISATION_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
 #: Collective nouns of an apposition that "of" and the members they gather follow: "Herts
 #: Help, a network of local charities" is a body when its members are bodies
 #: (:data:`MEMBER_NOUNS`), whatever the collective noun would say alone.
-COLLECTIVE_NOUNS: Final = _words("network group consortium alliance partnership umbrella federation")
+COLLECTIVE_NOUNS: Final = _words(
+    "network group consortium alliance partnership umbrella federation"
+)
 
 #: Plural nouns of members that make a collective of them a body, with the kind they give.
 MEMBER_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
