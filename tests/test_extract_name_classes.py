@@ -427,3 +427,16 @@ def test_a_capitalised_particle_after_an_ing_word_stays_in_the_name(particle: st
     assert names(f"Staff said the {name} had helped 11 people.") == ([name], [])
     # Elsewhere a capitalised connector at the end of a run is no part of the name.
     assert names(f"Staff said the Kent Carers {particle.title()} had helped.")[0] == ["Kent Carers"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.COMPANY_GROUP_WORDS))
+def test_a_care_or_housing_group_is_a_company(word: str) -> None:
+    name = f"HCRG {word.title()} Group"
+    (body,) = extract_organisations(authority(f"Services were run with {name} last year."))
+    assert (body.name, body.kind) == (name, OrganisationKind.OTHER)
+
+
+@pytest.mark.parametrize("field", sorted(lexicon.CARE_FIELDS))
+def test_a_field_of_care_before_a_care_group_makes_a_group(field: str) -> None:
+    name = f"Kent {field.title()} Care Group"
+    assert names(f"Plans were agreed at the {name} last year.") == ([name], [])

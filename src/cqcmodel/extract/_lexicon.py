@@ -378,6 +378,19 @@ OWN_SERVICE_CUES: Final = tuple(
     for owner in ("local authority", "council")
 )
 
+#: Words before "Group" that make a company of it ("HCRG Care Group", "Clarion Housing
+#: Group"), unless a field of care comes before them (:data:`CARE_FIELDS`).
+COMPANY_GROUP_WORDS: Final = _words("care housing healthcare")
+
+#: Fields of care: "the Dementia Care Group", "the End of Life Care Group" are groups of
+#: the partnership, not companies.
+CARE_FIELDS: Final = _words(
+    """
+    dementia palliative integrated social primary intermediate respite community life
+    continuing urgent emergency mental specialist supported extra personal day
+    """
+)
+
 #: Words of a group of people that make a centre named for them a body: carers' and
 #: pensioners' centres are mostly charities of their own ("Sheffield Carers Centre", "Asian
 #: Women’s Resource Centre"). Read on the two words before "Centre", without a possessive.
@@ -496,8 +509,6 @@ ORGANISATION_TAILS: Final[tuple[tuple[tuple[str, ...], OrganisationKind], ...]] 
     (("police", "service"), OrganisationKind.OTHER),
     (("probation", "service"), OrganisationKind.NATIONAL_BODY),
     (("combined", "authority"), OrganisationKind.COUNCIL),
-    (("care", "group"), OrganisationKind.OTHER),
-    (("housing", "group"), OrganisationKind.OTHER),
     (("fire", "and", "rescue", "service"), OrganisationKind.OTHER),
 )
 
