@@ -1062,10 +1062,10 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
         _add_kind(scan, passage, word.start, word.end, cued)
         return
     if _brand_token(word.text):
-        cued_before = _cue_before(
-            text, word.start, sentence
-        ) in ORGANISATION_CUES_BEFORE and not _CLAUSE_AND.search(text, sentence.start, word.start)
-        kind = OrganisationKind.OTHER if cued_before else InitiativeKind.OTHER
+        before = _cue_before(text, word.start, sentence)
+        clause = _CLAUSE_AND.search(text, max(sentence.start, word.start - 12), word.start)
+        body = before in ORGANISATION_CUES_BEFORE and clause is None
+        kind = OrganisationKind.OTHER if body else InitiativeKind.OTHER
         _add_kind(scan, passage, word.start, word.end, kind)
 
 
