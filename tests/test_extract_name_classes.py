@@ -144,8 +144,8 @@ COORDINATIONS = [
     # An "and" before a repeated word joins two names.
     (
         "It worked with Age UK Lewisham and Southwark and Southwark Pensioners Centre.",
-        ["Southwark Pensioners Centre"],
-        ["Age UK Lewisham and Southwark"],
+        [],
+        ["Age UK Lewisham and Southwark", "Southwark Pensioners Centre"],
     ),
     # After a job title.
     (
@@ -161,8 +161,8 @@ COORDINATIONS = [
     ),
     (
         "Carers were supported by Sheffield Young Carers and the Carers Centre.",
-        ["Carers Centre"],
-        ["Sheffield Young Carers"],
+        [],
+        ["Sheffield Young Carers", "Carers Centre"],
     ),
     # A national body, a programme or a mixed-case brand is a name by itself.
     ("It worked with Mind and Carers Trust.", [], ["Mind", "Carers Trust"]),
@@ -351,3 +351,92 @@ def test_a_head_alone_before_to_starts_a_name() -> None:
 )
 def test_a_cue_names_two_bodies_joined_by_and(text: str, organisations: list[str]) -> None:
     assert names(text) == ([], organisations)
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.CENTRE_GROUPS))
+def test_a_centre_named_for_a_group_of_people_is_a_charity(word: str) -> None:
+    plural = word.title() if word in {"women", "men", "deaf"} else f"{word.title()}s"
+    possessive = f"{plural}’" if plural.endswith("s") else f"{plural}’s"
+    for written in (plural, possessive):
+        name = f"Kent {written} Centre"
+        (body,) = extract_organisations(authority(f"People were helped by {name} last year."))
+        assert (body.name, body.kind) == (name, OrganisationKind.CHARITY)
+    # A centre named for no group of people is a service.
+    assert names("People called the Adults and Health Contact Centre.") == (
+        ["Adults and Health Contact Centre"],
+        [],
+    )
+
+
+@pytest.mark.parametrize("cue", lexicon.OWN_SERVICE_CUES)
+def test_a_body_run_by_the_authority_is_its_own_service(cue: str) -> None:
+    text = f"Carers were supported by the Kent Carers Centre, {cue}, and by Age UK Kent."
+    assert names(text) == (["Kent Carers Centre"], ["Age UK Kent"])
+
+
+@pytest.mark.parametrize("noun", sorted(lexicon.PLACE_NOUNS))
+def test_a_noun_of_the_land_makes_a_place(noun: str) -> None:
+    assert names(f"Lunch clubs ran in Firth {noun.title()} and in Leigh every week.") == ([], [])
+    assert names(f"Staff also visited the {noun.title()} of Wight.") == ([], [])
+
+
+@pytest.mark.parametrize("collective", sorted(lexicon.COLLECTIVE_NOUNS))
+@pytest.mark.parametrize("members", sorted(lexicon.MEMBER_NOUNS))
+def test_a_collective_of_bodies_in_an_apposition_is_a_body(collective: str, members: str) -> None:
+    text = f"It said Herts Help, a {collective} of local {members}, ran a helpline."
+    (body,) = extract_organisations(authority(text))
+    assert (body.name, body.kind) == ("Herts Help", lexicon.MEMBER_NOUNS[members])
+    # A collective of people says nothing of the name.
+    assert names(f"It said Herts Help, a {collective} of local carers, ran a helpline.")[1] == []
+
+
+@pytest.mark.parametrize("verb", sorted(lexicon.PREDICATE_VERBS))
+def test_a_verb_after_a_name_ends_its_continuation(verb: str) -> None:
+    text = f"Leaders said the Domestic Abuse Partnership Board {verb} local plans."
+    assert names(text) == (["Domestic Abuse Partnership Board"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative"),
+    [
+        (
+            "The Adult Social Care Equality, Diversity and Inclusion Strategy was published.",
+            "Adult Social Care Equality, Diversity and Inclusion Strategy",
+        ),
+        (
+            "It reported to the Health, Adults and Community Scrutiny Sub-Committee.",
+            "Health, Adults and Community Scrutiny Sub-Committee",
+        ),
+        ("The Learning Disability Sub-Group met monthly.", "Learning Disability Sub-Group"),
+    ],
+)
+def test_fields_listed_after_a_department_and_sub_bodies(text: str, initiative: str) -> None:
+    assert names(text) == ([initiative], [])
+
+
+def test_a_digit_inside_a_word_is_a_brand_s_shape() -> None:
+    text = "Home First helped people home, and Step2Home offered short stays."
+    assert names(text) == (["Home First", "Step2Home"], [])
+    # After "and" without a comma the brand is listed with bodies.
+    assert names("It said Mencap and SAYiT told us so.")[1] == ["Mencap", "SAYiT"]
+
+
+@pytest.mark.parametrize("particle", sorted(lexicon.PHRASAL_PARTICLES))
+def test_a_capitalised_particle_after_an_ing_word_stays_in_the_name(particle: str) -> None:
+    name = f"Moving {particle.title()} programme"
+    assert names(f"Staff said the {name} had helped 11 people.") == ([name], [])
+    # Elsewhere a capitalised connector at the end of a run is no part of the name.
+    assert names(f"Staff said the Kent Carers {particle.title()} had helped.")[0] == ["Kent Carers"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.COMPANY_GROUP_WORDS))
+def test_a_care_or_housing_group_is_a_company(word: str) -> None:
+    name = f"HCRG {word.title()} Group"
+    (body,) = extract_organisations(authority(f"Services were run with {name} last year."))
+    assert (body.name, body.kind) == (name, OrganisationKind.OTHER)
+
+
+@pytest.mark.parametrize("field", sorted(lexicon.CARE_FIELDS))
+def test_a_field_of_care_before_a_care_group_makes_a_group(field: str) -> None:
+    name = f"Kent {field.title()} Care Group"
+    assert names(f"Plans were agreed at the {name} last year.") == ([name], [])

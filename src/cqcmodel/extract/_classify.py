@@ -14,6 +14,9 @@ from typing import Final, TypeVar
 from ._lexicon import (
     BRANCH_LINKS,
     BRANCHED_BODIES,
+    CARE_FIELDS,
+    CENTRE_GROUPS,
+    COMPANY_GROUP_WORDS,
     CONNECTORS,
     GENERIC_ACRONYMS,
     INITIATIVE_HEADS,
@@ -148,6 +151,32 @@ def _other(lower: list[str]) -> OrganisationKind | None:
     return None
 
 
+_POSSESSIVE_END: Final = re.compile(r"[’'](?:s)?$")
+
+
+def _group_centre(lower: list[str]) -> OrganisationKind | None:
+    """A centre named for a group of people: "Sheffield Carers Centre", "Women’s Centre".
+
+    One of the two words before "Centre", without its possessive, is a word of
+    :data:`CENTRE_GROUPS`.
+    """
+    if lower[-1] not in {"centre", "center"} or len(lower) < 2:
+        return None
+    before = (singular(_POSSESSIVE_END.sub("", word)) for word in lower[-3:-1])
+    return OrganisationKind.CHARITY if any(word in CENTRE_GROUPS for word in before) else None
+
+
+def _company_group(lower: list[str]) -> OrganisationKind | None:
+    """A company named "… Care Group" or "… Housing Group" ("HCRG Care Group").
+
+    A word of :data:`COMPANY_GROUP_WORDS` before "Group" and a word before it, which is no
+    field of care ("the Dementia Care Group" is a group of the partnership).
+    """
+    if len(lower) < 3 or lower[-1] != "group" or lower[-2] not in COMPANY_GROUP_WORDS:
+        return None
+    return None if lower[-3] in CARE_FIELDS else OrganisationKind.OTHER
+
+
 def _branch_or_head_of(lower: list[str]) -> OrganisationKind | None:
     """A body's noun before "of" or "for", a regional branch, or a local branch (in order).
 
@@ -164,6 +193,8 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
     _council_of,
     _nhs_body,
     _ending,
+    _group_centre,
+    _company_group,
     _other,
     _branch_or_head_of,
 )

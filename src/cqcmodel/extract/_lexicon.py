@@ -34,6 +34,10 @@ INITIATIVE_HEADS: Final[dict[str, InitiativeKind]] = {
     "group": InitiativeKind.GROUP,
     "forum": InitiativeKind.GROUP,
     "committee": InitiativeKind.GROUP,
+    "sub-committee": InitiativeKind.GROUP,
+    "subcommittee": InitiativeKind.GROUP,
+    "sub-group": InitiativeKind.GROUP,
+    "subgroup": InitiativeKind.GROUP,
     "panel": InitiativeKind.GROUP,
     "network": InitiativeKind.GROUP,
     "partnership": InitiativeKind.PARTNERSHIP,
@@ -209,6 +213,18 @@ SENTENCE_STARTERS: Final = _words(
     """
 )
 
+#: Verbs that follow a name as what it does: they end a name's lower-case continuation ("the
+#: Partnership Board oversaw local plans" names the board, not "… oversaw local plans").
+PREDICATE_VERBS: Final = _words(
+    """
+    oversaw oversees oversee led leads met meets ran runs agreed agrees approved approves
+    reviewed reviews published publishes developed develops set sets monitored monitors
+    held holds provided provides offered offers supported supports worked works included
+    includes told tells said says reported reports funded funds commissioned commissions
+    delivered delivers helped helps
+    """
+)
+
 #: Lower-case words that never belong to a name's lower-case continuation.
 STOP_WORDS: Final = _words(
     """
@@ -224,6 +240,10 @@ STOP_WORDS: Final = _words(
 CONNECTORS: Final = frozenset(
     {"and", "&", "of", "for", "with", "the", "in", "on", "to", "by", "at"}
 )
+
+#: Connectors that, capitalised after a verb's "-ing", end a name as its particle: "the
+#: Moving On programme", "Living With dementia"; elsewhere a connector ends no name.
+PHRASAL_PARTICLES: Final = frozenset({"on", "in", "to", "with", "by", "at"})
 
 #: National bodies and large charities named in reports, as (name, acronym, kind).
 NATIONAL_BODIES: Final[tuple[tuple[str, str | None, OrganisationKind], ...]] = (
@@ -333,9 +353,48 @@ NAMING_VERBS: Final = frozenset({"known", "referred to", "branded", "called", "n
 #: Nouns of an apposition after a name that make it an organisation ("Hestia, a charity").
 ORGANISATION_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
     (OrganisationKind.CHARITY, "charity organisation organization"),
-    (OrganisationKind.OTHER, "provider company enterprise body"),
+    (OrganisationKind.OTHER, "provider company enterprise body landlord"),
     (OrganisationKind.NHS_TRUST, "trust"),
 )
+
+#: Collective nouns of an apposition that "of" and the members they gather follow: "Herts
+#: Help, a network of local charities" is a body when its members are bodies
+#: (:data:`MEMBER_NOUNS`), whatever the collective noun would say alone.
+COLLECTIVE_NOUNS: Final = _words(
+    "network group consortium alliance partnership umbrella federation"
+)
+
+#: Plural nouns of members that make a collective of them a body, with the kind they give.
+MEMBER_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
+    (OrganisationKind.CHARITY, "charities"),
+    (OrganisationKind.OTHER, "organisations organizations groups providers bodies"),
+)
+
+#: Phrases after a body's name that make it the assessed authority's own service: "the
+#: Portsmouth Carers Centre, run by the local authority" is an undertaking, not a body.
+OWN_SERVICE_CUES: Final = tuple(
+    f"{verb} by the {owner}"
+    for verb in ("run", "provided", "operated", "managed")
+    for owner in ("local authority", "council")
+)
+
+#: Words before "Group" that make a company of it ("HCRG Care Group", "Clarion Housing
+#: Group"), unless a field of care comes before them (:data:`CARE_FIELDS`).
+COMPANY_GROUP_WORDS: Final = _words("care housing healthcare")
+
+#: Fields of care: "the Dementia Care Group", "the End of Life Care Group" are groups of
+#: the partnership, not companies.
+CARE_FIELDS: Final = _words(
+    """
+    dementia palliative integrated social primary intermediate respite community life
+    continuing urgent emergency mental specialist supported extra personal day
+    """
+)
+
+#: Words of a group of people that make a centre named for them a body: carers' and
+#: pensioners' centres are mostly charities of their own ("Sheffield Carers Centre", "Asian
+#: Women’s Resource Centre"). Read on the two words before "Centre", without a possessive.
+CENTRE_GROUPS: Final = _words("carer pensioner women men deaf refugee veteran")
 
 #: Lower-case words just before an unheaded Title Case name that say it names a body
 #: ("delivered by N-Compass", "commissioned Carers First to") or an undertaking ("through
@@ -381,6 +440,15 @@ NOT_UNHEADED_WORDS: Final = _words(
     north south east west central greater inner outer england wales scotland london uk
     united kingdom borough city county census act survey covid covid-19 ward adult
     social care local authority principal senior
+    """
+)
+
+#: Nouns of the land that make a capitalised name a place, last ("Firth Park") or first
+#: before "of" ("Isles of Scilly"): no brand-like name of a body or an undertaking.
+PLACE_NOUNS: Final = _words(
+    """
+    isle isles island islands park vale valley hill hills heath moor moors forest coast
+    bay dale estate village
     """
 )
 

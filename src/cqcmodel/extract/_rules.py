@@ -425,6 +425,16 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
         ),
         ("Young people were supported by the 0-25 Service.", ("0-25 Service",)),
         ("Leaders from Adult Social Care and Public Health agreed.", ()),
+        ("Carers were helped by Sheffield Carers Centre.", ("Sheffield Carers Centre",)),
+        ("It was run with HCRG Care Group in the city.", ("HCRG Care Group",)),
+        ("Lunch clubs ran in Firth Park and the Isles of Scilly.", ()),
+        (
+            "The Adult Social Care Equality, Diversity and Inclusion Strategy was published.",
+            ("Adult Social Care Equality, Diversity and Inclusion Strategy",),
+        ),
+        ("Herts Help, a network of local charities, ran a line.", ("Herts Help",)),
+        ("Leaders said the Domestic Abuse Board oversaw local plans.", ("Domestic Abuse Board",)),
+        ("Staff said Step2Home offered short stays.", ("Step2Home",)),
     ),
 }
 

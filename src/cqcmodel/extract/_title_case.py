@@ -23,6 +23,7 @@ from ._lexicon import (
     ARTICLE_LINK_WORDS,
     BRANCH_LINKS,
     BRANCHED_BODIES,
+    COLLECTIVE_NOUNS,
     COMPASS_WORDS,
     CONNECTORS,
     DATE_WORDS,
@@ -32,6 +33,7 @@ from ._lexicon import (
     INITIATIVE_HEADS,
     KIND_HINTS,
     LINK_WORDS,
+    MEMBER_NOUNS,
     NAMING_VERBS,
     NATIONAL_BODY_NAMES,
     NOT_INITIATIVE_HEADS,
@@ -43,8 +45,12 @@ from ._lexicon import (
     ORGANISATION_ENDINGS,
     ORGANISATION_HEADS,
     ORGANISATION_NOUNS,
+    OWN_SERVICE_CUES,
     OWNERS,
     PERSON_HEADS,
+    PHRASAL_PARTICLES,
+    PLACE_NOUNS,
+    PREDICATE_VERBS,
     PREFIX_BODY_WORDS,
     PROGRAMME_NAMES,
     SENTENCE_STARTERS,
@@ -269,7 +275,7 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
                 if count and before[-count].text.casefold() not in PREFIX_BODY_WORDS:
                     count = _trailing_capitals(before, ands=False)
                 place = [token.text for token in before[-count:]] if count else []
-                if not place or count > (6 if place[0].casefold() in PREFIX_BODY_WORDS else 2):
+                if not place or count > _most_listed_words(place):
                     break  # (a place is a word or two: "Voluntary Action Sheffield" is none)
                 following = [token.text for token in _leading_name(words)]
                 if _names_a_thing(place) and not _prefix_only(place, following):
@@ -282,6 +288,30 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
                     break
         joined.append(words)
     return joined
+
+
+def _most_listed_words(place: Sequence[str]) -> int:
+    """How many words the first of a list of places or fields before a comma may have.
+
+    A word or two; up to six after a prefix word ("NHS Bath and North East Somerset"); a
+    word or two after a department ("Adult Social Care Equality, Diversity and …").
+    """
+    if place[0].casefold() in PREFIX_BODY_WORDS:
+        return 6
+    for size in range(min(len(place) - 1, 4), 0, -1):
+        if _generic(name_key(" ".join(place[:size]))):
+            return size + 2
+    return 2
+
+
+def _phrasal(run: list[Token]) -> bool:
+    """Whether a capitalised particle ends a name after a verb's "-ing" ("Moving On")."""
+    return (
+        len(run) >= 2
+        and run[-1].text[0].isupper()
+        and run[-1].text.casefold() in PHRASAL_PARTICLES
+        and run[-2].text.endswith("ing")
+    )
 
 
 def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> list[Token]:
@@ -301,7 +331,7 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
         trimmed[0].text.casefold() in CONNECTORS or trimmed[0].text.casefold() == "the"
     ):
         trimmed = trimmed[1:]
-    while trimmed and trimmed[-1].text.casefold() in CONNECTORS:
+    while trimmed and trimmed[-1].text.casefold() in CONNECTORS and not _phrasal(trimmed):
         trimmed = trimmed[:-1]
     while (
         len(trimmed) > 2
@@ -600,7 +630,11 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
     if org is not None and not after_person:
         if len(part) > 1 or part[0].is_acronym:
             start, end = part[0].start, part[-1].end
-            scan.add(where.passage, start, end, category=Category.ORGANISATION, kind=org)
+            if _own_service(where.passage.text, end):
+                kind = kind_of(names) or InitiativeKind.SERVICE
+                scan.add(where.passage, start, end, category=Category.INITIATIVE, kind=kind)
+            else:
+                scan.add(where.passage, start, end, category=Category.ORGANISATION, kind=org)
         return
     person = is_person(names)
     head = None if person else head_index(names)
@@ -619,6 +653,16 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
         _add_headed(scan, where, part, head, after_person=after_person)
         return
     _unheaded(scan, where.passage, where.sentence, part, starts_sentence=where.starts_sentence)
+
+
+def _own_service(text: str, end: int) -> bool:
+    """Whether a body's name is followed by a phrase of :data:`OWN_SERVICE_CUES`.
+
+    "the Portsmouth Carers Centre, run by the local authority" names the authority's own
+    service, an undertaking.
+    """
+    after = text[end : end + 40].lstrip(", ")
+    return after.startswith(OWN_SERVICE_CUES)
 
 
 def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
@@ -732,8 +776,8 @@ def _extension(
         lower = token.text.casefold()
         if _capital(token) or lower in STOP_WORDS or not token.text[0].isalpha():
             break
-        if lower.endswith("ly"):
-            break
+        if lower.endswith("ly") or lower in PREDICATE_VERBS:
+            break  # "the Board oversaw local plans": the verb ends the name
         following.append(token)
     best: int | None = None
     for index, token in enumerate(following):
@@ -756,12 +800,31 @@ def _apposition(text: str, end: int, stop: int) -> InitiativeKind | Organisation
     found = _APPOSITION.match(text, end, stop)
     if found is None:
         return None
-    for token in itertools.islice(words_from(text, found.end(), stop), 4):
+    following = list(itertools.islice(words_from(text, found.end(), stop), 7))
+    for index, token in enumerate(following[:4]):
         noun = singular(token.text.casefold())
+        if noun in COLLECTIVE_NOUNS and index + 1 < len(following):
+            members = _members(following[index + 1 :])
+            if members is not None:
+                return members
         if noun in ORGANISATION_NOUNS:
             return ORGANISATION_NOUNS[noun]
         if noun in KIND_HINTS:
             return KIND_HINTS[noun]
+    return None
+
+
+def _members(words: Sequence[Token]) -> OrganisationKind | None:
+    """The kind of body "of" and the members after a collective noun make, if any.
+
+    "a network of local charities" is a body; "a network of carers" says nothing.
+    """
+    if not words or words[0].text != "of":
+        return None
+    for token in words[1:4]:
+        kind = MEMBER_NOUNS.get(token.text.casefold())
+        if kind is not None:
+            return kind
     return None
 
 
@@ -771,12 +834,13 @@ def _brand_token(word: str) -> bool:
     A capital starting a word part inside the word: after a hyphen ("N-Compass") or after a
     lower-case letter ("MyCare"), followed by lower-case letters ("DoLS" is an acronym); or,
     in a word of five letters or more, a lower-case letter before a capital ("POhWER",
-    "LeDeR"), unless it is a generic acronym.
+    "LeDeR"), unless it is a generic acronym; or a digit between a word's parts
+    ("Step2Home").
     """
     return _BRAND.search(word) is not None or mixed_case(word)
 
 
-_BRAND: Final = re.compile(r"[a-z-][A-Z][a-z]{2}")
+_BRAND: Final = re.compile(r"[a-z-][A-Z][a-z]{2}|[a-z][0-9][A-Z][a-z]")
 
 
 def _word_after(text: str, end: int, sentence: Sentence) -> str:
@@ -800,14 +864,22 @@ def _after_last_and(words: Sequence[str]) -> Sequence[str]:
 def _place_like(words: Sequence[str]) -> bool:
     """Whether the words read as a place.
 
-    A compass point first ("East Kent", "North-West London"), or only generic capitalised
-    words.
+    A compass point first ("East Kent", "North-West London"), a noun of the land last or
+    first before "of" ("Firth Park", "Isles of Scilly"), or only generic capitalised words.
     """
     content = [word.casefold() for word in words if word.casefold() not in CONNECTORS]
     parts = [part for word in content for part in word.split("-")]
-    if parts and parts[0] in COMPASS_WORDS:
+    if parts and (parts[0] in COMPASS_WORDS or _land_noun(words)):
         return True
     return all(part in NOT_UNHEADED_WORDS or part in NOT_NAME_WORDS for part in parts)
+
+
+def _land_noun(words: Sequence[str]) -> bool:
+    """Whether a noun of :data:`PLACE_NOUNS` ends the words, or starts them before "of"."""
+    lower = [word.casefold() for word in words]
+    if lower[-1] in PLACE_NOUNS and len(lower) >= 2:
+        return True
+    return len(lower) >= 3 and lower[0] in PLACE_NOUNS and lower[1] == "of"
 
 
 def _add_kind(
@@ -969,6 +1041,11 @@ _BODY_WORDS: Final = (
 )
 
 
+#: A comma and "and" before a word: they join clauses, not names ("…, and Step2Home
+#: offered short stays"; but "Mencap and SAYiT told us").
+_CLAUSE_AND: Final = re.compile(r",\s+and\s+$")
+
+
 def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
     """A single capitalised word: a body after a strong cue, or a brand by its shape."""
     text = passage.text
@@ -985,8 +1062,10 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
         _add_kind(scan, passage, word.start, word.end, cued)
         return
     if _brand_token(word.text):
-        cued_before = _cue_before(text, word.start, sentence) in ORGANISATION_CUES_BEFORE
-        kind = OrganisationKind.OTHER if cued_before else InitiativeKind.OTHER
+        before = _cue_before(text, word.start, sentence)
+        clause = _CLAUSE_AND.search(text, max(sentence.start, word.start - 12), word.start)
+        body = before in ORGANISATION_CUES_BEFORE and clause is None
+        kind = OrganisationKind.OTHER if body else InitiativeKind.OTHER
         _add_kind(scan, passage, word.start, word.end, kind)
 
 
