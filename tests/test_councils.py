@@ -216,6 +216,21 @@ def test_unknown_name_lists_the_closest() -> None:
         council("Northamptonshire County Council")  # abolished in 2021
 
 
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("Bournemouth", "Bournemouth, Christchurch and Poole (E06000058)"),
+        ("Christchurch", "Bournemouth, Christchurch and Poole (E06000058)"),
+        ("Cheshire", "Cheshire East (E06000049)"),
+    ],
+)
+def test_a_part_of_a_councils_name_suggests_that_council_first(name: str, first: str) -> None:
+    with pytest.raises(UnknownCouncilError) as caught:
+        council(name)
+    assert caught.value.closest[0] == first
+    assert len(set(caught.value.closest)) == len(caught.value.closest)
+
+
 def test_unknown_name_without_close_ones_says_what_to_give() -> None:
     with pytest.raises(UnknownCouncilError, match="ONS code") as caught:
         council("Atlantis")

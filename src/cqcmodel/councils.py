@@ -315,7 +315,10 @@ def _labels(found: tuple[Council, ...] | list[Council]) -> tuple[str, ...]:
 
 
 def _nearest(text: str) -> tuple[str, ...]:
-    """The councils whose names look most like ``text`` (difflib), best first.
+    """The councils that hold ``text`` in their names, then those that look like it, best first.
+
+    Names that hold ``text`` as whole words come first ("Bournemouth" finds Bournemouth,
+    Christchurch and Poole before Portsmouth), then the closest by difflib.
 
     Compared both without and with prefixes and suffixes, so a misspelt ``Londn Borough of
     Ealling`` still finds Ealing.
@@ -323,8 +326,14 @@ def _nearest(text: str) -> tuple[str, ...]:
     import difflib  # noqa: PLC0415 - only for a name that does not resolve
 
     index = _index()
+    wanted = name_key(text)
+    # A council whose name holds the text as whole words first ("Bournemouth" finds
+    # Bournemouth, Christchurch and Poole before Portsmouth).
     found: list[Council] = []
-    for key in difflib.get_close_matches(name_key(text), list(index.keys), n=5, cutoff=0.6):
+    for key, items in index.keys.items() if wanted else ():
+        if f" {wanted} " in f" {key} ":
+            found.extend(item for item in items if item not in found)
+    for key in difflib.get_close_matches(wanted, list(index.keys), n=5, cutoff=0.6):
         found.extend(item for item in index.keys[key] if item not in found)
     for key in difflib.get_close_matches(_full_key(text), list(index.full), n=5, cutoff=0.6):
         if index.full[key] not in found:
