@@ -211,3 +211,15 @@ def test_windows_1252_text_with_lone_accented_letters_is_read(text: str) -> None
 def test_a_run_of_accented_letters_touching_no_letter_is_not_windows_1252() -> None:
     with pytest.raises(ParseError, match=r"bytes FF FE .*not UTF-8 \(nor Windows-1252\)"):
         read_bytes(b"Safeguarding\nScore: 3 \xff\xfe\xfd\n")
+
+
+def test_a_message_naming_another_line_names_it_in_the_html() -> None:
+    html = (
+        "<html><body>\n<main>\n<h1>Kent County Council: local authority assessment</h1>\n"
+        "<h2>Assessing needs</h2>\n<p>Score: 3</p>\n"
+        "<h1>Surrey County Council: local authority assessment</h1>\n</main></body></html>\n"
+    )
+    with pytest.raises(ParseError) as caught:
+        cqcmodel.parse(html)
+    assert (caught.value.line, caught.value.column) == (6, 5)
+    assert "'Kent County Council' (line 3) and 'Surrey County Council'" in caught.value.message

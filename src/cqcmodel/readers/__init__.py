@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -68,11 +69,17 @@ class ReadText:
         column += max(error.column - 1, 0)
         lines = self.source_lines
         line_text = lines[line - 1] if lines is not None and 1 <= line <= len(lines) else None
+        # A message may name another line of the text ("the first is at line 3)"): that too.
+        message = _OTHER_LINE.sub(
+            lambda found: f"line {self.position(int(found.group(1)))[0]})", error.message
+        )
         return ParseError(
-            error.message, line=line, column=column, source=error.source, line_text=line_text
+            message, line=line, column=column, source=error.source, line_text=line_text
         )
 
 
+#: How a parse error's message names another line of the text: "(line 3)", "at line 3)".
+_OTHER_LINE: Final = re.compile(r"\bline (\d+)\)")
 #: File name suffixes and the form they suggest when the content does not tell.
 _SUFFIXES: Final = {".html": Form.HTML, ".htm": Form.HTML, ".xhtml": Form.HTML, ".pdf": Form.PDF}
 
