@@ -889,3 +889,22 @@ def test_report_and_plot_write_nothing_when_nothing_was_read(
     assert result.returncode == cli.EXIT_BAD_INPUT
     assert not target.exists()
     assert f"{target}: not written, as no authority was read" in result.stderr
+
+
+def test_a_stream_that_cannot_say_whether_it_is_a_terminal_is_not_one() -> None:
+    class Closed(io.StringIO):
+        def isatty(self) -> bool:
+            raise ValueError("I/O operation on closed file")
+
+    assert cli._isatty(Closed()) is False
+    assert cli._isatty(object()) is False  # type: ignore[arg-type]
+
+
+def test_a_diagnostic_about_a_file_that_cannot_be_read_keeps_its_position(tmp_path: Path) -> None:
+    reporter = cli._Reporter(io.StringIO())
+    for source in (tmp_path / "gone.txt", tmp_path):  # missing, and a folder
+        diagnostic = Diagnostic(
+            severity=Severity.WARNING, message="m", source=str(source), line=3, text="x"
+        )
+        reporter.report(diagnostic)
+        assert f"{source}:3:1: warning: m" in reporter.err.getvalue()  # type: ignore[attr-defined]
