@@ -124,10 +124,6 @@ FURNITURE: Final[tuple[tuple[str, str, Where], ...]] = (
 #: How many lines of site furniture may stand before a page's first line.
 FIRST_START_WITHIN: Final = 1000
 _BY_PHRASE: Final = {phrase: (reason, where) for phrase, reason, where in FURNITURE}
-#: The phrases that are furniture wherever they stand.
-_ANYWHERE_PHRASES: Final = frozenset(
-    phrase for phrase, _, where in FURNITURE if where is Where.ANYWHERE
-)
 #: Longest phrase, so that long lines (paragraphs) are ruled out without folding them.
 _LONGEST: Final = max(len(phrase) for phrase in _BY_PHRASE) + 8
 #: A page number as PDFs and print styles write it: "Page 3 of 12", "3 / 12", "- 3 -", "3".
@@ -155,13 +151,15 @@ _ANYWHERE_LINE: Final = re.compile(
     )
     + "])(?:"
     + "|".join(
-        re.escape(phrase).replace("\\ ", "\\s+")
+        re.escape(phrase).replace("\\ ", "\\s+").replace("'", "['’]")
         for phrase, _, where in FURNITURE
         if where is Where.ANYWHERE
     )
     + r"|page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)[ \t]*\r?(?=\n|$)",
     re.IGNORECASE,
 )
+#: A line that starts with "©" (the footer), after a line break.
+_FOOTER_LINE: Final = re.compile("\n©")
 #: A line ending like a title line ("… assessment"), after the first line.
 _LATER_TITLE: Final = re.compile(r"assessment[ \t]*\r?(?:\n|$)")
 _PAGE_NUMBER_REASON: Final = "page number"
@@ -261,20 +259,20 @@ def mark(contents: Sequence[str], *, numbers: bool = False) -> list[str | None]:
         0,
     )
     _mark_region(contents, reasons, range(first), _BEFORE)
+    # One search of the joined lines finds each kind of line that can matter below.
+    text = "\n" + "\n".join(contents)
     # Later pages of one text open with their title lines.
     titles = [
         index
-        for index in range(first + 1, count)
-        if contents[index].endswith("assessment") and page_start(contents, index)
+        for index in _line_indices(text, _LATER_TITLE)
+        if index > first and page_start(contents, index)
     ]
     for start in (*titles, count):
         _mark_back(contents, reasons, start)
-    # Only short lines can be furniture (or the footer): most lines are long paragraphs.
-    short = [i for i in range(first, count) if 0 < len(contents[i]) <= _LONGEST]
     ends = iter((*titles, count))
     end = next(ends)
     skip_to = first
-    for index in short:
+    for index in _maybe_furniture(contents, text, first, numbers=numbers):
         if index < skip_to or reasons[index] is not None:
             continue
         while end <= index:
@@ -284,27 +282,35 @@ def mark(contents: Sequence[str], *, numbers: bool = False) -> list[str | None]:
             _mark_region(contents, reasons, range(index + 1, end), _AFTER)
             skip_to = end
             continue
-        if _may_be_anywhere(content):
-            reasons[index] = reason_for(content, edge=False, numbers=numbers)
+        reasons[index] = reason_for(content, edge=False, numbers=numbers)
     _mark_answers(contents, reasons)
     return reasons
 
 
-def _may_be_anywhere(content: str) -> bool:
-    """A cheap necessary condition for ``reason_for(content, edge=False)`` to find a reason.
+def _line_indices(text: str, pattern: re.Pattern[str]) -> list[int]:
+    r"""The 0-based line of each match of ``pattern`` in ``text`` ("\n" + the joined lines).
 
-    Only a page number or a phrase of :data:`FURNITURE` that stands anywhere can be one;
-    the folding :func:`reason_for` does is left to it where it could matter.
+    A match starts at the line break before its line (or within the line).
     """
-    key = content.casefold()
-    return (
-        key in _ANYWHERE_PHRASES
-        or content[0].isdigit()
-        or content[0] in "Pp-–"
-        or "’" in key
-        or "  " in key
-        or "\t" in key
-    )
+    indices: list[int] = []
+    breaks = position = 0
+    for found in pattern.finditer(text):
+        breaks += text.count("\n", position, found.start() + 1)
+        position = found.start() + 1
+        indices.append(breaks - 1)
+    return indices
+
+
+def _maybe_furniture(contents: Sequence[str], text: str, first: int, *, numbers: bool) -> list[int]:
+    """The lines from ``first`` on that may be a ``©`` footer or furniture of any place.
+
+    Only those can be: a known phrase, ``Page N of M`` or, in a PDF's text (``numbers``),
+    a bare page number; most lines are long paragraphs that none of them is.
+    """
+    if numbers:  # bare page numbers too: every short line is looked at
+        return [i for i in range(first, len(contents)) if 0 < len(contents[i]) <= _LONGEST]
+    found = {*_line_indices(text, _ANYWHERE_LINE), *_line_indices(text, _FOOTER_LINE)}
+    return sorted(i for i in found if i >= first and 0 < len(contents[i]) <= _LONGEST)
 
 
 def _mark_answers(contents: Sequence[str], reasons: list[str | None]) -> None:
