@@ -158,3 +158,13 @@ def test_the_answers_of_the_feedback_widget_go_with_its_question(after: str) -> 
 
 def test_yes_inside_a_page_without_a_question_is_content() -> None:
     assert reason_for("Yes", edge=False) is None
+
+
+@pytest.mark.parametrize("opener", ["London Borough of Ealing assessment", "Downloads"])
+def test_a_page_start_looks_past_furniture_to_the_next_line_once(opener: str) -> None:
+    # The line after the furniture was read twice, so a page cut after its statement title
+    # seemed to go on, and the pilot title (or "Downloads") was set aside as the site's.
+    text = f"Skip to main content\nShare\n{opener}\nSkip to main content\nAssessing needs\n"
+    authority = cqcmodel.parse(text)
+    assert [statement.title for statement in authority.statements] == ["Assessing needs"]
+    assert [entry.line for entry in authority.set_aside] == [1, 2, 4]

@@ -202,19 +202,18 @@ def page_start(contents: Sequence[str], index: int) -> bool:
         return True
     if any(match(kind, content) for kind in _OPENERS):
         return True
-    following = _next_content(contents, index)
-    if following is None:
+    at = _next_content(contents, index)
+    if at is None:
         # A statement title may end the text (a page cut after its title).
         return statement_by_title(content) is not None and _only_furniture_after(contents, index)
+    following = contents[at]
+    # The lines from the next content on (furniture between is passed over, not repeated).
+    window = contents[at : at + 7]
     if match(Kind.DOWNLOADS, content):
-        return any(match(kind, following) for kind in _OPENERS) or page_start(
-            [following, *contents[index + 2 : index + 8]], 0
-        )
+        return any(match(kind, following) for kind in _OPENERS) or page_start(window, 0)
     if content.endswith(" assessment") and match(Kind.TITLE, content):
         # A pilot title reads "<Authority> assessment": it is one only before a page header.
-        return any(match(kind, following) for kind in _PILOT_FOLLOWERS) or page_start(
-            [following, *contents[index + 2 : index + 8]], 0
-        )
+        return any(match(kind, following) for kind in _PILOT_FOLLOWERS) or page_start(window, 0)
     # A statement title is a heading-like line followed by a score line (the parser's rule);
     # one of the framework's titles may also end the text.
     scored = any(match(kind, following) for kind in _SCORE_LINES)
@@ -230,12 +229,12 @@ def _only_furniture_after(contents: Sequence[str], index: int) -> bool:
     )
 
 
-def _next_content(contents: Sequence[str], index: int) -> str | None:
-    """The next line after ``index`` that is neither blank nor known furniture."""
+def _next_content(contents: Sequence[str], index: int) -> int | None:
+    """The index of the next line after ``index`` that is neither blank nor known furniture."""
     for later in range(index + 1, min(index + 8, len(contents))):
         content = contents[later]
         if content and reason_for(content, edge=False) is None:
-            return content
+            return later
     return None
 
 
