@@ -168,3 +168,20 @@ def test_a_page_start_looks_past_furniture_to_the_next_line_once(opener: str) ->
     authority = cqcmodel.parse(text)
     assert [statement.title for statement in authority.statements] == ["Assessing needs"]
     assert [entry.line for entry in authority.set_aside] == [1, 2, 4]
+
+
+def test_a_pilot_title_before_edge_furniture_still_opens_the_page() -> None:
+    # "Menu" is furniture at a page's edge only: the title is not set aside with it, and the
+    # line inside the page is an error at its own line, not a page silently without a name.
+    text = "Skip to main content\nNottingham City Council assessment\nMenu\nAssessing needs\n"
+    with pytest.raises(cqcmodel.ParseError, match="found a paragraph 'Menu'") as caught:
+        cqcmodel.parse(text + "Indicative score: 3\n")
+    assert caught.value.line == 3
+
+
+@pytest.mark.parametrize(
+    "tail", ["Sign up to our newsletter", "Subscribe to our newsletter", "Newsletter"]
+)
+def test_newsletter_links_after_the_page_are_furniture(tail: str) -> None:
+    copy = _PAGE.rstrip("\n") + f"\nIs this page useful?\nYes\nNo\nGet updates\n{tail}\n"
+    assert cqcmodel.parse(copy) == cqcmodel.parse(_PAGE)

@@ -73,6 +73,9 @@ FURNITURE: Final[tuple[tuple[str, str, Where], ...]] = (
     ("get email updates", _SITE, _E),
     ("sign up for updates", _SITE, _E),
     ("sign up for our newsletter", _SITE, _E),
+    ("sign up to our newsletter", _SITE, _E),
+    ("subscribe to our newsletter", _SITE, _E),
+    ("newsletter", _SITE, _E),
     ("cookies on the cqc website", _COOKIES, _E),
     ("cookies on cqc.org.uk", _COOKIES, _E),
     ("accept analytics cookies", _COOKIES, _E),
@@ -230,10 +233,13 @@ def _only_furniture_after(contents: Sequence[str], index: int) -> bool:
 
 
 def _next_content(contents: Sequence[str], index: int) -> int | None:
-    """The index of the next line after ``index`` that is neither blank nor known furniture."""
+    """The index of the next line after ``index`` that is neither blank nor known furniture.
+
+    Furniture of a page's edge counts too ("Menu" after a pilot title in a browser copy).
+    """
     for later in range(index + 1, min(index + 8, len(contents))):
         content = contents[later]
-        if content and reason_for(content, edge=False) is None:
+        if content and reason_for(content, edge=True) is None:
             return later
     return None
 
