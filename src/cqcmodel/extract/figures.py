@@ -365,8 +365,11 @@ def _ranges(text: str, sentence: Sentence, raw: list[_Raw]) -> None:
         item = by_number.get(match.end())
         if item is None or item.previous is not None or match.start(low) in starts:
             continue
-        item.low = _decimal(match.group(low))
-        item.start = match.start(low)
+        value = _decimal(match.group(low))
+        if value >= item.value:  # "8-6 weeks" is no range (and "2022-23" no count)
+            continue
+        item.low = value
+        item.start = match.start(low) if low == "low" else match.start()
 
 
 _DIGIT: Final = re.compile(r"\d")
