@@ -294,3 +294,22 @@ def test_unknown_titles_and_unscored_items_are_warnings() -> None:
 
 def test_the_corpus_has_no_unknown_title() -> None:
     assert [w for a in load(CORPUS) for w in title_warnings(a)] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "closest"),
+    [
+        ("Safe guarding", "Safeguarding"),
+        ("Partnership and community", "Partnerships and communities"),
+    ],
+)
+def test_an_unknown_title_names_the_title_most_like_it(written: str, closest: str) -> None:
+    page = attrs.evolve(statement("needs"), title=written)
+    (warning,) = title_warnings(Authority(statements=(page,)))
+    assert warning.message.endswith(f"(closest: {closest!r})")
+
+
+def test_a_title_with_a_trailing_colon_is_the_statement() -> None:
+    page = attrs.evolve(statement("needs"), title="Assessing needs:")
+    assert page.statement_id == 1
+    assert title_warnings(Authority(statements=(page,))) == ()

@@ -178,7 +178,7 @@ def title_warnings(
                 f"the summary lists {title!r} without a score"
                 if what == "unscored"
                 else f"{what} title {title!r} is none of the framework's nine statements"
-                f" (closest: {_closest(title, _TITLES)!r})"
+                f" (closest: {_closest_title(title)!r})"
             ),
             source=source,
             line=line,
@@ -186,6 +186,15 @@ def title_warnings(
         )
         for title, line, source, what in items
     )
+
+
+def _closest_title(title: str) -> str:
+    """The framework title most like ``title`` (difflib on folded text: "Safe guarding")."""
+    import difflib  # noqa: PLC0415 - only for a title that is none of the nine
+
+    folded = {fold(known): known for known in _TITLES}
+    close = difflib.get_close_matches(fold(title), list(folded), n=1, cutoff=0.0)
+    return folded[close[0]] if close else _TITLES[0]
 
 
 def _closest(text: str, candidates: tuple[str, ...]) -> str | None:

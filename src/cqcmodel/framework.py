@@ -351,8 +351,12 @@ def _titles_index() -> dict[str, StatementInfo]:
 
 
 def statement_by_title(title: str) -> StatementInfo | None:
-    """The statement published under ``title`` (any known variant), or ``None``."""
-    return _titles_index().get(fold(title))
+    """The statement published under ``title`` (any known variant), or ``None``.
+
+    Typography and case are folded, and a trailing colon is dropped, as for every heading.
+    """
+    folded = fold(title)
+    return _titles_index().get(folded[:-1].rstrip() if folded.endswith(":") else folded)
 
 
 @lru_cache(maxsize=1024)
