@@ -908,3 +908,15 @@ def test_a_diagnostic_about_a_file_that_cannot_be_read_keeps_its_position(tmp_pa
         )
         reporter.report(diagnostic)
         assert f"{source}:3:1: warning: m" in reporter.err.getvalue()  # type: ignore[attr-defined]
+
+
+def test_check_in_json_lines_reports_a_missing_path_on_stdout_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.txt"
+    assert cli.main(["check", "--format", "jsonl", str(missing)]) == 1
+    captured = capsys.readouterr()
+    (item,) = [json.loads(line) for line in captured.out.splitlines()]
+    assert item["severity"] == "error"
+    assert str(missing) in item["message"]
+    assert str(missing) in captured.err

@@ -286,7 +286,12 @@ def _cmd_render(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> 
 def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> None:
     if args.format == "jsonl":
         reporter.json = out
-    loaded = _load(args, reporter)
+    try:
+        loaded = _load(args, reporter)
+    except _BadInputError as nothing:  # no file at all: a tool reading stdout is told too
+        if reporter.json is not None:
+            reporter.report(Diagnostic(severity=Severity.ERROR, message=str(nothing)))
+        raise
     records = [
         record
         for record in loaded.records
