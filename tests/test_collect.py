@@ -502,3 +502,16 @@ def test_a_records_name_does_not_depend_on_the_order_of_its_files(
     (record,) = load(tmp_path, authority="Hillingdon")
     assert record.name == "London Borough of Hillingdon"
     assert len(record.statements) == 3
+
+
+def test_an_ons_code_given_as_the_authority_names_the_record_by_the_council(tmp_path: Path) -> None:
+    path = write(tmp_path, "untitled.txt", statement_page(None, "needs", 3))
+    (record,) = load(path, authority="E09000033")
+    assert record.name == "Westminster City Council"
+    assert record.council is not None and record.council.ons_code == "E09000033"
+
+
+def test_a_pattern_whose_matches_are_all_skipped_says_why(tmp_path: Path) -> None:
+    write(tmp_path, "g/noext", "not a page")
+    with pytest.raises(FileNotFoundError, match=r"no page file \(.txt, .html, .htm, .pdf\)"):
+        load(str(tmp_path / "g" / "no*"))

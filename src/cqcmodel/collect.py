@@ -129,10 +129,12 @@ def _as_paths(paths: Paths) -> list[Path]:
             result.append(Path(text))
             continue
         matches = sorted(glob.glob(text, recursive=True))
-        if "." not in os.path.basename(text):
+        problem = "no file or folder matches this pattern"
+        if matches and "." not in os.path.basename(text):
             matches = [match for match in matches if _page_or_folder(match)]
+            problem = "no page file (.txt, .html, .htm, .pdf) or folder matches this pattern"
         if not matches:
-            raise SourceNotFoundError(text, "no file or folder matches this pattern")
+            raise SourceNotFoundError(text, problem)
         result.extend(Path(match) for match in matches)
     return result
 
@@ -266,6 +268,10 @@ def _parse_path(path: Path, encoding: str | None) -> Authority:
     return parse_file(path, encoding=encoding)
 
 
+#: An ONS code, as ``--authority`` may give it.
+_ONS_CODE: Final = re.compile(r"E\d{8}", re.IGNORECASE)
+
+
 def with_authority(authority: Authority, name: str) -> Authority:
     """Name the council of a page that has no title line: ``authority`` with ``name`` set.
 
@@ -277,7 +283,9 @@ def with_authority(authority: Authority, name: str) -> Authority:
         msg = f"an authority name is one non-empty line, not {name!r}"
         raise ValueError(msg)
     if authority.name is None:
-        return attrs.evolve(authority, name=name.strip())
+        # An ONS code names no one on a page: the record takes the council's formal name.
+        council = find_council(name) if _ONS_CODE.fullmatch(name.strip()) else None
+        return attrs.evolve(authority, name=council.formal_name if council else name.strip())
     if _same_authority(authority.name, name):
         return authority
     msg = f"the title names {authority.name!r}, but the authority was given as {name!r}"
