@@ -329,3 +329,24 @@ def test_a_line_cut_at_a_hyphen_joins_as_its_next_line_reads(
     text = f"{OPENING}{body[0]}{cut}{body[1]}\n\nPage 1 of 1\n"
     (finding,) = _findings(text)
     assert expected in finding
+
+
+def test_a_title_line_repeated_at_the_top_of_pdf_pages_is_set_aside() -> None:
+    pages: list[list[Block]] = [
+        [
+            ("h1", [TITLE]),
+            ("h2", ["Safeguarding"]),
+            ("p", ["Score: 3"]),
+            ("h2", ["Key findings for this quality statement"]),
+            ("p", ["Staff told us that waiting lists had"]),
+        ],
+        [("p", [TITLE]), ("p", ["grown over the winter months."]), ("p", ["Funding had"])],
+        [("p", [TITLE]), ("p", ["been reduced since last year."])],
+    ]
+    read = read_bytes(blocks_pdf(pages))
+    (statement,) = parse_read(read).statements
+    assert [finding.text for finding in statement.findings] == [
+        "Staff told us that waiting lists had grown over the winter months.",
+        "Funding had been reduced since last year.",
+    ]
+    assert [item.text for item in read.set_aside].count(TITLE) == 2
