@@ -258,3 +258,95 @@ def test_each_pdf_line_maps_to_its_own_source_line(tmp_path: Path) -> None:
     for finding in statement.findings:
         assert finding.line is not None
         assert finding.text.startswith(read.source_lines[finding.line - 1])
+
+
+TITLE = "Westminster City Council: local authority assessment"
+OPENING = (
+    f"{TITLE}\n\nEquity in experience and outcomes\n\nScore: 3\n\n"
+    "Key findings for this quality statement\n\n"
+)
+
+
+def _findings(text: str) -> list[str]:
+    assert read_text(text).form is Form.PDF_TEXT
+    (statement,) = cqcmodel.parse(text).statements
+    return [finding.text for finding in statement.findings]
+
+
+def test_a_title_line_repeated_as_a_running_header_is_set_aside() -> None:
+    """The title at the top of every page is furniture there; the sentence it cut is one."""
+    text = (
+        f"{OPENING}The council knew its population well.\n\nStaff told us that waiting lists had\n"
+        f"\f{TITLE}\ngrown over the winter months.\n\nLeaders said funding had\n"
+        f"\f{TITLE}\nbeen reduced since last year.\n"
+    )
+    assert _findings(text) == [
+        "The council knew its population well.",
+        "Staff told us that waiting lists had grown over the winter months.",
+        "Leaders said funding had been reduced since last year.",
+    ]
+    authority = cqcmodel.parse(text)
+    assert [(item.line, item.reason) for item in authority.set_aside] == [
+        (12, "running header or footer"),
+        (16, "running header or footer"),
+    ]
+
+
+def test_a_title_line_opening_one_later_page_is_kept_and_never_joined() -> None:
+    """A title opening only one later page is a page's own; nothing is joined onto it."""
+    text = f"{OPENING}Staff told us that waiting lists had\n\f{TITLE}\ngrown over the winter.\n"
+    read = read_text(text)
+    assert read.set_aside == ()
+    lines = read.text.split("\n")
+    assert lines.count(TITLE) == 2
+    assert lines[lines.index(TITLE, 1) + 1] == "grown over the winter."
+
+
+def test_a_paragraph_ending_before_a_page_number_footer_is_not_joined() -> None:
+    text = (
+        f"{OPENING}First finding ends.\n\nPage 1 of 2\n\f\nSecond finding starts.\n\n"
+        "Third.\n\nPage 2 of 2\n"
+    )
+    assert _findings(text) == ["First finding ends.", "Second finding starts.", "Third."]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (["Adults aged 18-", "64 with needs were supported."], "Adults aged 18-64 with needs"),
+        (["In 2022-", "23 there were 40 referrals."], "In 2022-23 there were"),
+        (["Waits of 6–", "8 weeks were usual."], "Waits of 6–8 weeks"),
+        (["We reviewed pre-", "and post-discharge care."], "pre- and post-discharge care."),
+        (["It was co-", "production work."], "It was co-production work."),
+    ],
+)
+@pytest.mark.parametrize("page_break", [False, True])
+def test_a_line_cut_at_a_hyphen_joins_as_its_next_line_reads(
+    body: list[str], expected: str, page_break: bool
+) -> None:
+    """A range's hyphen takes no space; a suspended hyphen ("pre- and post-") keeps one."""
+    cut = "\n\f" if page_break else "\n"
+    text = f"{OPENING}{body[0]}{cut}{body[1]}\n\nPage 1 of 1\n"
+    (finding,) = _findings(text)
+    assert expected in finding
+
+
+def test_a_title_line_repeated_at_the_top_of_pdf_pages_is_set_aside() -> None:
+    pages: list[list[Block]] = [
+        [
+            ("h1", [TITLE]),
+            ("h2", ["Safeguarding"]),
+            ("p", ["Score: 3"]),
+            ("h2", ["Key findings for this quality statement"]),
+            ("p", ["Staff told us that waiting lists had"]),
+        ],
+        [("p", [TITLE]), ("p", ["grown over the winter months."]), ("p", ["Funding had"])],
+        [("p", [TITLE]), ("p", ["been reduced since last year."])],
+    ]
+    read = read_bytes(blocks_pdf(pages))
+    (statement,) = parse_read(read).statements
+    assert [finding.text for finding in statement.findings] == [
+        "Staff told us that waiting lists had grown over the winter months.",
+        "Funding had been reduced since last year.",
+    ]
+    assert [item.text for item in read.set_aside].count(TITLE) == 2

@@ -10,9 +10,10 @@ The same joins apply across a page break, so a paragraph split by it is one line
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from typing import Final
 
 from ..framework import STATEMENTS
@@ -78,10 +79,18 @@ _PARAGRAPH_LIKE: Final = frozenset({Kind.ABOUT_HEADING, Kind.I_STATEMENT})
 _CAPITALISED: Final = frozenset({Kind.RATING, Kind.STATEMENT_TITLE})
 #: A word broken at its hyphen by a wrap: a letter, then the hyphen, ending the line.
 _HYPHENATED: Final = re.compile(r"[^\W\d_]-\Z")
+#: A range broken at its hyphen by a wrap: a digit, then the hyphen, ending the line.
+_RANGE: Final = re.compile(r"\d[-–]\Z")
 _TITLE_END: Final = "local authority assessment"
+#: A title line in its full form ("<Authority>: local authority assessment"), no pilot form.
+_TITLE_LINE: Final = re.compile(rf"\S.*?:\s*{_TITLE_END}")
 _LONGEST_HEADING: Final = max(map(len, _HEADINGS))
 #: Fewer characters than this are too few to tell a heading's start.
 _MIN_HEADING_START: Final = 8
+#: How many pages a title line must open to be a running header.
+_RUNNING_TITLES: Final = 3
+#: Words after a line ending in a hyphen that show a suspended hyphen ("pre- and post-").
+_SUSPENDED: Final = frozenset({"and", "or", "to", "nor", "but"})
 _JOINING_WORDS: Final = frozenset(
     {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
 )
@@ -97,15 +106,21 @@ def read_pdf_text(
     set_aside: list[SetAside] = []
     contents = [piece[0] for piece in pieces]
     reasons = mark(contents, numbers=False)
+    after_furniture: set[Piece] = set()
+    before: Piece | None = None  # the last piece set aside since the last line kept
     for index, piece in enumerate(pieces):
         reason = furniture.get(index) or reasons[index]
         if reason is not None:
             set_aside.append(SetAside(line=piece[1], column=piece[2], text=piece[0], reason=reason))
+            before = piece
         elif piece[0]:
+            if before is not None:
+                after_furniture.add(piece)
             kept.append(piece)
+            before = None
         else:
             kept.append(None)
-    lines, positions = join_lines(kept, _by_length(kept))
+    lines, positions = join_lines(kept, _by_length(kept, after_furniture))
     return "\n".join(lines) + "\n", positions, set_aside
 
 
@@ -160,6 +175,27 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
                 and not stands_alone(content)
             ):
                 found[index] = "running header or footer"
+    found.update(_running_titles(pieces, edges))
+    return found
+
+
+def _running_titles(pieces: Sequence[Piece], edges: dict[int, list[int]]) -> dict[int, str]:
+    """A title line repeated as a running header: its copies at the top of later pages.
+
+    It stands among the first :data:`EDGE_LINES` lines of :data:`RUNNING_SHARE` of the pages,
+    three at least (another report's title opens a page once); its first copy is the title.
+    """
+    tops: dict[str, list[int]] = {}
+    for indexes in edges.values():
+        for index in indexes[:EDGE_LINES]:
+            content = pieces[index][0]
+            if _TITLE_LINE.fullmatch(content) is not None:
+                tops.setdefault(content, []).append(index)
+    found: dict[int, str] = {}
+    least = max(_RUNNING_TITLES, int(len(edges) * RUNNING_SHARE))
+    for indexes in tops.values():
+        if len(indexes) >= least:
+            found.update(dict.fromkeys(sorted(indexes)[1:], "running header or footer"))
     return found
 
 
@@ -216,11 +252,17 @@ def join_lines(
 def joined(line: str, following: str) -> str:
     """``following`` joined onto ``line``: with a space, or none after a word's hyphen.
 
-    A line ending in a letter and ``-`` was cut at a hyphenated word ("co-" and "production"
-    read "co-production").
+    A line ending in a letter and ``-`` before a lower-case word was cut at a hyphenated word
+    ("co-" and "production" read "co-production"), unless that word is "and", "or", …: the
+    hyphen is then suspended ("pre-" and "and post-discharge" read "pre- and post-discharge").
+    A line ending in a digit and ``-`` before a digit was cut in a range ("18-" and "64").
     """
-    if _HYPHENATED.search(line) is not None:
+    if _RANGE.search(line) is not None and following[:1].isdigit():
         return line + following
+    if _HYPHENATED.search(line) is not None and following[:1].islower():
+        word = following.split(None, 1)[0].rstrip(",;:")
+        if word.casefold() not in _SUSPENDED:
+            return line + following
     return f"{line} {following}"
 
 
@@ -253,11 +295,17 @@ def _cannot_end(line: str) -> bool:
     return line[-1] in _JOINING or line.rsplit(None, 1)[-1].casefold() in _JOINING_WORDS
 
 
-def _by_length(kept: Sequence[Piece | None]) -> Continues:
-    """The rule for plain PDF text, where only a line's length in characters tells a wrap."""
+def _by_length(kept: Sequence[Piece | None], after_furniture: Set[Piece]) -> Continues:
+    """The rule for plain PDF text, where only a line's length in characters tells a wrap.
+
+    A line ending a sentence before a page break, with a blank line or furniture before the
+    next page's text (``after_furniture`` holds the lines that follow some), ends its
+    paragraph unless the text shows wrapped paragraphs whose lines tell the page's width.
+    """
     lengths = sorted((len(piece[0]) for piece in kept if piece is not None), reverse=True)
     longest = lengths[min(4, len(lengths) - 1)] if lengths else 0
     width = longest * FIT_SHARE
+    wraps = _wraps_seen(kept)
 
     def continues(joined: str, previous: Piece, following: Piece, blank: bool) -> bool:
         if blank and previous[3] == following[3]:
@@ -266,11 +314,25 @@ def _by_length(kept: Sequence[Piece | None]) -> Continues:
         # Across a page break after a full stop, nothing but the length tells a wrap from a
         # paragraph's end: the line must then pass the longest lines' length.
         cut = previous[3] != following[3] and _ends_sentence(previous[0])
+        if cut and not wraps and (blank or following in after_furniture):
+            return False
         return goes_on(
             previous[0], following[0], full=needed > (longest if cut else width), line=joined
         )
 
     return continues
+
+
+def _wraps_seen(kept: Sequence[Piece | None]) -> bool:
+    """Whether a paragraph goes on from one line to the next on a page (the text wraps)."""
+    return any(
+        a is not None
+        and b is not None
+        and a[3] == b[3]
+        and not stands_alone(a[0])
+        and not stands_alone(b[0])
+        for a, b in itertools.pairwise(kept)
+    )
 
 
 def _ends_sentence(line: str) -> bool:
@@ -297,15 +359,18 @@ def goes_on(last: str, following: str, *, full: bool, line: str | None = None) -
 
     Never a bullet; always when it completes one of the format's headings begun by ``line``
     (the line built so far, ``last`` by default: "Key findings for this" and "quality
-    statement"); always after a line that cannot end there (``&``, ``of``, …); never a title
-    line, a heading of the format or any line that :func:`stands_alone`; always after a line
-    the wrap cut (``full``); else when it goes on in lower case after a line without closing
-    punctuation.
+    statement"); never onto a whole title line; always after a line that cannot end there
+    (``&``, ``of``, …); never a title line, a heading of the format or any line that
+    :func:`stands_alone`; always after a line the wrap cut (``full``); else when it goes on
+    in lower case after a line without closing punctuation.
     """
     if _BULLET.match(following):
         return False
-    if known_heading(joined(last if line is None else line, following)):
+    so_far = last if line is None else line
+    if known_heading(joined(so_far, following)):
         return True
+    if _TITLE_LINE.fullmatch(so_far) is not None:
+        return False
     if _cannot_end(last):
         return True
     if page_start([following], 0) or _opens_heading(following) or stands_alone(following):
