@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import os
 import pkgutil
 import re
 import threading
-import typing
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any, Final, NoReturn
 
 import attrs
@@ -68,6 +68,8 @@ _score_for_label: Final = functools.lru_cache(maxsize=256)(Score.from_label)
 
 #: How much of a published value an error message quotes.
 _SHOWN_LENGTH: Final = 60
+#: The order of set-aside entries: by position.
+_WHERE: Final = operator.attrgetter("line", "column")
 
 _lock = threading.Lock()
 _parser: Lark | None = None
@@ -153,10 +155,16 @@ class _FedLexer(Lexer):
 class _Document:
     """What the lexer reads: the normalised lines, stripped once, and their candidate kinds."""
 
-    __slots__ = ("contents", "kinds", "last", "set_aside", "source")
+    __slots__ = ("contents", "kinds", "last", "numbers", "set_aside", "source")
 
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, numbers: Sequence[int] | None = None) -> None:
         self.source = source
+        count = len(source.lines)
+        #: The line number the model gives each line: its own, or (for a reader's text) the
+        #: source line it came from; lines past the reader's (none, normally) keep their own.
+        self.numbers: Sequence[int] = range(1, count + 1)
+        if numbers is not None:
+            self.numbers = [*numbers[:count], *range(len(numbers) + 1, count + 1)]
         #: Each line without its indentation (normalised lines have no trailing whitespace).
         self.contents = tuple(map(str.lstrip, source.lines))
         self.kinds = classify(self.contents)
@@ -174,6 +182,7 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
     lines = document.source.lines
     contents = document.contents
     kinds = document.kinds
+    numbers = document.numbers
     last = document.last
     count = len(lines)
     index = 0
@@ -194,17 +203,16 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
         end = index
         paragraphs: tuple[tuple[str, int], ...] = ()
         if kind in _RUN_KINDS:
-            paragraphs = _run(contents, kinds, index)
-            end = paragraphs[-1][1] - 1
+            paragraphs, end = _run(contents, kinds, index, numbers)
         elif kind in _TEXT_CARRIERS:
-            paragraphs = ((content, index + 1),)
+            paragraphs = ((content, numbers[index]),)
         yield LineToken(
             kind,
             content,
             None,
-            index + 1,
+            numbers[index],
             len(lines[index]) - len(content) + 1,
-            end + 1,
+            numbers[end],
             len(lines[end]) + 1,
             None,
             found,
@@ -263,18 +271,23 @@ def _last(lines: tuple[str, ...]) -> int:
 
 
 def _run(
-    contents: tuple[str, ...], kinds: list[tuple[Candidate, ...]], start: int
-) -> tuple[tuple[str, int], ...]:
-    """The run of plain paragraph lines starting at ``start``, with their line numbers."""
-    run = [(contents[start], start + 1)]
+    contents: tuple[str, ...],
+    kinds: list[tuple[Candidate, ...]],
+    start: int,
+    numbers: Sequence[int],
+) -> tuple[tuple[tuple[str, int], ...], int]:
+    """The run of plain paragraph lines from ``start``, numbered; the index of its last."""
+    run = [(contents[start], numbers[start])]
+    end = start
     for index in range(start + 1, len(contents)):
         content = contents[index]
         if not content:
             continue
         if kinds[index]:
             break
-        run.append((content, index + 1))
-    return tuple(run)
+        run.append((content, numbers[index]))
+        end = index
+    return tuple(run), end
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -321,35 +334,27 @@ def parse_read(read: ReadText) -> Authority:
     those the parser could not place are both in :attr:`~cqcmodel.Authority.set_aside`.
     """
     try:
-        authority = _parse_text(read.text, read.source)
+        return _parse_text(read.text, read.source, read)
     except ParseError as error:  # no lark or model exception chained to it: they are ours
+        if read.positions is None:
+            raise error from None
+        mapped = error
+    # The model's lines were the source's, and so were some of the error's: parse the text
+    # again, by its own lines, for the error's place in the text, then map that.
+    try:
+        _parse_text(read.text, read.source)
+    except ParseError as error:
         raise read.locate(error) from None
-    unplaced = tuple(_placed(entry, read) for entry in authority.set_aside)
-    entries = tuple(sorted(read.set_aside + unplaced, key=lambda entry: (entry.line, entry.column)))
-    if entries and read.source is not None:
-        entries = tuple(
-            entry if entry.source is not None else attrs.evolve(entry, source=read.source)
-            for entry in entries
-        )
-    if read.positions is not None:
-        lines = [line for line, _ in read.positions]
-        authority = _relocated(authority, lines, {"set_aside": entries})
-    elif entries:
-        authority = attrs.evolve(authority, set_aside=entries)
-    return authority
+    raise mapped from None  # pragma: no cover - the same text fails the same way by either numbering
 
 
-def _placed(entry: SetAside, read: ReadText) -> SetAside:
-    """``entry`` (at a line of the read text) at its position in the source."""
-    if read.positions is None:
-        return entry
-    line, column = read.position(entry.line)
-    return attrs.evolve(entry, line=line, column=column + entry.column - 1)
-
-
-def _parse_text(text: str, source: str | None) -> Authority:
+def _parse_text(text: str, source: str | None, read: ReadText | None = None) -> Authority:
+    """The model of ``text``; with ``read``, its lines and set-aside entries are the source's."""
     src = SourceText(text, source)
-    document = _Document(src)
+    numbers = None
+    if read is not None and read.positions is not None:
+        numbers = [line for line, _ in read.positions]
+    document = _Document(src, numbers)
     if document.last < 0:
         src.error(
             "empty text: expected a CQC local authority assessment page", 1, 1, normalised=False
@@ -365,8 +370,9 @@ def _parse_text(text: str, source: str | None) -> Authority:
     except _PlacedError as failure:
         column = failure.column or document.column(failure.line)
         src.error(failure.message, failure.line, column)
+    set_aside = tuple(document.set_aside) if read is None else _set_aside_of(document, read)
     try:
-        return Authority(source=source, set_aside=tuple(document.set_aside), **pages)
+        return Authority(source=source, set_aside=set_aside, **pages)
     except ValueError as error:
         # A rule of the whole model: at the line of the part that breaks it, else at the end.
         part = error.part if isinstance(error, RuleError) else None
@@ -376,62 +382,27 @@ def _parse_text(text: str, source: str | None) -> Authority:
         src.error(str(error), line, document.column(line))
 
 
-def _relocated(node: Any, lines: list[int], changes: dict[str, Any]) -> Any:
-    """A copy of ``node`` with every ``line`` mapped through ``lines``, and ``changes`` made.
-
-    Only the fields that can hold a line are visited (:func:`_line_plan`), and the copies are
-    made without running the validators again: every value but the lines is the one already
-    validated, and a mapped line is a source line number like the one it replaces.
-    """
-    cls = type(node)
-    plan = _LINE_PLANS.get(cls)
-    has_line, nested, names = plan if plan is not None else _line_plan(cls)
-    if has_line:
-        line = node.line
-        if line is not None and 1 <= line <= len(lines):
-            changes["line"] = lines[line - 1]
-    for name in nested:
-        if name in changes:
-            continue
-        value = getattr(node, name)
-        if type(value) is tuple:
-            if value and attrs.has(type(value[0])):
-                changes[name] = tuple([_relocated(item, lines, {}) for item in value])
-        elif value is not None:
-            changes[name] = _relocated(value, lines, {})
-    if not changes:
-        return node
-    copy = object.__new__(cls)
-    for name in names:
-        object.__setattr__(copy, name, changes[name] if name in changes else getattr(node, name))
-    return copy
-
-
-#: :func:`_line_plan`'s answers, per model class.
-_LINE_PLANS: Final[dict[type, tuple[bool, tuple[str, ...], tuple[str, ...]]]] = {}
-
-
-def _line_plan(cls: type) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
-    """Where a model class holds lines: whether it has a ``line``, and which fields.
-
-    Returns that flag, the fields that may hold model objects with lines (an object,
-    ``None``, or a tuple of them), and all the class's field names.
-    """
-    fields = attrs.fields(attrs.resolve_types(cls))
-    nested = tuple(
-        field.name for field in fields if field.name != "line" and _holds_lines(field.type)
-    )
-    names = tuple(field.name for field in fields)
-    plan = _LINE_PLANS[cls] = ("line" in names, nested, names)
-    return plan
-
-
-def _holds_lines(kind: Any) -> bool:
-    """Whether values of the type ``kind`` can be or hold model objects with a ``line``."""
-    if isinstance(kind, type) and attrs.has(kind):
-        plan = _line_plan(kind)
-        return plan[0] or bool(plan[1])
-    return any(_holds_lines(arg) for arg in typing.get_args(kind))
+def _set_aside_of(document: _Document, read: ReadText) -> tuple[SetAside, ...]:
+    """What the reader set aside and the lines the parser could not place, in source order."""
+    entries = list(read.set_aside)
+    for entry in document.set_aside:
+        line, column = read.position(entry.line)
+        entries.append(
+            SetAside(
+                line=line,
+                column=column + entry.column - 1,
+                text=entry.text,
+                reason=entry.reason,
+                source=read.source,
+            )
+        )
+    entries.sort(key=_WHERE)
+    if read.source is not None and any(entry.source is None for entry in entries):
+        entries = [
+            entry if entry.source is not None else attrs.evolve(entry, source=read.source)
+            for entry in entries
+        ]
+    return tuple(entries)
 
 
 def _translate(error: UnexpectedToken, src: SourceText) -> NoReturn:
