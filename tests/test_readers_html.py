@@ -1,18 +1,24 @@
 """The HTML reader's own rules: lines from blocks, space between inline elements, chrome found
-by attribute in any case, furniture at the start of the content, one selector engine per thread.
+by attribute in any case, furniture at the start of the content, one selector engine per thread,
+start tags found in lower case first and in any case when those do not account for the tree.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 import cqcmodel
+from cqcmodel.readers._positions import _scan, _start_tags
 from cqcmodel.readers.html import read_html
 
 from .conftest import CORPUS
-from .htmlpages import page_html
+from .htmlpages import SHAPES, page_html
 
 
 def _lines(html: str) -> list[str]:
@@ -106,3 +112,69 @@ def test_pages_read_in_threads_read_as_in_one() -> None:
         thread.join()
     assert all(result == expected for result in results.values())
     assert len(results) == len(threads)
+
+
+#: A few corpus pages' clean text, of every page kind.
+CORPUS_PAGES = [
+    (CORPUS / name).read_text(encoding="utf-8")
+    for name in ("Hounslow4.txt", "hillingdon-1224.txt", "ealing-0125-summary.txt")
+]
+#: Ways a page may write its tags other than in lower case, or hold tag-like text.
+_RECASINGS = (
+    ("<p>", "<P>"),
+    ("</p>", "</P>"),
+    ("<h2>", "<H2 class=x>"),
+    ("<li>", "<Li>"),
+    ("<main", '<div title="<p>x</p>"></div><main'),
+    ("</main>", "<SCRIPT>var a = '<p>';</SCRIPT></main>"),
+    ("</main>", "<script>var a = '<li>';</script></main>"),
+    ("</main>", "<!-- <P> --></main>"),
+    ("<h1>", "<TITLE>x</TITLE><h1>"),
+)
+
+
+@given(
+    index=st.integers(min_value=0, max_value=len(CORPUS_PAGES) - 1),
+    shape=st.sampled_from(SHAPES),
+    changes=st.lists(st.sampled_from(_RECASINGS), max_size=4),
+)
+def test_tags_found_in_lower_case_agree_with_tags_found_in_any_case(
+    index: int, shape: str, changes: list[tuple[str, str]]
+) -> None:
+    """Where the lower-case scan is taken, it found every start tag a scan in any case finds.
+
+    (A tag the scan in any case over-counts, in an attribute's value say, is one whose
+    positions it would not use: only the tags whose counts agree with the tree are compared.)
+    """
+    html = page_html(CORPUS_PAGES[index], shape)
+    for old, new in changes:
+        html = html.replace(old, new, 1)
+    tree_counts = _tree_counts(html)
+    tags = {"p", "li", "h1", "h2", "a", "ul", "div", "button"}
+    chosen = _start_tags(html, tags, tree_counts)
+    anywhere, _ = _scan(html, tags, cased=False)
+    for tag in tags:
+        if len(anywhere[tag]) == tree_counts.get(tag, 0):
+            assert chosen[tag] == anywhere[tag], tag
+
+
+def _tree_counts(html: str) -> dict[str, int]:
+    """How many elements of each tag the parsed page holds."""
+    counts: dict[str, int] = {}
+    root = LexborHTMLParser(html).root
+    assert root is not None
+    for node in root.traverse():
+        tag = node.tag
+        if tag is not None and tag[0] != "-":
+            counts[tag] = counts.get(tag, 0) + 1
+    return counts
+
+
+def test_a_page_in_upper_case_tags_reads_to_the_same_lines_at_the_same_places() -> None:
+    """Upper-case tags (old editors write them) are found by the scan in any case."""
+    html = page_html(CORPUS_PAGES[0], "chrome")
+    upper = re.sub(r"<(/?)(p|h1|h2|li|ul)\b", lambda m: f"<{m[1]}{m[2].upper()}", html)
+    lower_text, lower_positions, _, _ = read_html(html)
+    upper_text, upper_positions, _, _ = read_html(upper)
+    assert upper_text == lower_text
+    assert upper_positions == lower_positions
