@@ -165,7 +165,10 @@ def _scan(html: str, tags: set[str], *, cased: bool) -> tuple[dict[str, list[int
             continue
         name = tag.group(3)
         if name is not None:
-            (found.get(name) or found[name.lower()]).append(at)  # mostly in lower case
+            try:
+                found[name].append(at)
+            except KeyError:  # a name not in lower case
+                found[name.lower()].append(at)
             continue
         raw = tag.group(2)
         if raw is None:  # a comment

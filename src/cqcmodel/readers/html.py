@@ -466,20 +466,21 @@ def _walk(
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
     counts, pieces, flush = lines.counts, lines.pieces, lines.flush
+    kinds = _KINDS_BY_ID
     stack = [_first_frame(start, main, lines)]
     while stack:
         children, _, reason, skipping, _ = frame = stack[-1]
         for child in children:
-            tag = child.tag
-            if tag == "-text":
+            tag_id = child.tag_id
+            if tag_id == _TEXT_ID:
                 text = child.text_content
                 if text and (pieces or not text.isspace()):
                     if skipping and pieces:
                         _skipped_space(child, pieces)
                     pieces.append(text)
                 continue
-            block, own = _KINDS.get(tag, _INLINE)
-            if tag is None or own is _SKIP:
+            block, own, tag = kinds.get(tag_id) or _kind_of(child, tag_id)
+            if own is _SKIP:
                 continue
             if skipping and pieces and not block:
                 _skipped_space(child, pieces)
@@ -514,6 +515,34 @@ def _walk(
         else:
             stack.pop()
             pieces = lines.close(frame)
+
+
+#: What the walk does with an element (as :data:`_KINDS`) and its tag, by lexbor's tag id,
+#: filled as tags are met. Only the ids of the tags lexbor knows are kept: an unknown tag's
+#: id is its own to each document.
+_KINDS_BY_ID: Final[dict[int, tuple[bool | None, str | None, str]]] = {}
+#: The ids below which every id is one of lexbor's own tags (the others are addresses).
+_KNOWN_IDS: Final = 4096
+
+
+def _text_id() -> int:
+    """Lexbor's tag id of text nodes."""
+    body = LexborHTMLParser("<p>x</p>").body
+    assert body is not None and body.child is not None and body.child.first_child is not None
+    return body.child.first_child.tag_id
+
+
+_TEXT_ID: Final = _text_id()
+
+
+def _kind_of(node: LexborNode, tag_id: int) -> tuple[bool | None, str | None, str]:
+    """What the walk does with ``node`` and its tag, remembered for lexbor's own tags."""
+    tag = node.tag
+    block, own = _KINDS.get(tag, _INLINE)
+    kind = (block, _SKIP if tag is None else own, tag or "")
+    if tag_id < _KNOWN_IDS:
+        _KINDS_BY_ID[tag_id] = kind
+    return kind
 
 
 def _skipped_space(node: LexborNode, pieces: list[str]) -> None:
