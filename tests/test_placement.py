@@ -493,6 +493,54 @@ def test_an_error_in_read_text_is_placed_in_the_source() -> None:
     assert "expected a score line" in caught.value.message
 
 
+@pytest.mark.parametrize(
+    ("lines", "line", "message"),
+    [
+        # A rule of the model, broken at a part built from a token (its line the source's).
+        (
+            [
+                TITLE,
+                PUBLISHED,
+                PUBLISHED,
+                "Assessing needs",
+                "Score: 3",
+                "Key findings for this quality statement",
+                "People said staff listened.",
+            ],
+            30,
+            "'Published:' lines for 1 page",
+        ),
+        # A value the model refuses, at a token's line.
+        (
+            [TITLE, "Assessing needs", "Score: 3", "Assessing needs", "Score: 2"],
+            40,
+            "appears twice",
+        ),
+        # A rule of the whole model, broken where no part is to blame: at the text's end.
+        ([TITLE, "Score: 3"], 20, "holds at least one page"),
+    ],
+)
+def test_every_kind_of_error_in_read_text_is_placed_in_the_source(
+    lines: list[str], line: int, message: str
+) -> None:
+    from cqcmodel.parser import parse_read  # noqa: PLC0415 - the reader-level entry point
+    from cqcmodel.readers import Form, ReadText  # noqa: PLC0415
+
+    read = ReadText(
+        text="\n".join(lines),
+        source="page.html",
+        form=Form.HTML,
+        positions=tuple((10 * number, 3) for number in range(1, len(lines) + 1)),
+    )
+    with pytest.raises(ParseError) as caught:
+        parse_read(read)
+    assert caught.value.line == line
+    assert caught.value.column >= 3  # the line's text starts at column 3 of the source
+    assert message in caught.value.message
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
+
+
 def test_a_structural_line_ends_a_list_of_plain_items() -> None:
     items = ("Carers could get support from:", "the carers’ centre", "a helpline")
     text = page(*items) + "Overall summary\nAreas for development\nSome people waited.\n"

@@ -19,7 +19,7 @@ import os
 import pkgutil
 import re
 import threading
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
 from typing import Any, Final, NoReturn
 
 import attrs
@@ -155,16 +155,10 @@ class _FedLexer(Lexer):
 class _Document:
     """What the lexer reads: the normalised lines, stripped once, and their candidate kinds."""
 
-    __slots__ = ("contents", "kinds", "last", "numbers", "set_aside", "source")
+    __slots__ = ("contents", "kinds", "last", "set_aside", "source")
 
-    def __init__(self, source: SourceText, numbers: Sequence[int] | None = None) -> None:
+    def __init__(self, source: SourceText) -> None:
         self.source = source
-        count = len(source.lines)
-        #: The line number the model gives each line: its own, or (for a reader's text) the
-        #: source line it came from; lines past the reader's (none, normally) keep their own.
-        self.numbers: Sequence[int] = range(1, count + 1)
-        if numbers is not None:
-            self.numbers = [*numbers[:count], *range(len(numbers) + 1, count + 1)]
         #: Each line without its indentation (normalised lines have no trailing whitespace).
         self.contents = tuple(map(str.lstrip, source.lines))
         self.kinds = classify(self.contents)
@@ -182,7 +176,6 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
     lines = document.source.lines
     contents = document.contents
     kinds = document.kinds
-    numbers = document.numbers
     last = document.last
     count = len(lines)
     index = 0
@@ -203,16 +196,17 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
         end = index
         paragraphs: tuple[tuple[str, int], ...] = ()
         if kind in _RUN_KINDS:
-            paragraphs, end = _run(contents, kinds, index, numbers)
+            paragraphs = _run(contents, kinds, index)
+            end = paragraphs[-1][1] - 1
         elif kind in _TEXT_CARRIERS:
-            paragraphs = ((content, numbers[index]),)
+            paragraphs = ((content, index + 1),)
         yield LineToken(
             kind,
             content,
             None,
-            numbers[index],
+            index + 1,
             len(lines[index]) - len(content) + 1,
-            numbers[end],
+            end + 1,
             len(lines[end]) + 1,
             None,
             found,
@@ -271,23 +265,18 @@ def _last(lines: tuple[str, ...]) -> int:
 
 
 def _run(
-    contents: tuple[str, ...],
-    kinds: list[tuple[Candidate, ...]],
-    start: int,
-    numbers: Sequence[int],
-) -> tuple[tuple[tuple[str, int], ...], int]:
-    """The run of plain paragraph lines from ``start``, numbered; the index of its last."""
-    run = [(contents[start], numbers[start])]
-    end = start
+    contents: tuple[str, ...], kinds: list[tuple[Candidate, ...]], start: int
+) -> tuple[tuple[str, int], ...]:
+    """The run of plain paragraph lines starting at ``start``, with their line numbers."""
+    run = [(contents[start], start + 1)]
     for index in range(start + 1, len(contents)):
         content = contents[index]
         if not content:
             continue
         if kinds[index]:
             break
-        run.append((content, numbers[index]))
-        end = index
-    return tuple(run), end
+        run.append((content, index + 1))
+    return tuple(run)
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -338,14 +327,19 @@ def parse_read(read: ReadText) -> Authority:
     except ParseError as error:  # no lark or model exception chained to it: they are ours
         if read.positions is None:
             raise error from None
-        mapped = error
+    except _Renumbered:
+        pass
     # The model's lines were the source's, and so were some of the error's: parse the text
     # again, by its own lines, for the error's place in the text, then map that.
     try:
         _parse_text(read.text, read.source)
     except ParseError as error:
         raise read.locate(error) from None
-    raise mapped from None  # pragma: no cover - the same text fails the same way by either numbering
+    raise AssertionError("a text that fails by source lines parses by its own")  # pragma: no cover
+
+
+class _Renumbered(Exception):  # noqa: N818 - a signal, not an error
+    """A model rule failed where the model's lines are the source's: the text's are wanted."""
 
 
 def _parse_text(text: str, source: str | None, read: ReadText | None = None) -> Authority:
@@ -354,26 +348,33 @@ def _parse_text(text: str, source: str | None, read: ReadText | None = None) -> 
     numbers = None
     if read is not None and read.positions is not None:
         numbers = [line for line, _ in read.positions]
-    document = _Document(src, numbers)
+    document = _Document(src)
     if document.last < 0:
         src.error(
             "empty text: expected a CQC local authority assessment page", 1, 1, normalised=False
         )
     interactive = _get_parser().parse_interactive()
+    tokens = _tokens(document, interactive.choices)
+    if numbers is not None:
+        tokens = _numbered(tokens, numbers)
     token: LineToken | None = None
     try:
-        for token in _tokens(document, interactive.choices):
+        for token in tokens:
             interactive.feed_token(token)
         pages = interactive.feed_eof(token)  # type: ignore[no-untyped-call]
-    except UnexpectedToken as error:
-        _translate(error, src)
-    except _PlacedError as failure:
+    except (UnexpectedToken, _PlacedError) as failure:
+        if numbers is not None:  # placed by the source's lines
+            raise _Renumbered from None
+        if isinstance(failure, UnexpectedToken):
+            _translate(failure, src)
         column = failure.column or document.column(failure.line)
         src.error(failure.message, failure.line, column)
     set_aside = tuple(document.set_aside) if read is None else _set_aside_of(document, read)
     try:
         return Authority(source=source, set_aside=set_aside, **pages)
     except ValueError as error:
+        if numbers is not None:
+            raise _Renumbered from None
         # A rule of the whole model: at the line of the part that breaks it, else at the end.
         part = error.part if isinstance(error, RuleError) else None
         line = getattr(part, "line", None)
@@ -382,8 +383,29 @@ def _parse_text(text: str, source: str | None, read: ReadText | None = None) -> 
         src.error(str(error), line, document.column(line))
 
 
+def _numbered(tokens: Iterator[LineToken], numbers: list[int]) -> Iterator[LineToken]:
+    """``tokens`` with their lines numbered by ``numbers`` (line *i* is ``numbers[i - 1]``).
+
+    Lines past ``numbers`` (none, from a reader) keep their own numbers.
+    """
+    count = len(numbers)
+    for token in tokens:
+        line, end = token.line, token.end_line
+        if line is not None and 1 <= line <= count:
+            token.line = numbers[line - 1]
+        if end is not None and 1 <= end <= count:
+            token.end_line = numbers[end - 1]
+        if token.paragraphs:
+            token.paragraphs = tuple(
+                (text, numbers[at - 1] if 1 <= at <= count else at) for text, at in token.paragraphs
+            )
+        yield token
+
+
 def _set_aside_of(document: _Document, read: ReadText) -> tuple[SetAside, ...]:
     """What the reader set aside and the lines the parser could not place, in source order."""
+    if not read.set_aside and not document.set_aside:
+        return ()  # nearly every text
     entries = list(read.set_aside)
     for entry in document.set_aside:
         line, column = read.position(entry.line)
