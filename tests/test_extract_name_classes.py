@@ -309,6 +309,12 @@ def test_an_owner_s_lower_case_noun_is_no_name_and_the_owner_loses_its_possessiv
             "Sheffield Mind.",
             ["Voluntary Action Sheffield", "Sheffield Flourish", "Sheffield Mind"],
         ),
+        # Places listed after a prefix word end in the body's head, not in the words after.
+        (
+            "It worked with NHS Leicester, Leicestershire and Rutland Integrated Care Board "
+            "on the plan.",
+            ["NHS Leicester, Leicestershire and Rutland Integrated Care Board"],
+        ),
     ],
 )
 def test_listed_places_and_listed_bodies(text: str, organisations: list[str]) -> None:

@@ -224,22 +224,24 @@ def _leading_name(words: tuple[Token, ...]) -> list[Token]:
     return names
 
 
-def _ends_listed_name(words: tuple[Token, ...]) -> bool:
-    """Whether a stretch starts with the end of a name that lists places before it.
+def _listed_name_end(words: tuple[Token, ...]) -> list[str] | None:
+    """The words of the name that ends a list of places, if a stretch starts with one.
 
     "Enfield and Haringey Mental Health NHS Trust": a headed name or body whose first part,
     before its "and", is no name by itself, and that stays one name (its "and" joins no two
-    names: "Sheffield Flourish and Sheffield Mind" are two).
+    names: "Sheffield Flourish and Sheffield Mind" are two). The name ends at its shortest
+    end that names a thing: the words after it ("… Integrated Care Board on the …") are none
+    of it.
     """
     tokens = _leading_name(words)
     names = [token.text for token in tokens]
     ands = [index for index, word in enumerate(names) if word in {"and", "&"}]
     if not ands or ands[0] == 0 or _names_a_thing(names[: ands[0]]):
-        return False
+        return None
     for end in range(ands[0] + 2, min(len(names), 14) + 1):
         if _names_a_thing(names[:end]):
-            return len(_split_coordinated(tokens[:end])) == 1
-    return False
+            return names[:end] if len(_split_coordinated(tokens[:end])) == 1 else None
+    return None
 
 
 #: How many places listed with commas may join a name ("Cumbria, Northumberland, Tyne and
@@ -253,7 +255,7 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
     The words before each comma must be capitalised, one or two (or up to six after a prefix
     word: "NHS Bath and North East Somerset"), and no name by themselves (or a body only by
     a prefix); the stretch after the last comma must end the name
-    (:func:`_ends_listed_name`).
+    (:func:`_listed_name_end`).
     """
     joined: list[tuple[Token, ...]] = []
     for stretch in found:
@@ -263,7 +265,7 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
             and joined
             and text.startswith(", ", joined[-1][-1].end)
             and any(word.text in {"and", "&"} for word in words[1:8])
-            and _ends_listed_name(words)
+            and (following := _listed_name_end(words)) is not None
         ):
             listed = 0
             while joined and listed < _MOST_LISTED and text.startswith(", ", joined[-1][-1].end):
@@ -277,7 +279,6 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
                 place = [token.text for token in before[-count:]] if count else []
                 if not place or count > _most_listed_words(place):
                     break  # (a place is a word or two: "Voluntary Action Sheffield" is none)
-                following = [token.text for token in _leading_name(words)]
                 if _names_a_thing(place) and not _prefix_only(place, following):
                     break
                 joined.pop()
