@@ -446,3 +446,16 @@ def test_a_care_or_housing_group_is_a_company(word: str) -> None:
 def test_a_field_of_care_before_a_care_group_makes_a_group(field: str) -> None:
     name = f"Kent {field.title()} Care Group"
     assert names(f"Plans were agreed at the {name} last year.") == ([name], [])
+
+
+@pytest.mark.parametrize("noun", sorted(lexicon.ORGANISATION_NOUNS))
+def test_a_first_word_apposed_to_an_organisation_noun_is_a_body(noun: str) -> None:
+    (body,) = extract_organisations(authority(f"Vista, a local {noun}, told us so."))
+    assert (body.name, body.kind) == ("Vista", lexicon.ORGANISATION_NOUNS[noun])
+
+
+@pytest.mark.parametrize(
+    "word", sorted(word.title() for word in lexicon.SENTENCE_STARTERS if word.isalpha())
+)
+def test_a_sentence_starter_apposed_names_nothing(word: str) -> None:
+    assert names(f"{word}, the team, which met weekly, helped people.") == ([], [])

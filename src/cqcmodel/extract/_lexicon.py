@@ -209,7 +209,8 @@ SENTENCE_STARTERS: Final = _words(
     current new both several despite after before under within across if to and but or
     not no local national key senior frontline commissioned joint feedback similarly
     previously currently recently together once until because nevertheless therefore
-    unpaid
+    unpaid instead meanwhile likewise thus hence indeed otherwise elsewhere nonetheless
+    moreover yet
     """
 )
 

@@ -342,7 +342,7 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
         trimmed = trimmed[:-2]  # "Healthwatch Kent in March"
     if trimmed and trimmed[-1].text.endswith(("’s", "'s")):
         last = trimmed[-1]
-        if singular(last.text[:-2].casefold()) in _BODY_WORDS:
+        if singular(last.text[:-2].casefold()) in BODY_WORDS:
             # "Hull City Council’s own team": the body is named without its possessive.
             trimmed[-1] = Token(last.start, last.end - 2, last.text[:-2])
     return trimmed
@@ -1033,7 +1033,7 @@ def _listed_after_body(scan: Scan, passage: Passage, start: int) -> Organisation
 
 
 #: Nouns that end or name bodies and undertakings: alone, they name none ("the Trust").
-_BODY_WORDS: Final = (
+BODY_WORDS: Final = (
     ORGANISATION_HEADS
     | frozenset(ORGANISATION_ENDINGS)
     | frozenset(ORGANISATION_NOUNS)
@@ -1053,7 +1053,7 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
     lower = word.text.casefold()
     if lower in NOT_UNHEADED_WORDS or lower in SENTENCE_STARTERS or lower in GENERIC_DEPARTMENTS:
         return
-    if singular(lower) in _BODY_WORDS:
+    if singular(lower) in BODY_WORDS:
         return  # "the Trust said": a body's generic noun, not its name
     if word.is_acronym and word.text in GENERIC_ACRONYMS:
         return
@@ -1091,4 +1091,4 @@ def _may_be_brand_like(part: list[Token], written: str) -> bool:
     )
 
 
-__all__ = ["has_later_capital", "scan_runs"]
+__all__ = ["BODY_WORDS", "has_later_capital", "scan_runs"]
