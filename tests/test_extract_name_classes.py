@@ -459,3 +459,13 @@ def test_a_first_word_apposed_to_an_organisation_noun_is_a_body(noun: str) -> No
 )
 def test_a_sentence_starter_apposed_names_nothing(word: str) -> None:
     assert names(f"{word}, the team, which met weekly, helped people.") == ([], [])
+
+
+@pytest.mark.parametrize("cue", lexicon.LISTING_CUES)
+@pytest.mark.parametrize("noun", sorted(lexicon.LISTED_BODY_NOUNS))
+def test_a_word_listed_after_a_plural_noun_of_bodies_is_a_body(noun: str, cue: str) -> None:
+    for text in (f"Local {noun}, {cue} Peabody, told us so.", f"{noun.title()} {cue} Peabody met."):
+        (body,) = extract_organisations(authority(text))
+        assert (body.name, body.kind) == ("Peabody", lexicon.LISTED_BODY_NOUNS[noun])
+    # A list of people's groups names no body.
+    assert names(f"Some people, {cue} Peabody, told us so.") == ([], [])

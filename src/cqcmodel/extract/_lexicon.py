@@ -371,6 +371,20 @@ MEMBER_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
     (OrganisationKind.OTHER, "organisations organizations groups providers bodies"),
 )
 
+#: Plural nouns of bodies before a list, with the kind they give its members: "housing
+#: partners, including Peabody, told us", "charities such as Vista" (after a word of
+#: :data:`LISTING_CUES`) make a body even of a single word listed.
+LISTED_BODY_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
+    (OrganisationKind.CHARITY, "charities"),
+    (
+        OrganisationKind.OTHER,
+        "organisations organizations providers bodies partners associations landlords agencies",
+    ),
+)
+
+#: Words that start a list after a plural noun of :data:`LISTED_BODY_NOUNS`.
+LISTING_CUES: Final = ("including", "such as")
+
 #: Phrases after a body's name that make it the assessed authority's own service: "the
 #: Portsmouth Carers Centre, run by the local authority" is an undertaking, not a body.
 OWN_SERVICE_CUES: Final = tuple(

@@ -33,6 +33,8 @@ from ._lexicon import (
     INITIATIVE_HEADS,
     KIND_HINTS,
     LINK_WORDS,
+    LISTED_BODY_NOUNS,
+    LISTING_CUES,
     MEMBER_NOUNS,
     NAMING_VERBS,
     NATIONAL_BODY_NAMES,
@@ -905,6 +907,21 @@ _STRONG_LAST: Final = frozenset(ORGANISATION_NOUNS) | {
 _STRONG_AFTER: Final = frozenset(following for phrase, following in SINGLE_NAME_CUES if not phrase)
 
 
+_LISTING_LAST: Final = frozenset(cue.rsplit(" ", 1)[-1] for cue in LISTING_CUES)
+#: A plural noun, an optional comma and a listing cue, just before a name.
+_LISTING: Final = re.compile(
+    r"(?<![\w-])([A-Za-z]+),?\s+(?:"
+    + "|".join(cue.replace(" ", r"\s+") for cue in LISTING_CUES)
+    + r")\s+$"
+)
+
+
+def _listed_member(text: str, start: int, sentence: Sentence) -> OrganisationKind | None:
+    """The kind of body a plural noun before a list gives a name listed ("partners, including")."""
+    found = _LISTING.search(text, max(sentence.start, start - 40), start)
+    return LISTED_BODY_NOUNS.get(found.group(1).casefold()) if found else None
+
+
 def _body_cue(
     text: str, start: int, end: int, sentence: Sentence, *, single: bool, speaks: bool = False
 ) -> OrganisationKind | None:
@@ -917,6 +934,10 @@ def _body_cue(
     :data:`ORGANISATION_CUES_BEFORE` or before one of :data:`ORGANISATION_CUES_AFTER`.
     """
     last = _cue_before(text, start, sentence)
+    if last in _LISTING_LAST:
+        listed = _listed_member(text, start, sentence)
+        if listed is not None:
+            return listed
     after = _word_after(text, end, sentence)
     if single and singular(last) not in _STRONG_LAST and after not in _STRONG_AFTER:
         return None  # no strong cue can match: the words before are not read
