@@ -359,9 +359,16 @@ def test_a_cue_names_two_bodies_joined_by_and(text: str, organisations: list[str
     assert names(text) == ([], organisations)
 
 
+def _group_written(word: str) -> str:
+    """A group word as a name writes it: "Carers", "Women", "LGBT", "People"."""
+    if word.startswith("lgbt"):
+        return word.upper()
+    return word.title() if word in {"women", "men", "deaf", "people"} else f"{word.title()}s"
+
+
 @pytest.mark.parametrize("word", sorted(lexicon.CENTRE_GROUPS))
 def test_a_centre_named_for_a_group_of_people_is_a_charity(word: str) -> None:
-    plural = word.title() if word in {"women", "men", "deaf"} else f"{word.title()}s"
+    plural = _group_written(word)
     possessive = f"{plural}’" if plural.endswith("s") else f"{plural}’s"
     for written in (plural, possessive):
         name = f"Kent {written} Centre"
@@ -469,3 +476,15 @@ def test_a_word_listed_after_a_plural_noun_of_bodies_is_a_body(noun: str, cue: s
         assert (body.name, body.kind) == ("Peabody", lexicon.LISTED_BODY_NOUNS[noun])
     # A list of people's groups names no body.
     assert names(f"Some people, {cue} Peabody, told us so.") == ([], [])
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.FORUM_GROUPS))
+def test_a_forum_of_a_group_of_people_in_the_possessive_is_a_charity(word: str) -> None:
+    plural = _group_written(word)
+    possessive = f"{plural}’" if plural.endswith("s") else f"{plural}’s"
+    name = f"Kent Older {possessive} Forum"
+    (body,) = extract_organisations(authority(f"It was co-produced with the {name} last year."))
+    assert (body.name, body.kind) == (name, OrganisationKind.CHARITY)
+    # Without the possessive, or named for no group of people, a forum is the partnership's.
+    for forum in (f"Kent {plural} Forum", "Kent Provider Forum"):
+        assert names(f"It was co-produced with the {forum} last year.") == ([forum], [])

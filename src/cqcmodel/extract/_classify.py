@@ -18,6 +18,7 @@ from ._lexicon import (
     CENTRE_GROUPS,
     COMPANY_GROUP_WORDS,
     CONNECTORS,
+    FORUM_GROUPS,
     GENERIC_ACRONYMS,
     INITIATIVE_HEADS,
     KIND_HINTS,
@@ -155,15 +156,25 @@ _POSSESSIVE_END: Final = re.compile(r"[’'](?:s)?$")
 
 
 def _group_centre(lower: list[str]) -> OrganisationKind | None:
-    """A centre named for a group of people: "Sheffield Carers Centre", "Women’s Centre".
+    """A centre or forum named for a group of people: "Sheffield Carers Centre".
 
-    One of the two words before "Centre", without its possessive, is a word of
-    :data:`CENTRE_GROUPS`.
+    "Women’s Centre", "Bristol Older People’s Forum": one of the two words before "Centre",
+    without its possessive, is a word of :data:`CENTRE_GROUPS`; before "Forum", a word of
+    :data:`FORUM_GROUPS` in the possessive.
     """
-    if lower[-1] not in {"centre", "center"} or len(lower) < 2:
+    if len(lower) < 2:
         return None
-    before = (singular(_POSSESSIVE_END.sub("", word)) for word in lower[-3:-1])
-    return OrganisationKind.CHARITY if any(word in CENTRE_GROUPS for word in before) else None
+    if lower[-1] == "forum":
+        before = [
+            _POSSESSIVE_END.sub("", word) for word in lower[-3:-1] if _POSSESSIVE_END.search(word)
+        ]
+        groups = FORUM_GROUPS
+    elif lower[-1] in {"centre", "center"}:
+        before = [_POSSESSIVE_END.sub("", word) for word in lower[-3:-1]]
+        groups = CENTRE_GROUPS
+    else:
+        return None
+    return OrganisationKind.CHARITY if any(singular(word) in groups for word in before) else None
 
 
 def _company_group(lower: list[str]) -> OrganisationKind | None:

@@ -409,7 +409,12 @@ CARE_FIELDS: Final = _words(
 #: Words of a group of people that make a centre named for them a body: carers' and
 #: pensioners' centres are mostly charities of their own ("Sheffield Carers Centre", "Asian
 #: Women’s Resource Centre"). Read on the two words before "Centre", without a possessive.
-CENTRE_GROUPS: Final = _words("carer pensioner women men deaf refugee veteran")
+CENTRE_GROUPS: Final = _words("carer pensioner women men deaf refugee veteran lgbt lgbtq lgbtqi")
+
+#: Words of a group of people that make a forum named for them in the possessive their own
+#: body: "Bristol Older People’s Forum", "Kent Carers’ Forum" (but "the Provider Forum", and
+#: "the Carers Forum" without a possessive, are groups of the partnership).
+FORUM_GROUPS: Final = CENTRE_GROUPS | {"people"}
 
 #: Lower-case words just before an unheaded Title Case name that say it names a body
 #: ("delivered by N-Compass", "commissioned Carers First to") or an undertaking ("through
@@ -524,6 +529,8 @@ ORGANISATION_TAILS: Final[tuple[tuple[tuple[str, ...], OrganisationKind], ...]] 
     (("police", "service"), OrganisationKind.OTHER),
     (("probation", "service"), OrganisationKind.NATIONAL_BODY),
     (("combined", "authority"), OrganisationKind.COUNCIL),
+    (("centre", "for", "independent", "living"), OrganisationKind.CHARITY),
+    (("centre", "for", "integrated", "living"), OrganisationKind.CHARITY),
     (("fire", "and", "rescue", "service"), OrganisationKind.OTHER),
 )
 
