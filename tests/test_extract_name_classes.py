@@ -488,3 +488,13 @@ def test_a_forum_of_a_group_of_people_in_the_possessive_is_a_charity(word: str) 
     # Without the possessive, or named for no group of people, a forum is the partnership's.
     for forum in (f"Kent {plural} Forum", "Kent Provider Forum"):
         assert names(f"It was co-produced with the {forum} last year.") == ([forum], [])
+
+
+@pytest.mark.parametrize("saint", sorted(word.title() for word in lexicon.SAINT_WORDS))
+def test_a_saint_s_name_in_the_possessive_is_a_body_and_without_it_a_place(saint: str) -> None:
+    text = f"It worked with {saint} Mungo’s and Lewisham and Greenwich NHS Trust on it."
+    assert names(text) == ([], [f"{saint} Mungo’s", "Lewisham and Greenwich NHS Trust"])
+    assert names(f"Lunch clubs ran in {saint} Helens and in {saint} Albans.") == ([], [])
+    # A plural's apostrophe inside a longer name keeps the name whole.
+    text = f"Concerns came from Guy’s and {saint} Thomas’ NHS Foundation Trust."
+    assert names(text) == ([], [f"Guy’s and {saint} Thomas’ NHS Foundation Trust"])

@@ -31,6 +31,7 @@ from ._lexicon import (
     ORGANISATION_HEADS_OF,
     ORGANISATION_TAILS,
     PERSON_HEADS,
+    SAINT_WORDS,
 )
 from ._text import singular
 from .kinds import InitiativeKind, OrganisationKind
@@ -177,6 +178,12 @@ def _group_centre(lower: list[str]) -> OrganisationKind | None:
     return OrganisationKind.CHARITY if any(singular(word) in groups for word in before) else None
 
 
+def _saint(lower: list[str]) -> OrganisationKind | None:
+    """A saint's name in the possessive, alone: "St Mungo’s", "Saint Luke's" (a charity)."""
+    saintly = len(lower) == 2 and lower[0] in SAINT_WORDS and len(lower[1]) > 2
+    return OrganisationKind.CHARITY if saintly and _POSSESSIVE_END.search(lower[1]) else None
+
+
 def _company_group(lower: list[str]) -> OrganisationKind | None:
     """A company named "… Care Group" or "… Housing Group" ("HCRG Care Group").
 
@@ -206,6 +213,7 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
     _ending,
     _group_centre,
     _company_group,
+    _saint,
     _other,
     _branch_or_head_of,
 )

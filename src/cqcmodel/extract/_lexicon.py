@@ -468,9 +468,14 @@ NOT_UNHEADED_WORDS: Final = _words(
 PLACE_NOUNS: Final = _words(
     """
     isle isles island islands park vale valley hill hills heath moor moors forest coast
-    bay dale estate village
+    bay dale dales peak peaks estate village road street lane avenue square
     """
 )
+
+#: Words for a saint: a saint's name in the possessive, alone, names a body (a charity,
+#: hospice or hospital: "St Mungo’s", "Saint Luke's"); without it, it names a place ("St
+#: Helens", "St Albans").
+SAINT_WORDS: Final = _words("st saint")
 
 #: Words before "Trust" that make it an NHS trust rather than a charitable trust.
 NHS_WORDS: Final = _words(

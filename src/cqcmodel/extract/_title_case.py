@@ -55,6 +55,7 @@ from ._lexicon import (
     PREDICATE_VERBS,
     PREFIX_BODY_WORDS,
     PROGRAMME_NAMES,
+    SAINT_WORDS,
     SENTENCE_STARTERS,
     SINGLE_NAME_CUES,
     STOP_WORDS,
@@ -85,6 +86,8 @@ _APPOSITION: Final = re.compile(
     r"|\s++(?:which|that|who)\s++(?:was|is|were|are)\s++)(?:a|an|the|our|their)\s"
 )
 _POSSESSIVE: Final = re.compile(r"[’']s$")
+#: A possessive's end: "’s", "'s", or a plural's apostrophe ("Thomas’").
+_POSSESSIVE_END: Final = re.compile(r"[’'](?:s)?$")
 
 
 def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
@@ -874,6 +877,8 @@ def _place_like(words: Sequence[str]) -> bool:
     parts = [part for word in content for part in word.split("-")]
     if parts and (parts[0] in COMPASS_WORDS or _land_noun(words)):
         return True
+    if len(content) == 2 and content[0] in SAINT_WORDS and not _POSSESSIVE_END.search(content[1]):
+        return True  # "St Helens", "St Albans": a saint's name without a possessive
     return all(part in NOT_UNHEADED_WORDS or part in NOT_NAME_WORDS for part in parts)
 
 
