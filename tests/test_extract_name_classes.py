@@ -421,6 +421,10 @@ def test_a_verb_after_a_name_ends_its_continuation(verb: str) -> None:
             "Health, Adults and Community Scrutiny Sub-Committee",
         ),
         ("The Learning Disability Sub-Group met monthly.", "Learning Disability Sub-Group"),
+        (
+            "It was reviewed in the Older People’s Housing, Accommodation and Support Strategy.",
+            "Older People’s Housing, Accommodation and Support Strategy",
+        ),
     ],
 )
 def test_fields_listed_after_a_department_and_sub_bodies(text: str, initiative: str) -> None:

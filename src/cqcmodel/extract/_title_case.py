@@ -300,14 +300,15 @@ def _most_listed_words(place: Sequence[str]) -> int:
     """How many words the first of a list of places or fields before a comma may have.
 
     A word or two; up to six after a prefix word ("NHS Bath and North East Somerset"); a
-    word or two after a department ("Adult Social Care Equality, Diversity and …").
+    word or two after a department ("Adult Social Care Equality, Diversity and …"); three
+    that end in a field ("Older People’s Housing, Accommodation and Support Strategy").
     """
     if place[0].casefold() in PREFIX_BODY_WORDS:
         return 6
     for size in range(min(len(place) - 1, 4), 0, -1):
         if _generic(name_key(" ".join(place[:size]))):
             return size + 2
-    return 2
+    return 3 if _generic(name_key(place[-1])) else 2
 
 
 def _phrasal(run: list[Token]) -> bool:
