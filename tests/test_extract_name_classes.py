@@ -309,6 +309,12 @@ def test_an_owner_s_lower_case_noun_is_no_name_and_the_owner_loses_its_possessiv
             "Sheffield Mind.",
             ["Voluntary Action Sheffield", "Sheffield Flourish", "Sheffield Mind"],
         ),
+        # A single word inside a list, after a body, is a body; one that ends the list is not.
+        (
+            "The hub, run with HCRG Care Group, Curo and voluntary partners, helped.",
+            ["HCRG Care Group", "Curo"],
+        ),
+        ("The hub was run with HCRG Care Group, Curo.", ["HCRG Care Group"]),
         # Places listed after a prefix word end in the body's head, not in the words after.
         (
             "It worked with NHS Leicester, Leicestershire and Rutland Integrated Care Board "

@@ -1074,6 +1074,10 @@ BODY_WORDS: Final = (
 _CLAUSE_AND: Final = re.compile(r",\s+and\s+$")
 
 
+#: What follows a word inside a list: a comma, or "and".
+_LIST_GOES_ON: Final = re.compile(r",\s|\s++(?:and|&)\s")
+
+
 def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
     """A single capitalised word: a body after a strong cue, or a brand by its shape."""
     text = passage.text
@@ -1086,6 +1090,9 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
         return
     speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
     cued = _body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
+    if cued is None and _LIST_GOES_ON.match(text, word.end, sentence.end):
+        # "run with HCRG Care Group, Curo and voluntary partners": inside a list of bodies.
+        cued = _listed_after_body(scan, passage, word.start)
     if cued is not None:
         _add_kind(scan, passage, word.start, word.end, cued)
         return
