@@ -359,6 +359,14 @@ def test_a_head_alone_before_to_starts_a_name() -> None:
             "The local authority funded Locala Health and Wellbeing to run it.",
             ["Locala Health and Wellbeing"],
         ),
+        # Inside a list of bodies either side of the "and" may be a single word, but no
+        # plural (a group of people).
+        (
+            "Providers including Bluebird Care, Home Instead and Caremark told us so.",
+            ["Bluebird Care", "Home Instead", "Caremark"],
+        ),
+        ("Partners, including Sense, Scope and RNIB, told us so.", ["Sense", "Scope", "RNIB"]),
+        ("It worked with Age UK Kent, Carers and Families.", ["Age UK Kent"]),
     ],
 )
 def test_a_cue_names_two_bodies_joined_by_and(text: str, organisations: list[str]) -> None:

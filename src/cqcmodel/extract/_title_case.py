@@ -995,18 +995,7 @@ def _unheaded(
     if len(part) == 1:
         _single_word(scan, passage, sentence, part[0])
         return
-    strong = (
-        _body_cue(text, start, end, sentence, single=True)
-        if "and" in names or "&" in names
-        else None
-    )
-    if (
-        strong is not None
-        and "the" not in names[1:]
-        and not _place_like(names)
-        and not _generic(name_key(text[start:end]))
-    ):
-        _add_bodies(scan, passage, part, strong)  # "funded Locala Health and Wellbeing to"
+    if ("and" in names or "&" in names) and _coordinated_bodies(scan, passage, sentence, part):
         return
     if not _may_be_brand_like(part, text[start:end]):
         return
@@ -1021,25 +1010,67 @@ def _unheaded(
     )
 
 
-def _add_bodies(scan: Scan, passage: Passage, part: list[Token], kind: OrganisationKind) -> None:
+def _coordinated_bodies(
+    scan: Scan, passage: Passage, sentence: Sentence, part: list[Token]
+) -> bool:
+    """Add the bodies an "and" joins where a strong cue or a list of bodies names them.
+
+    "funded Locala Health and Wellbeing to" names one body after a strong cue; inside a list
+    of bodies ("partners including …", or just after a body: "Bluebird Care, Home Instead
+    and Caremark told us") each side of the "and" may be a single word. Whether one was.
+    """
+    text = passage.text
+    start, end = part[0].start, part[-1].end
+    names = [token.text for token in part]
+    if "the" in names[1:] or _place_like(names) or _generic(name_key(text[start:end])):
+        return False
+    listed = _listed_member(text, start, sentence) or _listed_after_body(scan, passage, start)
+    strong = _body_cue(text, start, end, sentence, single=True)
+    if strong is not None:
+        _add_bodies(scan, passage, part, strong, listed=listed is not None)
+        return True
+    return listed is not None and _add_bodies(scan, passage, part, listed, listed=True, whole=False)
+
+
+def _add_bodies(
+    scan: Scan,
+    passage: Passage,
+    part: list[Token],
+    kind: OrganisationKind,
+    *,
+    listed: bool = False,
+    whole: bool = True,
+) -> bool:
     """Add the body a cue names, or two where an "and" joins two brand-like names.
 
     "commissioned Ammerdown Care and Sunrise Homecare to": each side of the one "and" has
     two words or more and is no place or field; "Locala Health and Wellbeing" is one body.
+    In a list of bodies (``listed``) a side may be a single word that may name one alone.
+    Where the "and" joins no two names, the whole is one body, or (unless ``whole``) none.
+    Whether any was added.
     """
     ands = [index for index, token in enumerate(part) if token.text in {"and", "&"}]
     if len(ands) == 1:
         left, right = part[: ands[0]], part[ands[0] + 1 :]
-        if all(
-            _content([t.text for t in side]) >= 2
-            and _may_be_unheaded([t.text for t in side])
-            and not _generic(name_key(passage.text[side[0].start : side[-1].end]))
-            for side in (left, right)
-        ):
+        if all(_body_side(passage.text, side, listed=listed) for side in (left, right)):
             _add_kind(scan, passage, left[0].start, left[-1].end, kind)
             _add_kind(scan, passage, right[0].start, right[-1].end, kind)
-            return
-    _add_kind(scan, passage, part[0].start, part[-1].end, kind)
+            return True
+    if whole:
+        _add_kind(scan, passage, part[0].start, part[-1].end, kind)
+    return whole
+
+
+def _body_side(text: str, side: list[Token], *, listed: bool) -> bool:
+    """Whether one side of an "and" may name a body by itself (see :func:`_add_bodies`)."""
+    if listed and len(side) == 1:
+        return _may_name_alone(side[0]) and not _people_plural(side[0])
+    words = [token.text for token in side]
+    return (
+        _content(words) >= 2
+        and _may_be_unheaded(words)
+        and not _generic(name_key(text[side[0].start : side[-1].end]))
+    )
 
 
 def _listed_after_body(scan: Scan, passage: Passage, start: int) -> OrganisationKind | None:
@@ -1078,19 +1109,41 @@ _CLAUSE_AND: Final = re.compile(r",\s+and\s+$")
 _LIST_GOES_ON: Final = re.compile(r",\s|\s++(?:and|&)\s")
 
 
+def _people_plural(word: Token) -> bool:
+    """Whether a word is a plural, no acronym: in a list, mostly a group of people.
+
+    "Friends, Families and Travellers" lists no three bodies; "Curo" and "RNIB" may be ones.
+    """
+    lower = word.text.casefold()
+    return not word.is_acronym and singular(lower) != lower
+
+
+def _may_name_alone(word: Token) -> bool:
+    """Whether a single capitalised word may name a body or undertaking by itself.
+
+    Not a place, a sentence's opening word, a department or field, a body's generic noun
+    ("the Trust said"), or a generic acronym.
+    """
+    lower = word.text.casefold()
+    if lower in NOT_UNHEADED_WORDS or lower in SENTENCE_STARTERS or lower in _FIELD_WORDS:
+        return False
+    if lower in GENERIC_DEPARTMENTS or singular(lower) in BODY_WORDS:
+        return False
+    return not (word.is_acronym and word.text in GENERIC_ACRONYMS)
+
+
 def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
     """A single capitalised word: a body after a strong cue, or a brand by its shape."""
     text = passage.text
-    lower = word.text.casefold()
-    if lower in NOT_UNHEADED_WORDS or lower in SENTENCE_STARTERS or lower in GENERIC_DEPARTMENTS:
-        return
-    if singular(lower) in BODY_WORDS:
-        return  # "the Trust said": a body's generic noun, not its name
-    if word.is_acronym and word.text in GENERIC_ACRONYMS:
+    if not _may_name_alone(word):
         return
     speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
     cued = _body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
-    if cued is None and _LIST_GOES_ON.match(text, word.end, sentence.end):
+    if (
+        cued is None
+        and _LIST_GOES_ON.match(text, word.end, sentence.end)
+        and not _people_plural(word)
+    ):
         # "run with HCRG Care Group, Curo and voluntary partners": inside a list of bodies.
         cued = _listed_after_body(scan, passage, word.start)
     if cued is not None:
