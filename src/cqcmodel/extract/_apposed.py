@@ -24,10 +24,11 @@ from ._text import Passage, Sentence, singular
 from ._title_case import BODY_WORDS
 from .kinds import Category, InitiativeKind, OrganisationKind
 
-#: A capitalised first word, a comma, an article and up to five lower-case words closed by
-#: a comma: the last of them is the apposition's noun.
+#: A capitalised first word, a comma (and "which is", "who are", …), an article and up to
+#: five lower-case words closed by a comma: the last of them is the apposition's noun.
 _FIRST_APPOSED: Final = re.compile(
-    r"\s*+([A-Z][\w’'-]*+),\s++(?:a|an|the)\s++((?:[a-z][\w’'-]*+\s++){0,4}([a-z][\w-]*+)),\s"
+    r"\s*+([A-Z][\w’'-]*+),\s++(?:(?:which|who)\s++(?:is|was|are|were)\s++)?"
+    r"(?:a|an|the)\s++((?:[a-z][\w’'-]*+\s++){0,4}([a-z][\w-]*+)),\s"
 )
 
 #: Words a first word apposed may not be: they start sentences, or name no thing alone.
