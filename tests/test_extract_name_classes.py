@@ -367,6 +367,12 @@ def test_a_head_alone_before_to_starts_a_name() -> None:
         ),
         ("Partners, including Sense, Scope and RNIB, told us so.", ["Sense", "Scope", "RNIB"]),
         ("It worked with Age UK Kent, Carers and Families.", ["Age UK Kent"]),
+        # A name that starts with the authority's own place is a body of its own.
+        (
+            "It had worked with Sense and Sunderland Vision to train staff.",
+            ["Sense", "Sunderland Vision"],
+        ),
+        ("It had worked with Sense and Durham Vision to train staff.", ["Sense and Durham Vision"]),
     ],
 )
 def test_a_cue_names_two_bodies_joined_by_and(text: str, organisations: list[str]) -> None:

@@ -1045,14 +1045,18 @@ def _add_bodies(
 
     "commissioned Ammerdown Care and Sunrise Homecare to": each side of the one "and" has
     two words or more and is no place or field; "Locala Health and Wellbeing" is one body.
-    In a list of bodies (``listed``) a side may be a single word that may name one alone.
+    In a list of bodies (``listed``), or before a name that starts with the authority's own
+    place, a side may be a single word that may name one alone.
     Where the "and" joins no two names, the whole is one body, or (unless ``whole``) none.
     Whether any was added.
     """
     ands = [index for index, token in enumerate(part) if token.text in {"and", "&"}]
     if len(ands) == 1:
         left, right = part[: ands[0]], part[ands[0] + 1 :]
-        if all(_body_side(passage.text, side, listed=listed) for side in (left, right)):
+        # A body named for the authority's place starts a name of its own: "Sense and
+        # Croydon Vision" in Croydon's report are two.
+        local = len(left) == 1 and name_key(right[0].text) in scan.self_keys
+        if all(_body_side(passage.text, side, listed=listed or local) for side in (left, right)):
             _add_kind(scan, passage, left[0].start, left[-1].end, kind)
             _add_kind(scan, passage, right[0].start, right[-1].end, kind)
             return True
