@@ -522,3 +522,17 @@ def test_a_saint_s_name_in_the_possessive_is_a_body_and_without_it_a_place(saint
     # A plural's apostrophe inside a longer name keeps the name whole.
     text = f"Concerns came from Guy’s and {saint} Thomas’ NHS Foundation Trust."
     assert names(text) == ([], [f"Guy’s and {saint} Thomas’ NHS Foundation Trust"])
+
+
+@pytest.mark.parametrize(("ending", "kind"), sorted(lexicon.LOCAL_UNDERTAKING_ENDINGS.items()))
+def test_a_national_body_s_ending_after_the_authority_s_place_is_its_undertaking(
+    ending: str, kind: str
+) -> None:
+    name = f"Sunderland Race Equality {ending.title()}"
+    text = f"It followed the {name}. Leaders said the Race Equality {ending.title()} helped."
+    (initiative,) = extract_initiatives(authority(text))
+    assert (initiative.name, initiative.kind) == (name, kind)
+    assert extract_organisations(authority(text)) == ()
+    # After another place, or none, it is a body.
+    other = f"It followed the Durham Race Equality {ending.title()}."
+    assert names(other) == ([], [f"Durham Race Equality {ending.title()}"])

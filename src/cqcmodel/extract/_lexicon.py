@@ -393,6 +393,14 @@ OWN_SERVICE_CUES: Final = tuple(
     for owner in ("local authority", "council")
 )
 
+#: Last words of national bodies' names that, after the assessed authority's own place,
+#: name its undertaking, with the kind they give: "the Sheffield Race Equality Commission"
+#: in Sheffield's report is a group of its own, not a national body.
+LOCAL_UNDERTAKING_ENDINGS: Final[dict[str, InitiativeKind]] = {
+    "commission": InitiativeKind.GROUP,
+    "agency": InitiativeKind.SERVICE,
+}
+
 #: Words before "Group" that make a company of it ("HCRG Care Group", "Clarion Housing
 #: Group"), unless a field of care comes before them (:data:`CARE_FIELDS`).
 COMPANY_GROUP_WORDS: Final = _words("care housing healthcare")

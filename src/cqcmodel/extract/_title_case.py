@@ -35,6 +35,7 @@ from ._lexicon import (
     LINK_WORDS,
     LISTED_BODY_NOUNS,
     LISTING_CUES,
+    LOCAL_UNDERTAKING_ENDINGS,
     MEMBER_NOUNS,
     NAMING_VERBS,
     NATIONAL_BODY_NAMES,
@@ -637,8 +638,9 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
     if org is not None and not after_person:
         if len(part) > 1 or part[0].is_acronym:
             start, end = part[0].start, part[-1].end
-            if _own_service(where.passage.text, end):
-                kind = kind_of(names) or InitiativeKind.SERVICE
+            local = _local_undertaking(names, scan.self_keys)
+            if local is not None or _own_service(where.passage.text, end):
+                kind = local or kind_of(names) or InitiativeKind.SERVICE
                 scan.add(where.passage, start, end, category=Category.INITIATIVE, kind=kind)
             else:
                 scan.add(where.passage, start, end, category=Category.ORGANISATION, kind=org)
@@ -660,6 +662,18 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
         _add_headed(scan, where, part, head, after_person=after_person)
         return
     _unheaded(scan, where.passage, where.sentence, part, starts_sentence=where.starts_sentence)
+
+
+def _local_undertaking(names: Sequence[str], self_keys: frozenset[str]) -> InitiativeKind | None:
+    """The kind of the authority's undertaking a national body's ending after its place names.
+
+    "the Sheffield Race Equality Commission" in Sheffield's report
+    (:data:`LOCAL_UNDERTAKING_ENDINGS`).
+    """
+    kind = LOCAL_UNDERTAKING_ENDINGS.get(singular(names[-1].casefold()))
+    if kind is None or len(names) < 3:
+        return None
+    return kind if name_key(names[0]) in self_keys else None
 
 
 def _own_service(text: str, end: int) -> bool:
