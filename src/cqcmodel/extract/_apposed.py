@@ -3,7 +3,9 @@
 The Title Case rule reads no single word that starts a sentence (most such words are no
 name), and no sentence whose only capital is its first letter. An apposition closed by a
 comma says what such a word is: "Vista, a local sight loss charity, told us …" names a
-charity; "Careline, the local authority’s telecare service, supported …" a service.
+charity; "Careline, the local authority’s telecare service, supported …" a service (an
+initiative noun names one only after an owner: "Advocacy, a statutory service, …" names
+nothing).
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from .kinds import Category, InitiativeKind, OrganisationKind
 #: five lower-case words closed by a comma: the last of them is the apposition's noun.
 _FIRST_APPOSED: Final = re.compile(
     r"\s*+([A-Z][\w’'-]*+),\s++(?:(?:which|who)\s++(?:is|was|are|were)\s++)?"
-    r"(?:a|an|the)\s++((?:[a-z][\w’'-]*+\s++){0,4}([a-z][\w-]*+)),\s"
+    r"(a|an|the)\s++((?:[a-z][\w’'-]*+\s++){0,4}([a-z][\w-]*+)),\s"
 )
+#: An owner's possessive in an apposition: "the local authority’s telecare service".
+_OWNED: Final = re.compile(r"\w[’']s?\s")
 
 #: Words a first word apposed may not be: they start sentences, or name no thing alone.
 _NOT_APPOSED: Final = (
@@ -37,10 +41,15 @@ _NOT_APPOSED: Final = (
 )
 
 
-def apposed_kind(word: str, noun: str) -> InitiativeKind | OrganisationKind | None:
-    """The kind an apposition's ``noun`` gives the capitalised ``word`` before it, if any.
+def apposed_kind(
+    word: str, apposition: str, *, owned: bool
+) -> InitiativeKind | OrganisationKind | None:
+    """The kind the last noun of an ``apposition`` gives the capitalised ``word`` before it.
 
-    None for a word that starts sentences or names no thing alone, an adverb ("Instead"), a
+    An organisation noun names a body ("Vista, a local sight loss charity"); an initiative
+    noun names an undertaking only when the apposition is ``owned`` ("Careline, the local
+    authority’s telecare service"; "Advocacy, a statutory service, …" names nothing). None
+    for a word that starts sentences or names no thing alone, an adverb ("Instead"), a
     plural ("Carers, the largest group, …" are people) or a body's generic noun ("Trust").
     """
     lower = word.casefold()
@@ -48,8 +57,11 @@ def apposed_kind(word: str, noun: str) -> InitiativeKind | OrganisationKind | No
         return None
     if lower in BODY_WORDS:
         return None
-    noun = singular(noun)
-    return ORGANISATION_NOUNS.get(noun) or KIND_HINTS.get(noun)
+    noun = singular(apposition.rsplit(None, 1)[-1])
+    body = ORGANISATION_NOUNS.get(noun)
+    if body is not None:
+        return body
+    return KIND_HINTS.get(noun) if owned else None
 
 
 def first_word_apposed(scan: Scan, passage: Passage, sentence: Sentence) -> None:
@@ -57,7 +69,9 @@ def first_word_apposed(scan: Scan, passage: Passage, sentence: Sentence) -> None
     found = _FIRST_APPOSED.match(passage.text, sentence.start, sentence.end)
     if found is None:
         return
-    kind = apposed_kind(found.group(1), found.group(3))
+    apposition = found.group(3)
+    owned = found.group(2) == "the" and _OWNED.search(apposition + " ") is not None
+    kind = apposed_kind(found.group(1), apposition, owned=owned)
     if kind is None:
         return
     category = Category.ORGANISATION if isinstance(kind, OrganisationKind) else Category.INITIATIVE

@@ -440,6 +440,7 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
     "apposed": (
         ("Vista, a local sight loss charity, told us so.", ("Vista",)),
         ("Vista, which is a local charity, told us so.", ("Vista",)),
+        ("Advocacy, a statutory service, was commissioned.", ()),
         ("Careline, the local authority’s telecare service, supported people.", ("Careline",)),
         ("Instead, the team, which met weekly, helped.", ()),
         ("Carers, the largest group, said so.", ()),
