@@ -536,3 +536,21 @@ def test_a_national_body_s_ending_after_the_authority_s_place_is_its_undertaking
     # After another place, or none, it is a body.
     other = f"It followed the Durham Race Equality {ending.title()}."
     assert names(other) == ([], [f"Durham Race Equality {ending.title()}"])
+
+
+@pytest.mark.parametrize("body", sorted(lexicon.BRANCHED_BODIES))
+def test_a_branch_s_possessive_is_no_part_of_its_name(body: str) -> None:
+    for apostrophe in "’'":
+        assert names(f"Leaders read {body} Kent{apostrophe}s survey.")[1] == [f"{body} Kent"]
+
+
+def test_a_possessive_ending_a_longer_name_is_its_owner_s() -> None:
+    text = "The survey was run by Voluntary Action Sheffield’s research team."
+    assert names(text) == ([], ["Voluntary Action Sheffield"])
+    # The owner's noun is no continuation of its name.
+    assert names("Staff joined Voluntary Action Sheffield’s team.") == (
+        ["Voluntary Action Sheffield"],
+        [],
+    )
+    # One word, or a saint's name, keeps its possessive.
+    assert names("It worked with St Mungo’s outreach team.") == ([], ["St Mungo’s"])

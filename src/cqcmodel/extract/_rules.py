@@ -295,6 +295,8 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
             if entry.branched:
                 name_end = start + len(entry.name)
                 end = _branch_end(text, start, end, name_end, sentence.end)
+                if end > name_end and text.endswith(("’s", "'s"), name_end, end):
+                    end -= 2  # "Healthwatch Kent’s survey" names Healthwatch Kent
                 if end > name_end:
                     # A local branch is a body of its own ("Age UK Canterbury").
                     keys, lexicon = set(), None

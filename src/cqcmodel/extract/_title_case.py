@@ -326,7 +326,8 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
     """Drop a leading article, sentence-starting word or owner ("Council’s") and connectors.
 
     A connector and a month or day that end the run go too, and the possessive of a last
-    word that is a body's or an undertaking's noun ("the Trust’s").
+    word that is a body's or an undertaking's noun ("the Trust’s") or ends a name of two
+    words or more ("Voluntary Action Sheffield’s survey"), but a saint's ("St Mungo’s").
     """
     trimmed = list(run)
     if trimmed and at_start and trimmed[0].text.casefold() in SENTENCE_STARTERS:
@@ -349,8 +350,11 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
         trimmed = trimmed[:-2]  # "Healthwatch Kent in March"
     if trimmed and trimmed[-1].text.endswith(("’s", "'s")):
         last = trimmed[-1]
-        if singular(last.text[:-2].casefold()) in BODY_WORDS:
-            # "Hull City Council’s own team": the body is named without its possessive.
+        # "Hull City Council’s own team", "Voluntary Action Sheffield’s survey": the body is
+        # named without its possessive; one word ("Barnardo’s") or a saint ("St Mungo’s")
+        # keeps it.
+        owned = len(trimmed) >= 2 and trimmed[-2].text.casefold() not in SAINT_WORDS
+        if owned or singular(last.text[:-2].casefold()) in BODY_WORDS:
             trimmed[-1] = Token(last.start, last.end - 2, last.text[:-2])
     return trimmed
 
@@ -779,6 +783,8 @@ def _extension(
     caps = text[part[0].start : part[-1].end]
     if _generic(name_key(caps)) or not scan.allowed(caps) or _POSSESSIVE.search(caps):
         return None  # (after an owner, "Hull City Council’s own team", the noun is the owner's)
+    if text.startswith(("’s", "'s"), part[-1].end):
+        return None  # (the owner's possessive was trimmed: "Voluntary Action Sheffield’s team")
     if part[0].text.casefold() in NOT_NAME_WORDS and all(
         token.text.casefold() in NOT_NAME_WORDS or token.text.casefold() in CONNECTORS
         for token in part
