@@ -486,10 +486,16 @@ def test_a_first_word_apposed_to_an_organisation_noun_is_a_body(noun: str) -> No
 
 
 @pytest.mark.parametrize(
-    "word", sorted(word.title() for word in lexicon.SENTENCE_STARTERS if word.isalpha())
+    "word",
+    sorted(
+        word.title()
+        for word in lexicon.SENTENCE_STARTERS | lexicon.SENTENCE_ADVERBS
+        if word.isalpha()
+    ),
 )
 def test_a_sentence_starter_apposed_names_nothing(word: str) -> None:
     assert names(f"{word}, the team, which met weekly, helped people.") == ([], [])
+    assert names(f"{word}, the provider, told us so.") == ([], [])
 
 
 @pytest.mark.parametrize("cue", lexicon.LISTING_CUES)

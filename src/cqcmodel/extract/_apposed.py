@@ -20,6 +20,7 @@ from ._lexicon import (
     NOT_NAME_WORDS,
     NOT_UNHEADED_WORDS,
     ORGANISATION_NOUNS,
+    SENTENCE_ADVERBS,
     SENTENCE_STARTERS,
 )
 from ._text import Passage, Sentence, singular
@@ -37,7 +38,11 @@ _OWNED: Final = re.compile(r"\w[’']s?\s")
 
 #: Words a first word apposed may not be: they start sentences, or name no thing alone.
 _NOT_APPOSED: Final = (
-    SENTENCE_STARTERS | NOT_NAME_WORDS | NOT_UNHEADED_WORDS | frozenset(GENERIC_DEPARTMENTS)
+    SENTENCE_STARTERS
+    | SENTENCE_ADVERBS
+    | NOT_NAME_WORDS
+    | NOT_UNHEADED_WORDS
+    | frozenset(GENERIC_DEPARTMENTS)
 )
 
 

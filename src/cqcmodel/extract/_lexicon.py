@@ -214,6 +214,16 @@ SENTENCE_STARTERS: Final = _words(
     """
 )
 
+#: Words that open a sentence before a comma without naming anything ("Here, the provider,
+#: …", "First, the team, …"): no first word apposed (they may start names elsewhere: "Here
+#: to Help", "First Contact Team").
+SENTENCE_ADVERBS: Final = _words(
+    """
+    here now today then again first second third fourth next finally lastly later earlier
+    still so
+    """
+)
+
 #: Verbs that follow a name as what it does: they end a name's lower-case continuation ("the
 #: Partnership Board oversaw local plans" names the board, not "… oversaw local plans").
 PREDICATE_VERBS: Final = _words(
