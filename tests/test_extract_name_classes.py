@@ -309,6 +309,18 @@ def test_an_owner_s_lower_case_noun_is_no_name_and_the_owner_loses_its_possessiv
             "Sheffield Mind.",
             ["Voluntary Action Sheffield", "Sheffield Flourish", "Sheffield Mind"],
         ),
+        # A single word inside a list, after a body, is a body; one that ends the list is not.
+        (
+            "The hub, run with HCRG Care Group, Curo and voluntary partners, helped.",
+            ["HCRG Care Group", "Curo"],
+        ),
+        ("The hub was run with HCRG Care Group, Curo.", ["HCRG Care Group"]),
+        # Places listed after a prefix word end in the body's head, not in the words after.
+        (
+            "It worked with NHS Leicester, Leicestershire and Rutland Integrated Care Board "
+            "on the plan.",
+            ["NHS Leicester, Leicestershire and Rutland Integrated Care Board"],
+        ),
     ],
 )
 def test_listed_places_and_listed_bodies(text: str, organisations: list[str]) -> None:
@@ -347,15 +359,36 @@ def test_a_head_alone_before_to_starts_a_name() -> None:
             "The local authority funded Locala Health and Wellbeing to run it.",
             ["Locala Health and Wellbeing"],
         ),
+        # Inside a list of bodies either side of the "and" may be a single word, but no
+        # plural (a group of people).
+        (
+            "Providers including Bluebird Care, Home Instead and Caremark told us so.",
+            ["Bluebird Care", "Home Instead", "Caremark"],
+        ),
+        ("Partners, including Sense, Scope and RNIB, told us so.", ["Sense", "Scope", "RNIB"]),
+        ("It worked with Age UK Kent, Carers and Families.", ["Age UK Kent"]),
+        # A name that starts with the authority's own place is a body of its own.
+        (
+            "It had worked with Sense and Sunderland Vision to train staff.",
+            ["Sense", "Sunderland Vision"],
+        ),
+        ("It had worked with Sense and Durham Vision to train staff.", ["Sense and Durham Vision"]),
     ],
 )
 def test_a_cue_names_two_bodies_joined_by_and(text: str, organisations: list[str]) -> None:
     assert names(text) == ([], organisations)
 
 
+def _group_written(word: str) -> str:
+    """A group word as a name writes it: "Carers", "Women", "LGBT", "People"."""
+    if word.startswith("lgbt"):
+        return word.upper()
+    return word.title() if word in {"women", "men", "deaf", "people"} else f"{word.title()}s"
+
+
 @pytest.mark.parametrize("word", sorted(lexicon.CENTRE_GROUPS))
 def test_a_centre_named_for_a_group_of_people_is_a_charity(word: str) -> None:
-    plural = word.title() if word in {"women", "men", "deaf"} else f"{word.title()}s"
+    plural = _group_written(word)
     possessive = f"{plural}’" if plural.endswith("s") else f"{plural}’s"
     for written in (plural, possessive):
         name = f"Kent {written} Centre"
@@ -408,6 +441,10 @@ def test_a_verb_after_a_name_ends_its_continuation(verb: str) -> None:
             "Health, Adults and Community Scrutiny Sub-Committee",
         ),
         ("The Learning Disability Sub-Group met monthly.", "Learning Disability Sub-Group"),
+        (
+            "It was reviewed in the Older People’s Housing, Accommodation and Support Strategy.",
+            "Older People’s Housing, Accommodation and Support Strategy",
+        ),
     ],
 )
 def test_fields_listed_after_a_department_and_sub_bodies(text: str, initiative: str) -> None:
@@ -440,3 +477,86 @@ def test_a_care_or_housing_group_is_a_company(word: str) -> None:
 def test_a_field_of_care_before_a_care_group_makes_a_group(field: str) -> None:
     name = f"Kent {field.title()} Care Group"
     assert names(f"Plans were agreed at the {name} last year.") == ([name], [])
+
+
+@pytest.mark.parametrize("noun", sorted(lexicon.ORGANISATION_NOUNS))
+def test_a_first_word_apposed_to_an_organisation_noun_is_a_body(noun: str) -> None:
+    (body,) = extract_organisations(authority(f"Vista, a local {noun}, told us so."))
+    assert (body.name, body.kind) == ("Vista", lexicon.ORGANISATION_NOUNS[noun])
+
+
+@pytest.mark.parametrize(
+    "word",
+    sorted(
+        word.title()
+        for word in lexicon.SENTENCE_STARTERS | lexicon.SENTENCE_ADVERBS
+        if word.isalpha()
+    ),
+)
+def test_a_sentence_starter_apposed_names_nothing(word: str) -> None:
+    assert names(f"{word}, the team, which met weekly, helped people.") == ([], [])
+    assert names(f"{word}, the provider, told us so.") == ([], [])
+
+
+@pytest.mark.parametrize("cue", lexicon.LISTING_CUES)
+@pytest.mark.parametrize("noun", sorted(lexicon.LISTED_BODY_NOUNS))
+def test_a_word_listed_after_a_plural_noun_of_bodies_is_a_body(noun: str, cue: str) -> None:
+    for text in (f"Local {noun}, {cue} Peabody, told us so.", f"{noun.title()} {cue} Peabody met."):
+        (body,) = extract_organisations(authority(text))
+        assert (body.name, body.kind) == ("Peabody", lexicon.LISTED_BODY_NOUNS[noun])
+    # A list of people's groups names no body.
+    assert names(f"Some people, {cue} Peabody, told us so.") == ([], [])
+
+
+@pytest.mark.parametrize("word", sorted(lexicon.FORUM_GROUPS))
+def test_a_forum_of_a_group_of_people_in_the_possessive_is_a_charity(word: str) -> None:
+    plural = _group_written(word)
+    possessive = f"{plural}’" if plural.endswith("s") else f"{plural}’s"
+    name = f"Kent Older {possessive} Forum"
+    (body,) = extract_organisations(authority(f"It was co-produced with the {name} last year."))
+    assert (body.name, body.kind) == (name, OrganisationKind.CHARITY)
+    # Without the possessive, or named for no group of people, a forum is the partnership's.
+    for forum in (f"Kent {plural} Forum", "Kent Provider Forum"):
+        assert names(f"It was co-produced with the {forum} last year.") == ([forum], [])
+
+
+@pytest.mark.parametrize("saint", sorted(word.title() for word in lexicon.SAINT_WORDS))
+def test_a_saint_s_name_in_the_possessive_is_a_body_and_without_it_a_place(saint: str) -> None:
+    text = f"It worked with {saint} Mungo’s and Lewisham and Greenwich NHS Trust on it."
+    assert names(text) == ([], [f"{saint} Mungo’s", "Lewisham and Greenwich NHS Trust"])
+    assert names(f"Lunch clubs ran in {saint} Helens and in {saint} Albans.") == ([], [])
+    # A plural's apostrophe inside a longer name keeps the name whole.
+    text = f"Concerns came from Guy’s and {saint} Thomas’ NHS Foundation Trust."
+    assert names(text) == ([], [f"Guy’s and {saint} Thomas’ NHS Foundation Trust"])
+
+
+@pytest.mark.parametrize(("ending", "kind"), sorted(lexicon.LOCAL_UNDERTAKING_ENDINGS.items()))
+def test_a_national_body_s_ending_after_the_authority_s_place_is_its_undertaking(
+    ending: str, kind: str
+) -> None:
+    name = f"Sunderland Race Equality {ending.title()}"
+    text = f"It followed the {name}. Leaders said the Race Equality {ending.title()} helped."
+    (initiative,) = extract_initiatives(authority(text))
+    assert (initiative.name, initiative.kind) == (name, kind)
+    assert extract_organisations(authority(text)) == ()
+    # After another place, or none, it is a body.
+    other = f"It followed the Durham Race Equality {ending.title()}."
+    assert names(other) == ([], [f"Durham Race Equality {ending.title()}"])
+
+
+@pytest.mark.parametrize("body", sorted(lexicon.BRANCHED_BODIES))
+def test_a_branch_s_possessive_is_no_part_of_its_name(body: str) -> None:
+    for apostrophe in "’'":
+        assert names(f"Leaders read {body} Kent{apostrophe}s survey.")[1] == [f"{body} Kent"]
+
+
+def test_a_possessive_ending_a_longer_name_is_its_owner_s() -> None:
+    text = "The survey was run by Voluntary Action Sheffield’s research team."
+    assert names(text) == ([], ["Voluntary Action Sheffield"])
+    # The owner's noun is no continuation of its name.
+    assert names("Staff joined Voluntary Action Sheffield’s team.") == (
+        ["Voluntary Action Sheffield"],
+        [],
+    )
+    # One word, or a saint's name, keeps its possessive.
+    assert names("It worked with St Mungo’s outreach team.") == ([], ["St Mungo’s"])

@@ -53,6 +53,7 @@ def test_every_rule_has_examples_and_a_unique_name() -> None:
         "acronyms",
         "lexicon",
         "title-case",
+        "apposed",
     ]
     assert all(entry.examples and entry.description for entry in RULES)
     with pytest.raises(KeyError):

@@ -18,6 +18,7 @@ from ._lexicon import (
     CENTRE_GROUPS,
     COMPANY_GROUP_WORDS,
     CONNECTORS,
+    FORUM_GROUPS,
     GENERIC_ACRONYMS,
     INITIATIVE_HEADS,
     KIND_HINTS,
@@ -30,6 +31,7 @@ from ._lexicon import (
     ORGANISATION_HEADS_OF,
     ORGANISATION_TAILS,
     PERSON_HEADS,
+    SAINT_WORDS,
 )
 from ._text import singular
 from .kinds import InitiativeKind, OrganisationKind
@@ -155,15 +157,31 @@ _POSSESSIVE_END: Final = re.compile(r"[’'](?:s)?$")
 
 
 def _group_centre(lower: list[str]) -> OrganisationKind | None:
-    """A centre named for a group of people: "Sheffield Carers Centre", "Women’s Centre".
+    """A centre or forum named for a group of people: "Sheffield Carers Centre".
 
-    One of the two words before "Centre", without its possessive, is a word of
-    :data:`CENTRE_GROUPS`.
+    "Women’s Centre", "Bristol Older People’s Forum": one of the two words before "Centre",
+    without its possessive, is a word of :data:`CENTRE_GROUPS`; before "Forum", a word of
+    :data:`FORUM_GROUPS` in the possessive.
     """
-    if lower[-1] not in {"centre", "center"} or len(lower) < 2:
+    if len(lower) < 2:
         return None
-    before = (singular(_POSSESSIVE_END.sub("", word)) for word in lower[-3:-1])
-    return OrganisationKind.CHARITY if any(word in CENTRE_GROUPS for word in before) else None
+    if lower[-1] == "forum":
+        before = [
+            _POSSESSIVE_END.sub("", word) for word in lower[-3:-1] if _POSSESSIVE_END.search(word)
+        ]
+        groups = FORUM_GROUPS
+    elif lower[-1] in {"centre", "center"}:
+        before = [_POSSESSIVE_END.sub("", word) for word in lower[-3:-1]]
+        groups = CENTRE_GROUPS
+    else:
+        return None
+    return OrganisationKind.CHARITY if any(singular(word) in groups for word in before) else None
+
+
+def _saint(lower: list[str]) -> OrganisationKind | None:
+    """A saint's name in the possessive, alone: "St Mungo’s", "Saint Luke's" (a charity)."""
+    saintly = len(lower) == 2 and lower[0] in SAINT_WORDS and len(lower[1]) > 2
+    return OrganisationKind.CHARITY if saintly and _POSSESSIVE_END.search(lower[1]) else None
 
 
 def _company_group(lower: list[str]) -> OrganisationKind | None:
@@ -195,6 +213,7 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
     _ending,
     _group_centre,
     _company_group,
+    _saint,
     _other,
     _branch_or_head_of,
 )

@@ -209,7 +209,18 @@ SENTENCE_STARTERS: Final = _words(
     current new both several despite after before under within across if to and but or
     not no local national key senior frontline commissioned joint feedback similarly
     previously currently recently together once until because nevertheless therefore
-    unpaid
+    unpaid instead meanwhile likewise thus hence indeed otherwise elsewhere nonetheless
+    moreover yet
+    """
+)
+
+#: Words that open a sentence before a comma without naming anything ("Here, the provider,
+#: …", "First, the team, …"): no first word apposed (they may start names elsewhere: "Here
+#: to Help", "First Contact Team").
+SENTENCE_ADVERBS: Final = _words(
+    """
+    here now today then again first second third fourth next finally lastly later earlier
+    still so
     """
 )
 
@@ -370,6 +381,20 @@ MEMBER_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
     (OrganisationKind.OTHER, "organisations organizations groups providers bodies"),
 )
 
+#: Plural nouns of bodies before a list, with the kind they give its members: "housing
+#: partners, including Peabody, told us", "charities such as Vista" (after a word of
+#: :data:`LISTING_CUES`) make a body even of a single word listed.
+LISTED_BODY_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
+    (OrganisationKind.CHARITY, "charities"),
+    (
+        OrganisationKind.OTHER,
+        "organisations organizations providers bodies partners associations landlords agencies",
+    ),
+)
+
+#: Words that start a list after a plural noun of :data:`LISTED_BODY_NOUNS`.
+LISTING_CUES: Final = ("including", "such as")
+
 #: Phrases after a body's name that make it the assessed authority's own service: "the
 #: Portsmouth Carers Centre, run by the local authority" is an undertaking, not a body.
 OWN_SERVICE_CUES: Final = tuple(
@@ -377,6 +402,14 @@ OWN_SERVICE_CUES: Final = tuple(
     for verb in ("run", "provided", "operated", "managed")
     for owner in ("local authority", "council")
 )
+
+#: Last words of national bodies' names that, after the assessed authority's own place,
+#: name its undertaking, with the kind they give: "the Sheffield Race Equality Commission"
+#: in Sheffield's report is a group of its own, not a national body.
+LOCAL_UNDERTAKING_ENDINGS: Final[dict[str, InitiativeKind]] = {
+    "commission": InitiativeKind.GROUP,
+    "agency": InitiativeKind.SERVICE,
+}
 
 #: Words before "Group" that make a company of it ("HCRG Care Group", "Clarion Housing
 #: Group"), unless a field of care comes before them (:data:`CARE_FIELDS`).
@@ -394,7 +427,12 @@ CARE_FIELDS: Final = _words(
 #: Words of a group of people that make a centre named for them a body: carers' and
 #: pensioners' centres are mostly charities of their own ("Sheffield Carers Centre", "Asian
 #: Women’s Resource Centre"). Read on the two words before "Centre", without a possessive.
-CENTRE_GROUPS: Final = _words("carer pensioner women men deaf refugee veteran")
+CENTRE_GROUPS: Final = _words("carer pensioner women men deaf refugee veteran lgbt lgbtq lgbtqi")
+
+#: Words of a group of people that make a forum named for them in the possessive their own
+#: body: "Bristol Older People’s Forum", "Kent Carers’ Forum" (but "the Provider Forum", and
+#: "the Carers Forum" without a possessive, are groups of the partnership).
+FORUM_GROUPS: Final = CENTRE_GROUPS | {"people"}
 
 #: Lower-case words just before an unheaded Title Case name that say it names a body
 #: ("delivered by N-Compass", "commissioned Carers First to") or an undertaking ("through
@@ -448,9 +486,14 @@ NOT_UNHEADED_WORDS: Final = _words(
 PLACE_NOUNS: Final = _words(
     """
     isle isles island islands park vale valley hill hills heath moor moors forest coast
-    bay dale estate village
+    bay dale dales peak peaks estate village road street lane avenue square
     """
 )
+
+#: Words for a saint: a saint's name in the possessive, alone, names a body (a charity,
+#: hospice or hospital: "St Mungo’s", "Saint Luke's"); without it, it names a place ("St
+#: Helens", "St Albans").
+SAINT_WORDS: Final = _words("st saint")
 
 #: Words before "Trust" that make it an NHS trust rather than a charitable trust.
 NHS_WORDS: Final = _words(
@@ -509,6 +552,8 @@ ORGANISATION_TAILS: Final[tuple[tuple[tuple[str, ...], OrganisationKind], ...]] 
     (("police", "service"), OrganisationKind.OTHER),
     (("probation", "service"), OrganisationKind.NATIONAL_BODY),
     (("combined", "authority"), OrganisationKind.COUNCIL),
+    (("centre", "for", "independent", "living"), OrganisationKind.CHARITY),
+    (("centre", "for", "integrated", "living"), OrganisationKind.CHARITY),
     (("fire", "and", "rescue", "service"), OrganisationKind.OTHER),
 )
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..model import Authority
 from . import _classify, _text
 from ._candidates import Candidate, Scan, self_keys
+from ._lexicon import LOCAL_UNDERTAKING_ENDINGS
 from ._resolve import resolve
 from ._rules import RULES, Rule
 from ._text import Passage, cached_passages, name_key
@@ -63,6 +64,31 @@ def settle_guesses(found: list[Candidate]) -> list[Candidate]:
         body = bodies.get(name_key(candidate.text)) if candidate.guessed else None
         if body is not None:
             candidate.category, candidate.kind = body.category, body.kind
+    return _settle_local_undertakings(found)
+
+
+def _settle_local_undertakings(found: list[Candidate]) -> list[Candidate]:
+    """A body named by the last words of the authority's own undertaking is that undertaking.
+
+    "the Race Equality Commission" after "the Sheffield Race Equality Commission" (which the
+    place made Sheffield's own: :data:`~cqcmodel.extract._lexicon.LOCAL_UNDERTAKING_ENDINGS`).
+    """
+    undertakings = [
+        candidate
+        for candidate in found
+        if candidate.category is Category.INITIATIVE
+        and name_key(candidate.text).rsplit(" ", 1)[-1] in LOCAL_UNDERTAKING_ENDINGS
+    ]
+    if not undertakings:
+        return found
+    for candidate in found:
+        if candidate.category is not Category.ORGANISATION:
+            continue
+        key = " " + name_key(candidate.text)
+        for undertaking in undertakings:
+            if name_key(undertaking.text).endswith(key):
+                candidate.category, candidate.kind = undertaking.category, undertaking.kind
+                break
     return found
 
 

@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from ..framework import STATEMENTS, Theme
+from ._apposed import first_word_apposed
 from ._candidates import Scan
 from ._classify import is_person, kind_of, organisation_kind
 from ._lexicon import (
@@ -294,6 +295,8 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
             if entry.branched:
                 name_end = start + len(entry.name)
                 end = _branch_end(text, start, end, name_end, sentence.end)
+                if end > name_end and text.endswith(("’s", "'s"), name_end, end):
+                    end -= 2  # "Healthwatch Kent’s survey" names Healthwatch Kent
                 if end > name_end:
                     # A local branch is a body of its own ("Age UK Canterbury").
                     keys, lexicon = set(), None
@@ -436,6 +439,15 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
         ("Leaders said the Domestic Abuse Board oversaw local plans.", ("Domestic Abuse Board",)),
         ("Staff said Step2Home offered short stays.", ("Step2Home",)),
     ),
+    "apposed": (
+        ("Vista, a local sight loss charity, told us so.", ("Vista",)),
+        ("Vista, which is a local charity, told us so.", ("Vista",)),
+        ("Advocacy, a statutory service, was commissioned.", ()),
+        ("Careline, the local authority’s telecare service, supported people.", ("Careline",)),
+        ("Instead, the team, which met weekly, helped.", ()),
+        ("Carers, the largest group, said so.", ()),
+        ("Vista, a charity in the city said so.", ()),
+    ),
 }
 
 
@@ -483,6 +495,12 @@ RULES: Final[tuple[Rule, ...]] = (
         scan_runs,
         "Title Case runs: headed names, coordinated and listed names, brand-like names",
         needs_capital=True,
+    ),
+    _rule(
+        "apposed",
+        first_word_apposed,
+        "a sentence's first word named by an apposition closed by a comma",
+        needs=",",
     ),
 )
 

@@ -33,6 +33,9 @@ from ._lexicon import (
     INITIATIVE_HEADS,
     KIND_HINTS,
     LINK_WORDS,
+    LISTED_BODY_NOUNS,
+    LISTING_CUES,
+    LOCAL_UNDERTAKING_ENDINGS,
     MEMBER_NOUNS,
     NAMING_VERBS,
     NATIONAL_BODY_NAMES,
@@ -53,6 +56,7 @@ from ._lexicon import (
     PREDICATE_VERBS,
     PREFIX_BODY_WORDS,
     PROGRAMME_NAMES,
+    SAINT_WORDS,
     SENTENCE_STARTERS,
     SINGLE_NAME_CUES,
     STOP_WORDS,
@@ -83,6 +87,8 @@ _APPOSITION: Final = re.compile(
     r"|\s++(?:which|that|who)\s++(?:was|is|were|are)\s++)(?:a|an|the|our|their)\s"
 )
 _POSSESSIVE: Final = re.compile(r"[’']s$")
+#: A possessive's end: "’s", "'s", or a plural's apostrophe ("Thomas’").
+_POSSESSIVE_END: Final = re.compile(r"[’'](?:s)?$")
 
 
 def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
@@ -224,22 +230,24 @@ def _leading_name(words: tuple[Token, ...]) -> list[Token]:
     return names
 
 
-def _ends_listed_name(words: tuple[Token, ...]) -> bool:
-    """Whether a stretch starts with the end of a name that lists places before it.
+def _listed_name_end(words: tuple[Token, ...]) -> list[str] | None:
+    """The words of the name that ends a list of places, if a stretch starts with one.
 
     "Enfield and Haringey Mental Health NHS Trust": a headed name or body whose first part,
     before its "and", is no name by itself, and that stays one name (its "and" joins no two
-    names: "Sheffield Flourish and Sheffield Mind" are two).
+    names: "Sheffield Flourish and Sheffield Mind" are two). The name ends at its shortest
+    end that names a thing: the words after it ("… Integrated Care Board on the …") are none
+    of it.
     """
     tokens = _leading_name(words)
     names = [token.text for token in tokens]
     ands = [index for index, word in enumerate(names) if word in {"and", "&"}]
     if not ands or ands[0] == 0 or _names_a_thing(names[: ands[0]]):
-        return False
+        return None
     for end in range(ands[0] + 2, min(len(names), 14) + 1):
         if _names_a_thing(names[:end]):
-            return len(_split_coordinated(tokens[:end])) == 1
-    return False
+            return names[:end] if len(_split_coordinated(tokens[:end])) == 1 else None
+    return None
 
 
 #: How many places listed with commas may join a name ("Cumbria, Northumberland, Tyne and
@@ -253,7 +261,7 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
     The words before each comma must be capitalised, one or two (or up to six after a prefix
     word: "NHS Bath and North East Somerset"), and no name by themselves (or a body only by
     a prefix); the stretch after the last comma must end the name
-    (:func:`_ends_listed_name`).
+    (:func:`_listed_name_end`).
     """
     joined: list[tuple[Token, ...]] = []
     for stretch in found:
@@ -263,7 +271,7 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
             and joined
             and text.startswith(", ", joined[-1][-1].end)
             and any(word.text in {"and", "&"} for word in words[1:8])
-            and _ends_listed_name(words)
+            and (following := _listed_name_end(words)) is not None
         ):
             listed = 0
             while joined and listed < _MOST_LISTED and text.startswith(", ", joined[-1][-1].end):
@@ -277,7 +285,6 @@ def _join_listed_places(text: str, found: list[tuple[Token, ...]]) -> list[tuple
                 place = [token.text for token in before[-count:]] if count else []
                 if not place or count > _most_listed_words(place):
                     break  # (a place is a word or two: "Voluntary Action Sheffield" is none)
-                following = [token.text for token in _leading_name(words)]
                 if _names_a_thing(place) and not _prefix_only(place, following):
                     break
                 joined.pop()
@@ -294,14 +301,15 @@ def _most_listed_words(place: Sequence[str]) -> int:
     """How many words the first of a list of places or fields before a comma may have.
 
     A word or two; up to six after a prefix word ("NHS Bath and North East Somerset"); a
-    word or two after a department ("Adult Social Care Equality, Diversity and …").
+    word or two after a department ("Adult Social Care Equality, Diversity and …"); three
+    that end in a field ("Older People’s Housing, Accommodation and Support Strategy").
     """
     if place[0].casefold() in PREFIX_BODY_WORDS:
         return 6
     for size in range(min(len(place) - 1, 4), 0, -1):
         if _generic(name_key(" ".join(place[:size]))):
             return size + 2
-    return 2
+    return 3 if _generic(name_key(place[-1])) else 2
 
 
 def _phrasal(run: list[Token]) -> bool:
@@ -318,7 +326,8 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
     """Drop a leading article, sentence-starting word or owner ("Council’s") and connectors.
 
     A connector and a month or day that end the run go too, and the possessive of a last
-    word that is a body's or an undertaking's noun ("the Trust’s").
+    word that is a body's or an undertaking's noun ("the Trust’s") or ends a name of two
+    words or more ("Voluntary Action Sheffield’s survey"), but a saint's ("St Mungo’s").
     """
     trimmed = list(run)
     if trimmed and at_start and trimmed[0].text.casefold() in SENTENCE_STARTERS:
@@ -341,8 +350,11 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
         trimmed = trimmed[:-2]  # "Healthwatch Kent in March"
     if trimmed and trimmed[-1].text.endswith(("’s", "'s")):
         last = trimmed[-1]
-        if singular(last.text[:-2].casefold()) in _BODY_WORDS:
-            # "Hull City Council’s own team": the body is named without its possessive.
+        # "Hull City Council’s own team", "Voluntary Action Sheffield’s survey": the body is
+        # named without its possessive; one word ("Barnardo’s") or a saint ("St Mungo’s")
+        # keeps it.
+        owned = len(trimmed) >= 2 and trimmed[-2].text.casefold() not in SAINT_WORDS
+        if owned or singular(last.text[:-2].casefold()) in BODY_WORDS:
             trimmed[-1] = Token(last.start, last.end - 2, last.text[:-2])
     return trimmed
 
@@ -630,8 +642,9 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
     if org is not None and not after_person:
         if len(part) > 1 or part[0].is_acronym:
             start, end = part[0].start, part[-1].end
-            if _own_service(where.passage.text, end):
-                kind = kind_of(names) or InitiativeKind.SERVICE
+            local = _local_undertaking(names, scan.self_keys)
+            if local is not None or _own_service(where.passage.text, end):
+                kind = local or kind_of(names) or InitiativeKind.SERVICE
                 scan.add(where.passage, start, end, category=Category.INITIATIVE, kind=kind)
             else:
                 scan.add(where.passage, start, end, category=Category.ORGANISATION, kind=org)
@@ -653,6 +666,18 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
         _add_headed(scan, where, part, head, after_person=after_person)
         return
     _unheaded(scan, where.passage, where.sentence, part, starts_sentence=where.starts_sentence)
+
+
+def _local_undertaking(names: Sequence[str], self_keys: frozenset[str]) -> InitiativeKind | None:
+    """The kind of the authority's undertaking a national body's ending after its place names.
+
+    "the Sheffield Race Equality Commission" in Sheffield's report
+    (:data:`LOCAL_UNDERTAKING_ENDINGS`).
+    """
+    kind = LOCAL_UNDERTAKING_ENDINGS.get(singular(names[-1].casefold()))
+    if kind is None or len(names) < 3:
+        return None
+    return kind if name_key(names[0]) in self_keys else None
 
 
 def _own_service(text: str, end: int) -> bool:
@@ -758,6 +783,8 @@ def _extension(
     caps = text[part[0].start : part[-1].end]
     if _generic(name_key(caps)) or not scan.allowed(caps) or _POSSESSIVE.search(caps):
         return None  # (after an owner, "Hull City Council’s own team", the noun is the owner's)
+    if text.startswith(("’s", "'s"), part[-1].end):
+        return None  # (the owner's possessive was trimmed: "Voluntary Action Sheffield’s team")
     if part[0].text.casefold() in NOT_NAME_WORDS and all(
         token.text.casefold() in NOT_NAME_WORDS or token.text.casefold() in CONNECTORS
         for token in part
@@ -871,6 +898,8 @@ def _place_like(words: Sequence[str]) -> bool:
     parts = [part for word in content for part in word.split("-")]
     if parts and (parts[0] in COMPASS_WORDS or _land_noun(words)):
         return True
+    if len(content) == 2 and content[0] in SAINT_WORDS and not _POSSESSIVE_END.search(content[1]):
+        return True  # "St Helens", "St Albans": a saint's name without a possessive
     return all(part in NOT_UNHEADED_WORDS or part in NOT_NAME_WORDS for part in parts)
 
 
@@ -904,6 +933,21 @@ _STRONG_LAST: Final = frozenset(ORGANISATION_NOUNS) | {
 _STRONG_AFTER: Final = frozenset(following for phrase, following in SINGLE_NAME_CUES if not phrase)
 
 
+_LISTING_LAST: Final = frozenset(cue.rsplit(" ", 1)[-1] for cue in LISTING_CUES)
+#: A plural noun, an optional comma and a listing cue, just before a name.
+_LISTING: Final = re.compile(
+    r"(?<![\w-])([A-Za-z]+),?\s+(?:"
+    + "|".join(cue.replace(" ", r"\s+") for cue in LISTING_CUES)
+    + r")\s+$"
+)
+
+
+def _listed_member(text: str, start: int, sentence: Sentence) -> OrganisationKind | None:
+    """The kind of body a plural noun before a list gives a name listed ("partners, including")."""
+    found = _LISTING.search(text, max(sentence.start, start - 40), start)
+    return LISTED_BODY_NOUNS.get(found.group(1).casefold()) if found else None
+
+
 def _body_cue(
     text: str, start: int, end: int, sentence: Sentence, *, single: bool, speaks: bool = False
 ) -> OrganisationKind | None:
@@ -916,6 +960,10 @@ def _body_cue(
     :data:`ORGANISATION_CUES_BEFORE` or before one of :data:`ORGANISATION_CUES_AFTER`.
     """
     last = _cue_before(text, start, sentence)
+    if last in _LISTING_LAST:
+        listed = _listed_member(text, start, sentence)
+        if listed is not None:
+            return listed
     after = _word_after(text, end, sentence)
     if single and singular(last) not in _STRONG_LAST and after not in _STRONG_AFTER:
         return None  # no strong cue can match: the words before are not read
@@ -967,18 +1015,7 @@ def _unheaded(
     if len(part) == 1:
         _single_word(scan, passage, sentence, part[0])
         return
-    strong = (
-        _body_cue(text, start, end, sentence, single=True)
-        if "and" in names or "&" in names
-        else None
-    )
-    if (
-        strong is not None
-        and "the" not in names[1:]
-        and not _place_like(names)
-        and not _generic(name_key(text[start:end]))
-    ):
-        _add_bodies(scan, passage, part, strong)  # "funded Locala Health and Wellbeing to"
+    if ("and" in names or "&" in names) and _coordinated_bodies(scan, passage, sentence, part):
         return
     if not _may_be_brand_like(part, text[start:end]):
         return
@@ -993,25 +1030,71 @@ def _unheaded(
     )
 
 
-def _add_bodies(scan: Scan, passage: Passage, part: list[Token], kind: OrganisationKind) -> None:
+def _coordinated_bodies(
+    scan: Scan, passage: Passage, sentence: Sentence, part: list[Token]
+) -> bool:
+    """Add the bodies an "and" joins where a strong cue or a list of bodies names them.
+
+    "funded Locala Health and Wellbeing to" names one body after a strong cue; inside a list
+    of bodies ("partners including …", or just after a body: "Bluebird Care, Home Instead
+    and Caremark told us") each side of the "and" may be a single word. Whether one was.
+    """
+    text = passage.text
+    start, end = part[0].start, part[-1].end
+    names = [token.text for token in part]
+    if "the" in names[1:] or _place_like(names) or _generic(name_key(text[start:end])):
+        return False
+    listed = _listed_member(text, start, sentence) or _listed_after_body(scan, passage, start)
+    strong = _body_cue(text, start, end, sentence, single=True)
+    if strong is not None:
+        _add_bodies(scan, passage, part, strong, listed=listed is not None)
+        return True
+    return listed is not None and _add_bodies(scan, passage, part, listed, listed=True, whole=False)
+
+
+def _add_bodies(
+    scan: Scan,
+    passage: Passage,
+    part: list[Token],
+    kind: OrganisationKind,
+    *,
+    listed: bool = False,
+    whole: bool = True,
+) -> bool:
     """Add the body a cue names, or two where an "and" joins two brand-like names.
 
     "commissioned Ammerdown Care and Sunrise Homecare to": each side of the one "and" has
     two words or more and is no place or field; "Locala Health and Wellbeing" is one body.
+    In a list of bodies (``listed``), or before a name that starts with the authority's own
+    place, a side may be a single word that may name one alone.
+    Where the "and" joins no two names, the whole is one body, or (unless ``whole``) none.
+    Whether any was added.
     """
     ands = [index for index, token in enumerate(part) if token.text in {"and", "&"}]
     if len(ands) == 1:
         left, right = part[: ands[0]], part[ands[0] + 1 :]
-        if all(
-            _content([t.text for t in side]) >= 2
-            and _may_be_unheaded([t.text for t in side])
-            and not _generic(name_key(passage.text[side[0].start : side[-1].end]))
-            for side in (left, right)
-        ):
+        # A body named for the authority's place starts a name of its own: "Sense and
+        # Croydon Vision" in Croydon's report are two.
+        local = len(left) == 1 and name_key(right[0].text) in scan.self_keys
+        if all(_body_side(passage.text, side, listed=listed or local) for side in (left, right)):
             _add_kind(scan, passage, left[0].start, left[-1].end, kind)
             _add_kind(scan, passage, right[0].start, right[-1].end, kind)
-            return
-    _add_kind(scan, passage, part[0].start, part[-1].end, kind)
+            return True
+    if whole:
+        _add_kind(scan, passage, part[0].start, part[-1].end, kind)
+    return whole
+
+
+def _body_side(text: str, side: list[Token], *, listed: bool) -> bool:
+    """Whether one side of an "and" may name a body by itself (see :func:`_add_bodies`)."""
+    if listed and len(side) == 1:
+        return _may_name_alone(side[0]) and not _people_plural(side[0])
+    words = [token.text for token in side]
+    return (
+        _content(words) >= 2
+        and _may_be_unheaded(words)
+        and not _generic(name_key(text[side[0].start : side[-1].end]))
+    )
 
 
 def _listed_after_body(scan: Scan, passage: Passage, start: int) -> OrganisationKind | None:
@@ -1032,7 +1115,7 @@ def _listed_after_body(scan: Scan, passage: Passage, start: int) -> Organisation
 
 
 #: Nouns that end or name bodies and undertakings: alone, they name none ("the Trust").
-_BODY_WORDS: Final = (
+BODY_WORDS: Final = (
     ORGANISATION_HEADS
     | frozenset(ORGANISATION_ENDINGS)
     | frozenset(ORGANISATION_NOUNS)
@@ -1046,18 +1129,47 @@ _BODY_WORDS: Final = (
 _CLAUSE_AND: Final = re.compile(r",\s+and\s+$")
 
 
+#: What follows a word inside a list: a comma, or "and".
+_LIST_GOES_ON: Final = re.compile(r",\s|\s++(?:and|&)\s")
+
+
+def _people_plural(word: Token) -> bool:
+    """Whether a word is a plural, no acronym: in a list, mostly a group of people.
+
+    "Friends, Families and Travellers" lists no three bodies; "Curo" and "RNIB" may be ones.
+    """
+    lower = word.text.casefold()
+    return not word.is_acronym and singular(lower) != lower
+
+
+def _may_name_alone(word: Token) -> bool:
+    """Whether a single capitalised word may name a body or undertaking by itself.
+
+    Not a place, a sentence's opening word, a department or field, a body's generic noun
+    ("the Trust said"), or a generic acronym.
+    """
+    lower = word.text.casefold()
+    if lower in NOT_UNHEADED_WORDS or lower in SENTENCE_STARTERS or lower in _FIELD_WORDS:
+        return False
+    if lower in GENERIC_DEPARTMENTS or singular(lower) in BODY_WORDS:
+        return False
+    return not (word.is_acronym and word.text in GENERIC_ACRONYMS)
+
+
 def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
     """A single capitalised word: a body after a strong cue, or a brand by its shape."""
     text = passage.text
-    lower = word.text.casefold()
-    if lower in NOT_UNHEADED_WORDS or lower in SENTENCE_STARTERS or lower in GENERIC_DEPARTMENTS:
-        return
-    if singular(lower) in _BODY_WORDS:
-        return  # "the Trust said": a body's generic noun, not its name
-    if word.is_acronym and word.text in GENERIC_ACRONYMS:
+    if not _may_name_alone(word):
         return
     speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
     cued = _body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
+    if (
+        cued is None
+        and _LIST_GOES_ON.match(text, word.end, sentence.end)
+        and not _people_plural(word)
+    ):
+        # "run with HCRG Care Group, Curo and voluntary partners": inside a list of bodies.
+        cued = _listed_after_body(scan, passage, word.start)
     if cued is not None:
         _add_kind(scan, passage, word.start, word.end, cued)
         return
@@ -1090,4 +1202,4 @@ def _may_be_brand_like(part: list[Token], written: str) -> bool:
     )
 
 
-__all__ = ["has_later_capital", "scan_runs"]
+__all__ = ["BODY_WORDS", "has_later_capital", "scan_runs"]
