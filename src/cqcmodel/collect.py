@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import importlib
+import itertools
 import os
 import re
 import sys
@@ -113,7 +114,7 @@ def _find(paths: Paths) -> tuple[list[Path], list[Skipped]]:
     result: list[Path] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
-    for path in _as_paths(paths):
+    for path in _as_paths(paths, skipped):
         if path.is_dir():
             found = _walk(path, skipped)
         elif path.exists():
@@ -141,8 +142,7 @@ def _walk(folder: Path, skipped: list[Skipped]) -> list[Path]:
             if page is None:
                 kept.append(name)
             else:
-                reason = f"the resources of the saved web page {page!r}, not a report"
-                skipped.append(Skipped(path=os.fspath(here / name), reason=reason))
+                skipped.append(_skipped(here / name, page))
         folders[:] = kept
         found.extend(
             here / name
@@ -166,12 +166,14 @@ def _page_of_resources(folder: str, files: list[str]) -> str | None:
     return None
 
 
-def _as_paths(paths: Paths) -> list[Path]:
+def _as_paths(paths: Paths, skipped: list[Skipped]) -> list[Path]:
     """The paths given, with glob patterns (``pages/*/*.txt``) expanded in sorted order.
 
     A pattern that matches nothing raises :class:`FileNotFoundError`, as a missing path does.
     A pattern whose last part names no suffix (``pages/*``) matches folders and report files
-    only, as a folder walk does: a README beside the pages is not a page.
+    only, as a folder walk does: a README beside the pages is not a page. What a pattern
+    matches in a saved web page's resource folder is skipped, as a walk skips it (added to
+    ``skipped``), unless the pattern names that folder itself.
     """
     given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     result: list[Path] = []
@@ -187,10 +189,49 @@ def _as_paths(paths: Paths) -> list[Path]:
         if matches and "." not in os.path.basename(text):
             matches = [match for match in matches if _page_or_folder(match)]
             problem = "no page file (.txt, .html, .htm, .pdf) or folder matches this pattern"
+        if matches:
+            matches = _outside_resources(matches, _literal_base(text), skipped)
+            problem = "the pattern matches only the resources of saved web pages"
         if not matches:
             raise SourceNotFoundError(text, problem)
         result.extend(Path(match) for match in matches)
     return result
+
+
+def _literal_base(pattern: str) -> Path:
+    """The folder a pattern's matches are under: its leading parts without wildcards."""
+    parts = Path(pattern).parts
+    fixed = list(itertools.takewhile(lambda part: not _GLOB.search(part), parts))
+    return Path(*fixed) if fixed else Path()
+
+
+def _outside_resources(matches: list[str], base: Path, skipped: list[Skipped]) -> list[str]:
+    """``matches`` but those in a resource folder below ``base`` (each such folder noted)."""
+    kept = []
+    noted = {entry.path for entry in skipped}
+    for match in matches:
+        found = _resource_folder_above(Path(match), base)
+        if found is None:
+            kept.append(match)
+        elif found.path not in noted:
+            noted.add(found.path)
+            skipped.append(found)
+    return kept
+
+
+def _resource_folder_above(path: Path, base: Path) -> Skipped | None:
+    """The resource folder that ``path`` is (or is in), below ``base``; ``None`` if none."""
+    for folder in [path, *path.parents][: len(path.parts) - len(base.parts)]:
+        if folder.is_dir():
+            page = _page_of_resources(folder.name, os.listdir(folder.parent))
+            if page is not None:
+                return _skipped(folder, page)
+    return None
+
+
+def _skipped(folder: Path, page: str) -> Skipped:
+    reason = f"the resources of the saved web page {page!r}, not a report"
+    return Skipped(path=os.fspath(folder), reason=reason)
 
 
 def _page_or_folder(match: str) -> bool:
