@@ -73,8 +73,8 @@ _OVERRIDE: Final = "encoding= in Python, --encoding on the command line"
 def text_encoding(name: str, *, source: str | None = None) -> str:
     """The codec to read text labelled ``name`` with, as browsers read that label.
 
-    ``latin-1``, ``iso-8859-1``, ``ascii`` and the other labels of
-    :data:`_BROWSER_MEANING` give its larger encoding; any other text encoding Python knows
+    ``latin-1``, ``iso-8859-1``, ``ascii`` and the other labels browsers read as a larger
+    encoding give that encoding (``windows-1252``, …); any other text encoding Python knows
     is returned as given. An unknown name, or a codec that is no text encoding (``rot13``,
     ``base64``, ``zlib``), is a :class:`~cqcmodel.errors.ParseError` at line 1 of ``source``.
     """
