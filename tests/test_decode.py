@@ -78,6 +78,14 @@ def test_the_error_reaches_parse_file_load_and_check(
     assert f"{page}:{line}:7: byte 92 is not UTF-8" in capsys.readouterr().err
 
 
+def test_windows_1252_with_a_utf8_character_by_accident_is_an_error_saying_so() -> None:
+    data = "“CAFÉ’s” menu – £5\n".encode("cp1252")  # É’ is C9 92: UTF-8's ɒ
+    error = _error(data)
+    assert (error.line, error.column) == (1, 1)
+    assert "('ɒ' at line 1, column 5)" in error.message
+    assert decode(data, encoding="windows-1252") == "“CAFÉ’s” menu – £5\n"
+
+
 #: Windows-1252 text as people write it: words (with an accented letter now and then),
 #: apostrophes, curly quotes, dashes, pounds, an ellipsis.
 _WORDS = st.builds(
@@ -178,8 +186,14 @@ def test_a_line_separator_inside_a_paragraph_is_a_space(tmp_path: Path) -> None:
     assert cqcmodel.parse_file(path) == cqcmodel.parse(ABOUT)
 
 
-def test_paragraph_separator_and_next_line_stay_line_breaks() -> None:
-    assert decode("one\u2029two\x85three".encode()) == "one\u2029two\x85three"
+def test_a_next_line_inside_a_paragraph_is_a_space(tmp_path: Path) -> None:
+    path = tmp_path / "ealing.txt"
+    path.write_bytes(ABOUT.replace(SENTENCES, "Northwest London.\x85It is made").encode())
+    assert cqcmodel.parse_file(path) == cqcmodel.parse(ABOUT)
+
+
+def test_a_paragraph_separator_stays_a_line_break() -> None:
+    assert decode("one\u2029two\u2028three\x85four".encode()) == "one\u2029two three four"
 
 
 # --- encodings that are not text encodings ----------------------------------------------------

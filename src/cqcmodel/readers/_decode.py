@@ -13,8 +13,10 @@ Encoding Standard says), and a name that is no text encoding (``rot13``, ``base6
 error.
 
 U+2028 LINE SEPARATOR breaks a line inside a paragraph (Word's manual line break): a page's
-lines are its paragraphs, so it is read as a space. U+2029 PARAGRAPH SEPARATOR and U+0085
-NEXT LINE end a line, as a line feed does.
+lines are its paragraphs, so it is read as a space. So is U+0085 NEXT LINE, which text holds
+inside a paragraph when a Windows-1252 "…" was once read as Latin-1 (a file whose lines all
+end with it then reads as one line, and fails loudly). U+2029 PARAGRAPH SEPARATOR ends a
+line, as a line feed does.
 """
 
 from __future__ import annotations
@@ -65,7 +67,9 @@ _UTF8_MULTIBYTE: Final = re.compile(
 )
 _NOT_ASCII: Final = re.compile(rb"[\x80-\xff]")
 #: The line breaks of :class:`~cqcmodel.text.SourceText`, which error positions count by.
-_LINE_BREAK: Final = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2029]")
+_LINE_BREAK: Final = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\u2029]")
+#: Line breaks inside a paragraph, read as spaces (see the module's docstring).
+_IN_PARAGRAPH: Final = ("\u2028", "\x85")
 #: How to name another encoding, said by every decoding error.
 _OVERRIDE: Final = "encoding= in Python, --encoding on the command line"
 
@@ -133,8 +137,11 @@ def _named(codec: str) -> str:
 
 
 def _separators(text: str) -> str:
-    """``text`` with U+2028 LINE SEPARATOR read as a space (one character for one)."""
-    return text.replace("\u2028", " ") if "\u2028" in text else text
+    """``text`` with U+2028 and U+0085 read as spaces (one character for one)."""
+    for separator in _IN_PARAGRAPH:
+        if separator in text:
+            text = text.replace(separator, " ")
+    return text
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, source: str | None) -> str:
@@ -168,19 +175,28 @@ def _utf8_error(
     shown = _bytes(error)
     if error.reason == "unexpected end of data":
         message = (
-            f"the text ends inside a UTF-8 character ({shown} start one): was the file cut "
+            f"the text ends inside a UTF-8 character ({shown} {_verb(error, 'start')} one): "
+            "was the file cut "
             f"short? Remove {shown}, or name the encoding if it is not UTF-8 ({_OVERRIDE})"
         )
         return _positioned(data, error.start, "utf-8", source, message)
     line, column, _ = _position(data, evidence, "utf-8")
     character = data[evidence:].decode("utf-8", "replace")[0]
     message = (
-        f"{shown} {'is' if error.end - error.start == 1 else 'are'} not UTF-8, but the rest "
+        f"{shown} {_verb(error, 'be')} not UTF-8, but the rest "
         f"of the text is UTF-8 ({character!r} at line {line}, column {column}): correct "
         f"{shown}, or name the encoding if the text is in another, such as windows-1252 "
         f"({_OVERRIDE})"
     )
     return _positioned(data, error.start, "utf-8", source, message)
+
+
+def _verb(error: UnicodeDecodeError, verb: str) -> str:
+    """``verb`` agreeing with :func:`_bytes` (``is``/``are``, ``starts``/``start``)."""
+    one = error.end - error.start == 1
+    if verb == "be":
+        return "is" if one else "are"
+    return f"{verb}s" if one else verb
 
 
 def _bytes(error: UnicodeDecodeError) -> str:
@@ -234,7 +250,7 @@ def _error(error: UnicodeDecodeError, tried: str, source: str | None) -> ParseEr
     (A decoder that skips a byte order mark is given the bytes after it.)
     """
     message = (
-        f"{_bytes(error)} {'is' if error.end - error.start == 1 else 'are'} not {tried}: is "
+        f"{_bytes(error)} {_verb(error, 'be')} not {tried}: is "
         f"this a binary file, or does it need another encoding ({_OVERRIDE})?"
     )
     return _positioned(error.object, error.start, error.encoding, source, message)
