@@ -192,8 +192,15 @@ def test_a_next_line_inside_a_paragraph_is_a_space(tmp_path: Path) -> None:
     assert cqcmodel.parse_file(path) == cqcmodel.parse(ABOUT)
 
 
+def test_next_line_ends_lines_in_a_text_with_no_other_line_end() -> None:
+    page = "Safeguarding\x85Score: 3\x85People felt safe.\x85"
+    assert decode(page.encode()) == page
+    assert decode(page.encode("cp037"), encoding="cp037") == page  # EBCDIC's own line end
+
+
 def test_a_paragraph_separator_stays_a_line_break() -> None:
-    assert decode("one\u2029two\u2028three\x85four".encode()) == "one\u2029two three four"
+    data = "one\u2029two\u2028three\x85four\n".encode()
+    assert decode(data) == "one\u2029two three four\n"
 
 
 # --- encodings that are not text encodings ----------------------------------------------------

@@ -14,9 +14,9 @@ error.
 
 U+2028 LINE SEPARATOR breaks a line inside a paragraph (Word's manual line break): a page's
 lines are its paragraphs, so it is read as a space. So is U+0085 NEXT LINE, which text holds
-inside a paragraph when a Windows-1252 "…" was once read as Latin-1 (a file whose lines all
-end with it then reads as one line, and fails loudly). U+2029 PARAGRAPH SEPARATOR ends a
-line, as a line feed does.
+inside a paragraph when a Windows-1252 "…" was once read as Latin-1; only in text without
+line feeds or returns (EBCDIC's, converted) does it end lines. U+2029 PARAGRAPH SEPARATOR ends
+a line, as a line feed does.
 """
 
 from __future__ import annotations
@@ -68,8 +68,6 @@ _UTF8_MULTIBYTE: Final = re.compile(
 _NOT_ASCII: Final = re.compile(rb"[\x80-\xff]")
 #: The line breaks of :class:`~cqcmodel.text.SourceText`, which error positions count by.
 _LINE_BREAK: Final = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\u2029]")
-#: Line breaks inside a paragraph, read as spaces (see the module's docstring).
-_IN_PARAGRAPH: Final = ("\u2028", "\x85")
 #: How to name another encoding, said by every decoding error.
 _OVERRIDE: Final = "encoding= in Python, --encoding on the command line"
 
@@ -137,10 +135,14 @@ def _named(codec: str) -> str:
 
 
 def _separators(text: str) -> str:
-    """``text`` with U+2028 and U+0085 read as spaces (one character for one)."""
-    for separator in _IN_PARAGRAPH:
-        if separator in text:
-            text = text.replace(separator, " ")
+    """``text`` with U+2028 and U+0085 read as spaces (one character for one).
+
+    U+0085 stays a line break in text with no other (EBCDIC's line end, converted).
+    """
+    if "\u2028" in text:
+        text = text.replace("\u2028", " ")
+    if "\x85" in text and ("\n" in text or "\r" in text):
+        text = text.replace("\x85", " ")
     return text
 
 
@@ -176,8 +178,8 @@ def _utf8_error(
     if error.reason == "unexpected end of data":
         message = (
             f"the text ends inside a UTF-8 character ({shown} {_verb(error, 'start')} one): "
-            "was the file cut "
-            f"short? Remove {shown}, or name the encoding if it is not UTF-8 ({_OVERRIDE})"
+            f"was the file cut short? Remove {shown}, or name the encoding if it is not UTF-8 "
+            f"({_OVERRIDE})"
         )
         return _positioned(data, error.start, "utf-8", source, message)
     line, column, _ = _position(data, evidence, "utf-8")
