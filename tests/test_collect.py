@@ -20,8 +20,10 @@ from cqcmodel import (
     Score,
     StatementScore,
     Summary,
+    cli,
 )
 from cqcmodel.collect import (
+    Skipped,
     find_files,
     load,
     load_all,
@@ -41,6 +43,7 @@ from cqcmodel.export import published
 from cqcmodel.framework import STATEMENTS, statement_by_code
 
 from .conftest import CORPUS
+from .htmlpages import page_html
 
 EALING = "London Borough of Ealing"
 
@@ -515,3 +518,85 @@ def test_a_pattern_whose_matches_are_all_skipped_says_why(tmp_path: Path) -> Non
     write(tmp_path, "g/noext", "not a page")
     with pytest.raises(FileNotFoundError, match=r"no page file \(.txt, .html, .htm, .pdf\)"):
         load(str(tmp_path / "g" / "no*"))
+
+
+# --- a browser's "save complete" folders -------------------------------------------------------
+
+#: What a browser saves in ``<page>_files``: the frames of the page, each an HTML file.
+RESOURCES = {
+    "ns.html": "<!DOCTYPE html><html><head></head><body><p>Loading…</p></body></html>\n",
+    "saved_resource.html": "<html><head><script>var x = 1;</script></head><body></body></html>",
+    "sub/frame.htm": "<html><body><iframe src='about:blank'></iframe></body></html>",
+}
+
+
+def save_complete(folder: Path, page: str, name: str, ending: str = "_files") -> Path:
+    """Save ``page`` as a browser does "save complete": ``name`` and its resource folder."""
+    path = write(folder, name, page_html(page, "chrome"))
+    for resource, text in RESOURCES.items():
+        write(folder / f"{path.stem}{ending}", resource, text)
+    return folder / f"{path.stem}{ending}"
+
+
+def test_a_saved_pages_resource_folder_is_not_read_and_is_listed(tmp_path: Path) -> None:
+    text = (CORPUS / "ealing-0125.txt").read_text(encoding="utf-8")
+    resources = save_complete(tmp_path / "ealing", text, "Ealing about.html")
+    write(tmp_path / "ealing", "ealing-summary.txt", text)
+    loaded = load_all(tmp_path)
+    assert loaded.errors == ()
+    assert loaded.skipped == (
+        Skipped(
+            path=str(resources),
+            reason="the resources of the saved web page 'Ealing about.html', not a report",
+        ),
+    )
+    assert [Path(name).name for name in loaded.files] == ["Ealing about.html", "ealing-summary.txt"]
+    assert load(tmp_path) == load([CORPUS / "ealing-0125.txt"])
+    assert resources not in {path.parent for path in find_files(tmp_path)}
+
+
+@pytest.mark.parametrize(
+    ("name", "ending"),
+    [("Report.htm", "_files"), ("REPORT.HTML", "_files"), ("Bericht.html", "-Dateien")],
+)
+def test_resource_folders_of_every_saved_page_name_are_skipped(
+    tmp_path: Path, name: str, ending: str
+) -> None:
+    save_complete(tmp_path, (CORPUS / "Hounslow4.txt").read_text("utf-8"), name, ending)
+    loaded = load_all(tmp_path)
+    assert (loaded.errors, len(loaded.skipped), len(loaded.files)) == ((), 1, 1)
+
+
+def test_a_files_folder_without_its_page_is_read(tmp_path: Path) -> None:
+    page = write(tmp_path / "notes_files", "page.txt", statement_page("Alpha Council", "needs", 3))
+    write(tmp_path, "notes.txt", statement_page("Beta Council", "needs", 2))  # not a web page
+    loaded = load_all(tmp_path)
+    assert str(page) in loaded.files
+    assert loaded.skipped == ()
+
+
+def test_patterns_skip_resource_folders_unless_they_name_them(tmp_path: Path) -> None:
+    text = (CORPUS / "Hounslow4.txt").read_text("utf-8")
+    resources = save_complete(tmp_path / "pages", text, "Hounslow.html")
+    for pattern in ("pages/*", "pages/**/*.html", "**/*.htm*"):
+        loaded = load_all(str(tmp_path / pattern))
+        assert [Path(name).name for name in loaded.files] == ["Hounslow.html"], pattern
+        assert [entry.path for entry in loaded.skipped] == [str(resources)], pattern
+    named = load_all(str(resources / "*.html"))  # asked for: read, and bad
+    assert len(named.files) == 2
+    assert named.skipped == ()
+    with pytest.raises(SourceNotFoundError, match="only the resources of saved web pages"):
+        find_files(str(tmp_path / "pages" / "*" / "ns.html"))
+
+
+def test_check_says_which_folders_it_did_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (CORPUS / "Hounslow4.txt").read_text("utf-8")
+    resources = save_complete(tmp_path, text, "Hounslow.html")
+    assert cli.main(["check", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert f"note: {resources}: not read: the resources of the saved web page" in err
+    assert "1 file (1 folder not read), 1 record: 0 errors" in err
+    assert cli.main(["scores", str(tmp_path)]) == 0
+    assert f"note: {resources}: not read" in capsys.readouterr().err

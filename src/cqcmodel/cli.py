@@ -11,7 +11,6 @@ option groups it takes; each group is declared once, in an ``_add_*`` function.
 from __future__ import annotations
 
 import argparse
-import codecs
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -33,11 +32,11 @@ from .checks import (
 )
 from .collect import Loaded, Record, load_all
 from .councils import Council, council, councils
-from .errors import CqcModelError, NoFilesError
+from .errors import CqcModelError, NoFilesError, ParseError
 from .export import FORMATS, GROUP_COLUMNS, Row, columns, dumps_json, group_rows, rows, write
 from .framework import StatementInfo
 from .model import Authority, lookup_statement
-from .readers._decode import decode
+from .readers._decode import decode, text_encoding
 
 __all__ = [
     "COMMANDS",
@@ -186,6 +185,8 @@ def _load(args: argparse.Namespace, reporter: _Reporter) -> Loaded:
         raise _BadInputError(f"{missing.filename}: {missing.strerror}") from None
     for error in loaded.errors:
         reporter.report(Diagnostic.from_error(error))
+    for skipped in loaded.skipped:
+        reporter.note(f"{skipped.path}: not read: {skipped.reason}")
     return loaded
 
 
@@ -310,9 +311,10 @@ def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
             reporter.report(diagnostic)
     if loaded.records:  # with nothing read, a list of every council says nothing
         _note_missing(reporter, [record.authority for record in records], args.council)
-    files, count = len(loaded.files), len(records)
+    files, count, folders = len(loaded.files), len(records), len(loaded.skipped)
+    unread = f" ({folders} folder{'s' * (folders != 1)} not read)" if folders else ""
     reporter.err.write(
-        f"{files} file{'s' * (files != 1)}, {count} record{'s' * (count != 1)}: "
+        f"{files} file{'s' * (files != 1)}{unread}, {count} record{'s' * (count != 1)}: "
         f"{reporter.errors} error{'s' * (reporter.errors != 1)}, {reporter.warnings} "
         f"warning{'s' * (reporter.warnings != 1)}\n"
     )
@@ -549,7 +551,11 @@ def _to_seconds(text: str) -> float:
 
 
 def _known_encoding(text: str) -> str:
-    codecs.lookup(text)
+    """``text`` when it names a text encoding (:func:`~cqcmodel.readers._decode.text_encoding`)."""
+    try:
+        text_encoding(text)
+    except ParseError as refused:
+        raise ValueError(refused.message) from None
     return text
 
 
@@ -557,8 +563,8 @@ _statement_type: Final = _argument_type(lookup_statement)
 _council_type: Final = _argument_type(council)
 #: A number of seconds, 0 or more (for ``--delay`` and ``--timeout``).
 _seconds: Final = _argument_type(_to_seconds, "{text!r} is not a number of seconds")
-#: An encoding Python knows (for ``--encoding``), kept as the user wrote it.
-_encoding_type: Final = _argument_type(_known_encoding, "unknown encoding {text!r}")
+#: A text encoding Python knows (for ``--encoding``), kept as the user wrote it.
+_encoding_type: Final = _argument_type(_known_encoding)
 
 
 def _add_paths(sub: argparse.ArgumentParser) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import importlib
+import itertools
 import os
 import re
 import sys
@@ -39,6 +40,7 @@ __all__ = [
     "STDIN",
     "Loaded",
     "Record",
+    "Skipped",
     "find_files",
     "load",
     "load_all",
@@ -75,6 +77,22 @@ def __getattr__(name: str) -> Any:
 
 #: The file name suffixes folder walks read: page text, saved web pages, PDFs.
 _REPORT_SUFFIXES: Final = frozenset({".txt", ".html", ".htm", ".pdf"})
+#: The suffixes of a web page a browser saves "complete", with a folder of its resources.
+_SAVED_PAGE_SUFFIXES: Final = (".html", ".htm", ".xhtml", ".shtml")
+#: How browsers name that folder after the page (``Report.html`` → ``Report_files``): the
+#: English name every browser uses, and the localised ones of Internet Explorer (German,
+#: French).
+_RESOURCE_FOLDER_ENDINGS: Final = ("_files", "-Dateien", "_fichiers")
+
+
+@attrs.frozen(kw_only=True)
+class Skipped:
+    """A folder a folder walk did not read, and why: what is left out is never silent."""
+
+    #: The folder, as the walk found it (under the folder given).
+    path: str
+    #: Why it was not read.
+    reason: str
 
 
 def find_files(paths: Paths) -> list[Path]:
@@ -83,23 +101,22 @@ def find_files(paths: Paths) -> list[Path]:
     Report files are those named ``*.txt``, ``*.html``, ``*.htm`` or ``*.pdf`` (any case).
 
     Folders are searched recursively, in sorted path order; files and folders whose names start
-    with ``.`` are skipped inside them. A file named twice is read once. A path that does not
-    exist raises :class:`FileNotFoundError`.
+    with ``.`` are skipped inside them, and so is the folder of resources a browser saves
+    beside a web page saved "complete" (``Report_files`` beside ``Report.html``: the page's
+    frames, adverts and scripts, never a report; :attr:`Loaded.skipped` lists them). A file
+    named twice is read once. A path that does not exist raises :class:`FileNotFoundError`.
     """
+    return _find(paths)[0]
+
+
+def _find(paths: Paths) -> tuple[list[Path], list[Skipped]]:
+    """:func:`find_files`, and the folders the walks skipped (hidden ones apart)."""
     result: list[Path] = []
+    skipped: list[Skipped] = []
     seen: set[Path] = set()
-    for path in _as_paths(paths):
+    for path in _as_paths(paths, skipped):
         if path.is_dir():
-            found = sorted(
-                (
-                    candidate
-                    for candidate in path.rglob("*")
-                    if candidate.suffix.lower() in _REPORT_SUFFIXES
-                    and candidate.is_file()
-                    and not _hidden(candidate.relative_to(path))
-                ),
-                key=lambda candidate: candidate.as_posix(),
-            )
+            found = _walk(path, skipped)
         elif path.exists():
             found = [path]
         else:
@@ -109,15 +126,54 @@ def find_files(paths: Paths) -> list[Path]:
             if key not in seen:
                 seen.add(key)
                 result.append(candidate)
-    return result
+    return result, skipped
 
 
-def _as_paths(paths: Paths) -> list[Path]:
+def _walk(folder: Path, skipped: list[Skipped]) -> list[Path]:
+    """The report files under ``folder``, in sorted path order; skipped folders added."""
+    found: list[Path] = []
+    for top, folders, files in os.walk(folder):
+        here = Path(top)
+        kept = []
+        for name in sorted(folders):
+            if name.startswith("."):
+                continue
+            page = _page_of_resources(name, files)
+            if page is None:
+                kept.append(name)
+            else:
+                skipped.append(_skipped(here / name, page))
+        folders[:] = kept
+        found.extend(
+            here / name
+            for name in files
+            if not name.startswith(".")
+            and os.path.splitext(name)[1].lower() in _REPORT_SUFFIXES
+            and (here / name).is_file()
+        )
+    return sorted(found, key=lambda candidate: candidate.as_posix())
+
+
+def _page_of_resources(folder: str, files: list[str]) -> str | None:
+    """The saved web page among ``files`` whose resources ``folder`` holds, if any."""
+    for ending in _RESOURCE_FOLDER_ENDINGS:
+        if folder.casefold().endswith(ending.casefold()) and len(folder) > len(ending):
+            stem = folder[: -len(ending)].casefold()
+            for name in sorted(files):
+                base, suffix = os.path.splitext(name)
+                if base.casefold() == stem and suffix.lower() in _SAVED_PAGE_SUFFIXES:
+                    return name
+    return None
+
+
+def _as_paths(paths: Paths, skipped: list[Skipped]) -> list[Path]:
     """The paths given, with glob patterns (``pages/*/*.txt``) expanded in sorted order.
 
     A pattern that matches nothing raises :class:`FileNotFoundError`, as a missing path does.
     A pattern whose last part names no suffix (``pages/*``) matches folders and report files
-    only, as a folder walk does: a README beside the pages is not a page.
+    only, as a folder walk does: a README beside the pages is not a page. What a pattern
+    matches in a saved web page's resource folder is skipped, as a walk skips it (added to
+    ``skipped``), unless the pattern names that folder itself.
     """
     given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     result: list[Path] = []
@@ -133,18 +189,53 @@ def _as_paths(paths: Paths) -> list[Path]:
         if matches and "." not in os.path.basename(text):
             matches = [match for match in matches if _page_or_folder(match)]
             problem = "no page file (.txt, .html, .htm, .pdf) or folder matches this pattern"
+        if matches:
+            matches = _outside_resources(matches, _literal_base(text), skipped)
+            problem = "the pattern matches only the resources of saved web pages"
         if not matches:
             raise SourceNotFoundError(text, problem)
         result.extend(Path(match) for match in matches)
     return result
 
 
+def _literal_base(pattern: str) -> Path:
+    """The folder a pattern's matches are under: its leading parts without wildcards."""
+    parts = Path(pattern).parts
+    fixed = list(itertools.takewhile(lambda part: not _GLOB.search(part), parts))
+    return Path(*fixed) if fixed else Path()
+
+
+def _outside_resources(matches: list[str], base: Path, skipped: list[Skipped]) -> list[str]:
+    """``matches`` but those in a resource folder below ``base`` (each such folder noted)."""
+    kept = []
+    noted = {entry.path for entry in skipped}
+    for match in matches:
+        found = _resource_folder_above(Path(match), base)
+        if found is None:
+            kept.append(match)
+        elif found.path not in noted:
+            noted.add(found.path)
+            skipped.append(found)
+    return kept
+
+
+def _resource_folder_above(path: Path, base: Path) -> Skipped | None:
+    """The resource folder that ``path`` is (or is in), below ``base``; ``None`` if none."""
+    for folder in [path, *path.parents][: len(path.parts) - len(base.parts)]:
+        if folder.is_dir():
+            page = _page_of_resources(folder.name, os.listdir(folder.parent))
+            if page is not None:
+                return _skipped(folder, page)
+    return None
+
+
+def _skipped(folder: Path, page: str) -> Skipped:
+    reason = f"the resources of the saved web page {page!r}, not a report"
+    return Skipped(path=os.fspath(folder), reason=reason)
+
+
 def _page_or_folder(match: str) -> bool:
     return os.path.isdir(match) or Path(match).suffix.lower() in _REPORT_SUFFIXES
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
 
 
 # --- loading and merging ---------------------------------------------------------------------
@@ -172,6 +263,8 @@ class Loaded:
     #: Files that did not parse (:class:`~cqcmodel.ParseError`), could not be read
     #: (:class:`OSError`) or disagree with another (:class:`~cqcmodel.ConflictError`).
     errors: tuple[CqcModelError | OSError, ...]
+    #: Folders the folder walks did not read (:func:`~cqcmodel.collect.find_files`).
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def authorities(self) -> list[Authority]:
@@ -195,7 +288,10 @@ def load(
     first). Pages without a title line have no authority name and stay separate records,
     unless ``authority`` names the council of such pages (:func:`with_authority`). Records
     are ordered by authority name (casefolded); unnamed ones come last, in path order.
-    ``encoding`` overrides the detected encoding of every file.
+    The folder of resources a browser saves beside a web page (``Report_files`` beside
+    ``Report.html``) is not read: :attr:`~cqcmodel.collect.Loaded.skipped` lists such folders.
+    ``encoding`` overrides the detected encoding of every file; one that is no text encoding
+    raises :class:`~cqcmodel.ParseError` before any file is read.
 
     One rule for input that holds no pages, shared with the command line: a folder without
     page files raises :class:`~cqcmodel.errors.NoFilesError`, a path or pattern that names
@@ -204,7 +300,8 @@ def load(
     :class:`~cqcmodel.ConflictError` naming both files when two pages disagree (two
     different scores for one statement, two different summaries or about pages), an
     :class:`OSError` for a file that cannot be read. :func:`~cqcmodel.collect.load_all`
-    returns every problem together with whatever could be loaded.
+    returns every problem together with whatever could be loaded, and is what to call to
+    read a folder where some files may be bad.
     """
     loaded = load_all(paths, encoding=encoding, authority=authority)
     if loaded.errors:
@@ -226,7 +323,11 @@ def load_all(
     a path that names nothing still raises, as in :func:`~cqcmodel.load`: there is nothing
     to collect.
     """
-    files = _files_to_read(paths)
+    from .readers._decode import text_encoding  # noqa: PLC0415 - as the readers load
+
+    files, skipped = _files_to_read(paths)
+    if encoding is not None:
+        text_encoding(encoding, source=os.fspath(files[0]) if files else None)
     parts: list[Authority] = []
     errors: list[CqcModelError | OSError] = []
     for done, path in enumerate(files, start=1):
@@ -242,20 +343,21 @@ def load_all(
         records=tuple(records),
         files=tuple(os.fspath(path) for path in files),
         errors=(*errors, *conflicts),
+        skipped=tuple(skipped),
     )
 
 
-def _files_to_read(paths: Paths) -> list[Path]:
-    """:func:`find_files` for every path but ``-`` (read last); a folder without pages fails."""
+def _files_to_read(paths: Paths) -> tuple[list[Path], list[Skipped]]:
+    """:func:`_find` for every path but ``-`` (read last); a folder without pages fails."""
     given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     named = [path for path in given if os.fspath(path) != STDIN]
     for path in named:
         if os.path.isdir(path) and not find_files(path):
             raise NoFilesError(os.fspath(path))
-    files = find_files(named) if named else []
+    files, skipped = _find(named) if named else ([], [])
     if len(named) < len(given):
         files.append(Path(STDIN))
-    return files
+    return files, skipped
 
 
 def _parse_path(path: Path, encoding: str | None) -> Authority:
