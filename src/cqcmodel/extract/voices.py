@@ -16,6 +16,7 @@ the sentence has no voice unless a source follows ("We heard from staff …"). N
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -45,15 +46,23 @@ class VoicedSentence:
     voices: tuple[Voice, ...]
 
 
-#: Case-insensitive patterns (see :class:`~cqcmodel.extract._text.Caseless`). Each starts with
-#: a word, so ``(?<!\w)`` says what a leading ``\b`` would (and the matcher tries it faster).
-_REPORTING: Final = Caseless(
-    r"(?<!\w)(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
+#: The reporting verbs: each alternative starts with a word, so a match starts where one does.
+_VERBS: Final = (
+    r"(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
     r"explained|"
     r"felt|feel|feels|acknowledged|noted|highlighted|raised|commented|spoke|confirmed|praised|"
     r"expressed|stated|mentioned|gave|informed|emphasised|talked|cited|shared\s+(?:with\s+us|"
     r"that|their|concerns|examples|feedback|positive|experiences))\b"
 )
+#: Case-insensitive patterns (see :class:`~cqcmodel.extract._text.Caseless`). Each starts with
+#: a word, so ``(?<!\w)`` says what a leading ``\b`` would (and the matcher tries it faster).
+_REPORTING: Final = Caseless(r"(?<!\w)" + _VERBS)
+#: A verb after a space, and after any other character that is not an ASCII word character
+#: (in lower-cased text): the look-behind of ``_REPORTING`` is tried at every character,
+#: but a pattern that starts with a literal space is searched for the space alone, and a
+#: verb after anything else is rare (see :func:`_verb_starts`).
+_AFTER_SPACE: Final = re.compile(" " + _VERBS.lower())
+_AFTER_OTHER: Final = re.compile("[^0-9A-Za-z_ ]" + _VERBS.lower())
 _FROM: Final = Caseless(
     r"(?<!\w)(?:heard|feedback|comments?|responses?|views|evidence|input|concerns)\b"
     r"(?:\s+[\w’'-]+){0,7}?\s+from\s+"
@@ -69,6 +78,10 @@ _DATA: Final = Caseless(
 )
 
 _COORDINATORS: Final = frozenset({"and", "or", ",", "&"})
+
+#: A sentence's voices, and whether its pronoun subject asks for the previous sentence's.
+_Voiced = tuple[tuple[Voice, ...], bool]
+_NONE: Final[_Voiced] = ((), False)
 
 
 def _voice(head: str, modifiers: Sequence[str]) -> Voice | None:
@@ -226,7 +239,7 @@ def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
 
 def _voices_at(
     text: str, lower: str | None, verbs: list[int], sources: list[int], *, cites: bool
-) -> tuple[tuple[Voice, ...], bool]:
+) -> _Voiced:
     """:func:`_voices` given where ``_REPORTING`` matches start and ``_FROM`` matches end.
 
     ``cites`` is :func:`_may_cite_data` of ``lower``.
@@ -260,34 +273,106 @@ def _voices_at(
     return ordered, pronoun and not ordered
 
 
-def _in_sentences(spans: Sequence[tuple[int, int]], positions: Iterable[int]) -> list[list[int]]:
-    """``positions`` (ascending) shared out to the ``spans`` holding them, made relative."""
-    shared: list[list[int]] = [[] for _ in spans]
-    index = 0
+def _verb_starts(text: str, lower: str | None) -> list[int]:
+    """Where the matches of ``_REPORTING`` in ``text`` start (``lower`` is :func:`lowered`).
+
+    No word character comes before a match: it starts the text, or follows a space or
+    another character. The verbs after a space are found by a pattern that starts with the
+    space (searched for the space alone, not tried at every character as the look-behind
+    is); those after any other character that is not an ASCII word character are checked
+    against the look-behind. A match holds no other verb's start, so these are the starts
+    ``finditer`` gives.
+    """
+    if lower is None:
+        return [match.start() for match in _REPORTING.finditer(text, lower)]
+    starts = [match.start() + 1 for match in _AFTER_SPACE.finditer(lower)]
+    anchored = _REPORTING.lowered.match
+    others = [
+        match.start() + 1
+        for match in _AFTER_OTHER.finditer(lower)
+        if anchored(lower, match.start() + 1) is not None
+    ]
+    if anchored(lower) is not None:
+        others.append(0)
+    return sorted(starts + others) if others else starts
+
+
+class _Sentences:
+    """The sentences of one finding, and which of them hold a place: by binary search."""
+
+    def __init__(self, parts: Sequence[Sentence]) -> None:
+        self.parts = parts
+        self.ends = [sentence.end for sentence in parts]
+
+    def holding(self, start: int, end: int) -> int | None:
+        """The index of the sentence ``start:end`` lies in, if one does."""
+        index = bisect.bisect_right(self.ends, start)
+        if index < len(self.parts) and self.parts[index].start <= start and end <= self.ends[index]:
+            return index
+        return None
+
+
+def _relative(spans: _Sentences, positions: Iterable[int]) -> dict[int, list[int]]:
+    """``positions`` by the index of the sentence holding them, made relative to its start."""
+    shared: dict[int, list[int]] = {}
     for position in positions:
-        while index < len(spans) and spans[index][1] <= position:
-            index += 1
-        if index == len(spans):
-            break
-        start = spans[index][0]
-        if position >= start:
-            shared[index].append(position - start)
+        index = spans.holding(position, position)
+        if index is not None:
+            shared.setdefault(index, []).append(position - spans.parts[index].start)
     return shared
 
 
-def _sources(text: str, lower: str | None, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """Where ``_FROM`` matches end in each sentence, relative to its start.
+def _with_word(spans: _Sentences, lower: str, word: str) -> list[int]:
+    """The indexes of the sentences whose lower-cased text holds ``word``, in order."""
+    found: list[int] = []
+    place = lower.find(word)
+    while place >= 0:
+        index = spans.holding(place, place + len(word))
+        if index is None:
+            place = lower.find(word, place + 1)
+            continue
+        found.append(index)
+        place = lower.find(word, spans.ends[index])
+    return found
 
-    Every match holds "from", so only the sentences that hold it are searched.
+
+def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int, _Voiced]]:
+    """The sentences of ``text`` that may report a voice, by index, with :func:`_voices_at`.
+
+    The others report none. Every pattern is read once over the whole finding (none matches
+    a sentence mark), or only in the sentences that hold a word all its matches hold ("from",
+    a data word).
     """
-    if lower is None:
-        return _in_sentences(spans, (match.end() for match in _FROM.finditer(text, lower)))
-    return [
-        [match.end() - start for match in _FROM.finditer(text, lower, start, end)]
-        if lower.find("from", start, end) >= 0
-        else []
-        for start, end in spans
-    ]
+    spans = _Sentences(parts)
+    verbs = _relative(spans, _verb_starts(text, lower))
+    sources: dict[int, list[int]] = {}
+    for index in _with_word(spans, lower, "from"):
+        sentence = parts[index]
+        sources[index] = [
+            match.end() - sentence.start
+            for match in _FROM.finditer(text, lower, sentence.start, sentence.end)
+        ]
+    cites: set[int] = set()
+    if _may_cite_data(lower):
+        for needle in _DATA_NEEDLES:
+            cites.update(_with_word(spans, lower, needle))
+    found: list[tuple[int, _Voiced]] = []
+    for index in sorted(verbs.keys() | sources.keys() | cites):
+        sentence = parts[index]
+        cite = index in cites
+        found.append(
+            (
+                index,
+                _voices_at(
+                    sentence.text,
+                    lower[sentence.start : sentence.end] if cite else None,
+                    verbs.get(index, []),
+                    sources.get(index, []),
+                    cites=cite,
+                ),
+            )
+        )
+    return found
 
 
 def sentence_voices(text: str) -> tuple[Voice, ...]:
@@ -310,25 +395,32 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
 def _sentences_and_voices(text: str) -> list[tuple[Sentence, tuple[Voice, ...]]]:
     """Each sentence of ``text`` and its voices (what :func:`voiced_sentences` reports)."""
     parts = sentences(text)
-    # The reporting and source patterns match no sentence mark, so they are read once over
-    # the whole finding, which finds in each sentence what reading that sentence would.
     lower = lowered(text)
-    spans = [(sentence.start, sentence.end) for sentence in parts]
-    verbs = _in_sentences(spans, (match.start() for match in _REPORTING.finditer(text, lower)))
-    sources = _sources(text, lower, spans)
-    data = _may_cite_data(lower)
+    if lower is None:
+        return _plain_reading(text, parts)
+    voiced = dict(_active(text, parts, lower))
     result: list[tuple[Sentence, tuple[Voice, ...]]] = []
     previous: tuple[Voice, ...] = ()
-    for sentence, sentence_verbs, sentence_sources in zip(parts, verbs, sources, strict=True):
-        voices: tuple[Voice, ...] = ()
-        inherits = False
-        if sentence_verbs or sentence_sources or data:
-            sentence_lower = lowered(sentence.text)
-            cites = data and _may_cite_data(sentence_lower)
-            if sentence_verbs or sentence_sources or cites:
-                voices, inherits = _voices_at(
-                    sentence.text, sentence_lower, sentence_verbs, sentence_sources, cites=cites
-                )
+    for index, sentence in enumerate(parts):
+        voices, inherits = voiced.get(index, _NONE)
+        if inherits:
+            voices = previous
+        result.append((sentence, voices))
+        previous = voices
+    return result
+
+
+def _plain_reading(
+    text: str, parts: Sequence[Sentence]
+) -> list[tuple[Sentence, tuple[Voice, ...]]]:
+    """:func:`_sentences_and_voices` sentence by sentence, each read on its own.
+
+    For a text :func:`lowered` cannot lower-case: the patterns then match case-insensitively.
+    """
+    result: list[tuple[Sentence, tuple[Voice, ...]]] = []
+    previous: tuple[Voice, ...] = ()
+    for sentence in parts:
+        voices, inherits = _voices(sentence.text)
         if inherits:
             voices = previous
         result.append((sentence, voices))
@@ -338,10 +430,15 @@ def _sentences_and_voices(text: str) -> list[tuple[Sentence, tuple[Voice, ...]]]
 
 def finding_voices(finding: Finding) -> tuple[Voice, ...]:
     """The distinct voices of ``finding``'s sentences, in first-seen order."""
+    text = finding.text
+    parts = sentences(text)
+    lower = lowered(text)
+    if lower is None:
+        pairs = _plain_reading(text, parts)
+        return tuple(dict.fromkeys(voice for _, voices in pairs for voice in voices))
+    # A sentence that takes the voices of the one before adds none: they were seen there.
     return tuple(
-        dict.fromkeys(
-            voice for _, voices in _sentences_and_voices(finding.text) for voice in voices
-        )
+        dict.fromkeys(voice for _, (voices, _) in _active(text, parts, lower) for voice in voices)
     )
 
 
