@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
 from ..model import Finding
+from ._cues import WordCues
 from ._lexicon import (
     PARTNER_MODIFIERS,
     PRONOUNS,
@@ -57,12 +58,6 @@ _VERBS: Final = (
 #: Case-insensitive patterns (see :class:`~cqcmodel.extract._text.Caseless`). Each starts with
 #: a word, so ``(?<!\w)`` says what a leading ``\b`` would (and the matcher tries it faster).
 _REPORTING: Final = Caseless(r"(?<!\w)" + _VERBS)
-#: A verb after a space, and after any other character that is not an ASCII word character
-#: (in lower-cased text): the look-behind of ``_REPORTING`` is tried at every character,
-#: but a pattern that starts with a literal space is searched for the space alone, and a
-#: verb after anything else is rare (see :func:`_verb_starts`).
-_AFTER_SPACE: Final = re.compile(" " + _VERBS.lower())
-_AFTER_OTHER: Final = re.compile("[^0-9A-Za-z_ ]" + _VERBS.lower())
 _FROM: Final = Caseless(
     r"(?<!\w)(?:heard|feedback|comments?|responses?|views|evidence|input|concerns)\b"
     r"(?:\s+[\w’'-]+){0,7}?\s+from\s+"
@@ -78,6 +73,83 @@ _DATA: Final = Caseless(
 )
 
 _COORDINATORS: Final = frozenset({"and", "or", ",", "&"})
+
+#: The patterns read over a whole finding, by cue kind: reporting verbs, "from" sources, data.
+_VERB, _SOURCE, _CITED = 0, 1, 2
+_PATTERNS: Final = (_REPORTING, _FROM, _DATA)
+#: The first word of every alternative of each pattern (lower case), and its pattern: each
+#: match starts with one of them (a test checks every alternative).
+_CUE_KINDS: Final[dict[str, int]] = {
+    **dict.fromkeys(
+        [
+            "told",
+            "tell",
+            "tells",
+            "said",
+            "say",
+            "says",
+            "described",
+            "describe",
+            "describes",
+            "reported",
+            "explained",
+            "felt",
+            "feel",
+            "feels",
+            "acknowledged",
+            "noted",
+            "highlighted",
+            "raised",
+            "commented",
+            "spoke",
+            "confirmed",
+            "praised",
+            "expressed",
+            "stated",
+            "mentioned",
+            "gave",
+            "informed",
+            "emphasised",
+            "talked",
+            "cited",
+            "shared",
+        ],
+        _VERB,
+    ),
+    **dict.fromkeys(
+        [
+            "heard",
+            "feedback",
+            "comment",
+            "comments",
+            "response",
+            "responses",
+            "views",
+            "evidence",
+            "input",
+            "concerns",
+        ],
+        _SOURCE,
+    ),
+    **dict.fromkeys(
+        [
+            "data",
+            "figures",
+            "statistics",
+            "survey",
+            "surveys",
+            "england",
+            "national",
+            "ascs",
+            "sace",
+            "ascof",
+            "adult",
+            "published",
+        ],
+        _CITED,
+    ),
+}
+_CUES: Final = WordCues(_CUE_KINDS)
 
 #: A sentence's voices, and whether its pronoun subject asks for the previous sentence's.
 _Voiced = tuple[tuple[Voice, ...], bool]
@@ -229,21 +301,17 @@ def _may_cite_data(lower: str | None) -> bool:
     return False
 
 
-def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
+def _voices(text: str) -> _Voiced:
     """The voices of one sentence, and whether a pronoun subject asks for the previous ones."""
     lower = lowered(text)
     verbs = [match.start() for match in _REPORTING.finditer(text, lower)]
     sources = [match.end() for match in _FROM.finditer(text, lower)]
-    return _voices_at(text, lower, verbs, sources, cites=_may_cite_data(lower))
+    data = [match.start() for match in _DATA.finditer(text, lower)] if _may_cite_data(lower) else []
+    return _voices_at(text, verbs, sources, data)
 
 
-def _voices_at(
-    text: str, lower: str | None, verbs: list[int], sources: list[int], *, cites: bool
-) -> _Voiced:
-    """:func:`_voices` given where ``_REPORTING`` matches start and ``_FROM`` matches end.
-
-    ``cites`` is :func:`_may_cite_data` of ``lower``.
-    """
+def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int]) -> _Voiced:
+    """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end)."""
     positions: list[tuple[int, Voice]] = []
     pronoun = False
     if verbs or sources:
@@ -264,37 +332,11 @@ def _voices_at(
             start = index_at.get(position)
             if start is not None:
                 positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
-    if cites:
-        for match in _DATA.finditer(text, lower):
-            positions.append((match.start(), Voice.DATA))
+    positions += [(start, Voice.DATA) for start in data]
     if not positions:
         return (), pronoun
     ordered = tuple(dict.fromkeys(voice for _, voice in sorted(positions, key=lambda p: p[0])))
     return ordered, pronoun and not ordered
-
-
-def _verb_starts(text: str, lower: str | None) -> list[int]:
-    """Where the matches of ``_REPORTING`` in ``text`` start (``lower`` is :func:`lowered`).
-
-    No word character comes before a match: it starts the text, or follows a space or
-    another character. The verbs after a space are found by a pattern that starts with the
-    space (searched for the space alone, not tried at every character as the look-behind
-    is); those after any other character that is not an ASCII word character are checked
-    against the look-behind. A match holds no other verb's start, so these are the starts
-    ``finditer`` gives.
-    """
-    if lower is None:
-        return [match.start() for match in _REPORTING.finditer(text, lower)]
-    starts = [match.start() + 1 for match in _AFTER_SPACE.finditer(lower)]
-    anchored = _REPORTING.lowered.match
-    others = [
-        match.start() + 1
-        for match in _AFTER_OTHER.finditer(lower)
-        if anchored(lower, match.start() + 1) is not None
-    ]
-    if anchored(lower) is not None:
-        others.append(0)
-    return sorted(starts + others) if others else starts
 
 
 class _Sentences:
@@ -312,67 +354,39 @@ class _Sentences:
         return None
 
 
-def _relative(spans: _Sentences, positions: Iterable[int]) -> dict[int, list[int]]:
-    """``positions`` by the index of the sentence holding them, made relative to its start."""
-    shared: dict[int, list[int]] = {}
-    for position in positions:
-        index = spans.holding(position, position)
-        if index is not None:
-            shared.setdefault(index, []).append(position - spans.parts[index].start)
-    return shared
-
-
-def _with_word(spans: _Sentences, lower: str, word: str) -> list[int]:
-    """The indexes of the sentences whose lower-cased text holds ``word``, in order."""
-    found: list[int] = []
-    place = lower.find(word)
-    while place >= 0:
-        index = spans.holding(place, place + len(word))
-        if index is None:
-            place = lower.find(word, place + 1)
-            continue
-        found.append(index)
-        place = lower.find(word, spans.ends[index])
-    return found
-
-
 def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int, _Voiced]]:
     """The sentences of ``text`` that may report a voice, by index, with :func:`_voices_at`.
 
-    The others report none. Every pattern is read once over the whole finding (none matches
-    a sentence mark), or only in the sentences that hold a word all its matches hold ("from",
-    a data word).
+    The others report none. ``lower`` is the finding in lower case. Each pattern is tried
+    only where one of its first words starts (:data:`_CUES`, one search for all of them),
+    anchored, as ``finditer`` would try it: the verbs over the whole finding (no verb
+    matches a sentence mark), the others within the sentence.
     """
     spans = _Sentences(parts)
-    verbs = _relative(spans, _verb_starts(text, lower))
-    sources: dict[int, list[int]] = {}
-    for index in _with_word(spans, lower, "from"):
+    found: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    # Where the last match of each pattern ended: ``finditer`` goes on from there.
+    ends = [0, 0, 0]
+    for place, word in _CUES.places(lower):
+        kind = _CUE_KINDS[word]
+        index = spans.holding(place, place)
+        if index is None or place < ends[kind]:
+            continue
         sentence = parts[index]
-        sources[index] = [
-            match.end() - sentence.start
-            for match in _FROM.finditer(text, lower, sentence.start, sentence.end)
-        ]
-    cites: set[int] = set()
-    if _may_cite_data(lower):
-        for needle in _DATA_NEEDLES:
-            cites.update(_with_word(spans, lower, needle))
-    found: list[tuple[int, _Voiced]] = []
-    for index in sorted(verbs.keys() | sources.keys() | cites):
-        sentence = parts[index]
-        cite = index in cites
-        found.append(
-            (
-                index,
-                _voices_at(
-                    sentence.text,
-                    lower[sentence.start : sentence.end] if cite else None,
-                    verbs.get(index, []),
-                    sources.get(index, []),
-                    cites=cite,
-                ),
-            )
-        )
-    return found
+        if kind == _SOURCE and lower.find("from", place, sentence.end) < 0:
+            continue  # every match holds "from"
+        stop = len(lower) if kind == _VERB else sentence.end
+        match = _PATTERNS[kind].lowered.match(lower, place, stop)
+        if match is None:
+            continue
+        ends[kind] = match.end()
+        lists = found.get(index) or found.setdefault(index, ([], [], []))
+        lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
+    return [(index, _voices_at(parts[index].text, *lists)) for index, lists in found.items()]
+
+
+def _lowered(text: str) -> str | None:
+    """:func:`~cqcmodel.extract._text.lowered`, at once for ASCII text (always safe there)."""
+    return text.lower() if text.isascii() else lowered(text)
 
 
 def sentence_voices(text: str) -> tuple[Voice, ...]:
@@ -395,7 +409,7 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
 def _sentences_and_voices(text: str) -> list[tuple[Sentence, tuple[Voice, ...]]]:
     """Each sentence of ``text`` and its voices (what :func:`voiced_sentences` reports)."""
     parts = sentences(text)
-    lower = lowered(text)
+    lower = _lowered(text)
     if lower is None:
         return _plain_reading(text, parts)
     voiced = dict(_active(text, parts, lower))
@@ -432,7 +446,7 @@ def finding_voices(finding: Finding) -> tuple[Voice, ...]:
     """The distinct voices of ``finding``'s sentences, in first-seen order."""
     text = finding.text
     parts = sentences(text)
-    lower = lowered(text)
+    lower = _lowered(text)
     if lower is None:
         pairs = _plain_reading(text, parts)
         return tuple(dict.fromkeys(voice for _, voices in pairs for voice in voices))
