@@ -8,6 +8,7 @@ generated findings full of the cue words, punctuation and letters that lower-cas
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from cqcmodel import Finding, parse_file
 from cqcmodel.extract import finding_voices, voiced_sentences
 from cqcmodel.extract import voices as v
-from cqcmodel.extract._cues import WordCues
+from cqcmodel.extract._cues import WordCues, trie_pattern
 from cqcmodel.extract._text import lowered, sentences
 
 from .strategies import paragraphs
@@ -166,3 +167,15 @@ def test_cue_words_are_lower_case_ascii_letters() -> None:
         WordCues(["Told"])
     with pytest.raises(ValueError, match="lower-case ASCII"):
         WordCues([])
+
+
+@given(
+    st.lists(st.text(alphabet="abt", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="abt x", max_size=40),
+)
+def test_a_trie_of_words_matches_what_their_alternation_does(words: list[str], text: str) -> None:
+    flat = re.compile("(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+    tree = re.compile(trie_pattern(words) + r"\b")
+    assert [(m.start(), m.group()) for m in tree.finditer(text)] == [
+        (m.start(), m.group()) for m in flat.finditer(text)
+    ]
