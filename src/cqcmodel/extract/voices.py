@@ -77,6 +77,8 @@ _COORDINATORS: Final = frozenset({"and", "or", ",", "&"})
 #: The patterns read over a whole finding, by cue kind: reporting verbs, "from" sources, data.
 _VERB, _SOURCE, _CITED = 0, 1, 2
 _PATTERNS: Final = (_REPORTING, _FROM, _DATA)
+#: Each pattern, lower-cased, tried at one place (``match(lower, place, endpos)``).
+_MATCHERS: Final = tuple(pattern.lowered.match for pattern in _PATTERNS)
 #: The first word of every alternative of each pattern (lower case), and its pattern: each
 #: match starts with one of them (a test checks every alternative).
 _CUE_KINDS: Final[dict[str, int]] = {
@@ -339,21 +341,6 @@ def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int])
     return ordered, pronoun and not ordered
 
 
-class _Sentences:
-    """The sentences of one finding, and which of them hold a place: by binary search."""
-
-    def __init__(self, parts: Sequence[Sentence]) -> None:
-        self.parts = parts
-        self.ends = [sentence.end for sentence in parts]
-
-    def holding(self, start: int, end: int) -> int | None:
-        """The index of the sentence ``start:end`` lies in, if one does."""
-        index = bisect.bisect_right(self.ends, start)
-        if index < len(self.parts) and self.parts[index].start <= start and end <= self.ends[index]:
-            return index
-        return None
-
-
 def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int, _Voiced]]:
     """The sentences of ``text`` that may report a voice, by index, with :func:`_voices_at`.
 
@@ -362,23 +349,24 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
     anchored, as ``finditer`` would try it: the verbs over the whole finding (no verb
     matches a sentence mark), the others within the sentence.
     """
-    spans = _Sentences(parts)
+    sentence_ends = [sentence.end for sentence in parts]
     found: dict[int, tuple[list[int], list[int], list[int]]] = {}
     # Where the last match of each pattern ended: ``finditer`` goes on from there.
-    ends = [0, 0, 0]
+    reach = [0, 0, 0]
     for place, word in _CUES.places(lower):
         kind = _CUE_KINDS[word]
-        index = spans.holding(place, place)
-        if index is None or place < ends[kind]:
+        index = bisect.bisect_right(sentence_ends, place)  # the sentence ending after it
+        if place < reach[kind] or index == len(parts):
             continue
         sentence = parts[index]
+        if place < sentence.start:
+            continue  # between sentences
         if kind == _SOURCE and lower.find("from", place, sentence.end) < 0:
             continue  # every match holds "from"
-        stop = len(lower) if kind == _VERB else sentence.end
-        match = _PATTERNS[kind].lowered.match(lower, place, stop)
+        match = _MATCHERS[kind](lower, place, len(lower) if kind == _VERB else sentence.end)
         if match is None:
             continue
-        ends[kind] = match.end()
+        reach[kind] = match.end()
         lists = found.get(index) or found.setdefault(index, ([], [], []))
         lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
     return [(index, _voices_at(parts[index].text, *lists)) for index, lists in found.items()]
