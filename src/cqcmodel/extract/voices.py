@@ -74,6 +74,12 @@ _DATA: Final = Caseless(
 
 _COORDINATORS: Final = frozenset({"and", "or", ",", "&"})
 
+
+def _each(words: str, kind: int) -> dict[str, int]:
+    """``kind`` for each of the space-separated ``words``."""
+    return dict.fromkeys(words.split(), kind)
+
+
 #: The patterns read over a whole finding, by cue kind: reporting verbs, "from" sources, data.
 _VERB, _SOURCE, _CITED = 0, 1, 2
 _PATTERNS: Final = (_REPORTING, _FROM, _DATA)
@@ -82,72 +88,19 @@ _MATCHERS: Final = tuple(pattern.lowered.match for pattern in _PATTERNS)
 #: The first word of every alternative of each pattern (lower case), and its pattern: each
 #: match starts with one of them (a test checks every alternative).
 _CUE_KINDS: Final[dict[str, int]] = {
-    **dict.fromkeys(
-        [
-            "told",
-            "tell",
-            "tells",
-            "said",
-            "say",
-            "says",
-            "described",
-            "describe",
-            "describes",
-            "reported",
-            "explained",
-            "felt",
-            "feel",
-            "feels",
-            "acknowledged",
-            "noted",
-            "highlighted",
-            "raised",
-            "commented",
-            "spoke",
-            "confirmed",
-            "praised",
-            "expressed",
-            "stated",
-            "mentioned",
-            "gave",
-            "informed",
-            "emphasised",
-            "talked",
-            "cited",
-            "shared",
-        ],
+    **_each(
+        """told tell tells said say says described describe describes reported explained felt
+        feel feels acknowledged noted highlighted raised commented spoke confirmed praised
+        expressed stated mentioned gave informed emphasised talked cited shared""",
         _VERB,
     ),
-    **dict.fromkeys(
-        [
-            "heard",
-            "feedback",
-            "comment",
-            "comments",
-            "response",
-            "responses",
-            "views",
-            "evidence",
-            "input",
-            "concerns",
-        ],
+    **_each(
+        """heard feedback comment comments response responses views evidence input concerns""",
         _SOURCE,
     ),
-    **dict.fromkeys(
-        [
-            "data",
-            "figures",
-            "statistics",
-            "survey",
-            "surveys",
-            "england",
-            "national",
-            "ascs",
-            "sace",
-            "ascof",
-            "adult",
-            "published",
-        ],
+    **_each(
+        """data figures statistics survey surveys england national ascs sace ascof adult
+        published""",
         _CITED,
     ),
 }
