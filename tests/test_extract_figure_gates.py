@@ -120,3 +120,13 @@ def test_first_digit_is_the_first_match_of_a_digit(text: str, start: int) -> Non
     match = re.compile(r"\d").search(text, start)
     expected = -1 if match is None else match.start()
     assert first_digit(text, start, ascii_only=text.isascii()) == expected
+
+
+@given(_TEXTS)
+@example("the proportion of people who were supported was ")
+@example("a total budget of ")
+def test_the_words_before_a_figure_gate_its_subject_patterns(before: str) -> None:
+    if f._RATIO_BEFORE.search(before) is not None:
+        assert any(word in before for word in f._RATIO_WORDS)
+    if f._MONEY_BEFORE.search(before) is not None:
+        assert any(word in before for word in f._MONEY_WORDS)
