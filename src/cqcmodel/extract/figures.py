@@ -12,6 +12,7 @@ from typing import Final
 import attrs
 
 from ..model import Authority
+from ._figure_reading import Reading, first_digit
 from ._lexicon import (
     IRREGULAR_PLURALS,
     PEOPLE_WORDS,
@@ -20,7 +21,7 @@ from ._lexicon import (
     TIME_WORDS,
     UNITS,
 )
-from ._text import Passage, Sentence, cached_passages, tokens
+from ._text import Passage, Sentence, cached_passages, lowered, tokens
 from .mentions import Mention
 
 _NUMBER: Final = r"(?<![\w.,£])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
@@ -50,10 +51,19 @@ _COMPARATOR: Final = re.compile(
     r"compared\s+(?:to|with))\b",
     re.IGNORECASE,
 )
+#: Each survey's pattern, its name, and the words one of which each match holds.
 _SOURCES: Final = (
-    (re.compile(r"\bASCS\b|\bAdult Social Care Survey\b"), "ASCS"),
-    (re.compile(r"\bSACE\b|\bSurvey of Adult Carers(?: in England)?\b"), "SACE"),
-    (re.compile(r"\bASCOF\b|\bAdult Social Care Outcomes Framework\b"), "ASCOF"),
+    (re.compile(r"\bASCS\b|\bAdult Social Care Survey\b"), "ASCS", ("ASCS", "Adult Social Care")),
+    (
+        re.compile(r"\bSACE\b|\bSurvey of Adult Carers(?: in England)?\b"),
+        "SACE",
+        ("SACE", "Survey of Adult"),
+    ),
+    (
+        re.compile(r"\bASCOF\b|\bAdult Social Care Outcomes Framework\b"),
+        "ASCOF",
+        ("ASCOF", "Outcomes Framework"),
+    ),
 )
 _YEAR: Final = re.compile(r"\b(?:19|20)\d{2}(?:\s?[-–/]\s?\d{2,4})?\b")
 _CHANGE: Final = re.compile(
@@ -211,12 +221,13 @@ def _labelled(text: str, sentence_start: int, number_start: int) -> bool:
     return _NOT_COUNTS.search(text, since, number_start) is not None
 
 
-def _raw_figures(text: str, sentence: Sentence, first: int) -> list[_Raw]:
-    """The money, percentages and quantities of ``sentence``, its first digit at ``first``.
+def _raw_figures(reading: Reading) -> list[_Raw]:
+    """The money, percentages and quantities of the sentence ``reading`` reads.
 
     A percentage or a quantity starts with its number, so those patterns are read from the
     first digit on (what comes before stays visible to their look-behind).
     """
+    text, sentence = reading.text, reading.sentence
     raw: list[_Raw] = []
     # Matches of one pattern do not overlap one another: a new figure is checked against
     # those the patterns before found.
@@ -245,11 +256,11 @@ def _raw_figures(text: str, sentence: Sentence, first: int) -> list[_Raw]:
             unit="%",
             number_start=match.start("num"),
         )
-        for match in _PERCENT.finditer(text, first, sentence.end)
+        for match in reading.from_numbers(_PERCENT, ("%", "per"))
         if not earlier.overlaps(match.start(), match.end())
     )
     earlier = _Spans(raw)
-    for match in _QUANTITY.finditer(text, first, sentence.end):
+    for match in reading.from_numbers(_QUANTITY):
         number = match.group("num")
         if _YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
             continue
@@ -284,8 +295,11 @@ def _comparator(text: str, sentence: Sentence) -> Comparator | None:
     return found[0] if found else None
 
 
-def _source(text: str, sentence: Sentence) -> tuple[str | None, str | None]:
-    for pattern, name in _SOURCES:
+def _source(reading: Reading) -> tuple[str | None, str | None]:
+    text, sentence = reading.text, reading.sentence
+    for pattern, name, needs in _SOURCES:
+        if not reading.holds(needs):
+            continue
         match = pattern.search(text, sentence.start, sentence.end)
         if match is None:
             continue
@@ -298,12 +312,15 @@ def _source(text: str, sentence: Sentence) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _compare(text: str, sentence: Sentence, raw: list[_Raw]) -> None:
+def _compare(reading: Reading, raw: list[_Raw]) -> None:
     """Mark England averages and give the other percentages of the sentence their context.
 
     The first average found gives every other percentage its value and the sentence's
     comparator; later ones are only marked as averages (and so are not figures).
     """
+    if not reading.holds_folded(("average",)):
+        return
+    text, sentence = reading.text, reading.sentence
     starts = [item.start for item in raw]  # raw is in order of start
     compared = False
     for match in _AVERAGE.finditer(text, sentence.start, sentence.end):
@@ -327,8 +344,11 @@ def _compare(text: str, sentence: Sentence, raw: list[_Raw]) -> None:
                 item.comparator = comparator
 
 
-def _changes(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
+def _changes(reading: Reading, raw: list[_Raw]) -> list[_Raw]:
     """Link "from X to Y": Y's previous value is X (X takes Y's unit when it has none)."""
+    if not reading.holds(("from",)):
+        return raw  # in order of start
+    text, sentence = reading.text, reading.sentence
     # The first figure (in list order) whose number starts at a place.
     by_number: dict[int, _Raw] = {}
     for item in raw:
@@ -352,7 +372,7 @@ def _changes(text: str, sentence: Sentence, raw: list[_Raw]) -> list[_Raw]:
     return sorted(raw, key=lambda item: item.start)
 
 
-def _ranges(text: str, sentence: Sentence, raw: list[_Raw]) -> None:
+def _ranges(reading: Reading, raw: list[_Raw]) -> None:
     """A number and a dash, "to" or "and" before a figure make a range: the figure's ``low``.
 
     Only a bare number is a range's lower bound; one that is a figure of its own ("3% and
@@ -360,7 +380,7 @@ def _ranges(text: str, sentence: Sentence, raw: list[_Raw]) -> None:
     """
     starts = {item.start for item in raw}
     by_number = {item.number_start: item for item in raw}
-    for match in _RANGE.finditer(text, sentence.start, sentence.end):
+    for match in reading.ranges(_RANGE):
         low = "between" if match.group("between") is not None else "low"
         item = by_number.get(match.end())
         if item is None or item.previous is not None or match.start(low) in starts:
@@ -372,9 +392,9 @@ def _ranges(text: str, sentence: Sentence, raw: list[_Raw]) -> None:
         item.start = match.start(low) if low == "low" else match.start()
 
 
-_DIGIT: Final = re.compile(r"\d")
 _BARE_NUMBER: Final = re.compile(_NUMBER + r"[ \t]++(?=[a-z])")
 _WAIT: Final = re.compile(r"\bwait|\bdelay|\bwithin\b|\btook\b|\btaken\b", re.IGNORECASE)
+_WAIT_WORDS: Final = ("wait", "delay", "within", "took", "taken")
 _RATIO_BEFORE: Final = re.compile(
     r"\b(?:proportion|percentage|share|rate|number)\s++of\s++([^,;()%£]{3,80}?)\s++"
     r"(?:was|were|is|are|had|has|stood\s++at|rose\s++to|fell\s++to)\s++(?:\w++\s++){0,2}$"
@@ -383,6 +403,9 @@ _MONEY_BEFORE: Final = re.compile(
     r"\b((?:total\s++)?(?:budget|spend|spending|funding|cost|grant|allocation|investment))"
     r"\b[^£.]{0,30}$"
 )
+#: Words one of which every match of ``_RATIO_BEFORE`` and ``_MONEY_BEFORE`` holds.
+_RATIO_WORDS: Final = ("proportion", "percentage", "share", "rate", "number")
+_MONEY_WORDS: Final = ("budget", "spend", "funding", "cost", "grant", "allocation", "investment")
 _POPULATION: Final = re.compile(r"\s*+of\s++(?:the\s++)?(?:population|residents)\b")
 
 
@@ -408,11 +431,12 @@ def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, 
     return words[last][0], phrase
 
 
-def _counts(text: str, sentence: Sentence, raw: list[_Raw], first: int) -> list[_Raw]:
+def _counts(reading: Reading, raw: list[_Raw]) -> list[_Raw]:
     """Numbers followed by a counted noun phrase the unit patterns did not take."""
+    text, sentence = reading.text, reading.sentence
     earlier = _Spans(raw)
     found: list[_Raw] = []
-    for match in _BARE_NUMBER.finditer(text, first, sentence.end):
+    for match in reading.from_numbers(_BARE_NUMBER):
         number = match.group("num")
         if _YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
             continue
@@ -451,10 +475,14 @@ def _subject(text: str, sentence: Sentence, item: _Raw) -> str | None:
         of = re.match(r"\s*+of\s++", text[item.end : item.end + 8])
         if of is not None:
             return _phrase_after(text, item.end + of.end(), sentence.end, skip=frozenset())
+        if not any(word in before for word in _RATIO_WORDS):
+            return None
         ratio = _RATIO_BEFORE.search(before)
         return ratio.group(1) if ratio else None
     if item.unit == "£":
-        money = _MONEY_BEFORE.search(before)
+        money = (
+            _MONEY_BEFORE.search(before) if any(word in before for word in _MONEY_WORDS) else None
+        )
         if money is not None:
             return money.group(1)
         after = re.match(
@@ -492,32 +520,38 @@ def _kind(text: str, sentence: Sentence, item: _Raw, *, cited: bool, waiting: bo
     return FigureKind.COUNT
 
 
-def _passage_figures(passage: Passage) -> list[Figure]:
+def _passage_figures(passage: Passage, *, gate: bool = True) -> list[Figure]:
+    """The figures of one passage; ``gate=False`` reads every pattern over each sentence."""
     figures: list[Figure] = []
     text = passage.text
     # Every figure has a digit: the next digit of the passage is looked for once, and the
     # sentences before it are not searched.
-    digit = _DIGIT.search(text)
+    ascii_only = text.isascii()
+    digit = first_digit(text, 0, ascii_only=ascii_only)
+    if digit < 0:
+        return figures
+    lower = text.lower() if ascii_only else lowered(text)
     for sentence in passage.sentences:
-        if digit is None:
-            break
-        if digit.start() < sentence.start:
-            digit = _DIGIT.search(text, sentence.start)
-            if digit is None:
+        if digit < sentence.start:
+            digit = first_digit(text, sentence.start, ascii_only=ascii_only)
+            if digit < 0:
                 break
-        if digit.start() >= sentence.end:
+        if digit >= sentence.end:
             continue
-        first = digit.start()
-        raw = _raw_figures(text, sentence, first)
-        raw = sorted(raw + _counts(text, sentence, raw, first), key=lambda item: item.start)
+        reading = Reading(text, sentence, digit, lower, gate=gate)
+        raw = _raw_figures(reading)
+        raw = sorted(raw + _counts(reading, raw), key=lambda item: item.start)
         if not raw:
             continue
-        _compare(text, sentence, raw)
-        raw = _changes(text, sentence, raw)
-        _ranges(text, sentence, raw)
-        source, year = _source(text, sentence)
+        _compare(reading, raw)
+        raw = _changes(reading, raw)
+        _ranges(reading, raw)
+        source, year = _source(reading)
         # Whether the sentence speaks of waiting: read once, for all its times.
-        waiting = _WAIT.search(text, sentence.start, sentence.end) is not None
+        waiting = (
+            reading.holds_folded(_WAIT_WORDS)
+            and _WAIT.search(text, sentence.start, sentence.end) is not None
+        )
         for item in raw:
             if item.average:
                 continue

@@ -16,13 +16,15 @@ the sentence has no voice unless a source follows ("We heard from staff …"). N
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
 from ..model import Finding
+from ._cues import WordCues
 from ._lexicon import (
     PARTNER_MODIFIERS,
     PRONOUNS,
@@ -45,15 +47,17 @@ class VoicedSentence:
     voices: tuple[Voice, ...]
 
 
-#: Case-insensitive patterns (see :class:`~cqcmodel.extract._text.Caseless`). Each starts with
-#: a word, so ``(?<!\w)`` says what a leading ``\b`` would (and the matcher tries it faster).
-_REPORTING: Final = Caseless(
-    r"(?<!\w)(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
+#: The reporting verbs: each alternative starts with a word, so a match starts where one does.
+_VERBS: Final = (
+    r"(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
     r"explained|"
     r"felt|feel|feels|acknowledged|noted|highlighted|raised|commented|spoke|confirmed|praised|"
     r"expressed|stated|mentioned|gave|informed|emphasised|talked|cited|shared\s+(?:with\s+us|"
     r"that|their|concerns|examples|feedback|positive|experiences))\b"
 )
+#: Case-insensitive patterns (see :class:`~cqcmodel.extract._text.Caseless`). Each starts with
+#: a word, so ``(?<!\w)`` says what a leading ``\b`` would (and the matcher tries it faster).
+_REPORTING: Final = Caseless(r"(?<!\w)" + _VERBS)
 _FROM: Final = Caseless(
     r"(?<!\w)(?:heard|feedback|comments?|responses?|views|evidence|input|concerns)\b"
     r"(?:\s+[\w’'-]+){0,7}?\s+from\s+"
@@ -69,6 +73,42 @@ _DATA: Final = Caseless(
 )
 
 _COORDINATORS: Final = frozenset({"and", "or", ",", "&"})
+
+
+def _each(words: str, kind: int) -> dict[str, int]:
+    """``kind`` for each of the space-separated ``words``."""
+    return dict.fromkeys(words.split(), kind)
+
+
+#: The patterns read over a whole finding, by cue kind: reporting verbs, "from" sources, data.
+_VERB, _SOURCE, _CITED = 0, 1, 2
+_PATTERNS: Final = (_REPORTING, _FROM, _DATA)
+#: Each pattern, lower-cased, tried at one place (``match(lower, place, endpos)``).
+_MATCHERS: Final = tuple(pattern.lowered.match for pattern in _PATTERNS)
+#: The first word of every alternative of each pattern (lower case), and its pattern: each
+#: match starts with one of them (a test checks every alternative).
+_CUE_KINDS: Final[dict[str, int]] = {
+    **_each(
+        """told tell tells said say says described describe describes reported explained felt
+        feel feels acknowledged noted highlighted raised commented spoke confirmed praised
+        expressed stated mentioned gave informed emphasised talked cited shared""",
+        _VERB,
+    ),
+    **_each(
+        """heard feedback comment comments response responses views evidence input concerns""",
+        _SOURCE,
+    ),
+    **_each(
+        """data figures statistics survey surveys england national ascs sace ascof adult
+        published""",
+        _CITED,
+    ),
+}
+_CUES: Final = WordCues(_CUE_KINDS)
+
+#: A sentence's voices, and whether its pronoun subject asks for the previous sentence's.
+_Voiced = tuple[tuple[Voice, ...], bool]
+_NONE: Final[_Voiced] = ((), False)
 
 
 def _voice(head: str, modifiers: Sequence[str]) -> Voice | None:
@@ -216,21 +256,17 @@ def _may_cite_data(lower: str | None) -> bool:
     return False
 
 
-def _voices(text: str) -> tuple[tuple[Voice, ...], bool]:
+def _voices(text: str) -> _Voiced:
     """The voices of one sentence, and whether a pronoun subject asks for the previous ones."""
     lower = lowered(text)
     verbs = [match.start() for match in _REPORTING.finditer(text, lower)]
     sources = [match.end() for match in _FROM.finditer(text, lower)]
-    return _voices_at(text, lower, verbs, sources, cites=_may_cite_data(lower))
+    data = [match.start() for match in _DATA.finditer(text, lower)] if _may_cite_data(lower) else []
+    return _voices_at(text, verbs, sources, data)
 
 
-def _voices_at(
-    text: str, lower: str | None, verbs: list[int], sources: list[int], *, cites: bool
-) -> tuple[tuple[Voice, ...], bool]:
-    """:func:`_voices` given where ``_REPORTING`` matches start and ``_FROM`` matches end.
-
-    ``cites`` is :func:`_may_cite_data` of ``lower``.
-    """
+def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int]) -> _Voiced:
+    """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end)."""
     positions: list[tuple[int, Voice]] = []
     pronoun = False
     if verbs or sources:
@@ -251,43 +287,47 @@ def _voices_at(
             start = index_at.get(position)
             if start is not None:
                 positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
-    if cites:
-        for match in _DATA.finditer(text, lower):
-            positions.append((match.start(), Voice.DATA))
+    positions += [(start, Voice.DATA) for start in data]
     if not positions:
         return (), pronoun
     ordered = tuple(dict.fromkeys(voice for _, voice in sorted(positions, key=lambda p: p[0])))
     return ordered, pronoun and not ordered
 
 
-def _in_sentences(spans: Sequence[tuple[int, int]], positions: Iterable[int]) -> list[list[int]]:
-    """``positions`` (ascending) shared out to the ``spans`` holding them, made relative."""
-    shared: list[list[int]] = [[] for _ in spans]
-    index = 0
-    for position in positions:
-        while index < len(spans) and spans[index][1] <= position:
-            index += 1
-        if index == len(spans):
-            break
-        start = spans[index][0]
-        if position >= start:
-            shared[index].append(position - start)
-    return shared
+def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int, _Voiced]]:
+    """The sentences of ``text`` that may report a voice, by index, with :func:`_voices_at`.
 
-
-def _sources(text: str, lower: str | None, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """Where ``_FROM`` matches end in each sentence, relative to its start.
-
-    Every match holds "from", so only the sentences that hold it are searched.
+    The others report none. ``lower`` is the finding in lower case. Each pattern is tried
+    only where one of its first words starts (:data:`_CUES`, one search for all of them),
+    anchored, as ``finditer`` would try it: the verbs over the whole finding (no verb
+    matches a sentence mark), the others within the sentence.
     """
-    if lower is None:
-        return _in_sentences(spans, (match.end() for match in _FROM.finditer(text, lower)))
-    return [
-        [match.end() - start for match in _FROM.finditer(text, lower, start, end)]
-        if lower.find("from", start, end) >= 0
-        else []
-        for start, end in spans
-    ]
+    sentence_ends = [sentence.end for sentence in parts]
+    found: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    # Where the last match of each pattern ended: ``finditer`` goes on from there.
+    reach = [0, 0, 0]
+    for place, word in _CUES.places(lower):
+        kind = _CUE_KINDS[word]
+        index = bisect.bisect_right(sentence_ends, place)  # the sentence ending after it
+        if place < reach[kind] or index == len(parts):
+            continue
+        sentence = parts[index]
+        if place < sentence.start:
+            continue  # between sentences
+        if kind == _SOURCE and lower.find("from", place, sentence.end) < 0:
+            continue  # every match holds "from"
+        match = _MATCHERS[kind](lower, place, len(lower) if kind == _VERB else sentence.end)
+        if match is None:
+            continue
+        reach[kind] = match.end()
+        lists = found.get(index) or found.setdefault(index, ([], [], []))
+        lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
+    return [(index, _voices_at(parts[index].text, *lists)) for index, lists in found.items()]
+
+
+def _lowered(text: str) -> str | None:
+    """:func:`~cqcmodel.extract._text.lowered`, at once for ASCII text (always safe there)."""
+    return text.lower() if text.isascii() else lowered(text)
 
 
 def sentence_voices(text: str) -> tuple[Voice, ...]:
@@ -310,25 +350,32 @@ def voiced_sentences(finding: Finding) -> tuple[VoicedSentence, ...]:
 def _sentences_and_voices(text: str) -> list[tuple[Sentence, tuple[Voice, ...]]]:
     """Each sentence of ``text`` and its voices (what :func:`voiced_sentences` reports)."""
     parts = sentences(text)
-    # The reporting and source patterns match no sentence mark, so they are read once over
-    # the whole finding, which finds in each sentence what reading that sentence would.
-    lower = lowered(text)
-    spans = [(sentence.start, sentence.end) for sentence in parts]
-    verbs = _in_sentences(spans, (match.start() for match in _REPORTING.finditer(text, lower)))
-    sources = _sources(text, lower, spans)
-    data = _may_cite_data(lower)
+    lower = _lowered(text)
+    if lower is None:
+        return _plain_reading(text, parts)
+    voiced = dict(_active(text, parts, lower))
     result: list[tuple[Sentence, tuple[Voice, ...]]] = []
     previous: tuple[Voice, ...] = ()
-    for sentence, sentence_verbs, sentence_sources in zip(parts, verbs, sources, strict=True):
-        voices: tuple[Voice, ...] = ()
-        inherits = False
-        if sentence_verbs or sentence_sources or data:
-            sentence_lower = lowered(sentence.text)
-            cites = data and _may_cite_data(sentence_lower)
-            if sentence_verbs or sentence_sources or cites:
-                voices, inherits = _voices_at(
-                    sentence.text, sentence_lower, sentence_verbs, sentence_sources, cites=cites
-                )
+    for index, sentence in enumerate(parts):
+        voices, inherits = voiced.get(index, _NONE)
+        if inherits:
+            voices = previous
+        result.append((sentence, voices))
+        previous = voices
+    return result
+
+
+def _plain_reading(
+    text: str, parts: Sequence[Sentence]
+) -> list[tuple[Sentence, tuple[Voice, ...]]]:
+    """:func:`_sentences_and_voices` sentence by sentence, each read on its own.
+
+    For a text :func:`lowered` cannot lower-case: the patterns then match case-insensitively.
+    """
+    result: list[tuple[Sentence, tuple[Voice, ...]]] = []
+    previous: tuple[Voice, ...] = ()
+    for sentence in parts:
+        voices, inherits = _voices(sentence.text)
         if inherits:
             voices = previous
         result.append((sentence, voices))
@@ -338,10 +385,15 @@ def _sentences_and_voices(text: str) -> list[tuple[Sentence, tuple[Voice, ...]]]
 
 def finding_voices(finding: Finding) -> tuple[Voice, ...]:
     """The distinct voices of ``finding``'s sentences, in first-seen order."""
+    text = finding.text
+    parts = sentences(text)
+    lower = _lowered(text)
+    if lower is None:
+        pairs = _plain_reading(text, parts)
+        return tuple(dict.fromkeys(voice for _, voices in pairs for voice in voices))
+    # A sentence that takes the voices of the one before adds none: they were seen there.
     return tuple(
-        dict.fromkeys(
-            voice for _, voices in _sentences_and_voices(finding.text) for voice in voices
-        )
+        dict.fromkeys(voice for _, (voices, _) in _active(text, parts, lower) for voice in voices)
     )
 
 

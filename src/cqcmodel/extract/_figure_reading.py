@@ -1,0 +1,132 @@
+r"""What the figure patterns read of one sentence, and where they need not read.
+
+Python's ``re`` tries a pattern that starts with a look-behind or ``\b`` at every character
+of the text it searches. Most figure patterns can only match where a literal occurs: a
+pattern that starts with a number only where a run of digits starts, the England-average
+pattern only where "average" occurs, the change pattern only where "from" does. A
+:class:`Reading` tries each pattern only there (anchored, as ``finditer`` would try it) and
+skips a pattern whose literal the sentence lacks. ``gate=False`` reads every pattern over the
+whole sentence: the same figures, which the tests check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from ._text import Sentence
+
+#: A run of digits: a number that a pattern may start with starts one.
+_DIGITS: Final = re.compile(r"\d+")
+_DIGIT: Final = re.compile(r"\d")
+
+
+def first_digit(text: str, start: int, *, ascii_only: bool) -> int:
+    """Where the first digit of ``text`` from ``start`` is (-1 without one).
+
+    ``ascii_only`` says ``text.isascii()``: then the ten digits are looked for one by one
+    (each a plain search, faster than a pattern tried at every character).
+    """
+    if not ascii_only:
+        match = _DIGIT.search(text, start)
+        return -1 if match is None else match.start()
+    first = -1
+    for digit in "0123456789":
+        place = text.find(digit, start) if first < 0 else text.find(digit, start, first)
+        if place >= 0:
+            first = place
+    return first
+
+
+class Reading:
+    """One sentence of a passage, as the figure patterns read it.
+
+    ``text`` is the passage's text, ``first`` the place of the sentence's first digit and
+    ``lower`` the passage in lower case (``None`` where lower-casing may change what a
+    case-insensitive pattern matches, as :func:`~cqcmodel.extract._text.lowered` says).
+    """
+
+    def __init__(
+        self, text: str, sentence: Sentence, first: int, lower: str | None, *, gate: bool = True
+    ) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.start = sentence.start
+        self.end = sentence.end
+        self.first = first
+        self.lower = lower
+        self.gate = gate
+        self._numbers: list[int] | None = None
+
+    def holds(self, words: Iterable[str], start: int | None = None) -> bool:
+        """Whether the sentence (from ``start``) holds one of ``words``, as written.
+
+        Always true without the gate.
+        """
+        if not self.gate:
+            return True
+        since = self.start if start is None else start
+        text = self.text
+        return any(text.find(word, since, self.end) >= 0 for word in words)
+
+    def holds_folded(self, words: Iterable[str]) -> bool:
+        """Whether the sentence may hold one of the lower-case ASCII ``words`` in any case.
+
+        What a case-insensitive pattern needs; true without the gate or a lower-cased copy.
+        """
+        lower = self.lower
+        if not self.gate or lower is None:
+            return True
+        return any(lower.find(word, self.start, self.end) >= 0 for word in words)
+
+    def from_numbers(
+        self, pattern: re.Pattern[str], needs: Iterable[str] = ()
+    ) -> list[re.Match[str]]:
+        """The matches of ``pattern``, which starts with a number, from the first digit on.
+
+        What ``finditer`` finds from there: a number starts a run of digits, so the pattern
+        is tried at each run (not inside a match found before). None where the sentence after
+        the first digit holds none of ``needs`` (each match holds one of them), if given.
+        """
+        if not self.gate:
+            return list(pattern.finditer(self.text, self.first, self.end))
+        if needs and not self.holds(needs, self.first):
+            return []
+        return self._anchored(pattern, self._number_starts(), self.first)
+
+    def _number_starts(self) -> list[int]:
+        if self._numbers is None:
+            self._numbers = [
+                match.start() for match in _DIGITS.finditer(self.text, self.first, self.end)
+            ]
+        return self._numbers
+
+    def _anchored(
+        self, pattern: re.Pattern[str], places: Iterable[int], start: int
+    ) -> list[re.Match[str]]:
+        """What ``pattern.finditer`` finds from ``start``, given every place a match may start."""
+        found: list[re.Match[str]] = []
+        reach = start
+        anchored = pattern.match
+        for place in places:
+            if place < reach:
+                continue
+            match = anchored(self.text, place, self.end)
+            if match is not None:
+                found.append(match)
+                reach = match.end()
+        return found
+
+    def ranges(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """The matches of ``pattern`` in the sentence; each starts with a number or "between"."""
+        if not self.gate:
+            return list(pattern.finditer(self.text, self.start, self.end))
+        places = list(self._number_starts())
+        place = self.text.find("between", self.start, self.end)
+        if place < 0:
+            return self._anchored(pattern, places, self.first)
+        while place >= 0:
+            places.append(place)
+            place = self.text.find("between", place + 1, self.end)
+        return self._anchored(pattern, sorted(places), self.start)

@@ -1,0 +1,181 @@
+"""Reading a finding's voices from the places of cue words gives what reading each sentence does.
+
+The voices of a finding are read from one search for the first words of the reporting-verb,
+"from" and data patterns (:class:`~cqcmodel.extract._cues.WordCues`), each pattern then tried
+only there. Compared with reading every sentence on its own, on every real page and on
+generated findings full of the cue words, punctuation and letters that lower-case oddly.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cqcmodel import Finding, parse_file
+from cqcmodel.extract import finding_voices, voiced_sentences
+from cqcmodel.extract import voices as v
+from cqcmodel.extract._cues import WordCues, trie_pattern
+from cqcmodel.extract._text import lowered, sentences
+
+from .strategies import paragraphs
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted(
+    path
+    for folder in (
+        "tests/corpus",
+        "tests/pages",
+        *(f"benchmarks/{s}" for s in ("heldout", "unseen", "blind", "fresh", "fresh2")),
+    )
+    for path in (ROOT / folder).glob("*.txt")
+)
+
+_PARTS = [
+    *v._CUE_KINDS,
+    *(word.capitalize() for word in ("told", "data", "staff", "heard", "england")),
+    "shared with us",
+    "shared  that",
+    "reported to",
+    "staff",
+    "partners",
+    "people",
+    "carers",
+    "leaders",
+    "they",
+    "the local authority",
+    "from",
+    "of",
+    "us",
+    "showed",
+    "average",
+    "Adult Social Care Survey",
+    "Survey of Adult Carers",
+    "ASCS",
+    " ",
+    "  ",
+    "\t",
+    "\xa0",
+    ". ",
+    "! ",
+    "? ",
+    "; ",
+    ", ",
+    "(",
+    ")",
+    "‘",
+    "’",
+    "'",
+    '"',
+    "-",
+    "/",
+    "_",
+    "é",
+    "9",
+    "İ",
+    "ı",
+    "ſ",
+    "K",
+    "Σ",
+    "ß",
+]
+_TEXTS = st.lists(st.sampled_from(_PARTS), max_size=30).map("".join)
+
+
+def _as_read_sentence_by_sentence(text: str) -> list[tuple[int, int, tuple[object, ...]]]:
+    result: list[tuple[int, int, tuple[object, ...]]] = []
+    previous: tuple[object, ...] = ()
+    for sentence in sentences(text):
+        voices, inherits = v._voices(sentence.text)
+        found = previous if inherits else voices
+        result.append((sentence.start, sentence.end, found))
+        previous = found
+    return result
+
+
+def _same_as_sentence_by_sentence(text: str) -> None:
+    finding = Finding(text=text)
+    expected = _as_read_sentence_by_sentence(text)
+    assert [(s.start, s.end, s.voices) for s in voiced_sentences(finding)] == expected
+    assert finding_voices(finding) == tuple(
+        dict.fromkeys(voice for _, _, voices in expected for voice in voices)
+    )
+
+
+def test_the_pages_are_there() -> None:
+    assert len(PAGES) > 70
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda path: path.name)
+def test_every_finding_of_a_page_reads_as_its_sentences_do(page: Path) -> None:
+    for statement in parse_file(page).statements:
+        for finding in statement.findings:
+            _same_as_sentence_by_sentence(finding.text)
+
+
+@given(st.one_of(_TEXTS, paragraphs()))
+@example("Staff told us. They said (told) data showed it. We heard feedback from partners.")
+@example("told us; staff\tsaid, ‘carers’ felt  shared with us views from carers")
+@example("National data showed the England average. Survey of Adult Carers staff said")
+def test_generated_findings_read_as_their_sentences_do(text: str) -> None:
+    if text.strip():
+        _same_as_sentence_by_sentence(text.strip())
+
+
+@given(_TEXTS)
+@example("(told étold _said 9said said")
+def test_every_match_of_each_pattern_starts_at_a_cue_of_its_kind(text: str) -> None:
+    lower = lowered(text)
+    if lower is None:
+        return
+    places = v._CUES.places(lower)
+    assert places == sorted(places)
+    for kind, pattern in enumerate(v._PATTERNS):
+        cues = {place for place, word in places if v._CUE_KINDS[word] == kind}
+        assert {match.start() for match in pattern.finditer(text, lower)} <= cues
+
+
+@given(
+    st.lists(st.sampled_from(["told", "tell", "tells", "x", " ", "(", "é", "_", "1"])).map("".join)
+)
+def test_the_places_are_each_listed_word_that_no_ascii_word_character_precedes(
+    text: str,
+) -> None:
+    cues = WordCues(["told", "tell", "tells"])
+    expected = [
+        (start, word)
+        for start in range(len(text))
+        for word in ("told", "tell", "tells")
+        if text.startswith(word, start)
+        and (
+            start == 0
+            or not (
+                text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] == "_")
+            )
+        )
+        and not text[start + len(word) : start + len(word) + 1].isalnum()
+        and text[start + len(word) : start + len(word) + 1] != "_"
+    ]
+    assert cues.places(text) == expected
+
+
+def test_cue_words_are_lower_case_ascii_letters() -> None:
+    with pytest.raises(ValueError, match="lower-case ASCII"):
+        WordCues(["Told"])
+    with pytest.raises(ValueError, match="lower-case ASCII"):
+        WordCues([])
+
+
+@given(
+    st.lists(st.text(alphabet="abt", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="abt x", max_size=40),
+)
+def test_a_trie_of_words_matches_what_their_alternation_does(words: list[str], text: str) -> None:
+    flat = re.compile("(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+    tree = re.compile(trie_pattern(words) + r"\b")
+    assert [(m.start(), m.group()) for m in tree.finditer(text)] == [
+        (m.start(), m.group()) for m in flat.finditer(text)
+    ]

@@ -1,0 +1,132 @@
+"""The figure patterns tried only where their literals occur find what reading everything does.
+
+:class:`~cqcmodel.extract._figure_reading.Reading` tries a pattern that starts with a number
+only at each run of digits, the range pattern there and at "between", and skips a pattern
+whose literal a sentence lacks; ``gate=False`` reads every pattern over every sentence.
+Compared on every real page and on generated findings dense with figures.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cqcmodel import parse_file
+from cqcmodel.extract import figures as f
+from cqcmodel.extract._figure_reading import first_digit
+from cqcmodel.extract._text import Passage, sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted(
+    path
+    for folder in (
+        "tests/corpus",
+        "tests/pages",
+        *(f"benchmarks/{s}" for s in ("heldout", "unseen", "blind", "fresh", "fresh2")),
+    )
+    for path in (ROOT / folder).glob("*.txt")
+)
+
+_PARTS = [
+    "1",
+    "12",
+    "2,5",
+    "1,234",
+    "87.5",
+    "2023-24",
+    "٣",
+    "%",
+    " per cent",
+    "per",
+    "£",
+    "£1.2 million",
+    " million",
+    " ",
+    "\t",
+    ". ",
+    ", ",
+    "-",
+    "–",
+    " to ",
+    " and ",
+    "between ",
+    "from ",
+    "From ",
+    "Between ",
+    "days",
+    " weeks",
+    " people",
+    " super hubs",
+    " new homes",
+    " beds",
+    "Section ",
+    "section ",
+    " England average",
+    " national AVERAGE",
+    " higher than",
+    " similar to",
+    "ASCS",
+    "Adult Social Care Survey",
+    "Survey of Adult Carers in England",
+    "ASCOF",
+    " waited",
+    " WAIT",
+    " took",
+    " within",
+    " of the population",
+    "proportion of people was ",
+    "total budget of ",
+    " spent on",
+    " on care",
+    "x",
+    "İ",
+    "K",
+    "ſ",
+]
+_TEXTS = st.lists(st.sampled_from(_PARTS), max_size=24).map("".join)
+
+
+def _passage(text: str) -> Passage:
+    return Passage(order=0, statement_id=1, finding_index=0, text=text, sentences=sentences(text))
+
+
+def _same_with_and_without_gate(passage: Passage) -> None:
+    assert f._passage_figures(passage) == f._passage_figures(passage, gate=False)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda path: path.name)
+def test_the_gates_change_no_figure_on_any_page(page: Path) -> None:
+    for statement in parse_file(page).statements:
+        for finding in statement.findings:
+            _same_with_and_without_gate(_passage(finding.text))
+
+
+@given(_TEXTS)
+@example("Between 3 and 5 days, from 42 days to 13 days, 6-8 weeks and 3–5-7 weeks.")
+@example("It took between 3 and 5 days, then between 10 and 12 weeks (between 2 and 1 days).")
+@example("72% (ASCS 2023-24) was higher than the England average of 70% and 1,234 people.")
+@example("A total budget of £1.2 million was spent on care; 3 super hubs and 12 new homes.")
+def test_the_gates_change_no_figure_on_generated_findings(text: str) -> None:
+    if text.strip():
+        _same_with_and_without_gate(_passage(text.strip()))
+
+
+@given(st.text(alphabet="ab 1٣9\t.", max_size=30), st.integers(min_value=0, max_value=30))
+def test_first_digit_is_the_first_match_of_a_digit(text: str, start: int) -> None:
+    match = re.compile(r"\d").search(text, start)
+    expected = -1 if match is None else match.start()
+    assert first_digit(text, start, ascii_only=text.isascii()) == expected
+
+
+@given(_TEXTS)
+@example("the proportion of people who were supported was ")
+@example("a total budget of ")
+def test_the_words_before_a_figure_gate_its_subject_patterns(before: str) -> None:
+    if f._RATIO_BEFORE.search(before) is not None:
+        assert any(word in before for word in f._RATIO_WORDS)
+    if f._MONEY_BEFORE.search(before) is not None:
+        assert any(word in before for word in f._MONEY_WORDS)
