@@ -24,11 +24,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-import attrs
-
 from ..errors import CqcModelError, ParseError
 from ..model import SetAside
 from ..text import Kind, match
+from ._pdfpage import FOOTNOTE, PdfLine, footnotes, reading_order
 from .furniture import mark
 from .pdftext import Continues, Piece, goes_on, join_lines, joined, known_heading, running_furniture
 
@@ -54,29 +53,11 @@ class PdfSupportMissingError(CqcModelError, ImportError):
     """Reading a PDF needs the optional PDF library: ``pip install 'cqcmodel[pdf]'``."""
 
 
-@attrs.frozen
-class _Line:
-    text: str
-    page: int
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    #: The width of the line's first word.
-    first_word: float
-
-    @property
-    def style(self) -> tuple[float, bool]:
-        return self.size, self.bold
-
-
 def read_pdf(data: bytes, *, source: str | None = None) -> ReadText:
     """Read a PDF's bytes into a :class:`~cqcmodel.readers.ReadText`."""
     from . import Form, ReadText  # noqa: PLC0415 - the package imports this module lazily
 
-    lines = _layout(data, source)
+    lines, notes = _layout(data, source)
     if not lines:
         raise ParseError(
             "no text layer; the PDF is scanned (images of pages): run it through OCR first",
@@ -92,7 +73,7 @@ def read_pdf(data: bytes, *, source: str | None = None) -> ReadText:
     set_aside: list[SetAside] = []
     kept: list[Piece | None] = []
     for index, piece in enumerate(pieces):
-        reason = furniture.get(index) or reasons[index]
+        reason = furniture.get(index) or (FOOTNOTE if index in notes else reasons[index])
         if reason is None:
             kept.append(piece)
         else:
@@ -110,20 +91,17 @@ def read_pdf(data: bytes, *, source: str | None = None) -> ReadText:
     )
 
 
-def _by_layout(lines: list[_Line], kept: Sequence[int]) -> Continues:
+def _by_layout(lines: list[PdfLine], kept: Sequence[int]) -> Continues:
     """The join rule of :func:`join_lines` for PDF lines: style, spacing and the margin.
 
     ``kept`` holds the numbers of the lines left once the furniture is set aside, in order.
     """
-    counts: Counter[tuple[float, bool]] = Counter()
-    for line in lines:
-        counts[line.style] += len(line.text)
-    body = counts.most_common(1)[0][0]
-    right = max(line.x1 for line in lines if line.style == body)
+    body = _body(lines)
+    right = _right(lines, body)
     spacing = _spacing(lines, body)
     after = dict(itertools.pairwise(kept))
 
-    def apart(a: _Line, b: _Line) -> bool:
+    def apart(a: PdfLine, b: PdfLine) -> bool:
         """Whether a paragraph space stands between ``a`` and the next line ``b``."""
         return a.page == b.page and a.bottom - b.bottom > a.size * (spacing + _PARAGRAPH_SPACE)
 
@@ -156,12 +134,26 @@ def _by_layout(lines: list[_Line], kept: Sequence[int]) -> Continues:
             return True  # a heading or title a wrap cut, however its pieces read
         # Wrapped: the next line's first word (and a space) would not have fitted on this one.
         needed = b.first_word + b.size * _SPACE_SHARE
-        return goes_on(a.text, b.text, full=a.x1 + needed > right - _TOLERANCE, line=line)
+        edge = right if a.edge is None else a.edge
+        return goes_on(a.text, b.text, full=a.x1 + needed > edge - _TOLERANCE, line=line)
 
     return continues
 
 
-def _spacing(lines: list[_Line], body: tuple[float, bool]) -> float:
+def _body(lines: Sequence[PdfLine]) -> tuple[float, bool]:
+    """The body text's style: the one most of the characters are set in."""
+    counts: Counter[tuple[float, bool]] = Counter()
+    for line in lines:
+        counts[line.style] += len(line.text)
+    return counts.most_common(1)[0][0]
+
+
+def _right(lines: Sequence[PdfLine], body: tuple[float, bool]) -> float:
+    """The right margin: where the body's longest lines end."""
+    return max(line.x1 for line in lines if line.style == body)
+
+
+def _spacing(lines: list[PdfLine], body: tuple[float, bool]) -> float:
     """The body's line pitch as a share of its font size: the commonest gap between baselines.
 
     Two body lines that follow each other on a page are mostly a paragraph's wrapped lines, so
@@ -178,8 +170,8 @@ def _spacing(lines: list[_Line], body: tuple[float, bool]) -> float:
     return min(gaps, key=lambda gap: (-gaps[gap], gap)) / body[0]
 
 
-def _layout(data: bytes, source: str | None) -> list[_Line]:
-    """The text lines of every page, top to bottom, with their style."""
+def _layout(data: bytes, source: str | None) -> tuple[list[PdfLine], set[int]]:
+    """The text lines of every page in reading order, and the indexes of the footnotes."""
     try:
         from pdfminer.high_level import extract_pages  # noqa: PLC0415 - optional extra
         from pdfminer.layout import LAParams  # noqa: PLC0415
@@ -191,14 +183,28 @@ def _layout(data: bytes, source: str | None) -> list[_Line]:
         pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
     except Exception as error:
         raise _pdf_error(error, source) from None
-    result: list[_Line] = []
+    drawn: list[tuple[list[PdfLine], list[float]]] = []
     for number, page in enumerate(pages):
-        page_lines = [
-            line for item in _text_lines(page) if (line := _line(item, number)) is not None
-        ]
-        page_lines.sort(key=lambda line: (-line.top, line.x0))
-        result.extend(page_lines)
-    return result
+        page_lines: list[PdfLine] = []
+        rules: list[float] = []
+        for item in _items(page):
+            if isinstance(item, float):
+                rules.append(item)
+            elif (line := _line(item, number)) is not None:
+                page_lines.append(line)
+        drawn.append((page_lines, rules))
+    every = [line for page_lines, _ in drawn for line in page_lines]
+    if not every:
+        return [], set()
+    body = _body(every)
+    right = _right(every, body)
+    result: list[PdfLine] = []
+    notes: set[int] = set()
+    pages_read = reading_order([page_lines for page_lines, _ in drawn], body[0], right)
+    for ordered, (_, rules) in zip(pages_read, drawn, strict=True):
+        notes.update(len(result) + index for index in footnotes(ordered, body[0], rules))
+        result.extend(ordered)
+    return result, notes
 
 
 def _pdf_error(error: Exception, source: str | None) -> ParseError:
@@ -210,17 +216,25 @@ def _pdf_error(error: Exception, source: str | None) -> ParseError:
     return ParseError(message, line=1, column=1, source=source)
 
 
-def _text_lines(container: Any) -> Iterator[Any]:
-    from pdfminer.layout import LTTextLine  # noqa: PLC0415
+#: A drawn line or box at most this many points high is a rule (a footnote separator).
+_RULE: Final = 2.0
+
+
+def _items(container: Any) -> Iterator[Any]:
+    """The page's text lines, and the heights of its horizontal rules (as floats)."""
+    from pdfminer.layout import LTCurve, LTTextLine  # noqa: PLC0415
 
     for item in container:
         if isinstance(item, LTTextLine):
             yield item
+        elif isinstance(item, LTCurve):
+            if item.height <= _RULE and item.width > item.height:
+                yield float((item.y0 + item.y1) / 2)
         elif isinstance(item, Iterable) and not isinstance(item, str | bytes):
-            yield from _text_lines(item)
+            yield from _items(item)
 
 
-def _line(item: Any, page: int) -> _Line | None:
+def _line(item: Any, page: int) -> PdfLine | None:
     from pdfminer.layout import LTChar  # noqa: PLC0415
 
     # Zero bytes stand for glyphs without a character (a byte order mark drawn, say).
@@ -244,4 +258,6 @@ def _line(item: Any, page: int) -> _Line | None:
     if first_word is None:
         first_word = word_end - item.x0
     size = sizes.most_common(1)[0][0] if sizes else 0.0
-    return _Line(text, page, item.x0, item.x1, item.y1, item.y0, size, bold * 2 > chars, first_word)
+    return PdfLine(
+        text, page, item.x0, item.x1, item.y1, item.y0, size, bold * 2 > chars, first_word
+    )

@@ -1,0 +1,201 @@
+"""A PDF page's text lines in reading order: rows, two columns, and footnotes.
+
+Lines are read top to bottom; lines on one baseline (the cells of a table row) left to
+right. A page laid out in two columns (lines starting at two places with a gutter between,
+the right column's lines running to the right margin like wrapped prose) is read left
+column first, then the right one, band by band between the lines that span the page; the
+small type at the top and foot of a page (running headers, page numbers, footnotes) stays
+where it is. A footnote is the small type at a page's foot that starts with a footnote mark
+(``1``, ``*``, ``†``, ``¹``) or stands under a rule: report content that the report's web
+page does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+__all__ = ["FOOTNOTE", "PdfLine", "footnotes", "reading_order"]
+
+#: The reason a footnote is set aside.
+FOOTNOTE: Final = "footnote"
+#: Points by which the starts of a column's lines may differ.
+_ALIGN: Final = 1.5
+#: How many lines must start at the right column's left edge to tell a column.
+_COLUMN_LINES: Final = 3
+#: The right column starts at least this share of the text's width from its left margin.
+_COLUMN_START: Final = 0.25
+#: The share of the right column's lines that run to the right margin (prose is wrapped).
+_PROSE_SHARE: Final = 0.4
+#: A line runs to the margin when it fills this share of its column's width.
+_FULL: Final = 0.85
+#: Points by which type must be smaller than the body's to be small type.
+_SMALLER: Final = 0.5
+#: A footnote's mark: a number, a symbol or superscript digits, then its text.
+_MARK: Final = re.compile(r"(?:\d{1,3}|[*†‡§¶]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s?(?=[^\W\d_]|[\"'‘“(])")
+
+
+@attrs.frozen
+class PdfLine:
+    """A text line of a PDF page, with its place (PDF points, y upwards) and type."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    #: The width of the line's first word.
+    first_word: float
+    #: The right edge of the line's column when the page has two (``None``: the page's).
+    edge: float | None = None
+
+    @property
+    def style(self) -> tuple[float, bool]:
+        """The line's font size and weight."""
+        return self.size, self.bold
+
+
+def reading_order(
+    pages: Sequence[Sequence[PdfLine]], body: float, right: float
+) -> list[list[PdfLine]]:
+    """The lines of each page in reading order.
+
+    ``body`` is the body text's font size and ``right`` the right margin (the right end of
+    the body's longest lines) of the whole document. Where the right column starts is told
+    page by page; a page whose own lines do not tell it (the last page of a section, its
+    right column empty) is read by the columns the other pages show.
+    """
+    ordered = [_rows(lines) for lines in pages]
+    middles = [_middle(lines, body) for lines in ordered]
+    starts = [
+        _right_column(lines[first:last], right)
+        for lines, (first, last) in zip(ordered, middles, strict=True)
+    ]
+    found = Counter(start for start in starts if start is not None)
+    if not found:
+        return ordered
+    common = found.most_common(1)[0][0]
+    edges: dict[float, float] = {}
+    result: list[list[PdfLine]] = []
+    for lines, (first, last), start in zip(ordered, middles, starts, strict=True):
+        column = common if start is None else start
+        if column not in edges:
+            edges[column] = max(
+                (
+                    line.x1
+                    for page, (a, b) in zip(ordered, middles, strict=True)
+                    for line in page[a:b]
+                    if line.x1 < column
+                ),
+                default=column,
+            )
+        middle = _by_columns(lines[first:last], column, edges[column])
+        result.append([*lines[:first], *middle, *lines[last:]])
+    return result
+
+
+def _middle(lines: Sequence[PdfLine], body: float) -> tuple[int, int]:
+    """Where the page's lines start and end once the small type at its top and foot is left."""
+    start = 0
+    while start < len(lines) and lines[start].size < body - _SMALLER:
+        start += 1
+    end = len(lines)
+    while end > start and lines[end - 1].size < body - _SMALLER:
+        end -= 1
+    return start, end
+
+
+def _rows(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """Top to bottom; the lines of one row (their middles within each other) left to right."""
+    rows: list[list[PdfLine]] = []
+    for line in sorted(lines, key=lambda line: -line.top):
+        if rows:
+            first = rows[-1][0]
+            middle = (line.top + line.bottom) / 2
+            if first.bottom <= middle <= first.top:
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
+
+
+def _right_column(lines: Sequence[PdfLine], right: float) -> float | None:
+    """Where the right column starts, when the lines are laid out in two columns."""
+    if not lines:
+        return None
+    left = min(line.x0 for line in lines)
+    width = right - left
+    starts = Counter(round(line.x0) for line in lines if line.x0 > left + width * _COLUMN_START)
+    if not starts:
+        return None
+    start, count = starts.most_common(1)[0]
+    if count < _COLUMN_LINES:
+        return None
+    column = [line for line in lines if line.x0 >= start - _ALIGN]
+    full = start + (right - start) * _FULL
+    if sum(line.x1 >= full for line in column) < len(column) * _PROSE_SHARE:
+        return None  # short cells beside others (a table), not a column of prose
+    beside = [line for line in lines if line.x0 < start - _ALIGN and line.x1 < start]
+    if len(beside) < _COLUMN_LINES:
+        return None
+    return float(start)
+
+
+def _by_columns(lines: Sequence[PdfLine], start: float, edge: float) -> list[PdfLine]:
+    """Band by band, the left column's lines then the right one's.
+
+    A line that crosses the gutter spans the page: it ends one band and stands alone. The
+    lines of a band that has a right column, or as many lines beside it as a column has,
+    carry the left column's right edge (``edge``).
+    """
+    result: list[PdfLine] = []
+    left: list[PdfLine] = []
+    right: list[PdfLine] = []
+
+    def band() -> None:
+        in_column = bool(right) or len(left) >= _COLUMN_LINES
+        result.extend(attrs.evolve(line, edge=edge) if in_column else line for line in left)
+        result.extend(right)
+        left.clear()
+        right.clear()
+
+    for line in lines:
+        if line.x0 >= start - _ALIGN:
+            right.append(line)
+        elif line.x1 < start:
+            left.append(line)
+        else:
+            band()
+            result.append(line)
+    band()
+    return result
+
+
+def footnotes(lines: Sequence[PdfLine], body: float, rules: Sequence[float]) -> list[int]:
+    """The indexes of the footnote lines of one page's lines (in reading order).
+
+    Footnotes are among the small type ending the page, under body text: from the first of
+    those lines that starts with a footnote mark, or that stands under a rule (``rules``
+    holds the heights of the page's horizontal rules) drawn below the body, to the page's
+    end (page furniture among them is told apart by its own reasons).
+    """
+    end = len(lines)
+    start = end
+    while start > 0 and lines[start - 1].size < body - _SMALLER:
+        start -= 1
+    if start in (0, end):
+        return []
+    above = lines[start - 1].bottom
+    for index in range(start, end):
+        line = lines[index]
+        ruled = any(line.top < rule < above for rule in rules)
+        if ruled or _MARK.match(line.text) is not None:
+            return list(range(index, end))
+    return []
