@@ -46,7 +46,7 @@ class Paper:
 
 
 #: The layouts the tests use: a small page (A6), on which every page of text runs over several
-#: PDF pages, and A4 with a report's usual type sizes.
+#: PDF pages, A5 (for two columns on a small page), and A4 with a report's usual type sizes.
 PAPERS = {
     "a6": Paper(
         (298.0, 420.0),
@@ -59,6 +59,19 @@ PAPERS = {
             "li": ("Vera", 9.0, 10.0),
             "li+": ("Vera", 9.0, 20.0),
         },
+    ),
+    "a5": Paper(
+        (420.0, 595.0),
+        40.0,
+        {
+            "h1": ("Vera-Bold", 16.0, 0.0),
+            "h2": ("Vera-Bold", 12.0, 0.0),
+            "h3": ("Vera-Bold", 10.0, 0.0),
+            "p": ("Vera", 9.0, 0.0),
+            "li": ("Vera", 9.0, 10.0),
+            "li+": ("Vera", 9.0, 20.0),
+        },
+        bottom=50.0,
     ),
     "a4": Paper(
         (595.0, 842.0),
@@ -79,12 +92,16 @@ PAPERS = {
 Drawn = tuple[str, float, float, float, str, bool]
 
 
-def layout(text: str, paper: str = "a6", spacing: float = 1.3) -> list[list[Drawn]]:
+def layout(
+    text: str, paper: str = "a6", spacing: float = 1.3, room: float = 0.0
+) -> list[list[Drawn]]:
     """The lines of each page of ``text`` laid out as a report on ``paper``.
 
-    ``spacing`` is the line pitch as a share of the font size (1.5 for "1.5 lines").
+    ``spacing`` is the line pitch as a share of the font size (1.5 for "1.5 lines"); ``room``
+    is kept free above the page's bottom margin (for footnotes).
     """
     form = PAPERS[paper]
+    bottom = form.bottom + room
     pages: list[list[Drawn]] = [[]]
     y = form.top
     for tag, content, continuation in blocks(text):
@@ -92,11 +109,11 @@ def layout(text: str, paper: str = "a6", spacing: float = 1.3) -> list[list[Draw
         shown = f"• {content}" if tag == "li" and not continuation else content
         width = form.size[0] - 2 * form.margin - indent
         leading = size * spacing
-        if tag.startswith("h") and y - 3 * leading < form.bottom:
+        if tag.startswith("h") and y - 3 * leading < bottom:
             pages.append([])  # keep a heading with what follows it
             y = form.top
         for number, line in enumerate(simpleSplit(shown, font, size, width)):
-            if y < form.bottom:
+            if y < bottom:
                 pages.append([])
                 y = form.top
             pages[-1].append((font, size, form.margin + indent, y, line, number == 0))
@@ -135,8 +152,21 @@ def blocks_pdf(pages: list[list[Block]], paper: str = "a6", spacing: float = 1.3
     return drawn_pdf(drawn, paper)
 
 
-def drawn_pdf(pages: list[list[Drawn]], paper: str = "a6") -> bytes:
-    """The lines of each page drawn on ``paper``, with a running header and page numbers."""
+#: Footnotes drawn at a page's foot: the page's index and the lines of its notes.
+Notes = dict[int, list[str]]
+#: The footnotes' type size and line pitch.
+NOTE_SIZE = 6.5
+NOTE_PITCH = 8.0
+
+
+def drawn_pdf(
+    pages: list[list[Drawn]], paper: str = "a6", notes: Notes | None = None, *, rule: bool = True
+) -> bytes:
+    """The lines of each page drawn on ``paper``, with a running header and page numbers.
+
+    ``notes`` are drawn at the foot of their pages in small type, under a short rule unless
+    ``rule`` is false, above the page number (the page's text must leave room for them).
+    """
     form = PAPERS[paper]
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=form.size, invariant=True)
@@ -147,9 +177,85 @@ def drawn_pdf(pages: list[list[Drawn]], paper: str = "a6") -> bytes:
         for font, size, x, y, line, _ in lines:
             pdf.setFont(font, size)
             pdf.drawString(x, y, line)
+        note = (notes or {}).get(number - 1, [])
+        if note:
+            y = 30 + NOTE_PITCH * (len(note) - 1)
+            if rule:
+                pdf.line(form.margin, y + NOTE_PITCH + 1, form.margin + 60, y + NOTE_PITCH + 1)
+            pdf.setFont("Vera", NOTE_SIZE)
+            for line in note:
+                pdf.drawString(form.margin, y, line)
+                y -= NOTE_PITCH
         pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+def footnoted_pdf(text: str, notes: Notes, paper: str = "a6", *, rule: bool = True) -> bytes:
+    """``text`` drawn as a report-like PDF with footnotes at the foot of some pages."""
+    room = NOTE_PITCH * (1 + max(map(len, notes.values()), default=0))
+    return drawn_pdf(layout(text, paper, room=room), paper, notes, rule=rule)
+
+
+#: Points between the two columns of a two-column layout.
+GUTTER = 18.0
+
+
+def column_layout(text: str, paper: str = "a4", spacing: float = 1.3) -> list[list[Drawn]]:
+    """``text`` laid out in two columns as a report tool lays them out.
+
+    The title line spans the page; the rest flows down the left column, then the right one,
+    then on to the next page. A heading that would end a column moves to the next one.
+    """
+    form = PAPERS[paper]
+    width = (form.size[0] - 2 * form.margin - GUTTER) / 2
+    pages: list[list[Drawn]] = [[]]
+    top = y = low = form.top  # the columns' top, the next line's place, the lowest line
+    column = 0
+
+    def next_column() -> None:
+        nonlocal column, top, y, low
+        if column == 0:
+            column = 1
+        else:
+            pages.append([])
+            column, top, low = 0, form.top, form.top
+        y = top
+
+    for tag, content, continuation in blocks(text):
+        font, size, indent = form.styles["li+" if continuation else tag]
+        shown = f"• {content}" if tag == "li" and not continuation else content
+        leading = size * spacing
+        if tag == "h1":  # spans the page, under both columns
+            lines = simpleSplit(shown, font, size, form.size[0] - 2 * form.margin)
+            y = min(y, low)
+            if y - leading * (len(lines) + 2) < form.bottom:
+                pages.append([])
+                y = form.top
+            for line in lines:
+                pages[-1].append((font, size, form.margin, y, line, True))
+                y -= leading
+            y -= size * 0.9
+            top = low = y
+            column = 0
+            continue
+        if tag.startswith("h") and y - 3 * leading < form.bottom:
+            next_column()
+        x = form.margin + column * (width + GUTTER) + indent
+        for number, line in enumerate(simpleSplit(shown, font, size, width - indent)):
+            if y < form.bottom:
+                next_column()
+                x = form.margin + column * (width + GUTTER) + indent
+            pages[-1].append((font, size, x, y, line, number == 0))
+            y -= leading
+            low = min(low, y)
+        y -= size * (0.3 if tag == "li" else 0.9)
+    return pages
+
+
+def columns_pdf(text: str, paper: str = "a4", spacing: float = 1.3) -> bytes:
+    """``text`` drawn as a two-column report-like PDF."""
+    return drawn_pdf(column_layout(text, paper, spacing), paper)
 
 
 def report_text(text: str, paper: str = "a6") -> str:

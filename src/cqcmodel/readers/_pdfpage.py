@@ -32,7 +32,10 @@ _COLUMN_START: Final = 0.25
 #: The share of the right column's lines that run to the right margin (prose is wrapped).
 _PROSE_SHARE: Final = 0.4
 #: A line runs to the margin when it fills this share of its column's width.
-_FULL: Final = 0.85
+_FULL: Final = 0.7
+#: The widest gutter between two columns, as a share of the body's font size (wider gaps
+#: stand between a table's cells).
+_GUTTER: Final = 4.0
 #: Points by which type must be smaller than the body's to be small type.
 _SMALLER: Final = 0.5
 #: A footnote's mark: a number, a symbol or superscript digits, then its text.
@@ -75,7 +78,7 @@ def reading_order(
     ordered = [_rows(lines) for lines in pages]
     middles = [_middle(lines, body) for lines in ordered]
     starts = [
-        _right_column(lines[first:last], right)
+        _right_column(lines[first:last], body, right)
         for lines, (first, last) in zip(ordered, middles, strict=True)
     ]
     found = Counter(start for start in starts if start is not None)
@@ -126,26 +129,32 @@ def _rows(lines: Sequence[PdfLine]) -> list[PdfLine]:
     return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
 
 
-def _right_column(lines: Sequence[PdfLine], right: float) -> float | None:
-    """Where the right column starts, when the lines are laid out in two columns."""
+def _right_column(lines: Sequence[PdfLine], body: float, right: float) -> float | None:
+    """Where the right column starts, when the lines are laid out in two columns.
+
+    Its lines start at one place (the leftmost place where two lines or more start, well
+    right of the left margin, that passes; a column's list items start further right),
+    most run to the right margin as wrapped prose does (a table's cells do not), and as
+    many lines as a column has stand beside it, a gutter's width away at most.
+    """
     if not lines:
         return None
     left = min(line.x0 for line in lines)
-    width = right - left
-    starts = Counter(round(line.x0) for line in lines if line.x0 > left + width * _COLUMN_START)
-    if not starts:
-        return None
-    start, count = starts.most_common(1)[0]
-    if count < _COLUMN_LINES:
-        return None
-    column = [line for line in lines if line.x0 >= start - _ALIGN]
-    full = start + (right - start) * _FULL
-    if sum(line.x1 >= full for line in column) < len(column) * _PROSE_SHARE:
-        return None  # short cells beside others (a table), not a column of prose
-    beside = [line for line in lines if line.x0 < start - _ALIGN and line.x1 < start]
-    if len(beside) < _COLUMN_LINES:
-        return None
-    return float(start)
+    starts = Counter(
+        round(line.x0) for line in lines if line.x0 > left + (right - left) * _COLUMN_START
+    )
+    for start in sorted(place for place, count in starts.items() if count >= 2):
+        column = [line for line in lines if line.x0 >= start - _ALIGN]
+        full = start + (right - start) * _FULL
+        beside = [line.x1 for line in lines if line.x0 < start - _ALIGN and line.x1 < start]
+        if (
+            len(column) >= _COLUMN_LINES
+            and len(beside) >= _COLUMN_LINES
+            and start - max(beside) <= body * _GUTTER
+            and sum(line.x1 >= full for line in column) >= len(column) * _PROSE_SHARE
+        ):
+            return float(start)
+    return None
 
 
 def _by_columns(lines: Sequence[PdfLine], start: float, edge: float) -> list[PdfLine]:
