@@ -201,61 +201,108 @@ def footnoted_pdf(text: str, notes: Notes, paper: str = "a6", *, rule: bool = Tr
 GUTTER = 18.0
 
 
-def column_layout(text: str, paper: str = "a4", spacing: float = 1.3) -> list[list[Drawn]]:
+#: A line to set in a column: font, size, indent, text, whether it opens its block, and the
+#: space it takes (its leading, and the block's space after its last line).
+_Setting = tuple[str, float, float, str, bool, float]
+
+
+def column_layout(
+    text: str,
+    paper: str = "a4",
+    spacing: float = 1.3,
+    span: frozenset[str] = frozenset({"h1"}),
+    columns_after: str | None = None,
+) -> list[list[Drawn]]:
     """``text`` laid out in two columns as a report tool lays them out.
 
-    The title line spans the page; the rest flows down the left column, then the right one,
-    then on to the next page. A heading that would end a column moves to the next one.
+    The blocks of the kinds in ``span`` (the title line by default) span the page; so does
+    everything from a title line to the heading ``columns_after`` when one is given (one
+    column for a page's opening, two for its findings). The blocks between spanning ones
+    fill the left column, then the right one, page after page; where they end on a page the
+    two columns are balanced (each about half of the lines), as word processors balance the
+    columns of a section. A heading that would end a column moves to the next one.
     """
     form = PAPERS[paper]
     width = (form.size[0] - 2 * form.margin - GUTTER) / 2
     pages: list[list[Drawn]] = [[]]
-    top = y = low = form.top  # the columns' top, the next line's place, the lowest line
-    column = 0
-
-    def next_column() -> None:
-        nonlocal column, top, y, low
-        if column == 0:
-            column = 1
-        else:
-            pages.append([])
-            column, top, low = 0, form.top, form.top
-        y = top
-
+    y = form.top
+    run: list[_Setting] = []
+    spanning = columns_after is not None
     for tag, content, continuation in blocks(text):
         font, size, indent = form.styles["li+" if continuation else tag]
         shown = f"• {content}" if tag == "li" and not continuation else content
         leading = size * spacing
-        if tag == "h1":  # spans the page, under both columns
-            lines = simpleSplit(shown, font, size, form.size[0] - 2 * form.margin)
-            y = min(y, low)
-            if y - leading * (len(lines) + 2) < form.bottom:
-                pages.append([])
-                y = form.top
-            for line in lines:
-                pages[-1].append((font, size, form.margin, y, line, True))
-                y -= leading
-            y -= size * 0.9
-            top = low = y
-            column = 0
+        after = size * (0.3 if tag == "li" else 0.9)
+        if tag == "h1":
+            spanning = columns_after is not None
+        if not (spanning or tag in span):
+            lines = simpleSplit(shown, font, size, width - indent)
+            for number, line in enumerate(lines):
+                gap = leading + (after if number == len(lines) - 1 else 0.0)
+                run.append((font, size, indent, line, number == 0, gap))
             continue
-        if tag.startswith("h") and y - 3 * leading < form.bottom:
-            next_column()
-        x = form.margin + column * (width + GUTTER) + indent
-        for number, line in enumerate(simpleSplit(shown, font, size, width - indent)):
-            if y < form.bottom:
-                next_column()
-                x = form.margin + column * (width + GUTTER) + indent
-            pages[-1].append((font, size, x, y, line, number == 0))
+        y = _set_columns(pages, run, y, form, width)
+        run = []
+        lines = simpleSplit(shown, font, size, form.size[0] - 2 * form.margin - indent)
+        if y - leading * (len(lines) + 2) < form.bottom:
+            pages.append([])
+            y = form.top
+        for number, line in enumerate(lines):
+            pages[-1].append((font, size, form.margin + indent, y, line, number == 0))
             y -= leading
-            low = min(low, y)
-        y -= size * (0.3 if tag == "li" else 0.9)
+        y -= after
+        if content == columns_after:
+            spanning = False
+    _set_columns(pages, run, y, form, width)
     return pages
 
 
-def columns_pdf(text: str, paper: str = "a4", spacing: float = 1.3) -> bytes:
-    """``text`` drawn as a two-column report-like PDF."""
-    return drawn_pdf(column_layout(text, paper, spacing), paper)
+def _set_columns(
+    pages: list[list[Drawn]], run: list[_Setting], y: float, form: Paper, width: float
+) -> float:
+    """The lines of ``run`` set in two columns from ``y`` down: the place below them."""
+    while run:
+        room = y - form.bottom
+        total = sum(setting[-1] for setting in run)
+        # Balanced when the rest fits on this page, else the left column is filled first.
+        share = total / 2 if total <= 2 * room else room
+        used, count = 0.0, 0
+        while count < len(run) and (used < share or count == 0) and used < room:
+            used += run[count][-1]
+            count += 1
+        while count > 1 and run[count - 1][0] == "Vera-Bold":
+            count -= 1  # keep a heading with what follows it
+        left, rest = run[:count], run[count:]
+        right: list[_Setting] = []
+        used = 0.0
+        while rest and used < room:
+            used += rest[0][-1]
+            right.append(rest.pop(0))
+        lowest = y
+        for column, settings in enumerate((left, right)):
+            here = y
+            for font, size, indent, line, opens, gap in settings:
+                x = form.margin + column * (width + GUTTER) + indent
+                pages[-1].append((font, size, x, here, line, opens))
+                here -= gap
+            lowest = min(lowest, here)
+        run = rest
+        if run:
+            pages.append([])
+            y = form.top
+        else:
+            y = lowest
+    return y
+
+
+def columns_pdf(
+    text: str,
+    paper: str = "a4",
+    span: frozenset[str] = frozenset({"h1"}),
+    columns_after: str | None = None,
+) -> bytes:
+    """``text`` drawn as a two-column report-like PDF (see :func:`column_layout`)."""
+    return drawn_pdf(column_layout(text, paper, span=span, columns_after=columns_after), paper)
 
 
 def report_text(text: str, paper: str = "a6") -> str:

@@ -36,6 +36,9 @@ _FULL: Final = 0.7
 #: The widest gutter between two columns, as a share of the body's font size (wider gaps
 #: stand between a table's cells).
 _GUTTER: Final = 4.0
+#: The gap in the right column, beyond a line's height, as a share of the body's font size,
+#: that a line spanning the page between two bands of columns stands in.
+_BAND_GAP: Final = 2.0
 #: Points by which type must be smaller than the body's to be small type.
 _SMALLER: Final = 0.5
 #: A footnote's mark: a number, a symbol or superscript digits, then its text.
@@ -90,18 +93,32 @@ def reading_order(
     for lines, (first, last), start in zip(ordered, middles, starts, strict=True):
         column = common if start is None else start
         if column not in edges:
-            edges[column] = max(
-                (
-                    line.x1
-                    for page, (a, b) in zip(ordered, middles, strict=True)
-                    for line in page[a:b]
-                    if line.x1 < column
-                ),
-                default=column,
+            edges[column] = _left_edge(
+                [page[a:b] for page, (a, b) in zip(ordered, middles, strict=True)], column, body
             )
-        middle = _by_columns(lines[first:last], column, edges[column])
+        middle = _by_columns(lines[first:last], column, body, edges[column], seen=start is not None)
         result.append([*lines[:first], *middle, *lines[last:]])
     return result
+
+
+def _left_edge(pages: Sequence[Sequence[PdfLine]], start: float, body: float) -> float:
+    """The left column's right edge: where its longest body lines end.
+
+    Only body lines with a right column line beside them count: a line of a page-wide
+    paragraph or heading that ends short of the right column is in no column.
+    """
+    edge = 0.0
+    for lines in pages:
+        column = [line for line in lines if line.x0 >= start - _ALIGN]
+        for line in lines:
+            if (
+                edge < line.x1 < start
+                and abs(line.size - body) < _SMALLER
+                and not line.bold
+                and any(other.bottom < line.top and line.bottom < other.top for other in column)
+            ):
+                edge = line.x1
+    return edge or start
 
 
 def _middle(lines: Sequence[PdfLine], body: float) -> tuple[int, int]:
@@ -157,19 +174,41 @@ def _right_column(lines: Sequence[PdfLine], body: float, right: float) -> float 
     return None
 
 
-def _by_columns(lines: Sequence[PdfLine], start: float, edge: float) -> list[PdfLine]:
+def _by_columns(
+    lines: Sequence[PdfLine], start: float, body: float, edge: float, *, seen: bool
+) -> list[PdfLine]:
     """Band by band, the left column's lines then the right one's.
 
-    A line that crosses the gutter spans the page: it ends one band and stands alone. The
-    lines of a band that has a right column, or as many lines beside it as a column has,
-    carry the left column's right edge (``edge``).
+    A line that crosses the gutter spans the page, and so does a line left of it that stands
+    in a gap of the right column (:func:`_spans`): it ends one band and stands alone. The
+    lines beside the right column carry the left column's right edge (``edge``): all of
+    them when the page's own lines show two columns (``seen``), else those of a band that
+    has a right column or as many lines beside it as a column has.
     """
+    result: list[PdfLine] = []
+    segment: list[PdfLine] = []
+    for line in lines:
+        if line.x0 < start - _ALIGN and line.x1 >= start:  # crosses the gutter
+            result.extend(_segment(segment, start, body, edge, seen=seen))
+            result.append(line)
+            segment = []
+        else:
+            segment.append(line)
+    result.extend(_segment(segment, start, body, edge, seen=seen))
+    return result
+
+
+def _segment(
+    lines: Sequence[PdfLine], start: float, body: float, edge: float, *, seen: bool
+) -> list[PdfLine]:
+    """:func:`_by_columns` for lines between two that cross the gutter."""
+    column = [line for line in lines if line.x0 >= start - _ALIGN]
     result: list[PdfLine] = []
     left: list[PdfLine] = []
     right: list[PdfLine] = []
 
     def band() -> None:
-        in_column = bool(right) or len(left) >= _COLUMN_LINES
+        in_column = seen or bool(right) or len(left) >= _COLUMN_LINES
         result.extend(attrs.evolve(line, edge=edge) if in_column else line for line in left)
         result.extend(right)
         left.clear()
@@ -178,13 +217,31 @@ def _by_columns(lines: Sequence[PdfLine], start: float, edge: float) -> list[Pdf
     for line in lines:
         if line.x0 >= start - _ALIGN:
             right.append(line)
-        elif line.x1 < start:
-            left.append(line)
-        else:
+        elif _spans(line, column, body):
             band()
             result.append(line)
+        else:
+            left.append(line)
     band()
     return result
+
+
+def _spans(line: PdfLine, column: Sequence[PdfLine], body: float) -> bool:
+    """Whether ``line``, left of the right column, spans the page between two of its bands.
+
+    It does when it is a heading (bold, or larger than the body: a heading never ends a
+    column, so one that is no column's last line spans the page), the right column's lines
+    stand above and below it, none beside it, and the gap between them is wider than the
+    line and a paragraph space or two (a heading over both columns, under two balanced
+    columns). A body line there is the last line of a column longer than the right one.
+    """
+    if not line.bold and line.size <= body + _SMALLER:
+        return False
+    above = [other.bottom for other in column if other.bottom >= line.top]
+    below = [other.top for other in column if other.top <= line.bottom]
+    if not above or not below or len(above) + len(below) < len(column):
+        return False
+    return min(above) - max(below) >= line.top - line.bottom + body * _BAND_GAP
 
 
 def footnotes(lines: Sequence[PdfLine], body: float, rules: Sequence[float]) -> list[int]:
