@@ -41,8 +41,11 @@ _GUTTER: Final = 4.0
 _BAND_GAP: Final = 2.0
 #: Points by which type must be smaller than the body's to be small type.
 _SMALLER: Final = 0.5
-#: A footnote's mark: a number, a symbol or superscript digits, then its text.
-_MARK: Final = re.compile(r"(?:\d{1,3}|[*†‡§¶]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s?(?=[^\W\d_]|[\"'‘“(])")
+#: A footnote's mark (a number, a symbol or superscript digits), then its text: at once, or
+#: after a space, text with a letter in it.
+_MARK: Final = re.compile(
+    r"(?:\d{1,3}|[*†‡§¶]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?:[^\W\d_]|[\"'‘“(]|\s+.*[^\W\d_])"
+)
 
 
 @attrs.frozen
