@@ -43,9 +43,7 @@ _BAND_GAP: Final = 2.0
 _SMALLER: Final = 0.5
 #: A footnote's mark (a number, a symbol or superscript digits), then its text: at once, or
 #: after a space, text with a letter in it.
-_MARK: Final = re.compile(
-    r"(?:\d{1,3}|[*†‡§¶]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?:[^\W\d_]|[\"'‘“(]|\s+.*[^\W\d_])"
-)
+_MARK: Final = re.compile(r"(?:\d{1,3}|[*†‡§¶]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?:[^\W\d_]|[\"'‘“(]|\s+.*[^\W\d_])")
 
 
 @attrs.frozen
