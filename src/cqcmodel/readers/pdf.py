@@ -1,12 +1,16 @@
 """PDF: a report's pages rebuilt into page text from their layout (extra ``cqcmodel[pdf]``).
 
 pdfminer.six lays out each page's characters into lines, each character with its font and
-size. Lines are read top to bottom, page after page; page numbers and running headers and
-footers are set aside (:func:`~cqcmodel.readers.pdftext.running_furniture`); then a line is
-joined to the one before when both have one style (font size and weight), no paragraph space
-stands between them (more than the body's own line pitch, whatever its line spacing), and
-the first reaches the right margin (a wrap cut it) or the second goes on in lower case. A
-paragraph or heading cut by a page break is joined the same way. Headings (bold or larger
+size. Lines are read top to bottom, page after page, the cells of a table row left to right,
+and a page in two columns left column first (band by band between the lines that span the
+page). Page numbers and running headers and footers are set aside
+(:func:`~cqcmodel.readers.pdftext.running_furniture`), and so are footnotes (small type at a
+page's foot that starts with a footnote mark or stands under a rule: the report's web page
+has none). Then a line is joined to the one before when both have one style (font size and
+weight), no paragraph space stands between them (more than the body's own line pitch,
+whatever its line spacing), and the first reaches the right margin, or its column's right
+edge (a wrap cut it), or the second goes on in lower case. A paragraph or heading cut by a
+page or column break, or by a footnote, is joined the same way. Headings (bold or larger
 type) are never joined to body text; the lines of a heading or title line a wrap cut are
 joined whenever together they make one of the format's headings or a title line; a
 structural line (a score line, a list item, a heading:
