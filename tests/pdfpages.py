@@ -160,12 +160,19 @@ NOTE_PITCH = 8.0
 
 
 def drawn_pdf(
-    pages: list[list[Drawn]], paper: str = "a6", notes: Notes | None = None, *, rule: bool = True
+    pages: list[list[Drawn]],
+    paper: str = "a6",
+    notes: Notes | None = None,
+    *,
+    rule: bool = True,
+    refs: dict[int, str] | None = None,
 ) -> bytes:
     """The lines of each page drawn on ``paper``, with a running header and page numbers.
 
     ``notes`` are drawn at the foot of their pages in small type, under a short rule unless
     ``rule`` is false, above the page number (the page's text must leave room for them).
+    ``refs`` are reference marks drawn as superscripts after the first body line of their
+    pages.
     """
     form = PAPERS[paper]
     out = io.BytesIO()
@@ -174,9 +181,14 @@ def drawn_pdf(
         pdf.setFont("Vera", 7)
         pdf.drawString(form.margin, form.size[1] - 22, HEADER)
         pdf.drawCentredString(form.size[0] / 2, 18, f"Page {number} of {len(pages)}")
+        ref = (refs or {}).get(number - 1)
         for font, size, x, y, line, _ in lines:
             pdf.setFont(font, size)
             pdf.drawString(x, y, line)
+            if ref is not None and font == "Vera" and size == form.styles["p"][1]:
+                pdf.setFont("Vera", size * 0.6)
+                pdf.drawString(x + pdfmetrics.stringWidth(line, font, size), y + size * 0.4, ref)
+                ref = None
         note = (notes or {}).get(number - 1, [])
         if note:
             y = 30 + NOTE_PITCH * (len(note) - 1)
@@ -191,10 +203,17 @@ def drawn_pdf(
     return out.getvalue()
 
 
-def footnoted_pdf(text: str, notes: Notes, paper: str = "a6", *, rule: bool = True) -> bytes:
-    """``text`` drawn as a report-like PDF with footnotes at the foot of some pages."""
+def footnoted_pdf(
+    text: str, notes: Notes, paper: str = "a6", *, rule: bool = True, refs: bool = False
+) -> bytes:
+    """``text`` drawn as a report-like PDF with footnotes at the foot of some pages.
+
+    With ``refs``, the mark a page's first footnote starts with (its number) is drawn as a
+    superscript after the page's first body line, as word processors mark a footnote.
+    """
     room = NOTE_PITCH * (1 + max(map(len, notes.values()), default=0))
-    return drawn_pdf(layout(text, paper, room=room), paper, notes, rule=rule)
+    marks = {page: note[0].split()[0] for page, note in notes.items() if note} if refs else {}
+    return drawn_pdf(layout(text, paper, room=room), paper, notes, rule=rule, refs=marks)
 
 
 #: Points between the two columns of a two-column layout.

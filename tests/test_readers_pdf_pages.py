@@ -210,6 +210,31 @@ def test_footnote_marks_and_rules(note: list[str], rule: bool) -> None:
     assert [entry.text for entry in authority.set_aside if entry.reason == "footnote"] == note
 
 
+@pytest.mark.parametrize("mark", ["1", "12", "*", "†"])
+def test_a_footnote_reference_mark_is_set_aside_with_its_footnote(mark: str) -> None:
+    """The superscript mark in the body that a footnote starts with is set aside too (the web
+    page has neither), at its own column: "Score: 3¹" reads "Score: 3", not "Score: 31"."""
+    text = SEED.read_text(encoding="utf-8")
+    pages = range(0, len(layout(text, "a6", room=16.0)), 2)
+    notes = {page: [f"{mark} Source: Adult Social Care Survey {page}"] for page in pages}
+    read = read_bytes(footnoted_pdf(text, notes, "a6", refs=True))
+    assert parse_read(read) == cqcmodel.parse(text)
+    marks = [entry for entry in read.set_aside if entry.reason == "footnote mark"]
+    assert len(marks) == len(notes)
+    for entry in marks:
+        source = read.source_lines[entry.line - 1]
+        assert source[entry.column - 1 :].startswith(mark)
+        assert entry.text == mark
+
+
+def test_a_superscript_no_footnote_starts_with_stays() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    pages = layout(text, "a6", room=16.0)
+    read = read_bytes(drawn_pdf(pages, "a6", {0: ["1 Source: the survey"]}, refs={0: "2"}))
+    assert all(entry.reason != "footnote mark" for entry in read.set_aside)
+    assert "Score: 32" in read.text.split("\n")
+
+
 def test_small_type_without_a_mark_or_a_rule_is_kept() -> None:
     """Small type at a page's foot that neither starts with a mark nor stands under a rule
     is not taken for a footnote: it is read (and shows up in the model)."""
@@ -231,13 +256,14 @@ def test_small_type_without_a_mark_or_a_rule_is_kept() -> None:
         max_size=6,
     ).filter(lambda words: any(word.isalpha() for word in words)),
     rule=st.booleans(),
+    refs=st.booleans(),
 )
 def test_a_footnote_on_any_page_leaves_the_model_alone(
-    page: int, mark: str, words: list[str], rule: bool
+    page: int, mark: str, words: list[str], rule: bool, refs: bool
 ) -> None:
     text = SEED.read_text(encoding="utf-8")
     note = f"{mark} {' '.join(words)}"
-    read = read_bytes(footnoted_pdf(text, {page: [note]}, "a6", rule=rule))
+    read = read_bytes(footnoted_pdf(text, {page: [note]}, "a6", rule=rule, refs=refs))
     authority = parse_read(read)
     assert authority == cqcmodel.parse(text)
     assert [entry.text for entry in authority.set_aside if entry.reason == "footnote"] == [note]

@@ -14,12 +14,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence, Set
 from typing import Final
 
 import attrs
 
-__all__ = ["FOOTNOTE", "PdfLine", "footnotes", "reading_order"]
+__all__ = [
+    "FOOTNOTE",
+    "FOOTNOTE_MARK",
+    "PdfLine",
+    "footnotes",
+    "note_marks",
+    "reading_order",
+    "unmarked",
+]
 
 #: The reason a footnote is set aside.
 FOOTNOTE: Final = "footnote"
@@ -43,7 +51,12 @@ _BAND_GAP: Final = 2.0
 _SMALLER: Final = 0.5
 #: A footnote's mark (a number, a symbol or superscript digits), then its text: at once, or
 #: after a space, text with a letter in it.
-_MARK: Final = re.compile(r"(?:\d{1,3}|[*†‡§¶]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?:[^\W\d_]|[\"'‘“(]|\s+.*[^\W\d_])")
+_MARK: Final = re.compile(
+    r"(?P<mark>\d{1,3}|[*†‡§¶]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?:[^\W\d_]|[\"'‘“(]|\s+.*[^\W\d_])"
+)
+_SUPERSCRIPTS: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: The reason a footnote's reference mark in the text is set aside.
+FOOTNOTE_MARK: Final = "footnote mark"
 
 
 @attrs.frozen
@@ -62,6 +75,8 @@ class PdfLine:
     first_word: float
     #: The right edge of the line's column when the page has two (``None``: the page's).
     edge: float | None = None
+    #: The line's superscript runs: where each starts in :attr:`text`, and its characters.
+    raised: tuple[tuple[int, str], ...] = ()
 
     @property
     def style(self) -> tuple[float, bool]:
@@ -266,3 +281,29 @@ def footnotes(lines: Sequence[PdfLine], body: float, rules: Sequence[float]) -> 
         if ruled or _MARK.match(line.text) is not None:
             return list(range(index, end))
     return []
+
+
+def note_marks(lines: Sequence[PdfLine], notes: Iterable[int]) -> frozenset[str]:
+    """The marks the footnotes (the lines at ``notes``) start with, superscripts as digits."""
+    marks = (_MARK.match(lines[index].text) for index in notes)
+    return frozenset(
+        found.group("mark").translate(_SUPERSCRIPTS) for found in marks if found is not None
+    )
+
+
+def unmarked(line: PdfLine, marks: Set[str]) -> tuple[str, list[tuple[int, str]]]:
+    """The line's text without its superscripts that are footnote ``marks``, and those.
+
+    Each mark comes with its column in the line's text. A superscript that no footnote
+    starts with (a square metre's "2") stays.
+    """
+    removed = [(start, run) for start, run in line.raised if run.translate(_SUPERSCRIPTS) in marks]
+    if not removed:
+        return line.text, []
+    parts: list[str] = []
+    last = 0
+    for start, run in removed:
+        parts.append(line.text[last:start])
+        last = start + len(run)
+    parts.append(line.text[last:])
+    return " ".join("".join(parts).split()), [(start + 1, run) for start, run in removed]

@@ -31,7 +31,15 @@ from typing import TYPE_CHECKING, Any, Final
 from ..errors import CqcModelError, ParseError
 from ..model import SetAside
 from ..text import Kind, match
-from ._pdfpage import FOOTNOTE, PdfLine, footnotes, reading_order
+from ._pdfpage import (
+    FOOTNOTE,
+    FOOTNOTE_MARK,
+    PdfLine,
+    footnotes,
+    note_marks,
+    reading_order,
+    unmarked,
+)
 from .furniture import mark
 from .pdftext import Continues, Piece, goes_on, join_lines, joined, known_heading, running_furniture
 
@@ -76,12 +84,18 @@ def read_pdf(data: bytes, *, source: str | None = None) -> ReadText:
     reasons = mark([piece[0] for piece in pieces], numbers=False)
     set_aside: list[SetAside] = []
     kept: list[Piece | None] = []
+    marks = note_marks(lines, notes)
     for index, piece in enumerate(pieces):
         reason = furniture.get(index) or (FOOTNOTE if index in notes else reasons[index])
-        if reason is None:
-            kept.append(piece)
-        else:
+        if reason is not None:
             set_aside.append(SetAside(line=piece[1], text=piece[0], reason=reason))
+            continue
+        text, removed = unmarked(lines[index], marks)
+        kept.append((text, *piece[1:]))
+        set_aside.extend(
+            SetAside(line=piece[1], column=column, text=run, reason=FOOTNOTE_MARK)
+            for column, run in removed
+        )
     numbers = [piece[1] for piece in kept if piece is not None]
     # The layout tells a title's wrapped lines (one style, one page): no guess from the text.
     joined_lines, positions = join_lines(kept, _by_layout(lines, numbers), title_starts=False)
@@ -262,6 +276,49 @@ def _line(item: Any, page: int) -> PdfLine | None:
     if first_word is None:
         first_word = word_end - item.x0
     size = sizes.most_common(1)[0][0] if sizes else 0.0
+    bolder = bold * 2 > chars
+    raised, end = _raised(item, size, text)
     return PdfLine(
-        text, page, item.x0, item.x1, item.y1, item.y0, size, bold * 2 > chars, first_word
+        text, page, item.x0, end, item.y1, item.y0, size, bolder, first_word, raised=raised
     )
+
+
+#: Type at most this share of the line's size, set this share of it above the line's
+#: characters, is raised (a superscript: a footnote's reference mark).
+_SUPERSCRIPT: Final = 0.8
+_RAISE: Final = 0.2
+
+
+def _raised(item: Any, size: float, text: str) -> tuple[tuple[tuple[int, str], ...], float]:
+    """The runs of superscript characters of a line, and where its other characters end.
+
+    Each run comes with where it starts in ``text``; a reference mark ending a line does not
+    make the line longer.
+    """
+    from pdfminer.layout import LTChar  # noqa: PLC0415
+
+    chars = [char for char in item if isinstance(char, LTChar)]
+    if not any(char.size <= size * _SUPERSCRIPT for char in chars):
+        return (), item.x1  # nearly every line: no small type in it
+    bottoms = Counter(round(char.y0, 1) for char in chars if round(char.size, 1) == size)
+    if not bottoms:
+        return (), item.x1
+    base = bottoms.most_common(1)[0][0]
+    # Places in ``text`` of its non-space characters: whitespace is all the text changed.
+    places = [index for index, character in enumerate(text) if not character.isspace()]
+    runs: list[tuple[int, str]] = []
+    seen = 0  # non-space characters before the current one
+    last = -2
+    end = item.x0
+    for char in chars:
+        glyph = "".join(char.get_text().replace("\x00", "").split())
+        if char.size <= size * _SUPERSCRIPT and char.y0 >= base + size * _RAISE and glyph:
+            if runs and last == seen - 1:
+                runs[-1] = (runs[-1][0], runs[-1][1] + glyph)
+            elif seen < len(places):
+                runs.append((places[seen], glyph))
+            last = seen + len(glyph) - 1
+        elif glyph:
+            end = max(end, char.x1)
+        seen += len(glyph)
+    return tuple(runs), end if runs else item.x1
