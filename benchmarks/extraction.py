@@ -68,6 +68,7 @@ UNSEEN = Path(__file__).resolve().parent / "unseen"
 BLIND = Path(__file__).resolve().parent / "blind"
 FRESH = Path(__file__).resolve().parent / "fresh"
 FRESH2 = Path(__file__).resolve().parent / "fresh2"
+FRESH3 = Path(__file__).resolve().parent / "fresh3"
 
 #: Sets whose shortfalls are printed but do not fail the run: a set that measures the rules
 #: as they are, which no rule may be changed to pass. The blind, fresh and fresh2 pages were
@@ -210,7 +211,7 @@ def _row(label: str, initiatives: Score, organisations: Score) -> str:
 
 
 def sets() -> dict[str, list[PageResult]]:
-    """The scored pages of each set: tune, test, held-out, unseen, blind, fresh, fresh2."""
+    """The scored pages of each set: tune, test, held-out, unseen, blind, fresh, fresh2, fresh3."""
     gold = measure()
     return {
         "tune": [result for result in gold if split_of(result.page) == "tune"],
@@ -220,6 +221,7 @@ def sets() -> dict[str, list[PageResult]]:
         "blind": measure(BLIND, BLIND),
         "fresh": measure(FRESH, FRESH),
         "fresh2": measure(FRESH2, FRESH2),
+        "fresh3": measure(FRESH3, FRESH3),
     }
 
 

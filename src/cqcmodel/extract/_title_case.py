@@ -520,9 +520,22 @@ def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = F
         return True
     if _names_a_thing(left):
         return not _prefix_only(left, right) and (_names_a_thing(right) or _may_be_unheaded(right))
+    if article and _whole_body(right) and not _place_like(left):
+        return True
     if _content(left) < 2 or _place_like(left):
         return False
     return _starts_with_body(right) or (article and _names_a_thing(right))
+
+
+def _whole_body(words: Sequence[str]) -> bool:
+    """Whether ``words`` name a body by their own head, and start with no place noun.
+
+    After "and the", such a name is one of its own whatever comes before the "and"
+    ("Sense and the Royal National Institute of Blind People", "CDDFT and the North East
+    Ambulance Service NHS Foundation Trust"); a place noun first continues a place ("…
+    and the Isles of Scilly Integrated Care Board").
+    """
+    return organisation_kind(words) is not None and not _land_noun(words[:3])
 
 
 #: Words of departments, fields and other generic names: their repeat is no new name.
@@ -625,14 +638,26 @@ def _run_candidates(
     for piece in _split_after_heads(trimmed):
         for linked in _split_links(piece) if len(piece) > 2 else (piece,):
             parts = _split_coordinated(linked)
+            beside_body = False
             if len(parts) > 1:  # a coordinated part may hold a link of its own
                 parts = [part for coordinated in parts for part in _split_links(coordinated)]
+                beside_body = any(_a_body(part) for part in parts)
             for part in parts:
-                _piece_candidates(scan, where, part)
+                _piece_candidates(scan, where, part, beside_body=beside_body)
 
 
-def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
-    """The candidate one piece of a run names: a body, a headed or extended name, or else."""
+def _a_body(part: list[Token]) -> bool:
+    """Whether a part names a body by its own words (a head of two words or more)."""
+    return len(part) > 1 and organisation_kind([token.text for token in part]) is not None
+
+
+def _piece_candidates(
+    scan: Scan, where: _Run, piece: list[Token], *, beside_body: bool = False
+) -> None:
+    """The candidate one piece of a run names: a body, a headed or extended name, or else.
+
+    A name without a head coordinated with a body (``beside_body``) is a body too.
+    """
     named, after_person = _after_person(piece)
     part = _trim(named, at_start=False, self_keys=scan.self_keys)
     if not part:
@@ -665,7 +690,24 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
     if head is not None:
         _add_headed(scan, where, part, head, after_person=after_person)
         return
+    if beside_body and _coordinated_with_body(scan, where.passage, part):
+        return
     _unheaded(scan, where.passage, where.sentence, part, starts_sentence=where.starts_sentence)
+
+
+def _coordinated_with_body(scan: Scan, passage: Passage, part: list[Token]) -> bool:
+    """Add a name without a head that an "and" joins to a body, as a body; whether it was.
+
+    "Sense and the Royal National Institute of Blind People": a single word that may name
+    a body alone, or a run that may be a brand-like name (:func:`_may_be_brand_like`).
+    """
+    if len(part) == 1:
+        named = _may_name_alone(part[0]) and not _people_plural(part[0])
+    else:
+        named = _may_be_brand_like(part, passage.text[part[0].start : part[-1].end])
+    if named:
+        _add_kind(scan, passage, part[0].start, part[-1].end, OrganisationKind.OTHER)
+    return named
 
 
 def _local_undertaking(names: Sequence[str], self_keys: frozenset[str]) -> InitiativeKind | None:
