@@ -359,6 +359,29 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
     return trimmed
 
 
+def _split_possessives(run: list[Token]) -> list[list[Token]]:
+    """Split a run after a possessive that ends a name of its own: owner and owned thing.
+
+    "the Health and Wellbeing Board’s Thrive Plymouth programme", "the Oxfordshire Mental
+    Health Partnership’s Safe Haven": the words before the possessive name a thing by
+    themselves (:func:`_names_a_thing`), and a capitalised word follows; the owner keeps
+    its possessive here (:func:`_trim` drops it). One word ("Barnardo’s") or a saint's name
+    ("St Mungo’s Recovery College") names no owner apart.
+    """
+    parts: list[list[Token]] = []
+    begin = 0
+    for index in range(1, len(run) - 1):
+        token = run[index]
+        if not _POSSESSIVE.search(token.text) or not _capital(run[index + 1]):
+            continue
+        words = [t.text for t in run[begin:index]] + [token.text[:-2]]
+        if len(words) >= 2 and _names_a_thing(words):
+            parts.append(run[begin : index + 1])
+            begin = index + 1
+    parts.append(run[begin:])
+    return parts
+
+
 #: Connectors after a head noun that start another name ("X Board and the Y Board").
 _SPLITTING: Final = CONNECTORS - {"for", "of", "at"}
 
@@ -635,7 +658,7 @@ def _run_candidates(
         last=run[-1],
         starts_sentence=at_start and trimmed[0] is run[0],
     )
-    for piece in _split_after_heads(trimmed):
+    for piece in (p for owned in _split_possessives(trimmed) for p in _split_after_heads(owned)):
         for linked in _split_links(piece) if len(piece) > 2 else (piece,):
             parts = _split_coordinated(linked)
             beside_body = False
