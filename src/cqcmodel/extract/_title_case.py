@@ -460,10 +460,23 @@ def _link_at(run: list[Token], index: int) -> int | None:
     if word not in LINK_WORDS and not (word in ARTICLE_LINK_WORDS and after > index + 1):
         return None
     right = [t.text for t in run[after:]]
-    left_body = organisation_kind([t.text for t in run[:index]]) is not None
+    left = [t.text for t in run[:index]]
+    left_body = organisation_kind(left) is not None
     if organisation_kind(right) is not None or (left_body and _names_a_thing(right)):
         return after
+    if word in LINK_WORDS and after > index + 1 and _article_link(left, right, body=left_body):
+        return after
     return None
+
+
+def _article_link(left: Sequence[str], right: Sequence[str], *, body: bool) -> bool:
+    """Whether a link word and "the" join two names: "X on the Y …", both sides names.
+
+    "Livewell Southwest on the Healthy Homes project", "the University of Plymouth on the
+    High Intensity User project": the left side is a body or may be a name without a head
+    (two content words, no place), and two content words follow the article.
+    """
+    return (body or _may_be_unheaded(left)) and _content(right) >= 2
 
 
 #: Connectors that start a phrase of their own after "and" ("… and by Bluebird Care").
