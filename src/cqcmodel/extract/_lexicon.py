@@ -471,6 +471,10 @@ COMPASS_WORDS: Final = frozenset(
     {"north", "south", "east", "west", "central", "mid", "greater", "inner", "outer", "upper"}
 )
 
+#: Nouns that start a place's name before the place ("County Durham"): like a compass
+#: point, they make the words a place.
+PLACE_PREFIXES: Final = frozenset({"county"})
+
 #: Words a Title Case name without a head noun may not be made of alone: places, compass
 #: points, nationalities and the like are capitalised without naming a body or undertaking.
 NOT_UNHEADED_WORDS: Final = _words(

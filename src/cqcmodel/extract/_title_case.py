@@ -25,6 +25,7 @@ from ._lexicon import (
     BRANCHED_BODIES,
     COLLECTIVE_NOUNS,
     COMPASS_WORDS,
+    PLACE_PREFIXES,
     CONNECTORS,
     DATE_WORDS,
     EXTENSION_HEADS,
@@ -541,14 +542,18 @@ def _starts_with_body(words: Sequence[str]) -> bool:
 _BODY_PREFIXES: Final = tuple(sorted(body + " " for body in NATIONAL_BODY_NAMES))
 
 
-def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = False) -> bool:
+def _joins_names(
+    left: Sequence[str], right: Sequence[str], *, article: bool = False, listed: bool = False
+) -> bool:
     """Whether an "and" between ``left`` and ``right`` joins two names (not one name's words).
 
     It does after a job title ("the Principal Social Worker and the … Group"); where the
     left part is a name by itself and the right part is, or may be, one too; where a left
     part of two words or more is followed by a national body of the lexicon ("Cloverleaf
     Advocacy and Age UK Sheffield") or, after "and the" (``article``), by a name ("Sheffield
-    Young Carers and the Carers Centre").
+    Young Carers and the Carers Centre"), or where a name without a head is followed by a
+    body (:func:`_name_beside_body`), unless the left part lists places (``listed``:
+    "Tees, Esk and Wear Valleys NHS Foundation Trust").
     """
     if not right:
         return False
@@ -560,7 +565,28 @@ def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = F
         return True
     if _content(left) < 2 or _place_like(left):
         return False
-    return _starts_with_body(right) or (article and _names_a_thing(right))
+    if _starts_with_body(right) or (article and _names_a_thing(right)):
+        return True
+    return not listed and _name_beside_body(left, right)
+
+
+def _name_beside_body(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether a name without a head and a body by its own head are joined by an "and".
+
+    "One Manchester and Southway Housing Trust", "Livewell Southwest and University
+    Hospitals Plymouth NHS Trust": the left side may be a name without a head (two content
+    words, no place: :func:`_may_be_unheaded`), the right side is a whole body
+    (:func:`_whole_body`). A field word on either side of the "and" ("Sheffield Health and
+    Social Care NHS Foundation Trust") or a place first on the right ("… and South Humber
+    NHS Foundation Trust") makes one name of places or fields.
+    """
+    return (
+        _may_be_unheaded(left)
+        and left[-1].casefold() not in _FIELD_WORDS
+        and right[0].casefold() not in _FIELD_WORDS
+        and not _place_like(right[:1])
+        and _whole_body(right)
+    )
 
 
 def _whole_body(words: Sequence[str]) -> bool:
@@ -614,7 +640,10 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
             while right and right[0].text.casefold() == "the":
                 right = right[1:]
             left_words = [t.text for t in run[:index]]
-            if _joins_names(left_words, [t.text for t in right], article=article):
+            # Words apart by more than a space were listed ("Tees, Esk and …").
+            listed = any(b.start - a.end > 1 for a, b in itertools.pairwise(run[: index + 1]))
+            joined = _joins_names(left_words, [t.text for t in right], article=article, listed=listed)
+            if joined:
                 parts.append(run[:index])
                 run = right
                 break
@@ -974,7 +1003,7 @@ def _place_like(words: Sequence[str]) -> bool:
     """
     content = [word.casefold() for word in words if word.casefold() not in CONNECTORS]
     parts = [part for word in content for part in word.split("-")]
-    if parts and (parts[0] in COMPASS_WORDS or _land_noun(words)):
+    if parts and (parts[0] in COMPASS_WORDS or parts[0] in PLACE_PREFIXES or _land_noun(words)):
         return True
     if len(content) == 2 and content[0] in SAINT_WORDS and not _POSSESSIVE_END.search(content[1]):
         return True  # "St Helens", "St Albans": a saint's name without a possessive
