@@ -458,6 +458,12 @@ SINGLE_NAME_CUES: Final[tuple[tuple[str, str], ...]] = (
     ("", "said"),
 )
 
+#: Initiative heads that end bodies' names as often as undertakings' ("Coventry Law Centre",
+#: "Plymouth Octopus Project"): a name headed by one is a body where a strong cue of a body
+#: says so (a verb of speech after it, "commissioned … to", "delivered by", a list of
+#: bodies it is in), else an initiative.
+BODY_LIKE_HEADS: Final = _words("centre center forum network project")
+
 #: Words just after an unheaded name that make it a body speaking ("Carers Leeds told us").
 ORGANISATION_CUES_AFTER: Final = _words(
     """

@@ -21,6 +21,7 @@ from ._classify import head_index, is_person, kind_of, mixed_case, organisation_
 from ._classify import names_a_thing as _names_a_thing
 from ._lexicon import (
     ARTICLE_LINK_WORDS,
+    BODY_LIKE_HEADS,
     BRANCH_LINKS,
     BRANCHED_BODIES,
     COLLECTIVE_NOUNS,
@@ -849,6 +850,11 @@ def _add_headed(
         return
     if where.starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
         return
+    if head == len(part) - 1 and singular(names[head].casefold()) in BODY_LIKE_HEADS:
+        body = _headed_body(scan, where, start, end)
+        if body is not None:
+            _add_kind(scan, where.passage, start, end, body)
+            return
     keys: set[str] = set()
     forms: set[str] = set()
     if singular(names[-1].casefold()) in WEAK_HEADS and len(part) >= 3:
@@ -863,6 +869,22 @@ def _add_headed(
         kind=kind,
         keys=keys,
         forms=forms,
+    )
+
+
+def _headed_body(scan: Scan, where: _Run, start: int, end: int) -> OrganisationKind | None:
+    """The kind of body a strong cue makes of a name headed by a word of BODY_LIKE_HEADS.
+
+    "Healthwatch Luton and the Disability Resource Centre told us", "It funded Plymouth
+    Octopus Project to support groups", "Coventry Citizens Advice, Coventry Law Centre and
+    …": a cue that makes even a single word a body (:func:`_body_cue`), or a list of bodies.
+    """
+    text, sentence = where.passage.text, where.sentence
+    cued = _body_cue(text, start, end, sentence, single=True, speaks=True)
+    if cued is not None:
+        return cued
+    return _listed_member(text, start, sentence) or _listed_after_body(
+        scan, where.passage, start
     )
 
 
