@@ -880,7 +880,7 @@ def _headed_body(scan: Scan, where: _Run, start: int, end: int) -> OrganisationK
     …": a cue that makes even a single word a body (:func:`_body_cue`), or a list of bodies.
     """
     text, sentence = where.passage.text, where.sentence
-    cued = _body_cue(text, start, end, sentence, single=True, speaks=True)
+    cued = body_cue(text, start, end, sentence, single=True, speaks=True)
     if cued is not None:
         return cued
     return _listed_member(text, start, sentence) or _listed_after_body(
@@ -1077,7 +1077,7 @@ def _listed_member(text: str, start: int, sentence: Sentence) -> OrganisationKin
     return LISTED_BODY_NOUNS.get(found.group(1).casefold()) if found else None
 
 
-def _body_cue(
+def body_cue(
     text: str, start: int, end: int, sentence: Sentence, *, single: bool, speaks: bool = False
 ) -> OrganisationKind | None:
     """The kind of body the words around a name without a head noun say it is, if any.
@@ -1148,7 +1148,7 @@ def _unheaded(
         return
     if not _may_be_brand_like(part, text[start:end]):
         return
-    cued = _body_cue(text, start, end, sentence, single=False) or _listed_after_body(
+    cued = body_cue(text, start, end, sentence, single=False) or _listed_after_body(
         scan, passage, start
     )
     if cued is not None:
@@ -1174,7 +1174,7 @@ def _coordinated_bodies(
     if "the" in names[1:] or _place_like(names) or _generic(name_key(text[start:end])):
         return False
     listed = _listed_member(text, start, sentence) or _listed_after_body(scan, passage, start)
-    strong = _body_cue(text, start, end, sentence, single=True)
+    strong = body_cue(text, start, end, sentence, single=True)
     if strong is not None:
         _add_bodies(scan, passage, part, strong, listed=listed is not None)
         return True
@@ -1291,7 +1291,7 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
     if not _may_name_alone(word):
         return
     speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
-    cued = _body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
+    cued = body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
     if (
         cued is None
         and _LIST_GOES_ON.match(text, word.end, sentence.end)
@@ -1331,4 +1331,4 @@ def _may_be_brand_like(part: list[Token], written: str) -> bool:
     )
 
 
-__all__ = ["BODY_WORDS", "has_later_capital", "scan_runs"]
+__all__ = ["BODY_WORDS", "body_cue", "has_later_capital", "scan_runs"]
