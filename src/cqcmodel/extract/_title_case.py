@@ -1063,17 +1063,26 @@ _STRONG_AFTER: Final = frozenset(following for phrase, following in SINGLE_NAME_
 
 
 _LISTING_LAST: Final = frozenset(cue.rsplit(" ", 1)[-1] for cue in LISTING_CUES)
-#: A plural noun, an optional comma and a listing cue, just before a name.
+#: A plural noun, an optional comma and a listing cue, then the list's earlier members
+#: (capitalised words, each followed by a comma or "and"), just before a name.
 _LISTING: Final = re.compile(
     r"(?<![\w-])([A-Za-z]+),?\s+(?:"
     + "|".join(cue.replace(" ", r"\s+") for cue in LISTING_CUES)
-    + r")\s+$"
+    + r")\s+(?:[A-Z][\w’'&-]*+(?:\s[A-Z][\w’'&-]*+){0,5}(?:,\s|\s(?:and|&)\s))*(?:The\s)?$"
+)
+#: What just before a name shows it may be in a list: a listing cue, a comma or "and" (and
+#: an article written with a capital, "including The Zone").
+_LISTED_BEFORE: Final = re.compile(
+    r"(?:\s(?:" + "|".join(sorted(_LISTING_LAST)) + r"|and|&)|,)\s(?:The\s)?$"
 )
 
 
 def _listed_member(text: str, start: int, sentence: Sentence) -> OrganisationKind | None:
-    """The kind of body a plural noun before a list gives a name listed ("partners, including")."""
-    found = _LISTING.search(text, max(sentence.start, start - 40), start)
+    """The kind of body a plural noun before a list gives a name listed ("partners, including").
+
+    Every member of the list is one: "providers including The Zone, Shekinah and Harbour".
+    """
+    found = _LISTING.search(text, max(sentence.start, start - 120), start)
     return LISTED_BODY_NOUNS.get(found.group(1).casefold()) if found else None
 
 
@@ -1089,7 +1098,7 @@ def body_cue(
     :data:`ORGANISATION_CUES_BEFORE` or before one of :data:`ORGANISATION_CUES_AFTER`.
     """
     last = _cue_before(text, start, sentence)
-    if last in _LISTING_LAST:
+    if _LISTED_BEFORE.search(text, max(sentence.start, start - 16), start):
         listed = _listed_member(text, start, sentence)
         if listed is not None:
             return listed
