@@ -364,7 +364,7 @@ NAMING_VERBS: Final = frozenset({"known", "referred to", "branded", "called", "n
 #: Nouns of an apposition after a name that make it an organisation ("Hestia, a charity").
 ORGANISATION_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
     (OrganisationKind.CHARITY, "charity organisation organization"),
-    (OrganisationKind.OTHER, "provider company enterprise body landlord"),
+    (OrganisationKind.OTHER, "provider company enterprise body landlord association"),
     (OrganisationKind.NHS_TRUST, "trust"),
 )
 
