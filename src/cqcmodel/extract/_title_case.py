@@ -48,6 +48,7 @@ from ._lexicon import (
     ORGANISATION_CUES_AFTER,
     ORGANISATION_CUES_BEFORE,
     ORGANISATION_ENDINGS,
+    ORGANISATION_HEADS_OF,
     ORGANISATION_HEADS,
     ORGANISATION_NOUNS,
     OWN_SERVICE_CUES,
@@ -579,15 +580,27 @@ def _name_beside_body(left: Sequence[str], right: Sequence[str]) -> bool:
     words, no place: :func:`_may_be_unheaded`), the right side is a whole body
     (:func:`_whole_body`). A field word on either side of the "and" ("Sheffield Health and
     Social Care NHS Foundation Trust") or a place first on the right ("… and South Humber
-    NHS Foundation Trust") makes one name of places or fields.
+    NHS Foundation Trust") makes one name of places or fields. NHS bodies are named for
+    their places ("Tees Esk and Wear Valleys NHS Foundation Trust"): an NHS body on the
+    right is a name of its own only where a body's noun starts it ("University …").
     """
-    return (
+    if not (
         _may_be_unheaded(left)
         and left[-1].casefold() not in _FIELD_WORDS
         and right[0].casefold() not in _FIELD_WORDS
         and not _place_like(right[:1])
         and _whole_body(right)
-    )
+    ):
+        return False
+    if organisation_kind(right) not in _NHS_KINDS:
+        return True
+    first = singular(right[0].casefold())
+    return first in ORGANISATION_HEADS_OF or first in ORGANISATION_ENDINGS
+
+
+_NHS_KINDS: Final = frozenset(
+    {OrganisationKind.NHS_TRUST, OrganisationKind.NHS_BODY, OrganisationKind.ICB}
+)
 
 
 def _whole_body(words: Sequence[str]) -> bool:
