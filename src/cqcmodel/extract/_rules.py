@@ -386,6 +386,11 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
             ("Kent Community Health NHS Foundation Trust",),
         ),
         ("Data from the survey (ASCS, 2023) showed it.", ()),
+        (
+            "It worked with Leeds Community and Voluntary Action (LCVA) on grants.",
+            ("Leeds Community and Voluntary Action",),
+        ),
+        ("It funded Hull Octopus Project (HOP) to help groups.", ("Hull Octopus Project",)),
     ),
     "lexicon": (
         ("It used Better Care Funding (BCF) for beds.", ("Better Care Funding", "BCF")),
@@ -464,6 +469,35 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
         ("Herts Help, a network of local charities, ran a line.", ("Herts Help",)),
         ("Leaders said the Domestic Abuse Board oversaw local plans.", ("Domestic Abuse Board",)),
         ("Staff said Step2Home offered short stays.", ("Step2Home",)),
+        (
+            "Vista and the Leicester Royal Infirmary NHS Trust trained staff.",
+            ("Vista", "Leicester Royal Infirmary NHS Trust"),
+        ),
+        (
+            "It worked with Homes Together and Northway Housing Trust.",
+            ("Homes Together", "Northway Housing Trust"),
+        ),
+        (
+            "It worked with Tees Esk and Wear Valleys NHS Foundation Trust.",
+            ("Tees Esk and Wear Valleys NHS Foundation Trust",),
+        ),
+        (
+            "It worked with County Durham and Darlington NHS Foundation Trust.",
+            ("County Durham and Darlington NHS Foundation Trust",),
+        ),
+        (
+            "It was set out in the Safeguarding Adults Board’s Prevention Plan.",
+            ("Safeguarding Adults Board", "Prevention Plan"),
+        ),
+        ("People used Barnardo’s Family Hub.", ("Barnardo’s Family Hub",)),
+        (
+            "It worked with Hope Housing on the Warm Places project.",
+            ("Hope Housing", "Warm Places project"),
+        ),
+        (
+            "It worked with providers including The Bridge, Anchor and Crisis on it.",
+            ("Bridge", "Anchor", "Crisis"),
+        ),
     ),
     "apposed": (
         ("Vista, a local sight loss charity, told us so.", ("Vista",)),
