@@ -327,7 +327,6 @@ NATIONAL_PROGRAMMES: Final[tuple[tuple[str, InitiativeKind, tuple[str, ...]], ..
     ("Dementia Action Week", InitiativeKind.EVENT, ()),
     ("Safeguarding Adults Week", InitiativeKind.EVENT, ()),
     ("Joint Strategic Needs Assessment", InitiativeKind.STRATEGY, ()),
-    ("Section 75 Agreement", InitiativeKind.AGREEMENT, ("section 75 agreement",)),
 )
 
 #: The names of :data:`NATIONAL_BODIES`, as written.
