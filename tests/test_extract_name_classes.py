@@ -629,6 +629,12 @@ def test_a_place_prefix_makes_a_place(prefix: str) -> None:
             [],
             ["Bridge", "Anchor", "Crisis"],
         ),
+        # A name ending in "Organisation" is a body, whatever an apposition says.
+        (
+            "Care was delivered through Leeds Local Care Organisation (LLCO), a partnership.",
+            [],
+            ["Leeds Local Care Organisation"],
+        ),
         # An apposition naming an association.
         (
             "It worked with Bridgeway, the largest housing association in the city.",

@@ -538,7 +538,10 @@ OWNERS: Final = frozenset({"council", "authority", "borough", "city", "county", 
 ORGANISATION_ENDINGS: Final[dict[str, OrganisationKind]] = _kinds(
     (OrganisationKind.COUNCIL, "council"),
     (OrganisationKind.NHS_BODY, "hospital"),
-    (OrganisationKind.OTHER, "police constabulary brigade college federation ltd limited cic plc"),
+    (
+        OrganisationKind.OTHER,
+        "police constabulary brigade college federation ltd limited cic plc organisation",
+    ),
     (OrganisationKind.CHARITY, "society charity foundation association aid hospice uk cvs cva"),
     (OrganisationKind.NATIONAL_BODY, "commission agency ombudsman inspectorate"),
 )
