@@ -635,6 +635,14 @@ def test_a_place_prefix_makes_a_place(prefix: str) -> None:
             [],
             ["Leeds Local Care Organisation"],
         ),
+        # Groups of people joined by "and" before "Centre" name a charity, as one does;
+        # fields do not.
+        (
+            "People were helped by the Leeds Refugee and Migrant Centre.",
+            [],
+            ["Leeds Refugee and Migrant Centre"],
+        ),
+        ("People used the Health and Wellbeing Centre.", ["Health and Wellbeing Centre"], []),
         # An apposition naming an association.
         (
             "It worked with Bridgeway, the largest housing association in the city.",

@@ -161,17 +161,22 @@ def _group_centre(lower: list[str]) -> OrganisationKind | None:
 
     "Women’s Centre", "Bristol Older People’s Forum": one of the two words before "Centre",
     without its possessive, is a word of :data:`CENTRE_GROUPS`; before "Forum", a word of
-    :data:`FORUM_GROUPS` in the possessive.
+    :data:`FORUM_GROUPS` in the possessive. Groups joined by "and" count as one ("Coventry
+    Refugee and Migrant Centre"): then the four words before the head are read.
     """
     if len(lower) < 2:
         return None
+    # Groups coordinated before the head count as one: "Refugee and Migrant Centre".
+    width = 5 if "and" in lower[-4:-1] else 3
     if lower[-1] == "forum":
         before = [
-            _POSSESSIVE_END.sub("", word) for word in lower[-3:-1] if _POSSESSIVE_END.search(word)
+            _POSSESSIVE_END.sub("", word)
+            for word in lower[-width:-1]
+            if _POSSESSIVE_END.search(word)
         ]
         groups = FORUM_GROUPS
     elif lower[-1] in {"centre", "center"}:
-        before = [_POSSESSIVE_END.sub("", word) for word in lower[-3:-1]]
+        before = [_POSSESSIVE_END.sub("", word) for word in lower[-width:-1]]
         groups = CENTRE_GROUPS
     else:
         return None
