@@ -643,6 +643,12 @@ def test_a_place_prefix_makes_a_place(prefix: str) -> None:
             ["Leeds Refugee and Migrant Centre"],
         ),
         ("People used the Health and Wellbeing Centre.", ["Health and Wellbeing Centre"], []),
+        # People's voices carried through bodies: either side of the "and" is one.
+        (
+            "Carers told us, through Speak Up Leeds and Hope Together Kent, that it helped.",
+            [],
+            ["Speak Up Leeds", "Hope Together Kent"],
+        ),
         # An apposition naming an association.
         (
             "It worked with Bridgeway, the largest housing association in the city.",

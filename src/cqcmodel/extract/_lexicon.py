@@ -443,7 +443,8 @@ ORGANISATION_CUES_BEFORE: Final = frozenset(
 
 #: Phrases around a name without a head noun that make even a single word a body, as
 #: (lower-case words just before it or "" for any, the word just after it or "" for any):
-#: "commissioned Refuge to run …", "delivered by Refuge", "Refuge told us". An organisation
+#: "commissioned Refuge to run …", "delivered by Refuge", "Refuge told us", "people told us,
+#: through Refuge, that …" (a body that carries people's voices). An organisation
 #: noun just before it ("the charity Refuge") does the same (:data:`ORGANISATION_NOUNS`).
 SINGLE_NAME_CUES: Final[tuple[tuple[str, str], ...]] = (
     ("commissioned", "to"),
@@ -454,6 +455,8 @@ SINGLE_NAME_CUES: Final[tuple[tuple[str, str], ...]] = (
     ("provided by", ""),
     ("run by", ""),
     ("in partnership with", ""),
+    ("told us through", ""),
+    ("told us, through", ""),
     ("", "told"),
     ("", "said"),
 )
