@@ -649,6 +649,10 @@ def test_a_place_prefix_makes_a_place(prefix: str) -> None:
             [],
             ["Speak Up Leeds", "Hope Together Kent"],
         ),
+        # The authority's own place after a head noun is part of the name (Sunderland's
+        # report); another place is not.
+        ("Carers used Carers Hub Sunderland daily.", ["Carers Hub Sunderland"], []),
+        ("Carers used Carers Hub Durham daily.", ["Carers Hub"], []),
         # An apposition naming an association.
         (
             "It worked with Bridgeway, the largest housing association in the city.",

@@ -759,6 +759,7 @@ def _piece_candidates(
         head is not None
         and head < len(part) - 1
         and part[head + 1].text.casefold() not in {"for", "of"}
+        and not _own_place_after(scan, part, head)
     ):
         part, names = part[: head + 1], names[: head + 1]
     body = _names_a_thing(names) and head is None and " ".join(names) not in PROGRAMME_NAMES
@@ -772,6 +773,15 @@ def _piece_candidates(
     if beside_body and _coordinated_with_body(scan, where.passage, part):
         return
     _unheaded(scan, where.passage, where.sentence, part, starts_sentence=where.starts_sentence)
+
+
+def _own_place_after(scan: Scan, part: list[Token], head: int) -> bool:
+    """Whether the one word after a head noun is the authority's own place, part of the name.
+
+    "Carers Hub Plymouth" in Plymouth's report: a service named for its place after its
+    noun.
+    """
+    return head == len(part) - 2 and name_key(part[-1].text) in scan.self_keys
 
 
 def _coordinated_with_body(scan: Scan, passage: Passage, part: list[Token]) -> bool:
