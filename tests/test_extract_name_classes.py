@@ -653,6 +653,9 @@ def test_a_place_prefix_makes_a_place(prefix: str) -> None:
         # report); another place is not.
         ("Carers used Carers Hub Sunderland daily.", ["Carers Hub Sunderland"], []),
         ("Carers used Carers Hub Durham daily.", ["Carers Hub"], []),
+        # A branched body is written in the singular: its plural names no branch.
+        ("People used the Happy Minds partnership.", ["Happy Minds partnership"], []),
+        ("People were helped by Leeds Mind.", [], ["Leeds Mind"]),
         # An apposition naming an association.
         (
             "It worked with Bridgeway, the largest housing association in the city.",

@@ -253,6 +253,9 @@ def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
     lower = lower_words(words)
     if not lower:
         return None
+    if lower[-1] in _BRANCH_LASTS and lower[-1] != words[-1].casefold():
+        # A branched body is written in the singular: "Healthy Minds" is no branch of Mind.
+        lower[-1] = words[-1].casefold()
     return next((kind for test in ORGANISATION_TESTS if (kind := test(lower)) is not None), None)
 
 
