@@ -656,6 +656,24 @@ def test_a_place_prefix_makes_a_place(prefix: str) -> None:
         # A branched body is written in the singular: its plural names no branch.
         ("People used the Happy Minds partnership.", ["Happy Minds partnership"], []),
         ("People were helped by Leeds Mind.", [], ["Leeds Mind"]),
+        # A partnership's members listed after "which included" are bodies; the
+        # authority's place, "and" and one word are places inside one name.
+        (
+            "The Advice Partnership, which included Speak Up Kent and Hope Together Leeds, met.",
+            ["Advice Partnership"],
+            ["Speak Up Kent", "Hope Together Leeds"],
+        ),
+        (
+            "It worked with partners including Age UK Sunderland and Grapevine Sunderland and"
+            " Durham on it.",
+            [],
+            ["Age UK Sunderland", "Grapevine Sunderland and Durham"],
+        ),
+        (
+            "It worked with partners including Grapevine Leeds and Durham on it.",
+            [],
+            ["Grapevine Leeds", "Durham"],
+        ),
         # An apposition naming an association.
         (
             "It worked with Bridgeway, the largest housing association in the city.",

@@ -390,10 +390,13 @@ LISTED_BODY_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
         OrganisationKind.OTHER,
         "organisations organizations providers bodies partners associations landlords agencies",
     ),
+    # A partnership's or network's members are bodies too ("the Advice Partnership, which
+    # included Citizens Advice, Coventry Law Centre and …").
+    (OrganisationKind.OTHER, "partnership alliance network consortium"),
 )
 
 #: Words that start a list after a plural noun of :data:`LISTED_BODY_NOUNS`.
-LISTING_CUES: Final = ("including", "such as")
+LISTING_CUES: Final = ("including", "such as", "which included", "which includes")
 
 #: Phrases after a body's name that make it the assessed authority's own service: "the
 #: Portsmouth Carers Centre, run by the local authority" is an undertaking, not a body.

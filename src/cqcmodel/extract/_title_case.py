@@ -1237,7 +1237,12 @@ def _add_bodies(
         # A body named for the authority's place starts a name of its own: "Sense and
         # Croydon Vision" in Croydon's report are two.
         local = len(left) == 1 and name_key(right[0].text) in scan.self_keys
-        if all(_body_side(passage.text, side, listed=listed or local) for side in (left, right)):
+        # The authority's place, "and" and one word are places paired inside one name
+        # ("Grapevine Coventry and Warwickshire" in Coventry's report).
+        paired = len(right) == 1 and name_key(left[-1].text) in scan.self_keys
+        if not paired and all(
+            _body_side(passage.text, side, listed=listed or local) for side in (left, right)
+        ):
             _add_kind(scan, passage, left[0].start, left[-1].end, kind)
             _add_kind(scan, passage, right[0].start, right[-1].end, kind)
             return True
