@@ -371,11 +371,13 @@ def _split_possessives(run: list[Token]) -> list[list[Token]]:
     its possessive here (:func:`_trim` drops it). One word ("Barnardo’s") or a saint's name
     ("St Mungo’s Recovery College") names no owner apart.
     """
+    if len(run) < 3:
+        return [run]
     parts: list[list[Token]] = []
     begin = 0
     for index in range(1, len(run) - 1):
         token = run[index]
-        if not _POSSESSIVE.search(token.text) or not _capital(run[index + 1]):
+        if not token.text.endswith(("’s", "'s")) or not _capital(run[index + 1]):
             continue
         words = [t.text for t in run[begin:index]] + [token.text[:-2]]
         if len(words) >= 2 and _names_a_thing(words):
