@@ -627,7 +627,7 @@ def test_a_place_prefix_makes_a_place(prefix: str) -> None:
         (
             "It worked with providers including The Bridge, Anchor and Crisis on it.",
             [],
-            ["Bridge", "Anchor", "Crisis"],
+            ["The Bridge", "Anchor", "Crisis"],
         ),
         # A name ending in "Organisation" is a body, whatever an apposition says.
         (

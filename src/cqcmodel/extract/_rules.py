@@ -496,7 +496,7 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
         ),
         (
             "It worked with providers including The Bridge, Anchor and Crisis on it.",
-            ("Bridge", "Anchor", "Crisis"),
+            ("The Bridge", "Anchor", "Crisis"),
         ),
     ),
     "apposed": (

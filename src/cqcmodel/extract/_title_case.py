@@ -1339,7 +1339,7 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
         # "run with HCRG Care Group, Curo and voluntary partners": inside a list of bodies.
         cued = _listed_after_body(scan, passage, word.start)
     if cued is not None:
-        _add_kind(scan, passage, word.start, word.end, cued)
+        _add_kind(scan, passage, _article_start(text, word.start, sentence), word.end, cued)
         return
     if _brand_token(word.text):
         before = _cue_before(text, word.start, sentence)
@@ -1347,6 +1347,17 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
         body = before in ORGANISATION_CUES_BEFORE and clause is None
         kind = OrganisationKind.OTHER if body else InitiativeKind.OTHER
         _add_kind(scan, passage, word.start, word.end, kind)
+
+
+def _article_start(text: str, start: int, sentence: Sentence) -> int:
+    """Where a single-word name starts: at a capitalised "The" just before it, inside a sentence.
+
+    "providers including The Zone": the article written with a capital is the name's own.
+    """
+    before = start - 4
+    if before > sentence.start and text.startswith("The ", before) and text[before - 1] == " ":
+        return before
+    return start
 
 
 def _may_be_brand_like(part: list[Token], written: str) -> bool:
