@@ -26,7 +26,6 @@ from ._lexicon import (
     BRANCHED_BODIES,
     COLLECTIVE_NOUNS,
     COMPASS_WORDS,
-    PLACE_PREFIXES,
     CONNECTORS,
     DATE_WORDS,
     EXTENSION_HEADS,
@@ -48,14 +47,15 @@ from ._lexicon import (
     ORGANISATION_CUES_AFTER,
     ORGANISATION_CUES_BEFORE,
     ORGANISATION_ENDINGS,
-    ORGANISATION_HEADS_OF,
     ORGANISATION_HEADS,
+    ORGANISATION_HEADS_OF,
     ORGANISATION_NOUNS,
     OWN_SERVICE_CUES,
     OWNERS,
     PERSON_HEADS,
     PHRASAL_PARTICLES,
     PLACE_NOUNS,
+    PLACE_PREFIXES,
     PREDICATE_VERBS,
     PREFIX_BODY_WORDS,
     PROGRAMME_NAMES,
@@ -658,7 +658,9 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
             left_words = [t.text for t in run[:index]]
             # Words apart by more than a space were listed ("Tees, Esk and …").
             listed = any(b.start - a.end > 1 for a, b in itertools.pairwise(run[: index + 1]))
-            joined = _joins_names(left_words, [t.text for t in right], article=article, listed=listed)
+            joined = _joins_names(
+                left_words, [t.text for t in right], article=article, listed=listed
+            )
             if joined:
                 parts.append(run[:index])
                 run = right
@@ -908,9 +910,7 @@ def _headed_body(scan: Scan, where: _Run, start: int, end: int) -> OrganisationK
     cued = body_cue(text, start, end, sentence, single=True, speaks=True)
     if cued is not None:
         return cued
-    return _listed_member(text, start, sentence) or _listed_after_body(
-        scan, where.passage, start
-    )
+    return _listed_member(text, start, sentence) or _listed_after_body(scan, where.passage, start)
 
 
 #: An age range written just before a name: "the 0-25 Service", "the 16+ Team".
