@@ -21,7 +21,12 @@ HELDOUT = TESTS.parent / "benchmarks" / "heldout"
 UNSEEN = TESTS.parent / "benchmarks" / "unseen"
 BLIND = TESTS.parent / "benchmarks" / "blind"
 #: The sets written and labelled blind (each was tuned on after its first measurement).
-BLIND_SETS = {"blind": BLIND, "fresh": BLIND.parent / "fresh", "fresh2": BLIND.parent / "fresh2"}
+BLIND_SETS = {
+    "blind": BLIND,
+    "fresh": BLIND.parent / "fresh",
+    "fresh2": BLIND.parent / "fresh2",
+    "fresh3": BLIND.parent / "fresh3",
+}
 OUTSIDE_FILES = [
     path
     for folder in (HELDOUT, UNSEEN, *BLIND_SETS.values())
@@ -48,8 +53,15 @@ def test_the_gold_pages_meet_the_targets() -> None:
 
 @pytest.mark.parametrize(
     ("folder", "pages"),
-    [(HELDOUT, 4), (UNSEEN, 4), (BLIND, 6), (BLIND_SETS["fresh"], 8), (BLIND_SETS["fresh2"], 8)],
-    ids=["held-out", "unseen", "blind", "fresh", "fresh2"],
+    [
+        (HELDOUT, 4),
+        (UNSEEN, 4),
+        (BLIND, 6),
+        (BLIND_SETS["fresh"], 8),
+        (BLIND_SETS["fresh2"], 8),
+        (BLIND_SETS["fresh3"], 10),
+    ],
+    ids=["held-out", "unseen", "blind", "fresh", "fresh2", "fresh3"],
 )
 def test_pages_written_apart_from_the_corpus_meet_the_targets(folder: Path, pages: int) -> None:
     benchmark = _benchmark()

@@ -560,3 +560,138 @@ def test_a_possessive_ending_a_longer_name_is_its_owner_s() -> None:
     )
     # One word, or a saint's name, keeps its possessive.
     assert names("It worked with St Mungo’s outreach team.") == ([], ["St Mungo’s"])
+
+
+@pytest.mark.parametrize("head", sorted(lexicon.BODY_LIKE_HEADS))
+def test_a_body_like_head_is_a_body_only_after_a_strong_cue(head: str) -> None:
+    name = f"Kent Resource {head.title()}"
+    assert names(f"It funded {name} to give advice.") == ([], [name])
+    assert names(f"Partners, Healthwatch Kent and the {name} told us so.")[1][-1] == name
+    assert names(f"People used the {name} for advice.") == ([name], [])
+
+
+@pytest.mark.parametrize("prefix", sorted(lexicon.PLACE_PREFIXES))
+def test_a_place_prefix_makes_a_place(prefix: str) -> None:
+    place = f"{prefix.title()} Durham"
+    assert names(f"People moving out of {place} were supported.") == ([], [])
+    assert names(f"It worked with {place} and Darlington NHS Foundation Trust.") == (
+        [],
+        [f"{place} and Darlington NHS Foundation Trust"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "initiatives", "bodies"),
+    [
+        # Coordination: after "and the", a body by its own head is a name of its own, and
+        # a name without a head joined to a body is a body.
+        (
+            "Vista and the Leicester Royal Infirmary NHS Trust trained staff.",
+            [],
+            ["Vista", "Leicester Royal Infirmary NHS Trust"],
+        ),
+        (
+            "It was agreed with LPT and the East Midlands Ambulance Service NHS Trust.",
+            [],
+            ["LPT", "East Midlands Ambulance Service NHS Trust"],
+        ),
+        (
+            "It worked with Homes Together and Northway Housing Trust.",
+            [],
+            ["Homes Together", "Northway Housing Trust"],
+        ),
+        (
+            "Staff worked with Sheffield Health and Social Care NHS Foundation Trust.",
+            [],
+            ["Sheffield Health and Social Care NHS Foundation Trust"],
+        ),
+        (
+            "It worked with NHS Cornwall and the Isles of Scilly Integrated Care Board.",
+            [],
+            ["NHS Cornwall and the Isles of Scilly Integrated Care Board"],
+        ),
+        # A possessive after a name of its own splits owner from owned.
+        (
+            "It was set out in the Safeguarding Adults Board’s Prevention Plan.",
+            ["Safeguarding Adults Board", "Prevention Plan"],
+            [],
+        ),
+        ("People used Barnardo’s Family Hub.", ["Barnardo’s Family Hub"], []),
+        # A link word and "the" between two names.
+        (
+            "It worked with Hope Housing on the Warm Places project.",
+            ["Warm Places project"],
+            ["Hope Housing"],
+        ),
+        # Every member of a list of bodies is a body.
+        (
+            "It worked with providers including The Bridge, Anchor and Crisis on it.",
+            [],
+            ["The Bridge", "Anchor", "Crisis"],
+        ),
+        # A name ending in "Organisation" is a body, whatever an apposition says.
+        (
+            "Care was delivered through Leeds Local Care Organisation (LLCO), a partnership.",
+            [],
+            ["Leeds Local Care Organisation"],
+        ),
+        # Groups of people joined by "and" before "Centre" name a charity, as one does;
+        # fields do not.
+        (
+            "People were helped by the Leeds Refugee and Migrant Centre.",
+            [],
+            ["Leeds Refugee and Migrant Centre"],
+        ),
+        ("People used the Health and Wellbeing Centre.", ["Health and Wellbeing Centre"], []),
+        # People's voices carried through bodies: either side of the "and" is one.
+        (
+            "Carers told us, through Speak Up Leeds and Hope Together Kent, that it helped.",
+            [],
+            ["Speak Up Leeds", "Hope Together Kent"],
+        ),
+        # The authority's own place after a head noun is part of the name (Sunderland's
+        # report); another place is not.
+        ("Carers used Carers Hub Sunderland daily.", ["Carers Hub Sunderland"], []),
+        ("Carers used Carers Hub Durham daily.", ["Carers Hub"], []),
+        # A branched body is written in the singular: its plural names no branch.
+        ("People used the Happy Minds partnership.", ["Happy Minds partnership"], []),
+        ("People were helped by Leeds Mind.", [], ["Leeds Mind"]),
+        # A partnership's members listed after "which included" are bodies; the
+        # authority's place, "and" and one word are places inside one name.
+        (
+            "The Advice Partnership, which included Speak Up Kent and Hope Together Leeds, met.",
+            ["Advice Partnership"],
+            ["Speak Up Kent", "Hope Together Leeds"],
+        ),
+        (
+            "It worked with partners including Age UK Sunderland and Grapevine Sunderland and"
+            " Durham on it.",
+            [],
+            ["Age UK Sunderland", "Grapevine Sunderland and Durham"],
+        ),
+        (
+            "It worked with partners including Grapevine Leeds and Durham on it.",
+            [],
+            ["Grapevine Leeds", "Durham"],
+        ),
+        # An apposition naming an association.
+        (
+            "It worked with Bridgeway, the largest housing association in the city.",
+            [],
+            ["Bridgeway"],
+        ),
+        # A long form without a head reads the body cues; one with a body-like head the
+        # strong ones.
+        (
+            "It worked with Leeds Community and Voluntary Action (LCVA) on grants.",
+            [],
+            ["Leeds Community and Voluntary Action"],
+        ),
+        ("It funded Hull Octopus Project (HOP) to help groups.", [], ["Hull Octopus Project"]),
+        ("People used the Hull Octopus Project (HOP) for help.", ["Hull Octopus Project"], []),
+    ],
+)
+def test_names_by_coordination_possession_links_and_lists(
+    text: str, initiatives: list[str], bodies: list[str]
+) -> None:
+    assert names(text) == (initiatives, bodies)

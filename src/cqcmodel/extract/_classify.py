@@ -161,17 +161,22 @@ def _group_centre(lower: list[str]) -> OrganisationKind | None:
 
     "Women’s Centre", "Bristol Older People’s Forum": one of the two words before "Centre",
     without its possessive, is a word of :data:`CENTRE_GROUPS`; before "Forum", a word of
-    :data:`FORUM_GROUPS` in the possessive.
+    :data:`FORUM_GROUPS` in the possessive. Groups joined by "and" count as one ("Coventry
+    Refugee and Migrant Centre"): then the four words before the head are read.
     """
     if len(lower) < 2:
         return None
+    # Groups coordinated before the head count as one: "Refugee and Migrant Centre".
+    width = 5 if "and" in lower[-4:-1] else 3
     if lower[-1] == "forum":
         before = [
-            _POSSESSIVE_END.sub("", word) for word in lower[-3:-1] if _POSSESSIVE_END.search(word)
+            _POSSESSIVE_END.sub("", word)
+            for word in lower[-width:-1]
+            if _POSSESSIVE_END.search(word)
         ]
         groups = FORUM_GROUPS
     elif lower[-1] in {"centre", "center"}:
-        before = [_POSSESSIVE_END.sub("", word) for word in lower[-3:-1]]
+        before = [_POSSESSIVE_END.sub("", word) for word in lower[-width:-1]]
         groups = CENTRE_GROUPS
     else:
         return None
@@ -248,6 +253,9 @@ def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
     lower = lower_words(words)
     if not lower:
         return None
+    if lower[-1] in _BRANCH_LASTS and lower[-1] != words[-1].casefold():
+        # A branched body is written in the singular: "Healthy Minds" is no branch of Mind.
+        lower[-1] = words[-1].casefold()
     return next((kind for test in ORGANISATION_TESTS if (kind := test(lower)) is not None), None)
 
 

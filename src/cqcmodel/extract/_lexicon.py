@@ -364,7 +364,7 @@ NAMING_VERBS: Final = frozenset({"known", "referred to", "branded", "called", "n
 #: Nouns of an apposition after a name that make it an organisation ("Hestia, a charity").
 ORGANISATION_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
     (OrganisationKind.CHARITY, "charity organisation organization"),
-    (OrganisationKind.OTHER, "provider company enterprise body landlord"),
+    (OrganisationKind.OTHER, "provider company enterprise body landlord association"),
     (OrganisationKind.NHS_TRUST, "trust"),
 )
 
@@ -390,10 +390,13 @@ LISTED_BODY_NOUNS: Final[dict[str, OrganisationKind]] = _kinds(
         OrganisationKind.OTHER,
         "organisations organizations providers bodies partners associations landlords agencies",
     ),
+    # A partnership's or network's members are bodies too ("the Advice Partnership, which
+    # included Citizens Advice, Coventry Law Centre and …").
+    (OrganisationKind.OTHER, "partnership alliance network consortium"),
 )
 
 #: Words that start a list after a plural noun of :data:`LISTED_BODY_NOUNS`.
-LISTING_CUES: Final = ("including", "such as")
+LISTING_CUES: Final = ("including", "such as", "which included", "which includes")
 
 #: Phrases after a body's name that make it the assessed authority's own service: "the
 #: Portsmouth Carers Centre, run by the local authority" is an undertaking, not a body.
@@ -443,7 +446,8 @@ ORGANISATION_CUES_BEFORE: Final = frozenset(
 
 #: Phrases around a name without a head noun that make even a single word a body, as
 #: (lower-case words just before it or "" for any, the word just after it or "" for any):
-#: "commissioned Refuge to run …", "delivered by Refuge", "Refuge told us". An organisation
+#: "commissioned Refuge to run …", "delivered by Refuge", "Refuge told us", "people told us,
+#: through Refuge, that …" (a body that carries people's voices). An organisation
 #: noun just before it ("the charity Refuge") does the same (:data:`ORGANISATION_NOUNS`).
 SINGLE_NAME_CUES: Final[tuple[tuple[str, str], ...]] = (
     ("commissioned", "to"),
@@ -454,9 +458,17 @@ SINGLE_NAME_CUES: Final[tuple[tuple[str, str], ...]] = (
     ("provided by", ""),
     ("run by", ""),
     ("in partnership with", ""),
+    ("told us through", ""),
+    ("told us, through", ""),
     ("", "told"),
     ("", "said"),
 )
+
+#: Initiative heads that end bodies' names as often as undertakings' ("Coventry Law Centre",
+#: "Plymouth Octopus Project"): a name headed by one is a body where a strong cue of a body
+#: says so (a verb of speech after it, "commissioned … to", "delivered by", a list of
+#: bodies it is in), else an initiative.
+BODY_LIKE_HEADS: Final = _words("centre center forum network project")
 
 #: Words just after an unheaded name that make it a body speaking ("Carers Leeds told us").
 ORGANISATION_CUES_AFTER: Final = _words(
@@ -470,6 +482,10 @@ ORGANISATION_CUES_AFTER: Final = _words(
 COMPASS_WORDS: Final = frozenset(
     {"north", "south", "east", "west", "central", "mid", "greater", "inner", "outer", "upper"}
 )
+
+#: Nouns that start a place's name before the place ("County Durham"): like a compass
+#: point, they make the words a place.
+PLACE_PREFIXES: Final = frozenset({"county"})
 
 #: Words a Title Case name without a head noun may not be made of alone: places, compass
 #: points, nationalities and the like are capitalised without naming a body or undertaking.
@@ -528,7 +544,10 @@ OWNERS: Final = frozenset({"council", "authority", "borough", "city", "county", 
 ORGANISATION_ENDINGS: Final[dict[str, OrganisationKind]] = _kinds(
     (OrganisationKind.COUNCIL, "council"),
     (OrganisationKind.NHS_BODY, "hospital"),
-    (OrganisationKind.OTHER, "police constabulary brigade college federation ltd limited cic plc"),
+    (
+        OrganisationKind.OTHER,
+        "police constabulary brigade college federation ltd limited cic plc organisation",
+    ),
     (OrganisationKind.CHARITY, "society charity foundation association aid hospice uk cvs cva"),
     (OrganisationKind.NATIONAL_BODY, "commission agency ombudsman inspectorate"),
 )

@@ -17,9 +17,11 @@ from .kinds import Category, Kind
 _BRANCH: Final = r"(?:\s[A-Z][a-z][\w’'-]*(?:\sand\s[A-Z][a-z][\w’'-]*)?){0,2}"
 
 
-def _words_pattern(name: str, tail: str = "") -> str:
+def _words_pattern(name: str, tail: str = "", *, plural: bool = True) -> str:
+    """The pattern of ``name``'s words (its last also in the plural, if ``plural``)."""
     words = [re.escape(word) for word in WORD_GAP.split(name)]
-    words[-1] += "s?"
+    if plural:
+        words[-1] += "s?"
     return r"(?<![\w-])" + r"[\s-]+".join(words) + tail + r"(?![\w-])"
 
 
@@ -77,7 +79,8 @@ def lexicon_entries() -> tuple[LexiconEntry, ...]:
         branched = name in BRANCHED_BODIES
         entries.append(
             LexiconEntry(
-                pattern=re.compile(_words_pattern(name, _BRANCH if branched else "")),
+                # A body is written in the singular: "Healthy Minds" names no Mind.
+                pattern=re.compile(_words_pattern(name, _BRANCH if branched else "", plural=False)),
                 needle=_needle(name),
                 name=name,
                 category=Category.ORGANISATION,

@@ -19,8 +19,9 @@ import attrs
 from ..framework import STATEMENTS, Theme
 from ._apposed import first_word_apposed
 from ._candidates import Scan
-from ._classify import is_person, kind_of, organisation_kind
+from ._classify import head_index, is_person, kind_of, organisation_kind
 from ._lexicon import (
+    BODY_LIKE_HEADS,
     CONNECTORS,
     INITIATIVE_HEADS,
     KIND_HINTS,
@@ -39,8 +40,8 @@ from ._text import (
     tokens,
     words_from,
 )
-from ._title_case import has_later_capital, scan_runs
-from .kinds import Category, InitiativeKind
+from ._title_case import body_cue, has_later_capital, scan_runs
+from .kinds import Category, InitiativeKind, OrganisationKind
 
 # --- patterns -------------------------------------------------------------------------------
 
@@ -186,6 +187,27 @@ def _long_form(text: str, words: Sequence[Token], acronym: str) -> tuple[int, in
     return start + first, end
 
 
+def _long_form_body(
+    passage: Passage, sentence: Sentence, words: Sequence[str], start: int, end: int
+) -> OrganisationKind | None:
+    """The kind of body the words around a capitalised long form make of it, if any.
+
+    The cues the Title Case rule reads (:func:`~cqcmodel.extract._title_case.body_cue`),
+    around the long form and its bracket: a long form without a head after "working
+    with" or before "told us" ("working with Oxfordshire Community and Voluntary Action
+    (OCVA)"); one headed by a noun of
+    :data:`~cqcmodel.extract._lexicon.BODY_LIKE_HEADS` only after a strong cue ("funded
+    Plymouth Octopus Project (POP) to").
+    """
+    if not passage.text[start].isupper():
+        return None
+    if head_index(words) is None and kind_of(words) is None:
+        return body_cue(passage.text, start, end, sentence, single=False)
+    if singular(words[-1].casefold()) in BODY_LIKE_HEADS:
+        return body_cue(passage.text, start, end, sentence, single=True, speaks=True)
+    return None
+
+
 def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """Names defined by an acronym in brackets just after them."""
     text = passage.text
@@ -221,6 +243,10 @@ def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
         if last in NOT_INITIATIVE_HEADS or any(is_person([word]) for word in words):
             continue
         if not long[0].isupper() and len(words) < 2:
+            continue
+        body = _long_form_body(passage, sentence, words, start, match.end())
+        if body is not None:
+            scan.add(passage, start, end, category=Category.ORGANISATION, kind=body, **extra)
             continue
         kind = (
             kind_of(words)
@@ -360,6 +386,11 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
             ("Kent Community Health NHS Foundation Trust",),
         ),
         ("Data from the survey (ASCS, 2023) showed it.", ()),
+        (
+            "It worked with Leeds Community and Voluntary Action (LCVA) on grants.",
+            ("Leeds Community and Voluntary Action",),
+        ),
+        ("It funded Hull Octopus Project (HOP) to help groups.", ("Hull Octopus Project",)),
     ),
     "lexicon": (
         ("It used Better Care Funding (BCF) for beds.", ("Better Care Funding", "BCF")),
@@ -438,6 +469,35 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
         ("Herts Help, a network of local charities, ran a line.", ("Herts Help",)),
         ("Leaders said the Domestic Abuse Board oversaw local plans.", ("Domestic Abuse Board",)),
         ("Staff said Step2Home offered short stays.", ("Step2Home",)),
+        (
+            "Vista and the Leicester Royal Infirmary NHS Trust trained staff.",
+            ("Vista", "Leicester Royal Infirmary NHS Trust"),
+        ),
+        (
+            "It worked with Homes Together and Northway Housing Trust.",
+            ("Homes Together", "Northway Housing Trust"),
+        ),
+        (
+            "It worked with Tees Esk and Wear Valleys NHS Foundation Trust.",
+            ("Tees Esk and Wear Valleys NHS Foundation Trust",),
+        ),
+        (
+            "It worked with County Durham and Darlington NHS Foundation Trust.",
+            ("County Durham and Darlington NHS Foundation Trust",),
+        ),
+        (
+            "It was set out in the Safeguarding Adults Board’s Prevention Plan.",
+            ("Safeguarding Adults Board", "Prevention Plan"),
+        ),
+        ("People used Barnardo’s Family Hub.", ("Barnardo’s Family Hub",)),
+        (
+            "It worked with Hope Housing on the Warm Places project.",
+            ("Hope Housing", "Warm Places project"),
+        ),
+        (
+            "It worked with providers including The Bridge, Anchor and Crisis on it.",
+            ("The Bridge", "Anchor", "Crisis"),
+        ),
     ),
     "apposed": (
         ("Vista, a local sight loss charity, told us so.", ("Vista",)),

@@ -21,6 +21,7 @@ from ._classify import head_index, is_person, kind_of, mixed_case, organisation_
 from ._classify import names_a_thing as _names_a_thing
 from ._lexicon import (
     ARTICLE_LINK_WORDS,
+    BODY_LIKE_HEADS,
     BRANCH_LINKS,
     BRANCHED_BODIES,
     COLLECTIVE_NOUNS,
@@ -47,12 +48,14 @@ from ._lexicon import (
     ORGANISATION_CUES_BEFORE,
     ORGANISATION_ENDINGS,
     ORGANISATION_HEADS,
+    ORGANISATION_HEADS_OF,
     ORGANISATION_NOUNS,
     OWN_SERVICE_CUES,
     OWNERS,
     PERSON_HEADS,
     PHRASAL_PARTICLES,
     PLACE_NOUNS,
+    PLACE_PREFIXES,
     PREDICATE_VERBS,
     PREFIX_BODY_WORDS,
     PROGRAMME_NAMES,
@@ -359,6 +362,31 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
     return trimmed
 
 
+def _split_possessives(run: list[Token]) -> list[list[Token]]:
+    """Split a run after a possessive that ends a name of its own: owner and owned thing.
+
+    "the Health and Wellbeing Board’s Thrive Plymouth programme", "the Oxfordshire Mental
+    Health Partnership’s Safe Haven": the words before the possessive name a thing by
+    themselves (:func:`_names_a_thing`), and a capitalised word follows; the owner keeps
+    its possessive here (:func:`_trim` drops it). One word ("Barnardo’s") or a saint's name
+    ("St Mungo’s Recovery College") names no owner apart.
+    """
+    if len(run) < 3:
+        return [run]
+    parts: list[list[Token]] = []
+    begin = 0
+    for index in range(1, len(run) - 1):
+        token = run[index]
+        if not token.text.endswith(("’s", "'s")) or not _capital(run[index + 1]):
+            continue
+        words = [t.text for t in run[begin:index]] + [token.text[:-2]]
+        if len(words) >= 2 and _names_a_thing(words):
+            parts.append(run[begin : index + 1])
+            begin = index + 1
+    parts.append(run[begin:])
+    return parts
+
+
 #: Connectors after a head noun that start another name ("X Board and the Y Board").
 _SPLITTING: Final = CONNECTORS - {"for", "of", "at"}
 
@@ -437,10 +465,23 @@ def _link_at(run: list[Token], index: int) -> int | None:
     if word not in LINK_WORDS and not (word in ARTICLE_LINK_WORDS and after > index + 1):
         return None
     right = [t.text for t in run[after:]]
-    left_body = organisation_kind([t.text for t in run[:index]]) is not None
+    left = [t.text for t in run[:index]]
+    left_body = organisation_kind(left) is not None
     if organisation_kind(right) is not None or (left_body and _names_a_thing(right)):
         return after
+    if word in LINK_WORDS and after > index + 1 and _article_link(left, right, body=left_body):
+        return after
     return None
+
+
+def _article_link(left: Sequence[str], right: Sequence[str], *, body: bool) -> bool:
+    """Whether a link word and "the" join two names: "X on the Y …", both sides names.
+
+    "Livewell Southwest on the Healthy Homes project", "the University of Plymouth on the
+    High Intensity User project": the left side is a body or may be a name without a head
+    (two content words, no place), and two content words follow the article.
+    """
+    return (body or _may_be_unheaded(left)) and _content(right) >= 2
 
 
 #: Connectors that start a phrase of their own after "and" ("… and by Bluebird Care").
@@ -505,14 +546,18 @@ def _starts_with_body(words: Sequence[str]) -> bool:
 _BODY_PREFIXES: Final = tuple(sorted(body + " " for body in NATIONAL_BODY_NAMES))
 
 
-def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = False) -> bool:
+def _joins_names(
+    left: Sequence[str], right: Sequence[str], *, article: bool = False, listed: bool = False
+) -> bool:
     """Whether an "and" between ``left`` and ``right`` joins two names (not one name's words).
 
     It does after a job title ("the Principal Social Worker and the … Group"); where the
     left part is a name by itself and the right part is, or may be, one too; where a left
     part of two words or more is followed by a national body of the lexicon ("Cloverleaf
     Advocacy and Age UK Sheffield") or, after "and the" (``article``), by a name ("Sheffield
-    Young Carers and the Carers Centre").
+    Young Carers and the Carers Centre"), or where a name without a head is followed by a
+    body (:func:`_name_beside_body`), unless the left part lists places (``listed``:
+    "Tees, Esk and Wear Valleys NHS Foundation Trust").
     """
     if not right:
         return False
@@ -520,9 +565,55 @@ def _joins_names(left: Sequence[str], right: Sequence[str], *, article: bool = F
         return True
     if _names_a_thing(left):
         return not _prefix_only(left, right) and (_names_a_thing(right) or _may_be_unheaded(right))
+    if article and _whole_body(right) and not _place_like(left):
+        return True
     if _content(left) < 2 or _place_like(left):
         return False
-    return _starts_with_body(right) or (article and _names_a_thing(right))
+    if _starts_with_body(right) or (article and _names_a_thing(right)):
+        return True
+    return not listed and _name_beside_body(left, right)
+
+
+def _name_beside_body(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether a name without a head and a body by its own head are joined by an "and".
+
+    "One Manchester and Southway Housing Trust", "Livewell Southwest and University
+    Hospitals Plymouth NHS Trust": the left side may be a name without a head (two content
+    words, no place: :func:`_may_be_unheaded`), the right side is a whole body
+    (:func:`_whole_body`). A field word on either side of the "and" ("Sheffield Health and
+    Social Care NHS Foundation Trust") or a place first on the right ("… and South Humber
+    NHS Foundation Trust") makes one name of places or fields. NHS bodies are named for
+    their places ("Tees Esk and Wear Valleys NHS Foundation Trust"): an NHS body on the
+    right is a name of its own only where a body's noun starts it ("University …").
+    """
+    if not (
+        _may_be_unheaded(left)
+        and left[-1].casefold() not in _FIELD_WORDS
+        and right[0].casefold() not in _FIELD_WORDS
+        and not _place_like(right[:1])
+        and _whole_body(right)
+    ):
+        return False
+    if organisation_kind(right) not in _NHS_KINDS:
+        return True
+    first = singular(right[0].casefold())
+    return first in ORGANISATION_HEADS_OF or first in ORGANISATION_ENDINGS
+
+
+_NHS_KINDS: Final = frozenset(
+    {OrganisationKind.NHS_TRUST, OrganisationKind.NHS_BODY, OrganisationKind.ICB}
+)
+
+
+def _whole_body(words: Sequence[str]) -> bool:
+    """Whether ``words`` name a body by their own head, and start with no place noun.
+
+    After "and the", such a name is one of its own whatever comes before the "and"
+    ("Sense and the Royal National Institute of Blind People", "CDDFT and the North East
+    Ambulance Service NHS Foundation Trust"); a place noun first continues a place ("…
+    and the Isles of Scilly Integrated Care Board").
+    """
+    return organisation_kind(words) is not None and not _land_noun(words[:3])
 
 
 #: Words of departments, fields and other generic names: their repeat is no new name.
@@ -565,7 +656,12 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
             while right and right[0].text.casefold() == "the":
                 right = right[1:]
             left_words = [t.text for t in run[:index]]
-            if _joins_names(left_words, [t.text for t in right], article=article):
+            # Words apart by more than a space were listed ("Tees, Esk and …").
+            listed = any(b.start - a.end > 1 for a, b in itertools.pairwise(run[: index + 1]))
+            joined = _joins_names(
+                left_words, [t.text for t in right], article=article, listed=listed
+            )
+            if joined:
                 parts.append(run[:index])
                 run = right
                 break
@@ -622,17 +718,29 @@ def _run_candidates(
         last=run[-1],
         starts_sentence=at_start and trimmed[0] is run[0],
     )
-    for piece in _split_after_heads(trimmed):
+    for piece in (p for owned in _split_possessives(trimmed) for p in _split_after_heads(owned)):
         for linked in _split_links(piece) if len(piece) > 2 else (piece,):
             parts = _split_coordinated(linked)
+            beside_body = False
             if len(parts) > 1:  # a coordinated part may hold a link of its own
                 parts = [part for coordinated in parts for part in _split_links(coordinated)]
+                beside_body = any(_a_body(part) for part in parts)
             for part in parts:
-                _piece_candidates(scan, where, part)
+                _piece_candidates(scan, where, part, beside_body=beside_body)
 
 
-def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
-    """The candidate one piece of a run names: a body, a headed or extended name, or else."""
+def _a_body(part: list[Token]) -> bool:
+    """Whether a part names a body by its own words (a head of two words or more)."""
+    return len(part) > 1 and organisation_kind([token.text for token in part]) is not None
+
+
+def _piece_candidates(
+    scan: Scan, where: _Run, piece: list[Token], *, beside_body: bool = False
+) -> None:
+    """The candidate one piece of a run names: a body, a headed or extended name, or else.
+
+    A name without a head coordinated with a body (``beside_body``) is a body too.
+    """
     named, after_person = _after_person(piece)
     part = _trim(named, at_start=False, self_keys=scan.self_keys)
     if not part:
@@ -655,6 +763,7 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
         head is not None
         and head < len(part) - 1
         and part[head + 1].text.casefold() not in {"for", "of"}
+        and not _own_place_after(scan, part, head)
     ):
         part, names = part[: head + 1], names[: head + 1]
     body = _names_a_thing(names) and head is None and " ".join(names) not in PROGRAMME_NAMES
@@ -665,7 +774,33 @@ def _piece_candidates(scan: Scan, where: _Run, piece: list[Token]) -> None:
     if head is not None:
         _add_headed(scan, where, part, head, after_person=after_person)
         return
+    if beside_body and _coordinated_with_body(scan, where.passage, part):
+        return
     _unheaded(scan, where.passage, where.sentence, part, starts_sentence=where.starts_sentence)
+
+
+def _own_place_after(scan: Scan, part: list[Token], head: int) -> bool:
+    """Whether the one word after a head noun is the authority's own place, part of the name.
+
+    "Carers Hub Plymouth" in Plymouth's report: a service named for its place after its
+    noun.
+    """
+    return head == len(part) - 2 and name_key(part[-1].text) in scan.self_keys
+
+
+def _coordinated_with_body(scan: Scan, passage: Passage, part: list[Token]) -> bool:
+    """Add a name without a head that an "and" joins to a body, as a body; whether it was.
+
+    "Sense and the Royal National Institute of Blind People": a single word that may name
+    a body alone, or a run that may be a brand-like name (:func:`_may_be_brand_like`).
+    """
+    if len(part) == 1:
+        named = _may_name_alone(part[0]) and not _people_plural(part[0])
+    else:
+        named = _may_be_brand_like(part, passage.text[part[0].start : part[-1].end])
+    if named:
+        _add_kind(scan, passage, part[0].start, part[-1].end, OrganisationKind.OTHER)
+    return named
 
 
 def _local_undertaking(names: Sequence[str], self_keys: frozenset[str]) -> InitiativeKind | None:
@@ -742,6 +877,11 @@ def _add_headed(
         return
     if where.starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
         return
+    if head == len(part) - 1 and singular(names[head].casefold()) in BODY_LIKE_HEADS:
+        body = _headed_body(scan, where, start, end)
+        if body is not None:
+            _add_kind(scan, where.passage, start, end, body)
+            return
     keys: set[str] = set()
     forms: set[str] = set()
     if singular(names[-1].casefold()) in WEAK_HEADS and len(part) >= 3:
@@ -757,6 +897,20 @@ def _add_headed(
         keys=keys,
         forms=forms,
     )
+
+
+def _headed_body(scan: Scan, where: _Run, start: int, end: int) -> OrganisationKind | None:
+    """The kind of body a strong cue makes of a name headed by a word of BODY_LIKE_HEADS.
+
+    "Healthwatch Luton and the Disability Resource Centre told us", "It funded Plymouth
+    Octopus Project to support groups", "Coventry Citizens Advice, Coventry Law Centre and
+    …": a cue that makes even a single word a body (:func:`_body_cue`), or a list of bodies.
+    """
+    text, sentence = where.passage.text, where.sentence
+    cued = body_cue(text, start, end, sentence, single=True, speaks=True)
+    if cued is not None:
+        return cued
+    return _listed_member(text, start, sentence) or _listed_after_body(scan, where.passage, start)
 
 
 #: An age range written just before a name: "the 0-25 Service", "the 16+ Team".
@@ -896,7 +1050,7 @@ def _place_like(words: Sequence[str]) -> bool:
     """
     content = [word.casefold() for word in words if word.casefold() not in CONNECTORS]
     parts = [part for word in content for part in word.split("-")]
-    if parts and (parts[0] in COMPASS_WORDS or _land_noun(words)):
+    if parts and (parts[0] in COMPASS_WORDS or parts[0] in PLACE_PREFIXES or _land_noun(words)):
         return True
     if len(content) == 2 and content[0] in SAINT_WORDS and not _POSSESSIVE_END.search(content[1]):
         return True  # "St Helens", "St Albans": a saint's name without a possessive
@@ -934,21 +1088,30 @@ _STRONG_AFTER: Final = frozenset(following for phrase, following in SINGLE_NAME_
 
 
 _LISTING_LAST: Final = frozenset(cue.rsplit(" ", 1)[-1] for cue in LISTING_CUES)
-#: A plural noun, an optional comma and a listing cue, just before a name.
+#: A plural noun, an optional comma and a listing cue, then the list's earlier members
+#: (capitalised words, each followed by a comma or "and"), just before a name.
 _LISTING: Final = re.compile(
     r"(?<![\w-])([A-Za-z]+),?\s+(?:"
     + "|".join(cue.replace(" ", r"\s+") for cue in LISTING_CUES)
-    + r")\s+$"
+    + r")\s+(?:[A-Z][\w’'&-]*+(?:\s[A-Z][\w’'&-]*+){0,5}(?:,\s|\s(?:and|&)\s))*(?:The\s)?$"
+)
+#: What just before a name shows it may be in a list: a listing cue, a comma or "and" (and
+#: an article written with a capital, "including The Zone").
+_LISTED_BEFORE: Final = re.compile(
+    r"(?:\s(?:" + "|".join(sorted(_LISTING_LAST)) + r"|and|&)|,)\s(?:The\s)?$"
 )
 
 
 def _listed_member(text: str, start: int, sentence: Sentence) -> OrganisationKind | None:
-    """The kind of body a plural noun before a list gives a name listed ("partners, including")."""
-    found = _LISTING.search(text, max(sentence.start, start - 40), start)
+    """The kind of body a plural noun before a list gives a name listed ("partners, including").
+
+    Every member of the list is one: "providers including The Zone, Shekinah and Harbour".
+    """
+    found = _LISTING.search(text, max(sentence.start, start - 120), start)
     return LISTED_BODY_NOUNS.get(found.group(1).casefold()) if found else None
 
 
-def _body_cue(
+def body_cue(
     text: str, start: int, end: int, sentence: Sentence, *, single: bool, speaks: bool = False
 ) -> OrganisationKind | None:
     """The kind of body the words around a name without a head noun say it is, if any.
@@ -960,7 +1123,7 @@ def _body_cue(
     :data:`ORGANISATION_CUES_BEFORE` or before one of :data:`ORGANISATION_CUES_AFTER`.
     """
     last = _cue_before(text, start, sentence)
-    if last in _LISTING_LAST:
+    if _LISTED_BEFORE.search(text, max(sentence.start, start - 16), start):
         listed = _listed_member(text, start, sentence)
         if listed is not None:
             return listed
@@ -1019,7 +1182,7 @@ def _unheaded(
         return
     if not _may_be_brand_like(part, text[start:end]):
         return
-    cued = _body_cue(text, start, end, sentence, single=False) or _listed_after_body(
+    cued = body_cue(text, start, end, sentence, single=False) or _listed_after_body(
         scan, passage, start
     )
     if cued is not None:
@@ -1045,7 +1208,7 @@ def _coordinated_bodies(
     if "the" in names[1:] or _place_like(names) or _generic(name_key(text[start:end])):
         return False
     listed = _listed_member(text, start, sentence) or _listed_after_body(scan, passage, start)
-    strong = _body_cue(text, start, end, sentence, single=True)
+    strong = body_cue(text, start, end, sentence, single=True)
     if strong is not None:
         _add_bodies(scan, passage, part, strong, listed=listed is not None)
         return True
@@ -1076,7 +1239,12 @@ def _add_bodies(
         # A body named for the authority's place starts a name of its own: "Sense and
         # Croydon Vision" in Croydon's report are two.
         local = len(left) == 1 and name_key(right[0].text) in scan.self_keys
-        if all(_body_side(passage.text, side, listed=listed or local) for side in (left, right)):
+        # The authority's place, "and" and one word are places paired inside one name
+        # ("Grapevine Coventry and Warwickshire" in Coventry's report).
+        paired = len(right) == 1 and name_key(left[-1].text) in scan.self_keys
+        if not paired and all(
+            _body_side(passage.text, side, listed=listed or local) for side in (left, right)
+        ):
             _add_kind(scan, passage, left[0].start, left[-1].end, kind)
             _add_kind(scan, passage, right[0].start, right[-1].end, kind)
             return True
@@ -1162,7 +1330,7 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
     if not _may_name_alone(word):
         return
     speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
-    cued = _body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
+    cued = body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
     if (
         cued is None
         and _LIST_GOES_ON.match(text, word.end, sentence.end)
@@ -1171,7 +1339,7 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
         # "run with HCRG Care Group, Curo and voluntary partners": inside a list of bodies.
         cued = _listed_after_body(scan, passage, word.start)
     if cued is not None:
-        _add_kind(scan, passage, word.start, word.end, cued)
+        _add_kind(scan, passage, _article_start(text, word.start, sentence), word.end, cued)
         return
     if _brand_token(word.text):
         before = _cue_before(text, word.start, sentence)
@@ -1179,6 +1347,17 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
         body = before in ORGANISATION_CUES_BEFORE and clause is None
         kind = OrganisationKind.OTHER if body else InitiativeKind.OTHER
         _add_kind(scan, passage, word.start, word.end, kind)
+
+
+def _article_start(text: str, start: int, sentence: Sentence) -> int:
+    """Where a single-word name starts: at a capitalised "The" just before it, inside a sentence.
+
+    "providers including The Zone": the article written with a capital is the name's own.
+    """
+    before = start - 4
+    if before > sentence.start and text.startswith("The ", before) and text[before - 1] == " ":
+        return before
+    return start
 
 
 def _may_be_brand_like(part: list[Token], written: str) -> bool:
@@ -1202,4 +1381,4 @@ def _may_be_brand_like(part: list[Token], written: str) -> bool:
     )
 
 
-__all__ = ["BODY_WORDS", "has_later_capital", "scan_runs"]
+__all__ = ["BODY_WORDS", "body_cue", "has_later_capital", "scan_runs"]
