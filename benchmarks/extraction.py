@@ -34,7 +34,11 @@ The pages fall into sets, reported apart:
 - **fresh3**: ``benchmarks/fresh3/`` — ten pages of ten more councils, written and labelled
   blind by another writer; measured once (initiatives 0.873 / 0.882, organisations 0.919 /
   0.765: the fresh2 round had changed none of its output), then tuned on by class, so no
-  longer unseen either.
+  longer unseen either;
+- **fresh4**: ``benchmarks/fresh4/`` — ten pages of ten more councils, written and labelled
+  blind with the same conventions as fresh3; never tuned on, its misses never read: the
+  honest number. Measured once before the fresh3 round (initiatives 0.913 / 0.951,
+  organisations 0.971 / 0.838) and once after it; not gated.
 
 Run ``python benchmarks/extraction.py`` (``--verbose`` lists the misses and the extras of the
 tune pages; ``--verbose-all`` of every page). ``--speed`` instead times extraction on the
@@ -73,12 +77,13 @@ BLIND = Path(__file__).resolve().parent / "blind"
 FRESH = Path(__file__).resolve().parent / "fresh"
 FRESH2 = Path(__file__).resolve().parent / "fresh2"
 FRESH3 = Path(__file__).resolve().parent / "fresh3"
+FRESH4 = Path(__file__).resolve().parent / "fresh4"
 
 #: Sets whose shortfalls are printed but do not fail the run: a set that measures the rules
-#: as they are, which no rule may be changed to pass. The blind and fresh pages were
-#: each tuned on after their first measurement, and are gated like the held-out pages: no
-#: set is ungated now.
-UNGATED: tuple[str, ...] = ()
+#: as they are, which no rule may be changed to pass. The blind and fresh pages up to
+#: fresh3 were each tuned on after their first measurement, and are gated like the
+#: held-out pages; the fresh4 ones are not.
+UNGATED: tuple[str, ...] = ("fresh4",)
 CORPUS = ROOT / "tests" / "corpus"
 
 #: Page-name prefixes of the gold pages the rules may be tuned on; the rest are "test".
@@ -215,7 +220,7 @@ def _row(label: str, initiatives: Score, organisations: Score) -> str:
 
 
 def sets() -> dict[str, list[PageResult]]:
-    """The scored pages of each set: tune, test, held-out, unseen, blind, fresh, fresh2, fresh3."""
+    """The scored pages of each set: tune, test, held-out, unseen, blind, fresh … fresh4."""
     gold = measure()
     return {
         "tune": [result for result in gold if split_of(result.page) == "tune"],
@@ -226,6 +231,7 @@ def sets() -> dict[str, list[PageResult]]:
         "fresh": measure(FRESH, FRESH),
         "fresh2": measure(FRESH2, FRESH2),
         "fresh3": measure(FRESH3, FRESH3),
+        "fresh4": measure(FRESH4, FRESH4),
     }
 
 

@@ -27,9 +27,11 @@ BLIND_SETS = {
     "fresh2": BLIND.parent / "fresh2",
     "fresh3": BLIND.parent / "fresh3",
 }
+#: The set written and labelled blind and never tuned on: measured, not gated.
+UNTUNED = {"fresh4": BLIND.parent / "fresh4"}
 OUTSIDE_FILES = [
     path
-    for folder in (HELDOUT, UNSEEN, *BLIND_SETS.values())
+    for folder in (HELDOUT, UNSEEN, *BLIND_SETS.values(), *UNTUNED.values())
     for path in sorted(folder.glob("*.json"))
 ]
 
@@ -72,12 +74,12 @@ def test_pages_written_apart_from_the_corpus_meet_the_targets(folder: Path, page
 
 def test_the_benchmark_script_prints_the_scores(capsys: pytest.CaptureFixture[str]) -> None:
     benchmark = _benchmark()
-    # Every set is gated now: none is measured without being tuned on.
-    assert benchmark.UNGATED == ()
+    # Only the set never tuned on is ungated.
+    assert benchmark.UNGATED == tuple(UNTUNED)
     assert benchmark.main([]) == 0
     lines = capsys.readouterr().out.splitlines()
     totals = [line.split(" (")[0] for line in lines if line.startswith("TOTAL")]
-    sets = ["tune", "test", "held-out", "unseen", *BLIND_SETS]
+    sets = ["tune", "test", "held-out", "unseen", *BLIND_SETS, *UNTUNED]
     assert totals == [f"TOTAL {name}" for name in sets]
     assert len(lines) == len(GOLD_FILES) + len(OUTSIDE_FILES) + 1 + len(sets)
 
