@@ -23,7 +23,9 @@ from .framework import (
 )
 
 __all__ = [
+    "BULLET_MARKERS",
     "HEADING_MAX_LENGTH",
+    "LIGATURES",
     "Kind",
     "Role",
     "SourceText",
@@ -54,6 +56,19 @@ _SPACE_CHARS: Final = ("\u00a0", "\u202f", "\u2007")
 _BREAK_CHARS: Final = tuple("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _CONTROL_CHARS: Final = tuple(chr(code) for code in [*range(0x09), *range(0x0E, 0x20), 0x7F])
 _SPECIAL_CHARS: Final = ("\r", *_BREAK_CHARS, *_CONTROL_CHARS, *_REMOVED, *_SPACE_CHARS)
+#: Typographic ligatures (Unicode's Latin presentation forms, U+FB00–U+FB06) and the letters
+#: they stand for: text extracted from a PDF keeps them ("Key ﬁndings", "inﬂuence").
+LIGATURES: Final = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_LIGATURE_CHARS: Final = tuple(LIGATURES)
+_LIGATURE_TABLE: Final = str.maketrans(LIGATURES)
 
 
 def _has_any(text: str, chars: tuple[str, ...] | frozenset[str]) -> bool:
@@ -63,6 +78,11 @@ def _has_any(text: str, chars: tuple[str, ...] | frozenset[str]) -> bool:
 def _is_clean(line: str) -> bool:
     """Whether ``line`` has nothing for normalisation to replace, remove or reject."""
     return line.isprintable() or not (_has_any(line, _SPECIAL_CHARS) or _has_surrogate(line))
+
+
+def _has_ligature(text: str) -> bool:
+    """Whether ``text`` holds a ligature: never an ASCII text (``isascii`` reads a flag)."""
+    return not text.isascii() and _has_any(text, _LIGATURE_CHARS)
 
 
 def _has_surrogate(text: str) -> bool:
@@ -80,9 +100,9 @@ class SourceText:
 
     Normalisation: CRLF, CR and other line separators (form feed, U+2028, …) become line
     breaks; the byte order mark, zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and
-    soft hyphens (U+00AD) are removed; non-breaking spaces become spaces; trailing whitespace
-    is stripped. Line numbers are preserved one to one, so line *n* here is line *n* of the
-    input.
+    soft hyphens (U+00AD) are removed; non-breaking spaces become spaces; typographic
+    ligatures (U+FB00–U+FB06, :data:`LIGATURES`) become their letters; trailing whitespace is
+    stripped. Line numbers are preserved one to one, so line *n* here is line *n* of the input.
     """
 
     __slots__ = ("lines", "original", "source")
@@ -90,7 +110,8 @@ class SourceText:
     def __init__(self, text: str, source: str | None = None) -> None:
         self.source = source
         parts = text.split("\n")
-        if all(map(str.isprintable, parts)) or all(map(_is_clean, parts)):
+        ligatures = _has_ligature(text)
+        if not ligatures and (all(map(str.isprintable, parts)) or all(map(_is_clean, parts))):
             # The common case: nothing to replace, remove or reject. A printable line holds
             # none of the special characters (all are unprintable); only the others (with a
             # tab, say) are searched for them.
@@ -112,6 +133,8 @@ class SourceText:
         for space in _SPACE_CHARS:
             if space in text:
                 text = text.replace(space, " ")
+        if ligatures:
+            text = text.translate(_LIGATURE_TABLE)
         self.lines = tuple(map(str.rstrip, text.split("\n")))
 
     def _reject_control(self, offset: int) -> None:
@@ -135,14 +158,15 @@ class SourceText:
         if not 1 <= line <= len(self.original):
             return column
         original = self.original[line - 1]
-        if not any(ch in _REMOVED for ch in original):
+        if not any(ch in _REMOVED or ch in LIGATURES for ch in original):
             return column
         seen = 0
         for index, ch in enumerate(original):
             if ch in _REMOVED:
                 continue
-            seen += 1
-            if seen == column:
+            # A ligature stands for several normalised columns: the one holding any of them.
+            seen += len(LIGATURES.get(ch, ch))
+            if seen >= column:
                 return index + 1
         return len(original) + 1
 
@@ -345,6 +369,35 @@ class Role(enum.Flag):
 
 _I = "(?i)"
 
+#: The characters that mark a list item when a space or tab follows them, with what they are:
+#: what web pages, word processors and PDF text extraction put before an item.
+BULLET_MARKERS: Final = {
+    "•": "bullet (U+2022)",
+    "·": "middle dot (U+00B7)",
+    "∙": "bullet operator (U+2219)",
+    "‣": "triangular bullet (U+2023)",
+    "⁃": "hyphen bullet (U+2043)",
+    "●": "black circle (U+25CF)",
+    "○": "white circle (U+25CB)",
+    "◦": "white bullet (U+25E6)",
+    "▪": "black small square (U+25AA)",
+    "■": "black square (U+25A0)",
+    "□": "white square (U+25A1)",
+    "◆": "black diamond (U+25C6)",
+    "►": "black right-pointing pointer (U+25BA)",
+    "➢": "arrowhead (U+27A2)",
+    "\uf0b7": "Word's Symbol-font bullet, private use U+F0B7 in PDF text",
+    "\uf0a7": "Word's Wingdings square, private use U+F0A7 in PDF text",
+    "\uf0d8": "Word's Wingdings arrowhead, private use U+F0D8 in PDF text",
+    "\uf076": "Word's Wingdings diamond, private use U+F076 in PDF text",
+    "o": "Word's second-level marker (a letter o in Courier New)",
+    "*": "asterisk (plain text lists)",
+    "-": "hyphen-minus (plain text lists)",
+    "–": "en dash (U+2013)",
+}
+_BULLET_MARKERS: Final = "".join(BULLET_MARKERS)
+_BULLET_CLASS: Final = "[" + re.escape(_BULLET_MARKERS) + "]"
+
 
 class Kind(enum.StrEnum):
     """The line kinds: the grammar's terminals, each declared once with what recognises it.
@@ -524,8 +577,8 @@ class Kind(enum.StrEnum):
     BULLET = (
         enum.auto(),
         "a bullet item",
-        r"[•·*\-–]\s+(?P<text>\S.*)",
-        (r"[•·*\-–]\s",),
+        _BULLET_CLASS + r"\s+(?P<text>\S.*)",
+        (_BULLET_CLASS + r"\s",),
     )
     RATING = (
         enum.auto(),
@@ -613,7 +666,6 @@ Candidate = tuple[Kind, "re.Match[str] | None"]
 _PILOT_TITLE_SOURCE: Final = (
     r"(?!(?i:local authority assessment)$)(?P<name>[A-Z][^.:;!?]{0,100}?) assessment"
 )
-_BULLET_MARKERS: Final = "•·*-–"
 
 
 class _Tables:
