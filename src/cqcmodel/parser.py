@@ -42,7 +42,16 @@ from .model import (
     Summary,
 )
 from .readers import ReadText, read_file, read_text
-from .text import Candidate, Kind, Role, SourceText, classify, kinds_with, malformed
+from .text import (
+    Candidate,
+    Kind,
+    Role,
+    SourceText,
+    classify,
+    kinds_with,
+    malformed,
+    split_score,
+)
 
 __all__ = ["LineToken", "parse", "parse_file", "parse_read"]
 
@@ -188,7 +197,13 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
         options = kinds[index]
         expected = accepted()
         if not options:
-            _check_not_malformed(content, index, expected)
+            joined = _check_not_malformed(document, index, expected)
+            if joined is not None:
+                # The line after its last (read before yielding: numbering changes the token).
+                index = joined.end_line or index + 1
+                yield joined
+                previous = Kind.SCORE
+                continue
         kind, found = _choose(options, expected, previous, index == last)
         if kind not in expected and _set_aside(document, index, options):
             index += 1
@@ -216,11 +231,45 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
         index = end + 1
 
 
-def _check_not_malformed(content: str, index: int, accepted: Collection[str]) -> None:
-    """Fail at a broken score line (``Score: three``) where the grammar expects a score."""
+def _check_not_malformed(
+    document: _Document, index: int, accepted: Collection[str]
+) -> LineToken | None:
+    """Fail at a broken score line (``Score: three``) where the grammar expects a score.
+
+    A score line whose number is on the next line ("Score:" then "2") is read: the token of
+    the two lines is returned.
+    """
+    content = document.contents[index]
     wanted = malformed(content)
-    if wanted is not None and not _SCORE_LINES.isdisjoint(accepted):
-        raise _PlacedError(f"expected {wanted}, found {_shown(content)}", index + 1, None)
+    if wanted is None or _SCORE_LINES.isdisjoint(accepted):
+        return None
+    if Kind.SCORE in accepted:
+        following = _next_content(document.contents, index)
+        found = split_score(
+            content, document.contents[following] if following is not None else None
+        )
+        if found is not None and following is not None:
+            lines = document.source.lines
+            return LineToken(
+                Kind.SCORE,
+                found.group(),
+                None,
+                index + 1,
+                document.column(index + 1),
+                following + 1,
+                len(lines[following]) + 1,
+                None,
+                found,
+            )
+    raise _PlacedError(f"expected {wanted}, found {_shown(content)}", index + 1, None)
+
+
+def _next_content(contents: tuple[str, ...], index: int) -> int | None:
+    """The index of the first non-blank line after ``index``, if any."""
+    for following in range(index + 1, len(contents)):
+        if contents[following]:
+            return following
+    return None
 
 
 def _set_aside(document: _Document, index: int, options: tuple[Candidate, ...]) -> bool:

@@ -38,6 +38,7 @@ __all__ = [
     "match",
     "normalise",
     "reads_as_sentence",
+    "split_score",
 ]
 
 #: Characters removed outright: byte order mark, zero-width characters and the soft hyphen
@@ -320,11 +321,19 @@ def is_i_statement(text: str) -> bool:
     return matched
 
 
-_MALFORMED_SCORE: Final = re.compile(r"(?i)(?:indicative\s+)?score\s*:\s*\S.*")
+#: A line that starts like a score line: "Score" (or "Indicative score") alone, or followed by
+#: a colon, a dash or a number ("Score: three", "Score:", "Score - 2", "Score 2 of 4"), not by
+#: a word ("Score for …" is a sentence).
+_MALFORMED_SCORE: Final = re.compile(
+    r"(?i)(?:indicative\s+)?score(?:\s*:.*|\s*[-–—=].*|\s+\d.*)?", re.DOTALL
+)
 #: What a malformed score line should have been, for the message.
 MALFORMED_SCORE: Final = (
     "a score line such as 'Score: 3', 'Indicative score:' or '3 - Evidence shows a good standard'"
 )
+#: A score line whose number is on the next line ("Score:" then "2"), and that next line.
+_SCORE_WITHOUT_NUMBER: Final = re.compile(r"(?i)score\s*:?")
+_NUMBER_ALONE: Final = re.compile(r"\d+\s*%?")
 
 
 def malformed(content: str) -> str | None:
@@ -335,6 +344,24 @@ def malformed(content: str) -> str | None:
     if content[:1] in "SsIi" and _MALFORMED_SCORE.fullmatch(content):
         return MALFORMED_SCORE
     return None
+
+
+def split_score(content: str, following: str | None) -> re.Match[str] | None:
+    """The ``Score: N`` line that ``content`` and the next line ``following`` make together.
+
+    A score line whose number went to a line of its own ("Score:" then "2", as a definition
+    list or a table's cells give it): the match of :attr:`Kind.SCORE` on the two joined by a
+    space, or ``None`` when they are not such a pair.
+    """
+    if (
+        following is None
+        or _SCORE_WITHOUT_NUMBER.fullmatch(content) is None
+        or _NUMBER_ALONE.fullmatch(following) is None
+    ):
+        return None
+    pattern = Kind.SCORE.pattern
+    assert pattern is not None
+    return pattern.fullmatch(f"{content} {following}")
 
 
 # --- line kinds ------------------------------------------------------------------------------
