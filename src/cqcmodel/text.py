@@ -38,7 +38,9 @@ __all__ = [
     "match",
     "normalise",
     "reads_as_sentence",
+    "scored_item",
     "split_score",
+    "title_before_score",
 ]
 
 #: Characters removed outright: byte order mark, zero-width characters and the soft hyphen
@@ -346,6 +348,33 @@ def malformed(content: str) -> str | None:
     return None
 
 
+#: The score that ends a summary list item written on one line ("… Score: 2"). Possessive
+#: spaces keep it linear whatever the line.
+_SCORE_AT_END: Final = re.compile(r"(?i)\bscore\s*+:?\s*+(?P<value>\d+)\Z")
+#: What may stand between a list item's title and its score, besides spaces or a tab.
+_ITEM_SEPARATORS: Final = "-–—:|"
+
+
+def scored_item(content: str) -> re.Match[str] | None:
+    """The score ending a list item that holds its title too (``Assessing needs Score: 2``).
+
+    The match's ``value`` group is the score; :func:`title_before_score` gives the title.
+    ``None`` unless a heading-like title comes before the score.
+    """
+    if not content[-1:].isdigit():
+        return None
+    found = _SCORE_AT_END.search(content)
+    if found is None or found.start() == 0:
+        return None
+    title = title_before_score(content, found)
+    return found if title and is_heading_like(title) else None
+
+
+def title_before_score(content: str, found: re.Match[str]) -> str:
+    """The title of a list item before the score that :func:`scored_item` found."""
+    return content[: found.start()].rstrip().rstrip(_ITEM_SEPARATORS).rstrip()
+
+
 def split_score(content: str, following: str | None) -> re.Match[str] | None:
     """The ``Score: N`` line that ``content`` and the next line ``following`` make together.
 
@@ -607,6 +636,20 @@ class Kind(enum.StrEnum):
         _BULLET_CLASS + r"\s+(?P<text>\S.*)",
         (_BULLET_CLASS + r"\s",),
     )
+    #: The authority's name in the rating block written without its bullet.
+    RATED_NAME = (enum.auto(), "the authority's name", None, (), Role.PARAGRAPH)
+    #: A statement's title in a summary's list of scores written without bullets (its score
+    #: line follows): the lexer tells it from a statement page's title by what follows.
+    ITEM_TITLE = (
+        enum.auto(),
+        "a quality statement title in the list of scores",
+        None,
+        (),
+        Role.BY_NEXT_LINE,
+    )
+    #: A summary's list item holding its title and score on one line ("Assessing needs
+    #: Score: 2", a tab or a dash between them), recognised where the list is read.
+    SCORED_ITEM = (enum.auto(), "a quality statement title with its score", None, ())
     RATING = (
         enum.auto(),
         "a rating word (Inadequate, Requires improvement, Good, Outstanding)",
