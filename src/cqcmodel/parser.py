@@ -210,13 +210,15 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
                 previous = Kind.SCORE
                 continue
         kind, found = _choose(options, expected, previous, index == last)
-        if kind is Kind.STATEMENT_TITLE or kind not in expected or kind is Kind.RATED_NAME:
+        fits = kind in expected
+        if not fits or kind is Kind.STATEMENT_TITLE or kind is Kind.RATED_NAME:
             placed = _in_context(document, index, expected, (kind, found))
             if placed is None:
                 index += 1
                 continue
             kind, found = placed
-        if kind not in expected and _set_aside(document, index, options):
+            fits = kind in expected
+        if not fits and _set_aside(document, index, options):
             index += 1
             continue
         end = index
