@@ -300,8 +300,6 @@ _STATEMENT_BODY: Final = frozenset(
 _BULLET_VARIANTS: Final = frozenset({Kind.ITEM_TITLE, Kind.SCORED_ITEM, Kind.RATED_NAME})
 #: The column headings of the list of scores as a table gives them (folded).
 _COLUMN_HEADINGS: Final = frozenset({"quality statement", "quality statements", "score", "scores"})
-#: What follows the authority's name in a rating block.
-_AFTER_NAME: Final = frozenset({Kind.RATING, Kind.SCORE, Kind.OVERALL_SCORE, Kind.SCORES_HEADING})
 
 
 def _in_context(
@@ -314,7 +312,8 @@ def _in_context(
     people expect", an I-statement, the commitment, "Key findings"; a paragraph or a
     sub-heading too, unless the item before was one without a bullet); so is a line holding
     title and score together, and a known statement title without a score. After the rating
-    heading, a heading-like line before the rating (or a score, or the list) is the name.
+    heading, a heading-like line that is no statement title, before a structural line (the
+    rating, a score, the list), is the name.
     A table's column headings there ("Quality statement", "Score") are set aside (``None``).
     ``chosen`` is what the line would be otherwise.
     """
@@ -336,21 +335,21 @@ def _in_context(
                 following = _next_content(document.contents, index)
                 document.list_next = following if following is not None else -1
                 return Kind.SCORED_ITEM, found
-        if _is_list_item(document, index, chosen[0] is Kind.STATEMENT_TITLE):
+        if _is_list_item(document, index):
             return Kind.ITEM_TITLE, None
     elif Kind.RATED_NAME in accepted and _is_name(document, index):
         return Kind.RATED_NAME, None
     return (Kind.TEXT, None) if chosen[0] is Kind.RATED_NAME else chosen
 
 
-def _is_list_item(document: _Document, index: int, titled: bool) -> bool:
+def _is_list_item(document: _Document, index: int) -> bool:
     """Whether a line of the list of scores is an item without a bullet (:func:`_in_context`)."""
     contents, kinds = document.contents, document.kinds
     content = contents[index]
     score = _next_content(contents, index)
     if score is None or not any(kind is Kind.SCORE for kind, _ in kinds[score]):
-        # An item without its score: a known title, where nothing else would take it.
-        return not titled and is_heading_like(content) and statement_by_title(content) is not None
+        # An item whose score is missing or broken: a known statement title.
+        return is_heading_like(content) and statement_by_title(content) is not None
     after = _next_content(contents, score)
     if after is not None:
         following = {kind for kind, _ in kinds[after]}
@@ -372,8 +371,8 @@ def _is_name(document: _Document, index: int) -> bool:
         is_heading_like(content)
         and not reads_as_sentence(content)
         and statement_by_title(content) is None
-        and following is not None
-        and not _AFTER_NAME.isdisjoint(kind for kind, _ in document.kinds[following])
+        # Before a structural line (the rating, a score, the list, the next page), not text.
+        and (following is None or bool(document.kinds[following]))
     )
 
 
