@@ -408,6 +408,8 @@ def test_a_number_out_of_range_on_the_next_line_is_an_error_at_the_score_line() 
         "Scores were published for every team.",
         "Score cards showed the waiting times",
         "Scoring of risk was done at the front door",
+        "Score 3 ratings were given to most teams.",
+        "Score - the council's own measure - was used",
     ],
 )
 def test_a_finding_that_starts_with_score_stays_a_finding(line: str) -> None:

@@ -323,12 +323,12 @@ def is_i_statement(text: str) -> bool:
     return matched
 
 
-#: A line that starts like a score line: "Score" (or "Indicative score") alone, or followed by
-#: a colon, a dash or a number ("Score: three", "Score:", "Score - 2", "Score 2 of 4"), not by
-#: a word ("Score for …" is a sentence).
-_MALFORMED_SCORE: Final = re.compile(
-    r"(?i)(?:indicative\s+)?score(?:\s*:.*|\s*[-–—=].*|\s+\d.*)?", re.DOTALL
-)
+#: A line that starts like a score line: "Score" (or "Indicative score") followed by a colon
+#: ("Score: three", "Score:"); or, on a short line that does not read as a sentence, alone or
+#: followed by a dash or a number ("Score", "Score - 2", "Score 2 of 4"). Not by a word:
+#: "Score for …" is a sentence.
+_MALFORMED_SCORE: Final = re.compile(r"(?i)(?:indicative\s+)?score\s*:.*", re.DOTALL)
+_SCORE_LIKE: Final = re.compile(r"(?i)(?:indicative\s+)?score(?:\s*[-–—=].*|\s+\d.*)?")
 #: What a malformed score line should have been, for the message.
 MALFORMED_SCORE: Final = (
     "a score line such as 'Score: 3', 'Indicative score:' or '3 - Evidence shows a good standard'"
@@ -343,7 +343,13 @@ def malformed(content: str) -> str | None:
 
     ``content`` is a stripped line that has no kind; ``None`` for any other line.
     """
-    if content[:1] in "SsIi" and _MALFORMED_SCORE.fullmatch(content):
+    if content[:1] not in "SsIi":
+        return None
+    if _MALFORMED_SCORE.fullmatch(content) or (
+        _SCORE_LIKE.fullmatch(content)
+        and is_heading_like(content)
+        and not reads_as_sentence(content)
+    ):
         return MALFORMED_SCORE
     return None
 
