@@ -146,6 +146,30 @@ def test_an_item_holding_title_and_score_is_the_item_with_its_score(
     assert cqcmodel.parse(text) == CLEAN
 
 
+def test_a_last_item_holding_its_score_before_a_section_is_an_item() -> None:
+    text = (
+        "Overall summary\nQuality statement scores\nAssessing needs\tScore: 2\n"
+        "Safeguarding\tScore: 3\nAreas for development\nPeople waited too long.\n"
+    )
+    summary = cqcmodel.parse(text).summary
+    assert summary is not None
+    assert [(s.title, s.score) for s in summary.statement_scores] == [
+        ("Assessing needs", Score.SOME_SHORTFALLS),
+        ("Safeguarding", Score.GOOD_STANDARD),
+    ]
+    assert [(s.heading, s.paragraphs) for s in summary.sections] == [
+        ("Areas for development", ("People waited too long.",))
+    ]
+
+
+def test_an_item_holding_its_score_never_heads_a_section() -> None:
+    text = "Overall summary\nQuality statement scores\nSafeguarding\tScore: 3\nPeople waited.\n"
+    with pytest.raises(ParseError) as caught:
+        cqcmodel.parse(text)
+    assert caught.value.line == 4
+    assert "found a paragraph 'People waited.'" in caught.value.message
+
+
 def test_an_item_score_out_of_range_is_an_error_at_its_column() -> None:
     text = CANONICAL.replace("  • Safeguarding\n    Score: 2", "  • Safeguarding\tScore: 7")
     with pytest.raises(ParseError) as caught:

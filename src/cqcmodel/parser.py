@@ -211,7 +211,12 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
                 continue
         kind, found = _choose(options, expected, previous, index == last)
         fits = kind in expected
-        if not fits or kind is Kind.STATEMENT_TITLE or kind is Kind.RATED_NAME:
+        if (
+            not fits
+            or kind is Kind.STATEMENT_TITLE
+            or kind is Kind.SUBHEADING
+            or kind is Kind.RATED_NAME
+        ):
             placed = _in_context(document, index, expected, (kind, found))
             if placed is None:
                 index += 1
@@ -311,7 +316,8 @@ def _in_context(
     statement page, unless what follows the score reads as a statement page's (a label, "What
     people expect", an I-statement, the commitment, "Key findings"; a paragraph or a
     sub-heading too, unless the item before was one without a bullet); so is a line holding
-    title and score together, and a known statement title without a score. After the rating
+    title and score together (even where it would head a section), and a known statement
+    title without a score. After the rating
     heading, a heading-like line that is no statement title, before a structural line (the
     rating, a score, the list), is the name.
     A table's column headings there ("Quality statement", "Score") are set aside (``None``).
@@ -335,7 +341,7 @@ def _in_context(
                 following = _next_content(document.contents, index)
                 document.list_next = following if following is not None else -1
                 return Kind.SCORED_ITEM, found
-        if _is_list_item(document, index):
+        if chosen[0] is not Kind.SUBHEADING and _is_list_item(document, index):
             return Kind.ITEM_TITLE, None
     elif Kind.RATED_NAME in accepted and _is_name(document, index):
         return Kind.RATED_NAME, None
