@@ -371,7 +371,7 @@ def test_a_paragraph_that_is_not_an_i_statement_is_not_taken_for_one() -> None:
     ],
 )
 def test_a_malformed_score_line_is_an_error_at_that_line(line: str, expected: str) -> None:
-    text = f"{TITLE}\nAssessing needs\n{line}\n3 - Evidence shows a good standard\n"
+    text = f"{TITLE}\nAssessing needs\n{line}\nWhat people expect\nI am safe.\n"
     with pytest.raises(ParseError) as caught:
         cqcmodel.parse(text, source="page.txt")
     error = caught.value
@@ -380,12 +380,28 @@ def test_a_malformed_score_line_is_an_error_at_that_line(line: str, expected: st
     assert repr(line) in error.message
 
 
+@pytest.mark.parametrize("line", ["Score: three", "Score - 2", "Score 2 of 4", "Score: 2/4"])
+def test_a_malformed_score_line_before_its_label_is_an_error_at_that_line(line: str) -> None:
+    text = f"{TITLE}\nAssessing needs\n{line}\n2 - Evidence shows some shortfalls\n"
+    with pytest.raises(ParseError) as caught:
+        cqcmodel.parse(text)
+    assert (caught.value.line, caught.value.column) == (3, 1)
+    assert "expected a score line" in caught.value.message
+
+
 @pytest.mark.parametrize("gap", ["\n", "\n\n", "\n   \n  "])
 def test_a_score_whose_number_is_on_the_next_line_is_read(gap: str) -> None:
     text = f"{TITLE}\nAssessing needs\nScore:{gap}2\n2 - Evidence shows some shortfalls\n"
     (statement,) = cqcmodel.parse(text).statements
     assert (statement.title, statement.score) == ("Assessing needs", Score.SOME_SHORTFALLS)
     assert statement.findings == ()
+
+
+def test_a_score_whose_label_is_on_the_next_line_is_read() -> None:
+    text = f"{TITLE}\nAssessing needs\nScore:\n2 - Evidence shows some shortfalls\nPeople waited.\n"
+    (statement,) = cqcmodel.parse(text).statements
+    assert (statement.title, statement.score) == ("Assessing needs", Score.SOME_SHORTFALLS)
+    assert [finding.text for finding in statement.findings] == ["People waited."]
 
 
 def test_a_summary_score_whose_number_is_on_the_next_line_is_read() -> None:

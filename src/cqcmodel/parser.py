@@ -207,7 +207,7 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
                 # The line after its last (read before yielding: numbering changes the token).
                 index = joined.end_line or index + 1
                 yield joined
-                previous = Kind.SCORE
+                previous = joined.type
                 continue
         kind, found = _choose(options, expected, previous, index == last)
         fits = kind in expected
@@ -254,31 +254,30 @@ def _check_not_malformed(
 ) -> LineToken | None:
     """Fail at a broken score line (``Score: three``) where the grammar expects a score.
 
-    A score line whose number is on the next line ("Score:" then "2") is read: the token of
-    the two lines is returned.
+    A score line whose number or label is on the next line ("Score:" then "2") is read: the
+    token of the two lines is returned.
     """
     content = document.contents[index]
     wanted = malformed(content)
     if wanted is None or _SCORE_LINES.isdisjoint(accepted):
         return None
-    if Kind.SCORE in accepted:
-        following = _next_content(document.contents, index)
-        found = split_score(
-            content, document.contents[following] if following is not None else None
+    following = _next_content(document.contents, index)
+    split = split_score(content, document.contents[following] if following is not None else None)
+    if split is not None and split[0] in accepted and following is not None:
+        kind, found = split
+        assert found is not None
+        lines = document.source.lines
+        return LineToken(
+            kind,
+            found.group(),
+            None,
+            index + 1,
+            document.column(index + 1),
+            following + 1,
+            len(lines[following]) + 1,
+            None,
+            found,
         )
-        if found is not None and following is not None:
-            lines = document.source.lines
-            return LineToken(
-                Kind.SCORE,
-                found.group(),
-                None,
-                index + 1,
-                document.column(index + 1),
-                following + 1,
-                len(lines[following]) + 1,
-                None,
-                found,
-            )
     raise _PlacedError(f"expected {wanted}, found {_shown(content)}", index + 1, None)
 
 

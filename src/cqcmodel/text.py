@@ -381,22 +381,21 @@ def title_before_score(content: str, found: re.Match[str]) -> str:
     return content[: found.start()].rstrip().rstrip(_ITEM_SEPARATORS).rstrip()
 
 
-def split_score(content: str, following: str | None) -> re.Match[str] | None:
-    """The ``Score: N`` line that ``content`` and the next line ``following`` make together.
+def split_score(content: str, following: str | None) -> Candidate | None:
+    """The score line that ``content`` and the next line ``following`` make together.
 
     A score line whose number went to a line of its own ("Score:" then "2", as a definition
-    list or a table's cells give it): the match of :attr:`Kind.SCORE` on the two joined by a
-    space, or ``None`` when they are not such a pair.
+    list or a table's cells give it), or whose label line follows it ("Score:" then "2 -
+    Evidence shows some shortfalls"): :attr:`Kind.SCORE` or :attr:`Kind.SCORE_LABEL` with the
+    match of its pattern on the two lines joined by a space; ``None`` for any other pair.
     """
-    if (
-        following is None
-        or _SCORE_WITHOUT_NUMBER.fullmatch(content) is None
-        or _NUMBER_ALONE.fullmatch(following) is None
-    ):
+    if following is None or _SCORE_WITHOUT_NUMBER.fullmatch(content) is None:
         return None
-    pattern = Kind.SCORE.pattern
+    kind = Kind.SCORE if _NUMBER_ALONE.fullmatch(following) else Kind.SCORE_LABEL
+    pattern = kind.pattern
     assert pattern is not None
-    return pattern.fullmatch(f"{content} {following}")
+    found = pattern.fullmatch(f"{content} {following}")
+    return (kind, found) if found is not None else None
 
 
 # --- line kinds ------------------------------------------------------------------------------
