@@ -269,3 +269,23 @@ def unbulleted(text: str, separator: str | None = None, *, bullets: bool = False
             line = line[4:]
         result.append(line)
     return "\n".join(result)
+
+
+def test_a_known_title_alone_after_a_bulleted_list_is_a_statement_page_cut_short() -> None:
+    text = "Overall summary\nQuality statement scores\n  • Assessing needs\n    Score: 2\n"
+    text += "Safeguarding\n"
+    authority = cqcmodel.parse(text)
+    assert authority.summary is not None
+    assert [item.title for item in authority.summary.statement_scores] == ["Assessing needs"]
+    assert [statement.title for statement in authority.statements] == ["Safeguarding"]
+
+
+def test_a_known_title_alone_in_a_list_without_bullets_is_an_item_without_score() -> None:
+    text = "Overall summary\nQuality statement scores\nAssessing needs\nScore: 2\nSafeguarding\n"
+    authority = cqcmodel.parse(text)
+    assert authority.summary is not None
+    assert [(s.title, s.score) for s in authority.summary.statement_scores] == [
+        ("Assessing needs", Score.SOME_SHORTFALLS),
+        ("Safeguarding", None),
+    ]
+    assert authority.statements == ()

@@ -350,12 +350,21 @@ def _in_context(
 def _is_list_item(document: _Document, index: int) -> bool:
     """Whether a line of the list of scores is an item without a bullet (:func:`_in_context`)."""
     contents, kinds = document.contents, document.kinds
-    content = contents[index]
     score = _next_content(contents, index)
-    if score is None or not any(kind is Kind.SCORE for kind, _ in kinds[score]):
-        # An item whose score is missing or broken: a known statement title.
-        return is_heading_like(content) and statement_by_title(content) is not None
-    after = _next_content(contents, score)
+    end = _score_end(document, score)
+    if end is None:
+        # No score line follows: an item whose score is missing or broken, if a known title
+        # in a list without bullets (after a bullet, a title alone starts a statement page).
+        content = contents[index]
+        if score is not None and not _SCORE_LINES.isdisjoint(k for k, _ in kinds[score]):
+            return False  # an indicative score or a label: a statement page's
+        if not is_heading_like(content) or statement_by_title(content) is None:
+            return False
+        if document.list_next != index and not _follows_scores_heading(document, index):
+            return False
+        document.list_next = score if score is not None else -1
+        return True
+    after = _next_content(contents, end)
     if after is not None:
         following = {kind for kind, _ in kinds[after]}
         if not _STATEMENT_BODY.isdisjoint(following):
@@ -366,6 +375,26 @@ def _is_list_item(document: _Document, index: int) -> bool:
             return False
     document.list_next = after if after is not None else -1
     return True
+
+
+def _follows_scores_heading(document: _Document, index: int) -> bool:
+    """Whether the line before ``index`` (blank lines apart) is "Quality statement scores"."""
+    for before in range(index - 1, -1, -1):
+        if document.contents[before]:
+            return any(kind is Kind.SCORES_HEADING for kind, _ in document.kinds[before])
+    return False
+
+
+def _score_end(document: _Document, score: int | None) -> int | None:
+    """The last line of the ``Score: N`` line at ``score`` (two lines if split), if it is one."""
+    if score is None:
+        return None
+    if any(kind is Kind.SCORE for kind, _ in document.kinds[score]):
+        return score
+    contents = document.contents
+    following = _next_content(contents, score)
+    split = split_score(contents[score], contents[following] if following is not None else None)
+    return following if split is not None and split[0] is Kind.SCORE else None
 
 
 def _is_name(document: _Document, index: int) -> bool:
