@@ -78,6 +78,12 @@ _SCORES: Final = tuple(sorted(Score))
 #: :meth:`Score.from_label`, remembered: pages repeat the four labels.
 _score_for_label: Final = functools.lru_cache(maxsize=256)(Score.from_label)
 
+#: Kinds the lexer's loop tests for (a module's name is cheaper to look up than an enum's).
+_STATEMENT_TITLE: Final = Kind.STATEMENT_TITLE
+_SUBHEADING: Final = Kind.SUBHEADING
+_RATED_NAME: Final = Kind.RATED_NAME
+_ITEM_TITLE: Final = Kind.ITEM_TITLE
+
 #: How much of a published value an error message quotes.
 _SHOWN_LENGTH: Final = 60
 #: The order of set-aside entries: by position.
@@ -211,11 +217,9 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
                 continue
         kind, found = _choose(options, expected, previous, index == last)
         fits = kind in expected
-        if (
-            not fits
-            or kind is Kind.STATEMENT_TITLE
-            or kind is Kind.SUBHEADING
-            or kind is Kind.RATED_NAME
+        if not fits or (
+            (kind is _STATEMENT_TITLE or kind is _SUBHEADING or kind is _RATED_NAME)
+            and (_ITEM_TITLE in expected or _RATED_NAME in expected)
         ):
             placed = _in_context(document, index, expected, (kind, found))
             if placed is None:
