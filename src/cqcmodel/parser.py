@@ -43,6 +43,7 @@ from .model import (
 )
 from .readers import ReadText, read_file, read_text
 from .text import (
+    SCORE_LINE_STARTS,
     Candidate,
     Kind,
     Role,
@@ -207,7 +208,7 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
             continue
         options = kinds[index]
         expected = accepted()
-        if not options:
+        if not options and content[0] in SCORE_LINE_STARTS:  # may be a broken score line
             joined = _check_not_malformed(document, index, expected)
             if joined is not None:
                 # The line after its last (read before yielding: numbering changes the token).

@@ -26,6 +26,7 @@ __all__ = [
     "BULLET_MARKERS",
     "HEADING_MAX_LENGTH",
     "LIGATURES",
+    "SCORE_LINE_STARTS",
     "Kind",
     "Role",
     "SourceText",
@@ -329,6 +330,8 @@ def is_i_statement(text: str) -> bool:
 #: "Score for …" is a sentence.
 _MALFORMED_SCORE: Final = re.compile(r"(?i)(?:indicative\s+)?score\s*:.*", re.DOTALL)
 _SCORE_LIKE: Final = re.compile(r"(?i)(?:indicative\s+)?score(?:\s*[-–—=].*|\s+\d.*)?")
+#: The characters a broken score line starts with (``Score…``, ``Indicative score…``).
+SCORE_LINE_STARTS: Final = "SsIi"
 #: What a malformed score line should have been, for the message.
 MALFORMED_SCORE: Final = (
     "a score line such as 'Score: 3', 'Indicative score:' or '3 - Evidence shows a good standard'"
@@ -343,7 +346,7 @@ def malformed(content: str) -> str | None:
 
     ``content`` is a stripped line that has no kind; ``None`` for any other line.
     """
-    if content[:1] not in "SsIi":
+    if content[:1] not in SCORE_LINE_STARTS:
         return None
     if _MALFORMED_SCORE.fullmatch(content) or (
         _SCORE_LIKE.fullmatch(content)
