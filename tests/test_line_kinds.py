@@ -11,7 +11,7 @@ import pytest
 
 from cqcmodel import Authority, parse
 from cqcmodel.parser import LineToken, _Document, _tokens
-from cqcmodel.text import Kind, Role, SourceText
+from cqcmodel.text import BULLET_MARKERS, Kind, Role, SourceText, candidates
 
 GRAMMAR = (Path(__file__).parents[1] / "src" / "cqcmodel" / "report.lark").read_text("utf-8")
 PARSER = Path(__file__).parents[1] / "src" / "cqcmodel" / "parser.py"
@@ -112,3 +112,69 @@ def test_the_parser_builds_no_tree() -> None:
 
     assert isinstance(_get_parser().options.transformer, _ToModel)
     assert isinstance(parse("Safeguarding\nScore: 3\n"), Authority)
+
+
+# --- list bullets ----------------------------------------------------------------------------
+
+#: The markers a list item had before the table grew: lines they start are list items already.
+_FIRST_MARKERS = "•·*-–"
+_SUMMARY = (
+    "Overall summary\nLocal authority rating and score\n{m} London Borough of Ealing\n"
+    "    Requires improvement\nScore: 56%\nQuality statement scores\n{m} Assessing needs\n"
+    "    Score: 2\n{m}\tSafeguarding\n    Score: 3\n"
+)
+
+
+@pytest.mark.parametrize("marker", sorted(BULLET_MARKERS))
+def test_each_bullet_marker_makes_a_list_item(marker: str) -> None:
+    assert BULLET_MARKERS[marker]
+    content = f"{marker} Assessing needs"
+    assert Kind.BULLET.pattern is not None and Kind.BULLET.pattern.fullmatch(content)
+    assert any(re.match(literal, content) for literal in Kind.BULLET.literals)
+    summary = parse(_SUMMARY.format(m=marker)).summary
+    assert summary == parse(_SUMMARY.format(m="•")).summary
+    assert summary is not None and summary.name == "London Borough of Ealing"
+    assert [item.title for item in summary.statement_scores] == ["Assessing needs", "Safeguarding"]
+
+
+@pytest.mark.parametrize("marker", sorted(BULLET_MARKERS))
+def test_a_bulleted_list_in_findings_keeps_its_shape(marker: str) -> None:
+    body = "Safeguarding\nScore: 3\nKey findings for this quality statement\n"
+    items = "Waiting lists\nPeople told us:\n{m} staff listened\n{m} reviews were late\n"
+    plain = parse(body + items.format(m="-")).statements[0].findings
+    found = parse(body + items.format(m=marker)).statements[0].findings
+    assert [f.heading for f in found] == [f.heading for f in plain] == ["Waiting lists"] * 3
+    assert [f.text for f in found][1:] == [
+        f"{marker} staff listened",
+        f"{marker} reviews were late",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["o'clock meetings were held", "on the waiting list", "or by telephone", "oPhone", "o"],
+)
+def test_a_word_starting_with_o_is_no_bullet(line: str) -> None:
+    assert Kind.BULLET.pattern is not None
+    assert Kind.BULLET.pattern.fullmatch(line) is None
+
+
+def _real_lines() -> list[str]:
+    root = Path(__file__).parents[1]
+    paths = [*(root / "tests" / "corpus").glob("*.txt"), *(root / "benchmarks").glob("*/*.txt")]
+    return [
+        line.strip()
+        for path in sorted(paths)
+        for line in SourceText(path.read_text(encoding="utf-8")).lines
+        if line.strip()
+    ]
+
+
+def test_no_real_line_becomes_a_list_item_by_the_new_markers() -> None:
+    lines = _real_lines()
+    assert len(lines) > 1000
+    bullets = {kind for line in lines for kind in candidates((line,))[0]} & {Kind.BULLET}
+    assert bullets  # the corpus has lists
+    for line in lines:
+        is_bullet = Kind.BULLET in candidates((line,))[0]
+        assert is_bullet == (line[:1] in _FIRST_MARKERS and line[1:2].isspace()), line

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from cqcmodel import ParseError, Score
 from cqcmodel.checks import Severity, set_aside_warnings
 from cqcmodel.framework import STATEMENTS
 from cqcmodel.model import Authority, QualityStatement, SetAside
-from cqcmodel.text import normalise
+from cqcmodel.text import LIGATURES, SourceText, normalise
 
 from .conftest import CORPUS
 
@@ -357,16 +358,81 @@ def test_a_paragraph_that_is_not_an_i_statement_is_not_taken_for_one() -> None:
         ("Score: three", "a score line"),
         ("Score: 3 out of four", "a score line"),
         ("Indicative score: two", "a score line"),
+        ("Score:", "a score line"),
+        ("Score", "a score line"),
+        ("SCORE :", "a score line"),
+        ("Score - 2", "a score line"),
+        ("Score – 2", "a score line"),
+        ("Score = 2", "a score line"),
+        ("Score 2 of 4", "a score line"),
+        ("Score: 2/4", "a score line"),
+        ("Score 2 (some shortfalls)", "a score line"),
+        ("Indicative score - 2", "a score line"),
     ],
 )
 def test_a_malformed_score_line_is_an_error_at_that_line(line: str, expected: str) -> None:
-    text = f"{TITLE}\nAssessing needs\n{line}\n3 - Evidence shows a good standard\n"
+    text = f"{TITLE}\nAssessing needs\n{line}\nWhat people expect\nI am safe.\n"
     with pytest.raises(ParseError) as caught:
         cqcmodel.parse(text, source="page.txt")
     error = caught.value
     assert (error.line, error.column) == (3, 1)
     assert expected in error.message
     assert repr(line) in error.message
+
+
+@pytest.mark.parametrize("line", ["Score: three", "Score - 2", "Score 2 of 4", "Score: 2/4"])
+def test_a_malformed_score_line_before_its_label_is_an_error_at_that_line(line: str) -> None:
+    text = f"{TITLE}\nAssessing needs\n{line}\n2 - Evidence shows some shortfalls\n"
+    with pytest.raises(ParseError) as caught:
+        cqcmodel.parse(text)
+    assert (caught.value.line, caught.value.column) == (3, 1)
+    assert "expected a score line" in caught.value.message
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n   \n  "])
+def test_a_score_whose_number_is_on_the_next_line_is_read(gap: str) -> None:
+    text = f"{TITLE}\nAssessing needs\nScore:{gap}2\n2 - Evidence shows some shortfalls\n"
+    (statement,) = cqcmodel.parse(text).statements
+    assert (statement.title, statement.score) == ("Assessing needs", Score.SOME_SHORTFALLS)
+    assert statement.findings == ()
+
+
+def test_a_score_whose_label_is_on_the_next_line_is_read() -> None:
+    text = f"{TITLE}\nAssessing needs\nScore:\n2 - Evidence shows some shortfalls\nPeople waited.\n"
+    (statement,) = cqcmodel.parse(text).statements
+    assert (statement.title, statement.score) == ("Assessing needs", Score.SOME_SHORTFALLS)
+    assert [finding.text for finding in statement.findings] == ["People waited."]
+
+
+def test_a_summary_score_whose_number_is_on_the_next_line_is_read() -> None:
+    text = "Overall summary\nLocal authority rating and score\n  • Kent\nScore:\n56%\n"
+    summary = cqcmodel.parse(text).summary
+    assert summary is not None
+    assert (summary.name, summary.percentage) == ("Kent", 56)
+
+
+def test_a_number_out_of_range_on_the_next_line_is_an_error_at_the_score_line() -> None:
+    with pytest.raises(ParseError) as caught:
+        cqcmodel.parse(f"{TITLE}\nAssessing needs\nScore:\n7\n")
+    assert caught.value.line == 3
+    assert "7 is not a valid score" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Scores were published for every team.",
+        "Score cards showed the waiting times",
+        "Scoring of risk was done at the front door",
+        "Score 3 ratings were given to most teams.",
+        "Score - the council's own measure - was used",
+    ],
+)
+def test_a_finding_that_starts_with_score_stays_a_finding(line: str) -> None:
+    assert findings(page("People said staff listened.", line)) == [
+        (None, "People said staff listened."),
+        (None, line),
+    ]
 
 
 def test_a_published_line_without_a_date_is_an_error_at_that_line() -> None:
@@ -446,6 +512,39 @@ def test_a_known_statement_title_ending_the_findings_is_a_finding() -> None:
 def test_normalise_gives_the_lines_the_parser_reads() -> None:
     assert normalise("\ufeffA\u00a0b  \r\nc\u200bd\fe") == "A b\ncd\ne"
     assert normalise("co\u00adordinated") == "coordinated"  # a soft hyphen (&shy;)
+
+
+@pytest.mark.parametrize(("ligature", "letters"), sorted(LIGATURES.items()))
+def test_a_ligature_becomes_its_letters(ligature: str, letters: str) -> None:
+    assert normalise(f"a{ligature}b\n’{ligature}") == f"a{letters}b\n’{letters}"
+    assert unicodedata.normalize("NFKC", ligature) == letters
+
+
+def test_text_with_ligatures_reads_as_its_letters() -> None:
+    text = page("Staﬀ identiﬁed the inﬂuence of eﬃcient, eﬄuent ﬁndings.").replace(
+        "Key findings", "Key ﬁndings"
+    )
+    assert "Key ﬁndings for this quality statement" in text
+    assert findings(text) == [
+        (None, "Staff identified the influence of efficient, effluent findings.")
+    ]
+    assert cqcmodel.parse(text) == cqcmodel.parse(normalise(text))
+
+
+def test_a_column_after_a_ligature_is_the_original_column() -> None:
+    line = "Overall rating for Eﬃngham: 120%"
+    with pytest.raises(ParseError) as caught:
+        cqcmodel.parse(f"Overall summary\nLocal authority rating and score\n{line}\n")
+    assert caught.value.line == 3
+    assert caught.value.column == line.index("120") + 1
+    assert caught.value.line_text == line
+
+
+def test_clean_corpus_text_is_unchanged_by_normalisation() -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert not any(ligature in text for ligature in LIGATURES)
+        assert SourceText(text).lines == tuple(line.rstrip() for line in text.split("\n"))
 
 
 def test_set_aside_lines_of_a_reader_and_of_the_parser_are_merged_at_source_positions() -> None:

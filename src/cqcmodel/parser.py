@@ -28,7 +28,7 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
 from .errors import ParseError
-from .framework import MONTH_NAMES, Rating, Score, fold
+from .framework import MONTH_NAMES, Rating, Score, fold, is_heading_like, statement_by_title
 from .model import (
     About,
     Authority,
@@ -42,7 +42,20 @@ from .model import (
     Summary,
 )
 from .readers import ReadText, read_file, read_text
-from .text import Candidate, Kind, Role, SourceText, classify, kinds_with, malformed
+from .text import (
+    SCORE_LINE_STARTS,
+    Candidate,
+    Kind,
+    Role,
+    SourceText,
+    classify,
+    kinds_with,
+    malformed,
+    reads_as_sentence,
+    scored_item,
+    split_score,
+    title_before_score,
+)
 
 __all__ = ["LineToken", "parse", "parse_file", "parse_read"]
 
@@ -65,6 +78,12 @@ _END: Final = "$END"
 _SCORES: Final = tuple(sorted(Score))
 #: :meth:`Score.from_label`, remembered: pages repeat the four labels.
 _score_for_label: Final = functools.lru_cache(maxsize=256)(Score.from_label)
+
+#: Kinds the lexer's loop tests for (a module's name is cheaper to look up than an enum's).
+_STATEMENT_TITLE: Final = Kind.STATEMENT_TITLE
+_SUBHEADING: Final = Kind.SUBHEADING
+_RATED_NAME: Final = Kind.RATED_NAME
+_ITEM_TITLE: Final = Kind.ITEM_TITLE
 
 #: How much of a published value an error message quotes.
 _SHOWN_LENGTH: Final = 60
@@ -155,7 +174,7 @@ class _FedLexer(Lexer):
 class _Document:
     """What the lexer reads: the normalised lines, stripped once, and their candidate kinds."""
 
-    __slots__ = ("contents", "kinds", "last", "set_aside", "source")
+    __slots__ = ("contents", "kinds", "last", "list_next", "set_aside", "source")
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
@@ -165,6 +184,8 @@ class _Document:
         self.last = _last(self.contents)
         #: The lines the lexer could not place, filled while it reads.
         self.set_aside: list[SetAside] = []
+        #: Where the next item of a list of scores without bullets would start (-1: none).
+        self.list_next = -1
 
     def column(self, line: int) -> int:
         """The column (1-based) where the content of ``line`` (1-based) starts."""
@@ -187,10 +208,27 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
             continue
         options = kinds[index]
         expected = accepted()
-        if not options:
-            _check_not_malformed(content, index, expected)
+        if not options and content[0] in SCORE_LINE_STARTS:  # may be a broken score line
+            joined = _check_not_malformed(document, index, expected)
+            if joined is not None:
+                # The line after its last (read before yielding: numbering changes the token).
+                index = joined.end_line or index + 1
+                yield joined
+                previous = joined.type
+                continue
         kind, found = _choose(options, expected, previous, index == last)
-        if kind not in expected and _set_aside(document, index, options):
+        fits = kind in expected
+        if not fits or (
+            (kind is _STATEMENT_TITLE or kind is _SUBHEADING or kind is _RATED_NAME)
+            and (_ITEM_TITLE in expected or _RATED_NAME in expected)
+        ):
+            placed = _in_context(document, index, expected, (kind, found))
+            if placed is None:
+                index += 1
+                continue
+            kind, found = placed
+            fits = kind in expected
+        if not fits and _set_aside(document, index, options):
             index += 1
             continue
         end = index
@@ -216,11 +254,165 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
         index = end + 1
 
 
-def _check_not_malformed(content: str, index: int, accepted: Collection[str]) -> None:
-    """Fail at a broken score line (``Score: three``) where the grammar expects a score."""
+def _check_not_malformed(
+    document: _Document, index: int, accepted: Collection[str]
+) -> LineToken | None:
+    """Fail at a broken score line (``Score: three``) where the grammar expects a score.
+
+    A score line whose number or label is on the next line ("Score:" then "2") is read: the
+    token of the two lines is returned.
+    """
+    content = document.contents[index]
     wanted = malformed(content)
-    if wanted is not None and not _SCORE_LINES.isdisjoint(accepted):
-        raise _PlacedError(f"expected {wanted}, found {_shown(content)}", index + 1, None)
+    if wanted is None or _SCORE_LINES.isdisjoint(accepted):
+        return None
+    following = _next_content(document.contents, index)
+    split = split_score(content, document.contents[following] if following is not None else None)
+    if split is not None and split[0] in accepted and following is not None:
+        kind, found = split
+        assert found is not None
+        lines = document.source.lines
+        return LineToken(
+            kind,
+            found.group(),
+            None,
+            index + 1,
+            document.column(index + 1),
+            following + 1,
+            len(lines[following]) + 1,
+            None,
+            found,
+        )
+    raise _PlacedError(f"expected {wanted}, found {_shown(content)}", index + 1, None)
+
+
+def _next_content(contents: tuple[str, ...], index: int) -> int | None:
+    """The index of the first non-blank line after ``index``, if any."""
+    for following in range(index + 1, len(contents)):
+        if contents[following]:
+            return following
+    return None
+
+
+#: What follows a statement page's score line: a summary's list item is never followed by them.
+_STATEMENT_BODY: Final = frozenset(
+    {
+        Kind.SCORE_LABEL,
+        Kind.EXPECT_HEADING,
+        Kind.I_STATEMENT,
+        Kind.COMMITMENT_HEADING,
+        Kind.FINDINGS_HEADING,
+    }
+)
+#: Kinds the grammar accepts wherever it accepts a bullet item, as that item without its
+#: bullet: messages name the bullet item only.
+_BULLET_VARIANTS: Final = frozenset({Kind.ITEM_TITLE, Kind.SCORED_ITEM, Kind.RATED_NAME})
+#: The column headings of the list of scores as a table gives them (folded).
+_COLUMN_HEADINGS: Final = frozenset({"quality statement", "quality statements", "score", "scores"})
+
+
+def _in_context(
+    document: _Document, index: int, accepted: Collection[str], chosen: Candidate
+) -> Candidate | None:
+    """The kind of a line where a summary's parts may be written without bullets.
+
+    In the list of scores, a statement title followed by its score line is an item, not a
+    statement page, unless what follows the score reads as a statement page's (a label, "What
+    people expect", an I-statement, the commitment, "Key findings"; a paragraph or a
+    sub-heading too, unless the item before was one without a bullet); so is a line holding
+    title and score together (even where it would head a section), and a known statement
+    title without a score. After the rating
+    heading, a heading-like line that is no statement title, before a structural line (the
+    rating, a score, the list), is the name.
+    A table's column headings there ("Quality statement", "Score") are set aside (``None``).
+    ``chosen`` is what the line would be otherwise.
+    """
+    content = document.contents[index]
+    if Kind.ITEM_TITLE in accepted:
+        if fold(content).rstrip(":").strip() in _COLUMN_HEADINGS:
+            document.set_aside.append(
+                SetAside(
+                    line=index + 1,
+                    text=content,
+                    reason="a column heading of the list of scores",
+                    column=document.column(index + 1),
+                )
+            )
+            return None
+        if chosen[0] is not Kind.STATEMENT_TITLE:
+            found = scored_item(content)
+            if found is not None:
+                following = _next_content(document.contents, index)
+                document.list_next = following if following is not None else -1
+                return Kind.SCORED_ITEM, found
+        if chosen[0] is not Kind.SUBHEADING and _is_list_item(document, index):
+            return Kind.ITEM_TITLE, None
+    elif Kind.RATED_NAME in accepted and _is_name(document, index):
+        return Kind.RATED_NAME, None
+    return (Kind.TEXT, None) if chosen[0] is Kind.RATED_NAME else chosen
+
+
+def _is_list_item(document: _Document, index: int) -> bool:
+    """Whether a line of the list of scores is an item without a bullet (:func:`_in_context`)."""
+    contents, kinds = document.contents, document.kinds
+    score = _next_content(contents, index)
+    end = _score_end(document, score)
+    if end is None:
+        # No score line follows: an item whose score is missing or broken, if a known title
+        # in a list without bullets (after a bullet, a title alone starts a statement page).
+        content = contents[index]
+        if score is not None and not _SCORE_LINES.isdisjoint(k for k, _ in kinds[score]):
+            return False  # an indicative score or a label: a statement page's
+        if not is_heading_like(content) or statement_by_title(content) is None:
+            return False
+        if document.list_next != index and not _follows_scores_heading(document, index):
+            return False
+        document.list_next = score if score is not None else -1
+        return True
+    after = _next_content(contents, end)
+    if after is not None:
+        following = {kind for kind, _ in kinds[after]}
+        if not _STATEMENT_BODY.isdisjoint(following):
+            return False
+        # A paragraph or a sub-heading: findings, unless the list goes on (without bullets).
+        weak = not following or Kind.SUBHEADING in following
+        if weak and document.list_next != index and scored_item(contents[after]) is None:
+            return False
+    document.list_next = after if after is not None else -1
+    return True
+
+
+def _follows_scores_heading(document: _Document, index: int) -> bool:
+    """Whether the line before ``index`` (blank lines apart) is "Quality statement scores"."""
+    for before in range(index - 1, -1, -1):
+        if document.contents[before]:
+            return any(kind is Kind.SCORES_HEADING for kind, _ in document.kinds[before])
+    return False
+
+
+def _score_end(document: _Document, score: int | None) -> int | None:
+    """The last line of the ``Score: N`` line at ``score`` (two lines if split), if it is one."""
+    if score is None:
+        return None
+    if any(kind is Kind.SCORE for kind, _ in document.kinds[score]):
+        return score
+    contents = document.contents
+    following = _next_content(contents, score)
+    split = split_score(contents[score], contents[following] if following is not None else None)
+    return following if split is not None and split[0] is Kind.SCORE else None
+
+
+def _is_name(document: _Document, index: int) -> bool:
+    """Whether a line after the rating heading is the authority's name without its bullet."""
+    content = document.contents[index]
+    following = _next_content(document.contents, index)
+    return (
+        is_heading_like(content)
+        and not reads_as_sentence(content)
+        and statement_by_title(content) is None
+        # Before a structural line (the rating, a score, the list, the next page), not text.
+        and (following is None or bool(document.kinds[following]))
+    )
 
 
 def _set_aside(document: _Document, index: int, options: tuple[Candidate, ...]) -> bool:
@@ -447,7 +639,11 @@ def _translate(error: UnexpectedToken, src: SourceText) -> NoReturn:
 def _expected(error: UnexpectedToken) -> str:
     """The terminals ``error`` expected, in words."""
     names = sorted(
-        {Kind[name].description for name in error.expected if name in Kind.__members__}
+        {
+            Kind[name].description
+            for name in error.expected
+            if name in Kind.__members__ and name not in _BULLET_VARIANTS
+        }
         | ({"the end of the text"} if _END in error.expected else set())
     )
     return _join_or(names) if names else "nothing more"
@@ -566,6 +762,17 @@ def _score_value(token: LineToken) -> Score:
         _fail(f"{_shortened(value)} is not a valid score (1–4)", token, offset)
     if token.endswith("%"):
         _fail("a statement score is a number 1–4, not a percentage", token, offset)
+    return _SCORES[number - 1]
+
+
+def _score_in(token: LineToken, found: re.Match[str], offset: int) -> Score:
+    """The score that ``found`` (a match on the token's text from ``offset``) holds."""
+    value = found.group("value")
+    number = _integer(value)
+    if not 1 <= number <= 4:
+        _fail(
+            f"{_shortened(value)} is not a valid score (1–4)", token, offset + found.start("value")
+        )
     return _SCORES[number - 1]
 
 
@@ -774,7 +981,9 @@ class _ToModel(Transformer[LineToken, Any]):
         self, _heading: LineToken, bullet: LineToken | None, rating: LineToken | None
     ) -> tuple[str | None, Rating | None]:
         """The authority's name and the published rating word."""
-        name = _bullet_text(bullet) if bullet is not None else None
+        name = None
+        if bullet is not None:
+            name = _bullet_text(bullet) if bullet.type == Kind.BULLET else str(bullet)
         return name, (Rating.from_text(rating) if rating is not None else None)
 
     def score_percentage(self, token: LineToken) -> _Percentage:
@@ -791,9 +1000,27 @@ class _ToModel(Transformer[LineToken, Any]):
         return items
 
     def score_item(self, bullet: LineToken, score: LineToken | None) -> StatementScore:
-        """One statement's title, and its score when published."""
+        """One statement's title, and its score when published (on its line or the next)."""
+        title, offset = _group(bullet, "text")
+        assert title is not None
+        title = title.strip()
+        found = scored_item(title) if score is None else None
+        if found is None:
+            value = _score_value(score) if score is not None else None
+            return StatementScore(title=title, score=value, line=bullet.line)
+        value = _score_in(bullet, found, offset)
+        return StatementScore(title=title_before_score(title, found), score=value, line=bullet.line)
+
+    def plain_score_item(self, title: LineToken, score: LineToken | None) -> StatementScore:
+        """An item of a list of scores written without bullets: the title line, its score."""
         value = _score_value(score) if score is not None else None
-        return StatementScore(title=_bullet_text(bullet), score=value, line=bullet.line)
+        return StatementScore(title=str(title), score=value, line=title.line)
+
+    def scored_item(self, item: LineToken) -> StatementScore:
+        """An item holding its title and its score on one line, without a bullet."""
+        assert item.match is not None
+        title = title_before_score(str(item), item.match)
+        return StatementScore(title=title, score=_score_value(item), line=item.line)
 
     def experience(self, _heading: LineToken, *texts: LineToken) -> tuple[str, ...]:
         """The paragraphs under "Summary of people's experiences"."""

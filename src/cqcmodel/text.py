@@ -23,7 +23,10 @@ from .framework import (
 )
 
 __all__ = [
+    "BULLET_MARKERS",
     "HEADING_MAX_LENGTH",
+    "LIGATURES",
+    "SCORE_LINE_STARTS",
     "Kind",
     "Role",
     "SourceText",
@@ -36,6 +39,9 @@ __all__ = [
     "match",
     "normalise",
     "reads_as_sentence",
+    "scored_item",
+    "split_score",
+    "title_before_score",
 ]
 
 #: Characters removed outright: byte order mark, zero-width characters and the soft hyphen
@@ -54,6 +60,19 @@ _SPACE_CHARS: Final = ("\u00a0", "\u202f", "\u2007")
 _BREAK_CHARS: Final = tuple("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _CONTROL_CHARS: Final = tuple(chr(code) for code in [*range(0x09), *range(0x0E, 0x20), 0x7F])
 _SPECIAL_CHARS: Final = ("\r", *_BREAK_CHARS, *_CONTROL_CHARS, *_REMOVED, *_SPACE_CHARS)
+#: Typographic ligatures (Unicode's Latin presentation forms, U+FB00–U+FB06) and the letters
+#: they stand for: text extracted from a PDF keeps them ("Key ﬁndings", "inﬂuence").
+LIGATURES: Final = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_LIGATURE_CHARS: Final = tuple(LIGATURES)
+_LIGATURE_TABLE: Final = str.maketrans(LIGATURES)
 
 
 def _has_any(text: str, chars: tuple[str, ...] | frozenset[str]) -> bool:
@@ -63,6 +82,11 @@ def _has_any(text: str, chars: tuple[str, ...] | frozenset[str]) -> bool:
 def _is_clean(line: str) -> bool:
     """Whether ``line`` has nothing for normalisation to replace, remove or reject."""
     return line.isprintable() or not (_has_any(line, _SPECIAL_CHARS) or _has_surrogate(line))
+
+
+def _has_ligature(text: str) -> bool:
+    """Whether ``text`` holds a ligature: never an ASCII text (``isascii`` reads a flag)."""
+    return not text.isascii() and _has_any(text, _LIGATURE_CHARS)
 
 
 def _has_surrogate(text: str) -> bool:
@@ -80,9 +104,9 @@ class SourceText:
 
     Normalisation: CRLF, CR and other line separators (form feed, U+2028, …) become line
     breaks; the byte order mark, zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and
-    soft hyphens (U+00AD) are removed; non-breaking spaces become spaces; trailing whitespace
-    is stripped. Line numbers are preserved one to one, so line *n* here is line *n* of the
-    input.
+    soft hyphens (U+00AD) are removed; non-breaking spaces become spaces; typographic
+    ligatures (U+FB00–U+FB06, :data:`LIGATURES`) become their letters; trailing whitespace is
+    stripped. Line numbers are preserved one to one, so line *n* here is line *n* of the input.
     """
 
     __slots__ = ("lines", "original", "source")
@@ -90,7 +114,8 @@ class SourceText:
     def __init__(self, text: str, source: str | None = None) -> None:
         self.source = source
         parts = text.split("\n")
-        if all(map(str.isprintable, parts)) or all(map(_is_clean, parts)):
+        ligatures = _has_ligature(text)
+        if not ligatures and (all(map(str.isprintable, parts)) or all(map(_is_clean, parts))):
             # The common case: nothing to replace, remove or reject. A printable line holds
             # none of the special characters (all are unprintable); only the others (with a
             # tab, say) are searched for them.
@@ -112,6 +137,8 @@ class SourceText:
         for space in _SPACE_CHARS:
             if space in text:
                 text = text.replace(space, " ")
+        if ligatures:
+            text = text.translate(_LIGATURE_TABLE)
         self.lines = tuple(map(str.rstrip, text.split("\n")))
 
     def _reject_control(self, offset: int) -> None:
@@ -135,14 +162,15 @@ class SourceText:
         if not 1 <= line <= len(self.original):
             return column
         original = self.original[line - 1]
-        if not any(ch in _REMOVED for ch in original):
+        if not any(ch in _REMOVED or ch in LIGATURES for ch in original):
             return column
         seen = 0
         for index, ch in enumerate(original):
             if ch in _REMOVED:
                 continue
-            seen += 1
-            if seen == column:
+            # A ligature stands for several normalised columns: the one holding any of them.
+            seen += len(LIGATURES.get(ch, ch))
+            if seen >= column:
                 return index + 1
         return len(original) + 1
 
@@ -296,11 +324,21 @@ def is_i_statement(text: str) -> bool:
     return matched
 
 
-_MALFORMED_SCORE: Final = re.compile(r"(?i)(?:indicative\s+)?score\s*:\s*\S.*")
+#: A line that starts like a score line: "Score" (or "Indicative score") followed by a colon
+#: ("Score: three", "Score:"); or, on a short line that does not read as a sentence, alone or
+#: followed by a dash or a number ("Score", "Score - 2", "Score 2 of 4"). Not by a word:
+#: "Score for …" is a sentence.
+_MALFORMED_SCORE: Final = re.compile(r"(?i)(?:indicative\s+)?score\s*:.*", re.DOTALL)
+_SCORE_LIKE: Final = re.compile(r"(?i)(?:indicative\s+)?score(?:\s*[-–—=].*|\s+\d.*)?")
+#: The characters a broken score line starts with (``Score…``, ``Indicative score…``).
+SCORE_LINE_STARTS: Final = "SsIi"
 #: What a malformed score line should have been, for the message.
 MALFORMED_SCORE: Final = (
     "a score line such as 'Score: 3', 'Indicative score:' or '3 - Evidence shows a good standard'"
 )
+#: A score line whose number is on the next line ("Score:" then "2"), and that next line.
+_SCORE_WITHOUT_NUMBER: Final = re.compile(r"(?i)score\s*:?")
+_NUMBER_ALONE: Final = re.compile(r"\d+\s*%?")
 
 
 def malformed(content: str) -> str | None:
@@ -308,9 +346,59 @@ def malformed(content: str) -> str | None:
 
     ``content`` is a stripped line that has no kind; ``None`` for any other line.
     """
-    if content[:1] in "SsIi" and _MALFORMED_SCORE.fullmatch(content):
+    if content[:1] not in SCORE_LINE_STARTS:
+        return None
+    if _MALFORMED_SCORE.fullmatch(content) or (
+        _SCORE_LIKE.fullmatch(content)
+        and is_heading_like(content)
+        and not reads_as_sentence(content)
+    ):
         return MALFORMED_SCORE
     return None
+
+
+#: The score that ends a summary list item written on one line ("… Score: 2"). Possessive
+#: spaces keep it linear whatever the line.
+_SCORE_AT_END: Final = re.compile(r"(?i)\bscore\s*+:?\s*+(?P<value>\d+)\Z")
+#: What may stand between a list item's title and its score, besides spaces or a tab.
+_ITEM_SEPARATORS: Final = "-–—:|"
+
+
+def scored_item(content: str) -> re.Match[str] | None:
+    """The score ending a list item that holds its title too (``Assessing needs Score: 2``).
+
+    The match's ``value`` group is the score; :func:`title_before_score` gives the title.
+    ``None`` unless a heading-like title comes before the score.
+    """
+    if not content[-1:].isdigit():
+        return None
+    found = _SCORE_AT_END.search(content)
+    if found is None or found.start() == 0:
+        return None
+    title = title_before_score(content, found)
+    return found if title and is_heading_like(title) else None
+
+
+def title_before_score(content: str, found: re.Match[str]) -> str:
+    """The title of a list item before the score that :func:`scored_item` found."""
+    return content[: found.start()].rstrip().rstrip(_ITEM_SEPARATORS).rstrip()
+
+
+def split_score(content: str, following: str | None) -> Candidate | None:
+    """The score line that ``content`` and the next line ``following`` make together.
+
+    A score line whose number went to a line of its own ("Score:" then "2", as a definition
+    list or a table's cells give it), or whose label line follows it ("Score:" then "2 -
+    Evidence shows some shortfalls"): :attr:`Kind.SCORE` or :attr:`Kind.SCORE_LABEL` with the
+    match of its pattern on the two lines joined by a space; ``None`` for any other pair.
+    """
+    if following is None or _SCORE_WITHOUT_NUMBER.fullmatch(content) is None:
+        return None
+    kind = Kind.SCORE if _NUMBER_ALONE.fullmatch(following) else Kind.SCORE_LABEL
+    pattern = kind.pattern
+    assert pattern is not None
+    found = pattern.fullmatch(f"{content} {following}")
+    return (kind, found) if found is not None else None
 
 
 # --- line kinds ------------------------------------------------------------------------------
@@ -344,6 +432,35 @@ class Role(enum.Flag):
 
 
 _I = "(?i)"
+
+#: The characters that mark a list item when a space or tab follows them, with what they are:
+#: what web pages, word processors and PDF text extraction put before an item.
+BULLET_MARKERS: Final = {
+    "•": "bullet (U+2022)",
+    "·": "middle dot (U+00B7)",
+    "∙": "bullet operator (U+2219)",
+    "‣": "triangular bullet (U+2023)",
+    "⁃": "hyphen bullet (U+2043)",
+    "●": "black circle (U+25CF)",
+    "○": "white circle (U+25CB)",
+    "◦": "white bullet (U+25E6)",
+    "▪": "black small square (U+25AA)",
+    "■": "black square (U+25A0)",
+    "□": "white square (U+25A1)",
+    "◆": "black diamond (U+25C6)",
+    "►": "black right-pointing pointer (U+25BA)",
+    "➢": "arrowhead (U+27A2)",
+    "\uf0b7": "Word's Symbol-font bullet, private use U+F0B7 in PDF text",
+    "\uf0a7": "Word's Wingdings square, private use U+F0A7 in PDF text",
+    "\uf0d8": "Word's Wingdings arrowhead, private use U+F0D8 in PDF text",
+    "\uf076": "Word's Wingdings diamond, private use U+F076 in PDF text",
+    "o": "Word's second-level marker (a letter o in Courier New)",
+    "*": "asterisk (plain text lists)",
+    "-": "hyphen-minus (plain text lists)",
+    "–": "en dash (U+2013)",
+}
+_BULLET_MARKERS: Final = "".join(BULLET_MARKERS)
+_BULLET_CLASS: Final = "[" + re.escape(_BULLET_MARKERS) + "]"
 
 
 class Kind(enum.StrEnum):
@@ -524,9 +641,23 @@ class Kind(enum.StrEnum):
     BULLET = (
         enum.auto(),
         "a bullet item",
-        r"[•·*\-–]\s+(?P<text>\S.*)",
-        (r"[•·*\-–]\s",),
+        _BULLET_CLASS + r"\s+(?P<text>\S.*)",
+        (_BULLET_CLASS + r"\s",),
     )
+    #: The authority's name in the rating block written without its bullet.
+    RATED_NAME = (enum.auto(), "the authority's name", None, (), Role.PARAGRAPH)
+    #: A statement's title in a summary's list of scores written without bullets (its score
+    #: line follows): the lexer tells it from a statement page's title by what follows.
+    ITEM_TITLE = (
+        enum.auto(),
+        "a quality statement title in the list of scores",
+        None,
+        (),
+        Role.BY_NEXT_LINE,
+    )
+    #: A summary's list item holding its title and score on one line ("Assessing needs
+    #: Score: 2", a tab or a dash between them), recognised where the list is read.
+    SCORED_ITEM = (enum.auto(), "a quality statement title with its score", None, ())
     RATING = (
         enum.auto(),
         "a rating word (Inadequate, Requires improvement, Good, Outstanding)",
@@ -613,7 +744,6 @@ Candidate = tuple[Kind, "re.Match[str] | None"]
 _PILOT_TITLE_SOURCE: Final = (
     r"(?!(?i:local authority assessment)$)(?P<name>[A-Z][^.:;!?]{0,100}?) assessment"
 )
-_BULLET_MARKERS: Final = "•·*-–"
 
 
 class _Tables:
