@@ -15,6 +15,7 @@ from cqcmodel import ParseError, cli
 from cqcmodel.collect import load_all
 from cqcmodel.readers import read_bytes
 from cqcmodel.readers._decode import decode, text_encoding
+from cqcmodel.text import SourceText
 
 from .conftest import CORPUS
 
@@ -199,8 +200,16 @@ def test_next_line_ends_lines_in_a_text_with_no_other_line_end() -> None:
 
 
 def test_a_paragraph_separator_stays_a_line_break() -> None:
-    data = "one\u2029two\u2028three\x85four\n".encode()
-    assert decode(data) == "one\u2029two three four\n"
+    text = decode("one\u2029two\u2028three\x85four\n".encode())
+    assert SourceText(text).lines == ("one", "two three four", "")
+
+
+def test_a_string_and_a_file_read_line_separators_alike(tmp_path: Path) -> None:
+    """The normalisation reads them, so ``parse`` of a string agrees with ``parse_file``."""
+    text = ABOUT.replace(SENTENCES, "Northwest London.\u2028It is made")
+    path = tmp_path / "ealing.txt"
+    path.write_bytes(text.encode())
+    assert cqcmodel.parse(text) == cqcmodel.parse_file(path) == cqcmodel.parse(ABOUT)
 
 
 # --- encodings that are not text encodings ----------------------------------------------------

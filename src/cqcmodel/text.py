@@ -102,11 +102,13 @@ def _has_surrogate(text: str) -> bool:
 class SourceText:
     """A text split into normalised lines, remembering the original lines for messages.
 
-    Normalisation: CRLF, CR and other line separators (form feed, U+2028, …) become line
-    breaks; the byte order mark, zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and
-    soft hyphens (U+00AD) are removed; non-breaking spaces become spaces; typographic
-    ligatures (U+FB00–U+FB06, :data:`LIGATURES`) become their letters; trailing whitespace is
-    stripped. Line numbers are preserved one to one, so line *n* here is line *n* of the input.
+    Normalisation: CRLF, CR and other line separators (form feed, U+2029, …) become line
+    breaks, and so do U+2028 and U+0085 in a text without line feeds (in one with them they
+    break a line inside a paragraph, and become spaces); the byte order mark, zero-width
+    characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens (U+00AD) are removed;
+    non-breaking spaces become spaces; typographic ligatures (U+FB00–U+FB06,
+    :data:`LIGATURES`) become their letters; trailing whitespace is stripped. Line numbers
+    are preserved one to one, so line *n* here is line *n* of the input.
     """
 
     __slots__ = ("lines", "original", "source")
@@ -124,6 +126,10 @@ class SourceText:
             return
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\n" in text and ("\u2028" in text or "\x85" in text):
+            # Beside line feeds, they break a line inside a paragraph (Word's manual line
+            # break; a Windows-1252 "…" once read as Latin-1): a space, one for one.
+            text = text.replace("\u2028", " ").replace("\x85", " ")
         if _has_any(text, _BREAK_CHARS):
             text = re.sub(_OTHER_BREAKS, "\n", text)
         self.original = tuple(text.split("\n"))

@@ -12,11 +12,8 @@ a larger encoding are read so (``latin-1`` and ``ascii`` as Windows-1252, as the
 Encoding Standard says), and a name that is no text encoding (``rot13``, ``base64``) is an
 error.
 
-U+2028 LINE SEPARATOR breaks a line inside a paragraph (Word's manual line break): a page's
-lines are its paragraphs, so it is read as a space. So is U+0085 NEXT LINE, which text holds
-inside a paragraph when a Windows-1252 "…" was once read as Latin-1; only in text without
-line feeds or returns (EBCDIC's, converted) does it end lines. U+2029 PARAGRAPH SEPARATOR ends
-a line, as a line feed does.
+Line separators (U+2028, U+0085) are left to the text's normalisation
+(:class:`cqcmodel.text.SourceText`), which reads them alike in files and strings.
 """
 
 from __future__ import annotations
@@ -113,37 +110,25 @@ def decode(data: bytes, *, source: str | None = None, encoding: str | None = Non
         tried = f"{encoding} text"
         if codec != encoding:
             tried = f"{_named(codec)} text (as browsers read {encoding!r})"
-        return _separators(_decode_as(data, codec, source, tried))
+        return _decode_as(data, codec, source, tried)
     for bom, name in _BOMS:
         if data.startswith(bom):
             tried = f"{_named(name)} text, as the file's byte order mark says it is"
-            return _separators(_decode_as(data, name, source, tried))
+            return _decode_as(data, name, source, tried)
     guessed = _utf16_without_bom(data)
     if guessed is not None:
-        return _separators(_decode_as(data, guessed, source, f"{guessed} text"))
+        return _decode_as(data, guessed, source, f"{guessed} text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         text = _not_utf8(data, error, source)
-    return _separators(text)
+    return text
 
 
 def _named(codec: str) -> str:
     if codec == "cp874":
         return "windows-874"
     return codec.upper().replace("-SIG", "") if codec.startswith("utf") else codec
-
-
-def _separators(text: str) -> str:
-    """``text`` with U+2028 and U+0085 read as spaces (one character for one).
-
-    U+0085 stays a line break in text with no other (EBCDIC's line end, converted).
-    """
-    if "\u2028" in text:
-        text = text.replace("\u2028", " ")
-    if "\x85" in text and ("\n" in text or "\r" in text):
-        text = text.replace("\x85", " ")
-    return text
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, source: str | None) -> str:
