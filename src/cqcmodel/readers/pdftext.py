@@ -19,11 +19,12 @@ from typing import Final
 from ..framework import STATEMENTS
 from ..model import SetAside
 from ..text import Kind, classify, match
-from .furniture import folded, mark, page_start, reason_for
+from .furniture import PAGE_NUMBER, folded, mark, page_start, reason_for
 
 __all__ = [
     "EDGE_LINES",
     "FIT_SHARE",
+    "PAGE_LINES",
     "RUNNING_SHARE",
     "Continues",
     "Piece",
@@ -31,6 +32,7 @@ __all__ = [
     "join_lines",
     "joined",
     "known_heading",
+    "page_numbers_within",
     "read_pdf_text",
     "running_furniture",
     "stands_alone",
@@ -45,6 +47,9 @@ FIT_SHARE: Final = 0.9
 EDGE_LINES: Final = 2
 #: The share of pages a running header or footer stands on (a cover page may lack it).
 RUNNING_SHARE: Final = 0.7
+#: Page numbers inside a page's text (a viewer's copy has no form feeds) are this many
+#: lines apart at least: a page holds many lines.
+PAGE_LINES: Final = 10
 _DIGITS: Final = re.compile(r"\d+")
 _BULLET: Final = re.compile(r"[•·*\-–]\s")
 _CLOSING: Final = frozenset(".!?")
@@ -101,7 +106,11 @@ def read_pdf_text(
 ) -> tuple[str, list[tuple[int, int]], list[SetAside]]:
     """Read PDF text: the page text, each line's source position, and what was set aside."""
     pieces = _pieces(text)
+    within = page_numbers_within(pieces)
+    if within and "\f" not in text:
+        pieces = _paged_by_numbers(pieces, within)
     furniture = running_furniture(pieces)
+    furniture.update(dict.fromkeys(within, "page number"))
     kept: list[Piece | None] = []  # None stands for a blank line: a block boundary
     set_aside: list[SetAside] = []
     contents = [piece[0] for piece in pieces]
@@ -177,6 +186,66 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
                 found[index] = "running header or footer"
     found.update(_running_titles(pieces, edges))
     return found
+
+
+def page_numbers_within(pieces: Sequence[Piece]) -> list[int]:
+    """The bare page numbers ("3", "- 3 -", "3 / 12") inside the text: their pieces' indexes.
+
+    Text copied from a PDF viewer has no form feeds: its page numbers stand between the
+    lines, where a wrap may have cut a sentence around them. A bare number is a page number
+    when it interrupts a sentence (the line before it ends without closing punctuation, the
+    line after goes on in lower case), or when it follows another bare number one lower, or
+    precedes one one higher, at least :data:`PAGE_LINES` lines away (the pages' sequence).
+    A number that is neither (a value on its own line) is left to the text.
+    """
+    numbers: list[tuple[int, int]] = []  # (index, value)
+    for index, piece in enumerate(pieces):
+        content = piece[0]
+        if content and content[0] not in "Pp" and PAGE_NUMBER.fullmatch(content):
+            found = _DIGITS.search(content)
+            if found is not None:
+                numbers.append((index, int(found.group())))
+    found_at: set[int] = set()
+    for (at, value), (later, next_value) in itertools.combinations(numbers, 2):
+        if next_value == value + 1 and later - at >= PAGE_LINES:
+            found_at.update((at, later))
+    contents = [piece[0] for piece in pieces]
+    for at, _ in numbers:
+        if _interrupts(contents, at):
+            found_at.add(at)
+    return sorted(found_at)
+
+
+def _paged_by_numbers(pieces: Sequence[Piece], numbers: Sequence[int]) -> list[Piece]:
+    """``pieces`` with a page break after each page number (text without form feeds).
+
+    The lines around a page break are then read as such: a blank line there does not end a
+    paragraph, and running headers and footers stand at the pages' edges.
+    """
+    paged: list[Piece] = []
+    breaks = 0
+    ends = iter((*numbers, len(pieces)))
+    end = next(ends)
+    for index, (content, line, column, page) in enumerate(pieces):
+        paged.append((content, line, column, page + breaks))
+        if index == end:
+            breaks += 1
+            end = next(ends)
+    return paged
+
+
+def _interrupts(contents: Sequence[str], index: int) -> bool:
+    """Whether line ``index`` stands between two lines of one sentence (no blank line)."""
+    if not 0 < index < len(contents) - 1:
+        return False
+    before, after = contents[index - 1], contents[index + 1]
+    return bool(
+        before
+        and after
+        and after[0].islower()
+        and before[-1] not in ":"
+        and not _ends_sentence(before)
+    )
 
 
 def _running_titles(pieces: Sequence[Piece], edges: dict[int, list[int]]) -> dict[int, str]:
@@ -306,9 +375,17 @@ def _by_length(kept: Sequence[Piece | None], after_furniture: Set[Piece]) -> Con
     longest = lengths[min(4, len(lengths) - 1)] if lengths else 0
     width = longest * FIT_SHARE
     wraps = _wraps_seen(kept)
+    # The line after each line (None after the last, or before a blank line).
+    after = dict(itertools.pairwise(kept))
 
-    def continues(joined: str, previous: Piece, following: Piece, blank: bool) -> bool:
+    def continues(so_far: str, previous: Piece, following: Piece, blank: bool) -> bool:
         if blank and previous[3] == following[3]:
+            return False
+        if (
+            (_ends_sentence(previous[0]) or not following[0][0].islower())
+            and _line_of_its_own(following, after.get(following), width)
+            and not known_heading(joined(so_far, following[0]))
+        ):
             return False
         needed = len(previous[0]) + 1 + len(following[0].split(None, 1)[0])
         # Across a page break after a full stop, nothing but the length tells a wrap from a
@@ -317,10 +394,24 @@ def _by_length(kept: Sequence[Piece | None], after_furniture: Set[Piece]) -> Con
         if cut and not wraps and (blank or following in after_furniture):
             return False
         return goes_on(
-            previous[0], following[0], full=needed > (longest if cut else width), line=joined
+            previous[0], following[0], full=needed > (longest if cut else width), line=so_far
         )
 
     return continues
+
+
+def _line_of_its_own(line: Piece, following: Piece | None, width: float) -> bool:
+    """Whether ``line`` is a line of its own (a heading), not a paragraph's start or end.
+
+    It ends no sentence, no wrap cut it (the next line's first word would have fitted on it),
+    and the next line does not go on from it (it starts in upper case). Before a blank line
+    or the end, nothing tells.
+    """
+    content = line[0]
+    if following is None or _ends_sentence(content) or _cannot_end(content):
+        return False
+    needed = len(content) + 1 + len(following[0].split(None, 1)[0])
+    return needed <= width and not following[0][0].islower()
 
 
 def _wraps_seen(kept: Sequence[Piece | None]) -> bool:
