@@ -551,6 +551,24 @@ def _ends_page(content: str) -> bool:
     return reason_for(content, edge=False) in (_COPYRIGHT, _FEEDBACK)
 
 
+def _ended_at(contents: Sequence[str], index: int, floor: int) -> bool:
+    """Whether the edge furniture that ends at line ``index`` holds a page's end.
+
+    A page's end is the footer or the feedback question (:func:`_ends_page`); the furniture
+    walked back over may follow it (the answers "Yes" and "No", the footer's links, known or
+    reading like links).
+    """
+    while index >= floor:
+        content = contents[index]
+        if content:
+            if _ends_page(content):
+                return True
+            if reason_for(content, edge=True) is None and not _link_like(content):
+                return False
+        index -= 1
+    return False
+
+
 def _links_before(contents: Sequence[str], index: int, floor: int) -> int | None:
     """The known furniture line right before the links that end at line ``index``, if any.
 
@@ -612,7 +630,7 @@ def _mark_back(contents: Sequence[str], reasons: list[str | None], end: int, flo
             reason = reason_for(content, edge=True, numbers=False)
             if reason is None:
                 before = _links_before(contents, index, floor)
-                if before is None or not (after or _ends_page(contents[before])):
+                if before is None or not (after or _ended_at(contents, before, floor)):
                     return
                 for link in range(before + 1, index + 1):
                     if contents[link]:
