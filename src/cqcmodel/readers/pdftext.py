@@ -194,9 +194,10 @@ def page_numbers_within(pieces: Sequence[Piece]) -> list[int]:
     Text copied from a PDF viewer has no form feeds: its page numbers stand between the
     lines, where a wrap may have cut a sentence around them. A bare number is a page number
     when it interrupts a sentence (the line before it ends without closing punctuation, the
-    line after goes on in lower case), or when it follows another bare number one lower, or
-    precedes one one higher, at least :data:`PAGE_LINES` lines away (the pages' sequence).
-    A number that is neither (a value on its own line) is left to the text.
+    line after goes on in lower case, blank lines aside), or when it follows another bare
+    number one lower, or precedes one one higher, at least :data:`PAGE_LINES` lines away (the
+    pages' sequence; the last page, after a full one, may be shorter). A number that is
+    neither (a value on its own line) is left to the text.
     """
     numbers: list[tuple[int, int]] = []  # (index, value)
     for index, piece in enumerate(pieces):
@@ -205,14 +206,15 @@ def page_numbers_within(pieces: Sequence[Piece]) -> list[int]:
             found = _DIGITS.search(content)
             if found is not None:
                 numbers.append((index, int(found.group())))
+    contents = [piece[0] for piece in pieces]
+    last = max((i for i, content in enumerate(contents) if content), default=0)
     found_at: set[int] = set()
     for (at, value), (later, next_value) in itertools.combinations(numbers, 2):
-        if next_value == value + 1 and later - at >= PAGE_LINES:
+        if next_value == value + 1 and (
+            later - at >= PAGE_LINES or (later == last and at >= PAGE_LINES)
+        ):
             found_at.update((at, later))
-    contents = [piece[0] for piece in pieces]
-    for at, _ in numbers:
-        if _interrupts(contents, at):
-            found_at.add(at)
+    found_at.update(at for at, _ in numbers if _interrupts(contents, at))
     return sorted(found_at)
 
 
@@ -235,16 +237,11 @@ def _paged_by_numbers(pieces: Sequence[Piece], numbers: Sequence[int]) -> list[P
 
 
 def _interrupts(contents: Sequence[str], index: int) -> bool:
-    """Whether line ``index`` stands between two lines of one sentence (no blank line)."""
-    if not 0 < index < len(contents) - 1:
-        return False
-    before, after = contents[index - 1], contents[index + 1]
+    """Whether line ``index`` stands between two lines of one sentence (blank lines aside)."""
+    before = next((c for c in reversed(contents[:index]) if c), "")
+    after = next((c for c in contents[index + 1 :] if c), "")
     return bool(
-        before
-        and after
-        and after[0].islower()
-        and before[-1] not in ":"
-        and not _ends_sentence(before)
+        before and after and after[0].islower() and before[-1] != ":" and not _ends_sentence(before)
     )
 
 
@@ -382,7 +379,7 @@ def _by_length(kept: Sequence[Piece | None], after_furniture: Set[Piece]) -> Con
         if blank and previous[3] == following[3]:
             return False
         if (
-            (_ends_sentence(previous[0]) or not following[0][0].islower())
+            _ends_sentence(previous[0])
             and _line_of_its_own(following, after.get(following), width)
             and not known_heading(joined(so_far, following[0]))
         ):
