@@ -91,6 +91,8 @@ def test_lines_that_are_no_copyright_notice(line: str) -> None:
         ("See also", _RELATED),
         ("Report contents", "site furniture"),
         ("Modern slavery statement", "site footer"),
+        ("Return to top", "site furniture"),
+        ("Top of page", "site furniture"),
     ],
 )
 def test_edge_furniture_by_class(line: str, reason: str) -> None:
@@ -105,9 +107,8 @@ def test_edge_furniture_by_class(line: str, reason: str) -> None:
         ("Was this page helpful?", _FEEDBACK),
         ("Did you find this page useful?", _FEEDBACK),
         ("Is this information helpful", _FEEDBACK),
-        ("Return to top", "site furniture"),
         ("Back to top of page", "site furniture"),
-        ("Top of page", "site furniture"),
+        ("BACK TO THE TOP", "site furniture"),
     ],
 )
 def test_furniture_of_any_place_by_class(line: str, reason: str) -> None:

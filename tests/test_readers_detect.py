@@ -209,7 +209,7 @@ def test_a_viewer_copy_is_told_by_page_numbers_between_wrapped_lines() -> None:
 
 
 def test_a_viewer_copy_is_told_by_lines_cut_at_one_width() -> None:
-    # Every line goes on in upper case: only the width tells the wrap.
+    # One line goes on in lower case, every other in upper case: the width tells the wraps.
     words = [
         "People",
         "Said",
@@ -224,7 +224,9 @@ def test_a_viewer_copy_is_told_by_lines_cut_at_one_width() -> None:
         "Them",
     ]
     lines = textwrap.wrap(" ".join(words * 12), 76)
+    lines[3:5] = [f"{lines[3]} and", f"said {lines[4]}"]
     assert is_pdf_text("Safeguarding\nScore: 3\n" + "\n".join(lines) + "\n")
-    # Lines of many lengths are whole lines of page text.
+    # Lines of many lengths, one wrap among them, are whole lines of page text.
     ragged = [" ".join(words[: 2 + index % 9]) for index in range(len(lines))]
+    ragged[3:5] = [f"{ragged[3]} and", f"said {ragged[4]}"]
     assert not is_pdf_text("Safeguarding\nScore: 3\n" + "\n".join(ragged) + "\n")

@@ -71,13 +71,13 @@ def test_a_wrapped_paragraph_is_joined_across_a_page_number() -> None:
         "Westminster City Council: local authority assessment\nSafeguarding\nScore: 3\n"
         "Key findings for this quality statement\n"
         + "\n".join(
-            f"Line {i} of an earlier finding, wrapped at the page's width here." for i in range(12)
+            f"line {i} of an earlier finding, wrapped at the page's width and" for i in range(12)
         )
         + "\nThe local authority worked with its partners to support people and\n"
         "1\n"
         "avoided hospital admissions where it could do so safely.\n"
         + "\n".join(
-            f"Line {i} of a later finding, wrapped at the page's own width." for i in range(12)
+            f"line {i} of a later finding, wrapped at the page's own width and" for i in range(12)
         )
         + "\n2\n"
     )

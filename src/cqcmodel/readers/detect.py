@@ -31,8 +31,8 @@ _PAGE_OF: Final = re.compile(r"Page \d{1,4} of \d{1,4}[ \t]*(?:\r?\n|$)")
 #: followed by a quoted I-statement on clean pages. (Written to start with the line break,
 #: which the regular expression engine finds fast.)
 _WRAPPED: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)[a-z(]")
-#: A bare page number between two lines of one sentence: a PDF viewer's copy of a page
-#: break ("… and avoided", "1", "hospital admission …"). It counts as a wrap.
+#: A bare page number between two such lines is a wrap too: a PDF viewer's copy of a page
+#: break ("… and avoided", "1", "hospital admission …").
 _NUMBER_IN_WRAP: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)\d{1,4}[ \t]*\r?\n[a-z(]")
 #: A line as long as a paragraph: text whose lines are whole, not wrapped at a width.
 _WHOLE_LINE: Final = re.compile(r"\n[^\n]{160}")
@@ -72,17 +72,23 @@ def is_html(text: str) -> bool:
 def is_pdf_text(text: str) -> bool:
     """Whether ``text`` was extracted from a PDF (by a tool, or copied from a PDF viewer).
 
-    It is when it holds ``Page N of M`` lines or hard-wrapped lines near its start (a line
-    ending mid-sentence before one going on in lower case, a bare page number between two
-    such lines, or lines cut at one width), or form feeds (between pages) with a wrapped line.
+    It is when it holds ``Page N of M`` lines or hard-wrapped lines near its start (lines
+    ending mid-sentence before one going on in lower case, with bare page numbers between
+    such lines counted too, or a wrap and lines cut at one width), or form feeds (between
+    pages) with a wrapped line.
     Form feeds alone do not make PDF text: page text whose lines are whole, with a form feed
     between pages, is read line for line.
     """
     head = text[:HEAD]
     if "Page " in head and _page_of_line(head):
         return True
-    wraps = len(_WRAPPED.findall(head)) + len(_NUMBER_IN_WRAP.findall(head))
+    wraps = len(_WRAPPED.findall(head))
     if wraps >= _MIN_WRAPS or (wraps > 0 and "\f" in text):
+        return True
+    if not wraps:  # whole lines (page text): told at the cost of one search
+        return False
+    wraps += len(_NUMBER_IN_WRAP.findall(head))
+    if wraps >= _MIN_WRAPS:
         return True
     return _WHOLE_LINE.search(head) is None and _cut_at_width(head)
 
