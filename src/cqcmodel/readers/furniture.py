@@ -163,7 +163,8 @@ class Shape(NamedTuple):
 
     The pattern is written for :func:`folded` lines (lower case, one space between words);
     ``starts`` holds every character a matching line can start with (in lower case), which
-    lets most lines of a page fail on their first character.
+    lets most lines of a page fail on their first character; only a shape of any place needs
+    it (one search of a text looks for those).
     """
 
     pattern: str
