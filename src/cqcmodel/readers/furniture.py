@@ -250,6 +250,9 @@ _LONGEST: Final = 120
 _LINK_LONGEST: Final = 80
 #: How many such lines in a row may stand between known furniture (a contents list).
 _LINKS_IN_A_ROW: Final = 25
+#: How many lines of furniture and links may follow a page's end (the footer, the feedback
+#: question) before the links looked at.
+_END_WITHIN: Final = 200
 #: Kinds of lines that are the format's own content (a score, a heading of a page, a date):
 #: never a link after the page.
 _CONTENT_KINDS: Final = tuple(
@@ -572,14 +575,13 @@ def _ended_at(contents: Sequence[str], index: int, floor: int) -> bool:
     walked back over may follow it (the answers "Yes" and "No", the footer's links, known or
     reading like links).
     """
-    while index >= floor:
-        content = contents[index]
+    for at in range(index, max(floor, index - _END_WITHIN) - 1, -1):
+        content = contents[at]
         if content:
             if _ends_page(content):
                 return True
             if reason_for(content, edge=True) is None and not _link_like(content):
                 return False
-        index -= 1
     return False
 
 

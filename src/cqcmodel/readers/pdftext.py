@@ -10,6 +10,7 @@ The same joins apply across a page break, so a paragraph split by it is one line
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -159,10 +160,14 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
     :func:`stands_alone` (a ``Score: 3`` line ending each page of a summary, a list item) are
     never furniture.
     """
-    edges: dict[int, list[int]] = {}
-    for page in sorted({piece[3] for piece in pieces}):
-        indexes = [i for i, piece in enumerate(pieces) if piece[3] == page and piece[0]]
-        edges[page] = sorted({*indexes[:EDGE_LINES], *indexes[-EDGE_LINES:]})
+    by_page: dict[int, list[int]] = {piece[3]: [] for piece in pieces}
+    for index, piece in enumerate(pieces):
+        if piece[0]:
+            by_page[piece[3]].append(index)
+    edges = {
+        page: sorted({*indexes[:EDGE_LINES], *indexes[-EDGE_LINES:]})
+        for page, indexes in sorted(by_page.items())
+    }
     found: dict[int, str] = {}
     counts: Counter[str] = Counter()
     for indexes in edges.values():
@@ -208,13 +213,20 @@ def page_numbers_within(pieces: Sequence[Piece]) -> list[int]:
                 numbers.append((index, int(found.group())))
     contents = [piece[0] for piece in pieces]
     last = max((i for i, content in enumerate(contents) if content), default=0)
+    at_value: dict[int, list[int]] = {}  # the indexes of each value, in order
+    for at, value in numbers:
+        at_value.setdefault(value, []).append(at)
     found_at: set[int] = set()
-    for (at, value), (later, next_value) in itertools.combinations(numbers, 2):
-        if next_value == value + 1 and (
-            later - at >= PAGE_LINES or (later == last and at >= PAGE_LINES)
-        ):
-            found_at.update((at, later))
-    found_at.update(at for at, _ in numbers if _interrupts(contents, at))
+    for at, value in numbers:
+        laters = at_value.get(value + 1, [])
+        # The first number one higher a page away, or the text's last line after a page.
+        first = bisect.bisect_left(laters, at + PAGE_LINES)
+        if first < len(laters):
+            found_at.update((at, laters[first]))
+        elif laters and laters[-1] == last and last > at >= PAGE_LINES:
+            found_at.update((at, last))
+        if _interrupts(contents, at):
+            found_at.add(at)
     return sorted(found_at)
 
 
@@ -238,8 +250,8 @@ def _paged_by_numbers(pieces: Sequence[Piece], numbers: Sequence[int]) -> list[P
 
 def _interrupts(contents: Sequence[str], index: int) -> bool:
     """Whether line ``index`` stands between two lines of one sentence (blank lines aside)."""
-    before = next((c for c in reversed(contents[:index]) if c), "")
-    after = next((c for c in contents[index + 1 :] if c), "")
+    before = next((contents[i] for i in range(index - 1, -1, -1) if contents[i]), "")
+    after = next((contents[i] for i in range(index + 1, len(contents)) if contents[i]), "")
     return bool(
         before and after and after[0].islower() and before[-1] != ":" and not _ends_sentence(before)
     )
