@@ -249,9 +249,13 @@ def _paged_by_numbers(pieces: Sequence[Piece], numbers: Sequence[int]) -> list[P
 
 
 def _interrupts(contents: Sequence[str], index: int) -> bool:
-    """Whether line ``index`` stands between two lines of one sentence (blank lines aside)."""
-    before = next((contents[i] for i in range(index - 1, -1, -1) if contents[i]), "")
-    after = next((contents[i] for i in range(index + 1, len(contents)) if contents[i]), "")
+    """Whether line ``index`` stands between two lines of one sentence (a blank line aside)."""
+    before = next(
+        (contents[i] for i in range(index - 1, max(index - 3, -1), -1) if contents[i]), ""
+    )
+    after = next(
+        (contents[i] for i in range(index + 1, min(index + 3, len(contents))) if contents[i]), ""
+    )
     return bool(
         before and after and after[0].islower() and before[-1] != ":" and not _ends_sentence(before)
     )
