@@ -54,6 +54,9 @@ def test_copyright_lines_are_furniture_anywhere(line: str) -> None:
         "© Care Quality Commission",  # the format's own footer: the parser reads it
         "Copyright law was explained to people",
         "Copyright",
+        # A line break of another kind ends the notice: the title after it is the page's.
+        "© Care Quality Commission\rWestminster City Council: local authority assessment",
+        "© Care Quality Commission 2025\u2028Westminster City Council: local authority assessment",
     ],
 )
 def test_lines_that_are_no_copyright_notice(line: str) -> None:

@@ -176,6 +176,8 @@ class Shape(NamedTuple):
 _NETWORK: Final = "(?:" + "|".join(re.escape(name) for name in SOCIAL_NETWORKS) + ")"
 #: The separators of a run of links on one line ("Facebook Twitter", "Facebook | X").
 _LINK_SEPARATOR: Final = r"(?: ?[|,·•/] ?| )"
+#: The rest of a line: anything but a line break (of any kind the parser breaks lines at).
+_REST: Final = "[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*"
 #: Classes of furniture lines (compared after :func:`folded`, whole lines).
 SHAPES: Final[tuple[Shape, ...]] = (
     # "© Care Quality Commission 2025", "©2024 CQC", "© Crown copyright", "Copyright © Care
@@ -183,14 +185,15 @@ SHAPES: Final[tuple[Shape, ...]] = (
     # (The footer alone, "© Care Quality Commission", is the format's own: the parser's.)
     # Written with the first letters factored out: one test per letter for most lines.
     Shape(
-        r"©.*|c(?:opyright(?: ?©.*|\b.*\b(?:19|20)\d\d\b.*)|rown copyright\b.*)",
+        rf"©{_REST}|c(?:opyright(?: ?©{_REST}|\b{_REST}\b(?:19|20)\d\d\b{_REST})"
+        rf"|rown copyright\b{_REST})",
         "©c",
         _COPYRIGHT,
         _A,
     ),
     # "All content is available under the Open Government Licence v3.0, except where
     # otherwise stated", "Open Government Licence", "OGL: Open Government Licence v3".
-    Shape(r"(?:.* )?open government licen[cs]e\b.*", "", _FOOTER, _E),
+    Shape(rf"(?:{_REST} )?open government licen[cs]e\b{_REST}", "", _FOOTER, _E),
     # "Is this page useful?", "Was this page helpful?", "Did you find this page useful?".
     Shape(
         r"(?:(?:is|was) (?:this|the) (?:page|information|content)|did you find (?:this|the) "
@@ -540,10 +543,12 @@ def _mark_region(
 def _link_like(content: str) -> bool:
     """Whether the stripped line ``content`` reads like a link: short, no sentence, no content.
 
-    A finding is a sentence; a score line, a page's heading or a date is the format's own.
+    A finding is a sentence; a score line, a page's heading or a date is the format's own;
+    a line holding a line break of another kind (``\r``, U+2028) is several lines.
     """
     return (
         len(content) <= _LINK_LONGEST
+        and content.isprintable()
         and is_heading_like(content)
         and not any(match(kind, content) for kind in _CONTENT_KINDS)
     )
