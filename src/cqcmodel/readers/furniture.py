@@ -541,7 +541,7 @@ def _mark_region(
 
 
 def _link_like(content: str) -> bool:
-    """Whether the stripped line ``content`` reads like a link: short, no sentence, no content.
+    r"""Whether the stripped line ``content`` reads like a link: short, no sentence, no content.
 
     A finding is a sentence; a score line, a page's heading or a date is the format's own;
     a line holding a line break of another kind (``\r``, U+2028) is several lines.
