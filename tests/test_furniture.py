@@ -209,8 +209,14 @@ _STATEMENT = PAGES["westminster-1124-theme3-safeguarding.txt"].rstrip("\n")
 )
 def test_a_short_last_finding_is_kept(tail: str) -> None:
     # A finding without its full stop, short as a link, right before the furniture; "Back to
-    # top" before it stands inside pages too, so it does not show the page has ended.
-    for before in ("", "Back to top\n"):
+    # top" or a lone feedback question before it stands inside pages too, so it does not
+    # show the page has ended.
+    for before in (
+        "",
+        "Back to top\n",
+        "Report a problem with this page\n",
+        "Is this page useful?\n",
+    ):
         page = f"{_STATEMENT}\n{before}People waited for their reviews\n"
         authority = cqcmodel.parse(page + tail + "\n")
         assert authority == cqcmodel.parse(page)

@@ -67,6 +67,7 @@ _COPYRIGHT = "copyright line"
 FURNITURE: Final[tuple[tuple[str, str, Where], ...]] = (
     ("skip to main content", _SITE, _A),
     ("skip to content", _SITE, _A),
+    ("back to top", _SITE, _A),
     ("print this page", _SITE, _A),
     ("print page", _SITE, _A),
     ("share this page", _SHARE, _A),
@@ -74,6 +75,8 @@ FURNITURE: Final[tuple[tuple[str, str, Where], ...]] = (
     ("print", _SITE, _E),
     ("contents", _SITE, _E),
     ("on this page", _SITE, _A),
+    ("is this page useful?", _FEEDBACK, _A),
+    ("was this page useful?", _FEEDBACK, _A),
     ("yes", _FEEDBACK, _E),
     ("no", _FEEDBACK, _E),
     ("report a problem with this page", _FEEDBACK, _A),
@@ -288,17 +291,22 @@ def _by_first_letter(phrases: Iterable[str]) -> list[str]:
     return [f"{re.escape(letter)}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()]
 
 
+#: The phrases of any place that the search looks for: those no shape of any place finds.
+_SEARCHED: Final = tuple(
+    phrase
+    for phrase, _, where in FURNITURE
+    if where is Where.ANYWHERE
+    and not any(
+        shape.where is Where.ANYWHERE and re.fullmatch(shape.pattern, phrase) for shape in SHAPES
+    )
+)
 #: A line (after a line break) that is known furniture of any place: one search of a text.
 #: (The lookahead, the first letters of the phrases, lets most lines fail on one character.)
 _ANYWHERE_LINE: Final = re.compile(
     "\n[ \t]*(?=["
     + "".join(
         sorted(
-            {
-                re.escape(phrase[0].lower())
-                for phrase, _, where in FURNITURE
-                if where is Where.ANYWHERE
-            }
+            {re.escape(phrase[0]) for phrase in _SEARCHED}
             | {re.escape(start) for shape in SHAPES if shape.where is _A for start in shape.starts}
             | {"p"}
         )
@@ -306,7 +314,7 @@ _ANYWHERE_LINE: Final = re.compile(
     + "])(?:"
     + "|".join(
         [
-            *_by_first_letter(phrase for phrase, _, where in FURNITURE if where is Where.ANYWHERE),
+            *_by_first_letter(_SEARCHED),
             *(
                 shape.pattern.replace(" ?", "\\s*").replace(" ", "\\s+")
                 for shape in SHAPES
@@ -567,26 +575,35 @@ def _after_the_page(content: str) -> bool:
 
 
 def _ends_page(content: str) -> bool:
-    """Whether the line ``content`` ends a page: a footer or copyright line, a feedback question."""
+    """Whether the line ``content`` ends a page: the footer, or a copyright line."""
     if content[0] == "©" and match(Kind.FOOTER, content):
         return True
-    return reason_for(content, edge=False) in (_COPYRIGHT, _FEEDBACK)
+    return reason_for(content, edge=False) == _COPYRIGHT
 
 
 def _ended_at(contents: Sequence[str], index: int, floor: int) -> bool:
     """Whether the edge furniture that ends at line ``index`` holds a page's end.
 
-    A page's end is the footer or the feedback question (:func:`_ends_page`); the furniture
-    walked back over may follow it (the answers "Yes" and "No", the footer's links, known or
-    reading like links).
+    A page's end is the footer or a copyright line (:func:`_ends_page`), or the feedback
+    widget: its question with an answer after it (a question alone may stand inside a page
+    copied with text around it). The furniture walked back over may follow it (the answers,
+    the footer's links, known or reading like links).
     """
+    answered = False
     for at in range(index, max(floor, index - _END_WITHIN) - 1, -1):
         content = contents[at]
-        if content:
-            if _ends_page(content):
+        if not content:
+            continue
+        if _ends_page(content):
+            return True
+        reason = reason_for(content, edge=True)
+        if reason == _FEEDBACK:
+            if reason_for(content, edge=False) is None:
+                answered = True  # an answer: "Yes", "No", "Yes this page is useful"
+            elif answered:
                 return True
-            if reason_for(content, edge=True) is None and not _link_like(content):
-                return False
+        elif reason is None and not _link_like(content):
+            return False
     return False
 
 
