@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -185,3 +187,46 @@ def test_a_pilot_title_before_edge_furniture_still_opens_the_page() -> None:
 def test_newsletter_links_after_the_page_are_furniture(tail: str) -> None:
     copy = _PAGE.rstrip("\n") + f"\nIs this page useful?\nYes\nNo\nGet updates\n{tail}\n"
     assert cqcmodel.parse(copy) == cqcmodel.parse(_PAGE)
+
+
+def test_a_viewer_copy_is_told_by_page_numbers_between_wrapped_lines() -> None:
+    # One wrap that reads on in lower case, and two page numbers that cut a sentence.
+    text = (
+        "Westminster City Council: local authority assessment\nSafeguarding\nScore: 3\n"
+        "Staff worked with partners to support people who\n"
+        "1\n"
+        "needed care. People said they felt safe at home and\n"
+        "2\n"
+        "in the community with the support they had.\n"
+        "Another paragraph went on and\n"
+        "on to its end.\n"
+    )
+    assert is_pdf_text(text)
+    # Numbers after a sentence's end, or after a "Score:" line, tell nothing.
+    whole = text.replace("who\n1\nneeded", "who needed.\n1\nNeeded")
+    whole = whole.replace("and\n2\nin", "and in\nScore:\n2\nIn")
+    assert not is_pdf_text(whole)
+
+
+def test_a_viewer_copy_is_told_by_lines_cut_at_one_width() -> None:
+    # One line goes on in lower case, every other in upper case: the width tells the wraps.
+    words = [
+        "People",
+        "Said",
+        "The",
+        "Staff",
+        "Who",
+        "Supported",
+        "Them",
+        "Listened",
+        "Well",
+        "To",
+        "Them",
+    ]
+    lines = textwrap.wrap(" ".join(words * 12), 76)
+    lines[3:5] = [f"{lines[3]} and", f"said {lines[4]}"]
+    assert is_pdf_text("Safeguarding\nScore: 3\n" + "\n".join(lines) + "\n")
+    # Lines of many lengths, one wrap among them, are whole lines of page text.
+    ragged = [" ".join(words[: 2 + index % 9]) for index in range(len(lines))]
+    ragged[3:5] = [f"{ragged[3]} and", f"said {ragged[4]}"]
+    assert not is_pdf_text("Safeguarding\nScore: 3\n" + "\n".join(ragged) + "\n")

@@ -31,6 +31,18 @@ _PAGE_OF: Final = re.compile(r"Page \d{1,4} of \d{1,4}[ \t]*(?:\r?\n|$)")
 #: followed by a quoted I-statement on clean pages. (Written to start with the line break,
 #: which the regular expression engine finds fast.)
 _WRAPPED: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)[a-z(]")
+#: A bare page number between two such lines is a wrap too: a PDF viewer's copy of a page
+#: break ("… and avoided", "1", "hospital admission …").
+_NUMBER_IN_WRAP: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)\d{1,4}[ \t]*\r?\n[a-z(]")
+#: A line as long as a paragraph: text whose lines are whole, not wrapped at a width.
+_WHOLE_LINE: Final = re.compile(r"\n[^\n]{160}")
+#: Wrapped at a width: this many lines of at least :data:`_WIDE` characters, most of them
+#: (:data:`_AT_WIDTH_SHARE`) about as long as the longest (:data:`_AT_WIDTH`).
+_MIN_WIDE_LINES: Final = 10
+_WIDE: Final = 30
+_MIN_WIDTH: Final = 60
+_AT_WIDTH: Final = 0.8
+_AT_WIDTH_SHARE: Final = 0.6
 _MIN_WRAPS: Final = 3
 _MIN_TAGS: Final = 3
 
@@ -58,14 +70,33 @@ def is_html(text: str) -> bool:
 
 
 def is_pdf_text(text: str) -> bool:
-    """Whether ``text`` was extracted from a PDF.
+    """Whether ``text`` was extracted from a PDF (by a tool, or copied from a PDF viewer).
 
-    It is when it holds ``Page N of M`` lines or hard-wrapped lines near its start, or form
-    feeds (between pages) with a wrapped line. Form feeds alone do not make PDF text: page
-    text whose lines are whole, with a form feed between pages, is read line for line.
+    It is when it holds ``Page N of M`` lines or hard-wrapped lines near its start (lines
+    ending mid-sentence before one going on in lower case, with bare page numbers between
+    such lines counted too, or a wrap and lines cut at one width), or form feeds (between
+    pages) with a wrapped line.
+    Form feeds alone do not make PDF text: page text whose lines are whole, with a form feed
+    between pages, is read line for line.
     """
     head = text[:HEAD]
     if "Page " in head and _page_of_line(head):
         return True
     wraps = len(_WRAPPED.findall(head))
-    return wraps >= _MIN_WRAPS or (wraps > 0 and "\f" in text)
+    if wraps >= _MIN_WRAPS or (wraps > 0 and "\f" in text):
+        return True
+    if not wraps:  # whole lines (page text): told at the cost of one search
+        return False
+    wraps += len(_NUMBER_IN_WRAP.findall(head))
+    if wraps >= _MIN_WRAPS:
+        return True
+    return _WHOLE_LINE.search(head) is None and _cut_at_width(head)
+
+
+def _cut_at_width(head: str) -> bool:
+    """Whether the lines of ``head`` are cut at one width (most wide lines about as long)."""
+    lengths = [length for line in head.split("\n")[:-1] if (length := len(line.rstrip())) >= _WIDE]
+    if len(lengths) < _MIN_WIDE_LINES or max(lengths) < _MIN_WIDTH:
+        return False
+    at_width = sum(length >= max(lengths) * _AT_WIDTH for length in lengths)
+    return at_width >= len(lengths) * _AT_WIDTH_SHARE

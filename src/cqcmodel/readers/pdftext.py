@@ -10,6 +10,7 @@ The same joins apply across a page break, so a paragraph split by it is one line
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -19,11 +20,12 @@ from typing import Final
 from ..framework import STATEMENTS
 from ..model import SetAside
 from ..text import Kind, classify, match
-from .furniture import folded, mark, page_start, reason_for
+from .furniture import PAGE_NUMBER, folded, mark, page_start, reason_for
 
 __all__ = [
     "EDGE_LINES",
     "FIT_SHARE",
+    "PAGE_LINES",
     "RUNNING_SHARE",
     "Continues",
     "Piece",
@@ -31,6 +33,7 @@ __all__ = [
     "join_lines",
     "joined",
     "known_heading",
+    "page_numbers_within",
     "read_pdf_text",
     "running_furniture",
     "stands_alone",
@@ -45,6 +48,9 @@ FIT_SHARE: Final = 0.9
 EDGE_LINES: Final = 2
 #: The share of pages a running header or footer stands on (a cover page may lack it).
 RUNNING_SHARE: Final = 0.7
+#: Page numbers inside a page's text (a viewer's copy has no form feeds) are this many
+#: lines apart at least: a page holds many lines.
+PAGE_LINES: Final = 10
 _DIGITS: Final = re.compile(r"\d+")
 _BULLET: Final = re.compile(r"[•·*\-–]\s")
 _CLOSING: Final = frozenset(".!?")
@@ -101,7 +107,11 @@ def read_pdf_text(
 ) -> tuple[str, list[tuple[int, int]], list[SetAside]]:
     """Read PDF text: the page text, each line's source position, and what was set aside."""
     pieces = _pieces(text)
+    within = page_numbers_within(pieces)
+    if within and "\f" not in text:
+        pieces = _paged_by_numbers(pieces, within)
     furniture = running_furniture(pieces)
+    furniture.update(dict.fromkeys(within, "page number"))
     kept: list[Piece | None] = []  # None stands for a blank line: a block boundary
     set_aside: list[SetAside] = []
     contents = [piece[0] for piece in pieces]
@@ -150,10 +160,14 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
     :func:`stands_alone` (a ``Score: 3`` line ending each page of a summary, a list item) are
     never furniture.
     """
-    edges: dict[int, list[int]] = {}
-    for page in sorted({piece[3] for piece in pieces}):
-        indexes = [i for i, piece in enumerate(pieces) if piece[3] == page and piece[0]]
-        edges[page] = sorted({*indexes[:EDGE_LINES], *indexes[-EDGE_LINES:]})
+    by_page: dict[int, list[int]] = {piece[3]: [] for piece in pieces}
+    for index, piece in enumerate(pieces):
+        if piece[0]:
+            by_page[piece[3]].append(index)
+    edges = {
+        page: sorted({*indexes[:EDGE_LINES], *indexes[-EDGE_LINES:]})
+        for page, indexes in sorted(by_page.items())
+    }
     found: dict[int, str] = {}
     counts: Counter[str] = Counter()
     for indexes in edges.values():
@@ -177,6 +191,74 @@ def running_furniture(pieces: Sequence[Piece]) -> dict[int, str]:
                 found[index] = "running header or footer"
     found.update(_running_titles(pieces, edges))
     return found
+
+
+def page_numbers_within(pieces: Sequence[Piece]) -> list[int]:
+    """The bare page numbers ("3", "- 3 -", "3 / 12") inside the text: their pieces' indexes.
+
+    Text copied from a PDF viewer has no form feeds: its page numbers stand between the
+    lines, where a wrap may have cut a sentence around them. A bare number is a page number
+    when it interrupts a sentence (the line before it ends without closing punctuation, the
+    line after goes on in lower case, blank lines aside), or when it follows another bare
+    number one lower, or precedes one one higher, at least :data:`PAGE_LINES` lines away (the
+    pages' sequence; the last page, after a full one, may be shorter). A number that is
+    neither (a value on its own line) is left to the text.
+    """
+    numbers: list[tuple[int, int]] = []  # (index, value)
+    for index, piece in enumerate(pieces):
+        content = piece[0]
+        if content and content[0] not in "Pp" and PAGE_NUMBER.fullmatch(content):
+            found = _DIGITS.search(content)
+            if found is not None:
+                numbers.append((index, int(found.group())))
+    contents = [piece[0] for piece in pieces]
+    last = max((i for i, content in enumerate(contents) if content), default=0)
+    at_value: dict[int, list[int]] = {}  # the indexes of each value, in order
+    for at, value in numbers:
+        at_value.setdefault(value, []).append(at)
+    found_at: set[int] = set()
+    for at, value in numbers:
+        laters = at_value.get(value + 1, [])
+        # The first number one higher a page away, or the text's last line after a page.
+        first = bisect.bisect_left(laters, at + PAGE_LINES)
+        if first < len(laters):
+            found_at.update((at, laters[first]))
+        elif laters and laters[-1] == last and last > at >= PAGE_LINES:
+            found_at.update((at, last))
+        if _interrupts(contents, at):
+            found_at.add(at)
+    return sorted(found_at)
+
+
+def _paged_by_numbers(pieces: Sequence[Piece], numbers: Sequence[int]) -> list[Piece]:
+    """``pieces`` with a page break after each page number (text without form feeds).
+
+    The lines around a page break are then read as such: a blank line there does not end a
+    paragraph, and running headers and footers stand at the pages' edges.
+    """
+    paged: list[Piece] = []
+    breaks = 0
+    ends = iter((*numbers, len(pieces)))
+    end = next(ends)
+    for index, (content, line, column, page) in enumerate(pieces):
+        paged.append((content, line, column, page + breaks))
+        if index == end:
+            breaks += 1
+            end = next(ends)
+    return paged
+
+
+def _interrupts(contents: Sequence[str], index: int) -> bool:
+    """Whether line ``index`` stands between two lines of one sentence (a blank line aside)."""
+    before = next(
+        (contents[i] for i in range(index - 1, max(index - 3, -1), -1) if contents[i]), ""
+    )
+    after = next(
+        (contents[i] for i in range(index + 1, min(index + 3, len(contents))) if contents[i]), ""
+    )
+    return bool(
+        before and after and after[0].islower() and before[-1] != ":" and not _ends_sentence(before)
+    )
 
 
 def _running_titles(pieces: Sequence[Piece], edges: dict[int, list[int]]) -> dict[int, str]:
@@ -306,9 +388,17 @@ def _by_length(kept: Sequence[Piece | None], after_furniture: Set[Piece]) -> Con
     longest = lengths[min(4, len(lengths) - 1)] if lengths else 0
     width = longest * FIT_SHARE
     wraps = _wraps_seen(kept)
+    # The line after each line (None after the last, or before a blank line).
+    after = dict(itertools.pairwise(kept))
 
-    def continues(joined: str, previous: Piece, following: Piece, blank: bool) -> bool:
+    def continues(so_far: str, previous: Piece, following: Piece, blank: bool) -> bool:
         if blank and previous[3] == following[3]:
+            return False
+        if (
+            _ends_sentence(previous[0])
+            and _line_of_its_own(following, after.get(following), width)
+            and not known_heading(joined(so_far, following[0]))
+        ):
             return False
         needed = len(previous[0]) + 1 + len(following[0].split(None, 1)[0])
         # Across a page break after a full stop, nothing but the length tells a wrap from a
@@ -317,10 +407,24 @@ def _by_length(kept: Sequence[Piece | None], after_furniture: Set[Piece]) -> Con
         if cut and not wraps and (blank or following in after_furniture):
             return False
         return goes_on(
-            previous[0], following[0], full=needed > (longest if cut else width), line=joined
+            previous[0], following[0], full=needed > (longest if cut else width), line=so_far
         )
 
     return continues
+
+
+def _line_of_its_own(line: Piece, following: Piece | None, width: float) -> bool:
+    """Whether ``line`` is a line of its own (a heading), not a paragraph's start or end.
+
+    It ends no sentence, no wrap cut it (the next line's first word would have fitted on it),
+    and the next line does not go on from it (it starts in upper case). Before a blank line
+    or the end, nothing tells.
+    """
+    content = line[0]
+    if following is None or _ends_sentence(content) or _cannot_end(content):
+        return False
+    needed = len(content) + 1 + len(following[0].split(None, 1)[0])
+    return needed <= width and not following[0][0].islower()
 
 
 def _wraps_seen(kept: Sequence[Piece | None]) -> bool:
