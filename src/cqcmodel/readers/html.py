@@ -32,6 +32,15 @@ from .furniture import clean, mark
 
 __all__ = ["MAX_DEPTH", "read_html"]
 
+#: The attributes that name an element's purpose.
+_LABELS: Final = ("id", "class", "aria-label")
+
+
+def _selector_of(markers: tuple[tuple[str, str, str], ...]) -> str:
+    """A CSS selector of elements with any of ``markers`` (attribute, operator, value)."""
+    return ", ".join(f"[{attribute}{operator}'{value}' i]" for attribute, operator, value in markers)
+
+
 #: Elements whose content is code or invisible data: never text, never recorded.
 _CODE: Final = frozenset(
     {
@@ -66,15 +75,48 @@ _CHROME_TAGS: Final = {
     "dialog": "dialog",
     "noscript": "noscript message",
 }
+#: How consent managers mark their banners: an attribute, a CSS operator (``*=`` holds,
+#: ``^=`` starts with, ``=`` is) and a value, in any case. The words "cookie" and "consent"
+#: anywhere in an id, class or label; Civic Cookie Control's ``id="ccc"`` (and its parts,
+#: ``ccc-notify``, …); OneTrust, Cookiebot, Quantcast, Didomi, Usercentrics, Osano's and
+#: GDPR banners by their own names.
+_CONSENT_MARKERS: Final = (
+    *((attribute, "*=", word) for word in ("cookie", "consent") for attribute in _LABELS),
+    ("id", "=", "ccc"),
+    ("id", "^=", "ccc-"),
+    ("id", "^=", "onetrust"),
+    ("class", "*=", "onetrust"),
+    ("id", "^=", "cybotcookiebot"),
+    ("id", "^=", "qc-cmp"),
+    ("class", "*=", "qc-cmp"),
+    ("id", "^=", "didomi"),
+    ("id", "^=", "usercentrics"),
+    ("class", "*=", "cc-window"),
+    ("id", "*=", "gdpr"),
+    ("class", "*=", "gdpr"),
+)
+#: How pages mark text that only screen readers read (not on the page a reader sees).
+_SCREEN_READER_MARKERS: Final = (
+    ("class", "*=", "visually-hidden"),
+    ("class", "*=", "visuallyhidden"),
+    ("class", "~=", "sr-only"),
+    ("class", "*=", "screen-reader-text"),
+)
+#: Breadcrumbs: the trail of links to the page (navigation wherever they stand).
+_BREADCRUMBS: Final = (
+    ("class", "*=", "breadcrumb"),
+    ("id", "*=", "breadcrumb"),
+    ("aria-label", "*=", "breadcrumb"),
+)
 #: Selectors of chrome that tags do not tell, with their reasons, tried in this order.
 _CHROME_SELECTORS: Final = (
     ("[hidden], [aria-hidden='true' i]", "hidden element"),
-    (
-        "[id*='cookie' i], [class*='cookie' i], [aria-label*='cookie' i], "
-        "[id*='consent' i], [class*='consent' i], [aria-label*='consent' i]",
-        "cookie banner",
-    ),
+    (_selector_of(_CONSENT_MARKERS), "cookie banner"),
     ("[style*='display:none' i], [style*='display: none' i]", "hidden element"),
+    (_selector_of(_SCREEN_READER_MARKERS), "screen-reader text"),
+    (_selector_of(_BREADCRUMBS), "breadcrumbs"),
+    # The "Show"/"Hide" label of a button that opens a section (an accordion's heading).
+    ("button [class*='toggle' i]", "toggle label"),
 )
 #: Elements that start and end a line.
 _BLOCKS: Final = frozenset(
@@ -141,6 +183,9 @@ _KINDS: Final[dict[str | None, tuple[bool | None, str | None]]] = {
     **{tag: _CODE_KIND for tag in _CODE if tag != "-comment"},
     "br": _BR,
 }
+#: Elements that are one line of the page by nature: a ``<br>`` inside them is a word break,
+#: and a button inside them is their text (an accordion's heading is a button in a heading).
+_ONE_LINE: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "legend", "caption"})
 #: A ``<header>`` inside the main content holding one of these is the content's own header
 #: (its title), not the site's.
 _HEADINGS: Final = "h1, h2, h3, h4, h5, h6"
@@ -210,6 +255,8 @@ class _Lines:
         self.items: list[bool] = []
         #: How many elements of each tag the walk has entered.
         self.counts: dict[str, int] = {}
+        #: How many set-aside lines stand before the main content (the walk's count).
+        self.main_at = 0
 
     def flush(self, reason: str | None) -> list[str]:
         """End the current line (set aside for ``reason``); the new line's pieces."""
@@ -219,10 +266,20 @@ class _Lines:
         self.pieces = pieces
         return pieces
 
-    def special(self, node: LexborNode, after: Anchor, reason: str | None) -> list[str]:
-        """Code (its elements counted, no text) or a ``<br>`` (ends the line); the pieces."""
+    def special(
+        self, node: LexborNode, after: Anchor, reason: str | None, stack: list[_Frame]
+    ) -> list[str]:
+        """Code (its elements counted, no text) or a ``<br>``; the pieces.
+
+        A ``<br>`` ends the line, but inside an element that is one line by nature (a
+        heading, see :data:`_ONE_LINE`) it is a word break.
+        """
         if after[0] != "br":
             _count_code(node, self.counts)
+            return self.pieces
+        if _in_one_line(stack):
+            if self.pieces:
+                self.pieces.append(" ")
             return self.pieces
         pieces = self.flush(reason) if self.pieces else self.pieces
         self.anchor = after
@@ -447,6 +504,26 @@ def _selector() -> LexborCSSSelector:
     return engine
 
 
+def _in_one_line(stack: list[_Frame]) -> bool:
+    """Whether the walk is inside an element of :data:`_ONE_LINE` (asked for rare elements)."""
+    return any(frame[1] in _ONE_LINE for frame in stack)
+
+
+def _own_reason(
+    node: LexborNode, tag: str, own: str, reason: str | None, stack: list[_Frame]
+) -> str | None:
+    """The reason a chrome element's text is set aside, inside content (``reason``).
+
+    A ``<header>`` inside the main content holding a heading is the content's own (its
+    title stands in it), and a button inside a heading is the heading's text: ``reason``.
+    """
+    if tag == "header" and reason is None and _holds_heading(node):
+        return reason
+    if tag == "button" and _in_one_line(stack):
+        return reason
+    return own
+
+
 def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _Frame:
     """The frame of the walk's first element, counted and anchoring the first line."""
     start_tag = start.tag or ""
@@ -487,16 +564,22 @@ def _walk(
             ordinal = counts.get(tag, 0)
             counts[tag] = ordinal + 1
             if block is None:  # code, or a <br>
-                pieces = lines.special(child, (tag, ordinal, True), reason)
+                pieces = lines.special(child, (tag, ordinal, True), reason, stack)
                 continue
-            child_reason = None if tag == main_tag and child.mem_id == main_id else reason
+            if tag == main_tag and child.mem_id == main_id:
+                child_reason = None
+                lines.main_at = len(lines.aside)
+            else:
+                child_reason = reason
             if child_reason is None or child_reason == _OUTSIDE:
                 if not own and tag in chrome:
                     own = chrome[tag].get(child.mem_id)
                 if own:
-                    child_reason = own
-                    if tag == "header" and reason is None and _holds_heading(child):
-                        child_reason = None  # the main content's own header, with its title
+                    child_reason = _own_reason(child, tag, own, reason, stack)
+                    if child_reason is reason and tag == "button":
+                        block = False  # a heading's own text (an accordion's heading)
+                        if pieces and skipping:
+                            _skipped_space(child, pieces)
             breaks = block or child_reason != reason
             if breaks and pieces:
                 pieces = flush(reason)
