@@ -28,7 +28,8 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 from ..errors import ParseError
 from ..model import SetAside
 from ._positions import Locator, SourceLines
-from .furniture import clean, mark
+from ..text import Kind, match
+from .furniture import clean, mark, page_start
 
 __all__ = ["MAX_DEPTH", "read_html"]
 
@@ -37,8 +38,50 @@ _LABELS: Final = ("id", "class", "aria-label")
 
 
 def _selector_of(markers: tuple[tuple[str, str, str], ...]) -> str:
-    """A CSS selector of elements with any of ``markers`` (attribute, operator, value)."""
-    return ", ".join(f"[{attribute}{operator}'{value}' i]" for attribute, operator, value in markers)
+    """A CSS selector of elements with any of ``markers`` (attribute, operator, value; no
+    operator: the attribute is there), values in any case.
+    """
+    return ", ".join(
+        f"[{attribute}{operator}'{value}' i]" if operator else f"[{attribute}]"
+        for attribute, operator, value in markers
+    )
+
+
+def _by_attribute(
+    groups: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...],
+) -> dict[str, tuple[tuple[int, str, str], ...]]:
+    """For each attribute the markers of ``groups`` name: (group index, operator, value)."""
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for index, (_, markers) in enumerate(groups):
+        for attribute, operator, value in markers:
+            found.setdefault(attribute, []).append((index, operator, value))
+    return {attribute: tuple(markers) for attribute, markers in found.items()}
+
+
+def _first_marked(
+    attributes: dict[str, str | None],
+    by_attribute: dict[str, tuple[tuple[int, str, str], ...]],
+    count: int,
+) -> int:
+    """The first of ``count`` groups with a marker ``attributes`` hold (as the selector of
+    :func:`_selector_of` finds them); ``count`` when none does.
+    """
+    first = count
+    for attribute, held in attributes.items():
+        markers = by_attribute.get(attribute)
+        if markers is None:
+            continue
+        held = (held or "").lower()
+        for index, operator, value in markers:
+            if index < first and (
+                not operator
+                or (operator == "*=" and value in held)
+                or (operator == "^=" and held.startswith(value))
+                or (operator == "=" and held == value)
+                or (operator == "~=" and value in held.split())
+            ):
+                first = index
+    return first
 
 
 #: Elements whose content is code or invisible data: never text, never recorded.
@@ -77,47 +120,68 @@ _CHROME_TAGS: Final = {
 }
 #: How consent managers mark their banners: an attribute, a CSS operator (``*=`` holds,
 #: ``^=`` starts with, ``=`` is) and a value, in any case. The words "cookie" and "consent"
-#: anywhere in an id, class or label; Civic Cookie Control's ``id="ccc"`` (and its parts,
-#: ``ccc-notify``, …); OneTrust, Cookiebot, Quantcast, Didomi, Usercentrics, Osano's and
-#: GDPR banners by their own names.
+#: anywhere in an id, class or label (OneTrust's ``onetrust-consent-sdk``, Cookiebot's
+#: ``CybotCookiebotDialog`` and Osano's ``cookieconsent`` label among them); Civic Cookie
+#: Control's ``id="ccc"``, Quantcast's, Didomi's and GDPR banners by their
+#: own names. (Each marker costs every page a little: one test of each element.)
 _CONSENT_MARKERS: Final = (
     *((attribute, "*=", word) for word in ("cookie", "consent") for attribute in _LABELS),
     ("id", "=", "ccc"),
-    ("id", "^=", "ccc-"),
-    ("id", "^=", "onetrust"),
-    ("class", "*=", "onetrust"),
-    ("id", "^=", "cybotcookiebot"),
     ("id", "^=", "qc-cmp"),
-    ("class", "*=", "qc-cmp"),
     ("id", "^=", "didomi"),
-    ("id", "^=", "usercentrics"),
-    ("class", "*=", "cc-window"),
     ("id", "*=", "gdpr"),
     ("class", "*=", "gdpr"),
 )
-#: How pages mark text that only screen readers read (not on the page a reader sees).
-_SCREEN_READER_MARKERS: Final = (
+#: How pages hide elements from view: the ``display: none`` style, and the classes of text
+#: that only screen readers read (GOV.UK's, Bootstrap's, WordPress').
+_HIDDEN_MARKERS: Final = (
+    ("style", "*=", "display:none"),
+    ("style", "*=", "display: none"),
     ("class", "*=", "visually-hidden"),
     ("class", "*=", "visuallyhidden"),
     ("class", "~=", "sr-only"),
     ("class", "*=", "screen-reader-text"),
 )
 #: Breadcrumbs: the trail of links to the page (navigation wherever they stand).
-_BREADCRUMBS: Final = (
-    ("class", "*=", "breadcrumb"),
-    ("id", "*=", "breadcrumb"),
-    ("aria-label", "*=", "breadcrumb"),
+_BREADCRUMBS: Final = (("class", "*=", "breadcrumb"), ("id", "*=", "breadcrumb"))
+#: Chrome that tags do not tell: the markers of each kind, with its reason, in this order
+#: (an element with markers of several kinds is set aside for the first).
+_CHROME_MARKERS: Final = (
+    ("hidden element", (("hidden", "", ""), ("aria-hidden", "=", "true"))),
+    ("cookie banner", _CONSENT_MARKERS),
+    ("hidden element", _HIDDEN_MARKERS),
+    ("breadcrumbs", _BREADCRUMBS),
 )
-#: Selectors of chrome that tags do not tell, with their reasons, tried in this order.
-_CHROME_SELECTORS: Final = (
-    ("[hidden], [aria-hidden='true' i]", "hidden element"),
-    (_selector_of(_CONSENT_MARKERS), "cookie banner"),
-    ("[style*='display:none' i], [style*='display: none' i]", "hidden element"),
-    (_selector_of(_SCREEN_READER_MARKERS), "screen-reader text"),
-    (_selector_of(_BREADCRUMBS), "breadcrumbs"),
-    # The "Show"/"Hide" label of a button that opens a section (an accordion's heading).
-    ("button [class*='toggle' i]", "toggle label"),
+#: A chrome element whose reason is told when the walk meets it.
+_LOOK: Final = "-look"
+#: The markers of :data:`_CHROME_MARKERS` by attribute, to tell found elements apart.
+_CHROME_BY_ATTRIBUTE: Final = _by_attribute(_CHROME_MARKERS)
+#: One selector of every marker: one query of the tree (each query costs a pass over it).
+_CHROME_QUERY: Final = _selector_of(
+    tuple(marker for _, markers in _CHROME_MARKERS for marker in markers)
 )
+#: The "Show"/"Hide" label of a button that opens a section (an accordion's heading): looked
+#: for only in a button that is a heading's text.
+_TOGGLE: Final = "[class*='toggle' i]"
+_TOGGLE_REASON: Final = "toggle label"
+#: The content of a page shown in a reader view: Readability's (Firefox's, and many tools')
+#: ``readability-page-1``, Firefox's ``moz-reader-content`` (``mozReaderContent`` before).
+_READER_CONTENT: Final = _selector_of(
+    (
+        ("id", "^=", "readability-page"),
+        ("class", "*=", "reader-content"),
+        ("class", "*=", "readercontent"),
+    )
+)
+#: How many lines set aside right before the main content may stand between the page's
+#: title (in a banner, outside) and the content; why those lines were set aside.
+_TITLE_BEFORE: Final = 3
+_TITLE_REASONS: Final = frozenset({"outside the main content", "site header"})
+#: How many short lines (of at most how many characters) may open the content before the
+#: page's title line, and the reason they are set aside.
+_BEFORE_TITLE: Final = 6
+_SHORT: Final = 80
+_BEFORE_PAGE: Final = "before the page title"
 #: Elements that start and end a line.
 _BLOCKS: Final = frozenset(
     {
@@ -255,6 +319,8 @@ class _Lines:
         self.items: list[bool] = []
         #: How many elements of each tag the walk has entered.
         self.counts: dict[str, int] = {}
+        #: How many elements of :data:`_ONE_LINE` the walk is inside.
+        self.one_line = 0
         #: How many set-aside lines stand before the main content (the walk's count).
         self.main_at = 0
 
@@ -266,9 +332,7 @@ class _Lines:
         self.pieces = pieces
         return pieces
 
-    def special(
-        self, node: LexborNode, after: Anchor, reason: str | None, stack: list[_Frame]
-    ) -> list[str]:
+    def special(self, node: LexborNode, after: Anchor, reason: str | None) -> list[str]:
         """Code (its elements counted, no text) or a ``<br>``; the pieces.
 
         A ``<br>`` ends the line, but inside an element that is one line by nature (a
@@ -277,7 +341,7 @@ class _Lines:
         if after[0] != "br":
             _count_code(node, self.counts)
             return self.pieces
-        if _in_one_line(stack):
+        if self.one_line:
             if self.pieces:
                 self.pieces.append(" ")
             return self.pieces
@@ -302,10 +366,14 @@ class _Lines:
         of spaces only. (Space before a line's first text is nothing: it would be stripped.)
         """
         tag, ordinal, _ = anchor
-        if breaks or not self.pieces:
+        if breaks:
             self.anchor = anchor
-        if breaks and tag == "li" and not reason:
-            self.items.append(False)
+            if tag in _ONE_LINE:
+                self.one_line += 1
+            elif tag == "li" and not reason:
+                self.items.append(False)
+        elif not self.pieces:
+            self.anchor = anchor
         return (node.iter(include_text=True, skip_empty=breaks), tag, reason, breaks, ordinal)
 
     def close(self, frame: _Frame) -> list[str]:
@@ -316,7 +384,9 @@ class _Lines:
             if pieces:
                 pieces = self.flush(reason)
             self.anchor = (tag, ordinal, True)  # for the text after its end
-            if tag == "li" and reason is None and self.items:
+            if tag in _ONE_LINE:
+                self.one_line -= 1
+            elif tag == "li" and reason is None and self.items:
                 self.items.pop()
         return pieces
 
@@ -358,6 +428,8 @@ def read_html(
     lines = _Lines()
     if root is not None:
         _walk(root, main, _chrome(root), lines)
+        if lines.main_at:
+            _title_before(lines)
     source_lines: Sequence[str] = SourceLines(html)
     anchors = {anchor[0] for anchor in lines.anchors}
     anchors.update(anchor[0] for _, anchor, _ in lines.aside)
@@ -433,7 +505,9 @@ def _furniture(
     if len(first) <= _MAY_START and not first.endswith(".") and clean("\n" + page):
         set_aside.sort(key=_WHERE)
         return page, positions, set_aside, source_lines
-    reasons = mark([text.strip() for text in texts])
+    contents = [text.strip() for text in texts]
+    reasons = mark(contents)
+    _before_title(contents, reasons)
     kept: list[str] = []
     kept_positions: list[tuple[int, int]] = []
     for text, position, reason in zip(texts, positions, reasons, strict=True):
@@ -454,36 +528,100 @@ def _furniture(
     return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
 
 
-def _main(tree: LexborHTMLParser, root: LexborNode | None) -> LexborNode | None:
-    """``<main>``, else ``[role=main]``, else ``<article>``, else the body.
+def _before_title(contents: list[str], reasons: list[str | None]) -> None:
+    """Set aside the few short lines that open the content before the page's title line.
 
-    Elements are found by tag where a tag tells, ``role`` by a selector.
+    A caption, a kicker or a trail of links above the ``<h1>`` is no line of any page kind:
+    a page opens with its title. Such lines (at most :data:`_BEFORE_TITLE`, each at most
+    :data:`_SHORT` characters long) are set aside when a title line follows them.
     """
-    nodes = tree.tags("main")
-    if nodes:
-        return nodes[0]
+    before: list[int] = []
+    for index, content in enumerate(contents[: _BEFORE_TITLE + 1]):
+        if not content or reasons[index] is not None:
+            continue
+        if match(Kind.TITLE, content) and page_start(contents, index):
+            for earlier in before:
+                reasons[earlier] = _BEFORE_PAGE
+            return
+        if len(content) > _SHORT or len(before) == _BEFORE_TITLE or page_start(contents, index):
+            return
+        before.append(index)
+
+
+def _main(tree: LexborHTMLParser, root: LexborNode | None) -> LexborNode | None:
+    """The first of these that is not hidden: ``<main>``, ``[role=main]``, ``<article>``, the
+    content of a reader view (see :data:`_READER_CONTENT`); else the body.
+
+    Elements are found by tag where a tag tells, the others by a selector.
+    """
+    for node in tree.tags("main"):
+        if not _hidden(node):
+            return node
     if root is not None:
-        found = _selector().find("[role='main' i]", root)
-        if found:
-            return found[0]
-    nodes = tree.tags("article")
-    if nodes:
-        return nodes[0]
+        for node in _selector().find("[role='main' i]", root):
+            if not _hidden(node):
+                return node
+    for node in tree.tags("article"):
+        if not _hidden(node):
+            return node
+    if root is not None:
+        for node in _selector().find(_READER_CONTENT, root):
+            if not _hidden(node):
+                return node
     return tree.body
 
 
-def _chrome(root: LexborNode) -> dict[str, dict[int, str]]:
-    """The chrome elements that tags alone do not tell, by tag and ``mem_id``, with reasons.
+def _hidden(node: LexborNode) -> bool:
+    """Whether ``node`` is hidden by its own attributes (``hidden``, ``display: none``)."""
+    attributes = node.attributes
+    if "hidden" in attributes or (attributes.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = (attributes.get("style") or "").lower().replace(" ", "")
+    return "display:none" in style
 
-    Each query costs a few microseconds, less than searching the page's source for the words
-    that would rule it out.
+
+def _title_before(lines: _Lines) -> None:
+    """Take the page's title into the content when it stands right before it, outside.
+
+    A banner above the main content often holds the page's ``<h1>``. It is the page's when
+    it is one of the last few lines set aside before the main content (outside it, or in a
+    site header), it reads as a title line that opens a page with the content's first
+    lines, and the content does not open with a title of its own: nothing else is taken.
+    """
+    aside, texts = lines.aside, lines.texts
+    for index in range(lines.main_at - 1, max(lines.main_at - _TITLE_BEFORE, 0) - 1, -1):
+        text, anchor, reason = aside[index]
+        if anchor[0] != "h1" or reason not in _TITLE_REASONS:
+            continue
+        if not texts or match(Kind.TITLE, texts[0].strip()):
+            return
+        if page_start([text, *(line.strip() for line in texts[:7])], 0):
+            del aside[index]
+            lines.main_at -= 1
+            texts.insert(0, text)
+            lines.anchors.insert(0, anchor)
+        return
+
+
+def _chrome(root: LexborNode) -> dict[str, dict[int, str]]:
+    """The chrome elements that tags alone do not tell, by tag and ``mem_id``.
+
+    One query finds them all (it costs a few microseconds, less than searching the page's
+    source for the words that would rule it out). Their reasons are told by their
+    attributes when the walk meets them (:data:`_LOOK`, see :func:`_chrome_reason`): most
+    stand inside others, whose reasons they share.
     """
     found: dict[str, dict[int, str]] = {}
-    selector = _selector()
-    for query, reason in _CHROME_SELECTORS:
-        for node in selector.find(query, root):
-            found.setdefault(node.tag or "", {}).setdefault(node.mem_id, reason)
+    for node in _selector().find(_CHROME_QUERY, root):
+        found.setdefault(node.tag or "", {})[node.mem_id] = _LOOK
     return found
+
+
+def _chrome_reason(node: LexborNode) -> str:
+    """Why the chrome element ``node`` (found by :data:`_CHROME_QUERY`) is set aside."""
+    groups = _CHROME_MARKERS
+    index = _first_marked(node.attributes, _CHROME_BY_ATTRIBUTE, len(groups))
+    return groups[index if index < len(groups) else 0][0]
 
 
 def _holds_heading(node: LexborNode) -> bool:
@@ -504,22 +642,25 @@ def _selector() -> LexborCSSSelector:
     return engine
 
 
-def _in_one_line(stack: list[_Frame]) -> bool:
-    """Whether the walk is inside an element of :data:`_ONE_LINE` (asked for rare elements)."""
-    return any(frame[1] in _ONE_LINE for frame in stack)
-
-
 def _own_reason(
-    node: LexborNode, tag: str, own: str, reason: str | None, stack: list[_Frame]
+    node: LexborNode,
+    tag: str,
+    own: str,
+    reason: str | None,
+    lines: _Lines,
+    chrome: dict[str, dict[int, str]],
 ) -> str | None:
     """The reason a chrome element's text is set aside, inside content (``reason``).
 
     A ``<header>`` inside the main content holding a heading is the content's own (its
-    title stands in it), and a button inside a heading is the heading's text: ``reason``.
+    title stands in it), and a button inside a heading is the heading's text: ``reason``
+    (but for its toggle label, added to ``chrome``).
     """
     if tag == "header" and reason is None and _holds_heading(node):
         return reason
-    if tag == "button" and _in_one_line(stack):
+    if tag == "button" and lines.one_line:
+        for toggle in _selector().find(_TOGGLE, node):
+            chrome.setdefault(toggle.tag or "", {}).setdefault(toggle.mem_id, _TOGGLE_REASON)
         return reason
     return own
 
@@ -564,7 +705,7 @@ def _walk(
             ordinal = counts.get(tag, 0)
             counts[tag] = ordinal + 1
             if block is None:  # code, or a <br>
-                pieces = lines.special(child, (tag, ordinal, True), reason, stack)
+                pieces = lines.special(child, (tag, ordinal, True), reason)
                 continue
             if tag == main_tag and child.mem_id == main_id:
                 child_reason = None
@@ -574,8 +715,10 @@ def _walk(
             if child_reason is None or child_reason == _OUTSIDE:
                 if not own and tag in chrome:
                     own = chrome[tag].get(child.mem_id)
+                    if own is _LOOK:
+                        own = _chrome_reason(child)
                 if own:
-                    child_reason = _own_reason(child, tag, own, reason, stack)
+                    child_reason = _own_reason(child, tag, own, reason, lines, chrome)
                     if child_reason is reason and tag == "button":
                         block = False  # a heading's own text (an accordion's heading)
                         if pieces and skipping:
