@@ -238,6 +238,8 @@ _WHERE: Final = operator.attrgetter("line", "column")
 _SKIP: Final = "-skip"
 _CODE_KIND: Final = (None, "-code")
 _BR: Final = (None, "-br")
+#: Preformatted text (``<pre>``): each of its lines is a line of the page.
+_PRE: Final = "-pre"
 _INLINE: Final = (False, None)
 _KINDS: Final[dict[str | None, tuple[bool | None, str | None]]] = {
     None: (False, _SKIP),
@@ -246,6 +248,7 @@ _KINDS: Final[dict[str | None, tuple[bool | None, str | None]]] = {
     **{tag: (tag in _BLOCKS, reason) for tag, reason in _CHROME_TAGS.items()},
     **{tag: _CODE_KIND for tag in _CODE if tag != "-comment"},
     "br": _BR,
+    "pre": (True, _PRE),
 }
 #: Elements that are one line of the page by nature: a ``<br>`` inside them is a word break,
 #: and a button inside them is their text (an accordion's heading is a button in a heading).
@@ -258,6 +261,8 @@ MAX_DEPTH: Final = 1024
 #: Files shorter than this (in characters) are not scanned for their depth.
 _SCAN_ABOVE: Final = 1_000_000
 _TAG: Final = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+#: What opens a source line before its text: spaces and tags.
+_LINE_OPENING: Final = re.compile(r"(?:\s|<[^>]*>)*")
 #: Elements without end tags, or whose end tags may be left out (the parser closes them).
 _VOID_OR_OPTIONAL: Final = frozenset(
     {
@@ -319,6 +324,9 @@ class _Lines:
         self.items: list[bool] = []
         #: How many elements of each tag the walk has entered.
         self.counts: dict[str, int] = {}
+        #: The lines of ``<pre>`` elements after their first: the index of the line, and
+        #: how many source lines below its element's first line it stands.
+        self.pre_lines: list[tuple[int, int]] = []
         #: How many elements of :data:`_ONE_LINE` the walk is inside.
         self.one_line = 0
         #: How many set-aside lines stand before the main content (the walk's count).
@@ -347,6 +355,29 @@ class _Lines:
             return self.pieces
         pieces = self.flush(reason) if self.pieces else self.pieces
         self.anchor = after
+        return pieces
+
+    def preformatted(self, node: LexborNode, anchor: Anchor, reason: str | None) -> list[str]:
+        """A ``<pre>`` in the content: each of its lines a line, as written; the pieces after.
+
+        Its elements are counted (for the positions of those after it), and each line after
+        its first is recorded in :attr:`pre_lines` with how many source lines it stands
+        below the first (see :func:`_pre_positions`).
+        """
+        pieces = self.flush(reason) if self.pieces else self.pieces
+        _count_code(node, self.counts)
+        first = None
+        for index, line in enumerate(node.text(deep=True, separator="").split("\n")):
+            content = line.rstrip()
+            if not content.strip():
+                continue
+            if first is None:
+                first = index
+            else:
+                self.pre_lines.append((len(self.texts), index - first))
+            self.texts.append(content)
+            self.anchors.append(anchor)
+        self.anchor = (anchor[0], anchor[1], True)
         return pieces
 
     def inline(self, first: LexborNode | None, anchor: Anchor) -> None:
@@ -449,6 +480,8 @@ def read_html(
             line_text=source_lines[line - 1] if line <= len(source_lines) else None,
         )
     positions = locator.positions(lines.anchors, lines.texts)
+    if lines.pre_lines:
+        _pre_positions(positions, lines.pre_lines, source_lines)
     aside = lines.aside
     set_aside = [
         SetAside(line=line, column=column, text=text, reason=reason, source=source)
@@ -459,6 +492,21 @@ def read_html(
         )
     ]
     return _furniture(lines.texts, positions, set_aside, source_lines, source)
+
+
+def _pre_positions(
+    positions: list[tuple[int, int]], pre_lines: list[tuple[int, int]], source: Sequence[str]
+) -> None:
+    """Place the lines of ``<pre>`` elements after their first (placed at their element's
+    first line): so many source lines below it, at the line's first character (past any
+    tags that open the source line).
+    """
+    for index, below in pre_lines:
+        line = positions[index][0] + below
+        if line > len(source):
+            continue
+        opening = _LINE_OPENING.match(source[line - 1])
+        positions[index] = (line, 1 + (opening.end() if opening is not None else 0))
 
 
 def _check_depth(html: str, source: str | None) -> None:
@@ -717,7 +765,11 @@ def _walk(
                     own = chrome[tag].get(child.mem_id)
                     if own is _LOOK:
                         own = _chrome_reason(child)
-                if own:
+                if own is _PRE:
+                    if child_reason is None:
+                        pieces = lines.preformatted(child, (tag, ordinal, False), reason)
+                        continue
+                elif own:
                     child_reason = _own_reason(child, tag, own, reason, lines, chrome)
                     if child_reason is reason and tag == "button":
                         block = False  # a heading's own text (an accordion's heading)
