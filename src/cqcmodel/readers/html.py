@@ -27,8 +27,8 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from ..errors import ParseError
 from ..model import SetAside
-from ._positions import Locator, SourceLines
 from ..text import Kind, match
+from ._positions import Locator, SourceLines
 from .furniture import clean, mark, page_start
 
 __all__ = ["MAX_DEPTH", "read_html"]
@@ -38,12 +38,13 @@ _LABELS: Final = ("id", "class", "aria-label")
 
 
 def _selector_of(markers: tuple[tuple[str, str, str], ...]) -> str:
-    """A CSS selector of elements with any of ``markers`` (attribute, operator, value; no
-    operator: the attribute is there), values in any case.
+    """A CSS selector of elements with any of ``markers``, values in any case.
+
+    A marker is an attribute, a CSS operator and a value; no operator: the attribute is there.
     """
     return ", ".join(
-        f"[{attribute}{operator}'{value}' i]" if operator else f"[{attribute}]"
-        for attribute, operator, value in markers
+        f"[{attribute}{test}'{value}' i]" if test else f"[{attribute}]"
+        for attribute, test, value in markers
     )
 
 
@@ -53,8 +54,8 @@ def _by_attribute(
     """For each attribute the markers of ``groups`` name: (group index, operator, value)."""
     found: dict[str, list[tuple[int, str, str]]] = {}
     for index, (_, markers) in enumerate(groups):
-        for attribute, operator, value in markers:
-            found.setdefault(attribute, []).append((index, operator, value))
+        for attribute, test, value in markers:
+            found.setdefault(attribute, []).append((index, test, value))
     return {attribute: tuple(markers) for attribute, markers in found.items()}
 
 
@@ -63,22 +64,23 @@ def _first_marked(
     by_attribute: dict[str, tuple[tuple[int, str, str], ...]],
     count: int,
 ) -> int:
-    """The first of ``count`` groups with a marker ``attributes`` hold (as the selector of
-    :func:`_selector_of` finds them); ``count`` when none does.
+    """The first of ``count`` groups with a marker ``attributes`` hold; ``count`` if none.
+
+    A marker is held as the selector of :func:`_selector_of` finds it.
     """
     first = count
-    for attribute, held in attributes.items():
+    for attribute, value_held in attributes.items():
         markers = by_attribute.get(attribute)
         if markers is None:
             continue
-        held = (held or "").lower()
-        for index, operator, value in markers:
+        held = (value_held or "").lower()
+        for index, test, value in markers:
             if index < first and (
-                not operator
-                or (operator == "*=" and value in held)
-                or (operator == "^=" and held.startswith(value))
-                or (operator == "=" and held == value)
-                or (operator == "~=" and value in held.split())
+                not test
+                or (test == "*=" and value in held)
+                or (test == "^=" and held.startswith(value))
+                or (test == "=" and held == value)
+                or (test == "~=" and value in held.split())
             ):
                 first = index
     return first
@@ -497,9 +499,10 @@ def read_html(
 def _pre_positions(
     positions: list[tuple[int, int]], pre_lines: list[tuple[int, int]], source: Sequence[str]
 ) -> None:
-    """Place the lines of ``<pre>`` elements after their first (placed at their element's
-    first line): so many source lines below it, at the line's first character (past any
-    tags that open the source line).
+    """Place the lines of ``<pre>`` elements after their first.
+
+    Each was placed at its element's first line; it stands so many source lines below it, at
+    the line's first character (past any tags that open the source line).
     """
     for index, below in pre_lines:
         line = positions[index][0] + below
@@ -597,8 +600,10 @@ def _before_title(contents: list[str], reasons: list[str | None]) -> None:
 
 
 def _main(tree: LexborHTMLParser, root: LexborNode | None) -> LexborNode | None:
-    """The first of these that is not hidden: ``<main>``, ``[role=main]``, ``<article>``, the
-    content of a reader view (see :data:`_READER_CONTENT`); else the body.
+    """The main content: the first of these that is not hidden, else the body.
+
+    ``<main>``, ``[role=main]``, ``<article>``, the content of a reader view (see
+    :data:`_READER_CONTENT`).
 
     Elements are found by tag where a tag tells, the others by a selector.
     """
@@ -694,23 +699,36 @@ def _own_reason(
     node: LexborNode,
     tag: str,
     own: str,
-    reason: str | None,
+    reasons: tuple[str | None, str | None],
+    *,
     lines: _Lines,
     chrome: dict[str, dict[int, str]],
-) -> str | None:
-    """The reason a chrome element's text is set aside, inside content (``reason``).
+) -> tuple[str | None, bool | None]:
+    """Why an element the walk marks (``own``) is set aside, and whether it is a block.
 
-    A ``<header>`` inside the main content holding a heading is the content's own (its
-    title stands in it), and a button inside a heading is the heading's text: ``reason``
-    (but for its toggle label, added to ``chrome``).
+    ``reasons`` are its parent's and its own so far (content, or outside the main content).
+    A ``<header>`` inside the main content holding a heading is the content's own (its title
+    stands in it), and a button inside a heading is the heading's text (inline; its toggle
+    label, added to ``chrome``, aside). A ``<pre>`` in the content is written here, its lines
+    as they are (block ``None``).
     """
+    reason, inside = reasons
+    if own is _LOOK:
+        own = _chrome_reason(node)
+    elif own is _PRE:
+        if inside is not None:
+            return inside, True
+        lines.preformatted(node, (tag, lines.counts[tag] - 1, False), reason)
+        return inside, None
     if tag == "header" and reason is None and _holds_heading(node):
-        return reason
+        return reason, True
     if tag == "button" and lines.one_line:
         for toggle in _selector().find(_TOGGLE, node):
             chrome.setdefault(toggle.tag or "", {}).setdefault(toggle.mem_id, _TOGGLE_REASON)
-        return reason
-    return own
+        if lines.pieces and node.prev is not None:
+            _skipped_space(node, lines.pieces)
+        return reason, False
+    return own, tag in _BLOCKS
 
 
 def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _Frame:
@@ -755,26 +773,19 @@ def _walk(
             if block is None:  # code, or a <br>
                 pieces = lines.special(child, (tag, ordinal, True), reason)
                 continue
+            child_reason = reason
             if tag == main_tag and child.mem_id == main_id:
-                child_reason = None
-                lines.main_at = len(lines.aside)
-            else:
-                child_reason = reason
+                child_reason, lines.main_at = None, len(lines.aside)
             if child_reason is None or child_reason == _OUTSIDE:
                 if not own and tag in chrome:
                     own = chrome[tag].get(child.mem_id)
-                    if own is _LOOK:
-                        own = _chrome_reason(child)
-                if own is _PRE:
-                    if child_reason is None:
-                        pieces = lines.preformatted(child, (tag, ordinal, False), reason)
+                if own:
+                    child_reason, block = _own_reason(
+                        child, tag, own, (reason, child_reason), lines=lines, chrome=chrome
+                    )
+                    if block is None:  # preformatted text, written
+                        pieces = lines.pieces
                         continue
-                elif own:
-                    child_reason = _own_reason(child, tag, own, reason, lines, chrome)
-                    if child_reason is reason and tag == "button":
-                        block = False  # a heading's own text (an accordion's heading)
-                        if pieces and skipping:
-                            _skipped_space(child, pieces)
             breaks = block or child_reason != reason
             if breaks and pieces:
                 pieces = flush(reason)
