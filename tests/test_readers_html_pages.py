@@ -193,7 +193,7 @@ def test_a_paragraph_before_the_title_line_is_left_to_the_parser() -> None:
     [
         '<div class="govuk-breadcrumbs"><ol><li><a href="/">Home</a></li>'
         '<li><a href="/x">Care services</a></li></ol></div>',
-        '<ol id="breadcrumbs"><li>Home</li><li>Reports</li></ol>',
+        '<ol class="breadcrumb"><li>Home</li><li>Reports</li></ol>',
     ],
 )
 def test_breadcrumbs_inside_the_main_content_are_set_aside(trail: str) -> None:

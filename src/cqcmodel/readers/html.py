@@ -124,15 +124,12 @@ _CHROME_TAGS: Final = {
 #: ``^=`` starts with, ``=`` is) and a value, in any case. The words "cookie" and "consent"
 #: anywhere in an id, class or label (OneTrust's ``onetrust-consent-sdk``, Cookiebot's
 #: ``CybotCookiebotDialog`` and Osano's ``cookieconsent`` label among them); Civic Cookie
-#: Control's ``id="ccc"``, Quantcast's, Didomi's and GDPR banners by their
-#: own names. (Each marker costs every page a little: one test of each element.)
+#: Control's ``id="ccc"`` and GDPR banners by their own names. (Each marker costs every
+#: page a little: one test of each of its elements.)
 _CONSENT_MARKERS: Final = (
     *((attribute, "*=", word) for word in ("cookie", "consent") for attribute in _LABELS),
     ("id", "=", "ccc"),
-    ("id", "^=", "qc-cmp"),
-    ("id", "^=", "didomi"),
     ("id", "*=", "gdpr"),
-    ("class", "*=", "gdpr"),
 )
 #: How pages hide elements from view: the ``display: none`` style, and the classes of text
 #: that only screen readers read (GOV.UK's, Bootstrap's, WordPress').
@@ -141,11 +138,11 @@ _HIDDEN_MARKERS: Final = (
     ("style", "*=", "display: none"),
     ("class", "*=", "visually-hidden"),
     ("class", "*=", "visuallyhidden"),
-    ("class", "~=", "sr-only"),
-    ("class", "*=", "screen-reader-text"),
+    ("class", "*=", "sr-only"),
+    ("class", "*=", "screen-reader"),
 )
 #: Breadcrumbs: the trail of links to the page (navigation wherever they stand).
-_BREADCRUMBS: Final = (("class", "*=", "breadcrumb"), ("id", "*=", "breadcrumb"))
+_BREADCRUMBS: Final = (("class", "*=", "breadcrumb"),)
 #: Chrome that tags do not tell: the markers of each kind, with its reason, in this order
 #: (an element with markers of several kinds is set aside for the first).
 _CHROME_MARKERS: Final = (
@@ -156,11 +153,19 @@ _CHROME_MARKERS: Final = (
 )
 #: A chrome element whose reason is told when the walk meets it.
 _LOOK: Final = "-look"
+#: What the walk asks :func:`_own_reason` about: marked elements, headers and buttons.
+_TOLD: Final = frozenset({_LOOK, _CHROME_TAGS["header"], _CHROME_TAGS["button"]})
 #: The markers of :data:`_CHROME_MARKERS` by attribute, to tell found elements apart.
 _CHROME_BY_ATTRIBUTE: Final = _by_attribute(_CHROME_MARKERS)
-#: One selector of every marker: one query of the tree (each query costs a pass over it).
-_CHROME_QUERY: Final = _selector_of(
-    tuple(marker for _, markers in _CHROME_MARKERS for marker in markers)
+#: The queries of the tree for :data:`_CHROME_MARKERS`, in order: the kinds each finds, by
+#: index. (A query costs a pass over the tree, each marker a test of every element; the
+#: few elements a query of several kinds finds are told apart when the walk meets them.)
+_CHROME_QUERIES: Final = tuple(
+    (
+        _selector_of(tuple(marker for index in kinds for marker in _CHROME_MARKERS[index][1])),
+        _CHROME_MARKERS[kinds[0]][0] if len(kinds) == 1 else _LOOK,
+    )
+    for kinds in ((0,), (1,), (2, 3))
 )
 #: The "Show"/"Hide" label of a button that opens a section (an accordion's heading): looked
 #: for only in a button that is a heading's text.
@@ -250,7 +255,7 @@ _KINDS: Final[dict[str | None, tuple[bool | None, str | None]]] = {
     **{tag: (tag in _BLOCKS, reason) for tag, reason in _CHROME_TAGS.items()},
     **{tag: _CODE_KIND for tag in _CODE if tag != "-comment"},
     "br": _BR,
-    "pre": (True, _PRE),
+    "pre": (None, _PRE),
 }
 #: Elements that are one line of the page by nature: a ``<br>`` inside them is a word break,
 #: and a button inside them is their text (an accordion's heading is a button in a heading).
@@ -348,7 +353,10 @@ class _Lines:
         A ``<br>`` ends the line, but inside an element that is one line by nature (a
         heading, see :data:`_ONE_LINE`) it is a word break.
         """
-        if after[0] != "br":
+        tag = after[0]
+        if tag != "br":
+            if tag == "pre":
+                return self.preformatted(node, (tag, after[1], False), reason)
             _count_code(node, self.counts)
             return self.pieces
         if self.one_line:
@@ -360,14 +368,19 @@ class _Lines:
         return pieces
 
     def preformatted(self, node: LexborNode, anchor: Anchor, reason: str | None) -> list[str]:
-        """A ``<pre>`` in the content: each of its lines a line, as written; the pieces after.
+        """A ``<pre>``: each of its lines a line, as written; the pieces after it.
 
         Its elements are counted (for the positions of those after it), and each line after
         its first is recorded in :attr:`pre_lines` with how many source lines it stands
-        below the first (see :func:`_pre_positions`).
+        below the first (see :func:`_pre_positions`). Outside the content (``reason``), its
+        text is set aside as one line.
         """
         pieces = self.flush(reason) if self.pieces else self.pieces
         _count_code(node, self.counts)
+        self.anchor = (anchor[0], anchor[1], True)
+        if reason is not None:
+            self.add(node.text(deep=True, separator=""), anchor, reason, False)
+            return pieces
         first = None
         for index, line in enumerate(node.text(deep=True, separator="").split("\n")):
             content = line.rstrip()
@@ -379,7 +392,6 @@ class _Lines:
                 self.pre_lines.append((len(self.texts), index - first))
             self.texts.append(content)
             self.anchors.append(anchor)
-        self.anchor = (anchor[0], anchor[1], True)
         return pieces
 
     def inline(self, first: LexborNode | None, anchor: Anchor) -> None:
@@ -457,11 +469,12 @@ def read_html(
     _check_depth(html, source)
     tree = LexborHTMLParser(html)
     root = tree.root
-    main = _main(tree, root)
+    chrome = _chrome(root) if root is not None else {}
+    main = _main(tree, root, chrome)
     lines = _Lines()
     if root is not None:
-        _walk(root, main, _chrome(root), lines)
-        if lines.main_at:
+        _walk(root, main, chrome, lines)
+        if lines.main_at and lines.anchors and lines.anchors[0][0] != "h1":
             _title_before(lines)
     source_lines: Sequence[str] = SourceLines(html)
     anchors = {anchor[0] for anchor in lines.anchors}
@@ -590,47 +603,55 @@ def _before_title(contents: list[str], reasons: list[str | None]) -> None:
     for index, content in enumerate(contents[: _BEFORE_TITLE + 1]):
         if not content or reasons[index] is not None:
             continue
-        if match(Kind.TITLE, content) and page_start(contents, index):
-            for earlier in before:
-                reasons[earlier] = _BEFORE_PAGE
+        if match(Kind.TITLE, content):  # (nearly every page: its first line)
+            if before and page_start(contents, index):
+                for earlier in before:
+                    reasons[earlier] = _BEFORE_PAGE
             return
         if len(content) > _SHORT or len(before) == _BEFORE_TITLE or page_start(contents, index):
             return
         before.append(index)
 
 
-def _main(tree: LexborHTMLParser, root: LexborNode | None) -> LexborNode | None:
+def _main(
+    tree: LexborHTMLParser, root: LexborNode | None, chrome: dict[str, dict[int, str]]
+) -> LexborNode | None:
     """The main content: the first of these that is not hidden, else the body.
 
     ``<main>``, ``[role=main]``, ``<article>``, the content of a reader view (see
     :data:`_READER_CONTENT`).
 
-    Elements are found by tag where a tag tells, the others by a selector.
+    Elements are found by tag where a tag tells, the others by a selector; hidden ones are
+    among the ``chrome`` found (see :func:`_chrome`).
     """
     for node in tree.tags("main"):
-        if not _hidden(node):
+        if not _hidden(node, chrome):
             return node
     if root is not None:
         for node in _selector().find("[role='main' i]", root):
-            if not _hidden(node):
+            if not _hidden(node, chrome):
                 return node
     for node in tree.tags("article"):
-        if not _hidden(node):
+        if not _hidden(node, chrome):
             return node
     if root is not None:
         for node in _selector().find(_READER_CONTENT, root):
-            if not _hidden(node):
+            if not _hidden(node, chrome):
                 return node
     return tree.body
 
 
-def _hidden(node: LexborNode) -> bool:
-    """Whether ``node`` is hidden by its own attributes (``hidden``, ``display: none``)."""
-    attributes = node.attributes
-    if "hidden" in attributes or (attributes.get("aria-hidden") or "").lower() == "true":
-        return True
-    style = (attributes.get("style") or "").lower().replace(" ", "")
-    return "display:none" in style
+def _hidden(node: LexborNode, chrome: dict[str, dict[int, str]]) -> bool:
+    """Whether ``node`` is hidden by its own attributes (``hidden``, ``display: none``, …).
+
+    Only an element among the ``chrome`` found can be.
+    """
+    marked = chrome.get(node.tag or "")
+    return (
+        marked is not None
+        and node.mem_id in marked
+        and _chrome_reason(node) == _CHROME_MARKERS[0][0]
+    )
 
 
 def _title_before(lines: _Lines) -> None:
@@ -657,21 +678,22 @@ def _title_before(lines: _Lines) -> None:
 
 
 def _chrome(root: LexborNode) -> dict[str, dict[int, str]]:
-    """The chrome elements that tags alone do not tell, by tag and ``mem_id``.
+    """The chrome elements that tags alone do not tell, by tag and ``mem_id``, with reasons.
 
-    One query finds them all (it costs a few microseconds, less than searching the page's
-    source for the words that would rule it out). Their reasons are told by their
-    attributes when the walk meets them (:data:`_LOOK`, see :func:`_chrome_reason`): most
-    stand inside others, whose reasons they share.
+    Each query costs a few microseconds, less than searching the page's source for the words
+    that would rule it out. An element found for several kinds (:data:`_LOOK`) is told apart
+    when the walk meets it (see :func:`_chrome_reason`).
     """
     found: dict[str, dict[int, str]] = {}
-    for node in _selector().find(_CHROME_QUERY, root):
-        found.setdefault(node.tag or "", {})[node.mem_id] = _LOOK
+    selector = _selector()
+    for query, reason in _CHROME_QUERIES:
+        for node in selector.find(query, root):
+            found.setdefault(node.tag or "", {}).setdefault(node.mem_id, reason)
     return found
 
 
 def _chrome_reason(node: LexborNode) -> str:
-    """Why the chrome element ``node`` (found by :data:`_CHROME_QUERY`) is set aside."""
+    """Why the chrome element ``node`` (found by :data:`_CHROME_QUERIES`) is set aside."""
     groups = _CHROME_MARKERS
     index = _first_marked(node.attributes, _CHROME_BY_ATTRIBUTE, len(groups))
     return groups[index if index < len(groups) else 0][0]
@@ -695,31 +717,23 @@ def _selector() -> LexborCSSSelector:
     return engine
 
 
-def _own_reason(
+def _own_reason(  # noqa: PLR0917 - the walk's own helper, called positionally
     node: LexborNode,
     tag: str,
     own: str,
-    reasons: tuple[str | None, str | None],
-    *,
+    reason: str | None,
     lines: _Lines,
     chrome: dict[str, dict[int, str]],
-) -> tuple[str | None, bool | None]:
-    """Why an element the walk marks (``own``) is set aside, and whether it is a block.
+) -> tuple[str | None, bool]:
+    """Why an element of :data:`_TOLD` is set aside, and whether it is a block.
 
-    ``reasons`` are its parent's and its own so far (content, or outside the main content).
-    A ``<header>`` inside the main content holding a heading is the content's own (its title
+    ``reason`` is its parent's. A marked element's reason is told by its attributes. A
+    ``<header>`` inside the main content holding a heading is the content's own (its title
     stands in it), and a button inside a heading is the heading's text (inline; its toggle
-    label, added to ``chrome``, aside). A ``<pre>`` in the content is written here, its lines
-    as they are (block ``None``).
+    label, added to ``chrome``, aside).
     """
-    reason, inside = reasons
     if own is _LOOK:
-        own = _chrome_reason(node)
-    elif own is _PRE:
-        if inside is not None:
-            return inside, True
-        lines.preformatted(node, (tag, lines.counts[tag] - 1, False), reason)
-        return inside, None
+        return _chrome_reason(node), tag in _BLOCKS
     if tag == "header" and reason is None and _holds_heading(node):
         return reason, True
     if tag == "button" and lines.one_line:
@@ -780,12 +794,10 @@ def _walk(
                 if not own and tag in chrome:
                     own = chrome[tag].get(child.mem_id)
                 if own:
-                    child_reason, block = _own_reason(
-                        child, tag, own, (reason, child_reason), lines=lines, chrome=chrome
-                    )
-                    if block is None:  # preformatted text, written
-                        pieces = lines.pieces
-                        continue
+                    if own in _TOLD:
+                        child_reason, block = _own_reason(child, tag, own, reason, lines, chrome)
+                    else:
+                        child_reason = own
             breaks = block or child_reason != reason
             if breaks and pieces:
                 pieces = flush(reason)
