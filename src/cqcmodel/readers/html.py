@@ -2,17 +2,22 @@
 
 Pages are parsed with selectolax's Lexbor engine: a C implementation of the HTML5 parsing
 algorithm, so any page (malformed, truncated, tens of megabytes) gives the tree a browser
-would build, fast, from a small wheel with no dependencies. The main content is ``<main>``
-(or ``[role=main]``), else ``<article>``, else the body. Navigation, headers, footers, asides,
-forms, buttons, hidden elements and cookie banners are not content wherever they stand (but
-a ``<header>`` inside the main content that holds a heading is the content's own: the page
-title often stands in one); their text is set aside and recorded, and so is any text outside
-the main content. Scripts, styles and templates are code, not text, and are skipped.
+would build, fast, from a small wheel with no dependencies. The main content is the first
+``<main>`` (or ``[role=main]``, else ``<article>``, else a reader view's content) that is not
+hidden, else the body; a title ``<h1>`` in a banner right before it is the page's. Navigation,
+headers, footers, asides, forms, buttons, hidden elements, text only screen readers read,
+breadcrumbs and cookie banners are not content wherever they stand (but a ``<header>`` inside
+the main content that holds a heading is the content's own: the page title often stands in
+one; and a button in a heading is the heading's text); their text is set aside and recorded,
+and so is any text outside the main content, and the few short lines before the title line.
+Scripts, styles and templates are code, not text, and are skipped.
 
 Each block (heading, paragraph, list item, table cell, term and description, quotation, a run
-of text in a ``div``, each part between ``<br>`` elements) becomes a line, its whitespace
-collapsed; list items keep a bullet (two spaces and ``•``, two more spaces per nesting level)
-and the other blocks inside an item are continuation lines, as the text format writes them.
+of text in a ``div``, each part between ``<br>`` elements, but for a heading's: one line by
+nature) becomes a line, its whitespace collapsed; list items keep a bullet (two spaces and
+``•``, two more spaces per nesting level) and the other blocks inside an item are
+continuation lines, as the text format writes them. Each line of a ``<pre>`` is a line, as
+written, at its own place.
 """
 
 from __future__ import annotations
