@@ -137,6 +137,9 @@ def test_a_title_in_a_banner_before_the_main_content_is_the_pages() -> None:
     )
     authority = _same_model(html)
     assert [item.text for item in authority.set_aside] == ["CQC", "Report", "Updated daily"]
+    text, positions, _, _ = read_html(html)
+    assert text.split("\n", 1)[0] == TITLE
+    assert _at(html, *positions[0]).startswith(TITLE)
 
 
 @pytest.mark.parametrize(
@@ -179,6 +182,18 @@ def test_short_lines_before_the_title_line_are_set_aside(caption: str, lines: in
     html = ARTICLE.replace("<h1>", f"{caption}<h1>", 1)
     authority = _same_model(html)
     assert [item.reason for item in authority.set_aside] == ["before the page title"] * lines
+
+
+def test_a_caption_inside_a_heading_is_set_aside_and_elsewhere_is_content() -> None:
+    """GOV.UK's caption component stands inside the page's ``<h1>``."""
+    caption = '<span class="govuk-caption-xl">Local authority assessment</span> '
+    html = ARTICLE.replace("<h1>", f"<h1>{caption}", 1)
+    authority = _same_model(html)
+    assert [(item.text, item.reason) for item in authority.set_aside] == [
+        ("Local authority assessment", "heading caption")
+    ]
+    text = read_html('<main><h2>Demographics</h2><p class="caption">Kept.</p></main>')[0]
+    assert text.splitlines() == ["Demographics", "Kept."]
 
 
 def test_a_paragraph_before_the_title_line_is_left_to_the_parser() -> None:

@@ -26,6 +26,7 @@ import operator
 import re
 import threading
 from collections.abc import Iterator, Sequence
+from itertools import compress
 from typing import Final
 
 from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
@@ -42,13 +43,15 @@ __all__ = ["MAX_DEPTH", "read_html"]
 _LABELS: Final = ("id", "class", "aria-label")
 
 
-def _selector_of(markers: tuple[tuple[str, str, str], ...]) -> str:
+def _selector_of(markers: tuple[tuple[str, str, str], ...], within: str = "") -> str:
     """A CSS selector of elements with any of ``markers``, values in any case.
 
     A marker is an attribute, a CSS operator and a value; no operator: the attribute is there.
+    ``within``, if given, selects the elements they must stand inside.
     """
+    inside = f"{within} " if within else ""
     return ", ".join(
-        f"[{attribute}{test}'{value}' i]" if test else f"[{attribute}]"
+        f"{inside}[{attribute}{test}'{value}' i]" if test else f"{inside}[{attribute}]"
         for attribute, test, value in markers
     )
 
@@ -155,7 +158,11 @@ _CHROME_MARKERS: Final = (
     ("cookie banner", _CONSENT_MARKERS),
     ("hidden element", _HIDDEN_MARKERS),
     ("breadcrumbs", _BREADCRUMBS),
+    # GOV.UK's caption inside a heading: "<h1><span class=govuk-caption-xl>Report</span> …".
+    ("heading caption", (("class", "*=", "caption"),)),
 )
+#: The elements some kinds of :data:`_CHROME_MARKERS` are chrome inside only, by index.
+_WITHIN: Final = {4: ":is(h1, h2, h3, h4, h5, h6)"}
 #: A chrome element whose reason is told when the walk meets it.
 _LOOK: Final = "-look"
 #: What the walk asks :func:`_own_reason` about: marked elements, headers and buttons.
@@ -167,10 +174,12 @@ _CHROME_BY_ATTRIBUTE: Final = _by_attribute(_CHROME_MARKERS)
 #: few elements a query of several kinds finds are told apart when the walk meets them.)
 _CHROME_QUERIES: Final = tuple(
     (
-        _selector_of(tuple(marker for index in kinds for marker in _CHROME_MARKERS[index][1])),
+        ", ".join(
+            _selector_of(_CHROME_MARKERS[index][1], _WITHIN.get(index, "")) for index in kinds
+        ),
         _CHROME_MARKERS[kinds[0]][0] if len(kinds) == 1 else _LOOK,
     )
-    for kinds in ((0,), (1,), (2, 3))
+    for kinds in ((0,), (1,), (2, 3, 4))
 )
 #: The "Show"/"Hide" label of a button that opens a section (an accordion's heading): looked
 #: for only in a button that is a heading's text.
@@ -577,24 +586,21 @@ def _furniture(
     contents = [text.strip() for text in texts]
     reasons = mark(contents)
     _before_title(contents, reasons)
-    kept: list[str] = []
-    kept_positions: list[tuple[int, int]] = []
-    for text, position, reason in zip(texts, positions, reasons, strict=True):
-        if reason is None:
-            kept.append(text)
-            kept_positions.append(position)
-        else:
-            set_aside.append(
-                SetAside(
-                    line=position[0],
-                    column=position[1],
-                    text=text.strip(),
-                    reason=reason,
-                    source=source,
-                )
-            )
+    set_aside.extend(
+        SetAside(
+            line=positions[index][0],
+            column=positions[index][1],
+            text=contents[index],
+            reason=reason,
+            source=source,
+        )
+        for index, reason in enumerate(reasons)
+        if reason is not None
+    )
     set_aside.sort(key=_WHERE)
-    return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
+    keep = [reason is None for reason in reasons]
+    kept = list(compress(texts, keep))
+    return "\n".join(kept) + "\n", list(compress(positions, keep)), set_aside, source_lines
 
 
 def _before_title(contents: list[str], reasons: list[str | None]) -> None:
