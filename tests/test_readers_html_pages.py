@@ -229,6 +229,25 @@ def test_every_consent_managers_marker_sets_its_banner_aside(
     assert {item.reason for item in authority.set_aside} == {"cookie banner"}
 
 
+@pytest.mark.parametrize(
+    "banner",
+    [
+        '<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" class="otFlat">'
+        '<p id="onetrust-policy-text">We use cookies.</p></div></div>',
+        '<div id="CybotCookiebotDialog" role="dialog"><h2>This website uses cookies</h2></div>',
+        '<div id="ccc"><div id="ccc-notify"><h3>This site uses cookies</h3></div></div>',
+        '<div role="dialog" aria-label="cookieconsent" class="cc-window cc-banner">'
+        "<span>We use cookies.</span></div>",
+        '<div id="gdpr-banner"><p>Your privacy choices</p></div>',
+    ],
+)
+def test_consent_managers_banners_as_they_write_them_are_set_aside(banner: str) -> None:
+    """OneTrust, Cookiebot, Civic Cookie Control, Osano's cookieconsent, a GDPR plugin."""
+    body = ARTICLE.replace("<article>", "").replace("</article>", "")
+    authority = _same_model(f"<body>{banner}{body}</body>")
+    assert {item.reason for item in authority.set_aside} == {"cookie banner"}
+
+
 #: Attribute values made of the markers' values and a few other characters, in any case.
 _VALUES = st.lists(
     st.sampled_from(
