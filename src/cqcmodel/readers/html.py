@@ -348,8 +348,6 @@ class _Lines:
         #: The lines of ``<pre>`` elements after their first: the index of the line, and
         #: how many source lines below its element's first line it stands.
         self.pre_lines: list[tuple[int, int]] = []
-        #: How many elements of :data:`_ONE_LINE` the walk is inside.
-        self.one_line = 0
         #: How many set-aside lines stand before the main content (the walk's count).
         self.main_at = 0
 
@@ -361,7 +359,9 @@ class _Lines:
         self.pieces = pieces
         return pieces
 
-    def special(self, node: LexborNode, after: Anchor, reason: str | None) -> list[str]:
+    def special(
+        self, node: LexborNode, after: Anchor, reason: str | None, stack: list[_Frame]
+    ) -> list[str]:
         """Code (its elements counted, no text) or a ``<br>``; the pieces.
 
         A ``<br>`` ends the line, but inside an element that is one line by nature (a
@@ -373,7 +373,7 @@ class _Lines:
                 return self.preformatted(node, (tag, after[1], False), reason)
             _count_code(node, self.counts)
             return self.pieces
-        if self.one_line:
+        if _in_one_line(stack):
             if self.pieces:
                 self.pieces.append(" ")
             return self.pieces
@@ -425,14 +425,10 @@ class _Lines:
         of spaces only. (Space before a line's first text is nothing: it would be stripped.)
         """
         tag, ordinal, _ = anchor
-        if breaks:
+        if breaks or not self.pieces:
             self.anchor = anchor
-            if tag in _ONE_LINE:
-                self.one_line += 1
-            elif tag == "li" and not reason:
-                self.items.append(False)
-        elif not self.pieces:
-            self.anchor = anchor
+        if breaks and tag == "li" and not reason:
+            self.items.append(False)
         return (node.iter(include_text=True, skip_empty=breaks), tag, reason, breaks, ordinal)
 
     def close(self, frame: _Frame) -> list[str]:
@@ -443,9 +439,7 @@ class _Lines:
             if pieces:
                 pieces = self.flush(reason)
             self.anchor = (tag, ordinal, True)  # for the text after its end
-            if tag in _ONE_LINE:
-                self.one_line -= 1
-            elif tag == "li" and reason is None and self.items:
+            if tag == "li" and reason is None and self.items:
                 self.items.pop()
         return pieces
 
@@ -728,11 +722,23 @@ def _selector() -> LexborCSSSelector:
     return engine
 
 
+def _in_one_line(stack: list[_Frame]) -> bool:
+    """Whether the block the walk is in (its nearest) is one line by nature (:data:`_ONE_LINE`).
+
+    Asked only at rare elements (``<br>``, a button): a look up the walk's stack.
+    """
+    for frame in reversed(stack):
+        if frame[3]:
+            return frame[1] in _ONE_LINE
+    return False
+
+
 def _own_reason(  # noqa: PLR0917 - the walk's own helper, called positionally
     node: LexborNode,
     tag: str,
     own: str,
     reason: str | None,
+    stack: list[_Frame],
     lines: _Lines,
     chrome: dict[str, dict[int, str]],
 ) -> tuple[str | None, bool]:
@@ -747,11 +753,11 @@ def _own_reason(  # noqa: PLR0917 - the walk's own helper, called positionally
         return _chrome_reason(node), tag in _BLOCKS
     if tag == "header" and reason is None and _holds_heading(node):
         return reason, True
-    if tag == "button" and lines.one_line:
+    if tag == "button" and _in_one_line(stack):
         for toggle in _selector().find(_TOGGLE, node):
             chrome.setdefault(toggle.tag or "", {}).setdefault(toggle.mem_id, _TOGGLE_REASON)
-        if lines.pieces and node.prev is not None:
-            _skipped_space(node, lines.pieces)
+        if lines.pieces:
+            _skipped_space(node, lines.pieces)  # as for any inline element
         return reason, False
     return own, tag in _BLOCKS
 
@@ -796,7 +802,7 @@ def _walk(
             ordinal = counts.get(tag, 0)
             counts[tag] = ordinal + 1
             if block is None:  # code, or a <br>
-                pieces = lines.special(child, (tag, ordinal, True), reason)
+                pieces = lines.special(child, (tag, ordinal, True), reason, stack)
                 continue
             child_reason = reason
             if tag == main_tag and child.mem_id == main_id:
@@ -806,7 +812,9 @@ def _walk(
                     own = chrome[tag].get(child.mem_id)
                 if own:
                     if own in _TOLD:
-                        child_reason, block = _own_reason(child, tag, own, reason, lines, chrome)
+                        child_reason, block = _own_reason(
+                            child, tag, own, reason, stack, lines, chrome
+                        )
                     else:
                         child_reason = own
             breaks = block or child_reason != reason
