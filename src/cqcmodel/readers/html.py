@@ -139,11 +139,9 @@ _CONSENT_MARKERS: Final = (
     ("id", "=", "ccc"),
     ("id", "*=", "gdpr"),
 )
-#: How pages hide elements from view: the ``display: none`` style, and the classes of text
-#: that only screen readers read (GOV.UK's, Bootstrap's, WordPress').
+#: How pages hide text from view but for screen readers: the classes of GOV.UK, Bootstrap,
+#: HTML5 Boilerplate, Tailwind and WordPress.
 _HIDDEN_MARKERS: Final = (
-    ("style", "*=", "display:none"),
-    ("style", "*=", "display: none"),
     ("class", "*=", "visually-hidden"),
     ("class", "*=", "visuallyhidden"),
     ("class", "*=", "sr-only"),
@@ -155,6 +153,7 @@ _BREADCRUMBS: Final = (("class", "*=", "breadcrumb"),)
 #: (an element with markers of several kinds is set aside for the first).
 _CHROME_MARKERS: Final = (
     ("hidden element", (("hidden", "", ""), ("aria-hidden", "=", "true"))),
+    ("hidden element", (("style", "*=", "display:none"), ("style", "*=", "display: none"))),
     ("cookie banner", _CONSENT_MARKERS),
     ("hidden element", _HIDDEN_MARKERS),
     ("breadcrumbs", _BREADCRUMBS),
@@ -162,7 +161,7 @@ _CHROME_MARKERS: Final = (
     ("heading caption", (("class", "*=", "caption"),)),
 )
 #: The elements some kinds of :data:`_CHROME_MARKERS` are chrome inside only, by index.
-_WITHIN: Final = {4: ":is(h1, h2, h3, h4, h5, h6)"}
+_WITHIN: Final = {5: ":is(h1, h2, h3, h4, h5, h6)"}
 #: A chrome element whose reason is told when the walk meets it.
 _LOOK: Final = "-look"
 #: What the walk asks :func:`_own_reason` about: marked elements, headers and buttons.
@@ -171,15 +170,18 @@ _TOLD: Final = frozenset({_LOOK, _CHROME_TAGS["header"], _CHROME_TAGS["button"]}
 _CHROME_BY_ATTRIBUTE: Final = _by_attribute(_CHROME_MARKERS)
 #: The queries of the tree for :data:`_CHROME_MARKERS`, in order: the kinds each finds, by
 #: index. (A query costs a pass over the tree, each marker a test of every element; the
-#: few elements a query of several kinds finds are told apart when the walk meets them.)
+#: few elements a query of kinds of several reasons finds are told apart when the walk
+#: meets them.)
 _CHROME_QUERIES: Final = tuple(
     (
         ", ".join(
             _selector_of(_CHROME_MARKERS[index][1], _WITHIN.get(index, "")) for index in kinds
         ),
-        _CHROME_MARKERS[kinds[0]][0] if len(kinds) == 1 else _LOOK,
+        _LOOK
+        if len({_CHROME_MARKERS[index][0] for index in kinds}) > 1
+        else _CHROME_MARKERS[kinds[0]][0],
     )
-    for kinds in ((0,), (1,), (2, 3, 4))
+    for kinds in ((0, 1), (2,), (3, 4, 5))
 )
 #: The "Show"/"Hide" label of a button that opens a section (an accordion's heading): looked
 #: for only in a button that is a heading's text.
