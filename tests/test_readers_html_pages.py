@@ -196,6 +196,18 @@ def test_a_caption_inside_a_heading_is_set_aside_and_elsewhere_is_content() -> N
     assert text.splitlines() == ["Demographics", "Kept."]
 
 
+def test_a_link_to_the_pages_top_is_set_aside_and_other_links_are_content() -> None:
+    html = ARTICLE.replace(
+        "</article>",
+        '<p>See <a href="#">the glossary</a>.</p><p><a href="#top">Back to top</a></p></article>',
+    )
+    text, _, set_aside, _ = read_html(html)
+    assert text.splitlines()[-1] == "See the glossary."
+    assert [(item.text, item.reason) for item in set_aside] == [
+        ("Back to top", "link to the page's top")
+    ]
+
+
 def test_a_paragraph_before_the_title_line_is_left_to_the_parser() -> None:
     sentence = "This report sets out what we found when we assessed the council in 2024. " * 2
     html = ARTICLE.replace("<h1>", f"<p>{sentence}</p><h1>", 1)

@@ -5,8 +5,9 @@ algorithm, so any page (malformed, truncated, tens of megabytes) gives the tree 
 would build, fast, from a small wheel with no dependencies. The main content is the first
 ``<main>`` (or ``[role=main]``, else ``<article>``, else a reader view's content) that is not
 hidden, else the body; a title ``<h1>`` in a banner right before it is the page's. Navigation,
-headers, footers, asides, forms, buttons, hidden elements, text only screen readers read,
-breadcrumbs and cookie banners are not content wherever they stand (but a ``<header>`` inside
+headers, footers, asides, forms, buttons, hidden elements and cookie banners are not content
+wherever they stand (nor, in the main content, text only screen readers read, breadcrumbs, a
+heading's caption and links to the page's top; but a ``<header>`` inside
 the main content that holds a heading is the content's own: the page title often stands in
 one; and a button in a heading is the heading's text); their text is set aside and recorded,
 and so is any text outside the main content, and the few short lines before the title line.
@@ -159,6 +160,9 @@ _CHROME_MARKERS: Final = (
     ("breadcrumbs", _BREADCRUMBS),
     # GOV.UK's caption inside a heading: "<h1><span class=govuk-caption-xl>Report</span> …".
     ("heading caption", (("class", "*=", "caption"),)),
+    # A link to the page's top ("Back to top"): the fragment "top" is the top of the document
+    # (as "" is, but ``href="#"`` also stands for links that scripts handle, in sentences).
+    ("link to the page's top", (("href", "=", "#top"),)),
 )
 #: The elements some kinds of :data:`_CHROME_MARKERS` are chrome inside only, by index.
 _WITHIN: Final = {5: ":is(h1, h2, h3, h4, h5, h6)"}
@@ -169,9 +173,10 @@ _TOLD: Final = frozenset({_LOOK, _CHROME_TAGS["header"], _CHROME_TAGS["button"]}
 #: The markers of :data:`_CHROME_MARKERS` by attribute, to tell found elements apart.
 _CHROME_BY_ATTRIBUTE: Final = _by_attribute(_CHROME_MARKERS)
 #: The queries of the tree for :data:`_CHROME_MARKERS`, in order: the kinds each finds, by
-#: index. (A query costs a pass over the tree, each marker a test of every element; the
-#: few elements a query of kinds of several reasons finds are told apart when the walk
-#: meets them.)
+#: index, and whether it looks only in the main content (outside it, all is set aside
+#: anyway: those kinds would only name another reason). (A query costs a pass over the
+#: tree, each marker a test of every element; the few elements a query of kinds of several
+#: reasons finds are told apart when the walk meets them.)
 _CHROME_QUERIES: Final = tuple(
     (
         ", ".join(
@@ -180,8 +185,9 @@ _CHROME_QUERIES: Final = tuple(
         _LOOK
         if len({_CHROME_MARKERS[index][0] for index in kinds}) > 1
         else _CHROME_MARKERS[kinds[0]][0],
+        content,
     )
-    for kinds in ((0, 1), (2,), (3, 4, 5))
+    for kinds, content in (((0, 1), False), ((2,), False), ((3, 4, 5, 6), True))
 )
 #: The "Show"/"Hide" label of a button that opens a section (an accordion's heading): looked
 #: for only in a button that is a heading's text.
@@ -479,10 +485,11 @@ def read_html(
     _check_depth(html, source)
     tree = LexborHTMLParser(html)
     root = tree.root
-    chrome = _chrome(root) if root is not None else {}
+    chrome = _chrome(root, {}, content=False) if root is not None else {}
     main = _main(tree, root, chrome)
     lines = _Lines()
     if root is not None:
+        _chrome(main if main is not None else root, chrome, content=True)
         _walk(root, main, chrome, lines)
         if lines.main_at and lines.anchors and lines.anchors[0][0] != "h1":
             _title_before(lines)
@@ -684,18 +691,22 @@ def _title_before(lines: _Lines) -> None:
         return
 
 
-def _chrome(root: LexborNode) -> dict[str, dict[int, str]]:
-    """The chrome elements that tags alone do not tell, by tag and ``mem_id``, with reasons.
+def _chrome(
+    node: LexborNode, found: dict[str, dict[int, str]], *, content: bool
+) -> dict[str, dict[int, str]]:
+    """Add to ``found`` the chrome elements in ``node`` that tags alone do not tell.
 
-    Each query costs a few microseconds, less than searching the page's source for the words
-    that would rule it out. An element found for several kinds (:data:`_LOOK`) is told apart
-    when the walk meets it (see :func:`_chrome_reason`).
+    They are kept by tag and ``mem_id``, with reasons: those the page's queries find, or the
+    main content's (``content``, see :data:`_CHROME_QUERIES`). Each query costs a few
+    microseconds, less than searching the page's source for the words that would rule it
+    out. An element found for several kinds (:data:`_LOOK`) is told apart when the walk
+    meets it (see :func:`_chrome_reason`).
     """
-    found: dict[str, dict[int, str]] = {}
     selector = _selector()
-    for query, reason in _CHROME_QUERIES:
-        for node in selector.find(query, root):
-            found.setdefault(node.tag or "", {}).setdefault(node.mem_id, reason)
+    for query, reason, in_content in _CHROME_QUERIES:
+        if in_content is content:
+            for element in selector.find(query, node):
+                found.setdefault(element.tag or "", {}).setdefault(element.mem_id, reason)
     return found
 
 
