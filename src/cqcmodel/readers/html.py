@@ -168,7 +168,7 @@ _CHROME_MARKERS: Final = (
 _WITHIN: Final = {5: ":is(h1, h2, h3, h4, h5, h6)"}
 #: A chrome element whose reason is told when the walk meets it.
 _LOOK: Final = "-look"
-#: What the walk asks :func:`_own_reason` about: marked elements, headers and buttons.
+#: What the walk asks :func:`_told` about: marked elements, headers and buttons.
 _TOLD: Final = frozenset({_LOOK, _CHROME_TAGS["header"], _CHROME_TAGS["button"]})
 #: The markers of :data:`_CHROME_MARKERS` by attribute, to tell found elements apart.
 _CHROME_BY_ATTRIBUTE: Final = _by_attribute(_CHROME_MARKERS)
@@ -356,8 +356,9 @@ class _Lines:
         #: The lines of ``<pre>`` elements after their first: the index of the line, and
         #: how many source lines below its element's first line it stands.
         self.pre_lines: list[tuple[int, int]] = []
-        #: How many set-aside lines stand before the main content (the walk's count).
-        self.main_at = 0
+        #: How many set-aside lines stand before the main content (``-1``: the walk started
+        #: in it); counted when the walk enters the main content's element.
+        self.main_at = -1
 
     def flush(self, reason: str | None) -> list[str]:
         """End the current line (set aside for ``reason``); the new line's pieces."""
@@ -437,6 +438,8 @@ class _Lines:
             self.anchor = anchor
         if breaks and tag == "li" and not reason:
             self.items.append(False)
+        if reason is None and self.main_at < 0:  # the main content's element
+            self.main_at = len(self.aside)
         return (node.iter(include_text=True, skip_empty=breaks), tag, reason, breaks, ordinal)
 
     def close(self, frame: _Frame) -> list[str]:
@@ -491,7 +494,7 @@ def read_html(
     if root is not None:
         _chrome(main if main is not None else root, chrome, content=True)
         _walk(root, main, chrome, lines)
-        if lines.main_at and lines.anchors and lines.anchors[0][0] != "h1":
+        if lines.main_at > 0 and lines.anchors and lines.anchors[0][0] != "h1":
             _title_before(lines)
     source_lines: Sequence[str] = SourceLines(html)
     anchors = {anchor[0] for anchor in lines.anchors}
@@ -746,7 +749,7 @@ def _in_one_line(stack: list[_Frame]) -> bool:
     return False
 
 
-def _own_reason(  # noqa: PLR0917 - the walk's own helper, called positionally
+def _told(  # noqa: PLR0917 - the walk's own helper, called positionally
     node: LexborNode,
     tag: str,
     own: str,
@@ -789,8 +792,7 @@ def _walk(
 ) -> None:
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
-    The hot loop: few calls per node, its own stack (nesting depth is the page's to choose), no
-    frame for an element with at most one text node (see also :meth:`_Lines.open`).
+    The hot loop: few calls per node, its own stack, no frame for a lone text (``_Lines.open``).
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
     counts, pieces, flush = lines.counts, lines.pieces, lines.flush
@@ -817,17 +819,13 @@ def _walk(
             if block is None:  # code, or a <br>
                 pieces = lines.special(child, (tag, ordinal, True), reason, stack)
                 continue
-            child_reason = reason
-            if tag == main_tag and child.mem_id == main_id:
-                child_reason, lines.main_at = None, len(lines.aside)
+            child_reason = None if tag == main_tag and child.mem_id == main_id else reason
             if child_reason is None or child_reason == _OUTSIDE:
                 if not own and tag in chrome:
                     own = chrome[tag].get(child.mem_id)
                 if own:
                     if own in _TOLD:
-                        child_reason, block = _own_reason(
-                            child, tag, own, reason, stack, lines, chrome
-                        )
+                        child_reason, block = _told(child, tag, own, reason, stack, lines, chrome)
                     else:
                         child_reason = own
             breaks = block or child_reason != reason
