@@ -80,6 +80,9 @@ class ReadText:
 
 #: How a parse error's message names another line of the text: "(line 3)", "at line 3)".
 _OTHER_LINE: Final = re.compile(r"\bline (\d+)\)")
+#: Markup of any kind: a tag (start, end, comment, doctype, processing instruction) or a
+#: character reference.
+_MARKUP: Final = re.compile(r"<[A-Za-z!/?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 #: File name suffixes and the form they suggest when the content does not tell.
 _SUFFIXES: Final = {".html": Form.HTML, ".htm": Form.HTML, ".xhtml": Form.HTML, ".pdf": Form.PDF}
 
@@ -151,7 +154,9 @@ def read_bytes(
     UTF-8; ``encoding`` overrides that.
 
     ``suffix`` (a file name's, like ``".html"``) names the form when the content does not
-    tell: bytes named ``.html`` that hold no HTML tags are still read as HTML.
+    tell: bytes named ``.html`` that hold any markup (a tag, a comment, a character
+    reference) are read as HTML; without any, they are the text they hold (a page saved as
+    text under an ``.htm`` name).
     """
     hinted = _SUFFIXES.get((suffix or "").lower())
     if is_pdf(data):
@@ -164,7 +169,7 @@ def read_bytes(
         )
     text = decode(data, source=source, encoding=encoding)
     form = None
-    if hinted is Form.HTML and not is_html(text):
+    if hinted is Form.HTML and not is_html(text) and _MARKUP.search(text) is not None:
         form = Form.HTML
     return read_text(text, source=source, form=form)
 

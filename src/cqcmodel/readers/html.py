@@ -2,17 +2,23 @@
 
 Pages are parsed with selectolax's Lexbor engine: a C implementation of the HTML5 parsing
 algorithm, so any page (malformed, truncated, tens of megabytes) gives the tree a browser
-would build, fast, from a small wheel with no dependencies. The main content is ``<main>``
-(or ``[role=main]``), else ``<article>``, else the body. Navigation, headers, footers, asides,
-forms, buttons, hidden elements and cookie banners are not content wherever they stand (but
-a ``<header>`` inside the main content that holds a heading is the content's own: the page
-title often stands in one); their text is set aside and recorded, and so is any text outside
-the main content. Scripts, styles and templates are code, not text, and are skipped.
+would build, fast, from a small wheel with no dependencies. The main content is the first
+``<main>`` (or ``[role=main]``, else ``<article>``, else a reader view's content) that is not
+hidden, else the body; a title ``<h1>`` in a banner right before it is the page's. Navigation,
+headers, footers, asides, forms, buttons, hidden elements and cookie banners are not content
+wherever they stand (nor, in the main content, text only screen readers read, breadcrumbs, a
+heading's caption and links to the page's top; but a ``<header>`` inside
+the main content that holds a heading is the content's own: the page title often stands in
+one; and a button in a heading is the heading's text); their text is set aside and recorded,
+and so is any text outside the main content, and the few short lines before the title line.
+Scripts, styles and templates are code, not text, and are skipped.
 
 Each block (heading, paragraph, list item, table cell, term and description, quotation, a run
-of text in a ``div``, each part between ``<br>`` elements) becomes a line, its whitespace
-collapsed; list items keep a bullet (two spaces and ``•``, two more spaces per nesting level)
-and the other blocks inside an item are continuation lines, as the text format writes them.
+of text in a ``div``, each part between ``<br>`` elements, but for a heading's: one line by
+nature) becomes a line, its whitespace collapsed; list items keep a bullet (two spaces and
+``•``, two more spaces per nesting level) and the other blocks inside an item are
+continuation lines, as the text format writes them. Each line of a ``<pre>`` is a line, as
+written, at its own place.
 """
 
 from __future__ import annotations
@@ -21,16 +27,73 @@ import operator
 import re
 import threading
 from collections.abc import Iterator, Sequence
+from itertools import compress
 from typing import Final
 
 from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from ..errors import ParseError
 from ..model import SetAside
+from ..text import Kind, match
 from ._positions import Locator, SourceLines
-from .furniture import clean, mark
+from .furniture import clean, mark, page_start
 
 __all__ = ["MAX_DEPTH", "read_html"]
+
+#: The attributes that name an element's purpose.
+_LABELS: Final = ("id", "class", "aria-label")
+
+
+def _selector_of(markers: tuple[tuple[str, str, str], ...], within: str = "") -> str:
+    """A CSS selector of elements with any of ``markers``, values in any case.
+
+    A marker is an attribute, a CSS operator and a value; no operator: the attribute is there.
+    ``within``, if given, selects the elements they must stand inside.
+    """
+    inside = f"{within} " if within else ""
+    return ", ".join(
+        f"{inside}[{attribute}{test}'{value}' i]" if test else f"{inside}[{attribute}]"
+        for attribute, test, value in markers
+    )
+
+
+def _by_attribute(
+    groups: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...],
+) -> dict[str, tuple[tuple[int, str, str], ...]]:
+    """For each attribute the markers of ``groups`` name: (group index, operator, value)."""
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for index, (_, markers) in enumerate(groups):
+        for attribute, test, value in markers:
+            found.setdefault(attribute, []).append((index, test, value))
+    return {attribute: tuple(markers) for attribute, markers in found.items()}
+
+
+def _first_marked(
+    attributes: dict[str, str | None],
+    by_attribute: dict[str, tuple[tuple[int, str, str], ...]],
+    count: int,
+) -> int:
+    """The first of ``count`` groups with a marker ``attributes`` hold; ``count`` if none.
+
+    A marker is held as the selector of :func:`_selector_of` finds it.
+    """
+    first = count
+    for attribute, value_held in attributes.items():
+        markers = by_attribute.get(attribute)
+        if markers is None:
+            continue
+        held = (value_held or "").lower()
+        for index, test, value in markers:
+            if index < first and (
+                not test
+                or (test == "*=" and value in held)
+                or (test == "^=" and held.startswith(value))
+                or (test == "=" and held == value)
+                or (test == "~=" and value in held.split())
+            ):
+                first = index
+    return first
+
 
 #: Elements whose content is code or invisible data: never text, never recorded.
 _CODE: Final = frozenset(
@@ -66,16 +129,88 @@ _CHROME_TAGS: Final = {
     "dialog": "dialog",
     "noscript": "noscript message",
 }
-#: Selectors of chrome that tags do not tell, with their reasons, tried in this order.
-_CHROME_SELECTORS: Final = (
-    ("[hidden], [aria-hidden='true' i]", "hidden element"),
-    (
-        "[id*='cookie' i], [class*='cookie' i], [aria-label*='cookie' i], "
-        "[id*='consent' i], [class*='consent' i], [aria-label*='consent' i]",
-        "cookie banner",
-    ),
-    ("[style*='display:none' i], [style*='display: none' i]", "hidden element"),
+#: How consent managers mark their banners: an attribute, a CSS operator (``*=`` holds,
+#: ``^=`` starts with, ``=`` is) and a value, in any case. The words "cookie" and "consent"
+#: anywhere in an id, class or label (OneTrust's ``onetrust-consent-sdk``, Cookiebot's
+#: ``CybotCookiebotDialog`` and Osano's ``cookieconsent`` label among them); Civic Cookie
+#: Control's ``id="ccc"`` and GDPR banners by their own names. (Each marker costs every
+#: page a little: one test of each of its elements.)
+_CONSENT_MARKERS: Final = (
+    *((attribute, "*=", word) for word in ("cookie", "consent") for attribute in _LABELS),
+    ("id", "=", "ccc"),
+    ("id", "*=", "gdpr"),
 )
+#: How pages hide text from view but for screen readers: the classes of GOV.UK, Bootstrap,
+#: HTML5 Boilerplate, Tailwind and WordPress.
+_HIDDEN_MARKERS: Final = (
+    ("class", "*=", "visually-hidden"),
+    ("class", "*=", "visuallyhidden"),
+    ("class", "*=", "sr-only"),
+    ("class", "*=", "screen-reader"),
+)
+#: Breadcrumbs: the trail of links to the page (navigation wherever they stand).
+_BREADCRUMBS: Final = (("class", "*=", "breadcrumb"),)
+#: Chrome that tags do not tell: the markers of each kind, with its reason, in this order
+#: (an element with markers of several kinds is set aside for the first).
+_CHROME_MARKERS: Final = (
+    ("hidden element", (("hidden", "", ""), ("aria-hidden", "=", "true"))),
+    ("hidden element", (("style", "*=", "display:none"), ("style", "*=", "display: none"))),
+    ("cookie banner", _CONSENT_MARKERS),
+    ("hidden element", _HIDDEN_MARKERS),
+    ("breadcrumbs", _BREADCRUMBS),
+    # GOV.UK's caption inside a heading: "<h1><span class=govuk-caption-xl>Report</span> …".
+    ("heading caption", (("class", "*=", "caption"),)),
+    # A link to the page's top ("Back to top"): the fragment "top" is the top of the document
+    # (as "" is, but ``href="#"`` also stands for links that scripts handle, in sentences).
+    ("link to the page's top", (("href", "=", "#top"),)),
+)
+#: The elements some kinds of :data:`_CHROME_MARKERS` are chrome inside only, by index.
+_WITHIN: Final = {5: ":is(h1, h2, h3, h4, h5, h6)"}
+#: A chrome element whose reason is told when the walk meets it.
+_LOOK: Final = "-look"
+#: What the walk asks :func:`_told` about: marked elements, headers and buttons.
+_TOLD: Final = frozenset({_LOOK, _CHROME_TAGS["header"], _CHROME_TAGS["button"]})
+#: The markers of :data:`_CHROME_MARKERS` by attribute, to tell found elements apart.
+_CHROME_BY_ATTRIBUTE: Final = _by_attribute(_CHROME_MARKERS)
+#: The queries of the tree for :data:`_CHROME_MARKERS`, in order: the kinds each finds, by
+#: index, and whether it looks only in the main content (outside it, all is set aside
+#: anyway: those kinds would only name another reason). (A query costs a pass over the
+#: tree, each marker a test of every element; the few elements a query of kinds of several
+#: reasons finds are told apart when the walk meets them.)
+_CHROME_QUERIES: Final = tuple(
+    (
+        ", ".join(
+            _selector_of(_CHROME_MARKERS[index][1], _WITHIN.get(index, "")) for index in kinds
+        ),
+        _LOOK
+        if len({_CHROME_MARKERS[index][0] for index in kinds}) > 1
+        else _CHROME_MARKERS[kinds[0]][0],
+        content,
+    )
+    for kinds, content in (((0, 1), False), ((2,), False), ((3, 4, 5, 6), True))
+)
+#: The "Show"/"Hide" label of a button that opens a section (an accordion's heading): looked
+#: for only in a button that is a heading's text.
+_TOGGLE: Final = "[class*='toggle' i]"
+_TOGGLE_REASON: Final = "toggle label"
+#: The content of a page shown in a reader view: Readability's (Firefox's, and many tools')
+#: ``readability-page-1``, Firefox's ``moz-reader-content`` (``mozReaderContent`` before).
+_READER_CONTENT: Final = _selector_of(
+    (
+        ("id", "^=", "readability-page"),
+        ("class", "*=", "reader-content"),
+        ("class", "*=", "readercontent"),
+    )
+)
+#: How many lines set aside right before the main content may stand between the page's
+#: title (in a banner, outside) and the content; why those lines were set aside.
+_TITLE_BEFORE: Final = 3
+_TITLE_REASONS: Final = frozenset({"outside the main content", "site header"})
+#: How many short lines (of at most how many characters) may open the content before the
+#: page's title line, and the reason they are set aside.
+_BEFORE_TITLE: Final = 6
+_SHORT: Final = 80
+_BEFORE_PAGE: Final = "before the page title"
 #: Elements that start and end a line.
 _BLOCKS: Final = frozenset(
     {
@@ -132,6 +267,8 @@ _WHERE: Final = operator.attrgetter("line", "column")
 _SKIP: Final = "-skip"
 _CODE_KIND: Final = (None, "-code")
 _BR: Final = (None, "-br")
+#: Preformatted text (``<pre>``): each of its lines is a line of the page.
+_PRE: Final = "-pre"
 _INLINE: Final = (False, None)
 _KINDS: Final[dict[str | None, tuple[bool | None, str | None]]] = {
     None: (False, _SKIP),
@@ -140,7 +277,11 @@ _KINDS: Final[dict[str | None, tuple[bool | None, str | None]]] = {
     **{tag: (tag in _BLOCKS, reason) for tag, reason in _CHROME_TAGS.items()},
     **{tag: _CODE_KIND for tag in _CODE if tag != "-comment"},
     "br": _BR,
+    "pre": (None, _PRE),
 }
+#: Elements that are one line of the page by nature: a ``<br>`` inside them is a word break,
+#: and a button inside them is their text (an accordion's heading is a button in a heading).
+_ONE_LINE: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "legend", "caption"})
 #: A ``<header>`` inside the main content holding one of these is the content's own header
 #: (its title), not the site's.
 _HEADINGS: Final = "h1, h2, h3, h4, h5, h6"
@@ -149,6 +290,8 @@ MAX_DEPTH: Final = 1024
 #: Files shorter than this (in characters) are not scanned for their depth.
 _SCAN_ABOVE: Final = 1_000_000
 _TAG: Final = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+#: What opens a source line before its text: spaces and tags.
+_LINE_OPENING: Final = re.compile(r"(?:\s|<[^>]*>)*")
 #: Elements without end tags, or whose end tags may be left out (the parser closes them).
 _VOID_OR_OPTIONAL: Final = frozenset(
     {
@@ -210,6 +353,12 @@ class _Lines:
         self.items: list[bool] = []
         #: How many elements of each tag the walk has entered.
         self.counts: dict[str, int] = {}
+        #: The lines of ``<pre>`` elements after their first: the index of the line, and
+        #: how many source lines below its element's first line it stands.
+        self.pre_lines: list[tuple[int, int]] = []
+        #: How many set-aside lines stand before the main content (``-1``: the walk started
+        #: in it); counted when the walk enters the main content's element.
+        self.main_at = -1
 
     def flush(self, reason: str | None) -> list[str]:
         """End the current line (set aside for ``reason``); the new line's pieces."""
@@ -219,13 +368,53 @@ class _Lines:
         self.pieces = pieces
         return pieces
 
-    def special(self, node: LexborNode, after: Anchor, reason: str | None) -> list[str]:
-        """Code (its elements counted, no text) or a ``<br>`` (ends the line); the pieces."""
-        if after[0] != "br":
+    def special(
+        self, node: LexborNode, after: Anchor, reason: str | None, stack: list[_Frame]
+    ) -> list[str]:
+        """Code (its elements counted, no text) or a ``<br>``; the pieces.
+
+        A ``<br>`` ends the line, but inside an element that is one line by nature (a
+        heading, see :data:`_ONE_LINE`) it is a word break.
+        """
+        tag = after[0]
+        if tag != "br":
+            if tag == "pre":
+                return self.preformatted(node, (tag, after[1], False), reason)
             _count_code(node, self.counts)
+            return self.pieces
+        if _in_one_line(stack):
+            if self.pieces:
+                self.pieces.append(" ")
             return self.pieces
         pieces = self.flush(reason) if self.pieces else self.pieces
         self.anchor = after
+        return pieces
+
+    def preformatted(self, node: LexborNode, anchor: Anchor, reason: str | None) -> list[str]:
+        """A ``<pre>``: each of its lines a line, as written; the pieces after it.
+
+        Its elements are counted (for the positions of those after it), and each line after
+        its first is recorded in :attr:`pre_lines` with how many source lines it stands
+        below the first (see :func:`_pre_positions`). Outside the content (``reason``), its
+        text is set aside as one line.
+        """
+        pieces = self.flush(reason) if self.pieces else self.pieces
+        _count_code(node, self.counts)
+        self.anchor = (anchor[0], anchor[1], True)
+        if reason is not None:
+            self.add(node.text(deep=True, separator=""), anchor, reason, False)
+            return pieces
+        first = None
+        for index, line in enumerate(node.text(deep=True, separator="").split("\n")):
+            content = line.rstrip()
+            if not content.strip():
+                continue
+            if first is None:
+                first = index
+            else:
+                self.pre_lines.append((len(self.texts), index - first))
+            self.texts.append(content)
+            self.anchors.append(anchor)
         return pieces
 
     def inline(self, first: LexborNode | None, anchor: Anchor) -> None:
@@ -249,6 +438,8 @@ class _Lines:
             self.anchor = anchor
         if breaks and tag == "li" and not reason:
             self.items.append(False)
+        if reason is None and self.main_at < 0:  # the main content's element
+            self.main_at = len(self.aside)
         return (node.iter(include_text=True, skip_empty=breaks), tag, reason, breaks, ordinal)
 
     def close(self, frame: _Frame) -> list[str]:
@@ -297,10 +488,14 @@ def read_html(
     _check_depth(html, source)
     tree = LexborHTMLParser(html)
     root = tree.root
-    main = _main(tree, root)
+    chrome = _chrome(root, {}, content=False) if root is not None else {}
+    main = _main(tree, root, chrome)
     lines = _Lines()
     if root is not None:
-        _walk(root, main, _chrome(root), lines)
+        _chrome(main if main is not None else root, chrome, content=True)
+        _walk(root, main, chrome, lines)
+        if lines.main_at > 0 and lines.anchors and lines.anchors[0][0] != "h1":
+            _title_before(lines)
     source_lines: Sequence[str] = SourceLines(html)
     anchors = {anchor[0] for anchor in lines.anchors}
     anchors.update(anchor[0] for _, anchor, _ in lines.aside)
@@ -320,6 +515,8 @@ def read_html(
             line_text=source_lines[line - 1] if line <= len(source_lines) else None,
         )
     positions = locator.positions(lines.anchors, lines.texts)
+    if lines.pre_lines:
+        _pre_positions(positions, lines.pre_lines, source_lines)
     aside = lines.aside
     set_aside = [
         SetAside(line=line, column=column, text=text, reason=reason, source=source)
@@ -330,6 +527,22 @@ def read_html(
         )
     ]
     return _furniture(lines.texts, positions, set_aside, source_lines, source)
+
+
+def _pre_positions(
+    positions: list[tuple[int, int]], pre_lines: list[tuple[int, int]], source: Sequence[str]
+) -> None:
+    """Place the lines of ``<pre>`` elements after their first.
+
+    Each was placed at its element's first line; it stands so many source lines below it, at
+    the line's first character (past any tags that open the source line).
+    """
+    for index, below in pre_lines:
+        line = positions[index][0] + below
+        if line > len(source):
+            continue
+        opening = _LINE_OPENING.match(source[line - 1])
+        positions[index] = (line, 1 + (opening.end() if opening is not None else 0))
 
 
 def _check_depth(html: str, source: str | None) -> None:
@@ -376,57 +589,135 @@ def _furniture(
     if len(first) <= _MAY_START and not first.endswith(".") and clean("\n" + page):
         set_aside.sort(key=_WHERE)
         return page, positions, set_aside, source_lines
-    reasons = mark([text.strip() for text in texts])
-    kept: list[str] = []
-    kept_positions: list[tuple[int, int]] = []
-    for text, position, reason in zip(texts, positions, reasons, strict=True):
-        if reason is None:
-            kept.append(text)
-            kept_positions.append(position)
-        else:
-            set_aside.append(
-                SetAside(
-                    line=position[0],
-                    column=position[1],
-                    text=text.strip(),
-                    reason=reason,
-                    source=source,
-                )
-            )
+    contents = [text.strip() for text in texts]
+    reasons = mark(contents)
+    _before_title(contents, reasons)
+    set_aside.extend(
+        SetAside(
+            line=positions[index][0],
+            column=positions[index][1],
+            text=contents[index],
+            reason=reason,
+            source=source,
+        )
+        for index, reason in enumerate(reasons)
+        if reason is not None
+    )
     set_aside.sort(key=_WHERE)
-    return "\n".join(kept) + "\n", kept_positions, set_aside, source_lines
+    keep = [reason is None for reason in reasons]
+    kept = list(compress(texts, keep))
+    return "\n".join(kept) + "\n", list(compress(positions, keep)), set_aside, source_lines
 
 
-def _main(tree: LexborHTMLParser, root: LexborNode | None) -> LexborNode | None:
-    """``<main>``, else ``[role=main]``, else ``<article>``, else the body.
+def _before_title(contents: list[str], reasons: list[str | None]) -> None:
+    """Set aside the few short lines that open the content before the page's title line.
 
-    Elements are found by tag where a tag tells, ``role`` by a selector.
+    A caption, a kicker or a trail of links above the ``<h1>`` is no line of any page kind:
+    a page opens with its title. Such lines (at most :data:`_BEFORE_TITLE`, each at most
+    :data:`_SHORT` characters long) are set aside when a title line follows them.
     """
-    nodes = tree.tags("main")
-    if nodes:
-        return nodes[0]
+    before: list[int] = []
+    for index, content in enumerate(contents[: _BEFORE_TITLE + 1]):
+        if not content or reasons[index] is not None:
+            continue
+        if match(Kind.TITLE, content):  # (nearly every page: its first line)
+            if before and page_start(contents, index):
+                for earlier in before:
+                    reasons[earlier] = _BEFORE_PAGE
+            return
+        if len(content) > _SHORT or len(before) == _BEFORE_TITLE or page_start(contents, index):
+            return
+        before.append(index)
+
+
+def _main(
+    tree: LexborHTMLParser, root: LexborNode | None, chrome: dict[str, dict[int, str]]
+) -> LexborNode | None:
+    """The main content: the first of these that is not hidden, else the body.
+
+    ``<main>``, ``[role=main]``, ``<article>``, the content of a reader view (see
+    :data:`_READER_CONTENT`).
+
+    Elements are found by tag where a tag tells, the others by a selector; hidden ones are
+    among the ``chrome`` found (see :func:`_chrome`).
+    """
+    for node in tree.tags("main"):
+        if not _hidden(node, chrome):
+            return node
     if root is not None:
-        found = _selector().find("[role='main' i]", root)
-        if found:
-            return found[0]
-    nodes = tree.tags("article")
-    if nodes:
-        return nodes[0]
+        for node in _selector().find("[role='main' i]", root):
+            if not _hidden(node, chrome):
+                return node
+    for node in tree.tags("article"):
+        if not _hidden(node, chrome):
+            return node
+    if root is not None:
+        for node in _selector().find(_READER_CONTENT, root):
+            if not _hidden(node, chrome):
+                return node
     return tree.body
 
 
-def _chrome(root: LexborNode) -> dict[str, dict[int, str]]:
-    """The chrome elements that tags alone do not tell, by tag and ``mem_id``, with reasons.
+def _hidden(node: LexborNode, chrome: dict[str, dict[int, str]]) -> bool:
+    """Whether ``node`` is hidden by its own attributes (``hidden``, ``display: none``, …).
 
-    Each query costs a few microseconds, less than searching the page's source for the words
-    that would rule it out.
+    Only an element among the ``chrome`` found can be.
     """
-    found: dict[str, dict[int, str]] = {}
+    marked = chrome.get(node.tag or "")
+    return (
+        marked is not None
+        and node.mem_id in marked
+        and _chrome_reason(node) == _CHROME_MARKERS[0][0]
+    )
+
+
+def _title_before(lines: _Lines) -> None:
+    """Take the page's title into the content when it stands right before it, outside.
+
+    A banner above the main content often holds the page's ``<h1>``. It is the page's when
+    it is one of the last few lines set aside before the main content (outside it, or in a
+    site header), it reads as a title line that opens a page with the content's first
+    lines, and the content does not open with a title of its own: nothing else is taken.
+    """
+    aside, texts = lines.aside, lines.texts
+    for index in range(lines.main_at - 1, max(lines.main_at - _TITLE_BEFORE, 0) - 1, -1):
+        text, anchor, reason = aside[index]
+        if anchor[0] != "h1" or reason not in _TITLE_REASONS:
+            continue
+        if not texts or match(Kind.TITLE, texts[0].strip()):
+            return
+        if page_start([text, *(line.strip() for line in texts[:7])], 0):
+            del aside[index]
+            lines.main_at -= 1
+            texts.insert(0, text)
+            lines.anchors.insert(0, anchor)
+        return
+
+
+def _chrome(
+    node: LexborNode, found: dict[str, dict[int, str]], *, content: bool
+) -> dict[str, dict[int, str]]:
+    """Add to ``found`` the chrome elements in ``node`` that tags alone do not tell.
+
+    They are kept by tag and ``mem_id``, with reasons: those the page's queries find, or the
+    main content's (``content``, see :data:`_CHROME_QUERIES`). Each query costs a few
+    microseconds, less than searching the page's source for the words that would rule it
+    out. An element found for several kinds (:data:`_LOOK`) is told apart when the walk
+    meets it (see :func:`_chrome_reason`).
+    """
     selector = _selector()
-    for query, reason in _CHROME_SELECTORS:
-        for node in selector.find(query, root):
-            found.setdefault(node.tag or "", {}).setdefault(node.mem_id, reason)
+    for query, reason, in_content in _CHROME_QUERIES:
+        if in_content is content:
+            for element in selector.find(query, node):
+                found.setdefault(element.tag or "", {}).setdefault(element.mem_id, reason)
     return found
+
+
+def _chrome_reason(node: LexborNode) -> str:
+    """Why the chrome element ``node`` (found by :data:`_CHROME_QUERIES`) is set aside."""
+    groups = _CHROME_MARKERS
+    index = _first_marked(node.attributes, _CHROME_BY_ATTRIBUTE, len(groups))
+    return groups[index if index < len(groups) else 0][0]
 
 
 def _holds_heading(node: LexborNode) -> bool:
@@ -447,6 +738,46 @@ def _selector() -> LexborCSSSelector:
     return engine
 
 
+def _in_one_line(stack: list[_Frame]) -> bool:
+    """Whether the block the walk is in (its nearest) is one line by nature (:data:`_ONE_LINE`).
+
+    Asked only at rare elements (``<br>``, a button): a look up the walk's stack.
+    """
+    for frame in reversed(stack):
+        if frame[3]:
+            return frame[1] in _ONE_LINE
+    return False
+
+
+def _told(  # noqa: PLR0917 - the walk's own helper, called positionally
+    node: LexborNode,
+    tag: str,
+    own: str,
+    reason: str | None,
+    stack: list[_Frame],
+    lines: _Lines,
+    chrome: dict[str, dict[int, str]],
+) -> tuple[str | None, bool]:
+    """Why an element of :data:`_TOLD` is set aside, and whether it is a block.
+
+    ``reason`` is its parent's. A marked element's reason is told by its attributes. A
+    ``<header>`` inside the main content holding a heading is the content's own (its title
+    stands in it), and a button inside a heading is the heading's text (inline; its toggle
+    label, added to ``chrome``, aside).
+    """
+    if own is _LOOK:
+        return _chrome_reason(node), tag in _BLOCKS
+    if tag == "header" and reason is None and _holds_heading(node):
+        return reason, True
+    if tag == "button" and _in_one_line(stack):
+        for toggle in _selector().find(_TOGGLE, node):
+            chrome.setdefault(toggle.tag or "", {}).setdefault(toggle.mem_id, _TOGGLE_REASON)
+        if lines.pieces:
+            _skipped_space(node, lines.pieces)  # as for any inline element
+        return reason, False
+    return own, tag in _BLOCKS
+
+
 def _first_frame(start: LexborNode, main: LexborNode | None, lines: _Lines) -> _Frame:
     """The frame of the walk's first element, counted and anchoring the first line."""
     start_tag = start.tag or ""
@@ -461,8 +792,7 @@ def _walk(
 ) -> None:
     """Walk ``start``'s subtree in document order, writing lines and counting elements.
 
-    The hot loop: few calls per node, its own stack (nesting depth is the page's to choose), no
-    frame for an element with at most one text node (see also :meth:`_Lines.open`).
+    The hot loop: few calls per node, its own stack, no frame for a lone text (``_Lines.open``).
     """
     main_id, main_tag = (main.mem_id, main.tag) if main is not None else (None, None)
     counts, pieces, flush = lines.counts, lines.pieces, lines.flush
@@ -487,16 +817,17 @@ def _walk(
             ordinal = counts.get(tag, 0)
             counts[tag] = ordinal + 1
             if block is None:  # code, or a <br>
-                pieces = lines.special(child, (tag, ordinal, True), reason)
+                pieces = lines.special(child, (tag, ordinal, True), reason, stack)
                 continue
             child_reason = None if tag == main_tag and child.mem_id == main_id else reason
             if child_reason is None or child_reason == _OUTSIDE:
                 if not own and tag in chrome:
                     own = chrome[tag].get(child.mem_id)
                 if own:
-                    child_reason = own
-                    if tag == "header" and reason is None and _holds_heading(child):
-                        child_reason = None  # the main content's own header, with its title
+                    if own in _TOLD:
+                        child_reason, block = _told(child, tag, own, reason, stack, lines, chrome)
+                    else:
+                        child_reason = own
             breaks = block or child_reason != reason
             if breaks and pieces:
                 pieces = flush(reason)
