@@ -289,3 +289,21 @@ def test_a_known_title_alone_in_a_list_without_bullets_is_an_item_without_score(
         ("Safeguarding", None),
     ]
     assert authority.statements == ()
+
+
+def test_a_scored_item_before_an_item_without_its_score_stays_in_the_list() -> None:
+    """The item after a score is an item when it is a known title, even one left unscored."""
+    page = (
+        "Overall summary\nQuality statement scores\nAssessing needs\nScore: 1\n"
+        "Supporting people to live healthier lives\nEquity in experience and outcomes\n"
+        "Assessing needs\nScore: 1\n1 - Evidence shows significant shortfalls\n"
+        "Key findings for this quality statement\nPeople waited.\n"
+    )
+    authority = cqcmodel.parse(page)
+    assert authority.summary is not None
+    assert [item.title for item in authority.summary.statement_scores] == [
+        "Assessing needs",
+        "Supporting people to live healthier lives",
+        "Equity in experience and outcomes",
+    ]
+    assert [statement.title for statement in authority.statements] == ["Assessing needs"]

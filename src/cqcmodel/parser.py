@@ -374,9 +374,15 @@ def _is_list_item(document: _Document, index: int) -> bool:
         following = {kind for kind, _ in kinds[after]}
         if not _STATEMENT_BODY.isdisjoint(following):
             return False
-        # A paragraph or a sub-heading: findings, unless the list goes on (without bullets).
+        # A paragraph or a sub-heading: findings, unless the list goes on (without bullets):
+        # the item before had none, or the next line is an item too (a title, scored or not).
         weak = not following or Kind.SUBHEADING in following
-        if weak and document.list_next != index and scored_item(contents[after]) is None:
+        if (
+            weak
+            and document.list_next != index
+            and scored_item(contents[after]) is None
+            and statement_by_title(contents[after]) is None
+        ):
             return False
     document.list_next = after if after is not None else -1
     return True
