@@ -128,3 +128,33 @@ def test_ligatures_do_not_change_how_pdf_text_is_read() -> None:
     assert tied.text.replace("\ufb01", "fi").replace("\ufb02", "fl") == plain.text
     assert tied.positions == plain.positions
     assert [item.line for item in tied.set_aside] == [item.line for item in plain.set_aside]
+
+
+@pytest.mark.parametrize("marker", ["●", "▪", "◦", "\uf0b7", "■"])
+def test_every_bullet_marker_starts_a_list_item_in_pdf_text(marker: str) -> None:
+    """PDF text's list items are never joined onto the line before, whatever their marker."""
+    lines = [
+        "Sunderland City Council: local authority assessment",
+        "",
+        "Assessing needs",
+        "Score: 3",
+        "3 - Evidence shows a good standard",
+        "",
+        "Key findings for this quality statement",
+        "",
+        "Carers could get support from",
+        "{} the carers’ centre and its outreach workers",
+        "{} a helpline open in the evenings",
+        "",
+        "Page 1 of 1",
+        "",
+    ]
+    text = "\n".join(lines)
+    read = read_text(text.replace("{}", marker))
+    assert read.form is Form.PDF_TEXT
+    findings = cqcmodel.parse(text.replace("{}", marker)).statements[0].findings
+    assert [finding.text for finding in findings] == [
+        "Carers could get support from",
+        f"{marker} the carers’ centre and its outreach workers",
+        f"{marker} a helpline open in the evenings",
+    ]

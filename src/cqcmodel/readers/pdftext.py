@@ -19,7 +19,7 @@ from typing import Final
 
 from ..framework import STATEMENTS
 from ..model import SetAside
-from ..text import Kind, classify, match
+from ..text import BULLET_MARKERS, Kind, classify, match
 from .furniture import PAGE_NUMBER, folded, mark, page_start, reason_for
 
 __all__ = [
@@ -52,7 +52,8 @@ RUNNING_SHARE: Final = 0.7
 #: lines apart at least: a page holds many lines.
 PAGE_LINES: Final = 10
 _DIGITS: Final = re.compile(r"\d+")
-_BULLET: Final = re.compile(r"[•·*\-–]\s")
+#: A list item's start: any of the format's bullet markers, then a space.
+_BULLET: Final = re.compile("[" + re.escape("".join(BULLET_MARKERS)) + r"]\s")
 _CLOSING: Final = frozenset(".!?")
 #: Closing quotes and brackets, looked through for the punctuation before them.
 _QUOTES: Final = "”’\"')"
