@@ -664,3 +664,17 @@ def test_a_text_whose_every_line_is_set_aside_is_an_error_at_its_end() -> None:
     assert (caught.value.line, caught.value.column) == (2, 13)
     assert caught.value.message.endswith("found the end of the text")
     assert "a quality statement title" in caught.value.message
+
+
+def test_the_about_heading_alone_at_the_end_after_a_page_is_set_aside() -> None:
+    """A related link to the about page, not an about page with nothing in it."""
+    authority = cqcmodel.parse(page("People waited.") + "How we assess local authorities\n")
+    assert authority.about is None
+    assert [entry.text for entry in authority.set_aside] == ["How we assess local authorities"]
+    assert "nothing after it" in authority.set_aside[0].reason
+    # With an introduction after it, it opens the about page.
+    about = cqcmodel.parse(
+        page("People waited.") + "How we assess local authorities\nWe assess how councils work.\n"
+    ).about
+    assert about is not None
+    assert about.introduction == ("We assess how councils work.",)

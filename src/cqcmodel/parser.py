@@ -207,6 +207,13 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
             index += 1
             continue
         options = kinds[index]
+        if index == last and previous not in _PAGE_HEADER and _about_heading(options):
+            # After a page's content, the about page's heading alone at the end is a link.
+            _set_aside_line(
+                document, index, "'How we assess local authorities' with nothing after it"
+            )
+            index += 1
+            continue
         expected = accepted()
         if not options and content[0] in SCORE_LINE_STARTS:  # may be a broken score line
             joined = _check_not_malformed(document, index, expected)
@@ -330,14 +337,7 @@ def _in_context(
     content = document.contents[index]
     if Kind.ITEM_TITLE in accepted:
         if fold(content).rstrip(":").strip() in _COLUMN_HEADINGS:
-            document.set_aside.append(
-                SetAside(
-                    line=index + 1,
-                    text=content,
-                    reason="a column heading of the list of scores",
-                    column=document.column(index + 1),
-                )
-            )
+            _set_aside_line(document, index, "a column heading of the list of scores")
             return None
         if chosen[0] is not Kind.STATEMENT_TITLE:
             found = scored_item(content)
@@ -421,19 +421,29 @@ def _is_name(document: _Document, index: int) -> bool:
     )
 
 
+def _about_heading(options: tuple[Candidate, ...]) -> bool:
+    """Whether a line's kinds hold the about page's heading."""
+    return any(kind is Kind.HOW_WE_ASSESS for kind, _ in options)
+
+
+def _set_aside_line(document: _Document, index: int, reason: str) -> None:
+    """Record line ``index`` (0-based) as set aside for ``reason``."""
+    document.set_aside.append(
+        SetAside(
+            line=index + 1,
+            text=document.contents[index],
+            reason=reason,
+            column=document.column(index + 1),
+        )
+    )
+
+
 def _set_aside(document: _Document, index: int, options: tuple[Candidate, ...]) -> bool:
     """Set the line aside if it is never content (a structural line out of place)."""
     kind = next((kind for kind, _ in options if kind in _NOT_CONTENT), None)
     if kind is None:
         return False
-    document.set_aside.append(
-        SetAside(
-            line=index + 1,
-            text=document.contents[index],
-            reason=f"{kind.description} out of place",
-            column=document.column(index + 1),
-        )
-    )
+    _set_aside_line(document, index, f"{kind.description} out of place")
     return True
 
 
