@@ -678,3 +678,18 @@ def test_the_about_heading_alone_at_the_end_after_a_page_is_set_aside() -> None:
     ).about
     assert about is not None
     assert about.introduction == ("We assess how councils work.",)
+
+
+@pytest.mark.parametrize("number", ["2", "17", "2024"])
+def test_a_number_alone_on_a_line_is_set_aside_never_a_sub_heading(number: str) -> None:
+    """A page number a copy kept between paragraphs heads nothing and is no finding."""
+    authority = cqcmodel.parse(page("People waited.", number, "Staff listened.", "Leaders agreed."))
+    findings = authority.statements[0].findings
+    assert [(finding.heading, finding.text) for finding in findings] == [
+        (None, "People waited."),
+        (None, "Staff listened."),
+        (None, "Leaders agreed."),
+    ]
+    assert [(entry.text, entry.reason) for entry in authority.set_aside] == [
+        (number, "a number alone on a line (a page number?)")
+    ]

@@ -85,6 +85,8 @@ _SUBHEADING: Final = Kind.SUBHEADING
 _RATED_NAME: Final = Kind.RATED_NAME
 _ITEM_TITLE: Final = Kind.ITEM_TITLE
 
+#: The longest number alone on a line that is set aside (a page number: four digits).
+_BARE_NUMBER_LENGTH: Final = 4
 #: How much of a published value an error message quotes.
 _SHOWN_LENGTH: Final = 60
 #: The order of set-aside entries: by position.
@@ -212,6 +214,13 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
             _set_aside_line(
                 document, index, "'How we assess local authorities' with nothing after it"
             )
+            index += 1
+            continue
+        if len(content) <= _BARE_NUMBER_LENGTH and content.isdecimal():
+            # A number alone (a page number from a copy, a cell torn from its row) is never a
+            # sub-heading or a finding. (A "Score:" line's number on the next line is read
+            # with it, before this.)
+            _set_aside_line(document, index, "a number alone on a line (a page number?)")
             index += 1
             continue
         expected = accepted()
