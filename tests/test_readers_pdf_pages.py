@@ -9,11 +9,13 @@ rule at the foot of pages, and a summary whose scores stand in a table's cells.
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportlab.pdfgen import canvas
 
 import cqcmodel
 from cqcmodel.parser import parse_read
@@ -267,3 +269,29 @@ def test_a_footnote_on_any_page_leaves_the_model_alone(
     authority = parse_read(read)
     assert authority == cqcmodel.parse(text)
     assert [entry.text for entry in authority.set_aside if entry.reason == "footnote"] == [note]
+
+
+def test_a_bullet_a_standard_font_does_not_map_is_a_bullet() -> None:
+    """Helvetica (not embedded) has no character for '•': pdfminer writes "(cid:127)"."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(300, 400))
+    pdf.setFont("Helvetica", 9)
+    lines = [
+        "Kent County Council: local authority assessment",
+        "Assessing needs",
+        "Score: 3",
+        "Key findings for this quality statement",
+        "Carers could get support from:",
+        "• a carers’ centre",
+        "• a helpline",
+    ]
+    for number, line in enumerate(lines):
+        pdf.drawString(20, 380 - 14 * number, line)
+    pdf.showPage()
+    pdf.save()
+    authority = parse_read(read_bytes(buffer.getvalue()))
+    assert [finding.text for finding in authority.statements[0].findings] == [
+        "Carers could get support from:",
+        "• a carers’ centre",
+        "• a helpline",
+    ]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -278,11 +279,20 @@ def _line(item: Any, page: int) -> PdfLine | None:
     size = sizes.most_common(1)[0][0] if sizes else 0.0
     bolder = bold * 2 > chars
     raised, end = _raised(item, size, text)
+    marker = _UNMAPPED_MARKER.match(text)
+    if marker is not None:
+        # A glyph the font does not map to a character, leading a line: a list's bullet
+        # (a standard font's, not embedded). The raised runs' places move with the text.
+        text = "•" + text[marker.end() :]
+        shift = marker.end() - 1
+        raised = tuple((at - shift, glyph) for at, glyph in raised)
     return PdfLine(
         text, page, item.x0, end, item.y1, item.y0, size, bolder, first_word, raised=raised
     )
 
 
+#: pdfminer's text for a glyph without a character ("(cid:127)"), leading a line.
+_UNMAPPED_MARKER: Final = re.compile(r"\(cid:\d+\)(?=\s)")
 #: Type at most this share of the line's size, set this share of it above the line's
 #: characters, is raised (a superscript: a footnote's reference mark).
 _SUPERSCRIPT: Final = 0.8
