@@ -28,6 +28,7 @@ _COPYRIGHT = "copyright line"
 _FEEDBACK = "page feedback widget"
 _SHARE = "share and follow links"
 _RELATED = "related links"
+_PAGE_DATE = "the page's date, apart from its 'Published:' line"
 
 
 @pytest.mark.parametrize(
@@ -112,6 +113,11 @@ def test_edge_furniture_by_class(line: str, reason: str) -> None:
         ("Is this information helpful", _FEEDBACK),
         ("Back to top of page", "site furniture"),
         ("BACK TO THE TOP", "site furniture"),
+        ("Did you find what you were looking for?", _FEEDBACK),
+        ("Give feedback about this page", _FEEDBACK),
+        ("Give us your feedback on this page", _FEEDBACK),
+        ("Page last updated: 17 January 2025", _PAGE_DATE),
+        ("Last updated 3 June 2024", _PAGE_DATE),
     ],
 )
 def test_furniture_of_any_place_by_class(line: str, reason: str) -> None:
@@ -269,3 +275,11 @@ def test_any_page_with_unknown_links_in_its_footer_reads_back(
     parsed = cqcmodel.parse(copy)
     assert parsed == authority
     assert len(parsed.set_aside) == 3 + len(links)
+
+
+def test_the_pages_published_line_keeps_its_last_updated_date() -> None:
+    """Only a date line apart from "Published:" is furniture; the page's own line is read."""
+    authority = cqcmodel.parse_file(CORPUS / "Hounslow1.txt")
+    assert authority.page_dates
+    assert authority.page_dates[0].updated is not None
+    assert all("updated" not in entry.text.casefold() for entry in authority.set_aside)

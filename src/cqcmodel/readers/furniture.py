@@ -61,6 +61,7 @@ _FOOTER = "site footer"
 _MENU = "site menu"
 _SHARE = "share and follow links"
 _RELATED = "related links"
+_PAGE_DATE = "the page's date, apart from its 'Published:' line"
 _COPYRIGHT = "copyright line"
 
 #: Known furniture lines (compared after :func:`folded`): phrase, reason, where.
@@ -200,7 +201,8 @@ SHAPES: Final[tuple[Shape, ...]] = (
     # "Is this page useful?", "Was this page helpful?", "Did you find this page useful?".
     Shape(
         r"(?:(?:is|was) (?:this|the) (?:page|information|content)|did you find (?:this|the) "
-        r"(?:page|information|content)) (?:useful|helpful)\??",
+        r"(?:page|information|content)) (?:useful|helpful)\??"
+        r"|did you find what you (?:were|are) looking for\??",
         "iwd",
         _FEEDBACK,
         _A,
@@ -213,6 +215,8 @@ SHAPES: Final[tuple[Shape, ...]] = (
         _FEEDBACK,
         _E,
     ),
+    # "Give feedback about this page", "Give us feedback on this page".
+    Shape(r"give (?:us )?(?:your )?feedback (?:about|on) (?:this|the) page", "g", _FEEDBACK, _A),
     # "Follow us", "Follow us on:", "Share on", "Share this page on".
     Shape(r"(?:follow us|share(?: this page)?)(?: on| via)?:?", "fs", _SHARE, _E),
     # "Facebook", "Facebook Twitter LinkedIn Email" (a share bar read as one line), and the
@@ -232,6 +236,9 @@ SHAPES: Final[tuple[Shape, ...]] = (
         _RELATED,
         _E,
     ),
+    # "Page last updated: 17 January 2025" alone (the site's date of the page, copied apart
+    # from its "Published:" line).
+    Shape(r"(?:page )?last updated:? \d{1,2} [a-z]+ \d{4}", "pl", _PAGE_DATE, _A),
     # "Back to top of page", "Back to the top".
     Shape(r"back to (?:the )?top(?: of (?:the |this )?page)?", "b", _SITE, _A),
     # "Return to top", "Go to top of page", "Top of page" (at an edge only: lines starting
