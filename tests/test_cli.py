@@ -492,6 +492,13 @@ def test_check_lists_the_councils_a_folder_lacks() -> None:
     assert "Hartlepool" in wanted.stderr
 
 
+def test_check_of_one_councils_pages_lists_no_other_council() -> None:
+    result = run("check", CORPUS / "hillingdon-1224-theme1-needs.txt")
+    assert result.returncode == 0, result.stderr
+    assert "no pages for" not in result.stderr
+    assert "have no pages here" not in result.stderr
+
+
 def test_check_warns_about_a_title_naming_no_known_council(tmp_path: Path) -> None:
     page = (CORPUS / "Hounslow4.txt").read_text("utf-8")
     changed = page.replace("London Borough of Hounslow", "London Borough of Hounslw")

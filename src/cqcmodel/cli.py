@@ -309,7 +309,8 @@ def _cmd_check(args: argparse.Namespace, out: IO[str], reporter: _Reporter) -> N
         diagnostics += set_aside_warnings(*record.parts)
         for diagnostic in diagnostics:
             reporter.report(diagnostic)
-    if loaded.records:  # with nothing read, a list of every council says nothing
+    # With nothing read, or one council's pages, a list of every other council says nothing.
+    if args.council or len(records) > 1:
         _note_missing(reporter, [record.authority for record in records], args.council)
     files, count, folders = len(loaded.files), len(records), len(loaded.skipped)
     unread = f" ({folders} folder{'s' * (folders != 1)} not read)" if folders else ""
