@@ -8,10 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
+import cqcmodel
 from cqcmodel import Authority, parse
 from cqcmodel.parser import LineToken, _Document, _tokens
 from cqcmodel.text import BULLET_MARKERS, Kind, Role, SourceText, candidates
+
+from .strategies import authorities
 
 GRAMMAR = (Path(__file__).parents[1] / "src" / "cqcmodel" / "report.lark").read_text("utf-8")
 PARSER = Path(__file__).parents[1] / "src" / "cqcmodel" / "parser.py"
@@ -144,10 +149,8 @@ def test_a_bulleted_list_in_findings_keeps_its_shape(marker: str) -> None:
     plain = parse(body + items.format(m="-")).statements[0].findings
     found = parse(body + items.format(m=marker)).statements[0].findings
     assert [f.heading for f in found] == [f.heading for f in plain] == ["Waiting lists"] * 3
-    assert [f.text for f in found][1:] == [
-        f"{marker} staff listened",
-        f"{marker} reviews were late",
-    ]
+    # Every marker is held as "•", as a saved page's list items read.
+    assert [f.text for f in found][1:] == ["• staff listened", "• reviews were late"]
 
 
 @pytest.mark.parametrize(
@@ -178,3 +181,18 @@ def test_no_real_line_becomes_a_list_item_by_the_new_markers() -> None:
     for line in lines:
         is_bullet = Kind.BULLET in candidates((line,))[0]
         assert is_bullet == (line[:1] in _FIRST_MARKERS and line[1:2].isspace()), line
+
+
+@given(
+    authorities(),
+    st.sampled_from(sorted(BULLET_MARKERS)),
+    st.sampled_from([" ", "\t", "  "]),
+)
+def test_a_list_written_with_any_marker_reads_as_the_model_holds_it(
+    authority: Authority, marker: str, space: str
+) -> None:
+    """The model holds every list item's marker as "• ": any other form's reads the same."""
+    text = cqcmodel.render(authority)
+    assume("\n• " in text)
+    other = re.sub(r"(?m)^• ", lambda _: marker + space, text)
+    assert parse(other) == authority

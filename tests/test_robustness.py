@@ -21,7 +21,15 @@ from cqcmodel import Authority, CqcModelError, ParseError, Rating, parse, render
 from cqcmodel.framework import fold
 from cqcmodel.model import is_heading_like
 from cqcmodel.readers import Form, read_text
-from cqcmodel.text import Kind, Role, SourceText, candidates, is_i_statement, reads_as_sentence
+from cqcmodel.text import (
+    LIGATURES,
+    Kind,
+    Role,
+    SourceText,
+    candidates,
+    is_i_statement,
+    reads_as_sentence,
+)
 
 from .conftest import CORPUS
 from .strategies import STRUCTURAL_LINES, any_char, structured_texts
@@ -423,17 +431,22 @@ def test_line_classification_shortcuts_keep_the_definitions(line: str) -> None:
 def _normalised_as_defined(text: str) -> tuple[str, ...] | None:
     """Normalisation step by step (None where it rejects a control character)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in text:  # beside line feeds, breaks inside a paragraph: spaces
+        text = text.replace("\u2028", " ").replace("\x85", " ")
     text = re.sub("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]", "\n", text)
     if re.search("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]", text):
         return None
     text = re.sub("[\ufeff\u200b\u200c\u200d\u2060\u00ad]", "", text)
-    table = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+    table = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", **LIGATURES})
     return tuple(line.translate(table).rstrip() for line in text.split("\n"))
 
 
 @given(
     st.text(
-        st.one_of(any_char, st.sampled_from("\r\n\u00a0\u200b\u00ad\ufeff\x85 \t")), max_size=60
+        st.one_of(
+            any_char, st.sampled_from("\r\n\u00a0\u200b\u00ad\ufeff\x85\u2028\ufb00\ufb01 \t")
+        ),
+        max_size=60,
     )
 )
 def test_normalisation_shortcuts_keep_the_definition(text: str) -> None:

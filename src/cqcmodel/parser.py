@@ -43,6 +43,7 @@ from .model import (
 )
 from .readers import ReadText, read_file, read_text
 from .text import (
+    BULLET_MARKERS,
     SCORE_LINE_STARTS,
     Candidate,
     Kind,
@@ -85,6 +86,9 @@ _SUBHEADING: Final = Kind.SUBHEADING
 _RATED_NAME: Final = Kind.RATED_NAME
 _ITEM_TITLE: Final = Kind.ITEM_TITLE
 
+#: The characters that may start a list item, and a marker with the space after it.
+_MARKER_CHARS: Final = frozenset(BULLET_MARKERS)
+_ITEM_MARKER: Final = re.compile("[" + re.escape("".join(BULLET_MARKERS)) + r"][ \t]+")
 #: The longest number alone on a line that is set aside (a page number: four digits).
 _BARE_NUMBER_LENGTH: Final = 4
 #: How much of a published value an error message quotes.
@@ -253,7 +257,7 @@ def _tokens(document: _Document, accepted: Callable[[], Collection[str]]) -> Ite
             paragraphs = _run(contents, kinds, index)
             end = paragraphs[-1][1] - 1
         elif kind in _TEXT_CARRIERS:
-            paragraphs = ((content, index + 1),)
+            paragraphs = ((_item_text(content), index + 1),)
         yield LineToken(
             kind,
             content,
@@ -481,18 +485,32 @@ def _last(lines: tuple[str, ...]) -> int:
     return -1
 
 
+def _item_text(content: str) -> str:
+    """A paragraph line, a list item's marker (``-``, ``*``, ``●``, ``o``, …) written ``• ``.
+
+    Every form gives a list item its own marker (a saved page's ``<li>`` reads ``•``, Word's
+    copies ``o`` or U+F0B7, plain text ``-``): the model holds one, so they agree.
+    """
+    if content[0] not in _MARKER_CHARS:
+        return content
+    found = _ITEM_MARKER.match(content)
+    if found is None or found.end() == len(content):
+        return content
+    return "• " + content[found.end() :]
+
+
 def _run(
     contents: tuple[str, ...], kinds: list[tuple[Candidate, ...]], start: int
 ) -> tuple[tuple[str, int], ...]:
     """The run of plain paragraph lines starting at ``start``, with their line numbers."""
-    run = [(contents[start], start + 1)]
+    run = [(_item_text(contents[start]), start + 1)]
     for index in range(start + 1, len(contents)):
         content = contents[index]
         if not content:
             continue
         if kinds[index]:
             break
-        run.append((content, index + 1))
+        run.append((_item_text(content), index + 1))
     return tuple(run)
 
 

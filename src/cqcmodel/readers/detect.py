@@ -28,12 +28,12 @@ _TAG: Final = re.compile(
 _PAGE_OF: Final = re.compile(r"Page \d{1,4} of \d{1,4}[ \t]*(?:\r?\n|$)")
 #: A line that a hard wrap cut: ends without sentence punctuation, the next goes on in lower
 #: case. An opening quotation mark does not count: a heading ("What people expect") is
-#: followed by a quoted I-statement on clean pages. (Written to start with the line break,
-#: which the regular expression engine finds fast.)
-_WRAPPED: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)[a-z(]")
+#: followed by a quoted I-statement on clean pages, nor does Word's "o" list marker.
+#: (Written to start with the line break, which the regular expression engine finds fast.)
+_WRAPPED: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)(?!o[ \t])[a-z(]")
 #: A bare page number between two such lines is a wrap too: a PDF viewer's copy of a page
 #: break ("… and avoided", "1", "hospital admission …").
-_NUMBER_IN_WRAP: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)\d{1,4}[ \t]*\r?\n[a-z(]")
+_NUMBER_IN_WRAP: Final = re.compile(r"\n(?<=[a-z,;’'\-–)]\n)\d{1,4}[ \t]*\r?\n(?!o[ \t])[a-z(]")
 #: A line as long as a paragraph: text whose lines are whole, not wrapped at a width.
 _WHOLE_LINE: Final = re.compile(r"\n[^\n]{160}")
 #: Wrapped at a width: this many lines of at least :data:`_WIDE` characters, most of them

@@ -236,9 +236,9 @@ SHAPES: Final[tuple[Shape, ...]] = (
         _RELATED,
         _E,
     ),
-    # "Page last updated: 17 January 2025" alone (the site's date of the page, copied apart
-    # from its "Published:" line).
-    Shape(r"(?:page )?last updated:? \d{1,2} [a-z]+ \d{4}", "pl", _PAGE_DATE, _A),
+    # "Page last updated: 17 January 2025" alone at an edge (the site's date of the page,
+    # copied apart from its "Published:" line; inside a page it may be that line's wrap).
+    Shape(r"page last updated:? \d{1,2} [a-z]+ \d{4}", "", _PAGE_DATE, _E),
     # "Back to top of page", "Back to the top".
     Shape(r"back to (?:the )?top(?: of (?:the |this )?page)?", "b", _SITE, _A),
     # "Return to top", "Go to top of page", "Top of page" (at an edge only: lines starting
