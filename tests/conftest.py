@@ -32,6 +32,20 @@ ROUND_TRIP_EXAMPLES = max(200, settings().max_examples)
 
 TESTS = Path(__file__).parent
 CORPUS = TESTS / "corpus"
+#: The pages extraction's equivalence tests read: the corpus, the test pages and the
+#: benchmark's hand-labelled sets.
+EXTRACTION_PAGES = sorted(
+    path
+    for folder in (
+        TESTS / "corpus",
+        TESTS / "pages",
+        *(
+            TESTS.parent / "benchmarks" / name
+            for name in ("heldout", "unseen", "blind", "fresh", "fresh2")
+        ),
+    )
+    for path in folder.glob("*.txt")
+)
 PAGES = TESTS / "pages"
 
 _SEED_OPTION = "hypothesis_seed"

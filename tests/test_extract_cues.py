@@ -21,18 +21,10 @@ from cqcmodel.extract import voices as v
 from cqcmodel.extract._cues import WordCues, trie_pattern
 from cqcmodel.extract._text import lowered, sentences
 
+from .conftest import EXTRACTION_PAGES
 from .strategies import paragraphs
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted(
-    path
-    for folder in (
-        "tests/corpus",
-        "tests/pages",
-        *(f"benchmarks/{s}" for s in ("heldout", "unseen", "blind", "fresh", "fresh2")),
-    )
-    for path in (ROOT / folder).glob("*.txt")
-)
+PAGES = EXTRACTION_PAGES
 
 _PARTS = [
     *v._CUE_KINDS,

@@ -20,16 +20,9 @@ from cqcmodel.extract import figures as f
 from cqcmodel.extract._figure_reading import first_digit
 from cqcmodel.extract._text import Passage, sentences
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted(
-    path
-    for folder in (
-        "tests/corpus",
-        "tests/pages",
-        *(f"benchmarks/{s}" for s in ("heldout", "unseen", "blind", "fresh", "fresh2")),
-    )
-    for path in (ROOT / folder).glob("*.txt")
-)
+from .conftest import EXTRACTION_PAGES
+
+PAGES = EXTRACTION_PAGES
 
 _PARTS = [
     "1",

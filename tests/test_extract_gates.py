@@ -30,16 +30,9 @@ from cqcmodel.extract._text import (
 )
 from cqcmodel.extract._title_case import has_later_capital
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted(
-    path
-    for folder in (
-        "tests/corpus",
-        "tests/pages",
-        *(f"benchmarks/{s}" for s in ("heldout", "unseen", "blind")),
-    )
-    for path in (ROOT / folder).glob("*.txt")
-)
+from .conftest import EXTRACTION_PAGES
+
+PAGES = EXTRACTION_PAGES
 
 
 def _found(candidates: list[Candidate]) -> list[tuple[object, ...]]:
