@@ -306,6 +306,9 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
     found: dict[int, tuple[list[int], list[int], list[int]]] = {}
     # Where the last match of each pattern ended: ``finditer`` goes on from there.
     reach = [0, 0, 0]
+    # Per sentence, where the next "from" was found (-1: none to its end), searched again
+    # only once a cue is past it: every sentence is searched for "from" at most once over.
+    next_from: dict[int, int] = {}
     for place, word in _CUES.places(lower):
         kind = _CUE_KINDS[word]
         index = bisect.bisect_right(sentence_ends, place)  # the sentence ending after it
@@ -314,8 +317,14 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
         sentence = parts[index]
         if place < sentence.start:
             continue  # between sentences
-        if kind == _SOURCE and lower.find("from", place, sentence.end) < 0:
-            continue  # every match holds "from"
+        if kind == _SOURCE:
+            at = next_from.get(index, place)
+            if 0 <= at < place:
+                at = place
+            if at == place:
+                at = next_from[index] = lower.find("from", place, sentence.end)
+            if at < 0:
+                continue  # every match holds "from"
         match = _MATCHERS[kind](lower, place, len(lower) if kind == _VERB else sentence.end)
         if match is None:
             continue
