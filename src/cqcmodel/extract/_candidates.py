@@ -41,9 +41,9 @@ class Candidate:
     category: Category
     kind: Kind
     #: Identities shared by spans of one thing (name keys, ``acr:`` acronyms, ``lex:`` names).
-    keys: set[str] = attrs.field(factory=set)
+    keys: set[str] = attrs.Factory(set)
     #: Further surface forms that refer to it (a name without a trailing "model", "s75").
-    forms: set[str] = attrs.field(factory=set)
+    forms: set[str] = attrs.Factory(set)
     #: The acronym this span defines, from a following ``(ABC)``.
     acronym: str | None = None
     #: The canonical name from a lexicon, when the span is a known programme or body.
@@ -133,10 +133,10 @@ class Scan:
     """The state of scanning one authority: what every rule reads and adds to."""
 
     self_keys: frozenset[str]
-    found: list[Candidate] = attrs.field(factory=list)
+    found: list[Candidate] = attrs.Factory(list)
     #: Spans no name may overlap (statement titles written in a finding), by passage order:
     #: their starts and ends, in text order (they do not overlap one another).
-    blocked: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
+    blocked: dict[int, tuple[list[int], list[int]]] = attrs.Factory(dict)
     #: The lexicon entries that may match in the passage last asked about, and its order.
     entries: tuple[LexiconEntry, ...] = ()
     entries_of: int = -1

@@ -136,7 +136,7 @@ class _Tail:
 
     #: The wanted text whose words are the words read so far.
     text: str | None = None
-    before: dict[str, _Tail] = attrs.field(factory=dict)
+    before: dict[str, _Tail] = attrs.Factory(dict)
 
 
 def _endings(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set[int]]:
