@@ -39,7 +39,7 @@ typecheck: $(BIN)/.installed-dev
 	$(BIN)/mypy --strict src
 
 pytest: $(BIN)/.installed-dev
-	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/pytest -q
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/pytest -q -n $${PYTEST_WORKERS:-auto}
 
 docs: $(BIN)/.installed-dev
 	$(BIN)/sphinx-build -W --keep-going -n -q -b html docs docs/_build/html

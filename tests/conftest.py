@@ -12,6 +12,7 @@ import os
 import random
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -53,9 +54,22 @@ _SEED_OPTION = "hypothesis_seed"
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
-    """Choose the run's seed (unless given) before hypothesis' own plugin reads the option."""
-    if getattr(config.option, _SEED_OPTION, None) is None:
+    """Choose the run's seed (unless given) before hypothesis' own plugin reads the option.
+
+    A pytest-xdist worker takes the seed its controller chose (:func:`pytest_configure_node`),
+    so that the one seed printed replays every test, whichever worker ran it.
+    """
+    given = getattr(config, "workerinput", {}).get(_SEED_OPTION)
+    if given is not None:
+        setattr(config.option, _SEED_OPTION, given)
+    elif getattr(config.option, _SEED_OPTION, None) is None:
         setattr(config.option, _SEED_OPTION, str(random.SystemRandom().randrange(2**32)))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Hand each pytest-xdist worker the run's seed."""
+    node.workerinput[_SEED_OPTION] = _seed(node.config)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
