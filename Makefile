@@ -68,6 +68,8 @@ $(COMPILED)/bin/.installed: pyproject.toml README.md $(shell find src -name '*.p
 		'pytest>=8' 'hypothesis>=6.100' 'pytest-timeout>=2.2'
 	touch $@
 
+# (and the extension modules a compiled build made in this checkout left next to the sources)
 clean:
 	rm -rf $(VENV) $(COMPILED) $(COMPILED_BUILD) demo-site docs/_build .mypy_cache .ruff_cache \
 		.pytest_cache .hypothesis
+	find src -name '*.so' -delete
