@@ -5,7 +5,8 @@ modules the ``mypyc`` build hook of ``pyproject.toml`` names. This script runs e
 its own interpreter and:
 
 1. lists where each of those modules was loaded from: every one must be an extension module
-   (``.so``) in the compiled build and Python source in the pure one;
+   (``.so``) in the compiled build and Python source in the pure one; and the compiled
+   build's package must hold the sources of ``src`` (else it is older: ``make compiled``);
 2. dumps everything extraction returns (initiatives, organisations, figures, financial facts,
    voices and voiced sentences of the corpus, held-out, unseen, blind and fresh pages, of half
    the synthetic pages and of mutated findings and pages; cross-council groups) in each build,
@@ -181,6 +182,10 @@ def worker(task: str, argument: str) -> int:
     _import_build()
     if task == "modules":
         result: object = _worker_modules()
+    elif task == "package":
+        import cqcmodel  # noqa: PLC0415
+
+        result = {"folder": str(Path(cqcmodel.__file__).parent)}
     elif task == "dump":
         result = _worker_dump(Path(argument))
     elif task == "speed":
@@ -219,9 +224,26 @@ def _run(python: str, task: str, argument: str = "") -> dict[str, object]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _stale(compiled: str) -> list[str]:
+    """The sources of the compiled build's package that differ from (or are not in) ``src``."""
+    package = Path(_run(compiled, "package")["folder"])
+    source = ROOT / "src" / "cqcmodel"
+    installed = {path.relative_to(package) for path in package.rglob("*.py")}
+    present = {path.relative_to(source) for path in source.rglob("*.py")}
+    changed = {
+        name
+        for name in installed & present
+        if (package / name).read_bytes() != (source / name).read_bytes()
+    }
+    return sorted(str(name) for name in (installed ^ present) | changed)
+
+
 def check_modules(pure: str, compiled: str) -> list[str]:
     """The modules loaded from the wrong kind of file in either build (printed)."""
-    wrong = []
+    wrong = [
+        f"compiled: built from other sources than src ({name}): make compiled"
+        for name in _stale(compiled)
+    ]
     for label, python, want_compiled in (("pure", pure, False), ("compiled", compiled, True)):
         files = _run(python, "modules")
         native = [name for name, file in files.items() if str(file).endswith((".so", ".pyd"))]
