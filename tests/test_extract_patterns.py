@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from cqcmodel.extract import _candidates, _merge, _rules, _text, figures, voices
 from cqcmodel.extract import _lexicon as lexicon
+from cqcmodel.extract.kinds import Category, InitiativeKind
 from cqcmodel.framework import STATEMENTS, Theme
 
 from .strategies import fragment_texts, texts_and_bounds
@@ -212,7 +213,7 @@ _KEY_WORDS = ["care", "hub", "board", "the", "", "x"]
 )
 def test_name_endings_keep_the_definition(keys: list[list[str]]) -> None:
     wanted = {key for group in keys for key in group}
-    found = _merge._endings([_Keys(set(group)) for group in keys], wanted)  # type: ignore[list-item]
+    found = _merge._endings([_keyed(set(group)) for group in keys], wanted)
     for text in wanted:
         expected = {
             index
@@ -222,11 +223,18 @@ def test_name_endings_keep_the_definition(keys: list[list[str]]) -> None:
         assert found.get(text, set()) == expected
 
 
-class _Keys:
-    """What :func:`_merge._endings` reads of a candidate."""
+def _keyed(keys: set[str]) -> _candidates.Candidate:
+    """A candidate whose keys are ``keys``: what :func:`_merge._endings` reads of one.
 
-    def __init__(self, keys: set[str]) -> None:
-        self.keys = keys
+    A real candidate, not a stand-in: compiled (the optional mypyc build), ``_endings``
+    accepts nothing else.
+    """
+    passage = _text.Passage(order=0, statement_id=None, finding_index=0, text="x", sentences=())
+    candidate = _candidates.Candidate(
+        passage=passage, start=0, end=1, category=Category.INITIATIVE, kind=InitiativeKind.SERVICE
+    )
+    candidate.keys = keys
+    return candidate
 
 
 _SUBJECT_WORDS = ["staff", "told", "they", "and", ",", "health", "leaders", "also", "us", "people"]

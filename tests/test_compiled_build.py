@@ -1,0 +1,65 @@
+"""The optional mypyc build compiles only private modules, and only when asked to.
+
+Compiled, a module's functions lose their docstrings and signatures, and its attrs classes
+their docstrings and their annotations (which cattrs and users read): no module that defines a
+public class or function may be listed.
+Nothing is compiled here: ``benchmarks/compiled.py`` checks the compiled build itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+import tomllib
+
+import cqcmodel.extract
+
+from .conftest import TESTS
+
+ROOT = TESTS.parent
+CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+HOOK = CONFIG["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["mypyc"]
+
+
+def _listed_modules() -> list[str]:
+    return [
+        path.removeprefix("/src/").removesuffix(".py").replace("/", ".") for path in HOOK["include"]
+    ]
+
+
+def test_the_compiled_build_is_off_by_default() -> None:
+    assert HOOK["enable-by-default"] is False
+
+
+def test_the_listed_modules_exist_and_are_private() -> None:
+    for path, name in zip(HOOK["include"], _listed_modules(), strict=True):
+        assert (ROOT / path.lstrip("/")).is_file(), path
+        assert name.startswith("cqcmodel.extract."), name
+        assert name.rpartition(".")[2].startswith("_"), name
+        importlib.import_module(name)
+
+
+def test_no_public_class_or_function_is_defined_in_a_listed_module() -> None:
+    listed = set(_listed_modules())
+    public = [getattr(cqcmodel.extract, name) for name in cqcmodel.extract.__all__]
+    defined = [item for item in public if inspect.isclass(item) or inspect.isfunction(item)]
+    assert len(defined) == len(public)
+    for item in defined:
+        assert item.__module__ not in listed, item
+
+
+def _mypy_pin(requirements: list[str]) -> str:
+    (pin,) = [re.sub(r"\s", "", item) for item in requirements if item.startswith("mypy")]
+    return pin
+
+
+def test_the_hook_runs_the_mypy_the_lint_extra_installs() -> None:
+    lint = CONFIG["project"]["optional-dependencies"]["lint"]
+    assert _mypy_pin(HOOK["dependencies"]) == _mypy_pin(lint)
+    assert _mypy_pin(lint).startswith("mypy==")
+
+
+def test_the_runtime_dependencies_stay_the_four() -> None:
+    names = {re.split(r"[<>=!~ \[;]", item)[0] for item in CONFIG["project"]["dependencies"]}
+    assert names == {"attrs", "cattrs", "lark", "selectolax"}
