@@ -71,11 +71,14 @@ class Group:
     @property
     def acronym(self) -> str | None:
         """The acronym defined for it, or a known acronym it is mentioned by."""
+        return self.acronym_for(self.name)
+
+    def acronym_for(self, name: str) -> str | None:
+        """:attr:`acronym`, given the group's :attr:`name` (read once by the caller)."""
         for candidate in self.candidates:
             if candidate.acronym:
                 return candidate.acronym
         acronyms = {key[4:] for c in self.candidates for key in c.keys if key.startswith("acr:")}
-        name = self.name
         for candidate in self.candidates:
             if candidate.text.upper() in acronyms and candidate.text != name:
                 return candidate.text
