@@ -304,26 +304,61 @@ class _Claimed:
         self.taken_until = max(self.taken_until, end)
 
 
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each character of the (sorted, non-empty) ``spans`` replaced by a NUL.
+
+    A needle (which holds no NUL) then occurs in the masked text exactly where it occurs in
+    ``text`` overlapping no span: at the same places.
+    """
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        if end <= position:
+            continue
+        masked_from = max(start, position)
+        pieces += (text[position:masked_from], "\0" * (end - masked_from))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 class _Occurrences:
     """Which passages hold a needle outside their claimed spans, for all of them at once.
 
-    The passages' texts are searched as one joined text (a needle holds no NUL), so a needle
-    costs one search however many passages there are; after many needles the joined text's
-    words are indexed (as :meth:`_Claimed.free` does for one passage).
+    The passages' texts, their claimed spans masked (:func:`_masked`), are searched as one
+    joined text, so a needle costs one search however many passages there are, and each
+    place found is free; after many needles the joined text's words are indexed (as
+    :meth:`_Claimed.free` does for one passage). A candidate's span is never empty (it is a
+    mention's text), so masking says what :meth:`_Claimed.claims` does.
     """
 
-    def __init__(self, texts: Sequence[Passage], taken: dict[int, _Claimed]) -> None:
+    def __init__(self, texts: Sequence[Passage], spans: dict[int, list[tuple[int, int]]]) -> None:
         self.texts = texts
-        self.taken = taken
-        self.joined = "\0".join(passage.text for passage in texts)
+        self.spans = spans
+        self.claimed: dict[int, _Claimed] = {}
         self.starts: list[int] = []
         position = 0
+        pieces: list[str] = []
         for passage in texts:
             self.starts.append(position)
             position += len(passage.text) + 1
+            passage_spans = spans.get(passage.order)
+            if passage_spans:
+                passage_spans.sort()
+                pieces.append(_masked(passage.text, passage_spans))
+            else:
+                pieces.append(passage.text)
+        self.joined = "\0".join(pieces)
         self.asked = 0
         self.words: dict[str, list[int]] | None = None
         self.found: dict[str, tuple[int, ...]] = {}
+
+    def taken(self, order: int) -> _Claimed:
+        """The claimed spans of passage ``order`` (made when first asked for)."""
+        claimed = self.claimed.get(order)
+        if claimed is None:
+            claimed = self.claimed[order] = _Claimed(list(self.spans.get(order, ())))
+        return claimed
 
     def free_in(self, needle: str) -> tuple[int, ...]:
         """The indexes of the passages where ``needle`` may occur in an unclaimed match."""
@@ -331,39 +366,39 @@ class _Occurrences:
             self.found[needle] = self._free_in(needle)
         return self.found[needle]
 
-    def _places(self, needle: str) -> list[int]:
+    def _indexed(self, needle: str) -> list[int] | None:
+        """The places of ``needle`` (or its plural) as a word, once words are indexed."""
         self.asked += 1
-        if (self.words is not None or self.asked > _SEARCHES_BEFORE_INDEX) and _WORD.fullmatch(
+        if (self.words is None and self.asked <= _SEARCHES_BEFORE_INDEX) or not _WORD.fullmatch(
             needle
         ):
-            if self.words is None:
-                self.words = {}
-                for match in _WORD.finditer(self.joined):
-                    self.words.setdefault(match.group(), []).append(match.start())
-            return self.words.get(needle, []) + self.words.get(needle + "s", [])
-        places: list[int] = []
-        place = self.joined.find(needle)
-        while place >= 0:
-            places.append(place)
-            place = self.joined.find(needle, place + 1)
-        return places
+            return None
+        if self.words is None:
+            self.words = {}
+            for match in _WORD.finditer(self.joined):
+                self.words.setdefault(match.group(), []).append(match.start())
+        return self.words.get(needle, []) + self.words.get(needle + "s", [])
 
     def _free_in(self, needle: str) -> tuple[int, ...]:
         if not needle or "\0" in needle:
             return tuple(
                 index
                 for index, passage in enumerate(self.texts)
-                if self.taken[passage.order].free(passage.text, needle)
+                if self.taken(passage.order).free(passage.text, needle)
             )
-        free: set[int] = set()
-        for place in self._places(needle):
-            index = bisect.bisect_right(self.starts, place) - 1
-            if index in free:
-                continue
-            local = place - self.starts[index]
-            if not self.taken[self.texts[index].order].claims(local, local + len(needle)):
-                free.add(index)
-        return tuple(sorted(free))
+        places = self._indexed(needle)
+        if places is not None:
+            return tuple(sorted({bisect.bisect_right(self.starts, place) - 1 for place in places}))
+        free: list[int] = []
+        joined, starts = self.joined, self.starts
+        place = joined.find(needle)
+        while place >= 0:
+            index = bisect.bisect_right(starts, place) - 1
+            free.append(index)
+            if index + 1 == len(starts):
+                break
+            place = joined.find(needle, starts[index + 1])
+        return tuple(free)
 
 
 def _needles(forms: set[str]) -> set[str]:
@@ -375,13 +410,12 @@ def _bare_mentions(
     texts: Sequence[Passage], clusters: list[list[Candidate]], claimed: Sequence[Candidate]
 ) -> None:
     """Add to each cluster the unclaimed places its names or acronyms appear."""
-    spans: dict[int, list[tuple[int, int]]] = {passage.order: [] for passage in texts}
+    spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in claimed:
         spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
-    taken = {order: _Claimed(passage_spans) for order, passage_spans in spans.items()}
     # A match of a form holds the form's needle; where each needle occurs only inside
     # claimed spans, every match would overlap one and be dropped, so is not looked for.
-    occurrences = _Occurrences(texts, taken)
+    occurrences = _Occurrences(texts, spans)
     hits: list[tuple[int, int, int, int]] = []
     for number, cluster in enumerate(clusters):
         forms = _forms(cluster)
@@ -401,9 +435,10 @@ def _bare_mentions(
         ]
     for order, start, negative_end, number in sorted(hits):
         end = -negative_end
-        if taken[order].overlaps(start, end):
+        taken = occurrences.taken(order)
+        if taken.overlaps(start, end):
             continue
-        taken[order].take(end)
+        taken.take(end)
         model = clusters[number][0]
         clusters[number].append(
             Candidate(
