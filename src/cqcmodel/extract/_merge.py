@@ -79,6 +79,8 @@ class Group:
             if candidate.acronym:
                 return candidate.acronym
         acronyms = {key[4:] for c in self.candidates for key in c.keys if key.startswith("acr:")}
+        if not acronyms:
+            return None
         for candidate in self.candidates:
             if candidate.text.upper() in acronyms and candidate.text != name:
                 return candidate.text
@@ -175,24 +177,27 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
     """Union candidates that share a key, then names that are the unique suffix of another."""
     sets = _UnionFind(len(candidates))
     owner: dict[str, int] = {}
-    for index, candidate in enumerate(candidates):
-        for key in sorted(candidate.keys):
-            if key in owner:
-                sets.union(index, owner[key])
-            else:
-                owner[key] = index
+    keys_of = [sorted(candidate.keys) for candidate in candidates]
+    for index, keys in enumerate(keys_of):
+        for key in keys:
+            first = owner.setdefault(key, index)
+            if first != index:
+                sets.union(index, first)
+    # Only the keys wanted (those of three words or more) end other keys.
     ending = _endings(candidates, _suffix_keys(candidates))
-    for index, candidate in enumerate(candidates):
-        for key in sorted(candidate.keys):
-            if not _is_suffix_key(key):
+    for index, keys in enumerate(keys_of):
+        lexicon = candidates[index].lexicon
+        for key in keys:
+            others = ending.get(key)
+            if not others:
                 continue
-            others = [
-                other
-                for other in ending.get(key, ())
+            holders = {
+                sets.find(other)
+                for other in others
                 # Two programmes of the lexicon stay apart ("Improved Better Care Fund").
-                if not (candidate.lexicon and candidates[other].lexicon)
-            ]
-            holders = {sets.find(other) for other in others} - {sets.find(index)}
+                if not (lexicon and candidates[other].lexicon)
+            }
+            holders.discard(sets.find(index))
             if len(holders) == 1:
                 sets.union(index, holders.pop())
     by_root: dict[int, list[Candidate]] = {}
