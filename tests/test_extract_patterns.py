@@ -229,6 +229,42 @@ class _Keys:
         self.keys = keys
 
 
+@given(
+    fragment_texts(
+        ["a", "Bc", " ", "  ", "\t", "\u00a0", "\u2009", "\x1c", "-", "é", "\n"], max_size=8
+    )
+)
+@example(" Care Fund")
+@example("")
+def test_form_words_keep_the_word_gap_split(form: str) -> None:
+    """The plain split of a form gives the words ``WORD_GAP`` would."""
+    assert _merge._gap_split(form) == _text.WORD_GAP.split(form)
+
+
+@given(
+    fragment_texts(["ab", "a", " ", "Care", "\0", "-"]),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=6),
+    st.sampled_from(["a", "ab", "Care", "b C", " "]),
+)
+def test_masked_text_holds_a_needle_where_no_claimed_span_overlaps_it(
+    text: str, spans: list[tuple[int, int]], needle: str
+) -> None:
+    """A needle (no NUL) occurs in the masked text exactly where no claimed span overlaps it."""
+    claimed = sorted(
+        (start, min(start + length, len(text))) for start, length in spans if start < len(text)
+    )
+    masked = _merge._masked(text, claimed)
+    assert len(masked) == len(text)
+    free = {
+        place
+        for place in range(len(text) - len(needle) + 1)
+        if text.startswith(needle, place)
+        and not any(start < place + len(needle) and end > place for start, end in claimed)
+    }
+    found = {place for place in range(len(masked)) if masked.startswith(needle, place)}
+    assert found == free
+
+
 _SUBJECT_WORDS = ["staff", "told", "they", "and", ",", "health", "leaders", "also", "us", "people"]
 
 

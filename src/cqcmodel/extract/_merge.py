@@ -240,7 +240,7 @@ def _form_pattern(forms: set[str]) -> re.Pattern[str]:
         msg = "a pattern needs at least one form"
         raise ValueError(msg)
     alternatives = [
-        r"[\s-]+".join(re.escape(word) for word in WORD_GAP.split(form))
+        r"[\s-]+".join(re.escape(word) for word in _gap_split(form))
         for form in sorted(forms, key=lambda form: (-len(form), form))
     ]
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")s?(?![\w-])")
@@ -408,7 +408,18 @@ class _Occurrences:
 
 def _needles(forms: set[str]) -> set[str]:
     """For each form, a word every match of it contains (its longest)."""
-    return {max(WORD_GAP.split(form), key=len) for form in forms}
+    return {max(_gap_split(form), key=len) for form in forms}
+
+
+def _gap_split(form: str) -> list[str]:
+    r"""``WORD_GAP.split(form)``, by ``str.split`` when ``form`` has no hyphen or outer space.
+
+    Both split at runs of the same white space (``str.isspace``, which ``\s`` matches), and
+    without a gap at either end neither gives an empty word.
+    """
+    if form and "-" not in form and not form[0].isspace() and not form[-1].isspace():
+        return form.split()
+    return WORD_GAP.split(form)
 
 
 def _bare_mentions(
