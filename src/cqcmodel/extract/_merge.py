@@ -231,19 +231,33 @@ def _forms(cluster: Sequence[Candidate]) -> set[str]:
     return {form for form in forms if len(form) >= 2}
 
 
-def _form_pattern(forms: set[str]) -> re.Pattern[str]:
-    """Any of ``forms`` (at least one), plural or not, as a whole word or run of words.
+#: ``(?<![\w-])`` said one character later: no word character or hyphen before the one read.
+_NOTHING_GLUED_BEFORE: Final = r"(?<![\w-][\s\S])"
 
-    With no forms the alternation would be empty and match the empty string everywhere.
+
+def _form_pattern(forms: set[str]) -> re.Pattern[str]:
+    r"""Any of ``forms`` (at least one), plural or not, as a whole word or run of words.
+
+    That is ``(?<![\w-])(?:form|…)s?(?![\w-])``, with each form's words joined by
+    ``[\s-]+``; the look-behind is written after each form's first character, so that the
+    pattern starts with the forms' first characters and Python's ``re`` tries it only where
+    one of them occurs (a pattern that starts with a look-behind is tried at every
+    character). With no forms the alternation would be empty and match the empty string
+    everywhere.
     """
     if not forms:
         msg = "a pattern needs at least one form"
         raise ValueError(msg)
-    alternatives = [
-        r"[\s-]+".join(re.escape(word) for word in _gap_split(form))
-        for form in sorted(forms, key=lambda form: (-len(form), form))
-    ]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")s?(?![\w-])")
+    alternatives = []
+    for form in sorted(forms, key=lambda form: (-len(form), form)):
+        words = [re.escape(word) for word in _gap_split(form)]
+        if words[0]:
+            first = re.escape(form[0])
+            words[0] = first + _NOTHING_GLUED_BEFORE + words[0][len(first) :]
+        else:
+            words[0] = r"(?<![\w-])"
+        alternatives.append(r"[\s-]+".join(words))
+    return re.compile("(?:" + "|".join(alternatives) + r")s?(?![\w-])")
 
 
 class _Claimed:
