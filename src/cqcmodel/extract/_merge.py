@@ -135,31 +135,41 @@ def _suffix_keys(candidates: Sequence[Candidate]) -> set[str]:
     return {key for candidate in candidates for key in candidate.keys if _is_suffix_key(key)}
 
 
+@attrs.define
+class _Tail:
+    """A tree of texts by their words, last word first: one node, for the words read so far."""
+
+    #: The wanted text whose words are the words read so far.
+    text: str | None = None
+    before: dict[str, _Tail] = attrs.Factory(dict)
+
+
 def _endings(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set[int]]:
     """For each of ``wanted``, the candidates with a key that ends with a space and it.
 
     ``key.endswith(" " + text)`` holds exactly when the words of ``text`` (split at each
-    space) are the last words of ``key`` and ``key`` has more: each key's endings are read
-    word by word from its end, only while they end one of the wanted texts (a long key is
-    not cut into each of its endings).
+    space) are the last words of ``key`` and ``key`` has more: each key is matched against a
+    tree of the wanted texts' words, last word first, reading only as many words as the
+    longest wanted text has (a long key is not cut into each of its endings).
     """
-    tails: set[str] = set()
+    tree = _Tail()
     for text in wanted:
-        cut = len(text)
-        while cut >= 0:
-            cut = text.rfind(" ", 0, cut)
-            tails.add(text[cut + 1 :])
+        node = tree
+        for word in reversed(text.split(" ")):
+            node = node.before.setdefault(word, _Tail())
+        node.text = text
     found: dict[str, set[int]] = {}
     for index, candidate in enumerate(candidates):
         for key in candidate.keys:
-            cut = key.rfind(" ")
-            while cut >= 0:
-                ending = key[cut + 1 :]
-                if ending not in tails:
+            words = key.split(" ")
+            node = tree
+            for position in range(len(words) - 1, 0, -1):
+                step = node.before.get(words[position])
+                if step is None:
                     break
-                if ending in wanted:
-                    found.setdefault(ending, set()).add(index)
-                cut = key.rfind(" ", 0, cut)
+                node = step
+                if node.text is not None:
+                    found.setdefault(node.text, set()).add(index)
     return found
 
 
