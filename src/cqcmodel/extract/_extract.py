@@ -31,8 +31,9 @@ def build(authority: Authority, category: Category, make: Callable[..., _T]) -> 
     name; the group's name is read once and given to the others that need it.
     """
     texts, candidates = cached_scan(authority)
-    places = place_keys(authority)
     initiative = category is Category.INITIATIVE
+    # Only an initiative's key drops the authority's place.
+    places = place_keys(authority) if initiative else ()
     result: list[_T] = []
     for group in groups(texts, candidates, category):
         name = group.name
