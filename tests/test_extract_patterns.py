@@ -237,6 +237,65 @@ def _keyed(keys: set[str]) -> _candidates.Candidate:
     return candidate
 
 
+@given(
+    fragment_texts(
+        ["a", "Bc", " ", "  ", "\t", "\u00a0", "\u2009", "\x1c", "-", "é", "\n"], max_size=8
+    )
+)
+@example(" Care Fund")
+@example("")
+def test_form_words_keep_the_word_gap_split(form: str) -> None:
+    """The plain split of a form gives the words ``WORD_GAP`` would."""
+    assert _merge._gap_split(form) == _text.WORD_GAP.split(form)
+
+
+def _form_pattern_as_written(forms: set[str]) -> re.Pattern[str]:
+    alternatives = [
+        r"[\s-]+".join(re.escape(word) for word in _text.WORD_GAP.split(form))
+        for form in sorted(forms, key=lambda form: (-len(form), form))
+    ]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")s?(?![\w-])")
+
+
+_FORM_PARTS = ["Care", "care", "A", "s", " ", "-", "\n", "(", ".", "é", "Fund", "_", "+"]
+
+
+@given(
+    st.sets(fragment_texts(_FORM_PARTS, max_size=4).filter(bool), min_size=1, max_size=3),
+    fragment_texts(_FORM_PARTS, max_size=25),
+)
+@example({"Better Care Fund", "BCF"}, "the Better Care Funds, BCF-x and (BCF)")
+@example({" Care", "-A"}, "x Care -A Care")
+def test_form_patterns_keep_the_definition(forms: set[str], text: str) -> None:
+    """Each form's look-behind, written after its first character, matches as before it."""
+    expected = [match.span() for match in _form_pattern_as_written(forms).finditer(text)]
+    assert [match.span() for match in _merge._form_pattern(forms).finditer(text)] == expected
+
+
+@given(
+    fragment_texts(["ab", "a", " ", "Care", "\0", "-"]),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=6),
+    st.sampled_from(["a", "ab", "Care", "b C", " "]),
+)
+def test_masked_text_holds_a_needle_where_no_claimed_span_overlaps_it(
+    text: str, spans: list[tuple[int, int]], needle: str
+) -> None:
+    """A needle (no NUL) occurs in the masked text exactly where no claimed span overlaps it."""
+    claimed = sorted(
+        (start, min(start + length, len(text))) for start, length in spans if start < len(text)
+    )
+    masked = _merge._masked(text, claimed)
+    assert len(masked) == len(text)
+    free = {
+        place
+        for place in range(len(text) - len(needle) + 1)
+        if text.startswith(needle, place)
+        and not any(start < place + len(needle) and end > place for start, end in claimed)
+    }
+    found = {place for place in range(len(masked)) if masked.startswith(needle, place)}
+    assert found == free
+
+
 _SUBJECT_WORDS = ["staff", "told", "they", "and", ",", "health", "leaders", "also", "us", "people"]
 
 

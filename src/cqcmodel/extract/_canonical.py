@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from ._lexicon import (
     INITIATIVE_HEADS,
@@ -33,10 +34,16 @@ def _word(word: str) -> str:
     return WORD_FORMS.get(word, word)
 
 
+#: The spelling variants of more than one word, in the lexicon's order.
+_PHRASE_FORMS: Final = tuple(
+    (written, same) for written, same in WORD_FORMS.items() if " " in written
+)
+
+
 def _folded(name: str) -> str:
     key = " ".join(_word(word) for word in name_key(name).split())
-    for written, same in WORD_FORMS.items():
-        if " " in written and written in key:
+    for written, same in _PHRASE_FORMS:
+        if written in key:
             key = f" {key} ".replace(f" {written} ", f" {same} ").strip()
     return key
 

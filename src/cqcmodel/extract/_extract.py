@@ -10,52 +10,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-import attrs
-
 from ..model import Authority
 from ._candidates import place_keys
 from ._canonical import canonical
 from ._merge import Group, groups
 from ._names import cached_scan
-from .kinds import Category, Kind
-from .mentions import Mention
+from .kinds import Category
 
 _T = TypeVar("_T")
-
-
-@attrs.frozen(kw_only=True)
-class Named:
-    """What every extracted name holds, before it becomes an initiative or an organisation."""
-
-    name: str
-    kind: Kind
-    acronym: str | None
-    mentions: tuple[Mention, ...]
-    key: str
-    canonical_name: str
 
 
 def _lexicon_of(group: Group) -> str | None:
     return next((c.lexicon for c in group.candidates if c.lexicon), None)
 
 
-def named(authority: Authority, category: Category) -> tuple[Named, ...]:
-    """The groups of ``category`` in ``authority``'s findings, with their canonical keys."""
+def build(authority: Authority, category: Category, make: Callable[..., _T]) -> tuple[_T, ...]:
+    """``make(**fields)`` for each group of ``category``: the public classes' constructor.
+
+    The fields are the group's name, kind, acronym and mentions and its canonical key and
+    name; the group's name is read once and given to the others that need it.
+    """
     texts, candidates = cached_scan(authority)
-    places = place_keys(authority)
-    result: list[Named] = []
+    initiative = category is Category.INITIATIVE
+    # Only an initiative's key drops the authority's place.
+    places = place_keys(authority) if initiative else ()
+    result: list[_T] = []
     for group in groups(texts, candidates, category):
+        name = group.name
         key, display = canonical(
-            group.name,
-            places=places,
-            lexicon=_lexicon_of(group),
-            initiative=category is Category.INITIATIVE,
+            name, places=places, lexicon=_lexicon_of(group), initiative=initiative
         )
         result.append(
-            Named(
-                name=group.name,
+            make(
+                name=name,
                 kind=group.kind,
-                acronym=group.acronym,
+                acronym=group.acronym_for(name),
                 mentions=group.mentions,
                 key=key,
                 canonical_name=display,
@@ -64,9 +53,4 @@ def named(authority: Authority, category: Category) -> tuple[Named, ...]:
     return tuple(result)
 
 
-def build(authority: Authority, category: Category, make: Callable[..., _T]) -> tuple[_T, ...]:
-    """``make(**fields)`` for each name of ``category``: the public classes' constructor."""
-    return tuple(make(**attrs.asdict(item, recurse=False)) for item in named(authority, category))
-
-
-__all__ = ["Named", "build", "named"]
+__all__ = ["build"]

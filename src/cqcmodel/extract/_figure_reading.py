@@ -67,8 +67,12 @@ class Reading:
         if not self.gate:
             return True
         since = self.start if start is None else start
-        text = self.text
-        return any(text.find(word, since, self.end) >= 0 for word in words)
+        text, end = self.text, self.end
+        # A loop, not a generator: this runs several times on every sentence with a digit.
+        for word in words:  # noqa: SIM110
+            if text.find(word, since, end) >= 0:
+                return True
+        return False
 
     def holds_folded(self, words: Iterable[str]) -> bool:
         """Whether the sentence may hold one of the lower-case ASCII ``words`` in any case.
@@ -78,7 +82,11 @@ class Reading:
         lower = self.lower
         if not self.gate or lower is None:
             return True
-        return any(lower.find(word, self.start, self.end) >= 0 for word in words)
+        start, end = self.start, self.end
+        for word in words:  # noqa: SIM110 - a loop, as in :meth:`holds`
+            if lower.find(word, start, end) >= 0:
+                return True
+        return False
 
     def from_numbers(
         self, pattern: re.Pattern[str], needs: Iterable[str] = ()

@@ -71,11 +71,16 @@ class Group:
     @property
     def acronym(self) -> str | None:
         """The acronym defined for it, or a known acronym it is mentioned by."""
+        return self.acronym_for(self.name)
+
+    def acronym_for(self, name: str) -> str | None:
+        """:attr:`acronym`, given the group's :attr:`name` (read once by the caller)."""
         for candidate in self.candidates:
             if candidate.acronym:
                 return candidate.acronym
         acronyms = {key[4:] for c in self.candidates for key in c.keys if key.startswith("acr:")}
-        name = self.name
+        if not acronyms:
+            return None
         for candidate in self.candidates:
             if candidate.text.upper() in acronyms and candidate.text != name:
                 return candidate.text
@@ -172,24 +177,27 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
     """Union candidates that share a key, then names that are the unique suffix of another."""
     sets = _UnionFind(len(candidates))
     owner: dict[str, int] = {}
-    for index, candidate in enumerate(candidates):
-        for key in sorted(candidate.keys):
-            if key in owner:
-                sets.union(index, owner[key])
-            else:
-                owner[key] = index
+    keys_of = [sorted(candidate.keys) for candidate in candidates]
+    for index, keys in enumerate(keys_of):
+        for key in keys:
+            first = owner.setdefault(key, index)
+            if first != index:
+                sets.union(index, first)
+    # Only the keys wanted (those of three words or more) end other keys.
     ending = _endings(candidates, _suffix_keys(candidates))
-    for index, candidate in enumerate(candidates):
-        for key in sorted(candidate.keys):
-            if not _is_suffix_key(key):
+    for index, keys in enumerate(keys_of):
+        lexicon = candidates[index].lexicon
+        for key in keys:
+            others = ending.get(key)
+            if not others:
                 continue
-            others = [
-                other
-                for other in ending.get(key, ())
+            holders = {
+                sets.find(other)
+                for other in others
                 # Two programmes of the lexicon stay apart ("Improved Better Care Fund").
-                if not (candidate.lexicon and candidates[other].lexicon)
-            ]
-            holders = {sets.find(other) for other in others} - {sets.find(index)}
+                if not (lexicon and candidates[other].lexicon)
+            }
+            holders.discard(sets.find(index))
             if len(holders) == 1:
                 sets.union(index, holders.pop())
     by_root: dict[int, list[Candidate]] = {}
@@ -223,19 +231,33 @@ def _forms(cluster: Sequence[Candidate]) -> set[str]:
     return {form for form in forms if len(form) >= 2}
 
 
-def _form_pattern(forms: set[str]) -> re.Pattern[str]:
-    """Any of ``forms`` (at least one), plural or not, as a whole word or run of words.
+#: ``(?<![\w-])`` said one character later: no word character or hyphen before the one read.
+_NOTHING_GLUED_BEFORE: Final = r"(?<![\w-][\s\S])"
 
-    With no forms the alternation would be empty and match the empty string everywhere.
+
+def _form_pattern(forms: set[str]) -> re.Pattern[str]:
+    r"""Any of ``forms`` (at least one), plural or not, as a whole word or run of words.
+
+    That is ``(?<![\w-])(?:form|…)s?(?![\w-])``, with each form's words joined by
+    ``[\s-]+``; the look-behind is written after each form's first character, so that the
+    pattern starts with the forms' first characters and Python's ``re`` tries it only where
+    one of them occurs (a pattern that starts with a look-behind is tried at every
+    character). With no forms the alternation would be empty and match the empty string
+    everywhere.
     """
     if not forms:
         msg = "a pattern needs at least one form"
         raise ValueError(msg)
-    alternatives = [
-        r"[\s-]+".join(re.escape(word) for word in WORD_GAP.split(form))
-        for form in sorted(forms, key=lambda form: (-len(form), form))
-    ]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")s?(?![\w-])")
+    alternatives = []
+    for form in sorted(forms, key=lambda form: (-len(form), form)):
+        words = [re.escape(word) for word in _gap_split(form)]
+        if words[0]:
+            first = re.escape(form[0])
+            words[0] = first + _NOTHING_GLUED_BEFORE + words[0][len(first) :]
+        else:
+            words[0] = r"(?<![\w-])"
+        alternatives.append(r"[\s-]+".join(words))
+    return re.compile("(?:" + "|".join(alternatives) + r")s?(?![\w-])")
 
 
 class _Claimed:
@@ -301,26 +323,61 @@ class _Claimed:
         self.taken_until = max(self.taken_until, end)
 
 
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each character of the (sorted, non-empty) ``spans`` replaced by a NUL.
+
+    A needle (which holds no NUL) then occurs in the masked text exactly where it occurs in
+    ``text`` overlapping no span: at the same places.
+    """
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        if end <= position:
+            continue
+        masked_from = max(start, position)
+        pieces += (text[position:masked_from], "\0" * (end - masked_from))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 class _Occurrences:
     """Which passages hold a needle outside their claimed spans, for all of them at once.
 
-    The passages' texts are searched as one joined text (a needle holds no NUL), so a needle
-    costs one search however many passages there are; after many needles the joined text's
-    words are indexed (as :meth:`_Claimed.free` does for one passage).
+    The passages' texts, their claimed spans masked (:func:`_masked`), are searched as one
+    joined text, so a needle costs one search however many passages there are, and each
+    place found is free; after many needles the joined text's words are indexed (as
+    :meth:`_Claimed.free` does for one passage). A candidate's span is never empty (it is a
+    mention's text), so masking says what :meth:`_Claimed.claims` does.
     """
 
-    def __init__(self, texts: Sequence[Passage], taken: dict[int, _Claimed]) -> None:
+    def __init__(self, texts: Sequence[Passage], spans: dict[int, list[tuple[int, int]]]) -> None:
         self.texts = texts
-        self.taken = taken
-        self.joined = "\0".join(passage.text for passage in texts)
+        self.spans = spans
+        self.claimed: dict[int, _Claimed] = {}
         self.starts: list[int] = []
         position = 0
+        pieces: list[str] = []
         for passage in texts:
             self.starts.append(position)
             position += len(passage.text) + 1
+            passage_spans = spans.get(passage.order)
+            if passage_spans:
+                passage_spans.sort()
+                pieces.append(_masked(passage.text, passage_spans))
+            else:
+                pieces.append(passage.text)
+        self.joined = "\0".join(pieces)
         self.asked = 0
         self.words: dict[str, list[int]] | None = None
         self.found: dict[str, tuple[int, ...]] = {}
+
+    def taken(self, order: int) -> _Claimed:
+        """The claimed spans of passage ``order`` (made when first asked for)."""
+        claimed = self.claimed.get(order)
+        if claimed is None:
+            claimed = self.claimed[order] = _Claimed(list(self.spans.get(order, ())))
+        return claimed
 
     def free_in(self, needle: str) -> tuple[int, ...]:
         """The indexes of the passages where ``needle`` may occur in an unclaimed match."""
@@ -328,57 +385,67 @@ class _Occurrences:
             self.found[needle] = self._free_in(needle)
         return self.found[needle]
 
-    def _places(self, needle: str) -> list[int]:
+    def _indexed(self, needle: str) -> list[int] | None:
+        """The places of ``needle`` (or its plural) as a word, once words are indexed."""
         self.asked += 1
-        if (self.words is not None or self.asked > _SEARCHES_BEFORE_INDEX) and _WORD.fullmatch(
+        if (self.words is None and self.asked <= _SEARCHES_BEFORE_INDEX) or not _WORD.fullmatch(
             needle
         ):
-            if self.words is None:
-                self.words = {}
-                for match in _WORD.finditer(self.joined):
-                    self.words.setdefault(match.group(), []).append(match.start())
-            return self.words.get(needle, []) + self.words.get(needle + "s", [])
-        places: list[int] = []
-        place = self.joined.find(needle)
-        while place >= 0:
-            places.append(place)
-            place = self.joined.find(needle, place + 1)
-        return places
+            return None
+        if self.words is None:
+            self.words = {}
+            for match in _WORD.finditer(self.joined):
+                self.words.setdefault(match.group(), []).append(match.start())
+        return self.words.get(needle, []) + self.words.get(needle + "s", [])
 
     def _free_in(self, needle: str) -> tuple[int, ...]:
         if not needle or "\0" in needle:
             return tuple(
                 index
                 for index, passage in enumerate(self.texts)
-                if self.taken[passage.order].free(passage.text, needle)
+                if self.taken(passage.order).free(passage.text, needle)
             )
-        free: set[int] = set()
-        for place in self._places(needle):
-            index = bisect.bisect_right(self.starts, place) - 1
-            if index in free:
-                continue
-            local = place - self.starts[index]
-            if not self.taken[self.texts[index].order].claims(local, local + len(needle)):
-                free.add(index)
-        return tuple(sorted(free))
+        places = self._indexed(needle)
+        if places is not None:
+            return tuple(sorted({bisect.bisect_right(self.starts, place) - 1 for place in places}))
+        free: list[int] = []
+        joined, starts = self.joined, self.starts
+        place = joined.find(needle)
+        while place >= 0:
+            index = bisect.bisect_right(starts, place) - 1
+            free.append(index)
+            if index + 1 == len(starts):
+                break
+            place = joined.find(needle, starts[index + 1])
+        return tuple(free)
 
 
 def _needles(forms: set[str]) -> set[str]:
     """For each form, a word every match of it contains (its longest)."""
-    return {max(WORD_GAP.split(form), key=len) for form in forms}
+    return {max(_gap_split(form), key=len) for form in forms}
+
+
+def _gap_split(form: str) -> list[str]:
+    r"""``WORD_GAP.split(form)``, by ``str.split`` when ``form`` has no hyphen or outer space.
+
+    Both split at runs of the same white space (``str.isspace``, which ``\s`` matches), and
+    without a gap at either end neither gives an empty word.
+    """
+    if form and "-" not in form and not form[0].isspace() and not form[-1].isspace():
+        return form.split()
+    return WORD_GAP.split(form)
 
 
 def _bare_mentions(
     texts: Sequence[Passage], clusters: list[list[Candidate]], claimed: Sequence[Candidate]
 ) -> None:
     """Add to each cluster the unclaimed places its names or acronyms appear."""
-    spans: dict[int, list[tuple[int, int]]] = {passage.order: [] for passage in texts}
+    spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in claimed:
         spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
-    taken = {order: _Claimed(passage_spans) for order, passage_spans in spans.items()}
     # A match of a form holds the form's needle; where each needle occurs only inside
     # claimed spans, every match would overlap one and be dropped, so is not looked for.
-    occurrences = _Occurrences(texts, taken)
+    occurrences = _Occurrences(texts, spans)
     hits: list[tuple[int, int, int, int]] = []
     for number, cluster in enumerate(clusters):
         forms = _forms(cluster)
@@ -398,9 +465,10 @@ def _bare_mentions(
         ]
     for order, start, negative_end, number in sorted(hits):
         end = -negative_end
-        if taken[order].overlaps(start, end):
+        taken = occurrences.taken(order)
+        if taken.overlaps(start, end):
             continue
-        taken[order].take(end)
+        taken.take(end)
         model = clusters[number][0]
         clusters[number].append(
             Candidate(

@@ -6,6 +6,7 @@ import bisect
 import enum
 import itertools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
@@ -21,7 +22,8 @@ from ._lexicon import (
     TIME_WORDS,
     UNITS,
 )
-from ._text import Passage, Sentence, cached_passages, lowered, tokens
+from ._text import _TOKEN as TOKEN
+from ._text import Passage, Sentence, Token, cached_passages, lowered
 from .mentions import Mention
 
 _NUMBER: Final = r"(?<![\w.,£])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
@@ -409,10 +411,19 @@ _MONEY_WORDS: Final = ("budget", "spend", "funding", "cost", "grant", "allocatio
 _POPULATION: Final = re.compile(r"\s*+of\s++(?:the\s++)?(?:population|residents)\b")
 
 
+def _lazy_tokens(text: str, start: int, stop: int) -> Iterator[Token]:
+    """:func:`~cqcmodel.extract._text.tokens` of ``text[start:stop]``, each made when read.
+
+    The phrase readers stop after a few words: the rest of the window is not tokenised.
+    """
+    for match in TOKEN.finditer(text, start, stop):
+        yield Token(match.start(), match.end(), match.group())
+
+
 def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, str] | None:
     """The noun phrase counted by a number that ends at ``start``: (its end, the phrase)."""
     words: list[tuple[int, str]] = []
-    for token in tokens(text, start, min(stop, start + 80)):
+    for token in _lazy_tokens(text, start, min(stop, start + 80)):
         word = token.text
         if not word[0].islower() or word in STOP_WORDS or len(words) == 3:
             break
@@ -456,7 +467,7 @@ def _phrase_after(text: str, start: int, stop: int, *, skip: frozenset[str]) -> 
     """The words after ``start`` up to punctuation or a stop word (at most eight)."""
     words: list[str] = []
     # Nine tokens are at most a few hundred characters: the rest is not read.
-    for token in itertools.islice(tokens(text, start, min(stop, start + 300)), 9):
+    for token in itertools.islice(_lazy_tokens(text, start, min(stop, start + 300)), 9):
         lower = token.text.casefold()
         relative = bool(words) and words[-1].casefold() in {"who", "that", "which"}
         verb = lower in PHRASE_STOPS or (lower.endswith("ed") and not relative)
@@ -468,11 +479,15 @@ def _phrase_after(text: str, start: int, stop: int, *, skip: frozenset[str]) -> 
     return " ".join(words) or None
 
 
+_OF_AFTER: Final = re.compile(r"\s*+of\s++")
+_MONEY_AFTER: Final = re.compile(r"\s++(?:of\s++\w++\s++\w++\s++)?(?:on|in|for|to)\s++")
+
+
 def _subject(text: str, sentence: Sentence, item: _Raw) -> str | None:
     """The phrase a figure belongs to, read around it in its sentence."""
     before = text[max(sentence.start, item.start - 120) : item.start]
     if item.unit == "%":
-        of = re.match(r"\s*+of\s++", text[item.end : item.end + 8])
+        of = _OF_AFTER.match(text[item.end : item.end + 8])
         if of is not None:
             return _phrase_after(text, item.end + of.end(), sentence.end, skip=frozenset())
         if not any(word in before for word in _RATIO_WORDS):
@@ -485,9 +500,7 @@ def _subject(text: str, sentence: Sentence, item: _Raw) -> str | None:
         )
         if money is not None:
             return money.group(1)
-        after = re.match(
-            r"\s++(?:of\s++\w++\s++\w++\s++)?(?:on|in|for|to)\s++", text[item.end : item.end + 40]
-        )
+        after = _MONEY_AFTER.match(text[item.end : item.end + 40])
         if after is not None:
             return _phrase_after(
                 text, item.end + after.end(), sentence.end, skip=frozenset({"its", "the", "their"})
