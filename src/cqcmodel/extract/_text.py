@@ -304,16 +304,33 @@ def capital_windows(
     first = _WORD_START.search(text, start, end)
     if first is None:
         return [], None
-    found = [
-        tuple(
+    found = [_window_tokens(text, window) for window in _WINDOW.finditer(text, start, end)]
+    return found, first.start()
+
+
+def _window_tokens(text: str, window: re.Match[str]) -> tuple[Token, ...]:
+    """The tokens of one window (as :data:`_TOKEN` reads them).
+
+    A window holds words with only space between them (none only next to an ampersand), so
+    where its words are one space apart and it holds no ampersand, they are its split, and
+    their places follow from their lengths; no match is made for each.
+    """
+    written = window.group()
+    words = written.split()
+    if "&" in written or " ".join(words) != written:
+        return tuple(
             [
                 _token(Token, (match.start(), match.end(), match.group()))
                 for match in _TOKEN.finditer(text, *window.span())
             ]
         )
-        for window in _WINDOW.finditer(text, start, end)
-    ]
-    return found, first.start()
+    found: list[Token] = []
+    position = window.start()
+    for word in words:
+        end = position + len(word)
+        found.append(_token(Token, (position, end, word)))
+        position = end + 1
+    return tuple(found)
 
 
 @attrs.frozen
