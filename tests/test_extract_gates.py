@@ -19,20 +19,23 @@ from cqcmodel.extract import _lexicon_patterns
 from cqcmodel.extract._candidates import Candidate, Scan
 from cqcmodel.extract._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
-from cqcmodel.extract._rules import RULES
+from cqcmodel.extract._rules import RULES, _may_hold_title, _titles_pattern
 from cqcmodel.extract._text import (
     WINDOW,
     Passage,
     Token,
     capital_windows,
     first_characters,
+    lowered,
     sentences,
 )
 from cqcmodel.extract._title_case import has_later_capital
+from cqcmodel.framework import STATEMENTS, Theme
 
 from .conftest import EXTRACTION_PAGES
 
 PAGES = EXTRACTION_PAGES
+_TITLES = sorted({title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme})
 
 
 def _found(candidates: list[Candidate]) -> list[tuple[object, ...]]:
@@ -141,6 +144,33 @@ def test_first_characters_reads_literals_and_branches() -> None:
     # Where a match may start with anything, it cannot tell.
     for pattern in (r"a?b", r"[ab]c", r"\w", r"(?i)a", r"()a", r"a|"):
         assert first_characters(re.compile(pattern)) == ""
+
+
+_TITLE_WORDS = sorted(
+    {word for title in _TITLES for word in re.findall(r"\w+", title)}
+    | {word.upper() for title in _TITLES for word in re.findall(r"\w+", title)}
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_TITLES, *_TITLE_WORDS, " ", ", ", "-", "x", "K", "\u212a"]), max_size=14
+    )
+)
+def test_a_text_the_titles_pattern_matches_holds_every_word_of_a_title(parts: list[str]) -> None:
+    text = "".join(parts)
+    lower = lowered(text)
+    if lower is not None and any(True for _ in _titles_pattern().finditer(text, lower)):
+        assert _may_hold_title(lower)
+
+
+@pytest.mark.parametrize("title", _TITLES)
+def test_every_title_holds_every_word_of_a_title(title: str) -> None:
+    for written in (title, title.upper(), title.replace(" ", "-"), f"the {title}."):
+        lower = lowered(written)
+        assert lower is not None
+        assert any(True for _ in _titles_pattern().finditer(written, lower))
+        assert _may_hold_title(lower)
 
 
 def _entries_as_defined(text: str) -> tuple[_lexicon_patterns.LexiconEntry, ...]:

@@ -70,26 +70,39 @@ def _titles_pattern() -> Caseless:
 
 
 @cache
-def _title_needles() -> tuple[str, ...]:
-    """The longest word of each title, in lower case: every match holds one of them."""
+def _title_words() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """Each title's longest word, in lower case, with the other words of its titles.
+
+    Every match of a title holds every word of it; the longest word is tried first.
+    """
     titles = {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme}
-    return tuple(sorted({max(_WORD.findall(title), key=len).casefold() for title in titles}))
+    table: dict[str, set[tuple[str, ...]]] = {}
+    for title in titles:
+        words = sorted({word.casefold() for word in _WORD.findall(title)}, key=len, reverse=True)
+        table.setdefault(words[0], set()).add(tuple(words[1:]))
+    return tuple((needle, tuple(sorted(table[needle]))) for needle in sorted(table))
+
+
+def _may_hold_title(lower: str) -> bool:
+    """Whether a lower-cased text holds every word of some title (else it holds no title)."""
+    for needle, others in _title_words():
+        if needle in lower and any(all(word in lower for word in rest) for rest in others):
+            return True
+    return False
 
 
 def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """Block statement titles: neither they nor names inside them are initiatives.
 
     Only a title written with a capital after its first letter is blocked, so a sentence
-    without one, or without any title's longest word, is not searched.
+    without one, or without every word of some title, is not searched.
     """
     if not has_later_capital(passage.text, sentence.start + 1, sentence.end):
         return
     if scan.titled_of != passage.order:
-        # A passage without any title's longest word has no sentence with one.
+        # A passage without every word of some title has no sentence with one.
         lower_passage = lowered(passage.text)
-        scan.titled = lower_passage is None or any(
-            needle in lower_passage for needle in _title_needles()
-        )
+        scan.titled = lower_passage is None or _may_hold_title(lower_passage)
         scan.titled_of = passage.order
     if not scan.titled:
         return
@@ -97,7 +110,7 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     text = passage.text[sentence.start : sentence.end]
     lower = lowered(text)
     # (Where lower-casing is unsafe the pattern runs: case folding is not its matching.)
-    if lower is not None and not any(needle in lower for needle in _title_needles()):
+    if lower is not None and not _may_hold_title(lower):
         return
     for match in _titles_pattern().finditer(text, lower):
         start, end = match.span()
