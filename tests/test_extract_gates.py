@@ -202,6 +202,16 @@ def test_one_search_finds_the_entries_of_every_needle(parts: list[str]) -> None:
     assert _lexicon_patterns.entries_in(text) == _entries_as_defined(text)
 
 
+@given(st.lists(st.sampled_from([*_NEEDLES, "s", "x", "X", " ", "-", "_", "é", "’"]), max_size=12))
+@example(["Better", "s", " ", "Better"])
+def test_the_needle_tree_matches_as_the_flat_alternation(parts: list[str]) -> None:
+    text = "".join(parts)
+    exact, _, finder = _lexicon_patterns._needles()
+    words = sorted((w for w in exact if re.fullmatch(r"\w+", w)), key=lambda w: (-len(w), w))
+    flat = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\b")
+    assert [m.span() for m in finder.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
 # --- the windows of a Title Case run ---------------------------------------------------------
 
 _STRETCH = re.compile(r"(?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&))*+")

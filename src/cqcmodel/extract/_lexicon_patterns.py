@@ -8,6 +8,7 @@ from typing import Final
 
 import attrs
 
+from ._cues import trie_pattern
 from ._lexicon import BRANCHED_BODIES, NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from ._text import WORD_GAP, initials
 from .kinds import Category, Kind
@@ -125,9 +126,12 @@ def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], 
         for word in (entry.needle, entry.needle + "s"):
             exact.setdefault(word, []).append(index)
     # Only a needle of word characters can be one of a text's words (``_WORD``). A literal
-    # alternation, without a look-behind before it, is searched by its first characters.
-    words = sorted((word for word in exact if _WORD.fullmatch(word)), key=lambda w: (-len(w), w))
-    finder = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\b") if words else _NOTHING
+    # alternation, without a look-behind before it, is searched by its first characters; as
+    # a tree of first letters, each place is compared with a first letter once, not with
+    # every needle (word characters need no escape). Of two needles one of which starts the
+    # other, only one can end at a word boundary: the matches are those of the flat list.
+    words = [word for word in exact if _WORD.fullmatch(word)]
+    finder = re.compile(trie_pattern(words) + r"\b") if words else _NOTHING
     return (
         {word: tuple(found) for word, found in exact.items()},
         {word: tuple(found) for word, found in caseless.items()},

@@ -668,10 +668,9 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
 def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
     """The name after a job title ("Chair of the Safeguarding Adults Board" → the board)."""
     for index, token in enumerate(run[:-1]):
-        if singular(token.text.casefold()) in PERSON_HEADS and run[index + 1].text.casefold() in {
-            "of",
-            "for",
-        }:
+        if run[index + 1].text.casefold() in {"of", "for"} and (
+            singular(token.text.casefold()) in PERSON_HEADS
+        ):
             rest = run[index + 1 :]
             while rest and rest[0].text.casefold() in CONNECTORS:
                 rest = rest[1:]
@@ -758,7 +757,7 @@ def _piece_candidates(
         and not _own_place_after(scan, part, head)
     ):
         part, names = part[: head + 1], names[: head + 1]
-    body = _names_a_thing(names) and head is None and " ".join(names) not in PROGRAMME_NAMES
+    body = head is None and _names_a_thing(names) and " ".join(names) not in PROGRAMME_NAMES
     if part[-1] is where.last and not body and _add_extended(scan, where, part):
         return
     if person:
