@@ -15,7 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
-from cqcmodel.extract import _lexicon_patterns
+from cqcmodel.extract import _lexicon_patterns, _title_case
 from cqcmodel.extract._candidates import Candidate, Scan
 from cqcmodel.extract._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
@@ -299,3 +299,12 @@ def test_capital_windows_are_the_windows_read_capital_by_capital(
     windows = capital_windows(text, start, end)
     assert windows is not None
     assert windows == _windows_as_defined(text, start, end)
+
+
+@given(st.sampled_from([*_WINDOW_PARTS, *_TITLE_WORDS, "Board’s", "and", "with", "Chair"]))
+def test_a_run_of_one_word_has_nothing_to_split(word: str) -> None:
+    run = [Token(3, 3 + len(word), word)]
+    assert _title_case._split_possessives(run) == [run]
+    assert _title_case._split_after_heads(run) == [run]
+    assert _title_case._split_links(run) == [run]
+    assert _title_case._split_coordinated(run) == [run]

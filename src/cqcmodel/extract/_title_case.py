@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from ._candidates import Scan
@@ -91,23 +91,23 @@ _APPOSITION: Final = re.compile(
 _POSSESSIVE_END: Final = re.compile(r"[’'](?:s)?$")
 
 
-def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
-    """Index runs of capitalised words, joined by at most two connectors between capitals.
+def _runs(words: Sequence[Token]) -> list[tuple[int, int]]:
+    """Runs of capitalised words, joined by at most two connectors between capitals.
 
-    ``words`` are word tokens (a stretch between punctuation marks).
+    ``words`` are word tokens (a stretch between punctuation marks); each run is the slice
+    ``words[begin:end]``, given as ``(begin, end)``.
     """
     capitals = [word.text[0].isupper() for word in words]
+    found: list[tuple[int, int]] = []
     index = 0
     count = len(words)
     while index < count:
         if not capitals[index]:
             index += 1
             continue
-        run = [index]
         cursor = index + 1
         while cursor < count:
             if capitals[cursor]:
-                run.append(cursor)
                 cursor += 1
                 continue
             joined = cursor
@@ -122,12 +122,12 @@ def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
             ):
                 joined += 1
             if joined > cursor and joined < count and capitals[joined]:
-                run.extend(range(cursor, joined + 1))
                 cursor = joined + 1
                 continue
             break
-        yield run
+        found.append((index, cursor))
         index = cursor
+    return found
 
 
 def _numbered(words: Sequence[Token], index: int) -> bool:
@@ -166,16 +166,10 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     if ", " in sentence.text and (" and " in sentence.text or " & " in sentence.text):
         found = _join_listed_places(text, found)
     for words in found:
-        for run in _runs(words):
-            run_tokens = [words[index] for index in run]
+        for begin, end in _runs(words):
+            run = list(words[begin:end])
             _run_candidates(
-                scan,
-                passage,
-                sentence=sentence,
-                words=words,
-                run_indexes=run,
-                run=run_tokens,
-                at_start=run_tokens[0].start == first_word,
+                scan, passage, sentence, words, end - 1, run, run[0].start == first_word
             )
 
 
@@ -693,22 +687,24 @@ class _Run(NamedTuple):
     starts_sentence: bool
 
 
-def _run_candidates(
+def _run_candidates(  # noqa: PLR0917 - one call site, in a hot loop
     scan: Scan,
     passage: Passage,
-    *,
     sentence: Sentence,
     words: Sequence[Token],
-    run_indexes: list[int],
+    last_index: int,
     run: list[Token],
     at_start: bool,
 ) -> None:
+    """The candidates of one run: ``run`` is ``words[…:last_index + 1]``."""
     trimmed = _trim(run, at_start=at_start, self_keys=scan.self_keys)
     if not trimmed:
         return
-    where = _Run(
-        passage, sentence, words, run_indexes[-1], run[-1], at_start and trimmed[0] is run[0]
-    )
+    where = _Run(passage, sentence, words, last_index, run[-1], at_start and trimmed[0] is run[0])
+    if len(trimmed) == 1:
+        # One word has nothing to split (each split gives it back: a test checks it).
+        _piece_candidates(scan, where, trimmed)
+        return
     for piece in (p for owned in _split_possessives(trimmed) for p in _split_after_heads(owned)):
         for linked in _split_links(piece) if len(piece) > 2 else (piece,):
             parts = _split_coordinated(linked)
