@@ -16,8 +16,9 @@ from ..model import Authority
 
 #: A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
 #: It starts only at the first mark of a run and gives nothing back, so a long run of full
-#: stops is read once rather than once from each of its marks.
-_BOUNDARY: Final = re.compile(r"(?<![.!?])[.!?]++['\"’”)\]]*+\s+")
+#: stops is read once rather than once from each of its marks. The look-behind comes after
+#: the first mark, so that the pattern starts with a class Python skips to.
+_BOUNDARY: Final = re.compile(r"[.!?](?<![.!?]{2})[.!?]*+['\"’”)\]]*+\s+")
 #: Words after which a full stop does not end a sentence.
 _ABBREVIATIONS: Final = frozenset(
     {"e.g", "i.e", "eg", "ie", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx", "cllr"}
