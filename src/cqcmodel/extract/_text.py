@@ -430,7 +430,7 @@ def _name_key(name: str) -> str:
     words = fold(text).strip(" '\"").split()
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(singular(word) for word in words)
+    return " ".join([singular(word) for word in words])
 
 
 _cached_name_key: Final = functools.lru_cache(maxsize=4096)(_name_key)
