@@ -212,6 +212,28 @@ def test_the_needle_tree_matches_as_the_flat_alternation(parts: list[str]) -> No
     assert [m.span() for m in finder.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
+def _with_look_behind_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """An entry's pattern with its look-behind written before its first character."""
+    written = re.sub(r"^(\w)\(\?<!\[\\w-\]\1\)", r"(?<![\\w-])\1", pattern.pattern)
+    assert written.startswith("(?<![\\w-])")
+    return re.compile(written, pattern.flags)
+
+
+_ENTRY_PARTS = [*_NEEDLES, "s", "x", "X", " ", "-", "_", "é", "’", "Three-conversation approach"]
+
+
+@given(st.lists(st.sampled_from(_ENTRY_PARTS), max_size=10), st.integers(0, 40))
+@example(["x", "Better Care Fund"], 0)
+@example(["-", "BCF"], 1)
+def test_each_entry_matches_as_with_its_look_behind_first(parts: list[str], start: int) -> None:
+    text = "".join(parts)
+    start = min(start, len(text))
+    for entry in _lexicon_patterns.lexicon_entries():
+        first = _with_look_behind_first(entry.pattern)
+        found = [m.span() for m in entry.pattern.finditer(text, start)]
+        assert found == [m.span() for m in first.finditer(text, start)], entry.pattern.pattern
+
+
 # --- the windows of a Title Case run ---------------------------------------------------------
 
 _STRETCH = re.compile(r"(?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&))*+")

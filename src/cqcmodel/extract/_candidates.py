@@ -141,9 +141,9 @@ class Scan:
     #: The lexicon entries that may match in the passage last asked about, and its order.
     entries: tuple[LexiconEntry, ...] = ()
     entries_of: int = -1
-    #: Whether the passage last asked about holds a statement title's longest word (or may:
-    #: it cannot be lower-cased safely), and its order.
-    titled: bool = True
+    #: The statement titles (with a later capital) of the passage last asked about, and its
+    #: order.
+    titles: tuple[tuple[int, int], ...] = ()
     titled_of: int = -1
     #: The words of the sentence last asked about, and which sentence that was.
     index: WordIndex | None = None

@@ -23,7 +23,20 @@ def _words_pattern(name: str, tail: str = "", *, plural: bool = True) -> str:
     words = [re.escape(word) for word in WORD_GAP.split(name)]
     if plural:
         words[-1] += "s?"
-    return r"(?<![\w-])" + r"[\s-]+".join(words) + tail + r"(?![\w-])"
+    return _at_word_start(r"[\s-]+".join(words)) + tail + r"(?![\w-])"
+
+
+def _at_word_start(pattern: str) -> str:
+    r"""``pattern`` with no word character or hyphen before it: ``(?<![\w-])`` first.
+
+    Where the pattern starts with a letter or digit, the look-behind is written after it
+    (``B(?<![\w-]B)etter``: the same test), so that Python skips to that character rather
+    than trying the look-behind at every place of a sentence.
+    """
+    first = pattern[0]
+    if first.isascii() and first.isalnum():
+        return first + r"(?<![\w-]" + first + ")" + pattern[1:]
+    return r"(?<![\w-])" + pattern
 
 
 @attrs.frozen(kw_only=True)
@@ -97,7 +110,7 @@ def lexicon_entries() -> tuple[LexiconEntry, ...]:
             entries.append(
                 attrs.evolve(
                     entry,
-                    pattern=re.compile(r"(?<![\w-])" + re.escape(entry.acronym) + r"s?\b"),
+                    pattern=re.compile(_at_word_start(re.escape(entry.acronym)) + r"s?\b"),
                     needle=entry.acronym,
                     branched=False,
                 )

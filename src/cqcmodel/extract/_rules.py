@@ -78,7 +78,9 @@ def _title_words() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
     titles = {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme}
     table: dict[str, set[tuple[str, ...]]] = {}
     for title in titles:
-        words = sorted({word.casefold() for word in _WORD.findall(title)}, key=len, reverse=True)
+        words = sorted(
+            {word.casefold() for word in _WORD.findall(title)}, key=lambda w: (-len(w), w)
+        )
         table.setdefault(words[0], set()).add(tuple(words[1:]))
     return tuple((needle, tuple(sorted(table[needle]))) for needle in sorted(table))
 
@@ -95,27 +97,34 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """Block statement titles: neither they nor names inside them are initiatives.
 
     Only a title written with a capital after its first letter is blocked, so a sentence
-    without one, or without every word of some title, is not searched.
+    without one is not read, and a passage without every word of some title not searched.
     """
     if not has_later_capital(passage.text, sentence.start + 1, sentence.end):
         return
     if scan.titled_of != passage.order:
-        # A passage without every word of some title has no sentence with one.
-        lower_passage = lowered(passage.text)
-        scan.titled = lower_passage is None or _may_hold_title(lower_passage)
+        scan.titles = _passage_titles(passage.text)
         scan.titled_of = passage.order
-    if not scan.titled:
-        return
-    # The sentence on its own: space or the finding's edge is on either side of it.
-    text = passage.text[sentence.start : sentence.end]
+    for start, end in scan.titles:
+        if sentence.start <= start < sentence.end:
+            scan.block(passage, start, end)
+
+
+def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the titles written with a capital after their first letter in ``text``.
+
+    One search of the passage finds what a search of each sentence would: a title holds no
+    sentence end, and space or the passage's edge is on either side of every sentence.
+    """
     lower = lowered(text)
     # (Where lower-casing is unsafe the pattern runs: case folding is not its matching.)
     if lower is not None and not _may_hold_title(lower):
-        return
-    for match in _titles_pattern().finditer(text, lower):
-        start, end = match.span()
-        if any(char.isupper() for char in text[start + 1 : end]):
-            scan.block(passage, sentence.start + start, sentence.start + end)
+        return ()
+    spans = (match.span() for match in _titles_pattern().finditer(text, lower))
+    return tuple(
+        (start, end)
+        for start, end in spans
+        if any(char.isupper() for char in text[start + 1 : end])
+    )
 
 
 def _quoted(scan: Scan, passage: Passage, sentence: Sentence) -> None:
