@@ -19,7 +19,7 @@ from cqcmodel.extract import _lexicon_patterns, _title_case
 from cqcmodel.extract._candidates import Candidate, Scan
 from cqcmodel.extract._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
-from cqcmodel.extract._rules import RULES, _may_hold_title, _titles_pattern
+from cqcmodel.extract._rules import RULES, _passage_titles, _titles_pattern
 from cqcmodel.extract._text import (
     WINDOW,
     Passage,
@@ -154,23 +154,42 @@ _TITLE_WORDS = sorted(
 
 @given(
     st.lists(
-        st.sampled_from([*_TITLES, *_TITLE_WORDS, " ", ", ", "-", "x", "K", "\u212a"]), max_size=14
+        st.sampled_from(
+            [
+                *_TITLES,
+                *(t.upper() for t in _TITLES),
+                *_TITLE_WORDS,
+                " ",
+                ", ",
+                "-",
+                "x",
+                "\u212a",
+                ".",
+            ]
+        ),
+        max_size=14,
     )
 )
-def test_a_text_the_titles_pattern_matches_holds_every_word_of_a_title(parts: list[str]) -> None:
+@example(["Safe systems, pathways and transitions", " ", "Safeguarding", "-", "LEADERSHIP"])
+def test_each_title_searched_alone_finds_the_matches_of_all_titles_at_once(
+    parts: list[str],
+) -> None:
     text = "".join(parts)
     lower = lowered(text)
-    if lower is not None and any(True for _ in _titles_pattern().finditer(text, lower)):
-        assert _may_hold_title(lower)
+    spans = [match.span() for match in _titles_pattern().finditer(text, lower)]
+    capitalised = [(a, b) for a, b in spans if any(char.isupper() for char in text[a + 1 : b])]
+    assert list(_passage_titles(text)) == capitalised
 
 
 @pytest.mark.parametrize("title", _TITLES)
-def test_every_title_holds_every_word_of_a_title(title: str) -> None:
+def test_every_title_is_found_alone_as_among_all_titles(title: str) -> None:
     for written in (title, title.upper(), title.replace(" ", "-"), f"the {title}."):
         lower = lowered(written)
-        assert lower is not None
-        assert any(True for _ in _titles_pattern().finditer(written, lower))
-        assert _may_hold_title(lower)
+        spans = [match.span() for match in _titles_pattern().finditer(written, lower)]
+        assert len(spans) == 1
+        start, end = spans[0]
+        capital = any(char.isupper() for char in written[start + 1 : end])
+        assert _passage_titles(written) == (((start, end),) if capital else ())
 
 
 def _entries_as_defined(text: str) -> tuple[_lexicon_patterns.LexiconEntry, ...]:

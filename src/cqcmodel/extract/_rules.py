@@ -70,27 +70,23 @@ def _titles_pattern() -> Caseless:
 
 
 @cache
-def _title_words() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
-    """Each title's longest word, in lower case, with the other words of its titles.
+def _title_patterns() -> tuple[tuple[tuple[str, ...], Caseless], ...]:
+    r"""Each title's words in lower case (longest first), and the title's own pattern.
 
-    Every match of a title holds every word of it; the longest word is tried first.
+    Every match of a title holds every word of it. The pattern matches where the title's
+    branch of :func:`_titles_pattern` does; its look-behind comes after its first word, so
+    that Python searches for that word as a literal.
     """
     titles = {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme}
-    table: dict[str, set[tuple[str, ...]]] = {}
-    for title in titles:
-        words = sorted(
-            {word.casefold() for word in _WORD.findall(title)}, key=lambda w: (-len(w), w)
-        )
-        table.setdefault(words[0], set()).add(tuple(words[1:]))
-    return tuple((needle, tuple(sorted(table[needle]))) for needle in sorted(table))
-
-
-def _may_hold_title(lower: str) -> bool:
-    """Whether a lower-cased text holds every word of some title (else it holds no title)."""
-    for needle, others in _title_words():
-        if needle in lower and any(all(word in lower for word in rest) for rest in others):
-            return True
-    return False
+    found: list[tuple[tuple[str, ...], Caseless]] = []
+    for title in sorted(titles):
+        words = _WORD.findall(title)
+        first = re.escape(words[0])
+        written = r"[\s,-]+".join(map(re.escape, words[1:]))
+        pattern = first + r"(?<!\w" + first + ")" + (r"[\s,-]+" + written if written else "")
+        lower = sorted({word.casefold() for word in words}, key=lambda w: (-len(w), w))
+        found.append((tuple(lower), Caseless(pattern + r"\b")))
+    return tuple(found)
 
 
 def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
@@ -113,13 +109,24 @@ def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the titles written with a capital after their first letter in ``text``.
 
     One search of the passage finds what a search of each sentence would: a title holds no
-    sentence end, and space or the passage's edge is on either side of every sentence.
+    sentence end, and space or the passage's edge is on either side of every sentence. Each
+    title whose words the passage holds is searched for on its own: no two titles' matches
+    overlap (a test checks it), so theirs together, in order, are the matches of
+    :func:`_titles_pattern`.
     """
     lower = lowered(text)
-    # (Where lower-casing is unsafe the pattern runs: case folding is not its matching.)
-    if lower is not None and not _may_hold_title(lower):
-        return ()
-    spans = (match.span() for match in _titles_pattern().finditer(text, lower))
+    # (Where lower-casing is unsafe the patterns run: case folding is not their matching.)
+    spans: list[tuple[int, int]] = []
+    for words, pattern in _title_patterns():
+        if lower is not None:
+            for word in words:  # (a loop, not all(): it runs for each title of each passage)
+                if word not in lower:
+                    break
+            else:
+                spans.extend(match.span() for match in pattern.finditer(text, lower))
+        else:
+            spans.extend(match.span() for match in pattern.finditer(text, lower))
+    spans.sort()
     return tuple(
         (start, end)
         for start, end in spans
