@@ -15,7 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
-from cqcmodel.extract import _lexicon_patterns, _title_case
+from cqcmodel.extract import _lexicon_patterns, _rules, _title_case
 from cqcmodel.extract._candidates import Candidate, Scan
 from cqcmodel.extract._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
@@ -349,3 +349,20 @@ def test_a_run_of_one_word_has_nothing_to_split(word: str) -> None:
     assert _title_case._split_after_heads(run) == [run]
     assert _title_case._split_links(run) == [run]
     assert _title_case._split_coordinated(run) == [run]
+
+
+_QUOTED_AS_WRITTEN = re.compile(
+    r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"|(?<!\w)'([^'\n]+)'(?!\w)"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["‘", "’", "“", "”", '"', "'", "a", "B", " ", "\n", "'s"]), max_size=14
+    )
+)
+@example(["a", "'", "B", "'", " ", "'", "B", "'"])
+def test_the_quoted_pattern_matches_as_written_with_its_look_behind_first(parts: list[str]) -> None:
+    text = "".join(parts)
+    found = [(m.span(), m.groups()) for m in _rules._QUOTED.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in _QUOTED_AS_WRITTEN.finditer(text)]

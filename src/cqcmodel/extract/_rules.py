@@ -45,8 +45,10 @@ from .kinds import Category, InitiativeKind, OrganisationKind
 
 # --- patterns -------------------------------------------------------------------------------
 
+#: (The last branch's look-behind comes after its quote, so that every branch starts with a
+#: quotation mark, which Python skips to.)
 _QUOTED: Final = re.compile(
-    r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"|(?<!\w)'([^'\n]+)'(?!\w)"
+    r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"|'(?<!\w')([^'\n]+)'(?!\w)"
 )
 _ACRONYM_DEF: Final = re.compile(r"\(([A-Za-z][A-Za-z0-9&]{1,11}(?: [A-Z][A-Za-z0-9&]{1,6})?)\)")
 _SENTENCE_MARK: Final = re.compile(r"[.!?](?:\s|$)")

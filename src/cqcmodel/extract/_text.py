@@ -346,8 +346,14 @@ class WordIndex:
     @classmethod
     def of(cls, text: str, sentence: Sentence) -> WordIndex:
         """The index of ``sentence`` of ``text``."""
-        words = tuple(words_from(text, sentence.start, sentence.end))
-        return cls(text, sentence.start, words, tuple(word.end for word in words))
+        words = tuple(
+            [
+                _token(Token, (match.start(), match.end(), word))
+                for match in _TOKEN.finditer(text, sentence.start, sentence.end)
+                if (word := match.group()) == "&" or word[0].isalnum()
+            ]
+        )
+        return cls(text, sentence.start, words, tuple([word.end for word in words]))
 
     def before(self, end: int) -> tuple[Token, ...]:
         """The word tokens of ``tokens(text, sentence.start, end)``.
