@@ -48,7 +48,7 @@ def scan(
 
 def _may_find(rule: Rule, text: str) -> bool:
     """Whether ``text`` holds one of the characters ``rule`` needs (if it needs any)."""
-    return not rule.needs or any(char in text for char in rule.needs)
+    return not rule.needs or any(map(text.__contains__, rule.needs))
 
 
 def settle_guesses(found: list[Candidate]) -> list[Candidate]:
