@@ -116,7 +116,7 @@ def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
     overlap (a test checks it), so theirs together, in order, are the matches of
     :func:`_titles_pattern`.
     """
-    lower = lowered(text)
+    lower: str | None = lowered(text)
     # (Where lower-casing is unsafe the patterns run: case folding is not their matching.)
     spans: list[tuple[int, int]] = []
     for words, pattern in _title_patterns():
@@ -127,7 +127,7 @@ def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
             else:
                 spans.extend(match.span() for match in pattern.finditer(text, lower))
         else:
-            spans.extend(match.span() for match in pattern.finditer(text, lower))
+            spans.extend(match.span() for match in pattern.finditer(text, None))
     spans.sort()
     return tuple(
         (start, end)
