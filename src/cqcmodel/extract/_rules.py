@@ -50,6 +50,8 @@ from .kinds import Category, InitiativeKind, OrganisationKind
 _QUOTED: Final = re.compile(
     r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"|'(?<!\w')([^'\n]+)'(?!\w)"
 )
+#: A mark that opens a quote (every match of ``_QUOTED`` starts with one).
+_QUOTE_MARK: Final = re.compile("[‘“\"']")
 _ACRONYM_DEF: Final = re.compile(r"\(([A-Za-z][A-Za-z0-9&]{1,11}(?: [A-Z][A-Za-z0-9&]{1,6})?)\)")
 _SENTENCE_MARK: Final = re.compile(r"[.!?](?:\s|$)")
 _NOT_IN_LONG_FORMS: Final = re.compile(r"[,;:()‘’“”\"]")
@@ -139,7 +141,7 @@ def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
 def _quoted(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """Names in quotes: mostly capitalised, at most eight words, no sentence inside."""
     text = passage.text
-    if all(text.find(mark, sentence.start, sentence.end) < 0 for mark in "‘“\"'"):
+    if _QUOTE_MARK.search(text, sentence.start, sentence.end) is None:
         return  # no quotation mark: nothing to read
     for match in _QUOTED.finditer(text, sentence.start, sentence.end):
         group = next(index for index in (1, 2, 3, 4) if match.group(index) is not None)
@@ -246,9 +248,9 @@ def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
         return  # no bracket: no definition
     for match in _ACRONYM_DEF.finditer(text, sentence.start, sentence.end):
         acronym = match.group(1)
-        if acronym.endswith("s") and sum(char.isupper() for char in acronym[:-1]) >= 2:
+        if acronym.endswith("s") and sum(map(str.isupper, acronym[:-1])) >= 2:
             acronym = acronym[:-1]
-        if sum(char.isupper() for char in acronym) < 2 or not acronym[0].isalpha():
+        if sum(map(str.isupper, acronym)) < 2 or not acronym[0].isalpha():
             continue
         span = _long_form(text, scan.words_before(passage, sentence, match.start()), acronym)
         if span is None:
@@ -258,7 +260,7 @@ def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
         if _NOT_IN_LONG_FORMS.search(long):
             continue
         words = [token.text for token in tokens(long) if token.is_word]
-        if len(words) < 2 and sum(char.isupper() for char in long) < 2:
+        if len(words) < 2 and sum(map(str.isupper, long)) < 2:
             continue
         extra: dict[str, object] = {
             "acronym": acronym,

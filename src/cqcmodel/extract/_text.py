@@ -154,8 +154,7 @@ class Token(NamedTuple):
     @property
     def is_acronym(self) -> bool:
         """Whether the word reads as an acronym: two or more capitals, starting with one."""
-        capitals = sum(1 for char in self.text if char.isupper())
-        return self.text[0].isupper() and capitals >= 2
+        return self.text[0].isupper() and sum(map(str.isupper, self.text)) >= 2
 
 
 #: Makes a :class:`Token` from a tuple: ``Token(start, end, text)`` without the named
@@ -300,7 +299,7 @@ def capital_windows(
     """
     if text.find("_", start, end) >= 0:
         return None
-    if any(char.isupper() for char in _NON_ASCII.findall(text, start, end)):
+    if any(map(str.isupper, _NON_ASCII.findall(text, start, end))):
         return None
     first = _WORD_START.search(text, start, end)
     if first is None:
