@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
 from cqcmodel.extract import _lexicon_patterns, _rules, _title_case
 from cqcmodel.extract._candidates import Candidate, Scan
-from cqcmodel.extract._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
+from cqcmodel.extract._lexicon import NAMING_VERBS, NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
 from cqcmodel.extract._rules import RULES, _passage_titles, _titles_pattern
 from cqcmodel.extract._text import (
@@ -366,3 +366,25 @@ def test_the_quoted_pattern_matches_as_written_with_its_look_behind_first(parts:
     text = "".join(parts)
     found = [(m.span(), m.groups()) for m in _rules._QUOTED.finditer(text)]
     assert found == [(m.span(), m.groups()) for m in _QUOTED_AS_WRITTEN.finditer(text)]
+
+
+_NAMING_AS_WRITTEN = re.compile(
+    r"\b(?:"
+    + "|".join(r"\s+".join(verb.split()) for verb in sorted(NAMING_VERBS))
+    + r")(?:\s+[a-z]+ly)?(?:\s+as)?\s+$"
+)
+_NAMING_PARTS = [*sorted(NAMING_VERBS), "as", "locally", "x", "X", "_", "é", " ", "  ", "\n", "-"]
+
+
+@given(st.lists(st.sampled_from(_NAMING_PARTS), max_size=10), st.integers(0, 30))
+@example(["xknown", " ", "as", " "], 0)
+@example(["referred", " ", "to", " ", "locally", " ", "as", " "], 3)
+def test_the_naming_pattern_matches_as_with_a_word_boundary_first(
+    parts: list[str], start: int
+) -> None:
+    text = "".join(parts)
+    start = min(start, len(text))
+    for end in range(start, len(text) + 1):
+        found = _title_case._NAMING.search(text, start, end)
+        written = _NAMING_AS_WRITTEN.search(text, start, end)
+        assert (found and found.span()) == (written and written.span())

@@ -75,10 +75,15 @@ from ._text import (
 )
 from .kinds import Category, InitiativeKind, OrganisationKind
 
-#: A naming phrase just before a name: "known as", "called", "referred to locally as".
+#: A naming phrase just before a name: "known as", "called", "referred to locally as". Each
+#: verb starts a word (``(?<!\w)`` after its first letter, which says what ``\b`` before it
+#: would): every branch starts with a letter, which Python skips to.
 _NAMING: Final = re.compile(
-    r"\b(?:"
-    + "|".join(r"\s+".join(verb.split()) for verb in sorted(NAMING_VERBS))
+    "(?:"
+    + "|".join(
+        phrase[0] + r"(?<!\w" + phrase[0] + ")" + phrase[1:]
+        for phrase in (r"\s+".join(verb.split()) for verb in sorted(NAMING_VERBS))
+    )
     + r")(?:\s+[a-z]+ly)?(?:\s+as)?\s+$"
 )
 #: The start of an apposition after a name: ", which was a …", ", a …" (its nouns are read
