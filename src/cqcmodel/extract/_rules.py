@@ -62,7 +62,9 @@ _WORD: Final = re.compile(r"\w+")
 def _titles_pattern() -> Caseless:
     r"""Statement and theme titles as written in running text, any case or dash.
 
-    Each title starts with a word, so ``(?<!\w)`` says what a leading ``\b`` would.
+    Each title starts with a word, so ``(?<!\w)`` says what a leading ``\b`` would. This is
+    the definition; the rule searches for each title by its own pattern
+    (:func:`_title_patterns`), which tests compare with this one.
     """
     titles = sorted(
         {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme},
