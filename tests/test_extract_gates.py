@@ -15,24 +15,27 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
-from cqcmodel.extract import _lexicon_patterns
+from cqcmodel.extract import _lexicon_patterns, _rules, _title_case
 from cqcmodel.extract._candidates import Candidate, Scan
-from cqcmodel.extract._lexicon import NATIONAL_BODIES, NATIONAL_PROGRAMMES
+from cqcmodel.extract._lexicon import NAMING_VERBS, NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
-from cqcmodel.extract._rules import RULES
+from cqcmodel.extract._rules import RULES, _passage_titles, _titles_pattern
 from cqcmodel.extract._text import (
     WINDOW,
     Passage,
     Token,
     capital_windows,
     first_characters,
+    lowered,
     sentences,
 )
 from cqcmodel.extract._title_case import has_later_capital
+from cqcmodel.framework import STATEMENTS, Theme
 
 from .conftest import EXTRACTION_PAGES
 
 PAGES = EXTRACTION_PAGES
+_TITLES = sorted({title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme})
 
 
 def _found(candidates: list[Candidate]) -> list[tuple[object, ...]]:
@@ -143,6 +146,52 @@ def test_first_characters_reads_literals_and_branches() -> None:
         assert first_characters(re.compile(pattern)) == ""
 
 
+_TITLE_WORDS = sorted(
+    {word for title in _TITLES for word in re.findall(r"\w+", title)}
+    | {word.upper() for title in _TITLES for word in re.findall(r"\w+", title)}
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *_TITLES,
+                *(t.upper() for t in _TITLES),
+                *_TITLE_WORDS,
+                " ",
+                ", ",
+                "-",
+                "x",
+                "\u212a",
+                ".",
+            ]
+        ),
+        max_size=14,
+    )
+)
+@example(["Safe systems, pathways and transitions", " ", "Safeguarding", "-", "LEADERSHIP"])
+def test_each_title_searched_alone_finds_the_matches_of_all_titles_at_once(
+    parts: list[str],
+) -> None:
+    text = "".join(parts)
+    lower = lowered(text)
+    spans = [match.span() for match in _titles_pattern().finditer(text, lower)]
+    capitalised = [(a, b) for a, b in spans if any(char.isupper() for char in text[a + 1 : b])]
+    assert list(_passage_titles(text)) == capitalised
+
+
+@pytest.mark.parametrize("title", _TITLES)
+def test_every_title_is_found_alone_as_among_all_titles(title: str) -> None:
+    for written in (title, title.upper(), title.replace(" ", "-"), f"the {title}."):
+        lower = lowered(written)
+        spans = [match.span() for match in _titles_pattern().finditer(written, lower)]
+        assert len(spans) == 1
+        start, end = spans[0]
+        capital = any(char.isupper() for char in written[start + 1 : end])
+        assert _passage_titles(written) == (((start, end),) if capital else ())
+
+
 def _entries_as_defined(text: str) -> tuple[_lexicon_patterns.LexiconEntry, ...]:
     """The lexicon entries whose needle ``text`` holds as a word, as first written."""
     exact, caseless, _ = _lexicon_patterns._needles()
@@ -170,6 +219,38 @@ _NEEDLES = sorted(
 def test_one_search_finds_the_entries_of_every_needle(parts: list[str]) -> None:
     text = "".join(parts)
     assert _lexicon_patterns.entries_in(text) == _entries_as_defined(text)
+
+
+@given(st.lists(st.sampled_from([*_NEEDLES, "s", "x", "X", " ", "-", "_", "é", "’"]), max_size=12))
+@example(["Better", "s", " ", "Better"])
+def test_the_needle_tree_matches_as_the_flat_alternation(parts: list[str]) -> None:
+    text = "".join(parts)
+    exact, _, finder = _lexicon_patterns._needles()
+    words = sorted((w for w in exact if re.fullmatch(r"\w+", w)), key=lambda w: (-len(w), w))
+    flat = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\b")
+    assert [m.span() for m in finder.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def _with_look_behind_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """An entry's pattern with its look-behind written before its first character."""
+    written = re.sub(r"^(\w)\(\?<!\[\\w-\]\1\)", r"(?<![\\w-])\1", pattern.pattern)
+    assert written.startswith("(?<![\\w-])")
+    return re.compile(written, pattern.flags)
+
+
+_ENTRY_PARTS = [*_NEEDLES, "s", "x", "X", " ", "-", "_", "é", "’", "Three-conversation approach"]
+
+
+@given(st.lists(st.sampled_from(_ENTRY_PARTS), max_size=10), st.integers(0, 40))
+@example(["x", "Better Care Fund"], 0)
+@example(["-", "BCF"], 1)
+def test_each_entry_matches_as_with_its_look_behind_first(parts: list[str], start: int) -> None:
+    text = "".join(parts)
+    start = min(start, len(text))
+    for entry in _lexicon_patterns.lexicon_entries():
+        first = _with_look_behind_first(entry.pattern)
+        found = [m.span() for m in entry.pattern.finditer(text, start)]
+        assert found == [m.span() for m in first.finditer(text, start)], entry.pattern.pattern
 
 
 # --- the windows of a Title Case run ---------------------------------------------------------
@@ -259,3 +340,51 @@ def test_capital_windows_are_the_windows_read_capital_by_capital(
     windows = capital_windows(text, start, end)
     assert windows is not None
     assert windows == _windows_as_defined(text, start, end)
+
+
+@given(st.sampled_from([*_WINDOW_PARTS, *_TITLE_WORDS, "Board’s", "and", "with", "Chair"]))
+def test_a_run_of_one_word_has_nothing_to_split(word: str) -> None:
+    run = [Token(3, 3 + len(word), word)]
+    assert _title_case._split_possessives(run) == [run]
+    assert _title_case._split_after_heads(run) == [run]
+    assert _title_case._split_links(run) == [run]
+    assert _title_case._split_coordinated(run) == [run]
+
+
+_QUOTED_AS_WRITTEN = re.compile(
+    r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"|(?<!\w)'([^'\n]+)'(?!\w)"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["‘", "’", "“", "”", '"', "'", "a", "B", " ", "\n", "'s"]), max_size=14
+    )
+)
+@example(["a", "'", "B", "'", " ", "'", "B", "'"])
+def test_the_quoted_pattern_matches_as_written_with_its_look_behind_first(parts: list[str]) -> None:
+    text = "".join(parts)
+    found = [(m.span(), m.groups()) for m in _rules._QUOTED.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in _QUOTED_AS_WRITTEN.finditer(text)]
+
+
+_NAMING_AS_WRITTEN = re.compile(
+    r"\b(?:"
+    + "|".join(r"\s+".join(verb.split()) for verb in sorted(NAMING_VERBS))
+    + r")(?:\s+[a-z]+ly)?(?:\s+as)?\s+$"
+)
+_NAMING_PARTS = [*sorted(NAMING_VERBS), "as", "locally", "x", "X", "_", "é", " ", "  ", "\n", "-"]
+
+
+@given(st.lists(st.sampled_from(_NAMING_PARTS), max_size=10), st.integers(0, 30))
+@example(["xknown", " ", "as", " "], 0)
+@example(["referred", " ", "to", " ", "locally", " ", "as", " "], 3)
+def test_the_naming_pattern_matches_as_with_a_word_boundary_first(
+    parts: list[str], start: int
+) -> None:
+    text = "".join(parts)
+    start = min(start, len(text))
+    for end in range(start, len(text) + 1):
+        found = _title_case._NAMING.search(text, start, end)
+        written = _NAMING_AS_WRITTEN.search(text, start, end)
+        assert (found and found.span()) == (written and written.span())

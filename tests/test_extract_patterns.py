@@ -14,6 +14,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from cqcmodel import framework
 from cqcmodel.extract import _candidates, _merge, _rules, _text, figures, voices
 from cqcmodel.extract import _lexicon as lexicon
 from cqcmodel.extract.kinds import Category, InitiativeKind
@@ -356,3 +357,21 @@ def test_lowered_text_keeps_places_and_word_characters(text: str) -> None:
         assert char.isspace() == low.isspace()
         if low.isascii() and low.isalpha():
             assert char.isascii()  # only an ASCII capital lowers to an ASCII letter
+
+
+# --- typography folding -------------------------------------------------------------------
+
+_FOLD_PARTS = ["a", "B", "é", "-", "–", "—", "’", "‘", "“", "”", "\u00a0", " ", "  ", "\t", "\n"]
+_FOLD_PARTS += ["\x1c", "\u2028", "\u3000", "\u200b", "İ", "ß", "x-y", "_", "1"]
+
+
+def _fold_as_written(text: str) -> str:
+    text = text.translate(framework._FOLD_TABLE)
+    text = re.sub(r"(?<=\w)-(?=\w)", "", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@given(st.lists(st.sampled_from(_FOLD_PARTS), max_size=16).map("".join))
+@example("\u00a0co-ordinated\u2028 – x")
+def test_fold_is_the_translation_hyphen_removal_and_collapse_it_was(text: str) -> None:
+    assert framework.fold(text) == _fold_as_written(text)

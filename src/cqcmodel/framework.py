@@ -327,7 +327,6 @@ _FOLD_TABLE: Final = str.maketrans(
     }
 )
 _HYPHEN_IN_WORD: Final = re.compile(r"(?<=\w)-(?=\w)")
-_SPACES: Final = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
@@ -336,9 +335,12 @@ def fold(text: str) -> str:
     Curly quotes become straight, dashes become ``-``, hyphens inside words are removed
     (``co-ordinated`` → ``coordinated``), whitespace is collapsed and case is folded.
     """
-    text = text.translate(_FOLD_TABLE)
-    text = _HYPHEN_IN_WORD.sub("", text)
-    return _SPACES.sub(" ", text).strip().casefold()
+    if not text.isascii():  # (the table maps only characters outside ASCII)
+        text = text.translate(_FOLD_TABLE)
+    if "-" in text:
+        text = _HYPHEN_IN_WORD.sub("", text)
+    # Splitting at white space and joining by one space collapses it as ``\s+`` would.
+    return " ".join(text.split()).casefold()
 
 
 _SCORE_BY_FOLDED_LABEL: Final = {fold(label): score for score, label in _SCORE_LABELS.items()}

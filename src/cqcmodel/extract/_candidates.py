@@ -26,7 +26,7 @@ from .kinds import Category, Kind
 def all_caps_key(name: str) -> str | None:
     """``acr:`` key of a name made only of acronyms ("NWL ICB" → ``acr:NWLICB``)."""
     parts = name.split()
-    if parts and all(sum(char.isupper() for char in part) >= 2 for part in parts):
+    if parts and all(sum(map(str.isupper, part)) >= 2 for part in parts):
         return "acr:" + compact_key(name).upper()
     return None
 
@@ -61,9 +61,10 @@ class Candidate:
 
     def __attrs_post_init__(self) -> None:
         """The claimed text is at least the span."""
+        text = self.passage.text[self.start : self.end]
         self.claim_end = max(self.claim_end, self.end)
-        self.keys.add(name_key(self.text))
-        caps = all_caps_key(self.text)
+        self.keys.add(name_key(text))
+        caps = all_caps_key(text)
         if caps is not None:
             self.keys.add(caps)
 
@@ -140,9 +141,9 @@ class Scan:
     #: The lexicon entries that may match in the passage last asked about, and its order.
     entries: tuple[LexiconEntry, ...] = ()
     entries_of: int = -1
-    #: Whether the passage last asked about holds a statement title's longest word (or may:
-    #: it cannot be lower-cased safely), and its order.
-    titled: bool = True
+    #: The statement titles (with a later capital) of the passage last asked about, and its
+    #: order.
+    titles: tuple[tuple[int, int], ...] = ()
     titled_of: int = -1
     #: The words of the sentence last asked about, and which sentence that was.
     index: WordIndex | None = None
@@ -164,7 +165,9 @@ class Scan:
 
     def allowed(self, name: str) -> bool:
         """Whether ``name`` may name something (not the authority, a title or a generic noun)."""
-        key = name_key(name)
+        return self._allowed_key(name_key(name))
+
+    def _allowed_key(self, key: str) -> bool:
         return bool(key) and key not in self.self_keys and key not in title_keys()
 
     def block(self, passage: Passage, start: int, end: int) -> None:
@@ -191,12 +194,12 @@ class Scan:
         **extra: object,
     ) -> Candidate | None:
         """Record a candidate unless its name is excluded (or empty)."""
-        text = passage.text[start:end]
-        if start >= end or not self.allowed(text):
+        if start >= end:
             return None
-        if self.is_blocked(passage, start, end):
+        key = name_key(passage.text[start:end])  # (read once for the three tests)
+        if not self._allowed_key(key) or self.is_blocked(passage, start, end):
             return None
-        if category is Category.INITIATIVE and name_key(text) in GENERIC_NAMES:
+        if category is Category.INITIATIVE and key in GENERIC_NAMES:
             return None
         candidate = Candidate(
             passage=passage,

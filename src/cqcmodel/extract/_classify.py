@@ -256,7 +256,11 @@ def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
     if lower[-1] in _BRANCH_LASTS and lower[-1] != words[-1].casefold():
         # A branched body is written in the singular: "Healthy Minds" is no branch of Mind.
         lower[-1] = words[-1].casefold()
-    return next((kind for test in ORGANISATION_TESTS if (kind := test(lower)) is not None), None)
+    for test in ORGANISATION_TESTS:
+        kind = test(lower)
+        if kind is not None:
+            return kind
+    return None
 
 
 def _head_index(words: Sequence[str]) -> int | None:

@@ -8,6 +8,7 @@ from typing import Final
 
 import attrs
 
+from ._cues import trie_pattern
 from ._lexicon import BRANCHED_BODIES, NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from ._text import WORD_GAP, initials
 from .kinds import Category, Kind
@@ -22,7 +23,20 @@ def _words_pattern(name: str, tail: str = "", *, plural: bool = True) -> str:
     words = [re.escape(word) for word in WORD_GAP.split(name)]
     if plural:
         words[-1] += "s?"
-    return r"(?<![\w-])" + r"[\s-]+".join(words) + tail + r"(?![\w-])"
+    return _at_word_start(r"[\s-]+".join(words)) + tail + r"(?![\w-])"
+
+
+def _at_word_start(pattern: str) -> str:
+    r"""``pattern`` with no word character or hyphen before it: ``(?<![\w-])`` first.
+
+    Where the pattern starts with a letter or digit, the look-behind is written after it
+    (``B(?<![\w-]B)etter``: the same test), so that Python skips to that character rather
+    than trying the look-behind at every place of a sentence.
+    """
+    first = pattern[0]
+    if first.isascii() and first.isalnum():
+        return first + r"(?<![\w-]" + first + ")" + pattern[1:]
+    return r"(?<![\w-])" + pattern
 
 
 @attrs.frozen(kw_only=True)
@@ -96,7 +110,7 @@ def lexicon_entries() -> tuple[LexiconEntry, ...]:
             entries.append(
                 attrs.evolve(
                     entry,
-                    pattern=re.compile(r"(?<![\w-])" + re.escape(entry.acronym) + r"s?\b"),
+                    pattern=re.compile(_at_word_start(re.escape(entry.acronym)) + r"s?\b"),
                     needle=entry.acronym,
                     branched=False,
                 )
@@ -125,9 +139,12 @@ def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], 
         for word in (entry.needle, entry.needle + "s"):
             exact.setdefault(word, []).append(index)
     # Only a needle of word characters can be one of a text's words (``_WORD``). A literal
-    # alternation, without a look-behind before it, is searched by its first characters.
-    words = sorted((word for word in exact if _WORD.fullmatch(word)), key=lambda w: (-len(w), w))
-    finder = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\b") if words else _NOTHING
+    # alternation, without a look-behind before it, is searched by its first characters; as
+    # a tree of first letters, each place is compared with a first letter once, not with
+    # every needle (word characters need no escape). Of two needles one of which starts the
+    # other, only one can end at a word boundary: the matches are those of the flat list.
+    words = [word for word in exact if _WORD.fullmatch(word)]
+    finder = re.compile(trie_pattern(words) + r"\b") if words else _NOTHING
     return (
         {word: tuple(found) for word, found in exact.items()},
         {word: tuple(found) for word, found in caseless.items()},

@@ -35,18 +35,20 @@ def scan(
     for passage in texts:
         text = passage.text
         active = [entry for entry in rules if not gate or _may_find(entry, text)]
-        capitals = gate and any(entry.needs_capital for entry in active)
+        # The rules to run on a sentence with a later capital, and on one without, in order.
+        finds = [entry.find for entry in active]
+        lower_finds = [entry.find for entry in active if not (gate and entry.needs_capital)]
+        capitals = len(lower_finds) < len(finds)
         for sentence in passage.sentences:
             capital = not capitals or has_later_capital(text, sentence.start + 1, sentence.end)
-            for entry in active:
-                if capital or not entry.needs_capital:
-                    entry.find(state, passage, sentence)
+            for find in finds if capital else lower_finds:
+                find(state, passage, sentence)
     return texts, settle_guesses(resolve(state.found))
 
 
 def _may_find(rule: Rule, text: str) -> bool:
     """Whether ``text`` holds one of the characters ``rule`` needs (if it needs any)."""
-    return not rule.needs or any(char in text for char in rule.needs)
+    return not rule.needs or any(map(text.__contains__, rule.needs))
 
 
 def settle_guesses(found: list[Candidate]) -> list[Candidate]:

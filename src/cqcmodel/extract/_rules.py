@@ -45,9 +45,13 @@ from .kinds import Category, InitiativeKind, OrganisationKind
 
 # --- patterns -------------------------------------------------------------------------------
 
+#: (The last branch's look-behind comes after its quote, so that every branch starts with a
+#: quotation mark, which Python skips to.)
 _QUOTED: Final = re.compile(
-    r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"|(?<!\w)'([^'\n]+)'(?!\w)"
+    r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|“([^“”\n]+)”|\"([^\"\n]+)\"|'(?<!\w')([^'\n]+)'(?!\w)"
 )
+#: A mark that opens a quote (every match of ``_QUOTED`` starts with one).
+_QUOTE_MARK: Final = re.compile("[‘“\"']")
 _ACRONYM_DEF: Final = re.compile(r"\(([A-Za-z][A-Za-z0-9&]{1,11}(?: [A-Z][A-Za-z0-9&]{1,6})?)\)")
 _SENTENCE_MARK: Final = re.compile(r"[.!?](?:\s|$)")
 _NOT_IN_LONG_FORMS: Final = re.compile(r"[,;:()‘’“”\"]")
@@ -58,7 +62,9 @@ _WORD: Final = re.compile(r"\w+")
 def _titles_pattern() -> Caseless:
     r"""Statement and theme titles as written in running text, any case or dash.
 
-    Each title starts with a word, so ``(?<!\w)`` says what a leading ``\b`` would.
+    Each title starts with a word, so ``(?<!\w)`` says what a leading ``\b`` would. This is
+    the definition; the rule searches for each title by its own pattern
+    (:func:`_title_patterns`), which tests compare with this one.
     """
     titles = sorted(
         {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme},
@@ -70,45 +76,74 @@ def _titles_pattern() -> Caseless:
 
 
 @cache
-def _title_needles() -> tuple[str, ...]:
-    """The longest word of each title, in lower case: every match holds one of them."""
+def _title_patterns() -> tuple[tuple[tuple[str, ...], Caseless], ...]:
+    r"""Each title's words in lower case (longest first), and the title's own pattern.
+
+    Every match of a title holds every word of it. The pattern matches where the title's
+    branch of :func:`_titles_pattern` does; its look-behind comes after its first word, so
+    that Python searches for that word as a literal.
+    """
     titles = {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme}
-    return tuple(sorted({max(_WORD.findall(title), key=len).casefold() for title in titles}))
+    found: list[tuple[tuple[str, ...], Caseless]] = []
+    for title in sorted(titles):
+        words = _WORD.findall(title)
+        first = re.escape(words[0])
+        written = r"[\s,-]+".join(map(re.escape, words[1:]))
+        pattern = first + r"(?<!\w" + first + ")" + (r"[\s,-]+" + written if written else "")
+        lower = sorted({word.casefold() for word in words}, key=lambda w: (-len(w), w))
+        found.append((tuple(lower), Caseless(pattern + r"\b")))
+    return tuple(found)
 
 
 def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """Block statement titles: neither they nor names inside them are initiatives.
 
     Only a title written with a capital after its first letter is blocked, so a sentence
-    without one, or without any title's longest word, is not searched.
+    without one is not read, and a passage without every word of some title not searched.
     """
     if not has_later_capital(passage.text, sentence.start + 1, sentence.end):
         return
     if scan.titled_of != passage.order:
-        # A passage without any title's longest word has no sentence with one.
-        lower_passage = lowered(passage.text)
-        scan.titled = lower_passage is None or any(
-            needle in lower_passage for needle in _title_needles()
-        )
+        scan.titles = _passage_titles(passage.text)
         scan.titled_of = passage.order
-    if not scan.titled:
-        return
-    # The sentence on its own: space or the finding's edge is on either side of it.
-    text = passage.text[sentence.start : sentence.end]
-    lower = lowered(text)
-    # (Where lower-casing is unsafe the pattern runs: case folding is not its matching.)
-    if lower is not None and not any(needle in lower for needle in _title_needles()):
-        return
-    for match in _titles_pattern().finditer(text, lower):
-        start, end = match.span()
-        if any(char.isupper() for char in text[start + 1 : end]):
-            scan.block(passage, sentence.start + start, sentence.start + end)
+    for start, end in scan.titles:
+        if sentence.start <= start < sentence.end:
+            scan.block(passage, start, end)
+
+
+def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the titles written with a capital after their first letter in ``text``.
+
+    One search of the passage finds what a search of each sentence would: a title holds no
+    sentence end, and space or the passage's edge is on either side of every sentence. Each
+    title whose words the passage holds is searched for on its own: no two titles' matches
+    overlap (a test checks it), so theirs together, in order, are the matches of
+    :func:`_titles_pattern`.
+    """
+    lower: str | None = lowered(text)
+    # (Where lower-casing is unsafe the patterns run: case folding is not their matching.)
+    spans: list[tuple[int, int]] = []
+    for words, pattern in _title_patterns():
+        if lower is not None:
+            for word in words:  # (a loop, not all(): it runs for each title of each passage)
+                if word not in lower:
+                    break
+            else:
+                spans.extend(match.span() for match in pattern.finditer(text, lower))
+        else:
+            spans.extend(match.span() for match in pattern.finditer(text, None))
+    spans.sort()
+    return tuple(
+        (start, end)
+        for start, end in spans
+        if any(char.isupper() for char in text[start + 1 : end])
+    )
 
 
 def _quoted(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """Names in quotes: mostly capitalised, at most eight words, no sentence inside."""
     text = passage.text
-    if all(text.find(mark, sentence.start, sentence.end) < 0 for mark in "‘“\"'"):
+    if _QUOTE_MARK.search(text, sentence.start, sentence.end) is None:
         return  # no quotation mark: nothing to read
     for match in _QUOTED.finditer(text, sentence.start, sentence.end):
         group = next(index for index in (1, 2, 3, 4) if match.group(index) is not None)
@@ -215,9 +250,9 @@ def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
         return  # no bracket: no definition
     for match in _ACRONYM_DEF.finditer(text, sentence.start, sentence.end):
         acronym = match.group(1)
-        if acronym.endswith("s") and sum(char.isupper() for char in acronym[:-1]) >= 2:
+        if acronym.endswith("s") and sum(map(str.isupper, acronym[:-1])) >= 2:
             acronym = acronym[:-1]
-        if sum(char.isupper() for char in acronym) < 2 or not acronym[0].isalpha():
+        if sum(map(str.isupper, acronym)) < 2 or not acronym[0].isalpha():
             continue
         span = _long_form(text, scan.words_before(passage, sentence, match.start()), acronym)
         if span is None:
@@ -227,7 +262,7 @@ def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
         if _NOT_IN_LONG_FORMS.search(long):
             continue
         words = [token.text for token in tokens(long) if token.is_word]
-        if len(words) < 2 and sum(char.isupper() for char in long) < 2:
+        if len(words) < 2 and sum(map(str.isupper, long)) < 2:
             continue
         extra: dict[str, object] = {
             "acronym": acronym,

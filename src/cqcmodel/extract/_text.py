@@ -16,8 +16,9 @@ from ..model import Authority
 
 #: A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
 #: It starts only at the first mark of a run and gives nothing back, so a long run of full
-#: stops is read once rather than once from each of its marks.
-_BOUNDARY: Final = re.compile(r"(?<![.!?])[.!?]++['\"’”)\]]*+\s+")
+#: stops is read once rather than once from each of its marks. The look-behind comes after
+#: the first mark, so that the pattern starts with a class Python skips to.
+_BOUNDARY: Final = re.compile(r"[.!?](?<![.!?]{2})[.!?]*+['\"’”)\]]*+\s+")
 #: Words after which a full stop does not end a sentence.
 _ABBREVIATIONS: Final = frozenset(
     {"e.g", "i.e", "eg", "ie", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx", "cllr"}
@@ -153,8 +154,7 @@ class Token(NamedTuple):
     @property
     def is_acronym(self) -> bool:
         """Whether the word reads as an acronym: two or more capitals, starting with one."""
-        capitals = sum(1 for char in self.text if char.isupper())
-        return self.text[0].isupper() and capitals >= 2
+        return self.text[0].isupper() and sum(map(str.isupper, self.text)) >= 2
 
 
 #: Makes a :class:`Token` from a tuple: ``Token(start, end, text)`` without the named
@@ -299,21 +299,38 @@ def capital_windows(
     """
     if text.find("_", start, end) >= 0:
         return None
-    if any(char.isupper() for char in _NON_ASCII.findall(text, start, end)):
+    if any(map(str.isupper, _NON_ASCII.findall(text, start, end))):
         return None
     first = _WORD_START.search(text, start, end)
     if first is None:
         return [], None
-    found = [
-        tuple(
+    found = [_window_tokens(text, window) for window in _WINDOW.finditer(text, start, end)]
+    return found, first.start()
+
+
+def _window_tokens(text: str, window: re.Match[str]) -> tuple[Token, ...]:
+    """The tokens of one window (as :data:`_TOKEN` reads them).
+
+    A window holds words with only space between them (none only next to an ampersand), so
+    where its words are one space apart and it holds no ampersand, they are its split, and
+    their places follow from their lengths; no match is made for each.
+    """
+    written = window.group()
+    words = written.split()
+    if "&" in written or " ".join(words) != written:
+        return tuple(
             [
                 _token(Token, (match.start(), match.end(), match.group()))
                 for match in _TOKEN.finditer(text, *window.span())
             ]
         )
-        for window in _WINDOW.finditer(text, start, end)
-    ]
-    return found, first.start()
+    found: list[Token] = []
+    position = window.start()
+    for word in words:
+        end = position + len(word)
+        found.append(_token(Token, (position, end, word)))
+        position = end + 1
+    return tuple(found)
 
 
 @attrs.frozen
@@ -328,8 +345,14 @@ class WordIndex:
     @classmethod
     def of(cls, text: str, sentence: Sentence) -> WordIndex:
         """The index of ``sentence`` of ``text``."""
-        words = tuple(words_from(text, sentence.start, sentence.end))
-        return cls(text, sentence.start, words, tuple(word.end for word in words))
+        words = tuple(
+            [
+                _token(Token, (match.start(), match.end(), word))
+                for match in _TOKEN.finditer(text, sentence.start, sentence.end)
+                if (word := match.group()) == "&" or word[0].isalnum()
+            ]
+        )
+        return cls(text, sentence.start, words, tuple([word.end for word in words]))
 
     def before(self, end: int) -> tuple[Token, ...]:
         """The word tokens of ``tokens(text, sentence.start, end)``.
@@ -412,7 +435,7 @@ def _name_key(name: str) -> str:
     words = fold(text).strip(" '\"").split()
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(singular(word) for word in words)
+    return " ".join([singular(word) for word in words])
 
 
 _cached_name_key: Final = functools.lru_cache(maxsize=4096)(_name_key)

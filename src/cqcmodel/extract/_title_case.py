@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
-from typing import Final
-
-import attrs
+from collections.abc import Sequence
+from typing import Final, NamedTuple
 
 from ._candidates import Scan
 from ._classify import head_index, is_person, kind_of, mixed_case, organisation_kind
@@ -77,10 +75,15 @@ from ._text import (
 )
 from .kinds import Category, InitiativeKind, OrganisationKind
 
-#: A naming phrase just before a name: "known as", "called", "referred to locally as".
+#: A naming phrase just before a name: "known as", "called", "referred to locally as". Each
+#: verb starts a word (``(?<!\w)`` after its first letter, which says what ``\b`` before it
+#: would): every branch starts with a letter, which Python skips to.
 _NAMING: Final = re.compile(
-    r"\b(?:"
-    + "|".join(r"\s+".join(verb.split()) for verb in sorted(NAMING_VERBS))
+    "(?:"
+    + "|".join(
+        phrase[0] + r"(?<!\w" + phrase[0] + ")" + phrase[1:]
+        for phrase in (r"\s+".join(verb.split()) for verb in sorted(NAMING_VERBS))
+    )
     + r")(?:\s+[a-z]+ly)?(?:\s+as)?\s+$"
 )
 #: The start of an apposition after a name: ", which was a …", ", a …" (its nouns are read
@@ -89,28 +92,27 @@ _APPOSITION: Final = re.compile(
     r"(?:,\s++(?:(?:which|that|who)\s++(?:was|is|were|are)\s++)?"
     r"|\s++(?:which|that|who)\s++(?:was|is|were|are)\s++)(?:a|an|the|our|their)\s"
 )
-_POSSESSIVE: Final = re.compile(r"[’']s$")
 #: A possessive's end: "’s", "'s", or a plural's apostrophe ("Thomas’").
 _POSSESSIVE_END: Final = re.compile(r"[’'](?:s)?$")
 
 
-def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
-    """Index runs of capitalised words, joined by at most two connectors between capitals.
+def _runs(words: Sequence[Token]) -> list[tuple[int, int]]:
+    """Runs of capitalised words, joined by at most two connectors between capitals.
 
-    ``words`` are word tokens (a stretch between punctuation marks).
+    ``words`` are word tokens (a stretch between punctuation marks); each run is the slice
+    ``words[begin:end]``, given as ``(begin, end)``.
     """
     capitals = [word.text[0].isupper() for word in words]
+    found: list[tuple[int, int]] = []
     index = 0
     count = len(words)
     while index < count:
         if not capitals[index]:
             index += 1
             continue
-        run = [index]
         cursor = index + 1
         while cursor < count:
             if capitals[cursor]:
-                run.append(cursor)
                 cursor += 1
                 continue
             joined = cursor
@@ -125,12 +127,12 @@ def _runs(words: Sequence[Token]) -> Iterable[list[int]]:
             ):
                 joined += 1
             if joined > cursor and joined < count and capitals[joined]:
-                run.extend(range(cursor, joined + 1))
                 cursor = joined + 1
                 continue
             break
-        yield run
+        found.append((index, cursor))
         index = cursor
+    return found
 
 
 def _numbered(words: Sequence[Token], index: int) -> bool:
@@ -169,16 +171,10 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     if ", " in sentence.text and (" and " in sentence.text or " & " in sentence.text):
         found = _join_listed_places(text, found)
     for words in found:
-        for run in _runs(words):
-            run_tokens = [words[index] for index in run]
+        for begin, end in _runs(words):
+            run = list(words[begin:end])
             _run_candidates(
-                scan,
-                passage,
-                sentence=sentence,
-                words=words,
-                run_indexes=run,
-                run=run_tokens,
-                at_start=run_tokens[0].start == first_word,
+                scan, passage, sentence, words, end - 1, run, run[0].start == first_word
             )
 
 
@@ -335,13 +331,11 @@ def _trim(run: list[Token], *, at_start: bool, self_keys: frozenset[str]) -> lis
     trimmed = list(run)
     if trimmed and at_start and trimmed[0].text.casefold() in SENTENCE_STARTERS:
         trimmed = trimmed[1:]
-    if len(trimmed) > 1 and _POSSESSIVE.search(trimmed[0].text):
+    if len(trimmed) > 1 and trimmed[0].text.endswith(("’s", "'s")):
         owner = name_key(trimmed[0].text[:-2])
         if owner in OWNERS or owner in self_keys:
             trimmed = trimmed[1:]
-    while trimmed and (
-        trimmed[0].text.casefold() in CONNECTORS or trimmed[0].text.casefold() == "the"
-    ):
+    while trimmed and ((first := trimmed[0].text.casefold()) in CONNECTORS or first == "the"):
         trimmed = trimmed[1:]
     while trimmed and trimmed[-1].text.casefold() in CONNECTORS and not _phrasal(trimmed):
         trimmed = trimmed[:-1]
@@ -673,10 +667,9 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
 def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
     """The name after a job title ("Chair of the Safeguarding Adults Board" → the board)."""
     for index, token in enumerate(run[:-1]):
-        if singular(token.text.casefold()) in PERSON_HEADS and run[index + 1].text.casefold() in {
-            "of",
-            "for",
-        }:
+        if run[index + 1].text.casefold() in {"of", "for"} and (
+            singular(token.text.casefold()) in PERSON_HEADS
+        ):
             rest = run[index + 1 :]
             while rest and rest[0].text.casefold() in CONNECTORS:
                 rest = rest[1:]
@@ -684,9 +677,11 @@ def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
     return run, False
 
 
-@attrs.frozen(kw_only=True)
-class _Run:
-    """Where a run of capitalised words sits: what its pieces need to know of it."""
+class _Run(NamedTuple):
+    """Where a run of capitalised words sits: what its pieces need to know of it.
+
+    A named tuple: one is made for each run, in a third of the time of a frozen attrs class.
+    """
 
     passage: Passage
     sentence: Sentence
@@ -697,27 +692,24 @@ class _Run:
     starts_sentence: bool
 
 
-def _run_candidates(
+def _run_candidates(  # noqa: PLR0917 - one call site, in a hot loop
     scan: Scan,
     passage: Passage,
-    *,
     sentence: Sentence,
     words: Sequence[Token],
-    run_indexes: list[int],
+    last_index: int,
     run: list[Token],
     at_start: bool,
 ) -> None:
+    """The candidates of one run: ``run`` is ``words[…:last_index + 1]``."""
     trimmed = _trim(run, at_start=at_start, self_keys=scan.self_keys)
     if not trimmed:
         return
-    where = _Run(
-        passage=passage,
-        sentence=sentence,
-        words=words,
-        last_index=run_indexes[-1],
-        last=run[-1],
-        starts_sentence=at_start and trimmed[0] is run[0],
-    )
+    where = _Run(passage, sentence, words, last_index, run[-1], at_start and trimmed[0] is run[0])
+    if len(trimmed) == 1:
+        # One word has nothing to split (each split gives it back: a test checks it).
+        _piece_candidates(scan, where, trimmed)
+        return
     for piece in (p for owned in _split_possessives(trimmed) for p in _split_after_heads(owned)):
         for linked in _split_links(piece) if len(piece) > 2 else (piece,):
             parts = _split_coordinated(linked)
@@ -766,7 +758,7 @@ def _piece_candidates(
         and not _own_place_after(scan, part, head)
     ):
         part, names = part[: head + 1], names[: head + 1]
-    body = _names_a_thing(names) and head is None and " ".join(names) not in PROGRAMME_NAMES
+    body = head is None and _names_a_thing(names) and " ".join(names) not in PROGRAMME_NAMES
     if part[-1] is where.last and not body and _add_extended(scan, where, part):
         return
     if person:
@@ -933,9 +925,20 @@ def _extension(
     starts_sentence: bool,
     scan: Scan,
 ) -> tuple[int, InitiativeKind, int] | None:
-    """A lower-case continuation ending in an initiative noun: (end, kind, word count)."""
+    """A lower-case continuation ending in an initiative noun: (end, kind, word count).
+
+    The words after the run are read first: most runs have no initiative noun there, and
+    then the tests of the name itself need not run (each only rules an extension out).
+    """
+    following = _lower_case_continuation(words[last_index + 1 : last_index + 5])
+    best: int | None = None
+    for index, token in enumerate(following):
+        if singular(token.text.casefold()) in EXTENSION_HEADS:
+            best = index
+    if best is None:
+        return None
     caps = text[part[0].start : part[-1].end]
-    if _generic(name_key(caps)) or not scan.allowed(caps) or _POSSESSIVE.search(caps):
+    if _generic(name_key(caps)) or not scan.allowed(caps) or caps.endswith(("’s", "'s")):
         return None  # (after an owner, "Hull City Council’s own team", the noun is the owner's)
     if text.startswith(("’s", "'s"), part[-1].end):
         return None  # (the owner's possessive was trimmed: "Voluntary Action Sheffield’s team")
@@ -944,32 +947,28 @@ def _extension(
         for token in part
     ):
         return None  # "Monday to Friday services"
-    single = len(part) == 1
-    if single:
+    if len(part) == 1:
         word = part[0]
         if word.is_acronym:
             if word.text in GENERIC_ACRONYMS:
                 return None
-        elif starts_sentence or word.text.casefold() in NOT_NAME_WORDS:
+        elif starts_sentence or word.text.casefold() in NOT_NAME_WORDS or best != 0:
             return None
+    noun = singular(following[best].text.casefold())
+    return following[best].end, INITIATIVE_HEADS.get(noun, InitiativeKind.OTHER), best + 1
+
+
+def _lower_case_continuation(after: Sequence[Token]) -> list[Token]:
+    """The lower-case words that continue a name, of the (up to four) words after it."""
     following: list[Token] = []
-    for token in words[last_index + 1 : last_index + 5]:
+    for token in after:
         lower = token.text.casefold()
         if _capital(token) or lower in STOP_WORDS or not token.text[0].isalpha():
             break
         if lower.endswith("ly") or lower in PREDICATE_VERBS:
             break  # "the Board oversaw local plans": the verb ends the name
         following.append(token)
-    best: int | None = None
-    for index, token in enumerate(following):
-        if singular(token.text.casefold()) in EXTENSION_HEADS:
-            best = index
-    if best is None:
-        return None
-    if single and not part[0].is_acronym and best != 0:
-        return None
-    noun = singular(following[best].text.casefold())
-    return following[best].end, INITIATIVE_HEADS.get(noun, InitiativeKind.OTHER), best + 1
+    return following
 
 
 def _apposition(text: str, end: int, stop: int) -> InitiativeKind | OrganisationKind | None:
