@@ -764,11 +764,13 @@ def _piece_candidates(
     if person:
         return
     if head is not None:
-        _add_headed(scan, where, part, head, after_person=after_person)
+        _add_headed(scan, where, part, names, head, after_person=after_person)
         return
-    if beside_body and _coordinated_with_body(scan, where.passage, part):
+    if beside_body and _coordinated_with_body(scan, where.passage, part, names):
         return
-    _unheaded(scan, where.passage, where.sentence, part, starts_sentence=where.starts_sentence)
+    _unheaded(
+        scan, where.passage, where.sentence, part, names, starts_sentence=where.starts_sentence
+    )
 
 
 def _own_place_after(scan: Scan, part: list[Token], head: int) -> bool:
@@ -780,7 +782,9 @@ def _own_place_after(scan: Scan, part: list[Token], head: int) -> bool:
     return head == len(part) - 2 and name_key(part[-1].text) in scan.self_keys
 
 
-def _coordinated_with_body(scan: Scan, passage: Passage, part: list[Token]) -> bool:
+def _coordinated_with_body(
+    scan: Scan, passage: Passage, part: list[Token], names: list[str]
+) -> bool:
     """Add a name without a head that an "and" joins to a body, as a body; whether it was.
 
     "Sense and the Royal National Institute of Blind People": a single word that may name
@@ -789,7 +793,7 @@ def _coordinated_with_body(scan: Scan, passage: Passage, part: list[Token]) -> b
     if len(part) == 1:
         named = _may_name_alone(part[0]) and not _people_plural(part[0])
     else:
-        named = _may_be_brand_like(part, passage.text[part[0].start : part[-1].end])
+        named = _may_be_brand_like(part, names, passage.text[part[0].start : part[-1].end])
     if named:
         _add_kind(scan, passage, part[0].start, part[-1].end, OrganisationKind.OTHER)
     return named
@@ -849,14 +853,15 @@ def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
 
 
 def _add_headed(
-    scan: Scan, where: _Run, part: list[Token], head: int, *, after_person: bool
+    scan: Scan, where: _Run, part: list[Token], names: list[str], head: int, *, after_person: bool
 ) -> None:
     """Add a capitalised name ending in an initiative noun ("Autism Partnership Board").
 
-    An age range just before it is part of it ("the 0-25 Service").
+    ``names`` are the words of ``part``. An age range just before it is part of it ("the
+    0-25 Service").
     """
-    names = [token.text for token in part]
-    kind = INITIATIVE_HEADS[singular(names[head].casefold())]
+    noun = singular(names[head].casefold())
+    kind = INITIATIVE_HEADS[noun]
     if after_person and kind == "service":
         return
     text = where.passage.text
@@ -869,14 +874,15 @@ def _add_headed(
         return
     if where.starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
         return
-    if head == len(part) - 1 and singular(names[head].casefold()) in BODY_LIKE_HEADS:
+    last_noun = noun if head == len(part) - 1 else singular(names[-1].casefold())
+    if head == len(part) - 1 and noun in BODY_LIKE_HEADS:
         body = _headed_body(scan, where, start, end)
         if body is not None:
             _add_kind(scan, where.passage, start, end, body)
             return
     keys: set[str] = set()
     forms: set[str] = set()
-    if singular(names[-1].casefold()) in WEAK_HEADS and len(part) >= 3:
+    if last_noun in WEAK_HEADS and len(part) >= 3:
         base = text[start : part[-2].end]
         keys.add(name_key(base))
         forms.add(base)
@@ -1151,6 +1157,7 @@ def _unheaded(
     passage: Passage,
     sentence: Sentence,
     part: list[Token],
+    names: list[str],
     *,
     starts_sentence: bool,
 ) -> None:
@@ -1160,11 +1167,11 @@ def _unheaded(
     anything; a single word is a body after a strong cue (:func:`_body_cue`) or has a
     brand's shape; otherwise a run of two capitalised words or more that is not a place, a
     department or a law is a brand-like name ("Carers First", "Connect to Support Kent"):
-    an organisation where its context says so, else an initiative.
+    an organisation where its context says so, else an initiative. ``names`` are the words
+    of ``part``.
     """
     text = passage.text
     start, end = part[0].start, part[-1].end
-    names = [token.text for token in part]
     if _NAMING.search(text, max(sentence.start, start - 40), start):
         _add_kind(scan, passage, start, end, kind_of(names) or InitiativeKind.OTHER)
         return
@@ -1177,9 +1184,11 @@ def _unheaded(
     if len(part) == 1:
         _single_word(scan, passage, sentence, part[0])
         return
-    if ("and" in names or "&" in names) and _coordinated_bodies(scan, passage, sentence, part):
+    if ("and" in names or "&" in names) and _coordinated_bodies(
+        scan, passage, sentence, part, names
+    ):
         return
-    if not _may_be_brand_like(part, text[start:end]):
+    if not _may_be_brand_like(part, names, text[start:end]):
         return
     cued = body_cue(text, start, end, sentence, single=False) or _listed_after_body(
         scan, passage, start
@@ -1193,7 +1202,7 @@ def _unheaded(
 
 
 def _coordinated_bodies(
-    scan: Scan, passage: Passage, sentence: Sentence, part: list[Token]
+    scan: Scan, passage: Passage, sentence: Sentence, part: list[Token], names: list[str]
 ) -> bool:
     """Add the bodies an "and" joins where a strong cue or a list of bodies names them.
 
@@ -1203,7 +1212,6 @@ def _coordinated_bodies(
     """
     text = passage.text
     start, end = part[0].start, part[-1].end
-    names = [token.text for token in part]
     if "the" in names[1:] or _place_like(names) or _generic(name_key(text[start:end])):
         return False
     listed = _listed_member(text, start, sentence) or _listed_after_body(scan, passage, start)
@@ -1359,13 +1367,12 @@ def _article_start(text: str, start: int, sentence: Sentence) -> int:
     return start
 
 
-def _may_be_brand_like(part: list[Token], written: str) -> bool:
+def _may_be_brand_like(part: list[Token], names: list[str], written: str) -> bool:
     """Whether a run of two words or more without a head noun may be a brand-like name.
 
     Not with "the" inside, not a place, a department, a law or a generic acronym, and with
-    two content words after its last "and".
+    two content words after its last "and". ``names`` are the words of ``part``.
     """
-    names = [token.text for token in part]
     content = [name for name in names if name.casefold() not in CONNECTORS]
     if (
         "the" in names[1:]
