@@ -7,6 +7,7 @@ real page and on generated text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
-from cqcmodel.extract import _lexicon_patterns, _rules, _title_case
+from cqcmodel.extract import _classify, _lexicon_patterns, _rules, _title_case
+from cqcmodel.extract import _lexicon as lexicon
 from cqcmodel.extract._candidates import Candidate, Scan
 from cqcmodel.extract._lexicon import NAMING_VERBS, NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
@@ -388,3 +390,61 @@ def test_the_naming_pattern_matches_as_with_a_word_boundary_first(
         found = _title_case._NAMING.search(text, start, end)
         written = _NAMING_AS_WRITTEN.search(text, start, end)
         assert (found and found.span()) == (written and written.span())
+
+
+def _every_test(lower: list[str]) -> object:
+    """The plain form of the organisation tests: each tried in turn."""
+    for test in _classify.ORGANISATION_TESTS:
+        kind = test(lower)
+        if kind is not None:
+            return kind
+    return None
+
+
+_CLASS_WORDS = sorted(
+    {
+        word
+        for words in (
+            lexicon.ORGANISATION_ENDINGS,
+            lexicon.ORGANISATION_HEADS_OF,
+            lexicon.SAINT_WORDS,
+            lexicon.NHS_WORDS,
+            lexicon.COMPANY_GROUP_WORDS,
+            lexicon.CENTRE_GROUPS,
+            lexicon.FORUM_GROUPS,
+            lexicon.BRANCH_LINKS,
+            lexicon.CARE_FIELDS,
+            {"trust", "forum", "centre", "center", "group", "icb", "healthwatch", "university"},
+            {"london", "royal", "borough", "of", "for", "department", "and", "women’s", "st"},
+            {"kent", "plymouth", "service", "board", "x"},
+        )
+        for word in words
+    }
+    | {word for tail, _ in lexicon.ORGANISATION_TAILS for word in tail}
+    | {word for body, _ in _classify._BRANCHED for word in body}
+    | set(_classify._BODY_ACRONYMS)
+)
+
+
+@given(st.lists(st.sampled_from(_CLASS_WORDS), min_size=1, max_size=7))
+def test_names_without_a_needed_word_are_no_body_by_any_test(lower: list[str]) -> None:
+    """The quick rejection gives what trying every organisation test gives."""
+    if not _classify._may_be_body(lower):
+        assert _every_test(lower) is None
+
+
+def test_each_needed_word_anywhere_among_other_words_is_tried() -> None:
+    """Every word some organisation test needs, at every place among words no test needs.
+
+    Each test needs a word of its own at some place (last, first or anywhere): where the
+    quick rejection holds, trying every test finds no body either.
+    """
+    fillers = ["x", "of", "for", "and", "borough", "kent"]
+    assert all(not _classify._may_be_body([word]) for word in fillers)
+    for word in _CLASS_WORDS:
+        for size in range(4):
+            for others in itertools.product(fillers, repeat=size):
+                for place in range(size + 1):
+                    lower = [*others[:place], word, *others[place:]]
+                    if not _classify._may_be_body(lower):
+                        assert _every_test(lower) is None, lower

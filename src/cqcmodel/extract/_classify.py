@@ -249,6 +249,32 @@ def _by_words(
     return call, cached.cache_clear
 
 
+#: The last words, first words and words anywhere that some test of
+#: :data:`ORGANISATION_TESTS` needs: a name with none of them is no body by any test.
+_BODY_LASTS: Final = (
+    frozenset({"trust", "forum", "centre", "center", "group", "icb"})
+    | frozenset(_TAILS_BY_LAST)
+    | frozenset(ORGANISATION_ENDINGS)
+    | frozenset(_BODY_ACRONYMS)
+    | _BRANCH_LASTS
+)
+_BODY_FIRSTS: Final = (
+    frozenset({"london", "royal", "nhs", "department"}) | SAINT_WORDS | _BRANCH_FIRSTS
+)
+_BODY_ANYWHERE: Final = frozenset({"healthwatch", "university"}) | frozenset(ORGANISATION_HEADS_OF)
+
+
+def _may_be_body(lower: list[str]) -> bool:
+    """Whether some test of :data:`ORGANISATION_TESTS` may hold for the words ``lower``.
+
+    Most names are no body, and each test reads a last word, a first word or a word
+    anywhere of its own: a name with none of them need not be tried by each in turn.
+    """
+    return (
+        lower[-1] in _BODY_LASTS or lower[0] in _BODY_FIRSTS or not _BODY_ANYWHERE.isdisjoint(lower)
+    )
+
+
 def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
     lower = lower_words(words)
     if not lower:
@@ -256,6 +282,8 @@ def _organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
     if lower[-1] in _BRANCH_LASTS and lower[-1] != words[-1].casefold():
         # A branched body is written in the singular: "Healthy Minds" is no branch of Mind.
         lower[-1] = words[-1].casefold()
+    if not _may_be_body(lower):
+        return None
     for test in ORGANISATION_TESTS:
         kind = test(lower)
         if kind is not None:
