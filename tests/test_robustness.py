@@ -605,11 +605,12 @@ _EXTRACTION_RUNS = (
 
 @pytest.mark.timeout(60)
 def test_no_extraction_pattern_backtracks_catastrophically() -> None:
-    from cqcmodel.extract import _candidates, _rules, _text, _title_case, figures, voices  # noqa: PLC0415
+    from cqcmodel.extract import _candidates, _rules, _text, _title_case, _voicing, figures  # noqa: PLC0415
 
     for text in _EXTRACTION_RUNS:
         lower = _text.lowered(text)
-        for pattern in (voices._REPORTING, voices._FROM, voices._DATA, _rules._titles_pattern()):
+        voice_patterns = (_voicing._REPORTING, _voicing._FROM, _voicing._DATA)
+        for pattern in (*voice_patterns, _rules._titles_pattern()):
             list(pattern.finditer(text, lower))
             list(pattern.finditer(text, None))
         figures._labelled(text, 0, len(text))
