@@ -15,7 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import framework
-from cqcmodel.extract import _candidates, _merge, _rules, _text, _voicing, figures
+from cqcmodel.extract import _candidates, _figure_values, _merge, _rules, _text, _voicing
 from cqcmodel.extract import _lexicon as lexicon
 from cqcmodel.extract.kinds import Category, InitiativeKind, Voice
 from cqcmodel.framework import STATEMENTS, Theme
@@ -199,8 +199,8 @@ _LABEL_PARTS = ["section", "Section", "part", "regulation", "Regulation", " ", "
 @example(("regulation 4", 0, 11))
 def test_labelled_numbers_keep_the_definition(case: tuple[str, int, int]) -> None:
     text, start, number = case
-    expected = figures._NOT_COUNTS.search(text, start, number) is not None
-    assert figures._labelled(text, start, number) == expected
+    expected = _figure_values._NOT_COUNTS.search(text, start, number) is not None
+    assert _figure_values._labelled(text, start, number) == expected
 
 
 _KEY_WORDS = ["care", "hub", "board", "the", "", "x"]
