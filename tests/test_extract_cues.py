@@ -16,8 +16,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import Finding, parse_file
+from cqcmodel.extract import _voicing as v
 from cqcmodel.extract import finding_voices, voiced_sentences
-from cqcmodel.extract import voices as v
 from cqcmodel.extract._cues import WordCues, trie_pattern
 from cqcmodel.extract._text import lowered, sentences
 

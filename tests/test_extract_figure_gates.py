@@ -16,6 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import parse_file
+from cqcmodel.extract import _figure_values as values
 from cqcmodel.extract import figures as f
 from cqcmodel.extract._figure_reading import first_digit
 from cqcmodel.extract._text import Passage, sentences
@@ -119,7 +120,7 @@ def test_first_digit_is_the_first_match_of_a_digit(text: str, start: int) -> Non
 @example("the proportion of people who were supported was ")
 @example("a total budget of ")
 def test_the_words_before_a_figure_gate_its_subject_patterns(before: str) -> None:
-    if f._RATIO_BEFORE.search(before) is not None:
-        assert any(word in before for word in f._RATIO_WORDS)
-    if f._MONEY_BEFORE.search(before) is not None:
-        assert any(word in before for word in f._MONEY_WORDS)
+    if values._RATIO_BEFORE.search(before) is not None:
+        assert any(word in before for word in values._RATIO_WORDS)
+    if values._MONEY_BEFORE.search(before) is not None:
+        assert any(word in before for word in values._MONEY_WORDS)

@@ -15,9 +15,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import framework
-from cqcmodel.extract import _candidates, _merge, _rules, _text, figures, voices
+from cqcmodel.extract import _candidates, _figure_values, _merge, _rules, _text, _voicing
 from cqcmodel.extract import _lexicon as lexicon
-from cqcmodel.extract.kinds import Category, InitiativeKind
+from cqcmodel.extract.kinds import Category, InitiativeKind, Voice
 from cqcmodel.framework import STATEMENTS, Theme
 
 from .strategies import fragment_texts, texts_and_bounds
@@ -175,15 +175,15 @@ _VOICE_PARTS = [
 @example("xtold us, _said")
 def test_voice_patterns_keep_the_definitions(text: str) -> None:
     for pattern, as_written in (
-        (voices._REPORTING, _REPORTING_AS_WRITTEN),
-        (voices._FROM, _FROM_AS_WRITTEN),
-        (voices._DATA, _DATA_AS_WRITTEN),
+        (_voicing._REPORTING, _REPORTING_AS_WRITTEN),
+        (_voicing._FROM, _FROM_AS_WRITTEN),
+        (_voicing._DATA, _DATA_AS_WRITTEN),
     ):
         expected = [m.span() for m in as_written.finditer(text)]
         assert [m.span() for m in pattern.finditer(text, _text.lowered(text))] == expected
         assert [m.span() for m in pattern.finditer(text, None)] == expected
     words = [token for token in _text.tokens(text) if token.is_word or token.text == ","]
-    assert voices._words(text) == (
+    assert _voicing._words(text) == (
         [token.text.casefold() for token in words],
         [token.start for token in words],
     )
@@ -199,8 +199,8 @@ _LABEL_PARTS = ["section", "Section", "part", "regulation", "Regulation", " ", "
 @example(("regulation 4", 0, 11))
 def test_labelled_numbers_keep_the_definition(case: tuple[str, int, int]) -> None:
     text, start, number = case
-    expected = figures._NOT_COUNTS.search(text, start, number) is not None
-    assert figures._labelled(text, start, number) == expected
+    expected = _figure_values._NOT_COUNTS.search(text, start, number) is not None
+    assert _figure_values._labelled(text, start, number) == expected
 
 
 _KEY_WORDS = ["care", "hub", "board", "the", "", "x"]
@@ -300,9 +300,7 @@ def test_masked_text_holds_a_needle_where_no_claimed_span_overlaps_it(
 _SUBJECT_WORDS = ["staff", "told", "they", "and", ",", "health", "leaders", "also", "us", "people"]
 
 
-def _subject_voices_as_written(
-    words: list[str], verb: int
-) -> tuple[list[tuple[int, voices.Voice]], bool]:
+def _subject_voices_as_written(words: list[str], verb: int) -> tuple[list[tuple[int, Voice]], bool]:
     index = verb - 1
     while index >= 0 and words[index] in lexicon.SUBJECT_FILLERS:
         index -= 1
@@ -310,13 +308,13 @@ def _subject_voices_as_written(
         return [], False
     if words[index] in lexicon.PRONOUNS:
         return [], True
-    found, _ = voices._phrase_backwards(words, index)
+    found, _ = _voicing._phrase_backwards(words, index)
     return found, False
 
 
 @given(st.lists(st.sampled_from(_SUBJECT_WORDS), max_size=14))
 def test_subjects_keep_the_definition(words: list[str]) -> None:
-    subjects = voices._Subjects(words)
+    subjects = _voicing._Subjects(words)
     for verb in range(len(words)):
         assert subjects.voices(verb) == _subject_voices_as_written(words, verb)
 

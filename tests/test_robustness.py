@@ -605,14 +605,23 @@ _EXTRACTION_RUNS = (
 
 @pytest.mark.timeout(60)
 def test_no_extraction_pattern_backtracks_catastrophically() -> None:
-    from cqcmodel.extract import _candidates, _rules, _text, _title_case, figures, voices  # noqa: PLC0415
+    from cqcmodel.extract import (  # noqa: PLC0415
+        _candidates,
+        _figure_values,
+        _rules,
+        _text,
+        _title_case,
+        _voicing,
+        figures,
+    )
 
     for text in _EXTRACTION_RUNS:
         lower = _text.lowered(text)
-        for pattern in (voices._REPORTING, voices._FROM, voices._DATA, _rules._titles_pattern()):
+        voice_patterns = (_voicing._REPORTING, _voicing._FROM, _voicing._DATA)
+        for pattern in (*voice_patterns, _rules._titles_pattern()):
             list(pattern.finditer(text, lower))
             list(pattern.finditer(text, None))
-        figures._labelled(text, 0, len(text))
+        _figure_values._labelled(text, 0, len(text))
         _text.sentences(text)
         _text.capital_windows(text, 0, len(text))
         _candidates._NAME_SUFFIXES.sub("", text)
@@ -622,7 +631,7 @@ def test_no_extraction_pattern_backtracks_catastrophically() -> None:
         _title_case._NAMING.search(text)
         _rules._CONTINUES.match(text)
         figures._SPENT_ON.search(text)
-        figures._RATIO_BEFORE.search(text)
-        figures._MONEY_BEFORE.search(text)
-        figures._BARE_NUMBER.search(text)
-        list(figures._RANGE.finditer(text))
+        _figure_values._RATIO_BEFORE.search(text)
+        _figure_values._MONEY_BEFORE.search(text)
+        _figure_values._BARE_NUMBER.search(text)
+        list(_figure_values._RANGE.finditer(text))

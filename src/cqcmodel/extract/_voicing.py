@@ -1,0 +1,371 @@
+"""How the voices of a finding's sentences are read: the cue search and the subjects.
+
+The reading behind :mod:`cqcmodel.extract.voices`, which keeps the public classes and
+functions (and says what a voice is): this module defines none, so the optional compiled build
+can compile it (a compiled module's classes and functions lose their docstrings and
+signatures).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ._cues import WordCues
+from ._lexicon import (
+    PARTNER_MODIFIERS,
+    PRONOUNS,
+    PROVIDER_MODIFIERS,
+    SENIOR_MODIFIERS,
+    SUBJECT_FILLERS,
+    VOICE_HEADS,
+)
+from ._text import Caseless, Sentence, lowered, sentences, singular
+from .kinds import Voice
+
+#: The reporting verbs: each alternative starts with a word, so a match starts where one does.
+_VERBS: Final = (
+    r"(?:told|tell|tells|said|say|says|described|describe|describes|reported(?!\s+to\b)|"
+    r"explained|"
+    r"felt|feel|feels|acknowledged|noted|highlighted|raised|commented|spoke|confirmed|praised|"
+    r"expressed|stated|mentioned|gave|informed|emphasised|talked|cited|shared\s+(?:with\s+us|"
+    r"that|their|concerns|examples|feedback|positive|experiences))\b"
+)
+#: Case-insensitive patterns (see :class:`~cqcmodel.extract._text.Caseless`). Each starts with
+#: a word, so ``(?<!\w)`` says what a leading ``\b`` would (and the matcher tries it faster).
+_REPORTING: Final = Caseless(r"(?<!\w)" + _VERBS)
+_FROM: Final = Caseless(
+    r"(?<!\w)(?:heard|feedback|comments?|responses?|views|evidence|input|concerns)\b"
+    r"(?:\s+[\w’'-]+){0,7}?\s+from\s+"
+)
+#: A word (as :data:`~cqcmodel.extract._text.tokens` reads one), an ampersand or a comma.
+_WORD_OR_COMMA: Final = re.compile(r"\w+(?:[’'-]\w+)*|&|,")
+_DATA: Final = Caseless(
+    r"(?<!\w)(?:(?:data|figures|statistics|survey|surveys)\b[^.;]{0,80}?\b(?:showed|shows|show|"
+    r"indicated|indicates|suggested|suggests|demonstrated|demonstrates|confirmed|reflected|"
+    r"highlighted|found|told\s+us)\b|(?:England|national)\s+average\b|(?:ASCS|SACE|ASCOF)\b|"
+    r"Adult Social Care Survey\b|Survey of Adult Carers\b|"
+    r"(?:national|published)\s+data\b)"
+)
+
+_COORDINATORS: Final = frozenset({"and", "or", ",", "&"})
+
+
+def _each(words: str, kind: int) -> dict[str, int]:
+    """``kind`` for each of the space-separated ``words``."""
+    return dict.fromkeys(words.split(), kind)
+
+
+#: The patterns read over a whole finding, by cue kind: reporting verbs, "from" sources, data.
+_VERB, _SOURCE, _CITED = 0, 1, 2
+_PATTERNS: Final = (_REPORTING, _FROM, _DATA)
+#: Each pattern, lower-cased, tried at one place (``match(lower, place, endpos)``).
+_MATCHERS: Final = tuple(pattern.lowered.match for pattern in _PATTERNS)
+#: The first word of every alternative of each pattern (lower case), and its pattern: each
+#: match starts with one of them (a test checks every alternative).
+_CUE_KINDS: Final[dict[str, int]] = {
+    **_each(
+        """told tell tells said say says described describe describes reported explained felt
+        feel feels acknowledged noted highlighted raised commented spoke confirmed praised
+        expressed stated mentioned gave informed emphasised talked cited shared""",
+        _VERB,
+    ),
+    **_each(
+        """heard feedback comment comments response responses views evidence input concerns""",
+        _SOURCE,
+    ),
+    **_each(
+        """data figures statistics survey surveys england national ascs sace ascof adult
+        published""",
+        _CITED,
+    ),
+}
+_CUES: Final = WordCues(_CUE_KINDS)
+
+#: A sentence's voices, and whether its pronoun subject asks for the previous sentence's.
+_Voiced = tuple[tuple[Voice, ...], bool]
+_NONE: Final[_Voiced] = ((), False)
+
+
+def _voice(head: str, modifiers: Sequence[str]) -> Voice | None:
+    """The voice of a subject with head noun ``head`` and the words before it."""
+    voice = VOICE_HEADS.get(head)
+    if voice is None:
+        return None
+    mods = {singular(word) for word in modifiers}
+    if head in {"authority", "council"}:
+        return voice if "local" in mods or "the" in mods or head == "council" else None
+    if head in {"member", "head"} and not mods & {"elected", "cabinet", "lead", "board"}:
+        return None if head == "member" else voice
+    if mods & PROVIDER_MODIFIERS and voice is not Voice.PEOPLE:
+        return Voice.PROVIDERS
+    if mods & PARTNER_MODIFIERS and voice in {Voice.STAFF, Voice.LEADERS, Voice.PARTNERS}:
+        return Voice.PARTNERS
+    if head in {"manager", "officer"} and mods & SENIOR_MODIFIERS:
+        return Voice.LEADERS
+    if head == "group" and not mods & (PARTNER_MODIFIERS | {"sector", "support", "carers"}):
+        return None
+    return voice
+
+
+def _phrase_backwards(words: Sequence[str], index: int) -> tuple[list[tuple[int, Voice]], int]:
+    """Voices of the noun phrase ending at ``index`` (and phrases coordinated before it)."""
+    found: list[tuple[int, Voice]] = []
+    while index >= 0:
+        head = singular(words[index])
+        modifiers: list[str] = []
+        cursor = index - 1
+        while cursor >= 0 and len(modifiers) < 3:
+            word = words[cursor]
+            if word in _COORDINATORS or word in SUBJECT_FILLERS or word.endswith((".", ";")):
+                break
+            modifiers.append(word)
+            cursor -= 1
+        voice = _voice(head, modifiers)
+        if voice is None:
+            break
+        found.append((index, voice))
+        # Skip determiners and modifiers, then look for a coordinated phrase.
+        cursor = index - 1
+        while cursor >= 0 and words[cursor] not in _COORDINATORS and index - cursor <= 3:
+            cursor -= 1
+        if cursor < 0 or words[cursor] not in _COORDINATORS:
+            break
+        while cursor >= 0 and words[cursor] in _COORDINATORS:
+            cursor -= 1
+        index = cursor
+    return found, index
+
+
+class _Subjects:
+    """The subjects of one sentence's reporting verbs.
+
+    Each verb's subject is the phrase before it once fillers are skipped; where the last word
+    that is not a filler lies and the voices of the phrase ending at each word are worked out
+    once, so that many verbs in one sentence ("told told told …") do not each read back over
+    the words before them.
+    """
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+        #: For each word, the index of the last word up to it that is not a filler (or -1).
+        self.last_other: list[int] = []
+        last = -1
+        for index, word in enumerate(words):
+            if word not in SUBJECT_FILLERS:
+                last = index
+            self.last_other.append(last)
+        self.phrases: dict[int, list[tuple[int, Voice]]] = {}
+
+    def voices(self, verb: int) -> tuple[list[tuple[int, Voice]], bool]:
+        """Voices of the subject before the verb at ``verb``; and whether it was a pronoun."""
+        index = self.last_other[verb - 1] if verb > 0 else -1
+        if index < 0:
+            return [], False
+        if self.words[index] in PRONOUNS:
+            return [], True
+        if index not in self.phrases:
+            self.phrases[index] = _phrase_backwards(self.words, index)[0]
+        return self.phrases[index], False
+
+
+def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]]:
+    """Voices of the coordinated noun phrases starting at ``index`` ("staff, leaders and …")."""
+    found: list[tuple[int, Voice]] = []
+    modifiers: list[str] = []
+    while index < len(words) and len(modifiers) <= 4:
+        word = words[index]
+        voice = _voice(singular(word), modifiers)
+        following = singular(words[index + 1]) if index + 1 < len(words) else ""
+        if voice is not None and _voice(following, [*modifiers, word]) is None:
+            found.append((index, voice))
+            modifiers = []
+            index += 1
+            if index >= len(words) or words[index] not in _COORDINATORS:
+                break
+            while index < len(words) and words[index] in _COORDINATORS:
+                index += 1
+            continue
+        if not word.isalpha():
+            break
+        modifiers.append(word)
+        index += 1
+    return found
+
+
+def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
+    """The words and commas of a sentence (case folded), and where each starts.
+
+    These are the word tokens of :func:`~cqcmodel.extract._text.tokens` and its commas: the
+    other punctuation marks, which are single characters, only separate words. Only those
+    before ``end`` (a word's end) when it is given.
+    """
+    stop = len(text) if end is None else end
+    matches = list(_WORD_OR_COMMA.finditer(text, 0, stop))
+    if text.find("_", 0, stop) >= 0:
+        # A word character that is not a letter or digit ("_") starts no word.
+        matches = [match for match in matches if match.group()[0] != "_"]
+    return [match.group().casefold() for match in matches], [match.start() for match in matches]
+
+
+#: Words one of which every match of ``_DATA`` holds (in lower case).
+_DATA_NEEDLES: Final = (
+    "data",
+    "figures",
+    "statistics",
+    "survey",
+    "average",
+    "ascs",
+    "sace",
+    "ascof",
+)
+
+
+def _may_cite_data(lower: str | None) -> bool:
+    """Whether ``_DATA`` may match a text whose :func:`lowered` copy is ``lower``."""
+    if lower is None:
+        return True
+    # A loop, not a generator: this runs on every sentence.
+    for needle in _DATA_NEEDLES:  # noqa: SIM110
+        if needle in lower:
+            return True
+    return False
+
+
+def _voices(text: str) -> _Voiced:
+    """The voices of one sentence, and whether a pronoun subject asks for the previous ones."""
+    lower = lowered(text)
+    verbs = [match.start() for match in _REPORTING.finditer(text, lower)]
+    sources = [match.end() for match in _FROM.finditer(text, lower)]
+    data = [match.start() for match in _DATA.finditer(text, lower)] if _may_cite_data(lower) else []
+    return _voices_at(text, verbs, sources, data)
+
+
+def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int]) -> _Voiced:
+    """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end)."""
+    positions: list[tuple[int, Voice]] = []
+    pronoun = False
+    if verbs or sources:
+        # Most sentences have neither: only these are split into words. A verb's subject is
+        # before it, so without a source the words after the last verb are not read.
+        last = _WORD_OR_COMMA.match(text, verbs[-1]) if verbs and not sources else None
+        words, starts = _words(text, last.end() if last is not None else None)
+        index_at = {start: index for index, start in enumerate(starts)}
+        subjects = _Subjects(words)
+        for position in verbs:
+            verb = index_at.get(position)
+            if verb is None:
+                continue
+            found, is_pronoun = subjects.voices(verb)
+            pronoun = pronoun or (is_pronoun and not found)
+            positions += [(starts[i], voice) for i, voice in found]
+        for position in sources:
+            start = index_at.get(position)
+            if start is not None:
+                positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
+    positions += [(start, Voice.DATA) for start in data]
+    if not positions:
+        return (), pronoun
+    ordered = tuple(dict.fromkeys(voice for _, voice in sorted(positions, key=lambda p: p[0])))
+    return ordered, pronoun and not ordered
+
+
+def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int, _Voiced]]:
+    """The sentences of ``text`` that may report a voice, by index, with :func:`_voices_at`.
+
+    The others report none. ``lower`` is the finding in lower case. Each pattern is tried
+    only where one of its first words starts (:data:`_CUES`, one search for all of them),
+    anchored, as ``finditer`` would try it: the verbs over the whole finding (no verb
+    matches a sentence mark), the others within the sentence.
+    """
+    sentence_ends = [sentence.end for sentence in parts]
+    found: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    # Where the last match of each pattern ended: ``finditer`` goes on from there.
+    reach = [0, 0, 0]
+    # Per sentence, where the next "from" was found (-1: none to its end), searched again
+    # only once a cue is past it: every sentence is searched for "from" at most once over.
+    next_from: dict[int, int] = {}
+    for place, word in _CUES.places(lower):
+        kind = _CUE_KINDS[word]
+        index = bisect.bisect_right(sentence_ends, place)  # the sentence ending after it
+        if place < reach[kind] or index == len(parts):
+            continue
+        sentence = parts[index]
+        if place < sentence.start:
+            continue  # between sentences
+        if kind == _SOURCE:
+            at = next_from.get(index, place)
+            if 0 <= at < place:
+                at = place
+            if at == place:
+                at = next_from[index] = lower.find("from", place, sentence.end)
+            if at < 0:
+                continue  # every match holds "from"
+        match = _MATCHERS[kind](lower, place, len(lower) if kind == _VERB else sentence.end)
+        if match is None:
+            continue
+        reach[kind] = match.end()
+        lists = found.get(index) or found.setdefault(index, ([], [], []))
+        lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
+    return [(index, _voices_at(parts[index].text, *lists)) for index, lists in found.items()]
+
+
+def _lowered(text: str) -> str | None:
+    """:func:`~cqcmodel.extract._text.lowered`, at once for ASCII text (always safe there)."""
+    return text.lower() if text.isascii() else lowered(text)
+
+
+def sentences_and_voices(text: str) -> list[tuple[Sentence, tuple[Voice, ...]]]:
+    """Each sentence of ``text`` and its voices (a pronoun subject's: the sentence before's)."""
+    parts = sentences(text)
+    lower = _lowered(text)
+    if lower is None:
+        return _plain_reading(text, parts)
+    voiced = dict(_active(text, parts, lower))
+    result: list[tuple[Sentence, tuple[Voice, ...]]] = []
+    previous: tuple[Voice, ...] = ()
+    for index, sentence in enumerate(parts):
+        voices, inherits = voiced.get(index, _NONE)
+        if inherits:
+            voices = previous
+        result.append((sentence, voices))
+        previous = voices
+    return result
+
+
+def _plain_reading(
+    text: str, parts: Sequence[Sentence]
+) -> list[tuple[Sentence, tuple[Voice, ...]]]:
+    """:func:`sentences_and_voices` sentence by sentence, each read on its own.
+
+    For a text :func:`lowered` cannot lower-case: the patterns then match case-insensitively.
+    """
+    result: list[tuple[Sentence, tuple[Voice, ...]]] = []
+    previous: tuple[Voice, ...] = ()
+    for sentence in parts:
+        voices, inherits = _voices(sentence.text)
+        if inherits:
+            voices = previous
+        result.append((sentence, voices))
+        previous = voices
+    return result
+
+
+def sentence_voices(text: str) -> tuple[Voice, ...]:
+    """The distinct voices one sentence reports, in the order it names them."""
+    return _voices(text)[0]
+
+
+def finding_voices(text: str) -> tuple[Voice, ...]:
+    """The distinct voices of the sentences of a finding's ``text``, in first-seen order."""
+    parts = sentences(text)
+    lower = _lowered(text)
+    if lower is None:
+        pairs = _plain_reading(text, parts)
+        return tuple(dict.fromkeys(voice for _, voices in pairs for voice in voices))
+    # A sentence that takes the voices of the one before adds none: they were seen there.
+    return tuple(
+        dict.fromkeys(voice for _, (voices, _) in _active(text, parts, lower) for voice in voices)
+    )
