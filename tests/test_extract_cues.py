@@ -16,8 +16,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import Finding, parse_file
+from cqcmodel.extract import Voice, finding_voices, voiced_sentences
 from cqcmodel.extract import _voicing as v
-from cqcmodel.extract import finding_voices, voiced_sentences
 from cqcmodel.extract._cues import WordCues, trie_pattern
 from cqcmodel.extract._text import lowered, sentences
 
@@ -131,7 +131,11 @@ def test_every_match_of_each_pattern_starts_at_a_cue_of_its_kind(text: str) -> N
 
 
 @given(
-    st.lists(st.sampled_from(["told", "tell", "tells", "x", " ", "(", "é", "_", "1"])).map("".join)
+    st.lists(
+        st.sampled_from(
+            ["told", "tell", "tells", "x", " ", "(", "é", "_", "1", "’", "ß", "\xa0", "?"]
+        )
+    ).map("".join)
 )
 def test_the_places_are_each_listed_word_that_no_ascii_word_character_precedes(
     text: str,
@@ -171,3 +175,65 @@ def test_a_trie_of_words_matches_what_their_alternation_does(words: list[str], t
     assert [(m.start(), m.group()) for m in tree.finditer(text)] == [
         (m.start(), m.group()) for m in flat.finditer(text)
     ]
+
+
+_WORD_PARTS = [
+    "Staff",
+    "told",
+    "us",
+    " ",
+    "  ",
+    ",",
+    "&",
+    "’",
+    "'",
+    "-",
+    "_",
+    "é",
+    "ß",
+    "9",
+    ".",
+    "\n",
+]
+
+
+def _words_one_by_one(text: str, end: int | None) -> tuple[list[str], list[int]]:
+    stop = len(text) if end is None else end
+    matches = [m for m in v._WORD_OR_COMMA.finditer(text, 0, stop) if m.group()[0] != "_"]
+    return [m.group().casefold() for m in matches], [m.start() for m in matches]
+
+
+@given(st.lists(st.sampled_from(_WORD_PARTS), max_size=20).map("".join), st.integers(0, 60))
+def test_the_words_split_at_once_are_those_found_one_by_one(text: str, end: int) -> None:
+    for stop in (None, min(end, len(text))):
+        assert v._words(text, stop) == _words_one_by_one(text, stop)
+
+
+@given(
+    st.lists(st.sampled_from(["staff", "told", "they", "and", ",", "also", "us"]), max_size=14),
+    st.permutations(range(14)),
+)
+def test_subjects_asked_in_any_order_answer_as_in_order(words: list[str], order: list[int]) -> None:
+    in_order = v._Subjects(words)
+    expected = [in_order.voices(verb) for verb in range(len(words))]
+    any_order = v._Subjects(words)
+    for verb in order:
+        if verb < len(words):
+            assert any_order.voices(verb) == expected[verb]
+
+
+@given(
+    st.lists(st.integers(0, 30), unique=True).map(sorted),
+    st.lists(st.integers(0, 30), unique=True).map(sorted),
+)
+def test_the_indices_of_positions_are_those_a_dict_of_starts_gives(
+    starts: list[int], positions: list[int]
+) -> None:
+    index_at = {start: index for index, start in enumerate(starts)}
+    expected = [index_at[position] for position in positions if position in index_at]
+    assert v._indices(starts, positions) == expected
+
+
+@given(st.lists(st.sampled_from(list(Voice))))
+def test_distinct_voices_are_those_of_dict_fromkeys(voices: list[Voice]) -> None:
+    assert v._distinct(voices) == tuple(dict.fromkeys(voices))

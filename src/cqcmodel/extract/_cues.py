@@ -38,15 +38,31 @@ def trie_pattern(words: Iterable[str]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+#: Each byte of an ASCII (or ``encode("ascii", "replace")``-ed) text as the cue search reads
+#: it: ASCII letters, digits and "_" as they are, every other byte a space.
+_SEPARATORS_TO_SPACES: Final = bytes(
+    byte if chr(byte).isascii() and (chr(byte).isalnum() or byte == ord("_")) else ord(" ")
+    for byte in range(256)
+)
+
+
+def _is_word_character(char: str) -> bool:
+    r"""Whether ``char`` is a word character (``\w``) of a ``str`` pattern."""
+    return char.isalnum() or char == "_"
+
+
 class WordCues:
     """The places in a lower-cased text where one of ``words`` starts as a whole word.
 
     A place is the text's start or follows a character that is not an ASCII letter, digit
-    or underscore, and the word ends there at a word boundary. The places after a space are
-    found by a pattern that starts with the space (Python searches for its first character
-    alone, then tries the words), those after any other character by a second one: two
-    searches of the text, whatever the number of words. A place after a letter outside
+    or underscore, and the word ends there at a word boundary. A place after a letter outside
     ASCII ("étold") is one too: what follows a place is for the anchored pattern to check.
+
+    The text is searched once, as bytes in which every character but an ASCII letter, digit
+    or underscore is a space: a pattern that starts with the space (Python searches for its
+    first character alone, then tries the words) finds every place but the text's start.
+    A character outside ASCII is a space there, but it may be a word character after a word
+    ("tellé"): such a match is dropped.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
@@ -55,19 +71,25 @@ class WordCues:
             msg = f"cue words must be lower-case ASCII letters, got {listed!r}"
             raise ValueError(msg)
         alternation = trie_pattern(listed) + r"\b"
-        self._after_space = re.compile(" " + alternation)
-        self._after_other = re.compile("[^0-9A-Za-z_ ]" + alternation)
-        self._at_start = re.compile(alternation)
+        self._after_space = re.compile(b" (" + alternation.encode() + b")")
+        self._at_start = re.compile(alternation.encode())
+        self._words = {word.encode(): word for word in listed}
 
     def places(self, lower: str) -> list[tuple[int, str]]:
         """Each place in ``lower`` and the word that starts there, in text order."""
+        spaced = lower.encode("ascii", "replace").translate(_SEPARATORS_TO_SPACES)
+        words = self._words
         found = [
-            (match.start() + 1, match.group()[1:]) for match in self._after_space.finditer(lower)
+            (match.start() + 1, words[match.group(1)])
+            for match in self._after_space.finditer(spaced)
         ]
-        others = [
-            (match.start() + 1, match.group()[1:]) for match in self._after_other.finditer(lower)
-        ]
-        first = self._at_start.match(lower)
+        first = self._at_start.match(spaced)
         if first is not None:
-            others.append((0, first.group()))
-        return sorted(found + others) if others else found
+            found.insert(0, (0, words[first.group()]))
+        if lower.isascii():
+            return found
+        return [
+            (place, word)
+            for place, word in found
+            if not _is_word_character(lower[place + len(word) : place + len(word) + 1])
+        ]

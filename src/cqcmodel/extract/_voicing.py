@@ -9,8 +9,9 @@ signatures).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from ._cues import WordCues
@@ -42,6 +43,8 @@ _FROM: Final = Caseless(
 )
 #: A word (as :data:`~cqcmodel.extract._text.tokens` reads one), an ampersand or a comma.
 _WORD_OR_COMMA: Final = re.compile(r"\w+(?:[’'-]\w+)*|&|,")
+#: The same, as the group of a pattern that :meth:`re.Pattern.split` keeps.
+_WORD_OR_COMMA_PART: Final = re.compile("(" + _WORD_OR_COMMA.pattern + ")")
 _DATA: Final = Caseless(
     r"(?<!\w)(?:(?:data|figures|statistics|survey|surveys)\b[^.;]{0,80}?\b(?:showed|shows|show|"
     r"indicated|indicates|suggested|suggests|demonstrated|demonstrates|confirmed|reflected|"
@@ -150,18 +153,26 @@ class _Subjects:
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = words
-        #: For each word, the index of the last word up to it that is not a filler (or -1).
+        #: For each word up to the last verb asked about, the index of the last word up to it
+        #: that is not a filler (or -1): worked out as far as a verb needs it.
         self.last_other: list[int] = []
-        last = -1
-        for index, word in enumerate(words):
-            if word not in SUBJECT_FILLERS:
-                last = index
-            self.last_other.append(last)
         self.phrases: dict[int, list[tuple[int, Voice]]] = {}
+
+    def _last_other(self, index: int) -> int:
+        """The index of the last word up to ``index`` that is not a filler (or -1)."""
+        known = self.last_other
+        if index >= len(known):
+            last = known[-1] if known else -1
+            words = self.words
+            for at in range(len(known), index + 1):
+                if words[at] not in SUBJECT_FILLERS:
+                    last = at
+                known.append(last)
+        return known[index]
 
     def voices(self, verb: int) -> tuple[list[tuple[int, Voice]], bool]:
         """Voices of the subject before the verb at ``verb``; and whether it was a pronoun."""
-        index = self.last_other[verb - 1] if verb > 0 else -1
+        index = self._last_other(verb - 1) if verb > 0 else -1
         if index < 0:
             return [], False
         if self.words[index] in PRONOUNS:
@@ -202,12 +213,16 @@ def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
     other punctuation marks, which are single characters, only separate words. Only those
     before ``end`` (a word's end) when it is given.
     """
-    stop = len(text) if end is None else end
-    matches = list(_WORD_OR_COMMA.finditer(text, 0, stop))
-    if text.find("_", 0, stop) >= 0:
+    segment = text if end is None else text[:end]
+    if "_" in segment:
         # A word character that is not a letter or digit ("_") starts no word.
-        matches = [match for match in matches if match.group()[0] != "_"]
-    return [match.group().casefold() for match in matches], [match.start() for match in matches]
+        matches = [m for m in _WORD_OR_COMMA.finditer(segment) if m.group()[0] != "_"]
+        return [m.group().casefold() for m in matches], [m.start() for m in matches]
+    # Split at the words, kept: separators and words alternate, so that the words are every
+    # second part and each starts where the parts before it end (in C, not word by word).
+    parts = _WORD_OR_COMMA_PART.split(segment)
+    ends = list(itertools.accumulate(map(len, parts)))
+    return list(map(str.casefold, parts[1::2])), ends[0:-1:2]
 
 
 #: Words one of which every match of ``_DATA`` holds (in lower case).
@@ -245,31 +260,54 @@ def _voices(text: str) -> _Voiced:
 
 def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int]) -> _Voiced:
     """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end)."""
+    if not verbs and not sources:
+        # Most sentences have neither: only those are split into words.
+        return ((Voice.DATA,), False) if data else _NONE
+    # A verb's subject is before it, so without a source the words after the last verb are
+    # not read.
+    last = _WORD_OR_COMMA.match(text, verbs[-1]) if verbs and not sources else None
+    words, starts = _words(text, last.end() if last is not None else None)
     positions: list[tuple[int, Voice]] = []
     pronoun = False
-    if verbs or sources:
-        # Most sentences have neither: only these are split into words. A verb's subject is
-        # before it, so without a source the words after the last verb are not read.
-        last = _WORD_OR_COMMA.match(text, verbs[-1]) if verbs and not sources else None
-        words, starts = _words(text, last.end() if last is not None else None)
-        index_at = {start: index for index, start in enumerate(starts)}
+    if verbs:
         subjects = _Subjects(words)
-        for position in verbs:
-            verb = index_at.get(position)
-            if verb is None:
-                continue
+        for verb in _indices(starts, verbs):
             found, is_pronoun = subjects.voices(verb)
             pronoun = pronoun or (is_pronoun and not found)
             positions += [(starts[i], voice) for i, voice in found]
-        for position in sources:
-            start = index_at.get(position)
-            if start is not None:
-                positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
+    for start in _indices(starts, sources) if sources else ():
+        positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
     positions += [(start, Voice.DATA) for start in data]
     if not positions:
         return (), pronoun
-    ordered = tuple(dict.fromkeys(voice for _, voice in sorted(positions, key=lambda p: p[0])))
-    return ordered, pronoun and not ordered
+    if len(positions) == 1:
+        return (positions[0][1],), False
+    return _distinct([voice for _, voice in sorted(positions, key=lambda p: p[0])]), False
+
+
+def _distinct(voices: Iterable[Voice]) -> tuple[Voice, ...]:
+    """The distinct ``voices`` in first-seen order.
+
+    Compared by identity in a list of at most one of each voice (an enum member's hash is
+    worked out in Python, slower than going over the few seen).
+    """
+    seen: list[Voice] = []
+    for voice in voices:
+        if voice not in seen:
+            seen.append(voice)
+    return tuple(seen)
+
+
+def _indices(starts: list[int], positions: list[int]) -> list[int]:
+    """The index in ``starts`` of each of ``positions`` (both in order) that is one."""
+    indices: list[int] = []
+    low = 0
+    for position in positions:
+        index = bisect.bisect_left(starts, position, low)
+        if index < len(starts) and starts[index] == position:
+            indices.append(index)
+            low = index + 1
+    return indices
 
 
 def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int, _Voiced]]:
@@ -280,18 +318,21 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
     anchored, as ``finditer`` would try it: the verbs over the whole finding (no verb
     matches a sentence mark), the others within the sentence.
     """
-    sentence_ends = [sentence.end for sentence in parts]
     found: dict[int, tuple[list[int], list[int], list[int]]] = {}
     # Where the last match of each pattern ended: ``finditer`` goes on from there.
     reach = [0, 0, 0]
     # Per sentence, where the next "from" was found (-1: none to its end), searched again
     # only once a cue is past it: every sentence is searched for "from" at most once over.
     next_from: dict[int, int] = {}
+    index = 0  # the sentence ending after the place (the places come in order)
     for place, word in _CUES.places(lower):
         kind = _CUE_KINDS[word]
-        index = bisect.bisect_right(sentence_ends, place)  # the sentence ending after it
-        if place < reach[kind] or index == len(parts):
+        if place < reach[kind]:
             continue
+        while index < len(parts) and parts[index].end <= place:
+            index += 1
+        if index == len(parts):
+            break
         sentence = parts[index]
         if place < sentence.start:
             continue  # between sentences
@@ -366,6 +407,4 @@ def finding_voices(text: str) -> tuple[Voice, ...]:
         pairs = _plain_reading(text, parts)
         return tuple(dict.fromkeys(voice for _, voices in pairs for voice in voices))
     # A sentence that takes the voices of the one before adds none: they were seen there.
-    return tuple(
-        dict.fromkeys(voice for _, (voices, _) in _active(text, parts, lower) for voice in voices)
-    )
+    return _distinct(voice for _, (voices, _) in _active(text, parts, lower) for voice in voices)
