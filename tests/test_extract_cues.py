@@ -237,3 +237,14 @@ def test_the_indices_of_positions_are_those_a_dict_of_starts_gives(
 @given(st.lists(st.sampled_from(list(Voice))))
 def test_distinct_voices_are_those_of_dict_fromkeys(voices: list[Voice]) -> None:
     assert v._distinct(voices) == tuple(dict.fromkeys(voices))
+
+
+@given(st.lists(st.sampled_from(_PARTS), max_size=8).map("".join))
+def test_a_finding_is_lowered_as_lowered_does(text: str) -> None:
+    assert v._lowered(text) == lowered(text)
+
+
+def test_every_character_is_lowered_as_lowered_does() -> None:
+    for code in range(0x110000):
+        text = chr(code) + "é"
+        assert v._lowered(text) == lowered(text), hex(code)

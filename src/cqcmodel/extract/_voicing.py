@@ -92,23 +92,35 @@ _Voiced = tuple[tuple[Voice, ...], bool]
 _NONE: Final[_Voiced] = ((), False)
 
 
+#: The modifiers that make an authority or council head the leaders' (with "council" itself).
+_AUTHORITY_MODIFIERS: Final = frozenset({"local", "the"})
+#: The modifiers that make a member or head a leader.
+_MEMBER_MODIFIERS: Final = frozenset({"elected", "cabinet", "lead", "board"})
+#: The voices a partner modifier makes partners.
+_PARTNER_VOICES: Final = frozenset({Voice.STAFF, Voice.LEADERS, Voice.PARTNERS})
+#: The modifiers that make a group a voice.
+_GROUP_MODIFIERS: Final = PARTNER_MODIFIERS | {"sector", "support", "carers"}
+#: The words that end a subject's modifiers (read backwards).
+_MODIFIERS_END: Final = _COORDINATORS | SUBJECT_FILLERS
+
+
 def _voice(head: str, modifiers: Sequence[str]) -> Voice | None:
     """The voice of a subject with head noun ``head`` and the words before it."""
     voice = VOICE_HEADS.get(head)
     if voice is None:
         return None
-    mods = {singular(word) for word in modifiers}
+    mods = set(map(singular, modifiers))
     if head in {"authority", "council"}:
-        return voice if "local" in mods or "the" in mods or head == "council" else None
-    if head in {"member", "head"} and not mods & {"elected", "cabinet", "lead", "board"}:
+        return voice if not mods.isdisjoint(_AUTHORITY_MODIFIERS) or head == "council" else None
+    if head in {"member", "head"} and mods.isdisjoint(_MEMBER_MODIFIERS):
         return None if head == "member" else voice
-    if mods & PROVIDER_MODIFIERS and voice is not Voice.PEOPLE:
+    if not mods.isdisjoint(PROVIDER_MODIFIERS) and voice is not Voice.PEOPLE:
         return Voice.PROVIDERS
-    if mods & PARTNER_MODIFIERS and voice in {Voice.STAFF, Voice.LEADERS, Voice.PARTNERS}:
+    if not mods.isdisjoint(PARTNER_MODIFIERS) and voice in _PARTNER_VOICES:
         return Voice.PARTNERS
-    if head in {"manager", "officer"} and mods & SENIOR_MODIFIERS:
+    if head in {"manager", "officer"} and not mods.isdisjoint(SENIOR_MODIFIERS):
         return Voice.LEADERS
-    if head == "group" and not mods & (PARTNER_MODIFIERS | {"sector", "support", "carers"}):
+    if head == "group" and mods.isdisjoint(_GROUP_MODIFIERS):
         return None
     return voice
 
@@ -118,11 +130,13 @@ def _phrase_backwards(words: Sequence[str], index: int) -> tuple[list[tuple[int,
     found: list[tuple[int, Voice]] = []
     while index >= 0:
         head = singular(words[index])
+        if head not in VOICE_HEADS:
+            break  # no voice, whatever the modifiers
         modifiers: list[str] = []
         cursor = index - 1
         while cursor >= 0 and len(modifiers) < 3:
             word = words[cursor]
-            if word in _COORDINATORS or word in SUBJECT_FILLERS or word.endswith((".", ";")):
+            if word in _MODIFIERS_END or word.endswith((".", ";")):
                 break
             modifiers.append(word)
             cursor -= 1
@@ -319,23 +333,27 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
     matches a sentence mark), the others within the sentence.
     """
     found: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    if not parts:
+        return []
     # Where the last match of each pattern ended: ``finditer`` goes on from there.
     reach = [0, 0, 0]
     # Per sentence, where the next "from" was found (-1: none to its end), searched again
     # only once a cue is past it: every sentence is searched for "from" at most once over.
     next_from: dict[int, int] = {}
-    index = 0  # the sentence ending after the place (the places come in order)
+    size = len(lower)
+    last = len(parts) - 1
+    # The sentence ending after the place (the places come in order).
+    index = 0
+    sentence = parts[0]
     for place, word in _CUES.places(lower):
         kind = _CUE_KINDS[word]
         if place < reach[kind]:
             continue
-        while index < len(parts) and parts[index].end <= place:
+        while sentence.end <= place and index < last:
             index += 1
-        if index == len(parts):
-            break
-        sentence = parts[index]
-        if place < sentence.start:
-            continue  # between sentences
+            sentence = parts[index]
+        if place < sentence.start or sentence.end <= place:
+            continue  # between sentences, or after the last
         if kind == _SOURCE:
             at = next_from.get(index, place)
             if 0 <= at < place:
@@ -344,7 +362,7 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
                 at = next_from[index] = lower.find("from", place, sentence.end)
             if at < 0:
                 continue  # every match holds "from"
-        match = _MATCHERS[kind](lower, place, len(lower) if kind == _VERB else sentence.end)
+        match = _MATCHERS[kind](lower, place, size if kind == _VERB else sentence.end)
         if match is None:
             continue
         reach[kind] = match.end()
@@ -353,9 +371,24 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
     return [(index, _voices_at(parts[index].text, *lists)) for index, lists in found.items()]
 
 
+#: The characters for which :func:`~cqcmodel.extract._text.lowered` gives no lower case (a
+#: test checks them against it).
+_CASE_EXCEPTIONS: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 def _lowered(text: str) -> str | None:
-    """:func:`~cqcmodel.extract._text.lowered`, at once for ASCII text (always safe there)."""
-    return text.lower() if text.isascii() else lowered(text)
+    """:func:`~cqcmodel.extract._text.lowered`, without its search for a few characters.
+
+    At once for ASCII text (always safe there); otherwise each character is looked for on its
+    own (``in``, faster than a pattern's search for any of them).
+    """
+    if text.isascii():
+        return text.lower()
+    for char in _CASE_EXCEPTIONS:
+        if char in text:
+            return None
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
 
 
 def sentences_and_voices(text: str) -> list[tuple[Sentence, tuple[Voice, ...]]]:
