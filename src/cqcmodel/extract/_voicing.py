@@ -157,32 +157,35 @@ def _phrase_backwards(words: Sequence[str], index: int) -> tuple[list[tuple[int,
 
 
 class _Subjects:
-    """The subjects of one sentence's reporting verbs.
+    """The subjects of one sentence's reporting verbs, asked about in order.
 
-    Each verb's subject is the phrase before it once fillers are skipped; where the last word
-    that is not a filler lies and the voices of the phrase ending at each word are worked out
-    once, so that many verbs in one sentence ("told told told …") do not each read back over
-    the words before them.
+    Each verb's subject is the phrase before it once fillers are skipped. Many verbs in one
+    sentence ("told told told …") must not each read back over the words before them: the
+    fillers are read back only to the verb asked about before (whose subject is known), and
+    the voices of the last subject's phrase are kept, so each word is read about once.
     """
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = words
-        #: For each word up to the last verb asked about, the index of the last word up to it
-        #: that is not a filler (or -1): worked out as far as a verb needs it.
-        self.last_other: list[int] = []
-        self.phrases: dict[int, list[tuple[int, Voice]]] = {}
+        #: The word before the verb asked about last, and the last word up to it that is not
+        #: a filler (-1: none).
+        self.before = -1
+        self.last_other = -1
+        #: The last subject's index, and the voices of its phrase.
+        self.subject = -1
+        self.phrase: list[tuple[int, Voice]] = []
 
     def _last_other(self, index: int) -> int:
         """The index of the last word up to ``index`` that is not a filler (or -1)."""
-        known = self.last_other
-        if index >= len(known):
-            last = known[-1] if known else -1
-            words = self.words
-            for at in range(len(known), index + 1):
-                if words[at] not in SUBJECT_FILLERS:
-                    last = at
-                known.append(last)
-        return known[index]
+        words = self.words
+        known = self.before if self.before <= index else -1
+        at = index
+        while at > known and words[at] in SUBJECT_FILLERS:
+            at -= 1
+        if at == known:
+            at = self.last_other if known >= 0 else -1
+        self.before, self.last_other = index, at
+        return at
 
     def voices(self, verb: int) -> tuple[list[tuple[int, Voice]], bool]:
         """Voices of the subject before the verb at ``verb``; and whether it was a pronoun."""
@@ -191,9 +194,9 @@ class _Subjects:
             return [], False
         if self.words[index] in PRONOUNS:
             return [], True
-        if index not in self.phrases:
-            self.phrases[index] = _phrase_backwards(self.words, index)[0]
-        return self.phrases[index], False
+        if index != self.subject:
+            self.subject, self.phrase = index, _phrase_backwards(self.words, index)[0]
+        return self.phrase, False
 
 
 def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]]:
@@ -275,7 +278,7 @@ def _voices(text: str) -> _Voiced:
 def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int]) -> _Voiced:
     """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end)."""
     if not verbs and not sources:
-        # Most sentences have neither: only those are split into words.
+        # Only a sentence with a verb or a source is split into words.
         return ((Voice.DATA,), False) if data else _NONE
     # A verb's subject is before it, so without a source the words after the last verb are
     # not read.
@@ -287,8 +290,10 @@ def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int])
         subjects = _Subjects(words)
         for verb in _indices(starts, verbs):
             found, is_pronoun = subjects.voices(verb)
-            pronoun = pronoun or (is_pronoun and not found)
-            positions += [(starts[i], voice) for i, voice in found]
+            if found:
+                positions += [(starts[i], voice) for i, voice in found]
+            elif is_pronoun:
+                pronoun = True
     for start in _indices(starts, sources) if sources else ():
         positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
     positions += [(start, Voice.DATA) for start in data]
