@@ -59,10 +59,10 @@ class WordCues:
     ASCII ("étold") is one too: what follows a place is for the anchored pattern to check.
 
     The text is searched once, as bytes in which every character but an ASCII letter, digit
-    or underscore is a space: a pattern that starts with the space (Python searches for its
-    first character alone, then tries the words) finds every place but the text's start.
-    A character outside ASCII is a space there, but it may be a word character after a word
-    ("tellé"): such a match is dropped.
+    or underscore is a space, after a space put before it for its start: a pattern that
+    starts with the space (Python searches for its first character alone, then tries the
+    words) finds every place. A character outside ASCII is a space there, but it may be a
+    word character after a word ("tellé"): such a match is dropped.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
@@ -72,20 +72,16 @@ class WordCues:
             raise ValueError(msg)
         alternation = trie_pattern(listed) + r"\b"
         self._after_space = re.compile(b" (" + alternation.encode() + b")")
-        self._at_start = re.compile(alternation.encode())
         self._words = {word.encode(): word for word in listed}
 
     def places(self, lower: str) -> list[tuple[int, str]]:
         """Each place in ``lower`` and the word that starts there, in text order."""
-        spaced = lower.encode("ascii", "replace").translate(_SEPARATORS_TO_SPACES)
+        # After a space put before the text, a place's match starts where it does in the text.
+        spaced = b" " + lower.encode("ascii", "replace").translate(_SEPARATORS_TO_SPACES)
         words = self._words
         found = [
-            (match.start() + 1, words[match.group(1)])
-            for match in self._after_space.finditer(spaced)
+            (match.start(), words[match.group(1)]) for match in self._after_space.finditer(spaced)
         ]
-        first = self._at_start.match(spaced)
-        if first is not None:
-            found.insert(0, (0, words[first.group()]))
         if lower.isascii():
             return found
         return [

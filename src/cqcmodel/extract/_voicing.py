@@ -445,4 +445,7 @@ def finding_voices(text: str) -> tuple[Voice, ...]:
         pairs = _plain_reading(text, parts)
         return tuple(dict.fromkeys(voice for _, voices in pairs for voice in voices))
     # A sentence that takes the voices of the one before adds none: they were seen there.
-    return _distinct(voice for _, (voices, _) in _active(text, parts, lower) for voice in voices)
+    active = _active(text, parts, lower)
+    if len(active) == 1:
+        return active[0][1][0]  # one sentence's voices are distinct
+    return _distinct(voice for _, (voices, _) in active for voice in voices)
