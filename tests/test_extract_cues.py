@@ -207,6 +207,8 @@ def _words_one_by_one(text: str, end: int | None) -> tuple[list[str], list[int]]
 def test_the_words_split_at_once_are_those_found_one_by_one(text: str, end: int) -> None:
     for stop in (None, min(end, len(text))):
         assert v._words(text, stop) == _words_one_by_one(text, stop)
+        if text.isascii():
+            assert v._words(text.lower(), stop, folded=True) == _words_one_by_one(text, stop)
 
 
 @given(

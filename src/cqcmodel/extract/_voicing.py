@@ -223,12 +223,15 @@ def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]
     return found
 
 
-def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
+def _words(
+    text: str, end: int | None = None, *, folded: bool = False
+) -> tuple[list[str], list[int]]:
     """The words and commas of a sentence (case folded), and where each starts.
 
     These are the word tokens of :func:`~cqcmodel.extract._text.tokens` and its commas: the
     other punctuation marks, which are single characters, only separate words. Only those
-    before ``end`` (a word's end) when it is given.
+    before ``end`` (a word's end) when it is given. ``folded``: ``text`` is case folded
+    already (its words need not be).
     """
     segment = text if end is None else text[:end]
     if "_" in segment:
@@ -239,7 +242,8 @@ def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
     # second part and each starts where the parts before it end (in C, not word by word).
     parts = _WORD_OR_COMMA_PART.split(segment)
     ends = list(itertools.accumulate(map(len, parts)))
-    return list(map(str.casefold, parts[1::2])), ends[0:-1:2]
+    words = parts[1::2]
+    return words if folded else list(map(str.casefold, words)), ends[0:-1:2]
 
 
 #: Words one of which every match of ``_DATA`` holds (in lower case).
@@ -275,15 +279,20 @@ def _voices(text: str) -> _Voiced:
     return _voices_at(text, verbs, sources, data)
 
 
-def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int]) -> _Voiced:
-    """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end)."""
+def _voices_at(
+    text: str, verbs: list[int], sources: list[int], data: list[int], *, folded: bool = False
+) -> _Voiced:
+    """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end).
+
+    ``folded``: ``text`` is case folded already (an ASCII sentence in lower case).
+    """
     if not verbs and not sources:
         # Only a sentence with a verb or a source is split into words.
         return ((Voice.DATA,), False) if data else _NONE
     # A verb's subject is before it, so without a source the words after the last verb are
     # not read.
     last = _WORD_OR_COMMA.match(text, verbs[-1]) if verbs and not sources else None
-    words, starts = _words(text, last.end() if last is not None else None)
+    words, starts = _words(text, last.end() if last is not None else None, folded=folded)
     positions: list[tuple[int, Voice]] = []
     pronoun = False
     if verbs:
@@ -373,7 +382,13 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
         reach[kind] = match.end()
         lists = found.get(index) or found.setdefault(index, ([], [], []))
         lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
-    return [(index, _voices_at(parts[index].text, *lists)) for index, lists in found.items()]
+    if not lower.isascii():
+        return [(index, _voices_at(parts[index].text, *lists)) for index, lists in found.items()]
+    # An ASCII sentence in lower case is case folded (its words need not be).
+    return [
+        (index, _voices_at(lower[parts[index].start : parts[index].end], *lists, folded=True))
+        for index, lists in found.items()
+    ]
 
 
 #: The characters for which :func:`~cqcmodel.extract._text.lowered` gives no lower case (a
