@@ -60,4 +60,4 @@ def voices_of(finding: Finding) -> tuple[Voice, ...]:
 
     The distinct voices in first-seen order; it replaces the deprecated ``Finding.voices``.
     """
-    return finding_voices(finding)
+    return _voicing.finding_voices(finding.text)
