@@ -305,7 +305,8 @@ def _voices_at(
                 pronoun = True
     for start in _indices(starts, sources) if sources else ():
         positions += [(starts[i], voice) for i, voice in _phrase_forwards(words, start)]
-    positions += [(start, Voice.DATA) for start in data]
+    if data:
+        positions += [(start, Voice.DATA) for start in data]
     if not positions:
         return (), pronoun
     if len(positions) == 1:
