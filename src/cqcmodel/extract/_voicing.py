@@ -347,9 +347,9 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
     anchored, as ``finditer`` would try it: the verbs over the whole finding (no verb
     matches a sentence mark), the others within the sentence.
     """
-    found: dict[int, tuple[list[int], list[int], list[int]]] = {}
     if not parts:
         return []
+    found: dict[int, tuple[list[int], list[int], list[int]]] = {}
     # Where the last match of each pattern ended: ``finditer`` goes on from there.
     reach = [0, 0, 0]
     # Per sentence, where the next "from" was found (-1: none to its end), searched again
