@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from cqcmodel import parse_file
 from cqcmodel.extract import _figure_values as values
 from cqcmodel.extract import figures as f
-from cqcmodel.extract._figure_reading import first_digit
+from cqcmodel.extract._figure_reading import first_digit, has_digit
 from cqcmodel.extract._text import Passage, sentences
 
 from .conftest import EXTRACTION_PAGES
@@ -114,6 +114,20 @@ def test_first_digit_is_the_first_match_of_a_digit(text: str, start: int) -> Non
     match = re.compile(r"\d").search(text, start)
     expected = -1 if match is None else match.start()
     assert first_digit(text, start, ascii_only=text.isascii()) == expected
+
+
+@given(st.text(alphabet="ab 1٣9\t.’é€", max_size=30) | st.text(max_size=30))
+@example("٣")
+@example("people’s ٣ homes")
+@example("people’s homes")
+def test_has_digit_says_whether_a_digit_matches(text: str) -> None:
+    assert has_digit(text) == (re.search(r"\d", text) is not None)
+
+
+def test_has_digit_finds_every_digit_outside_ascii() -> None:
+    digits = [chr(code) for code in range(0x80, 0x110000) if re.match(r"\d", chr(code))]
+    assert digits
+    assert all(has_digit(f"people’s {digit}") for digit in digits)
 
 
 @given(_TEXTS)

@@ -20,6 +20,33 @@ from ._text import Sentence
 #: A run of digits: a number that a pattern may start with starts one.
 _DIGITS: Final = re.compile(r"\d+")
 _DIGIT: Final = re.compile(r"\d")
+#: Every character outside ASCII that ``\d`` matches is one of these (none is below U+0660
+#: or in the General Punctuation block, where the typographic quotes and dashes are).
+_MAYBE_DIGIT: Final = re.compile("[\u0660-\u1fff\u2070-\U0010ffff]")
+
+
+def has_digit(text: str) -> bool:
+    r"""Whether ``text`` holds a digit (as ``\d`` reads one).
+
+    Most findings hold none: ``in`` tells for the ten ASCII digits faster than any search,
+    and only a text with a character that may be another digit is searched for one.
+    """
+    if (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    ):
+        return True
+    if text.isascii() or _MAYBE_DIGIT.search(text) is None:
+        return False
+    return _DIGIT.search(text) is not None
 
 
 def first_digit(text: str, start: int, *, ascii_only: bool) -> int:

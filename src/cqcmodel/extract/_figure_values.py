@@ -17,7 +17,7 @@ from typing import Final
 
 import attrs
 
-from ._figure_reading import Reading, first_digit
+from ._figure_reading import Reading, first_digit, has_digit
 from ._lexicon import IRREGULAR_PLURALS, PHRASE_STOPS, STOP_WORDS, TIME_WORDS, UNITS
 from ._text import _TOKEN as TOKEN
 from ._text import Sentence, Token, lowered
@@ -428,6 +428,8 @@ def sentence_figures(text: str, parts: Sequence[Sentence], *, gate: bool) -> lis
     found: list[SentenceFigures] = []
     # Every figure has a digit: the next digit of the passage is looked for once, and the
     # sentences before it are not searched.
+    if not has_digit(text):
+        return found
     ascii_only = text.isascii()
     digit = first_digit(text, 0, ascii_only=ascii_only)
     if digit < 0:
