@@ -109,11 +109,16 @@ class _Spans:
     """
 
     def __init__(self, raw: list[Raw]) -> None:
-        spans = sorted((item.start, item.end) for item in raw)
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if raw:  # most sentences have no figure before the pattern read next
+            spans = sorted([(item.start, item.end) for item in raw])
+            self.starts = [start for start, _ in spans]
+            self.ends = [end for _, end in spans]
 
     def overlaps(self, start: int, end: int) -> bool:
+        if not self.starts:
+            return False
         before = bisect.bisect_left(self.starts, end)
         return before > 0 and self.ends[before - 1] > start
 
@@ -326,11 +331,12 @@ def _lazy_tokens(text: str, start: int, stop: int) -> Iterator[Token]:
 def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, str] | None:
     """The noun phrase counted by a number that ends at ``start``: (its end, the phrase)."""
     words: list[tuple[int, str]] = []
-    for token in _lazy_tokens(text, start, min(stop, start + 80)):
-        word = token.text
+    # The tokens are read from their matches: at most four, and none is made a Token.
+    for match in TOKEN.finditer(text, start, min(stop, start + 80)):
+        word = match.group()
         if not word[0].islower() or word in STOP_WORDS or len(words) == 3:
             break
-        words.append((token.end, word))
+        words.append((match.end(), word))
     plural = [
         index
         for index, (_, word) in enumerate(words)
@@ -351,6 +357,9 @@ def _counts(reading: Reading, raw: list[Raw]) -> list[Raw]:
     earlier = _Spans(raw)
     found: list[Raw] = []
     for match in reading.from_numbers(_BARE_NUMBER):
+        # A count ends after its number: one whose number a figure took overlaps it anyway.
+        if reading.gate and earlier.overlaps(match.start(), match.end()):
+            continue
         number = match.group("num")
         if YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
             continue
