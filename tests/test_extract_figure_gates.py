@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from cqcmodel import parse_file
 from cqcmodel.extract import _figure_values as values
 from cqcmodel.extract import figures as f
-from cqcmodel.extract._figure_reading import first_digit, has_digit
+from cqcmodel.extract._figure_reading import digit_runs, has_digit
 from cqcmodel.extract._text import Passage, sentences
 
 from .conftest import EXTRACTION_PAGES
@@ -109,11 +109,20 @@ def test_the_gates_change_no_figure_on_generated_findings(text: str) -> None:
         _same_with_and_without_gate(_passage(text.strip()))
 
 
-@given(st.text(alphabet="ab 1٣9\t.", max_size=30), st.integers(min_value=0, max_value=30))
-def test_first_digit_is_the_first_match_of_a_digit(text: str, start: int) -> None:
-    match = re.compile(r"\d").search(text, start)
-    expected = -1 if match is None else match.start()
-    assert first_digit(text, start, ascii_only=text.isascii()) == expected
+@given(st.text(alphabet="ab 1٣9\t.", max_size=30))
+def test_digit_runs_are_where_each_run_of_digits_starts(text: str) -> None:
+    expected = [match.start() for match in re.finditer(r"\d+", text)]
+    assert digit_runs(text, ascii_only=text.isascii()) == expected
+
+
+@given(_TEXTS)
+@example("It was 12.5. 3 people and 2,500 homes.")
+def test_no_run_of_digits_crosses_a_sentence_end(text: str) -> None:
+    runs = digit_runs(text, ascii_only=text.isascii())
+    for sentence in sentences(text):
+        inside = [start for start in runs if sentence.start <= start < sentence.end]
+        expected = re.finditer(r"\d+", text[sentence.start : sentence.end])
+        assert inside == [sentence.start + match.start() for match in expected]
 
 
 @given(st.text(alphabet="ab 1٣9\t.’é€", max_size=30) | st.text(max_size=30))

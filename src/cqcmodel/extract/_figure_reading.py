@@ -5,8 +5,9 @@ of the text it searches. Most figure patterns can only match where a literal occ
 pattern that starts with a number only where a run of digits starts, the England-average
 pattern only where "average" occurs, the change pattern only where "from" does. A
 :class:`Reading` tries each pattern only there (anchored, as ``finditer`` would try it) and
-skips a pattern whose literal the sentence lacks. ``gate=False`` reads every pattern over the
-whole sentence: the same figures, which the tests check.
+skips a pattern whose literal the sentence lacks (and the change and range patterns in a
+sentence with one run of digits: each of their matches holds two). ``gate=False`` reads every
+pattern over the whole sentence: the same figures, which the tests check.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from ._text import Sentence
+from ._text import Sentence, lowered
 
 #: A run of digits: a number that a pattern may start with starts one.
 _DIGITS: Final = re.compile(r"\d+")
+_ASCII_DIGITS: Final = re.compile(r"[0-9]+")
 _DIGIT: Final = re.compile(r"\d")
 #: Every character outside ASCII that ``\d`` matches is one of these (none is below U+0660
 #: or in the General Punctuation block, where the typographic quotes and dashes are).
@@ -49,42 +51,43 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
-def first_digit(text: str, start: int, *, ascii_only: bool) -> int:
-    """Where the first digit of ``text`` from ``start`` is (-1 without one).
+def digit_runs(text: str, *, ascii_only: bool) -> list[int]:
+    r"""Where each run of digits of ``text`` starts, in order.
 
-    ``ascii_only`` says ``text.isascii()``: then the ten digits are looked for one by one
-    (each a plain search, faster than a pattern tried at every character).
+    ``ascii_only`` says ``text.isascii()``: then ``\d`` matches only the ten digits, which a
+    class of them finds faster.
     """
-    if not ascii_only:
-        match = _DIGIT.search(text, start)
-        return -1 if match is None else match.start()
-    first = -1
-    for digit in "0123456789":
-        place = text.find(digit, start) if first < 0 else text.find(digit, start, first)
-        if place >= 0:
-            first = place
-    return first
+    pattern = _ASCII_DIGITS if ascii_only else _DIGITS
+    return [match.start() for match in pattern.finditer(text)]
 
 
 class Reading:
     """One sentence of a passage, as the figure patterns read it.
 
-    ``text`` is the passage's text, ``first`` the place of the sentence's first digit and
-    ``lower`` the passage in lower case (``None`` where lower-casing may change what a
-    case-insensitive pattern matches, as :func:`~cqcmodel.extract._text.lowered` says).
+    ``text`` is the passage's text and ``numbers`` where the sentence's runs of digits start
+    (at least one: a sentence without a digit holds no figure), ``ascii_only`` whether the
+    passage is ASCII.
     """
 
     def __init__(
-        self, text: str, sentence: Sentence, first: int, lower: str | None, *, gate: bool = True
+        self,
+        text: str,
+        sentence: Sentence,
+        numbers: list[int],
+        *,
+        ascii_only: bool,
+        gate: bool = True,
     ) -> None:
         self.text = text
         self.sentence = sentence
         self.start = sentence.start
         self.end = sentence.end
-        self.first = first
-        self.lower = lower
+        self.first = numbers[0]
+        self.numbers = numbers
+        self.ascii_only = ascii_only
         self.gate = gate
-        self._numbers: list[int] | None = None
+        self._folded: str | None = None
+        self._foldable = True
 
     def holds(self, words: Iterable[str], start: int | None = None) -> bool:
         """Whether the sentence (from ``start``) holds one of ``words``, as written.
@@ -93,27 +96,47 @@ class Reading:
         """
         if not self.gate:
             return True
-        since = self.start if start is None else start
-        text, end = self.text, self.end
         # A loop, not a generator: this runs several times on every sentence with a digit.
+        if start is None:
+            written = self.sentence.text  # ``in`` is quicker than ``find`` with bounds
+            for word in words:  # noqa: SIM110
+                if word in written:
+                    return True
+            return False
+        text, end = self.text, self.end
         for word in words:  # noqa: SIM110
-            if text.find(word, since, end) >= 0:
+            if text.find(word, start, end) >= 0:
                 return True
         return False
 
     def holds_folded(self, words: Iterable[str]) -> bool:
         """Whether the sentence may hold one of the lower-case ASCII ``words`` in any case.
 
-        What a case-insensitive pattern needs; true without the gate or a lower-cased copy.
+        What a case-insensitive pattern needs; true without the gate, or where lower-casing
+        the sentence may change what such a pattern matches (as
+        :func:`~cqcmodel.extract._text.lowered` says).
         """
-        lower = self.lower
-        if not self.gate or lower is None:
+        if not self.gate or not self._foldable:
             return True
-        start, end = self.start, self.end
+        folded = self._folded
+        if folded is None:
+            written = self.sentence.text
+            folded = written.lower() if self.ascii_only else lowered(written)
+            if folded is None:
+                self._foldable = False
+                return True
+            self._folded = folded
         for word in words:  # noqa: SIM110 - a loop, as in :meth:`holds`
-            if lower.find(word, start, end) >= 0:
+            if word in folded:
                 return True
         return False
+
+    def holds_two_numbers(self) -> bool:
+        """Whether the sentence holds two runs of digits (what a change or range needs).
+
+        Always true without the gate.
+        """
+        return not self.gate or len(self.numbers) > 1
 
     def from_numbers(
         self, pattern: re.Pattern[str], needs: Iterable[str] = ()
@@ -128,14 +151,7 @@ class Reading:
             return list(pattern.finditer(self.text, self.first, self.end))
         if needs and not self.holds(needs, self.first):
             return []
-        return self._anchored(pattern, self._number_starts(), self.first)
-
-    def _number_starts(self) -> list[int]:
-        if self._numbers is None:
-            self._numbers = [
-                match.start() for match in _DIGITS.finditer(self.text, self.first, self.end)
-            ]
-        return self._numbers
+        return self._anchored(pattern, self.numbers, self.first)
 
     def _anchored(
         self, pattern: re.Pattern[str], places: Iterable[int], start: int
@@ -157,7 +173,9 @@ class Reading:
         """The matches of ``pattern`` in the sentence; each starts with a number or "between"."""
         if not self.gate:
             return list(pattern.finditer(self.text, self.start, self.end))
-        places = list(self._number_starts())
+        if len(self.numbers) < 2:
+            return []  # each match holds two runs of digits
+        places = list(self.numbers)
         place = self.text.find("between", self.start, self.end)
         if place < 0:
             return self._anchored(pattern, places, self.first)

@@ -17,10 +17,10 @@ from typing import Final
 
 import attrs
 
-from ._figure_reading import Reading, first_digit, has_digit
+from ._figure_reading import Reading, digit_runs, has_digit
 from ._lexicon import IRREGULAR_PLURALS, PHRASE_STOPS, STOP_WORDS, TIME_WORDS, UNITS
 from ._text import _TOKEN as TOKEN
-from ._text import Sentence, Token, lowered
+from ._text import Sentence, Token
 
 _NUMBER: Final = r"(?<![\w.,£])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
 PERCENT: Final = re.compile(_NUMBER + r"\s?(?:%|per\s?cent\b)")
@@ -152,7 +152,8 @@ def _raw_figures(reading: Reading) -> list[Raw]:
     raw: list[Raw] = []
     # Matches of one pattern do not overlap one another: a new figure is checked against
     # those the patterns before found.
-    for match in MONEY.finditer(text, sentence.start, sentence.end):
+    money = MONEY.finditer(text, sentence.start, sentence.end) if reading.holds(("£",)) else ()
+    for match in money:
         value = number_value(match.group("num"))
         scale = match.group("scale")
         if scale:
@@ -256,7 +257,7 @@ def _mark_averages(reading: Reading, raw: list[Raw]) -> bool:
 
 def _changes(reading: Reading, raw: list[Raw]) -> list[Raw]:
     """Link "from X to Y": Y's previous value is X (X takes Y's unit when it has none)."""
-    if not reading.holds(("from",)):
+    if not reading.holds(("from",)) or not reading.holds_two_numbers():
         return raw  # in order of start
     text, sentence = reading.text, reading.sentence
     # The first figure (in list order) whose number starts at a place.
@@ -435,23 +436,19 @@ def sentence_figures(text: str, parts: Sequence[Sentence], *, gate: bool) -> lis
     ``gate=False`` reads every pattern over each sentence.
     """
     found: list[SentenceFigures] = []
-    # Every figure has a digit: the next digit of the passage is looked for once, and the
-    # sentences before it are not searched.
+    # Every figure has a digit: the passage's runs of digits are found once.
     if not has_digit(text):
         return found
     ascii_only = text.isascii()
-    digit = first_digit(text, 0, ascii_only=ascii_only)
-    if digit < 0:
-        return found
-    lower = text.lower() if ascii_only else lowered(text)
+    runs = digit_runs(text, ascii_only=ascii_only)
     for sentence in parts:
-        if digit < sentence.start:
-            digit = first_digit(text, sentence.start, ascii_only=ascii_only)
-            if digit < 0:
-                break
-        if digit >= sentence.end:
+        # A run of digits does not cross a sentence's ends (space or the text's ends are
+        # there): the sentence's runs are those that start in it.
+        low = bisect.bisect_left(runs, sentence.start)
+        high = bisect.bisect_left(runs, sentence.end, low)
+        if low == high:
             continue
-        reading = Reading(text, sentence, digit, lower, gate=gate)
+        reading = Reading(text, sentence, runs[low:high], ascii_only=ascii_only, gate=gate)
         raw = _raw_figures(reading)
         raw = sorted(raw + _counts(reading, raw), key=lambda item: item.start)
         if not raw:
