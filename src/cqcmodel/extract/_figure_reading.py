@@ -18,9 +18,9 @@ from typing import Final
 
 from ._text import Sentence, lowered
 
-#: A run of digits: a number that a pattern may start with starts one.
-_DIGITS: Final = re.compile(r"\d+")
-_ASCII_DIGITS: Final = re.compile(r"[0-9]+")
+#: A run of digits: a number that a pattern may start with starts one. Written to start
+#: with a class, which Python skips to (``\d+`` it tries at every character), and read whole.
+_DIGITS: Final = re.compile(r"\d\d*+")
 _DIGIT: Final = re.compile(r"\d")
 #: Every character outside ASCII that ``\d`` matches is one of these (none is below U+0660
 #: or in the General Punctuation block, where the typographic quotes and dashes are).
@@ -51,22 +51,16 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
-def digit_runs(text: str, *, ascii_only: bool) -> list[int]:
-    r"""Where each run of digits of ``text`` starts, in order.
-
-    ``ascii_only`` says ``text.isascii()``: then ``\d`` matches only the ten digits, which a
-    class of them finds faster.
-    """
-    pattern = _ASCII_DIGITS if ascii_only else _DIGITS
-    return [match.start() for match in pattern.finditer(text)]
+def digit_runs(text: str, start: int, end: int) -> list[int]:
+    """Where each run of digits of ``text[start:end]`` starts, in order."""
+    return [match.start() for match in _DIGITS.finditer(text, start, end)]
 
 
 class Reading:
     """One sentence of a passage, as the figure patterns read it.
 
     ``text`` is the passage's text and ``numbers`` where the sentence's runs of digits start
-    (at least one: a sentence without a digit holds no figure), ``ascii_only`` whether the
-    passage is ASCII.
+    (at least one: a sentence without a digit holds no figure).
     """
 
     def __init__(
@@ -75,7 +69,6 @@ class Reading:
         sentence: Sentence,
         numbers: list[int],
         *,
-        ascii_only: bool,
         gate: bool = True,
     ) -> None:
         self.text = text
@@ -84,7 +77,6 @@ class Reading:
         self.end = sentence.end
         self.first = numbers[0]
         self.numbers = numbers
-        self.ascii_only = ascii_only
         self.gate = gate
         self._folded: str | None = None
         self._foldable = True
@@ -121,7 +113,7 @@ class Reading:
         folded = self._folded
         if folded is None:
             written = self.sentence.text
-            folded = written.lower() if self.ascii_only else lowered(written)
+            folded = written.lower() if written.isascii() else lowered(written)
             if folded is None:
                 self._foldable = False
                 return True

@@ -436,19 +436,14 @@ def sentence_figures(text: str, parts: Sequence[Sentence], *, gate: bool) -> lis
     ``gate=False`` reads every pattern over each sentence.
     """
     found: list[SentenceFigures] = []
-    # Every figure has a digit: the passage's runs of digits are found once.
+    # Every figure has a digit: most passages hold none, and most sentences of the others.
     if not has_digit(text):
         return found
-    ascii_only = text.isascii()
-    runs = digit_runs(text, ascii_only=ascii_only)
     for sentence in parts:
-        # A run of digits does not cross a sentence's ends (space or the text's ends are
-        # there): the sentence's runs are those that start in it.
-        low = bisect.bisect_left(runs, sentence.start)
-        high = bisect.bisect_left(runs, sentence.end, low)
-        if low == high:
+        if not has_digit(sentence.text):
             continue
-        reading = Reading(text, sentence, runs[low:high], ascii_only=ascii_only, gate=gate)
+        numbers = digit_runs(text, sentence.start, sentence.end)
+        reading = Reading(text, sentence, numbers, gate=gate)
         raw = _raw_figures(reading)
         raw = sorted(raw + _counts(reading, raw), key=lambda item: item.start)
         if not raw:
