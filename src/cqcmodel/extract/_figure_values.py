@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -20,7 +20,7 @@ import attrs
 from ._figure_reading import Reading, digit_runs, has_digit
 from ._lexicon import IRREGULAR_PLURALS, PHRASE_STOPS, STOP_WORDS, TIME_WORDS, UNITS
 from ._text import _TOKEN as TOKEN
-from ._text import Sentence, Token
+from ._text import Sentence
 
 _NUMBER: Final = r"(?<![\w.,£])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
 PERCENT: Final = re.compile(_NUMBER + r"\s?(?:%|per\s?cent\b)")
@@ -197,7 +197,8 @@ def _raw_figures(reading: Reading) -> list[Raw]:
                     number_start=match.start("num"),
                 )
             )
-    raw.sort(key=lambda item: item.start)
+    if len(raw) > 1:
+        raw.sort(key=lambda item: item.start)
     return raw
 
 
@@ -289,9 +290,12 @@ def _ranges(reading: Reading, raw: list[Raw]) -> None:
     Only a bare number is a range's lower bound; one that is a figure of its own ("3% and
     5%") stays one.
     """
+    matches = reading.ranges(_RANGE)
+    if not matches:
+        return
     starts = {item.start for item in raw}
     by_number = {item.number_start: item for item in raw}
-    for match in reading.ranges(_RANGE):
+    for match in matches:
         low = "between" if match.group("between") is not None else "low"
         item = by_number.get(match.end())
         if item is None or item.previous is not None or match.start(low) in starts:
@@ -320,19 +324,10 @@ _MONEY_WORDS: Final = ("budget", "spend", "funding", "cost", "grant", "allocatio
 POPULATION: Final = re.compile(r"\s*+of\s++(?:the\s++)?(?:population|residents)\b")
 
 
-def _lazy_tokens(text: str, start: int, stop: int) -> Iterator[Token]:
-    """:func:`~cqcmodel.extract._text.tokens` of ``text[start:stop]``, each made when read.
-
-    The phrase readers stop after a few words: the rest of the window is not tokenised.
-    """
-    for match in TOKEN.finditer(text, start, stop):
-        yield Token(match.start(), match.end(), match.group())
-
-
 def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, str] | None:
     """The noun phrase counted by a number that ends at ``start``: (its end, the phrase)."""
     words: list[tuple[int, str]] = []
-    # The tokens are read from their matches: at most four, and none is made a Token.
+    # The tokens are read from their matches (at most four are read).
     for match in TOKEN.finditer(text, start, min(stop, start + 80)):
         word = match.group()
         if not word[0].islower() or word in STOP_WORDS or len(words) == 3:
@@ -379,16 +374,18 @@ def _counts(reading: Reading, raw: list[Raw]) -> list[Raw]:
 def _phrase_after(text: str, start: int, stop: int, *, skip: frozenset[str]) -> str | None:
     """The words after ``start`` up to punctuation or a stop word (at most eight)."""
     words: list[str] = []
-    # Nine tokens are at most a few hundred characters: the rest is not read.
-    for token in itertools.islice(_lazy_tokens(text, start, min(stop, start + 300)), 9):
-        lower = token.text.casefold()
+    # Nine tokens are at most a few hundred characters: the rest is not read. The tokens
+    # are read from their matches (a word, or "&", starts with a letter or digit).
+    for match in itertools.islice(TOKEN.finditer(text, start, min(stop, start + 300)), 9):
+        token = match.group()
+        lower = token.casefold()
         relative = bool(words) and words[-1].casefold() in {"who", "that", "which"}
         verb = lower in PHRASE_STOPS or (lower.endswith("ed") and not relative)
-        if not token.is_word or (verb and words):
+        if not (token == "&" or token[0].isalnum()) or (verb and words):
             break
-        if not words and token.text.casefold() in skip:
+        if not words and lower in skip:
             continue
-        words.append(token.text)
+        words.append(token)
     return " ".join(words) or None
 
 
@@ -445,8 +442,10 @@ def sentence_figures(text: str, parts: Sequence[Sentence], *, gate: bool) -> lis
         numbers = digit_runs(text, sentence.start, sentence.end)
         reading = Reading(text, sentence, numbers, gate=gate)
         raw = _raw_figures(reading)
-        raw = sorted(raw + _counts(reading, raw), key=lambda item: item.start)
-        if not raw:
+        counts = _counts(reading, raw)
+        if counts:
+            raw = sorted(raw + counts, key=lambda item: item.start)
+        elif not raw:
             continue
         compared = _mark_averages(reading, raw)
         raw = _changes(reading, raw)
