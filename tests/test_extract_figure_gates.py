@@ -134,9 +134,13 @@ def test_has_digit_says_whether_a_digit_matches(text: str) -> None:
 
 
 def test_has_digit_finds_every_digit_outside_ascii() -> None:
-    digits = [chr(code) for code in range(0x80, 0x110000) if re.match(r"\d", chr(code))]
+    characters = [chr(code) for code in range(0x80, 0x110000)]
+    digits = [char for char in characters if re.match(r"\d", char)]
     assert digits
     assert all(has_digit(f"people’s {digit}") for digit in digits)
+    # The characters cp1252 encodes are the ones not searched.
+    encoded = [char for char in characters if len(char.encode("cp1252", "ignore")) == 1]
+    assert not any(has_digit(f"people’s {char}") for char in encoded)
 
 
 @given(_TEXTS)

@@ -10,6 +10,7 @@ from typing import Final
 import attrs
 
 from ..model import Authority
+from ._figure_reading import has_digit
 from ._figure_values import (
     MONEY,
     PERCENT,
@@ -189,7 +190,12 @@ def extract_figures(authority: Authority) -> tuple[Figure, ...]:
     percentages it is compared with.
     """
     texts = cached_passages(authority)
-    return tuple(figure for passage in texts for figure in _passage_figures(passage))
+    return tuple(
+        figure
+        for passage in texts
+        if has_digit(passage.text)  # most findings hold no digit, so no figure
+        for figure in _passage_figures(passage)
+    )
 
 
 @attrs.frozen(kw_only=True)
