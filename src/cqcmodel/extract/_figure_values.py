@@ -183,10 +183,10 @@ def _raw_figures(reading: Reading) -> list[Raw]:
     )
     earlier = _Spans(raw)
     for match in reading.from_numbers(_QUANTITY):
-        number = match.group("num")
-        if YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
+        if earlier.overlaps(match.start(), match.end()):
             continue
-        if not earlier.overlaps(match.start(), match.end()):
+        number = match.group("num")
+        if not YEAR.fullmatch(number) and not _labelled(text, sentence.start, match.start()):
             unit = _unit(match.group("unit"))
             raw.append(
                 Raw(
@@ -207,7 +207,13 @@ def _unit(word: str) -> str:
     return UNITS.get(lower) or UNITS.get(lower[:-1], lower)
 
 
+#: The words of every survey: a sentence without any cites none (most sentences).
+_SOURCE_WORDS: Final = tuple(word for _, _, needs in _SOURCES for word in needs)
+
+
 def _source(reading: Reading) -> tuple[str | None, str | None]:
+    if not reading.holds(_SOURCE_WORDS):
+        return None, None
     text, sentence = reading.text, reading.sentence
     for pattern, name, needs in _SOURCES:
         if not reading.holds(needs):
