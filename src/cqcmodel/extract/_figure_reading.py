@@ -54,9 +54,32 @@ def has_digit(text: str) -> bool:
     return False
 
 
+#: ASCII bytes with each digit made "0" and everything else a space.
+_DIGITS_AS_ZEROS: Final = bytes(
+    ord("0") if chr(code) in "0123456789" else ord(" ") for code in range(256)
+)
+
+
 def digit_runs(text: str, start: int, end: int) -> list[int]:
-    """Where each run of digits of ``text[start:end]`` starts, in order."""
-    return [match.start() for match in _DIGITS.finditer(text, start, end)]
+    """Where each run of digits of ``text[start:end]`` starts, in order.
+
+    In ASCII text, each run is a run of "0" once the digits are zeros and the rest spaces
+    (a byte translation): ``find`` goes from one to the next several times faster than a
+    pattern does.
+    """
+    part = text[start:end]
+    if not part.isascii():
+        return [match.start() for match in _DIGITS.finditer(text, start, end)]
+    zeros = part.encode("ascii").translate(_DIGITS_AS_ZEROS)
+    runs: list[int] = []
+    place = zeros.find(b"0")
+    while place >= 0:
+        runs.append(start + place)
+        after = zeros.find(b" ", place)
+        if after < 0:
+            break
+        place = zeros.find(b"0", after)
+    return runs
 
 
 class Reading:
