@@ -107,23 +107,14 @@ class Reading:
         self._folded: str | None = None
         self._foldable = True
 
-    def holds(self, words: Iterable[str], start: int | None = None) -> bool:
-        """Whether the sentence (from ``start``) holds one of ``words``, as written.
-
-        Always true without the gate.
-        """
+    def holds(self, words: Iterable[str]) -> bool:
+        """Whether the sentence holds one of ``words``, as written; always without the gate."""
         if not self.gate:
             return True
+        written = self.sentence.text  # ``in`` is quicker than ``find`` with bounds
         # A loop, not a generator: this runs several times on every sentence with a digit.
-        if start is None:
-            written = self.sentence.text  # ``in`` is quicker than ``find`` with bounds
-            for word in words:  # noqa: SIM110
-                if word in written:
-                    return True
-            return False
-        text, end = self.text, self.end
         for word in words:  # noqa: SIM110
-            if text.find(word, start, end) >= 0:
+            if word in written:
                 return True
         return False
 
@@ -162,12 +153,12 @@ class Reading:
         """The matches of ``pattern``, which starts with a number, from the first digit on.
 
         What ``finditer`` finds from there: a number starts a run of digits, so the pattern
-        is tried at each run (not inside a match found before). None where the sentence after
-        the first digit holds none of ``needs`` (each match holds one of them), if given.
+        is tried at each run (not inside a match found before). None where the sentence holds
+        none of ``needs`` (each match holds one of them), if given.
         """
         if not self.gate:
             return list(pattern.finditer(self.text, self.first, self.end))
-        if needs and not self.holds(needs, self.first):
+        if needs and not self.holds(needs):
             return []
         return self._anchored(pattern, self.numbers, self.first)
 

@@ -109,12 +109,9 @@ class _Spans:
     """
 
     def __init__(self, raw: list[Raw]) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        if raw:  # most sentences have no figure before the pattern read next
-            spans = sorted([(item.start, item.end) for item in raw])
-            self.starts = [start for start, _ in spans]
-            self.ends = [end for _, end in spans]
+        spans = sorted([(item.start, item.end) for item in raw])
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
 
     def overlaps(self, start: int, end: int) -> bool:
         if not self.starts:
@@ -122,6 +119,9 @@ class _Spans:
         before = bisect.bisect_left(self.starts, end)
         return before > 0 and self.ends[before - 1] > start
 
+
+#: No spans (most sentences have no figure before the pattern read next): never changed.
+_NO_SPANS: Final = _Spans([])
 
 #: The longest word :data:`_NOT_COUNTS` looks for ("regulation").
 _NOT_COUNTS_LONGEST: Final = 10
@@ -169,19 +169,21 @@ def _raw_figures(reading: Reading) -> list[Raw]:
                 number_start=match.start("num"),
             )
         )
-    earlier = _Spans(raw)
-    raw.extend(
-        Raw(
-            start=match.start(),
-            end=match.end(),
-            value=number_value(match.group("num")),
-            unit="%",
-            number_start=match.start("num"),
+    earlier = _Spans(raw) if raw else _NO_SPANS
+    percents = reading.from_numbers(PERCENT, ("%", "per"))
+    if percents:  # most sentences have none
+        raw.extend(
+            Raw(
+                start=match.start(),
+                end=match.end(),
+                value=number_value(match.group("num")),
+                unit="%",
+                number_start=match.start("num"),
+            )
+            for match in percents
+            if not earlier.overlaps(match.start(), match.end())
         )
-        for match in reading.from_numbers(PERCENT, ("%", "per"))
-        if not earlier.overlaps(match.start(), match.end())
-    )
-    earlier = _Spans(raw)
+    earlier = _Spans(raw) if raw else _NO_SPANS
     for match in reading.from_numbers(_QUANTITY):
         if earlier.overlaps(match.start(), match.end()):
             continue
@@ -356,7 +358,7 @@ def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, 
 def _counts(reading: Reading, raw: list[Raw]) -> list[Raw]:
     """Numbers followed by a counted noun phrase the unit patterns did not take."""
     text, sentence = reading.text, reading.sentence
-    earlier = _Spans(raw)
+    earlier = _Spans(raw) if raw else _NO_SPANS
     found: list[Raw] = []
     for match in reading.from_numbers(_BARE_NUMBER):
         # A count ends after its number: one whose number a figure took overlaps it anyway.
