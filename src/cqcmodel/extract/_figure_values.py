@@ -38,10 +38,27 @@ _QUANTITY: Final = re.compile(
     _NUMBER + r"\s+(?:[a-z][a-z-]*\s+){0,2}?(?P<unit>" + _UNIT_WORDS + r")\b"
 )
 #: Words before a number that make it a label, not a count ("section 42 enquiries").
-_NOT_COUNTS: Final = re.compile(
-    r"\b(?:[Ss]ection|[Pp]art|[Cc]hapter|[Rr]egulation|[Aa]rticle|[Ll]evel|[Tt]ier|[Pp]hase|"
-    r"[Ss]tage|[Ss]tep|[Ww]ard|[Pp]riority)\s+$"
+_LABEL_WORDS: Final = (
+    "section",
+    "part",
+    "chapter",
+    "regulation",
+    "article",
+    "level",
+    "tier",
+    "phase",
+    "stage",
+    "step",
+    "ward",
+    "priority",
 )
+_NOT_COUNTS: Final = re.compile(
+    r"\b(?:"
+    + "|".join(f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in _LABEL_WORDS)
+    + r")\s+$"
+)
+#: Each label word as ``_NOT_COUNTS`` reads it (capitalised or not).
+_LABELS: Final = tuple(form for word in _LABEL_WORDS for form in (word, word.capitalize()))
 _AVERAGE: Final = re.compile(r"\b(?:England|English|national)\s+average\b", re.IGNORECASE)
 #: Each survey's pattern, its name, and the words one of which each match holds.
 _SOURCES: Final = (
@@ -124,14 +141,15 @@ class _Spans:
 _NO_SPANS: Final = _Spans([])
 
 #: The longest word :data:`_NOT_COUNTS` looks for ("regulation").
-_NOT_COUNTS_LONGEST: Final = 10
+_NOT_COUNTS_LONGEST: Final = max(len(word) for word in _LABEL_WORDS)
 
 
 def _labelled(text: str, sentence_start: int, number_start: int) -> bool:
     """Whether a word like "section" and space come just before a number.
 
     ``_NOT_COUNTS`` searched only where such a word could start: at most the longest word's
-    length before the run of space that ends at the number.
+    length before the run of space that ends at the number, and only if a label word ends
+    there.
     """
     space = number_start
     while space > sentence_start and text[space - 1].isspace():
@@ -139,6 +157,9 @@ def _labelled(text: str, sentence_start: int, number_start: int) -> bool:
     if space == number_start:
         return False
     since = max(sentence_start, space - _NOT_COUNTS_LONGEST)
+    # The space follows a label word only if the text ends with one there (one quick look).
+    if not text.endswith(_LABELS, since, space):
+        return False
     return _NOT_COUNTS.search(text, since, number_start) is not None
 
 
