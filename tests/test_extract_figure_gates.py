@@ -19,7 +19,7 @@ from cqcmodel import parse_file
 from cqcmodel.extract import _figure_values as values
 from cqcmodel.extract import figures as f
 from cqcmodel.extract._figure_reading import digit_runs, has_digit
-from cqcmodel.extract._text import Passage, sentences
+from cqcmodel.extract._text import Passage, lowered, sentences
 
 from .conftest import EXTRACTION_PAGES
 
@@ -145,6 +145,16 @@ def test_has_digit_finds_every_digit_outside_ascii() -> None:
     # The characters cp1252 encodes are the ones not searched.
     encoded = [char for char in characters if len(char.encode("cp1252", "ignore")) == 1]
     assert not any(has_digit(f"people’s {char}") for char in encoded)
+
+
+@given(st.lists(st.sampled_from([*_PARTS, "Higher", "LOWER ", "in line with", "cloſe to"])))
+@example(["Compared  with", " ", "İn line with"])
+def test_the_comparator_pattern_finds_what_it_does_in_any_case(parts: list[str]) -> None:
+    text = "".join(parts)
+    caseless = re.compile(f._COMPARATOR.caseless.pattern, re.IGNORECASE)
+    expected = [match.span(1) for match in caseless.finditer(text)]
+    found = f._COMPARATOR.finditer(text, lowered(text))
+    assert [match.span(1) for match in found] == expected
 
 
 @given(_TEXTS)

@@ -23,14 +23,14 @@ from ._figure_values import (
     subject,
 )
 from ._lexicon import PEOPLE_WORDS, TIME_WORDS
-from ._text import Passage, Sentence, cached_passages
+from ._text import Caseless, Passage, Sentence, cached_passages, lowered
 from .mentions import Mention
 
-_COMPARATOR: Final = re.compile(
+#: Case-insensitive (see :class:`~cqcmodel.extract._text.Caseless`).
+_COMPARATOR: Final = Caseless(
     r"\b(similar\s+to|in\s+line\s+with|comparable\s+(?:to|with)|consistent\s+with|close\s+to|"
     r"higher|lower|better|worse|above|below|greater\s+than|less\s+than|"
-    r"compared\s+(?:to|with))\b",
-    re.IGNORECASE,
+    r"compared\s+(?:to|with))\b"
 )
 
 
@@ -116,9 +116,10 @@ class Figure:
 
 
 def _comparator(text: str, sentence: Sentence) -> Comparator | None:
+    lower = lowered(text)
     found = [
-        _COMPARATOR_WORDS[match.group(1).split()[0].casefold()]
-        for match in _COMPARATOR.finditer(text, sentence.start, sentence.end)
+        _COMPARATOR_WORDS[text[match.start(1) : match.end(1)].split(maxsplit=1)[0].casefold()]
+        for match in _COMPARATOR.finditer(text, lower, sentence.start, sentence.end)
     ]
     directional = [item for item in found if item is not Comparator.COMPARED]
     if directional:
