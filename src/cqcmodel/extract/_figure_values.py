@@ -403,18 +403,20 @@ def _counts(reading: Reading, raw: list[Raw]) -> list[Raw]:
 def _phrase_after(text: str, start: int, stop: int, *, skip: frozenset[str]) -> str | None:
     """The words after ``start`` up to punctuation or a stop word (at most eight)."""
     words: list[str] = []
+    last = ""  # the last word taken, case-folded
     # Nine tokens are at most a few hundred characters: the rest is not read. The tokens
     # are read from their matches (a word, or "&", starts with a letter or digit).
     for match in itertools.islice(TOKEN.finditer(text, start, min(stop, start + 300)), 9):
         token = match.group()
         lower = token.casefold()
-        relative = bool(words) and words[-1].casefold() in {"who", "that", "which"}
+        relative = last in {"who", "that", "which"}
         verb = lower in PHRASE_STOPS or (lower.endswith("ed") and not relative)
         if not (token == "&" or token[0].isalnum()) or (verb and words):
             break
         if not words and lower in skip:
             continue
         words.append(token)
+        last = lower
     return " ".join(words) or None
 
 
