@@ -3,7 +3,8 @@ r"""What the figure patterns read of one sentence, and where they need not read.
 Python's ``re`` tries a pattern that starts with a look-behind or ``\b`` at every character
 of the text it searches. Most figure patterns can only match where a literal occurs: a
 pattern that starts with a number only where a run of digits starts, the England-average
-pattern only where "average" occurs, the change pattern only where "from" does. A
+pattern only where "average" occurs, the change pattern only where "from" does (and
+there only: it is tried at each "from"). A
 :class:`Reading` tries each pattern only there (anchored, as ``finditer`` would try it) and
 skips a pattern whose literal the sentence lacks (and the change and range patterns in a
 sentence with one run of digits: each of their matches holds two). ``gate=False`` reads every
@@ -178,17 +179,32 @@ class Reading:
                 reach = match.end()
         return found
 
+    def from_word(self, pattern: re.Pattern[str], word: str) -> list[re.Match[str]]:
+        """The matches of ``pattern`` in the sentence; each starts with ``word``.
+
+        What ``finditer`` finds: the pattern is tried only where the word occurs.
+        """
+        if not self.gate:
+            return list(pattern.finditer(self.text, self.start, self.end))
+        return self._anchored(pattern, self._places(word), self.start)
+
+    def _places(self, word: str) -> list[int]:
+        """Where ``word`` occurs in the sentence, in order."""
+        text, end = self.text, self.end
+        places: list[int] = []
+        place = text.find(word, self.start, end)
+        while place >= 0:
+            places.append(place)
+            place = text.find(word, place + 1, end)
+        return places
+
     def ranges(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """The matches of ``pattern`` in the sentence; each starts with a number or "between"."""
         if not self.gate:
             return list(pattern.finditer(self.text, self.start, self.end))
         if len(self.numbers) < 2:
             return []  # each match holds two runs of digits
-        places = list(self.numbers)
-        place = self.text.find("between", self.start, self.end)
-        if place < 0:
-            return self._anchored(pattern, places, self.first)
-        while place >= 0:
-            places.append(place)
-            place = self.text.find("between", place + 1, self.end)
-        return self._anchored(pattern, sorted(places), self.start)
+        between = self._places("between")
+        if not between:
+            return self._anchored(pattern, self.numbers, self.first)
+        return self._anchored(pattern, sorted(self.numbers + between), self.start)

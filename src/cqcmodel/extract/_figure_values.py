@@ -289,12 +289,11 @@ def _changes(reading: Reading, raw: list[Raw]) -> list[Raw]:
     """Link "from X to Y": Y's previous value is X (X takes Y's unit when it has none)."""
     if not reading.holds(("from",)) or not reading.holds_two_numbers():
         return raw  # in order of start
-    text, sentence = reading.text, reading.sentence
     # The first figure (in list order) whose number starts at a place.
     by_number: dict[int, Raw] = {}
     for item in raw:
         by_number.setdefault(item.number_start, item)
-    for match in _CHANGE.finditer(text, sentence.start, sentence.end):
+    for match in reading.from_word(_CHANGE, "from"):
         after = by_number.get(match.start("after"))
         if after is None:
             continue
