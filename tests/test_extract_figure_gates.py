@@ -155,6 +155,11 @@ def test_the_comparator_pattern_finds_what_it_does_in_any_case(parts: list[str])
     expected = [match.span(1) for match in caseless.finditer(text)]
     found = f._COMPARATOR.finditer(text, lowered(text))
     assert [match.span(1) for match in found] == expected
+    # Each sentence is read in its own text: the same matches as in the passage.
+    for sentence in sentences(text):
+        spans = caseless.finditer(text, sentence.start, sentence.end)
+        own = f._COMPARATOR.finditer(sentence.text, lowered(sentence.text))
+        assert [sentence.start + match.start(1) for match in own] == [m.start(1) for m in spans]
 
 
 @given(_TEXTS)

@@ -115,11 +115,13 @@ class Figure:
     low: Decimal | None = None
 
 
-def _comparator(text: str, sentence: Sentence) -> Comparator | None:
-    lower = lowered(text)
+def _comparator(sentence: Sentence) -> Comparator | None:
+    # Read in the sentence's own text (lower-cased, not the passage: once per sentence): its
+    # ends are space or the passage's ends, where the pattern's boundaries read the same.
+    written = sentence.text
     found = [
-        _COMPARATOR_WORDS[text[match.start(1) : match.end(1)].split(maxsplit=1)[0].casefold()]
-        for match in _COMPARATOR.finditer(text, lower, sentence.start, sentence.end)
+        _COMPARATOR_WORDS[written[match.start(1) : match.end(1)].split(maxsplit=1)[0].casefold()]
+        for match in _COMPARATOR.finditer(written, lowered(written))
     ]
     directional = [item for item in found if item is not Comparator.COMPARED]
     if directional:
@@ -155,7 +157,7 @@ def _passage_figures(passage: Passage, *, gate: bool = True) -> list[Figure]:
     read = sentence_figures(text, passage.sentences, gate=gate)
     for sentence, raw, compared, source, year, waiting in read:
         # The comparator of the percentages an England average gave their context.
-        comparator = _comparator(text, sentence) if compared else None
+        comparator = _comparator(sentence) if compared else None
         for item in raw:
             if item.average:
                 continue
