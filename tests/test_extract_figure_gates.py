@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from cqcmodel import parse_file
 from cqcmodel.extract import _figure_values as values
 from cqcmodel.extract import figures as f
-from cqcmodel.extract._figure_reading import first_digit
-from cqcmodel.extract._text import Passage, sentences
+from cqcmodel.extract._figure_reading import digit_runs, has_digit
+from cqcmodel.extract._text import Passage, lowered, sentences
 
 from .conftest import EXTRACTION_PAGES
 
@@ -109,11 +109,57 @@ def test_the_gates_change_no_figure_on_generated_findings(text: str) -> None:
         _same_with_and_without_gate(_passage(text.strip()))
 
 
-@given(st.text(alphabet="ab 1٣9\t.", max_size=30), st.integers(min_value=0, max_value=30))
-def test_first_digit_is_the_first_match_of_a_digit(text: str, start: int) -> None:
-    match = re.compile(r"\d").search(text, start)
-    expected = -1 if match is None else match.start()
-    assert first_digit(text, start, ascii_only=text.isascii()) == expected
+@given(
+    st.text(alphabet="ab 1٣9\t.", max_size=30) | st.text(alphabet="a 0123456789,.\t", max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_digit_runs_are_where_each_run_of_digits_starts(text: str, start: int, end: int) -> None:
+    expected = [match.start() for match in re.compile(r"\d+").finditer(text, start, end)]
+    assert digit_runs(text, start, end) == expected
+
+
+@given(_TEXTS)
+@example("It was 12.5. 3 people and 2,500 homes.")
+def test_no_run_of_digits_crosses_a_sentence_end(text: str) -> None:
+    runs = [match.start() for match in re.finditer(r"\d+", text)]
+    for sentence in sentences(text):
+        inside = [start for start in runs if sentence.start <= start < sentence.end]
+        assert digit_runs(text, sentence.start, sentence.end) == inside
+        assert has_digit(sentence.text) == bool(inside)
+
+
+@given(st.text(alphabet="ab 1٣9\t.’é€", max_size=30) | st.text(max_size=30))
+@example("٣")
+@example("people’s ٣ homes")
+@example("people’s homes")
+def test_has_digit_says_whether_a_digit_matches(text: str) -> None:
+    assert has_digit(text) == (re.search(r"\d", text) is not None)
+
+
+def test_has_digit_finds_every_digit_outside_ascii() -> None:
+    characters = [chr(code) for code in range(0x80, 0x110000)]
+    digits = [char for char in characters if re.match(r"\d", char)]
+    assert digits
+    assert all(has_digit(f"people’s {digit}") for digit in digits)
+    # The characters cp1252 encodes are the ones not searched.
+    encoded = [char for char in characters if len(char.encode("cp1252", "ignore")) == 1]
+    assert not any(has_digit(f"people’s {char}") for char in encoded)
+
+
+@given(st.lists(st.sampled_from([*_PARTS, "Higher", "LOWER ", "in line with", "cloſe to"])))
+@example(["Compared  with", " ", "İn line with"])
+def test_the_comparator_pattern_finds_what_it_does_in_any_case(parts: list[str]) -> None:
+    text = "".join(parts)
+    caseless = re.compile(f._COMPARATOR.caseless.pattern, re.IGNORECASE)
+    expected = [match.span(1) for match in caseless.finditer(text)]
+    found = f._COMPARATOR.finditer(text, lowered(text))
+    assert [match.span(1) for match in found] == expected
+    # Each sentence is read in its own text: the same matches as in the passage.
+    for sentence in sentences(text):
+        spans = caseless.finditer(text, sentence.start, sentence.end)
+        own = f._COMPARATOR.finditer(sentence.text, lowered(sentence.text))
+        assert [sentence.start + match.start(1) for match in own] == [m.start(1) for m in spans]
 
 
 @given(_TEXTS)

@@ -11,16 +11,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
 import attrs
 
-from ._figure_reading import Reading, first_digit
+from ._figure_reading import Reading, digit_runs, has_digit
 from ._lexicon import IRREGULAR_PLURALS, PHRASE_STOPS, STOP_WORDS, TIME_WORDS, UNITS
 from ._text import _TOKEN as TOKEN
-from ._text import Sentence, Token, lowered
+from ._text import Sentence
 
 _NUMBER: Final = r"(?<![\w.,£])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
 PERCENT: Final = re.compile(_NUMBER + r"\s?(?:%|per\s?cent\b)")
@@ -38,10 +38,27 @@ _QUANTITY: Final = re.compile(
     _NUMBER + r"\s+(?:[a-z][a-z-]*\s+){0,2}?(?P<unit>" + _UNIT_WORDS + r")\b"
 )
 #: Words before a number that make it a label, not a count ("section 42 enquiries").
-_NOT_COUNTS: Final = re.compile(
-    r"\b(?:[Ss]ection|[Pp]art|[Cc]hapter|[Rr]egulation|[Aa]rticle|[Ll]evel|[Tt]ier|[Pp]hase|"
-    r"[Ss]tage|[Ss]tep|[Ww]ard|[Pp]riority)\s+$"
+_LABEL_WORDS: Final = (
+    "section",
+    "part",
+    "chapter",
+    "regulation",
+    "article",
+    "level",
+    "tier",
+    "phase",
+    "stage",
+    "step",
+    "ward",
+    "priority",
 )
+_NOT_COUNTS: Final = re.compile(
+    r"\b(?:"
+    + "|".join(f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in _LABEL_WORDS)
+    + r")\s+$"
+)
+#: Each label word as ``_NOT_COUNTS`` reads it (capitalised or not).
+_LABELS: Final = tuple(form for word in _LABEL_WORDS for form in (word, word.capitalize()))
 _AVERAGE: Final = re.compile(r"\b(?:England|English|national)\s+average\b", re.IGNORECASE)
 #: Each survey's pattern, its name, and the words one of which each match holds.
 _SOURCES: Final = (
@@ -109,24 +126,30 @@ class _Spans:
     """
 
     def __init__(self, raw: list[Raw]) -> None:
-        spans = sorted((item.start, item.end) for item in raw)
+        spans = sorted([(item.start, item.end) for item in raw])
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]
 
     def overlaps(self, start: int, end: int) -> bool:
+        if not self.starts:
+            return False
         before = bisect.bisect_left(self.starts, end)
         return before > 0 and self.ends[before - 1] > start
 
 
+#: No spans (most sentences have no figure before the pattern read next): never changed.
+_NO_SPANS: Final = _Spans([])
+
 #: The longest word :data:`_NOT_COUNTS` looks for ("regulation").
-_NOT_COUNTS_LONGEST: Final = 10
+_NOT_COUNTS_LONGEST: Final = max(len(word) for word in _LABEL_WORDS)
 
 
 def _labelled(text: str, sentence_start: int, number_start: int) -> bool:
     """Whether a word like "section" and space come just before a number.
 
     ``_NOT_COUNTS`` searched only where such a word could start: at most the longest word's
-    length before the run of space that ends at the number.
+    length before the run of space that ends at the number, and only if a label word ends
+    there.
     """
     space = number_start
     while space > sentence_start and text[space - 1].isspace():
@@ -134,6 +157,9 @@ def _labelled(text: str, sentence_start: int, number_start: int) -> bool:
     if space == number_start:
         return False
     since = max(sentence_start, space - _NOT_COUNTS_LONGEST)
+    # The space follows a label word only if the text ends with one there (one quick look).
+    if not text.endswith(_LABELS, since, space):
+        return False
     return _NOT_COUNTS.search(text, since, number_start) is not None
 
 
@@ -147,7 +173,8 @@ def _raw_figures(reading: Reading) -> list[Raw]:
     raw: list[Raw] = []
     # Matches of one pattern do not overlap one another: a new figure is checked against
     # those the patterns before found.
-    for match in MONEY.finditer(text, sentence.start, sentence.end):
+    money = MONEY.finditer(text, sentence.start, sentence.end) if reading.holds(("£",)) else ()
+    for match in money:
         value = number_value(match.group("num"))
         scale = match.group("scale")
         if scale:
@@ -163,24 +190,26 @@ def _raw_figures(reading: Reading) -> list[Raw]:
                 number_start=match.start("num"),
             )
         )
-    earlier = _Spans(raw)
-    raw.extend(
-        Raw(
-            start=match.start(),
-            end=match.end(),
-            value=number_value(match.group("num")),
-            unit="%",
-            number_start=match.start("num"),
+    earlier = _Spans(raw) if raw else _NO_SPANS
+    percents = reading.from_numbers(PERCENT, ("%", "per"))
+    if percents:  # most sentences have none
+        raw.extend(
+            Raw(
+                start=match.start(),
+                end=match.end(),
+                value=number_value(match.group("num")),
+                unit="%",
+                number_start=match.start("num"),
+            )
+            for match in percents
+            if not earlier.overlaps(match.start(), match.end())
         )
-        for match in reading.from_numbers(PERCENT, ("%", "per"))
-        if not earlier.overlaps(match.start(), match.end())
-    )
-    earlier = _Spans(raw)
+    earlier = _Spans(raw) if raw else _NO_SPANS
     for match in reading.from_numbers(_QUANTITY):
-        number = match.group("num")
-        if YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
+        if earlier.overlaps(match.start(), match.end()):
             continue
-        if not earlier.overlaps(match.start(), match.end()):
+        number = match.group("num")
+        if not YEAR.fullmatch(number) and not _labelled(text, sentence.start, match.start()):
             unit = _unit(match.group("unit"))
             raw.append(
                 Raw(
@@ -191,7 +220,8 @@ def _raw_figures(reading: Reading) -> list[Raw]:
                     number_start=match.start("num"),
                 )
             )
-    raw.sort(key=lambda item: item.start)
+    if len(raw) > 1:
+        raw.sort(key=lambda item: item.start)
     return raw
 
 
@@ -200,7 +230,13 @@ def _unit(word: str) -> str:
     return UNITS.get(lower) or UNITS.get(lower[:-1], lower)
 
 
+#: The words of every survey: a sentence without any cites none (most sentences).
+_SOURCE_WORDS: Final = tuple(word for _, _, needs in _SOURCES for word in needs)
+
+
 def _source(reading: Reading) -> tuple[str | None, str | None]:
+    if not reading.holds(_SOURCE_WORDS):
+        return None, None
     text, sentence = reading.text, reading.sentence
     for pattern, name, needs in _SOURCES:
         if not reading.holds(needs):
@@ -251,14 +287,13 @@ def _mark_averages(reading: Reading, raw: list[Raw]) -> bool:
 
 def _changes(reading: Reading, raw: list[Raw]) -> list[Raw]:
     """Link "from X to Y": Y's previous value is X (X takes Y's unit when it has none)."""
-    if not reading.holds(("from",)):
+    if not reading.holds(("from",)) or not reading.holds_two_numbers():
         return raw  # in order of start
-    text, sentence = reading.text, reading.sentence
     # The first figure (in list order) whose number starts at a place.
     by_number: dict[int, Raw] = {}
     for item in raw:
         by_number.setdefault(item.number_start, item)
-    for match in _CHANGE.finditer(text, sentence.start, sentence.end):
+    for match in reading.from_word(_CHANGE, "from"):
         after = by_number.get(match.start("after"))
         if after is None:
             continue
@@ -283,9 +318,12 @@ def _ranges(reading: Reading, raw: list[Raw]) -> None:
     Only a bare number is a range's lower bound; one that is a figure of its own ("3% and
     5%") stays one.
     """
+    matches = reading.ranges(_RANGE)
+    if not matches:
+        return
     starts = {item.start for item in raw}
     by_number = {item.number_start: item for item in raw}
-    for match in reading.ranges(_RANGE):
+    for match in matches:
         low = "between" if match.group("between") is not None else "low"
         item = by_number.get(match.end())
         if item is None or item.previous is not None or match.start(low) in starts:
@@ -314,23 +352,15 @@ _MONEY_WORDS: Final = ("budget", "spend", "funding", "cost", "grant", "allocatio
 POPULATION: Final = re.compile(r"\s*+of\s++(?:the\s++)?(?:population|residents)\b")
 
 
-def _lazy_tokens(text: str, start: int, stop: int) -> Iterator[Token]:
-    """:func:`~cqcmodel.extract._text.tokens` of ``text[start:stop]``, each made when read.
-
-    The phrase readers stop after a few words: the rest of the window is not tokenised.
-    """
-    for match in TOKEN.finditer(text, start, stop):
-        yield Token(match.start(), match.end(), match.group())
-
-
 def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, str] | None:
     """The noun phrase counted by a number that ends at ``start``: (its end, the phrase)."""
     words: list[tuple[int, str]] = []
-    for token in _lazy_tokens(text, start, min(stop, start + 80)):
-        word = token.text
+    # The tokens are read from their matches (at most four are read).
+    for match in TOKEN.finditer(text, start, min(stop, start + 80)):
+        word = match.group()
         if not word[0].islower() or word in STOP_WORDS or len(words) == 3:
             break
-        words.append((token.end, word))
+        words.append((match.end(), word))
     plural = [
         index
         for index, (_, word) in enumerate(words)
@@ -348,9 +378,12 @@ def _count_noun(text: str, start: int, stop: int, value: Decimal) -> tuple[int, 
 def _counts(reading: Reading, raw: list[Raw]) -> list[Raw]:
     """Numbers followed by a counted noun phrase the unit patterns did not take."""
     text, sentence = reading.text, reading.sentence
-    earlier = _Spans(raw)
+    earlier = _Spans(raw) if raw else _NO_SPANS
     found: list[Raw] = []
     for match in reading.from_numbers(_BARE_NUMBER):
+        # A count ends after its number: one whose number a figure took overlaps it anyway.
+        if reading.gate and earlier.overlaps(match.start(), match.end()):
+            continue
         number = match.group("num")
         if YEAR.fullmatch(number) or _labelled(text, sentence.start, match.start()):
             continue
@@ -369,16 +402,20 @@ def _counts(reading: Reading, raw: list[Raw]) -> list[Raw]:
 def _phrase_after(text: str, start: int, stop: int, *, skip: frozenset[str]) -> str | None:
     """The words after ``start`` up to punctuation or a stop word (at most eight)."""
     words: list[str] = []
-    # Nine tokens are at most a few hundred characters: the rest is not read.
-    for token in itertools.islice(_lazy_tokens(text, start, min(stop, start + 300)), 9):
-        lower = token.text.casefold()
-        relative = bool(words) and words[-1].casefold() in {"who", "that", "which"}
+    last = ""  # the last word taken, case-folded
+    # Nine tokens are at most a few hundred characters: the rest is not read. The tokens
+    # are read from their matches (a word, or "&", starts with a letter or digit).
+    for match in itertools.islice(TOKEN.finditer(text, start, min(stop, start + 300)), 9):
+        token = match.group()
+        lower = token.casefold()
+        relative = last in {"who", "that", "which"}
         verb = lower in PHRASE_STOPS or (lower.endswith("ed") and not relative)
-        if not token.is_word or (verb and words):
+        if not (token == "&" or token[0].isalnum()) or (verb and words):
             break
-        if not words and token.text.casefold() in skip:
+        if not words and lower in skip:
             continue
-        words.append(token.text)
+        words.append(token)
+        last = lower
     return " ".join(words) or None
 
 
@@ -426,24 +463,19 @@ def sentence_figures(text: str, parts: Sequence[Sentence], *, gate: bool) -> lis
     ``gate=False`` reads every pattern over each sentence.
     """
     found: list[SentenceFigures] = []
-    # Every figure has a digit: the next digit of the passage is looked for once, and the
-    # sentences before it are not searched.
-    ascii_only = text.isascii()
-    digit = first_digit(text, 0, ascii_only=ascii_only)
-    if digit < 0:
+    # Every figure has a digit: most passages hold none, and most sentences of the others.
+    if not has_digit(text):
         return found
-    lower = text.lower() if ascii_only else lowered(text)
     for sentence in parts:
-        if digit < sentence.start:
-            digit = first_digit(text, sentence.start, ascii_only=ascii_only)
-            if digit < 0:
-                break
-        if digit >= sentence.end:
+        if not has_digit(sentence.text):
             continue
-        reading = Reading(text, sentence, digit, lower, gate=gate)
+        numbers = digit_runs(text, sentence.start, sentence.end)
+        reading = Reading(text, sentence, numbers, gate=gate)
         raw = _raw_figures(reading)
-        raw = sorted(raw + _counts(reading, raw), key=lambda item: item.start)
-        if not raw:
+        counts = _counts(reading, raw)
+        if counts:
+            raw = sorted(raw + counts, key=lambda item: item.start)
+        elif not raw:
             continue
         compared = _mark_averages(reading, raw)
         raw = _changes(reading, raw)

@@ -10,6 +10,7 @@ from typing import Final
 import attrs
 
 from ..model import Authority
+from ._figure_reading import has_digit
 from ._figure_values import (
     MONEY,
     PERCENT,
@@ -22,14 +23,14 @@ from ._figure_values import (
     subject,
 )
 from ._lexicon import PEOPLE_WORDS, TIME_WORDS
-from ._text import Passage, Sentence, cached_passages
+from ._text import Caseless, Passage, Sentence, cached_passages, lowered
 from .mentions import Mention
 
-_COMPARATOR: Final = re.compile(
+#: Case-insensitive (see :class:`~cqcmodel.extract._text.Caseless`).
+_COMPARATOR: Final = Caseless(
     r"\b(similar\s+to|in\s+line\s+with|comparable\s+(?:to|with)|consistent\s+with|close\s+to|"
     r"higher|lower|better|worse|above|below|greater\s+than|less\s+than|"
-    r"compared\s+(?:to|with))\b",
-    re.IGNORECASE,
+    r"compared\s+(?:to|with))\b"
 )
 
 
@@ -114,10 +115,13 @@ class Figure:
     low: Decimal | None = None
 
 
-def _comparator(text: str, sentence: Sentence) -> Comparator | None:
+def _comparator(sentence: Sentence) -> Comparator | None:
+    # Read in the sentence's own text (lower-cased, not the passage: once per sentence): its
+    # ends are space or the passage's ends, where the pattern's boundaries read the same.
+    written = sentence.text
     found = [
-        _COMPARATOR_WORDS[match.group(1).split()[0].casefold()]
-        for match in _COMPARATOR.finditer(text, sentence.start, sentence.end)
+        _COMPARATOR_WORDS[written[match.start(1) : match.end(1)].split(maxsplit=1)[0].casefold()]
+        for match in _COMPARATOR.finditer(written, lowered(written))
     ]
     directional = [item for item in found if item is not Comparator.COMPARED]
     if directional:
@@ -153,7 +157,7 @@ def _passage_figures(passage: Passage, *, gate: bool = True) -> list[Figure]:
     read = sentence_figures(text, passage.sentences, gate=gate)
     for sentence, raw, compared, source, year, waiting in read:
         # The comparator of the percentages an England average gave their context.
-        comparator = _comparator(text, sentence) if compared else None
+        comparator = _comparator(sentence) if compared else None
         for item in raw:
             if item.average:
                 continue
@@ -189,7 +193,12 @@ def extract_figures(authority: Authority) -> tuple[Figure, ...]:
     percentages it is compared with.
     """
     texts = cached_passages(authority)
-    return tuple(figure for passage in texts for figure in _passage_figures(passage))
+    return tuple(
+        figure
+        for passage in texts
+        if has_digit(passage.text)  # most findings hold no digit, so no figure
+        for figure in _passage_figures(passage)
+    )
 
 
 @attrs.frozen(kw_only=True)
