@@ -45,12 +45,7 @@ class Group:
         """
         if self.category is Category.INITIATIVE:
             for candidate in self.candidates:
-                if (
-                    candidate.lexicon
-                    and not candidate.variant
-                    and all_caps_key(candidate.text) is None
-                    and _starts_with_words(name_key(candidate.text), name_key(candidate.lexicon))
-                ):
+                if candidate.lexicon and _names_lexicon(candidate):
                     return candidate.lexicon
         for candidate in self.candidates:
             if candidate.defined:
@@ -78,6 +73,10 @@ class Group:
         for candidate in self.candidates:
             if candidate.acronym:
                 return candidate.acronym
+        return self._acronym_written(name)
+
+    def _acronym_written(self, name: str) -> str | None:
+        """A candidate other than ``name`` that writes one of the group's ``acr:`` keys."""
         acronyms = {key[4:] for c in self.candidates for key in c.keys if key.startswith("acr:")}
         if not acronyms:
             return None
@@ -86,19 +85,77 @@ class Group:
                 return candidate.text
         return None
 
+    def fields(self) -> tuple[str, Kind, str | None, str | None]:
+        """:attr:`name`, :attr:`kind`, :attr:`acronym` and the first lexicon name, in one pass.
+
+        Each is what its own reading gives: the first candidate each looks for is found on
+        one pass over the candidates.
+        """
+        initiative = self.category is Category.INITIATIVE
+        lexicon: str | None = None
+        lexicon_name: str | None = None
+        lexicon_kind: Kind | None = None
+        acronym: str | None = None
+        defined: Candidate | None = None
+        written: Candidate | None = None
+        for candidate in self.candidates:
+            if candidate.lexicon:
+                if lexicon is None:
+                    lexicon = candidate.lexicon
+                if lexicon_kind is None:
+                    lexicon_kind = _LEXICON_KINDS.get(candidate.lexicon)
+                if initiative and lexicon_name is None and _names_lexicon(candidate):
+                    lexicon_name = candidate.lexicon
+            if defined is None and candidate.defined:
+                defined = candidate
+            if written is None and not candidate.bare:
+                written = candidate
+            if acronym is None and candidate.acronym:
+                acronym = candidate.acronym
+        giver = defined or written
+        if giver is None:
+            return self.name, self.kind, self.acronym, lexicon
+        name = lexicon_name or giver.text
+        kind = giver.kind if lexicon_kind is None else lexicon_kind
+        return name, kind, acronym or self._acronym_written(name), lexicon
+
     @property
     def mentions(self) -> tuple[Mention, ...]:
         """Every span, as a :class:`Mention`."""
         return tuple(
-            Mention(
-                statement_id=c.passage.statement_id,
-                finding_index=c.passage.finding_index,
-                start=c.start,
-                end=c.end,
-                text=c.text,
-            )
-            for c in self.candidates
+            [
+                _mention(c.passage.statement_id, c.passage.finding_index, c.start, c.end, c.text)
+                for c in self.candidates
+            ]
         )
+
+
+def _names_lexicon(candidate: Candidate) -> bool:
+    """Whether an initiative's lexicon ``candidate`` gives its name: it writes its first words."""
+    lexicon = candidate.lexicon
+    return (
+        lexicon is not None
+        and not candidate.variant
+        and all_caps_key(candidate.text) is None
+        and _starts_with_words(name_key(candidate.text), name_key(lexicon))
+    )
+
+
+def _mention(
+    statement_id: int | None, finding_index: int, start: int, end: int, text: str
+) -> Mention:
+    """``Mention(...)`` made without its checks, which a candidate's span always passes.
+
+    (Its indexes are not negative and ``text`` is the non-empty span ``start:end``.)
+    """
+    mention = object.__new__(Mention)
+    setattr_ = object.__setattr__
+    setattr_(mention, "statement_id", statement_id)
+    setattr_(mention, "finding_index", finding_index)
+    setattr_(mention, "start", start)
+    setattr_(mention, "end", end)
+    setattr_(mention, "text", text)
+    return mention
 
 
 def _starts_with_words(key: str, start: str) -> bool:
@@ -222,12 +279,15 @@ def _attach_generic_icb(clusters: list[list[Candidate]]) -> list[list[Candidate]
 def _forms(cluster: Sequence[Candidate]) -> set[str]:
     forms: set[str] = set()
     for candidate in cluster:
-        forms |= candidate.forms
+        if candidate.forms:
+            forms |= candidate.forms
         if not candidate.bare:
             forms.add(candidate.text)
         if candidate.lexicon:
             forms.add(candidate.lexicon)
-        forms |= {key[4:] for key in candidate.keys if key.startswith("acr:")}
+        for key in candidate.keys:
+            if key.startswith("acr:"):
+                forms.add(key[4:])
     return {form for form in forms if len(form) >= 2}
 
 
@@ -381,9 +441,10 @@ class _Occurrences:
 
     def free_in(self, needle: str) -> tuple[int, ...]:
         """The indexes of the passages where ``needle`` may occur in an unclaimed match."""
-        if needle not in self.found:
-            self.found[needle] = self._free_in(needle)
-        return self.found[needle]
+        found = self.found.get(needle)
+        if found is None:
+            found = self.found[needle] = self._free_in(needle)
+        return found
 
     def _indexed(self, needle: str) -> list[int] | None:
         """The places of ``needle`` (or its plural) as a word, once words are indexed."""
@@ -408,13 +469,17 @@ class _Occurrences:
         places = self._indexed(needle)
         if places is not None:
             return tuple(sorted({bisect.bisect_right(self.starts, place) - 1 for place in places}))
-        free: list[int] = []
-        joined, starts = self.joined, self.starts
+        joined = self.joined
         place = joined.find(needle)
+        if place < 0:
+            return ()
+        starts = self.starts
+        last = len(starts) - 1
+        free: list[int] = []
         while place >= 0:
             index = bisect.bisect_right(starts, place) - 1
             free.append(index)
-            if index + 1 == len(starts):
+            if index == last:
                 break
             place = joined.find(needle, starts[index + 1])
         return tuple(free)
@@ -422,7 +487,11 @@ class _Occurrences:
 
 def _needles(forms: set[str]) -> set[str]:
     """For each form, a word every match of it contains (its longest)."""
-    return {max(_gap_split(form), key=len) for form in forms}
+    needles: set[str] = set()
+    for form in forms:
+        words = _gap_split(form)
+        needles.add(words[0] if len(words) == 1 else max(words, key=len))
+    return needles
 
 
 def _gap_split(form: str) -> list[str]:
