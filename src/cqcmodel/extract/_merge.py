@@ -192,13 +192,18 @@ def _suffix_keys(candidates: Sequence[Candidate]) -> set[str]:
     return {key for candidate in candidates for key in candidate.keys if _is_suffix_key(key)}
 
 
-@attrs.define
 class _Tail:
-    """A tree of texts by their words, last word first: one node, for the words read so far."""
+    """A tree of texts by their words, last word first: one node, for the words read so far.
 
-    #: The wanted text whose words are the words read so far.
-    text: str | None = None
-    before: dict[str, _Tail] = attrs.Factory(dict)
+    A plain class: a tree is made for each grouping, a node for each word of its texts.
+    """
+
+    __slots__ = ("before", "text")
+
+    def __init__(self) -> None:
+        #: The wanted text whose words are the words read so far.
+        self.text: str | None = None
+        self.before: dict[str, _Tail] = {}
 
 
 def _endings(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set[int]]:
@@ -213,13 +218,29 @@ def _endings(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set
     for text in wanted:
         node = tree
         for word in reversed(text.split(" ")):
-            node = node.before.setdefault(word, _Tail())
+            step = node.before.get(word)
+            if step is None:
+                step = node.before[word] = _Tail()
+            node = step
         node.text = text
     found: dict[str, set[int]] = {}
+    last_words = tree.before
+    if not last_words:
+        return found
     for index, candidate in enumerate(candidates):
         for key in candidate.keys:
-            words = key.split(" ")
-            node = tree
+            # The last word first: most keys end with no wanted text's last word, and are not
+            # split into their words.
+            head, space, last = key.rpartition(" ")
+            ending = last_words.get(last) if space else None
+            if ending is None:
+                continue
+            node = ending
+            if node.text is not None:
+                found.setdefault(node.text, set()).add(index)
+            if not node.before:
+                continue
+            words = head.split(" ")
             for position in range(len(words) - 1, 0, -1):
                 step = node.before.get(words[position])
                 if step is None:
@@ -234,18 +255,21 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
     """Union candidates that share a key, then names that are the unique suffix of another."""
     sets = _UnionFind(len(candidates))
     owner: dict[str, int] = {}
-    keys_of = [sorted(candidate.keys) for candidate in candidates]
-    for index, keys in enumerate(keys_of):
-        for key in keys:
+    # Which candidates share a key does not hang on the order the keys are read in.
+    for index, candidate in enumerate(candidates):
+        for key in candidate.keys:
             first = owner.setdefault(key, index)
             if first != index:
                 sets.union(index, first)
     # Only the keys wanted (those of three words or more) end other keys.
     ending = _endings(candidates, _suffix_keys(candidates))
-    for index, keys in enumerate(keys_of):
-        lexicon = candidates[index].lexicon
-        for key in keys:
-            others = ending.get(key)
+    if not ending:
+        return _by_root(candidates, sets)
+    for index, candidate in enumerate(candidates):
+        lexicon = candidate.lexicon
+        # In sorted order: a union may change the holders of a later key.
+        for key in sorted(candidate.keys.intersection(ending)):
+            others = ending[key]
             if not others:
                 continue
             holders = {
@@ -257,6 +281,11 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
             holders.discard(sets.find(index))
             if len(holders) == 1:
                 sets.union(index, holders.pop())
+    return _by_root(candidates, sets)
+
+
+def _by_root(candidates: Sequence[Candidate], sets: _UnionFind) -> list[list[Candidate]]:
+    """The candidates of each set, in text order; the sets in order of their first index."""
     by_root: dict[int, list[Candidate]] = {}
     for index, candidate in enumerate(candidates):
         by_root.setdefault(sets.find(index), []).append(candidate)
