@@ -537,7 +537,7 @@ def _gap_split(form: str) -> list[str]:
 def _bare_mentions(
     texts: Sequence[Passage], clusters: list[list[Candidate]], claimed: Sequence[Candidate]
 ) -> None:
-    """Add to each cluster the unclaimed places its names or acronyms appear."""
+    """Add to each cluster (in text order) the unclaimed places its names or acronyms appear."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in claimed:
         spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
@@ -552,7 +552,9 @@ def _bare_mentions(
             continue
         indexes: set[int] = set()
         for needle in _needles(forms):
-            indexes.update(occurrences.free_in(needle))
+            free = occurrences.free_in(needle)
+            if free:
+                indexes.update(free)
         if not indexes:
             continue
         pattern = _form_pattern(forms)
@@ -561,6 +563,7 @@ def _bare_mentions(
             for index in sorted(indexes)
             for match in pattern.finditer(texts[index].text)
         ]
+    grown: set[int] = set()
     for order, start, negative_end, number in sorted(hits):
         end = -negative_end
         taken = occurrences.taken(order)
@@ -568,6 +571,7 @@ def _bare_mentions(
             continue
         taken.take(end)
         model = clusters[number][0]
+        grown.add(number)
         clusters[number].append(
             Candidate(
                 passage=texts[order],
@@ -578,8 +582,9 @@ def _bare_mentions(
                 bare=True,
             )
         )
-    for cluster in clusters:
-        cluster.sort(key=_order)
+    # The other clusters are in text order already.
+    for number in grown:
+        clusters[number].sort(key=_order)
 
 
 def groups(
