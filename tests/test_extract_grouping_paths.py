@@ -7,6 +7,7 @@ way on every real page and on generated names.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,9 @@ def test_folding_the_pages_names(path: Path) -> None:
     for group in _groups(path):
         for candidate in group.candidates:
             assert _canonical._folded(candidate.text) == _folded_as_written(candidate.text)
+
+
+@given(st.text(st.sampled_from(["a", "É", "7", "_", " ", ".", "(", "\\", "-", "\n", "\u00a0"])))
+def test_escaping_skips_only_what_escaping_leaves(text: str) -> None:
+    """A form's word is escaped as ``re.escape`` escapes it."""
+    assert _merge._escaped(text) == re.escape(text)

@@ -338,15 +338,24 @@ def _form_pattern(forms: set[str]) -> re.Pattern[str]:
         msg = "a pattern needs at least one form"
         raise ValueError(msg)
     alternatives = []
-    for form in sorted(forms, key=lambda form: (-len(form), form)):
-        words = [re.escape(word) for word in _gap_split(form)]
+    for form in sorted(forms, key=_longest_first):
+        words = [_escaped(word) for word in _gap_split(form)]
         if words[0]:
-            first = re.escape(form[0])
+            first = _escaped(form[0])
             words[0] = first + _NOTHING_GLUED_BEFORE + words[0][len(first) :]
         else:
             words[0] = r"(?<![\w-])"
         alternatives.append(r"[\s-]+".join(words))
     return re.compile("(?:" + "|".join(alternatives) + r")s?(?![\w-])")
+
+
+def _longest_first(form: str) -> tuple[int, str]:
+    return -len(form), form
+
+
+def _escaped(text: str) -> str:
+    """``re.escape(text)``, which leaves letters and digits as they are (most words are)."""
+    return text if text.isalnum() else re.escape(text)
 
 
 class _Claimed:
