@@ -183,15 +183,6 @@ def _order(candidate: Candidate) -> tuple[int, int]:
     return candidate.passage.order, candidate.start
 
 
-def _is_suffix_key(key: str) -> bool:
-    """Whether a key of three words or more may name what a longer key names."""
-    return ":" not in key and len(key.split()) >= 3
-
-
-def _suffix_keys(candidates: Sequence[Candidate]) -> set[str]:
-    return {key for candidate in candidates for key in candidate.keys if _is_suffix_key(key)}
-
-
 class _Tail:
     """A tree of texts by their words, last word first: one node, for the words read so far.
 
@@ -261,8 +252,10 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
             first = owner.setdefault(key, index)
             if first != index:
                 sets.union(index, first)
-    # Only the keys wanted (those of three words or more) end other keys.
-    ending = _endings(candidates, _suffix_keys(candidates))
+    # Only the keys wanted end other keys: a key of three words or more (not an ``acr:`` or
+    # ``lex:`` key) may name what a longer key names.
+    wanted = {key for key in owner if ":" not in key and len(key.split()) >= 3}
+    ending = _endings(candidates, wanted)
     if not ending:
         return _by_root(candidates, sets)
     for index, candidate in enumerate(candidates):
@@ -289,7 +282,10 @@ def _by_root(candidates: Sequence[Candidate], sets: _UnionFind) -> list[list[Can
     by_root: dict[int, list[Candidate]] = {}
     for index, candidate in enumerate(candidates):
         by_root.setdefault(sets.find(index), []).append(candidate)
-    return [sorted(members, key=_order) for members in by_root.values()]
+    return [
+        members if len(members) == 1 else sorted(members, key=_order)
+        for members in by_root.values()
+    ]
 
 
 def _attach_generic_icb(clusters: list[list[Candidate]]) -> list[list[Candidate]]:
