@@ -27,11 +27,14 @@ def build(authority: Authority, category: Category, make: Callable[..., _T]) -> 
     name; the group's name is read once and given to the others that need it.
     """
     texts, candidates = cached_scan(authority)
+    found = groups(texts, candidates, category)
+    if not found:
+        return ()
     initiative = category is Category.INITIATIVE
     # Only an initiative's key drops the authority's place.
     places = place_keys(authority) if initiative else ()
     result: list[_T] = []
-    for group in groups(texts, candidates, category):
+    for group in found:
         name, kind, acronym, lexicon = group.fields()
         key, display = canonical(name, places=places, lexicon=lexicon, initiative=initiative)
         result.append(

@@ -543,6 +543,9 @@ def _bare_mentions(
     texts: Sequence[Passage], clusters: list[list[Candidate]], claimed: Sequence[Candidate]
 ) -> None:
     """Add to each cluster (in text order) the unclaimed places its names or acronyms appear."""
+    if not clusters:
+        # Often so for one of the categories: the passages are not read.
+        return
     spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in claimed:
         spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
@@ -597,6 +600,8 @@ def groups(
 ) -> tuple[Group, ...]:
     """The groups of ``category`` among ``candidates``, in first-mention order."""
     chosen = [c for c in candidates if c.category is category]
+    if not chosen:
+        return ()
     clusters = _clusters(chosen)
     if category is Category.ORGANISATION:
         clusters = _attach_generic_icb(clusters)
