@@ -288,10 +288,22 @@ def _by_root(candidates: Sequence[Candidate], sets: _UnionFind) -> list[list[Can
     ]
 
 
+#: The keys of a bare mention of an integrated care board.
+_GENERIC_ICB: Final = frozenset({"icb", "integrated care board", "acr:ICB"})
+
+
 def _attach_generic_icb(clusters: list[list[Candidate]]) -> list[list[Candidate]]:
     """A bare "ICB" belongs to the one named integrated care board, when there is one."""
-    generic = {"icb", "integrated care board", "acr:ICB"}
-    bare = [c for c in clusters if all(generic & cand.keys for cand in c)]
+    generic = _GENERIC_ICB
+    # The first candidate's keys first: most clusters are not generic.
+    bare = [
+        c
+        for c in clusters
+        if not generic.isdisjoint(c[0].keys)
+        and all(not generic.isdisjoint(cand.keys) for cand in c)
+    ]
+    if not bare:
+        return clusters
     named = [c for c in clusters if c not in bare and any(cand.kind == "icb" for cand in c)]
     if len(named) != 1:
         return clusters
