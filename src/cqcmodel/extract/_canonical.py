@@ -25,14 +25,8 @@ from ._lexicon import (
 )
 from ._text import name_key
 
-
-def _word(word: str) -> str:
-    if word.endswith("ing") and (
-        word[:-3] in INITIATIVE_HEADS or word[:-3] in ORGANISATION_ENDINGS
-    ):
-        return word[:-3]
-    return WORD_FORMS.get(word, word)
-
+#: The nouns whose "-ing" form a key writes as the noun ("funding" → "fund").
+_ING_NOUNS: Final = frozenset(INITIATIVE_HEADS) | frozenset(ORGANISATION_ENDINGS)
 
 #: The spelling variants of more than one word, in the lexicon's order.
 _PHRASE_FORMS: Final = tuple(
@@ -41,7 +35,15 @@ _PHRASE_FORMS: Final = tuple(
 
 
 def _folded(name: str) -> str:
-    key = " ".join(_word(word) for word in name_key(name).split())
+    # Each word's "-ing" form of a head noun made the noun, else its spelling unified.
+    key = " ".join(
+        [
+            word[:-3]
+            if word.endswith("ing") and word[:-3] in _ING_NOUNS
+            else WORD_FORMS.get(word, word)
+            for word in name_key(name).split()
+        ]
+    )
     for written, same in _PHRASE_FORMS:
         if written in key:
             key = f" {key} ".replace(f" {written} ", f" {same} ").strip()
@@ -67,6 +69,29 @@ def lexicon_keys() -> dict[str, str]:
     return found
 
 
+@cache
+def _lexicon_name_keys() -> dict[str, tuple[str, str]]:
+    """Each lexicon name's folded key, without and with its weak tail dropped.
+
+    Read once: the lexicon's names are the keys of every group the text matched to it.
+    """
+    names = [name for name, _, _ in NATIONAL_PROGRAMMES] + [name for name, _, _ in NATIONAL_BODIES]
+    keys = {}
+    for name in names:
+        key = _folded(name)
+        keys[name] = (key, _without_weak_tail(key))
+    return keys
+
+
+def _lexicon_key(name: str, initiative: bool) -> str:
+    """``_folded(name)`` (without a weak tail for an initiative), for a lexicon name."""
+    keys = _lexicon_name_keys().get(name)
+    if keys is None:
+        key = _folded(name)
+        return _without_weak_tail(key) if initiative else key
+    return keys[1] if initiative else keys[0]
+
+
 def canonical(
     name: str, *, places: Sequence[str] = (), lexicon: str | None = None, initiative: bool = True
 ) -> tuple[str, str]:
@@ -76,8 +101,7 @@ def canonical(
     initiative's name); ``lexicon`` is the lexicon name the text matched, if any.
     """
     if lexicon is not None:
-        key = _folded(lexicon)
-        return (_without_weak_tail(key) if initiative else key), lexicon
+        return _lexicon_key(lexicon, initiative), lexicon
     key = _folded(name)
     display = name
     if initiative:
@@ -89,7 +113,7 @@ def canonical(
         key = _without_weak_tail(key)
     known = lexicon_keys().get(key)
     if known is not None:
-        return _without_weak_tail(_folded(known)), known
+        return _lexicon_key(known, True), known
     return key, display
 
 

@@ -13,15 +13,11 @@ from typing import TypeVar
 from ..model import Authority
 from ._candidates import place_keys
 from ._canonical import canonical
-from ._merge import Group, groups
+from ._merge import groups
 from ._names import cached_scan
 from .kinds import Category
 
 _T = TypeVar("_T")
-
-
-def _lexicon_of(group: Group) -> str | None:
-    return next((c.lexicon for c in group.candidates if c.lexicon), None)
 
 
 def build(authority: Authority, category: Category, make: Callable[..., _T]) -> tuple[_T, ...]:
@@ -31,20 +27,21 @@ def build(authority: Authority, category: Category, make: Callable[..., _T]) -> 
     name; the group's name is read once and given to the others that need it.
     """
     texts, candidates = cached_scan(authority)
+    found = groups(texts, candidates, category)
+    if not found:
+        return ()
     initiative = category is Category.INITIATIVE
     # Only an initiative's key drops the authority's place.
     places = place_keys(authority) if initiative else ()
     result: list[_T] = []
-    for group in groups(texts, candidates, category):
-        name = group.name
-        key, display = canonical(
-            name, places=places, lexicon=_lexicon_of(group), initiative=initiative
-        )
+    for group in found:
+        name, kind, acronym, lexicon = group.fields()
+        key, display = canonical(name, places=places, lexicon=lexicon, initiative=initiative)
         result.append(
             make(
                 name=name,
-                kind=group.kind,
-                acronym=group.acronym_for(name),
+                kind=kind,
+                acronym=acronym,
                 mentions=group.mentions,
                 key=key,
                 canonical_name=display,

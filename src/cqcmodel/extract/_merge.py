@@ -45,12 +45,7 @@ class Group:
         """
         if self.category is Category.INITIATIVE:
             for candidate in self.candidates:
-                if (
-                    candidate.lexicon
-                    and not candidate.variant
-                    and all_caps_key(candidate.text) is None
-                    and _starts_with_words(name_key(candidate.text), name_key(candidate.lexicon))
-                ):
+                if candidate.lexicon and _names_lexicon(candidate):
                     return candidate.lexicon
         for candidate in self.candidates:
             if candidate.defined:
@@ -78,6 +73,10 @@ class Group:
         for candidate in self.candidates:
             if candidate.acronym:
                 return candidate.acronym
+        return self._acronym_written(name)
+
+    def _acronym_written(self, name: str) -> str | None:
+        """A candidate other than ``name`` that writes one of the group's ``acr:`` keys."""
         acronyms = {key[4:] for c in self.candidates for key in c.keys if key.startswith("acr:")}
         if not acronyms:
             return None
@@ -86,19 +85,77 @@ class Group:
                 return candidate.text
         return None
 
+    def fields(self) -> tuple[str, Kind, str | None, str | None]:
+        """:attr:`name`, :attr:`kind`, :attr:`acronym` and the first lexicon name, in one pass.
+
+        Each is what its own reading gives: the first candidate each looks for is found on
+        one pass over the candidates.
+        """
+        initiative = self.category is Category.INITIATIVE
+        lexicon: str | None = None
+        lexicon_name: str | None = None
+        lexicon_kind: Kind | None = None
+        acronym: str | None = None
+        defined: Candidate | None = None
+        written: Candidate | None = None
+        for candidate in self.candidates:
+            if candidate.lexicon:
+                if lexicon is None:
+                    lexicon = candidate.lexicon
+                if lexicon_kind is None:
+                    lexicon_kind = _LEXICON_KINDS.get(candidate.lexicon)
+                if initiative and lexicon_name is None and _names_lexicon(candidate):
+                    lexicon_name = candidate.lexicon
+            if defined is None and candidate.defined:
+                defined = candidate
+            if written is None and not candidate.bare:
+                written = candidate
+            if acronym is None and candidate.acronym:
+                acronym = candidate.acronym
+        giver = defined or written
+        if giver is None:
+            return self.name, self.kind, self.acronym, lexicon
+        name = lexicon_name or giver.text
+        kind = giver.kind if lexicon_kind is None else lexicon_kind
+        return name, kind, acronym or self._acronym_written(name), lexicon
+
     @property
     def mentions(self) -> tuple[Mention, ...]:
         """Every span, as a :class:`Mention`."""
         return tuple(
-            Mention(
-                statement_id=c.passage.statement_id,
-                finding_index=c.passage.finding_index,
-                start=c.start,
-                end=c.end,
-                text=c.text,
-            )
-            for c in self.candidates
+            [
+                _mention(c.passage.statement_id, c.passage.finding_index, c.start, c.end, c.text)
+                for c in self.candidates
+            ]
         )
+
+
+def _names_lexicon(candidate: Candidate) -> bool:
+    """Whether an initiative's lexicon ``candidate`` gives its name: it writes its first words."""
+    lexicon = candidate.lexicon
+    return (
+        lexicon is not None
+        and not candidate.variant
+        and all_caps_key(candidate.text) is None
+        and _starts_with_words(name_key(candidate.text), name_key(lexicon))
+    )
+
+
+def _mention(
+    statement_id: int | None, finding_index: int, start: int, end: int, text: str
+) -> Mention:
+    """``Mention(...)`` made without its checks, which a candidate's span always passes.
+
+    (Its indexes are not negative and ``text`` is the non-empty span ``start:end``.)
+    """
+    mention = object.__new__(Mention)
+    setattr_ = object.__setattr__
+    setattr_(mention, "statement_id", statement_id)
+    setattr_(mention, "finding_index", finding_index)
+    setattr_(mention, "start", start)
+    setattr_(mention, "end", end)
+    setattr_(mention, "text", text)
+    return mention
 
 
 def _starts_with_words(key: str, start: str) -> bool:
@@ -126,22 +183,18 @@ def _order(candidate: Candidate) -> tuple[int, int]:
     return candidate.passage.order, candidate.start
 
 
-def _is_suffix_key(key: str) -> bool:
-    """Whether a key of three words or more may name what a longer key names."""
-    return ":" not in key and len(key.split()) >= 3
-
-
-def _suffix_keys(candidates: Sequence[Candidate]) -> set[str]:
-    return {key for candidate in candidates for key in candidate.keys if _is_suffix_key(key)}
-
-
-@attrs.define
 class _Tail:
-    """A tree of texts by their words, last word first: one node, for the words read so far."""
+    """A tree of texts by their words, last word first: one node, for the words read so far.
 
-    #: The wanted text whose words are the words read so far.
-    text: str | None = None
-    before: dict[str, _Tail] = attrs.Factory(dict)
+    A plain class: a tree is made for each grouping, a node for each word of its texts.
+    """
+
+    __slots__ = ("before", "text")
+
+    def __init__(self) -> None:
+        #: The wanted text whose words are the words read so far.
+        self.text: str | None = None
+        self.before: dict[str, _Tail] = {}
 
 
 def _endings(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set[int]]:
@@ -156,13 +209,29 @@ def _endings(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set
     for text in wanted:
         node = tree
         for word in reversed(text.split(" ")):
-            node = node.before.setdefault(word, _Tail())
+            step = node.before.get(word)
+            if step is None:
+                step = node.before[word] = _Tail()
+            node = step
         node.text = text
     found: dict[str, set[int]] = {}
+    last_words = tree.before
+    if not last_words:
+        return found
     for index, candidate in enumerate(candidates):
         for key in candidate.keys:
-            words = key.split(" ")
-            node = tree
+            # The last word first: most keys end with no wanted text's last word, and are not
+            # split into their words.
+            head, space, last = key.rpartition(" ")
+            ending = last_words.get(last) if space else None
+            if ending is None:
+                continue
+            node = ending
+            if node.text is not None:
+                found.setdefault(node.text, set()).add(index)
+            if not node.before:
+                continue
+            words = head.split(" ")
             for position in range(len(words) - 1, 0, -1):
                 step = node.before.get(words[position])
                 if step is None:
@@ -177,18 +246,23 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
     """Union candidates that share a key, then names that are the unique suffix of another."""
     sets = _UnionFind(len(candidates))
     owner: dict[str, int] = {}
-    keys_of = [sorted(candidate.keys) for candidate in candidates]
-    for index, keys in enumerate(keys_of):
-        for key in keys:
+    # Which candidates share a key does not hang on the order the keys are read in.
+    for index, candidate in enumerate(candidates):
+        for key in candidate.keys:
             first = owner.setdefault(key, index)
             if first != index:
                 sets.union(index, first)
-    # Only the keys wanted (those of three words or more) end other keys.
-    ending = _endings(candidates, _suffix_keys(candidates))
-    for index, keys in enumerate(keys_of):
-        lexicon = candidates[index].lexicon
-        for key in keys:
-            others = ending.get(key)
+    # Only the keys wanted end other keys: a key of three words or more (not an ``acr:`` or
+    # ``lex:`` key) may name what a longer key names.
+    wanted = {key for key in owner if ":" not in key and len(key.split()) >= 3}
+    ending = _endings(candidates, wanted)
+    if not ending:
+        return _by_root(candidates, sets)
+    for index, candidate in enumerate(candidates):
+        lexicon = candidate.lexicon
+        # In sorted order: a union may change the holders of a later key.
+        for key in sorted(candidate.keys.intersection(ending)):
+            others = ending[key]
             if not others:
                 continue
             holders = {
@@ -200,16 +274,36 @@ def _clusters(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
             holders.discard(sets.find(index))
             if len(holders) == 1:
                 sets.union(index, holders.pop())
+    return _by_root(candidates, sets)
+
+
+def _by_root(candidates: Sequence[Candidate], sets: _UnionFind) -> list[list[Candidate]]:
+    """The candidates of each set, in text order; the sets in order of their first index."""
     by_root: dict[int, list[Candidate]] = {}
     for index, candidate in enumerate(candidates):
         by_root.setdefault(sets.find(index), []).append(candidate)
-    return [sorted(members, key=_order) for members in by_root.values()]
+    return [
+        members if len(members) == 1 else sorted(members, key=_order)
+        for members in by_root.values()
+    ]
+
+
+#: The keys of a bare mention of an integrated care board.
+_GENERIC_ICB: Final = frozenset({"icb", "integrated care board", "acr:ICB"})
 
 
 def _attach_generic_icb(clusters: list[list[Candidate]]) -> list[list[Candidate]]:
     """A bare "ICB" belongs to the one named integrated care board, when there is one."""
-    generic = {"icb", "integrated care board", "acr:ICB"}
-    bare = [c for c in clusters if all(generic & cand.keys for cand in c)]
+    generic = _GENERIC_ICB
+    # The first candidate's keys first: most clusters are not generic.
+    bare = [
+        c
+        for c in clusters
+        if not generic.isdisjoint(c[0].keys)
+        and all(not generic.isdisjoint(cand.keys) for cand in c)
+    ]
+    if not bare:
+        return clusters
     named = [c for c in clusters if c not in bare and any(cand.kind == "icb" for cand in c)]
     if len(named) != 1:
         return clusters
@@ -222,12 +316,15 @@ def _attach_generic_icb(clusters: list[list[Candidate]]) -> list[list[Candidate]
 def _forms(cluster: Sequence[Candidate]) -> set[str]:
     forms: set[str] = set()
     for candidate in cluster:
-        forms |= candidate.forms
+        if candidate.forms:
+            forms |= candidate.forms
         if not candidate.bare:
             forms.add(candidate.text)
         if candidate.lexicon:
             forms.add(candidate.lexicon)
-        forms |= {key[4:] for key in candidate.keys if key.startswith("acr:")}
+        for key in candidate.keys:
+            if key.startswith("acr:"):
+                forms.add(key[4:])
     return {form for form in forms if len(form) >= 2}
 
 
@@ -249,15 +346,24 @@ def _form_pattern(forms: set[str]) -> re.Pattern[str]:
         msg = "a pattern needs at least one form"
         raise ValueError(msg)
     alternatives = []
-    for form in sorted(forms, key=lambda form: (-len(form), form)):
-        words = [re.escape(word) for word in _gap_split(form)]
+    for form in sorted(forms, key=_longest_first):
+        words = [_escaped(word) for word in _gap_split(form)]
         if words[0]:
-            first = re.escape(form[0])
+            first = _escaped(form[0])
             words[0] = first + _NOTHING_GLUED_BEFORE + words[0][len(first) :]
         else:
             words[0] = r"(?<![\w-])"
         alternatives.append(r"[\s-]+".join(words))
     return re.compile("(?:" + "|".join(alternatives) + r")s?(?![\w-])")
+
+
+def _longest_first(form: str) -> tuple[int, str]:
+    return -len(form), form
+
+
+def _escaped(text: str) -> str:
+    """``re.escape(text)``, which leaves letters and digits as they are (most words are)."""
+    return text if text.isalnum() else re.escape(text)
 
 
 class _Claimed:
@@ -381,9 +487,10 @@ class _Occurrences:
 
     def free_in(self, needle: str) -> tuple[int, ...]:
         """The indexes of the passages where ``needle`` may occur in an unclaimed match."""
-        if needle not in self.found:
-            self.found[needle] = self._free_in(needle)
-        return self.found[needle]
+        found = self.found.get(needle)
+        if found is None:
+            found = self.found[needle] = self._free_in(needle)
+        return found
 
     def _indexed(self, needle: str) -> list[int] | None:
         """The places of ``needle`` (or its plural) as a word, once words are indexed."""
@@ -408,13 +515,17 @@ class _Occurrences:
         places = self._indexed(needle)
         if places is not None:
             return tuple(sorted({bisect.bisect_right(self.starts, place) - 1 for place in places}))
-        free: list[int] = []
-        joined, starts = self.joined, self.starts
+        joined = self.joined
         place = joined.find(needle)
+        if place < 0:
+            return ()
+        starts = self.starts
+        last = len(starts) - 1
+        free: list[int] = []
         while place >= 0:
             index = bisect.bisect_right(starts, place) - 1
             free.append(index)
-            if index + 1 == len(starts):
+            if index == last:
                 break
             place = joined.find(needle, starts[index + 1])
         return tuple(free)
@@ -422,7 +533,11 @@ class _Occurrences:
 
 def _needles(forms: set[str]) -> set[str]:
     """For each form, a word every match of it contains (its longest)."""
-    return {max(_gap_split(form), key=len) for form in forms}
+    needles: set[str] = set()
+    for form in forms:
+        words = _gap_split(form)
+        needles.add(words[0] if len(words) == 1 else max(words, key=len))
+    return needles
 
 
 def _gap_split(form: str) -> list[str]:
@@ -439,7 +554,10 @@ def _gap_split(form: str) -> list[str]:
 def _bare_mentions(
     texts: Sequence[Passage], clusters: list[list[Candidate]], claimed: Sequence[Candidate]
 ) -> None:
-    """Add to each cluster the unclaimed places its names or acronyms appear."""
+    """Add to each cluster (in text order) the unclaimed places its names or acronyms appear."""
+    if not clusters:
+        # Often so for one of the categories: the passages are not read.
+        return
     spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in claimed:
         spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
@@ -454,7 +572,9 @@ def _bare_mentions(
             continue
         indexes: set[int] = set()
         for needle in _needles(forms):
-            indexes.update(occurrences.free_in(needle))
+            free = occurrences.free_in(needle)
+            if free:
+                indexes.update(free)
         if not indexes:
             continue
         pattern = _form_pattern(forms)
@@ -463,6 +583,7 @@ def _bare_mentions(
             for index in sorted(indexes)
             for match in pattern.finditer(texts[index].text)
         ]
+    grown: set[int] = set()
     for order, start, negative_end, number in sorted(hits):
         end = -negative_end
         taken = occurrences.taken(order)
@@ -470,6 +591,7 @@ def _bare_mentions(
             continue
         taken.take(end)
         model = clusters[number][0]
+        grown.add(number)
         clusters[number].append(
             Candidate(
                 passage=texts[order],
@@ -480,8 +602,9 @@ def _bare_mentions(
                 bare=True,
             )
         )
-    for cluster in clusters:
-        cluster.sort(key=_order)
+    # The other clusters are in text order already.
+    for number in grown:
+        clusters[number].sort(key=_order)
 
 
 def groups(
@@ -489,6 +612,8 @@ def groups(
 ) -> tuple[Group, ...]:
     """The groups of ``category`` among ``candidates``, in first-mention order."""
     chosen = [c for c in candidates if c.category is category]
+    if not chosen:
+        return ()
     clusters = _clusters(chosen)
     if category is Category.ORGANISATION:
         clusters = _attach_generic_icb(clusters)
