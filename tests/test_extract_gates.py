@@ -25,6 +25,7 @@ from cqcmodel.extract._rules import RULES, _passage_titles, _titles_pattern
 from cqcmodel.extract._text import (
     WINDOW,
     Passage,
+    Sentence,
     Token,
     capital_windows,
     first_characters,
@@ -448,3 +449,36 @@ def test_each_needed_word_anywhere_among_other_words_is_tried() -> None:
                     lower = [*others[:place], word, *others[place:]]
                     if not _classify._may_be_body(lower):
                         assert _every_test(lower) is None, lower
+
+
+# --- the words just before a point ----------------------------------------------------------
+
+_BEFORE_PARTS = ["Care", "co-Op", "x", "’s", "'", "-", "&", " ", "  ", "\n", ",", "(", "."]
+
+
+@given(
+    st.lists(st.sampled_from([*_BEFORE_PARTS, "x" * 40, "y-" * 20]), max_size=80).map("".join),
+    st.integers(0, 300),
+    st.integers(0, 300),
+    st.integers(1, 12),
+)
+@example("x " * 100 + "a" * 100 + " b", 0, 205, 3)
+@example("w " * 100, 10, 200, 30)
+@example("w " * 100, 10, 200, 3)
+@example("w " + ", " * 100 + "w", 0, 203, 2)
+@example("a" * 300 + " b", 0, 290, 3)
+def test_the_last_words_before_a_point_are_those_read_from_the_sentence_start(
+    text: str, start: int, end: int, count: int
+) -> None:
+    start = min(start, len(text))
+    stop = min(max(start, end), len(text))
+    sentence = Sentence(start=start, end=len(text), text=text[start:])
+    state = Scan(self_keys=frozenset())
+    expected = state.words_before(_passage_of(text), sentence, stop)[-count:]
+    assert state.last_words(_passage_of(text), sentence, stop, count) == expected
+    fresh = Scan(self_keys=frozenset())
+    assert fresh.last_words(_passage_of(text), sentence, stop, count) == expected
+
+
+def _passage_of(text: str) -> Passage:
+    return Passage(order=0, statement_id=None, finding_index=0, text=text, sentences=())

@@ -19,7 +19,16 @@ from ..framework import STATEMENTS, Rating, Theme
 from ..model import Authority
 from ._lexicon import GENERIC_NAMES
 from ._lexicon_patterns import LexiconEntry, entries_in
-from ._text import Passage, Sentence, Token, WordIndex, compact_key, initials, name_key
+from ._text import (
+    Passage,
+    Sentence,
+    Token,
+    WordIndex,
+    compact_key,
+    initials,
+    name_key,
+    words_from,
+)
 from .kinds import Category, Kind
 
 
@@ -129,6 +138,11 @@ def self_keys(authority: Authority) -> frozenset[str]:
     return frozenset(keys)
 
 
+#: Characters read back per word wanted before a point (most words are shorter), and the
+#: furthest a space is looked for before the part so read.
+_READ_BACK: Final = 16
+
+
 @attrs.define(kw_only=True)
 class Scan:
     """The state of scanning one authority: what every rule reads and adds to."""
@@ -162,6 +176,30 @@ class Scan:
             self.index = WordIndex.of(passage.text, sentence)
             self.index_of = (passage.order, sentence.start)
         return self.index.before(end)
+
+    def last_words(
+        self, passage: Passage, sentence: Sentence, end: int, count: int
+    ) -> tuple[Token, ...]:
+        """The last ``count`` words of :meth:`words_before` (all of them if it has fewer).
+
+        Only a short part before ``end`` is read: from the sentence's start when that is near,
+        else from a space shortly before ``end`` (no word holds a space, so the words after a
+        space are those read from the start). Where that part holds too few words, or no
+        space is near, the sentence's words are read once for all its questions.
+        """
+        text = passage.text
+        start = end - _READ_BACK * count
+        if start <= sentence.start:
+            words = tuple(words_from(text, sentence.start, end))
+            return words[-count:]
+        stop = start - _READ_BACK
+        while start > stop and not text[start - 1].isspace():
+            start -= 1
+        if text[start - 1].isspace():
+            words = tuple(words_from(text, start, end))
+            if len(words) >= count:
+                return words[len(words) - count :]
+        return self.words_before(passage, sentence, end)[-count:]
 
     def allowed(self, name: str) -> bool:
         """Whether ``name`` may name something (not the authority, a title or a generic noun)."""

@@ -179,7 +179,7 @@ def _nearby_kind(
 ) -> InitiativeKind | None:
     """The kind a noun shortly after (or else shortly before) a quoted name gives."""
     following = list(itertools.islice(words_from(passage.text, after, sentence.end), 6))
-    preceding = scan.words_before(passage, sentence, before)[-8:]
+    preceding = scan.last_words(passage, sentence, before, 8)
     for token in [*following, *reversed(preceding)]:
         kind = KIND_HINTS.get(singular(token.text.casefold()))
         if kind:
@@ -187,16 +187,22 @@ def _nearby_kind(
     return None
 
 
+def _long_form_words(acronym: str) -> int:
+    """How many words before its bracket the long form of ``acronym`` may hold."""
+    return min(len(acronym) + 5, 2 * len(acronym))
+
+
 def _long_form(text: str, words: Sequence[Token], acronym: str) -> tuple[int, int] | None:
     """The span of the words an acronym abbreviates, ending just before its bracket.
 
-    ``words`` are the words of the sentence before the bracket. The Schwartz–Hearst rule: each
-    letter of the acronym, right to left, is found in the preceding words, the first letter at
-    the start of a word.
+    ``words`` are the words of the sentence before the bracket (its last
+    :func:`_long_form_words` are enough). The Schwartz–Hearst rule: each letter of the
+    acronym, right to left, is found in the preceding words, the first letter at the start of
+    a word.
     """
     if not words:
         return None
-    window = words[-min(len(acronym) + 5, 2 * len(acronym)) :]
+    window = words[-_long_form_words(acronym) :]
     start = window[0].start
     end = words[-1].end
     long = text[start:end]
@@ -254,7 +260,8 @@ def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
             acronym = acronym[:-1]
         if sum(map(str.isupper, acronym)) < 2 or not acronym[0].isalpha():
             continue
-        span = _long_form(text, scan.words_before(passage, sentence, match.start()), acronym)
+        before = scan.last_words(passage, sentence, match.start(), _long_form_words(acronym))
+        span = _long_form(text, before, acronym)
         if span is None:
             continue
         start, end = span
