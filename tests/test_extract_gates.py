@@ -467,6 +467,7 @@ _BEFORE_PARTS = ["Care", "co-Op", "x", "’s", "'", "-", "&", " ", "  ", "\n", "
 @example("w " * 100, 10, 200, 3)
 @example("w " + ", " * 100 + "w", 0, 203, 2)
 @example("a" * 300 + " b", 0, 290, 3)
+@example("p " + "x" * 40 + " y", 3, 45, 2)
 def test_the_last_words_before_a_point_are_those_read_from_the_sentence_start(
     text: str, start: int, end: int, count: int
 ) -> None:
@@ -482,3 +483,4 @@ def test_the_last_words_before_a_point_are_those_read_from_the_sentence_start(
 
 def _passage_of(text: str) -> Passage:
     return Passage(order=0, statement_id=None, finding_index=0, text=text, sentences=())
+

@@ -189,16 +189,17 @@ class Scan:
         """
         text = passage.text
         start = end - _READ_BACK * count
+        if start > sentence.start:
+            stop = max(sentence.start, start - _READ_BACK)
+            while start > stop and not text[start - 1].isspace():
+                start -= 1
+            if start > sentence.start and not text[start - 1].isspace():
+                return self.words_before(passage, sentence, end)[-count:]
         if start <= sentence.start:
-            words = tuple(words_from(text, sentence.start, end))
-            return words[-count:]
-        stop = start - _READ_BACK
-        while start > stop and not text[start - 1].isspace():
-            start -= 1
-        if text[start - 1].isspace():
-            words = tuple(words_from(text, start, end))
-            if len(words) >= count:
-                return words[len(words) - count :]
+            return tuple(words_from(text, sentence.start, end))[-count:]
+        words = tuple(words_from(text, start, end))
+        if len(words) >= count:
+            return words[len(words) - count :]
         return self.words_before(passage, sentence, end)[-count:]
 
     def allowed(self, name: str) -> bool:
