@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
-from cqcmodel.extract import _classify, _lexicon_patterns, _rules, _title_case
+from cqcmodel.extract import _classify, _lexicon_patterns, _rules, _text, _title_case
 from cqcmodel.extract import _lexicon as lexicon
 from cqcmodel.extract._candidates import Candidate, Scan
 from cqcmodel.extract._lexicon import NAMING_VERBS, NATIONAL_BODIES, NATIONAL_PROGRAMMES
@@ -484,3 +485,16 @@ def test_the_last_words_before_a_point_are_those_read_from_the_sentence_start(
 def _passage_of(text: str) -> Passage:
     return Passage(order=0, statement_id=None, finding_index=0, text=text, sentences=())
 
+
+def test_the_case_exceptions_are_those_of_lowered() -> None:
+    pattern = _text._CASE_EXCEPTIONS
+    matched = "".join(chr(code) for code in range(sys.maxunicode + 1) if pattern.match(chr(code)))
+    assert sorted(_rules._CASE_EXCEPTIONS) == sorted(matched)
+    assert not any(char.isascii() for char in matched)
+
+
+@given(st.text(st.sampled_from(["a", "B", " ", "’", "É", "ß", "İ", "ı", "ſ", "K", "ﬃ", "Σ"])))
+@example("Kelvin K")
+@example("İstanbul")
+def test_lowered_without_a_search_is_lowered(text: str) -> None:
+    assert _rules._lowered(text) == lowered(text)

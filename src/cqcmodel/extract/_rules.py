@@ -35,7 +35,6 @@ from ._text import (
     Sentence,
     Token,
     first_characters,
-    lowered,
     singular,
     tokens,
     words_from,
@@ -118,26 +117,58 @@ def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
     sentence end, and space or the passage's edge is on either side of every sentence. Each
     title whose words the passage holds is searched for on its own: no two titles' matches
     overlap (a test checks it), so theirs together, in order, are the matches of
-    :func:`_titles_pattern`.
+    :func:`_titles_pattern`. Titles with the same longest word are looked for once by it.
     """
-    lower: str | None = lowered(text)
+    lower = _lowered(text)
     # (Where lower-casing is unsafe the patterns run: case folding is not their matching.)
     spans: list[tuple[int, int]] = []
-    for words, pattern in _title_patterns():
-        if lower is not None:
-            for word in words:  # (a loop, not all(): it runs for each title of each passage)
-                if word not in lower:
-                    break
+    for longest, titles in _titles_by_longest_word():
+        if lower is not None and longest not in lower:
+            continue
+        for words, pattern in titles:
+            if lower is not None:
+                for word in words:  # (a loop, not all(): it runs for each title of each passage)
+                    if word not in lower:
+                        break
+                else:
+                    spans.extend(match.span() for match in pattern.finditer(text, lower))
             else:
-                spans.extend(match.span() for match in pattern.finditer(text, lower))
-        else:
-            spans.extend(match.span() for match in pattern.finditer(text, None))
+                spans.extend(match.span() for match in pattern.finditer(text, None))
     spans.sort()
     return tuple(
         (start, end)
         for start, end in spans
         if any(char.isupper() for char in text[start + 1 : end])
     )
+
+
+@cache
+def _titles_by_longest_word() -> tuple[
+    tuple[str, tuple[tuple[tuple[str, ...], Caseless], ...]], ...
+]:
+    """:func:`_title_patterns` by their longest word (each title with its other words)."""
+    groups: dict[str, list[tuple[tuple[str, ...], Caseless]]] = {}
+    for words, pattern in _title_patterns():
+        groups.setdefault(words[0], []).append((words[1:], pattern))
+    return tuple((longest, tuple(titles)) for longest, titles in groups.items())
+
+
+#: The characters for which :func:`~cqcmodel.extract._text.lowered` gives no lower-cased
+#: copy (whatever the copy's length); a test compares them with its pattern.
+_CASE_EXCEPTIONS: Final = "\u0130\u0131\u017f\u212a"
+
+
+def _lowered(text: str) -> str | None:
+    """:func:`~cqcmodel.extract._text.lowered`, without searching an ASCII text for exceptions.
+
+    None of them is ASCII; in another text each is looked for alone, faster than by a class.
+    """
+    if not text.isascii():
+        for char in _CASE_EXCEPTIONS:
+            if char in text:
+                return None
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
 
 
 def _quoted(scan: Scan, passage: Passage, sentence: Sentence) -> None:
