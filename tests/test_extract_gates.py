@@ -130,8 +130,14 @@ def test_a_rule_finds_nothing_where_it_lacks_what_it_needs(text: str) -> None:
     )
     for rule in RULES:
         for sentence in passage.sentences:
-            lacks = (rule.needs and not any(char in text for char in rule.needs)) or (
-                rule.needs_capital and not has_later_capital(text, sentence.start + 1, sentence.end)
+            gate = rule.passage_gate
+            lacks = (
+                (rule.needs and not any(char in text for char in rule.needs))
+                or (gate is not None and not gate(Scan(self_keys=frozenset()), passage))
+                or (
+                    rule.needs_capital
+                    and not has_later_capital(text, sentence.start + 1, sentence.end)
+                )
             )
             if not lacks:
                 continue
@@ -231,7 +237,7 @@ def test_the_needle_tree_matches_as_the_flat_alternation(parts: list[str]) -> No
     text = "".join(parts)
     exact, _, finder = _lexicon_patterns._needles()
     words = sorted((w for w in exact if re.fullmatch(r"\w+", w)), key=lambda w: (-len(w), w))
-    flat = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\b")
+    flat = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\b")
     assert [m.span() for m in finder.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 

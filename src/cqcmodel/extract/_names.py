@@ -27,14 +27,14 @@ def scan(
     """The passages of ``authority`` and the candidate names ``rules`` find in them.
 
     A rule runs only on the passages and sentences that hold what it needs to find anything
-    (:attr:`~cqcmodel.extract._rules.Rule.needs`, ``needs_capital``); ``gate=False`` runs
-    every rule on every sentence, with the same result.
+    (:attr:`~cqcmodel.extract._rules.Rule.needs`, ``passage_gate``, ``needs_capital``);
+    ``gate=False`` runs every rule on every sentence, with the same result.
     """
     state = Scan(self_keys=self_keys(authority))
     texts = cached_passages(authority)
     for passage in texts:
         text = passage.text
-        active = [entry for entry in rules if not gate or _may_find(entry, text)]
+        active = [entry for entry in rules if not gate or _may_find(state, entry, passage)]
         # The rules to run on a sentence with a later capital, and on one without, in order.
         finds = [entry.find for entry in active]
         lower_finds = [entry.find for entry in active if not (gate and entry.needs_capital)]
@@ -46,9 +46,14 @@ def scan(
     return texts, settle_guesses(resolve(state.found))
 
 
-def _may_find(rule: Rule, text: str) -> bool:
-    """Whether ``text`` holds one of the characters ``rule`` needs (if it needs any)."""
-    return not rule.needs or any(map(text.__contains__, rule.needs))
+def _may_find(state: Scan, rule: Rule, passage: Passage) -> bool:
+    """Whether ``passage`` holds a character ``rule`` needs and passes its passage gate.
+
+    (A rule that needs no character, or has no gate, is not asked.)
+    """
+    if rule.needs and not any(map(passage.text.__contains__, rule.needs)):
+        return False
+    return rule.passage_gate is None or rule.passage_gate(state, passage)
 
 
 def settle_guesses(found: list[Candidate]) -> list[Candidate]:

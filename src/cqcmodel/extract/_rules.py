@@ -419,10 +419,17 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
             position = max(end, start + 1)
 
 
+def _holds_lexicon_needles(scan: Scan, passage: Passage) -> bool:
+    """Whether ``passage`` holds the needle of a lexicon entry (else the lexicon finds none)."""
+    return bool(scan.lexicon_entries(passage))
+
+
 # --- the registry ---------------------------------------------------------------------------
 
 #: A rule reads one sentence of a passage and adds what it finds to the scan.
 RuleFunction = Callable[[Scan, Passage, Sentence], None]
+#: Whether a rule may find anything in a passage, told once for the passage.
+PassageGate = Callable[[Scan, Passage], bool]
 
 
 @attrs.frozen(kw_only=True)
@@ -439,6 +446,9 @@ class Rule:
     needs: str = ""
     #: Whether the rule finds nothing in a sentence without a capital after its first letter.
     needs_capital: bool = False
+    #: Whether the rule may find anything in a passage that holds what it ``needs`` (``None``:
+    #: it may): the scan skips the others.
+    passage_gate: PassageGate | None = None
 
 
 #: A sentence and the names a rule must yield on it, in text order.
@@ -585,7 +595,13 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
 
 
 def _rule(
-    name: str, find: RuleFunction, description: str, *, needs: str = "", needs_capital: bool = False
+    name: str,
+    find: RuleFunction,
+    description: str,
+    *,
+    needs: str = "",
+    needs_capital: bool = False,
+    passage_gate: PassageGate | None = None,
 ) -> Rule:
     """A rule of the registry, with its examples from :data:`EXAMPLES` (gated as ``needs``)."""
     return Rule(
@@ -595,6 +611,7 @@ def _rule(
         examples=EXAMPLES[name],
         needs=needs,
         needs_capital=needs_capital,
+        passage_gate=passage_gate,
     )
 
 
@@ -622,6 +639,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "lexicon",
         _lexicon_names,
         "national programmes and bodies, their variants, acronyms, branches and regions",
+        passage_gate=_holds_lexicon_needles,
     ),
     _rule(
         "title-case",
@@ -646,4 +664,4 @@ def rule(name: str) -> Rule:
     raise KeyError(name)
 
 
-__all__ = ["EXAMPLES", "RULES", "Example", "Rule", "RuleFunction", "rule"]
+__all__ = ["EXAMPLES", "RULES", "Example", "PassageGate", "Rule", "RuleFunction", "rule"]
