@@ -125,15 +125,15 @@ _WORD: Final = re.compile(r"\w+")
 def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], re.Pattern[str]]:
     """Entry indexes by the words a match may hold as its needle (the needle or its plural).
 
-    The first table is for patterns written in one case; the second, in lower case, for those
-    matched in any case (looked up in the lower-cased text). The pattern finds the first
+    The first table is for patterns written in one case; the second for those matched in any
+    case (whose needles are looked for as written: :func:`entries_in`). The pattern finds the first
     table's words in a text where they are whole words (they start a word and end at one).
     """
     exact: dict[str, list[int]] = {}
     caseless: dict[str, list[int]] = {}
     for index, entry in enumerate(lexicon_entries()):
         if entry.pattern.flags & re.IGNORECASE:
-            caseless.setdefault(entry.needle.casefold(), []).append(index)
+            caseless.setdefault(entry.needle, []).append(index)
             continue
         for word in (entry.needle, entry.needle + "s"):
             exact.setdefault(word, []).append(index)
@@ -180,18 +180,17 @@ def entries_in(text: str) -> tuple[LexiconEntry, ...]:
     """The lexicon entries that may match in ``text`` (those whose needle it holds).
 
     A match of an entry holds its needle as a whole word (or, last in the name, with a plural
-    "s"): one search for all needles finds every entry worth running; the few patterns
-    matched in any case look for their needle in lower case.
+    "s"): one search for all needles finds every entry worth running. The few patterns
+    matched in any case are run only in a sentence that holds their needle as written
+    (:func:`~cqcmodel.extract._rules._lexicon_names`), so the text must hold it so too.
     """
     exact, caseless, finder = _needles()
     indexes: set[int] = set()
     for word in _needle_words(text, finder):
         indexes.update(exact[word])
-    if caseless:
-        lower = text.casefold()
-        for needle, found in caseless.items():
-            if needle in lower:
-                indexes.update(found)
+    for needle, found in caseless.items():
+        if needle in text:
+            indexes.update(found)
     entries = lexicon_entries()
     return tuple(entries[index] for index in sorted(indexes))
 
