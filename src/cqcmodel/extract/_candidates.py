@@ -128,7 +128,7 @@ def self_keys(authority: Authority) -> frozenset[str]:
     if authority.about is not None:
         names.append(authority.about.subject)
     keys: set[str] = {"local authority", "council", "the council"}
-    for name in filter(None, names):
+    for name in dict.fromkeys(filter(None, names)):  # (the names often repeat)
         place = _NAME_SUFFIXES.sub("", _NAME_PREFIXES.sub("", name.strip()))
         keys |= {name_key(name), name_key(place), name_key(place + " Council")}
         keys |= {name_key(place + " City Council"), name_key(place + " County Council")}
