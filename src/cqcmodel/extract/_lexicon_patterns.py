@@ -185,14 +185,13 @@ def entries_in(text: str) -> tuple[LexiconEntry, ...]:
     (:func:`~cqcmodel.extract._rules._lexicon_names`), so the text must hold it so too.
     """
     exact, caseless, finder = _needles()
-    indexes: set[int] = set()
-    for word in _needle_words(text, finder):
-        indexes.update(exact[word])
-    for needle, found in caseless.items():
-        if needle in text:
-            indexes.update(found)
+    groups = [exact[word] for word in _needle_words(text, finder)]
+    groups += [found for needle, found in caseless.items() if needle in text]
+    if not groups:
+        return ()  # (most texts: no needle)
+    indexes = groups[0] if len(groups) == 1 else sorted(set().union(*groups))
     entries = lexicon_entries()
-    return tuple(entries[index] for index in sorted(indexes))
+    return tuple([entries[index] for index in indexes])
 
 
 __all__ = ["LexiconEntry", "entries_in", "lexicon_entries"]
