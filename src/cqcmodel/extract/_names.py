@@ -15,7 +15,7 @@ from . import _classify, _text
 from ._candidates import Candidate, Scan, self_keys
 from ._lexicon import LOCAL_UNDERTAKING_ENDINGS
 from ._resolve import resolve
-from ._rules import RULES, Rule
+from ._rules import RULES, Rule, RuleFunction
 from ._text import Passage, cached_passages, name_key
 from ._title_case import has_later_capital
 from .kinds import Category
@@ -33,12 +33,12 @@ def scan(
     state = Scan(self_keys=self_keys(authority))
     texts = cached_passages(authority)
     for passage in texts:
-        text = passage.text
-        active = [entry for entry in rules if not gate or _may_find(state, entry, passage)]
         # The rules to run on a sentence with a later capital, and on one without, in order.
-        finds = [entry.find for entry in active]
-        lower_finds = [entry.find for entry in active if not (gate and entry.needs_capital)]
+        finds, lower_finds = (
+            _passage_rules(state, passage, rules) if gate else (rules_of(rules),) * 2
+        )
         capitals = len(lower_finds) < len(finds)
+        text = passage.text
         for sentence in passage.sentences:
             capital = not capitals or has_later_capital(text, sentence.start + 1, sentence.end)
             for find in finds if capital else lower_finds:
@@ -46,14 +46,36 @@ def scan(
     return texts, settle_guesses(resolve(state.found))
 
 
-def _may_find(state: Scan, rule: Rule, passage: Passage) -> bool:
-    """Whether ``passage`` holds a character ``rule`` needs and passes its passage gate.
+def rules_of(rules: tuple[Rule, ...]) -> list[RuleFunction]:
+    """The functions of ``rules``, in order."""
+    return [entry.find for entry in rules]
 
-    (A rule that needs no character, or has no gate, is not asked.)
+
+def _passage_rules(
+    state: Scan, passage: Passage, rules: tuple[Rule, ...]
+) -> tuple[list[RuleFunction], list[RuleFunction]]:
+    """The rules that may find anything in ``passage``, and those for a sentence in lower case.
+
+    (The second: those that need no capital after a sentence's first letter; each in order.)
+    A rule may where the passage holds a character it needs (if it needs any) and passes its
+    passage gate (if it has one). Read once per passage, without a call for each rule.
     """
-    if rule.needs and not any(map(passage.text.__contains__, rule.needs)):
-        return False
-    return rule.passage_gate is None or rule.passage_gate(state, passage)
+    text = passage.text
+    finds: list[RuleFunction] = []
+    lower_finds: list[RuleFunction] = []
+    for entry in rules:
+        needs = entry.needs
+        if needs and (
+            needs not in text if len(needs) == 1 else not any(map(text.__contains__, needs))
+        ):
+            continue
+        passage_gate = entry.passage_gate
+        if passage_gate is not None and not passage_gate(state, passage):
+            continue
+        finds.append(entry.find)
+        if not entry.needs_capital:
+            lower_finds.append(entry.find)
+    return finds, lower_finds
 
 
 def settle_guesses(found: list[Candidate]) -> list[Candidate]:
