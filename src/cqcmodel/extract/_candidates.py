@@ -159,6 +159,10 @@ class Scan:
     #: order.
     titles: tuple[tuple[int, int], ...] = ()
     titled_of: int = -1
+    #: Whether each sentence of the passage last asked about has a capital after its first
+    #: letter, and its order.
+    capitals: list[bool] = attrs.Factory(list)
+    capitals_of: int = -1
     #: The words of the sentence last asked about, and which sentence that was.
     index: WordIndex | None = None
     index_of: tuple[int, int] = (-1, -1)

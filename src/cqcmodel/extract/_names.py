@@ -15,9 +15,8 @@ from . import _classify, _text
 from ._candidates import Candidate, Scan, self_keys
 from ._lexicon import LOCAL_UNDERTAKING_ENDINGS
 from ._resolve import resolve
-from ._rules import RULES, Rule, RuleFunction
+from ._rules import RULES, Rule, RuleFunction, sentence_capitals
 from ._text import Passage, cached_passages, name_key
-from ._title_case import has_later_capital
 from .kinds import Category
 
 
@@ -34,19 +33,20 @@ def scan(
     texts = cached_passages(authority)
     for passage in texts:
         # The rules to run on a sentence with a later capital, and on one without, in order.
-        finds, lower_finds = (
-            _passage_rules(state, passage, rules) if gate else (rules_of(rules),) * 2
-        )
-        capitals = len(lower_finds) < len(finds)
-        text = passage.text
-        for sentence in passage.sentences:
-            capital = not capitals or has_later_capital(text, sentence.start + 1, sentence.end)
+        finds, lower_finds = _passage_rules(state, passage, rules) if gate else (_finds(rules),) * 2
+        if len(lower_finds) == len(finds):
+            for sentence in passage.sentences:
+                for find in finds:
+                    find(state, passage, sentence)
+            continue
+        capitals = sentence_capitals(state, passage)
+        for sentence, capital in zip(passage.sentences, capitals, strict=True):
             for find in finds if capital else lower_finds:
                 find(state, passage, sentence)
     return texts, settle_guesses(resolve(state.found))
 
 
-def rules_of(rules: tuple[Rule, ...]) -> list[RuleFunction]:
+def _finds(rules: tuple[Rule, ...]) -> list[RuleFunction]:
     """The functions of ``rules``, in order."""
     return [entry.find for entry in rules]
 

@@ -102,12 +102,37 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """
     if not has_later_capital(passage.text, sentence.start + 1, sentence.end):
         return
+    for start, end in _titles_of(scan, passage):
+        if sentence.start <= start < sentence.end:
+            scan.block(passage, start, end)
+
+
+def _titles_of(scan: Scan, passage: Passage) -> tuple[tuple[int, int], ...]:
+    """:func:`_passage_titles` of ``passage``, read once."""
     if scan.titled_of != passage.order:
         scan.titles = _passage_titles(passage.text)
         scan.titled_of = passage.order
-    for start, end in scan.titles:
-        if sentence.start <= start < sentence.end:
-            scan.block(passage, start, end)
+    return scan.titles
+
+
+def _holds_titles(scan: Scan, passage: Passage) -> bool:
+    """Whether ``passage`` holds a title with a later capital (else titles block nothing).
+
+    Only where a sentence has a capital after its first letter is the passage searched.
+    """
+    return any(sentence_capitals(scan, passage)) and bool(_titles_of(scan, passage))
+
+
+def sentence_capitals(scan: Scan, passage: Passage) -> list[bool]:
+    """Whether each sentence of ``passage`` has a capital after its first letter, read once."""
+    if scan.capitals_of != passage.order:
+        text = passage.text
+        scan.capitals = [
+            has_later_capital(text, sentence.start + 1, sentence.end)
+            for sentence in passage.sentences
+        ]
+        scan.capitals_of = passage.order
+    return scan.capitals
 
 
 def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
@@ -622,6 +647,7 @@ RULES: Final[tuple[Rule, ...]] = (
         _titles,
         "statement and theme titles written in a finding name nothing",
         needs_capital=True,
+        passage_gate=_holds_titles,
     ),
     _rule(
         "quoted",
@@ -664,4 +690,13 @@ def rule(name: str) -> Rule:
     raise KeyError(name)
 
 
-__all__ = ["EXAMPLES", "RULES", "Example", "PassageGate", "Rule", "RuleFunction", "rule"]
+__all__ = [
+    "EXAMPLES",
+    "RULES",
+    "Example",
+    "PassageGate",
+    "Rule",
+    "RuleFunction",
+    "rule",
+    "sentence_capitals",
+]
