@@ -407,9 +407,8 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     if not entries:
         return
     text = passage.text
-    words = text[sentence.start : sentence.end]
     for entry in entries:
-        if entry.needle not in words:
+        if entry.needle not in sentence.text:
             continue
         position = sentence.start
         while (match := entry.pattern.search(text, position, sentence.end)) is not None:
