@@ -505,3 +505,17 @@ def test_the_case_exceptions_are_those_of_lowered() -> None:
 @example("İstanbul")
 def test_lowered_without_a_search_is_lowered(text: str) -> None:
     assert _rules._lowered(text) == lowered(text)
+
+
+# --- the letters of an acronym in its long form ---------------------------------------------
+
+
+@given(
+    st.text(st.sampled_from("aAbBcC -&1x"), max_size=40),
+    st.text(st.sampled_from("abc1& "), max_size=8),
+)
+@example("Better Care Fund", "bcf")
+@example("a-b Ab", "ab")
+@example("", "")
+def test_letters_found_by_rfind_are_those_found_one_by_one(long: str, short: str) -> None:
+    assert _rules._last_letter_places(long, short) == _rules._letter_places(long, short)

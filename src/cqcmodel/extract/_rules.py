@@ -263,6 +263,21 @@ def _long_form(text: str, words: Sequence[Token], acronym: str) -> tuple[int, in
     end = words[-1].end
     long = text[start:end]
     short = acronym.casefold()
+    last = _last_letter_places(long, short) if long.isascii() else _letter_places(long, short)
+    if last < 0:
+        return None
+    first = last
+    while first > 0 and long[first - 1].isalnum():
+        first -= 1
+    return start + first, end
+
+
+def _letter_places(long: str, short: str) -> int:
+    """Where the first letter of ``short`` is found in ``long`` (-1: not all are found).
+
+    Each letter of ``short`` (right to left; other characters skipped) is the nearest
+    character before the last one found that folds to it, the first at a word's start.
+    """
     s_index, l_index = len(short) - 1, len(long) - 1
     while s_index >= 0:
         char = short[s_index]
@@ -275,13 +290,32 @@ def _long_form(text: str, words: Sequence[Token], acronym: str) -> tuple[int, in
         ):
             l_index -= 1
         if l_index < 0:
-            return None
+            return -1
         l_index -= 1
         s_index -= 1
-    first = l_index + 1
-    while first > 0 and long[first - 1].isalnum():
-        first -= 1
-    return start + first, end
+    return l_index + 1
+
+
+def _last_letter_places(long: str, short: str) -> int:
+    """:func:`_letter_places` for an ASCII ``long``, each letter found by ``rfind``.
+
+    An ASCII character folds to one character, its lower case: the lower-cased copy holds
+    a folded letter where ``long`` holds a character that folds to it.
+    """
+    lower = long.lower()
+    l_index = len(long) - 1
+    for s_index in range(len(short) - 1, -1, -1):
+        char = short[s_index]
+        if not char.isalnum():
+            continue
+        l_index = lower.rfind(char, 0, l_index + 1)
+        if s_index == 0:
+            while l_index > 0 and long[l_index - 1].isalnum():
+                l_index = lower.rfind(char, 0, l_index)
+        if l_index < 0:
+            return -1
+        l_index -= 1
+    return l_index + 1
 
 
 def _long_form_body(
