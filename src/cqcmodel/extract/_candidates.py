@@ -35,9 +35,12 @@ from .kinds import Category, Kind
 def all_caps_key(name: str) -> str | None:
     """``acr:`` key of a name made only of acronyms ("NWL ICB" → ``acr:NWLICB``)."""
     parts = name.split()
-    if parts and all(sum(map(str.isupper, part)) >= 2 for part in parts):
-        return "acr:" + compact_key(name).upper()
-    return None
+    if not parts:
+        return None
+    for part in parts:  # (a loop, not all(): it runs for every candidate)
+        if sum(map(str.isupper, part)) < 2:
+            return None
+    return "acr:" + compact_key(name).upper()
 
 
 @attrs.define(kw_only=True, eq=False)
