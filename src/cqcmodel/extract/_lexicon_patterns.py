@@ -125,9 +125,9 @@ _WORD: Final = re.compile(r"\w+")
 def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], re.Pattern[str]]:
     """Entry indexes by the words a match may hold as its needle (the needle or its plural).
 
-    The first table is for patterns written in one case; the second for those matched in any
-    case (whose needles are looked for as written: :func:`entries_in`). The pattern finds the first
-    table's words in a text where they are whole words (they start a word and end at one).
+    The first table is for patterns written in one case; the second for those matched in
+    any case (whose needles are looked for as written: :func:`entries_in`). The pattern
+    finds the first table's words in a text where they are whole words.
     """
     exact: dict[str, list[int]] = {}
     caseless: dict[str, list[int]] = {}
