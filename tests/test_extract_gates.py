@@ -476,6 +476,7 @@ _BEFORE_PARTS = ["Care", "co-Op", "x", "’s", "'", "-", "&", " ", "  ", "\n", "
 @example("w " + ", " * 100 + "w", 0, 203, 2)
 @example("a" * 300 + " b", 0, 290, 3)
 @example("p " + "x" * 40 + " y", 3, 45, 2)
+@example("p " + "x" * 40 + " y", 3, 20, 2)
 def test_the_last_words_before_a_point_are_those_read_from_the_sentence_start(
     text: str, start: int, end: int, count: int
 ) -> None:

@@ -143,7 +143,7 @@ def self_keys(authority: Authority) -> frozenset[str]:
 
 #: Characters read back per word wanted before a point (most words are shorter), and the
 #: furthest a space is looked for before the part so read.
-_READ_BACK: Final = 16
+_READ_BACK: Final = 8
 
 
 @attrs.define(kw_only=True)
