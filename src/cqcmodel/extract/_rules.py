@@ -234,9 +234,12 @@ def _nearby_kind(
     scan: Scan, passage: Passage, before: int, after: int, sentence: Sentence
 ) -> InitiativeKind | None:
     """The kind a noun shortly after (or else shortly before) a quoted name gives."""
-    following = list(itertools.islice(words_from(passage.text, after, sentence.end), 6))
-    preceding = scan.last_words(passage, sentence, before, 8)
-    for token in [*following, *reversed(preceding)]:
+    following = itertools.islice(words_from(passage.text, after, sentence.end), 6)
+    for token in following:  # (read only until a noun tells)
+        kind = KIND_HINTS.get(singular(token.text.casefold()))
+        if kind:
+            return kind
+    for token in reversed(scan.last_words(passage, sentence, before, 8)):
         kind = KIND_HINTS.get(singular(token.text.casefold()))
         if kind:
             return kind
