@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
-from cqcmodel.extract import _classify, _lexicon_patterns, _rules, _title_case
+from cqcmodel.extract import _classify, _lexicon_patterns, _rules, _text, _title_case
 from cqcmodel.extract import _lexicon as lexicon
 from cqcmodel.extract._candidates import Candidate, Scan
 from cqcmodel.extract._lexicon import NAMING_VERBS, NATIONAL_BODIES, NATIONAL_PROGRAMMES
@@ -25,6 +26,7 @@ from cqcmodel.extract._rules import RULES, _passage_titles, _titles_pattern
 from cqcmodel.extract._text import (
     WINDOW,
     Passage,
+    Sentence,
     Token,
     capital_windows,
     first_characters,
@@ -100,6 +102,7 @@ _PARTS = [
     ". ",
     ", a charity, ",
     "three-conversation approach",
+    "Three-Conversation Approach",
     " staff",
     "NHS",
     " Trust",
@@ -113,6 +116,7 @@ _PARTS = [
 @given(st.lists(st.lists(st.sampled_from(_PARTS), max_size=16).map("".join), max_size=3))
 @example(["‘Connected Leaders’ met. The local access point (LAP) helped."])
 @example(["staff used Home First. it worked with Age UK Canterbury and Carers First."])
+@example(["The Three-Conversation Approach. A three-conversation approach"])
 def test_the_gate_changes_no_candidate_on_generated_findings(paragraphs: list[str]) -> None:
     findings = tuple(Finding(text=text.strip()) for text in paragraphs if text.strip())
     statement = QualityStatement(
@@ -128,8 +132,14 @@ def test_a_rule_finds_nothing_where_it_lacks_what_it_needs(text: str) -> None:
     )
     for rule in RULES:
         for sentence in passage.sentences:
-            lacks = (rule.needs and not any(char in text for char in rule.needs)) or (
-                rule.needs_capital and not has_later_capital(text, sentence.start + 1, sentence.end)
+            gate = rule.passage_gate
+            lacks = (
+                (rule.needs and not any(char in text for char in rule.needs))
+                or (gate is not None and not gate(Scan(self_keys=frozenset()), passage))
+                or (
+                    rule.needs_capital
+                    and not has_later_capital(text, sentence.start + 1, sentence.end)
+                )
             )
             if not lacks:
                 continue
@@ -200,9 +210,8 @@ def _entries_as_defined(text: str) -> tuple[_lexicon_patterns.LexiconEntry, ...]
     indexes: set[int] = set()
     for word in exact.keys() & set(re.findall(r"\w+", text)):
         indexes.update(exact[word])
-    lower = text.casefold()
     for needle, found in caseless.items():
-        if needle in lower:
+        if needle in text:
             indexes.update(found)
     entries = _lexicon_patterns.lexicon_entries()
     return tuple(entries[index] for index in sorted(indexes))
@@ -229,7 +238,7 @@ def test_the_needle_tree_matches_as_the_flat_alternation(parts: list[str]) -> No
     text = "".join(parts)
     exact, _, finder = _lexicon_patterns._needles()
     words = sorted((w for w in exact if re.fullmatch(r"\w+", w)), key=lambda w: (-len(w), w))
-    flat = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\b")
+    flat = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\b")
     assert [m.span() for m in finder.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
@@ -448,3 +457,66 @@ def test_each_needed_word_anywhere_among_other_words_is_tried() -> None:
                     lower = [*others[:place], word, *others[place:]]
                     if not _classify._may_be_body(lower):
                         assert _every_test(lower) is None, lower
+
+
+# --- the words just before a point ----------------------------------------------------------
+
+_BEFORE_PARTS = ["Care", "co-Op", "x", "’s", "'", "-", "&", " ", "  ", "\n", ",", "(", "."]
+
+
+@given(
+    st.lists(st.sampled_from([*_BEFORE_PARTS, "x" * 40, "y-" * 20]), max_size=80).map("".join),
+    st.integers(0, 300),
+    st.integers(0, 300),
+    st.integers(1, 12),
+)
+@example("x " * 100 + "a" * 100 + " b", 0, 205, 3)
+@example("w " * 100, 10, 200, 30)
+@example("w " * 100, 10, 200, 3)
+@example("w " + ", " * 100 + "w", 0, 203, 2)
+@example("a" * 300 + " b", 0, 290, 3)
+@example("p " + "x" * 40 + " y", 3, 45, 2)
+@example("p " + "x" * 40 + " y", 3, 20, 2)
+def test_the_last_words_before_a_point_are_those_read_from_the_sentence_start(
+    text: str, start: int, end: int, count: int
+) -> None:
+    start = min(start, len(text))
+    stop = min(max(start, end), len(text))
+    sentence = Sentence(start=start, end=len(text), text=text[start:])
+    state = Scan(self_keys=frozenset())
+    expected = state.words_before(_passage_of(text), sentence, stop)[-count:]
+    assert state.last_words(_passage_of(text), sentence, stop, count) == expected
+    fresh = Scan(self_keys=frozenset())
+    assert fresh.last_words(_passage_of(text), sentence, stop, count) == expected
+
+
+def _passage_of(text: str) -> Passage:
+    return Passage(order=0, statement_id=None, finding_index=0, text=text, sentences=())
+
+
+def test_the_case_exceptions_are_those_of_lowered() -> None:
+    pattern = _text._CASE_EXCEPTIONS
+    matched = "".join(chr(code) for code in range(sys.maxunicode + 1) if pattern.match(chr(code)))
+    assert sorted(_rules._CASE_EXCEPTIONS) == sorted(matched)
+    assert not any(char.isascii() for char in matched)
+
+
+@given(st.text(st.sampled_from(["a", "B", " ", "’", "É", "ß", "İ", "ı", "ſ", "K", "ﬃ", "Σ"])))
+@example("Kelvin K")
+@example("İstanbul")
+def test_lowered_without_a_search_is_lowered(text: str) -> None:
+    assert _rules._lowered(text) == lowered(text)
+
+
+# --- the letters of an acronym in its long form ---------------------------------------------
+
+
+@given(
+    st.text(st.sampled_from("aAbBcC -&1x"), max_size=40),
+    st.text(st.sampled_from("abc1& "), max_size=8),
+)
+@example("Better Care Fund", "bcf")
+@example("a-b Ab", "ab")
+@example("", "")
+def test_letters_found_by_rfind_are_those_found_one_by_one(long: str, short: str) -> None:
+    assert _rules._last_letter_places(long, short) == _rules._letter_places(long, short)

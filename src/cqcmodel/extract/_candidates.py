@@ -19,16 +19,28 @@ from ..framework import STATEMENTS, Rating, Theme
 from ..model import Authority
 from ._lexicon import GENERIC_NAMES
 from ._lexicon_patterns import LexiconEntry, entries_in
-from ._text import Passage, Sentence, Token, WordIndex, compact_key, initials, name_key
+from ._text import (
+    Passage,
+    Sentence,
+    Token,
+    WordIndex,
+    compact_key,
+    initials,
+    name_key,
+    words_from,
+)
 from .kinds import Category, Kind
 
 
 def all_caps_key(name: str) -> str | None:
     """``acr:`` key of a name made only of acronyms ("NWL ICB" → ``acr:NWLICB``)."""
     parts = name.split()
-    if parts and all(sum(map(str.isupper, part)) >= 2 for part in parts):
-        return "acr:" + compact_key(name).upper()
-    return None
+    if not parts:
+        return None
+    for part in parts:  # (a loop, not all(): it runs for every candidate)
+        if sum(map(str.isupper, part)) < 2:
+            return None
+    return "acr:" + compact_key(name).upper()
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -119,7 +131,7 @@ def self_keys(authority: Authority) -> frozenset[str]:
     if authority.about is not None:
         names.append(authority.about.subject)
     keys: set[str] = {"local authority", "council", "the council"}
-    for name in filter(None, names):
+    for name in dict.fromkeys(filter(None, names)):  # (the names often repeat)
         place = _NAME_SUFFIXES.sub("", _NAME_PREFIXES.sub("", name.strip()))
         keys |= {name_key(name), name_key(place), name_key(place + " Council")}
         keys |= {name_key(place + " City Council"), name_key(place + " County Council")}
@@ -127,6 +139,11 @@ def self_keys(authority: Authority) -> frozenset[str]:
         if len(acronym) >= 3:
             keys.add(name_key(acronym))
     return frozenset(keys)
+
+
+#: Characters read back per word wanted before a point (most words are shorter), and the
+#: furthest a space is looked for before the part so read.
+_READ_BACK: Final = 8
 
 
 @attrs.define(kw_only=True)
@@ -145,6 +162,10 @@ class Scan:
     #: order.
     titles: tuple[tuple[int, int], ...] = ()
     titled_of: int = -1
+    #: Whether each sentence of the passage last asked about has a capital after its first
+    #: letter, and its order.
+    capitals: list[bool] = attrs.Factory(list)
+    capitals_of: int = -1
     #: The words of the sentence last asked about, and which sentence that was.
     index: WordIndex | None = None
     index_of: tuple[int, int] = (-1, -1)
@@ -162,6 +183,31 @@ class Scan:
             self.index = WordIndex.of(passage.text, sentence)
             self.index_of = (passage.order, sentence.start)
         return self.index.before(end)
+
+    def last_words(
+        self, passage: Passage, sentence: Sentence, end: int, count: int
+    ) -> tuple[Token, ...]:
+        """The last ``count`` words of :meth:`words_before` (all of them if it has fewer).
+
+        Only a short part before ``end`` is read: from the sentence's start when that is near,
+        else from a space shortly before ``end`` (no word holds a space, so the words after a
+        space are those read from the start). Where that part holds too few words, or no
+        space is near, the sentence's words are read once for all its questions.
+        """
+        text = passage.text
+        start = end - _READ_BACK * count
+        if start > sentence.start:
+            stop = max(sentence.start, start - _READ_BACK)
+            while start > stop and not text[start - 1].isspace():
+                start -= 1
+            if start > sentence.start and not text[start - 1].isspace():
+                return self.words_before(passage, sentence, end)[-count:]
+        if start <= sentence.start:
+            return tuple(words_from(text, sentence.start, end))[-count:]
+        words = tuple(words_from(text, start, end))
+        if len(words) >= count:
+            return words[len(words) - count :]
+        return self.words_before(passage, sentence, end)[-count:]
 
     def allowed(self, name: str) -> bool:
         """Whether ``name`` may name something (not the authority, a title or a generic noun)."""
@@ -197,8 +243,8 @@ class Scan:
         if start >= end:
             return None
         key = name_key(passage.text[start:end])  # (read once for the three tests)
-        if not self._allowed_key(key) or self.is_blocked(passage, start, end):
-            return None
+        if not self._allowed_key(key) or (self.blocked and self.is_blocked(passage, start, end)):
+            return None  # (most authorities block nothing: their findings quote no title)
         if category is Category.INITIATIVE and key in GENERIC_NAMES:
             return None
         candidate = Candidate(

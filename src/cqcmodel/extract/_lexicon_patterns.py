@@ -125,26 +125,21 @@ _WORD: Final = re.compile(r"\w+")
 def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], re.Pattern[str]]:
     """Entry indexes by the words a match may hold as its needle (the needle or its plural).
 
-    The first table is for patterns written in one case; the second, in lower case, for those
-    matched in any case (looked up in the lower-cased text). The pattern finds the first
-    table's words in a text: any of them (longest first) up to a word's end; where one starts
-    a word it is that whole word.
+    The first table is for patterns written in one case; the second for those matched in
+    any case (whose needles are looked for as written: :func:`entries_in`). The pattern
+    finds the first table's words in a text where they are whole words.
     """
     exact: dict[str, list[int]] = {}
     caseless: dict[str, list[int]] = {}
     for index, entry in enumerate(lexicon_entries()):
         if entry.pattern.flags & re.IGNORECASE:
-            caseless.setdefault(entry.needle.casefold(), []).append(index)
+            caseless.setdefault(entry.needle, []).append(index)
             continue
         for word in (entry.needle, entry.needle + "s"):
             exact.setdefault(word, []).append(index)
-    # Only a needle of word characters can be one of a text's words (``_WORD``). A literal
-    # alternation, without a look-behind before it, is searched by its first characters; as
-    # a tree of first letters, each place is compared with a first letter once, not with
-    # every needle (word characters need no escape). Of two needles one of which starts the
-    # other, only one can end at a word boundary: the matches are those of the flat list.
+    # Only a needle of word characters can be one of a text's words (``_WORD``).
     words = [word for word in exact if _WORD.fullmatch(word)]
-    finder = re.compile(trie_pattern(words) + r"\b") if words else _NOTHING
+    finder = re.compile(_word_start_tree(words) + r"\b") if words else _NOTHING
     return (
         {word: tuple(found) for word, found in exact.items()},
         {word: tuple(found) for word, found in caseless.items()},
@@ -152,41 +147,51 @@ def _needles() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], 
     )
 
 
+def _word_start_tree(words: list[str]) -> str:
+    r"""An alternation of ``words`` that matches only where a word starts, as a tree.
+
+    Each branch is a first character, the look-behind ``(?<!\w)`` written after it (so
+    that Python skips to the places one of the first characters is at) and the tree of
+    the rests (:func:`~cqcmodel.extract._cues.trie_pattern`): each place is compared with
+    a first character once, not with every word. Of two words one of which starts the
+    other, only one can end at a word boundary: followed by ``\b``, the matches are those
+    of the flat alternation that start a word.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = [
+        re.escape(first) + r"(?<!\w" + re.escape(first) + ")" + trie_pattern(rest)
+        for first, rest in rests.items()
+    ]
+    return "(?:" + "|".join(branches) + ")"
+
+
 #: A pattern that matches nothing.
 _NOTHING: Final = re.compile(r"(?!)")
 
 
 def _needle_words(text: str, finder: re.Pattern[str]) -> set[str]:
-    """The words of ``text`` (as ``_WORD`` reads them) that ``finder`` finds.
-
-    A match of word characters lies in one word; it is that word when it starts the word,
-    so a match inside a word hides no needle that starts a word.
-    """
-    return {
-        match.group()
-        for match in finder.finditer(text)
-        if match.start() == 0 or not _WORD.match(text, match.start() - 1)
-    }
+    """The words of ``text`` (as ``_WORD`` reads them) that ``finder`` finds."""
+    return set(finder.findall(text))
 
 
 def entries_in(text: str) -> tuple[LexiconEntry, ...]:
     """The lexicon entries that may match in ``text`` (those whose needle it holds).
 
     A match of an entry holds its needle as a whole word (or, last in the name, with a plural
-    "s"): one search for all needles finds every entry worth running; the few patterns
-    matched in any case look for their needle in lower case.
+    "s"): one search for all needles finds every entry worth running. The few patterns
+    matched in any case are run only in a sentence that holds their needle as written
+    (:func:`~cqcmodel.extract._rules._lexicon_names`), so the text must hold it so too.
     """
     exact, caseless, finder = _needles()
-    indexes: set[int] = set()
-    for word in _needle_words(text, finder):
-        indexes.update(exact[word])
-    if caseless:
-        lower = text.casefold()
-        for needle, found in caseless.items():
-            if needle in lower:
-                indexes.update(found)
+    groups = [exact[word] for word in _needle_words(text, finder)]
+    groups += [found for needle, found in caseless.items() if needle in text]
+    if not groups:
+        return ()  # (most texts: no needle)
+    indexes = groups[0] if len(groups) == 1 else sorted(set().union(*groups))
     entries = lexicon_entries()
-    return tuple(entries[index] for index in sorted(indexes))
+    return tuple([entries[index] for index in indexes])
 
 
 __all__ = ["LexiconEntry", "entries_in", "lexicon_entries"]

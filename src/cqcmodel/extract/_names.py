@@ -15,9 +15,8 @@ from . import _classify, _text
 from ._candidates import Candidate, Scan, self_keys
 from ._lexicon import LOCAL_UNDERTAKING_ENDINGS
 from ._resolve import resolve
-from ._rules import RULES, Rule
+from ._rules import RULES, Rule, RuleFunction, sentence_capitals
 from ._text import Passage, cached_passages, name_key
-from ._title_case import has_later_capital
 from .kinds import Category
 
 
@@ -27,28 +26,56 @@ def scan(
     """The passages of ``authority`` and the candidate names ``rules`` find in them.
 
     A rule runs only on the passages and sentences that hold what it needs to find anything
-    (:attr:`~cqcmodel.extract._rules.Rule.needs`, ``needs_capital``); ``gate=False`` runs
-    every rule on every sentence, with the same result.
+    (:attr:`~cqcmodel.extract._rules.Rule.needs`, ``passage_gate``, ``needs_capital``);
+    ``gate=False`` runs every rule on every sentence, with the same result.
     """
     state = Scan(self_keys=self_keys(authority))
     texts = cached_passages(authority)
     for passage in texts:
-        text = passage.text
-        active = [entry for entry in rules if not gate or _may_find(entry, text)]
         # The rules to run on a sentence with a later capital, and on one without, in order.
-        finds = [entry.find for entry in active]
-        lower_finds = [entry.find for entry in active if not (gate and entry.needs_capital)]
-        capitals = len(lower_finds) < len(finds)
-        for sentence in passage.sentences:
-            capital = not capitals or has_later_capital(text, sentence.start + 1, sentence.end)
+        finds, lower_finds = _passage_rules(state, passage, rules) if gate else (_finds(rules),) * 2
+        if len(lower_finds) == len(finds):
+            for sentence in passage.sentences:
+                for find in finds:
+                    find(state, passage, sentence)
+            continue
+        capitals = sentence_capitals(state, passage)
+        for sentence, capital in zip(passage.sentences, capitals, strict=True):
             for find in finds if capital else lower_finds:
                 find(state, passage, sentence)
     return texts, settle_guesses(resolve(state.found))
 
 
-def _may_find(rule: Rule, text: str) -> bool:
-    """Whether ``text`` holds one of the characters ``rule`` needs (if it needs any)."""
-    return not rule.needs or any(map(text.__contains__, rule.needs))
+def _finds(rules: tuple[Rule, ...]) -> list[RuleFunction]:
+    """The functions of ``rules``, in order."""
+    return [entry.find for entry in rules]
+
+
+def _passage_rules(
+    state: Scan, passage: Passage, rules: tuple[Rule, ...]
+) -> tuple[list[RuleFunction], list[RuleFunction]]:
+    """The rules that may find anything in ``passage``, and those for a sentence in lower case.
+
+    (The second: those that need no capital after a sentence's first letter; each in order.)
+    A rule may where the passage holds a character it needs (if it needs any) and passes its
+    passage gate (if it has one). Read once per passage, without a call for each rule.
+    """
+    text = passage.text
+    finds: list[RuleFunction] = []
+    lower_finds: list[RuleFunction] = []
+    for entry in rules:
+        needs = entry.needs
+        if needs and (
+            needs not in text if len(needs) == 1 else not any(map(text.__contains__, needs))
+        ):
+            continue
+        passage_gate = entry.passage_gate
+        if passage_gate is not None and not passage_gate(state, passage):
+            continue
+        finds.append(entry.find)
+        if not entry.needs_capital:
+            lower_finds.append(entry.find)
+    return finds, lower_finds
 
 
 def settle_guesses(found: list[Candidate]) -> list[Candidate]:

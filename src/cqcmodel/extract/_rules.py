@@ -35,7 +35,6 @@ from ._text import (
     Sentence,
     Token,
     first_characters,
-    lowered,
     singular,
     tokens,
     words_from,
@@ -103,12 +102,37 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """
     if not has_later_capital(passage.text, sentence.start + 1, sentence.end):
         return
+    for start, end in _titles_of(scan, passage):
+        if sentence.start <= start < sentence.end:
+            scan.block(passage, start, end)
+
+
+def _titles_of(scan: Scan, passage: Passage) -> tuple[tuple[int, int], ...]:
+    """:func:`_passage_titles` of ``passage``, read once."""
     if scan.titled_of != passage.order:
         scan.titles = _passage_titles(passage.text)
         scan.titled_of = passage.order
-    for start, end in scan.titles:
-        if sentence.start <= start < sentence.end:
-            scan.block(passage, start, end)
+    return scan.titles
+
+
+def _holds_titles(scan: Scan, passage: Passage) -> bool:
+    """Whether ``passage`` holds a title with a later capital (else titles block nothing).
+
+    Only where a sentence has a capital after its first letter is the passage searched.
+    """
+    return any(sentence_capitals(scan, passage)) and bool(_titles_of(scan, passage))
+
+
+def sentence_capitals(scan: Scan, passage: Passage) -> list[bool]:
+    """Whether each sentence of ``passage`` has a capital after its first letter, read once."""
+    if scan.capitals_of != passage.order:
+        text = passage.text
+        scan.capitals = [
+            has_later_capital(text, sentence.start + 1, sentence.end)
+            for sentence in passage.sentences
+        ]
+        scan.capitals_of = passage.order
+    return scan.capitals
 
 
 def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
@@ -118,26 +142,58 @@ def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
     sentence end, and space or the passage's edge is on either side of every sentence. Each
     title whose words the passage holds is searched for on its own: no two titles' matches
     overlap (a test checks it), so theirs together, in order, are the matches of
-    :func:`_titles_pattern`.
+    :func:`_titles_pattern`. Titles with the same longest word are looked for once by it.
     """
-    lower: str | None = lowered(text)
+    lower = _lowered(text)
     # (Where lower-casing is unsafe the patterns run: case folding is not their matching.)
     spans: list[tuple[int, int]] = []
-    for words, pattern in _title_patterns():
-        if lower is not None:
-            for word in words:  # (a loop, not all(): it runs for each title of each passage)
-                if word not in lower:
-                    break
+    for longest, titles in _titles_by_longest_word():
+        if lower is not None and longest not in lower:
+            continue
+        for words, pattern in titles:
+            if lower is not None:
+                for word in words:  # (a loop, not all(): it runs for each title of each passage)
+                    if word not in lower:
+                        break
+                else:
+                    spans.extend(match.span() for match in pattern.finditer(text, lower))
             else:
-                spans.extend(match.span() for match in pattern.finditer(text, lower))
-        else:
-            spans.extend(match.span() for match in pattern.finditer(text, None))
+                spans.extend(match.span() for match in pattern.finditer(text, None))
     spans.sort()
     return tuple(
         (start, end)
         for start, end in spans
         if any(char.isupper() for char in text[start + 1 : end])
     )
+
+
+@cache
+def _titles_by_longest_word() -> tuple[
+    tuple[str, tuple[tuple[tuple[str, ...], Caseless], ...]], ...
+]:
+    """:func:`_title_patterns` by their longest word (each title with its other words)."""
+    groups: dict[str, list[tuple[tuple[str, ...], Caseless]]] = {}
+    for words, pattern in _title_patterns():
+        groups.setdefault(words[0], []).append((words[1:], pattern))
+    return tuple((longest, tuple(titles)) for longest, titles in groups.items())
+
+
+#: The characters for which :func:`~cqcmodel.extract._text.lowered` gives no lower-cased
+#: copy (whatever the copy's length); a test compares them with its pattern.
+_CASE_EXCEPTIONS: Final = "\u0130\u0131\u017f\u212a"
+
+
+def _lowered(text: str) -> str | None:
+    """:func:`~cqcmodel.extract._text.lowered`, without searching an ASCII text for exceptions.
+
+    None of them is ASCII; in another text each is looked for alone, faster than by a class.
+    """
+    if not text.isascii():
+        for char in _CASE_EXCEPTIONS:
+            if char in text:
+                return None
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
 
 
 def _quoted(scan: Scan, passage: Passage, sentence: Sentence) -> None:
@@ -178,29 +234,53 @@ def _nearby_kind(
     scan: Scan, passage: Passage, before: int, after: int, sentence: Sentence
 ) -> InitiativeKind | None:
     """The kind a noun shortly after (or else shortly before) a quoted name gives."""
-    following = list(itertools.islice(words_from(passage.text, after, sentence.end), 6))
-    preceding = scan.words_before(passage, sentence, before)[-8:]
-    for token in [*following, *reversed(preceding)]:
+    following = itertools.islice(words_from(passage.text, after, sentence.end), 6)
+    for token in following:  # (read only until a noun tells)
+        kind = KIND_HINTS.get(singular(token.text.casefold()))
+        if kind:
+            return kind
+    for token in reversed(scan.last_words(passage, sentence, before, 8)):
         kind = KIND_HINTS.get(singular(token.text.casefold()))
         if kind:
             return kind
     return None
 
 
+def _long_form_words(acronym: str) -> int:
+    """How many words before its bracket the long form of ``acronym`` may hold."""
+    return min(len(acronym) + 5, 2 * len(acronym))
+
+
 def _long_form(text: str, words: Sequence[Token], acronym: str) -> tuple[int, int] | None:
     """The span of the words an acronym abbreviates, ending just before its bracket.
 
-    ``words`` are the words of the sentence before the bracket. The Schwartz–Hearst rule: each
-    letter of the acronym, right to left, is found in the preceding words, the first letter at
-    the start of a word.
+    ``words`` are the words of the sentence before the bracket (its last
+    :func:`_long_form_words` are enough). The Schwartz–Hearst rule: each letter of the
+    acronym, right to left, is found in the preceding words, the first letter at the start of
+    a word.
     """
     if not words:
         return None
-    window = words[-min(len(acronym) + 5, 2 * len(acronym)) :]
+    window = words[-_long_form_words(acronym) :]
     start = window[0].start
     end = words[-1].end
     long = text[start:end]
     short = acronym.casefold()
+    last = _last_letter_places(long, short) if long.isascii() else _letter_places(long, short)
+    if last < 0:
+        return None
+    first = last
+    while first > 0 and long[first - 1].isalnum():
+        first -= 1
+    return start + first, end
+
+
+def _letter_places(long: str, short: str) -> int:
+    """Where the first letter of ``short`` is found in ``long`` (-1: not all are found).
+
+    Each letter of ``short`` (right to left; other characters skipped) is the nearest
+    character before the last one found that folds to it, the first at a word's start.
+    """
     s_index, l_index = len(short) - 1, len(long) - 1
     while s_index >= 0:
         char = short[s_index]
@@ -213,13 +293,32 @@ def _long_form(text: str, words: Sequence[Token], acronym: str) -> tuple[int, in
         ):
             l_index -= 1
         if l_index < 0:
-            return None
+            return -1
         l_index -= 1
         s_index -= 1
-    first = l_index + 1
-    while first > 0 and long[first - 1].isalnum():
-        first -= 1
-    return start + first, end
+    return l_index + 1
+
+
+def _last_letter_places(long: str, short: str) -> int:
+    """:func:`_letter_places` for an ASCII ``long``, each letter found by ``rfind``.
+
+    An ASCII character folds to one character, its lower case: the lower-cased copy holds
+    a folded letter where ``long`` holds a character that folds to it.
+    """
+    lower = long.lower()
+    l_index = len(long) - 1
+    for s_index in range(len(short) - 1, -1, -1):
+        char = short[s_index]
+        if not char.isalnum():
+            continue
+        l_index = lower.rfind(char, 0, l_index + 1)
+        if s_index == 0:
+            while l_index > 0 and long[l_index - 1].isalnum():
+                l_index = lower.rfind(char, 0, l_index)
+        if l_index < 0:
+            return -1
+        l_index -= 1
+    return l_index + 1
 
 
 def _long_form_body(
@@ -254,7 +353,8 @@ def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
             acronym = acronym[:-1]
         if sum(map(str.isupper, acronym)) < 2 or not acronym[0].isalpha():
             continue
-        span = _long_form(text, scan.words_before(passage, sentence, match.start()), acronym)
+        before = scan.last_words(passage, sentence, match.start(), _long_form_words(acronym))
+        span = _long_form(text, before, acronym)
         if span is None:
             continue
         start, end = span
@@ -344,9 +444,8 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     if not entries:
         return
     text = passage.text
-    words = text[sentence.start : sentence.end]
     for entry in entries:
-        if entry.needle not in words:
+        if entry.needle not in sentence.text:
             continue
         position = sentence.start
         while (match := entry.pattern.search(text, position, sentence.end)) is not None:
@@ -381,10 +480,17 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
             position = max(end, start + 1)
 
 
+def _holds_lexicon_needles(scan: Scan, passage: Passage) -> bool:
+    """Whether ``passage`` holds the needle of a lexicon entry (else the lexicon finds none)."""
+    return bool(scan.lexicon_entries(passage))
+
+
 # --- the registry ---------------------------------------------------------------------------
 
 #: A rule reads one sentence of a passage and adds what it finds to the scan.
 RuleFunction = Callable[[Scan, Passage, Sentence], None]
+#: Whether a rule may find anything in a passage, told once for the passage.
+PassageGate = Callable[[Scan, Passage], bool]
 
 
 @attrs.frozen(kw_only=True)
@@ -401,6 +507,9 @@ class Rule:
     needs: str = ""
     #: Whether the rule finds nothing in a sentence without a capital after its first letter.
     needs_capital: bool = False
+    #: Whether the rule may find anything in a passage that holds what it ``needs`` (``None``:
+    #: it may): the scan skips the others.
+    passage_gate: PassageGate | None = None
 
 
 #: A sentence and the names a rule must yield on it, in text order.
@@ -547,7 +656,13 @@ EXAMPLES: Final[dict[str, tuple[Example, ...]]] = {
 
 
 def _rule(
-    name: str, find: RuleFunction, description: str, *, needs: str = "", needs_capital: bool = False
+    name: str,
+    find: RuleFunction,
+    description: str,
+    *,
+    needs: str = "",
+    needs_capital: bool = False,
+    passage_gate: PassageGate | None = None,
 ) -> Rule:
     """A rule of the registry, with its examples from :data:`EXAMPLES` (gated as ``needs``)."""
     return Rule(
@@ -557,6 +672,7 @@ def _rule(
         examples=EXAMPLES[name],
         needs=needs,
         needs_capital=needs_capital,
+        passage_gate=passage_gate,
     )
 
 
@@ -567,6 +683,7 @@ RULES: Final[tuple[Rule, ...]] = (
         _titles,
         "statement and theme titles written in a finding name nothing",
         needs_capital=True,
+        passage_gate=_holds_titles,
     ),
     _rule(
         "quoted",
@@ -584,6 +701,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "lexicon",
         _lexicon_names,
         "national programmes and bodies, their variants, acronyms, branches and regions",
+        passage_gate=_holds_lexicon_needles,
     ),
     _rule(
         "title-case",
@@ -608,4 +726,13 @@ def rule(name: str) -> Rule:
     raise KeyError(name)
 
 
-__all__ = ["EXAMPLES", "RULES", "Example", "Rule", "RuleFunction", "rule"]
+__all__ = [
+    "EXAMPLES",
+    "RULES",
+    "Example",
+    "PassageGate",
+    "Rule",
+    "RuleFunction",
+    "rule",
+    "sentence_capitals",
+]
