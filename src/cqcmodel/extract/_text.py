@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Final, NamedTuple
 
 import attrs
@@ -278,9 +278,11 @@ _OTHER_WORD: Final = r"(?:(?![A-Z])\w++(?:[’'-]\w++)*+|&)"
 #: a capitalised one at most :data:`WINDOW` + 1 words on, again and again, then at most
 #: :data:`WINDOW` other words. Words are read whole and nothing is given back, and between
 #: words only space is read, so a window never crosses a punctuation mark.
+#: Its first capitalised word is group ``first``; the words up to its last capitalised one
+#: after that, group ``more`` (empty where the first is its only one).
 _WINDOW: Final = re.compile(
-    _CAPITAL_WORD
-    + rf"(?:(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+\s*+{_CAPITAL_WORD})*+"
+    f"(?P<first>{_CAPITAL_WORD})"
+    + rf"(?P<more>(?:(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+\s*+{_CAPITAL_WORD})*+)"
     + rf"(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+"
 )
 _WORD_START: Final = re.compile(r"[\w&]")
@@ -297,18 +299,42 @@ def capital_windows(
     where capitals are not all ASCII, or a token starts with "_" (then use
     :func:`stretches`). Also where the first word of the text starts.
     """
+    matched = window_matches(text, start, end)
+    if matched is None:
+        return None
+    windows, first = matched
+    return [window_tokens(text, window) for window in windows], first
+
+
+def window_matches(
+    text: str, start: int, end: int
+) -> tuple[list[re.Match[str]], int | None] | None:
+    """The matches of the windows of :func:`capital_windows` (``None`` where it gives none).
+
+    Its tokens are made by :func:`window_tokens`, so that a reader may skip a window first
+    (:func:`lone_capital`). Also where the first word of the text starts.
+    """
     if text.find("_", start, end) >= 0:
         return None
-    if any(map(str.isupper, _NON_ASCII.findall(text, start, end))):
+    if not text[start:end].isascii() and any(
+        map(str.isupper, _NON_ASCII.findall(text, start, end))
+    ):
         return None
     first = _WORD_START.search(text, start, end)
     if first is None:
         return [], None
-    found = [_window_tokens(text, window) for window in _WINDOW.finditer(text, start, end)]
-    return found, first.start()
+    return list(_WINDOW.finditer(text, start, end)), first.start()
 
 
-def _window_tokens(text: str, window: re.Match[str]) -> tuple[Token, ...]:
+def lone_capital(window: re.Match[str]) -> str | None:
+    """The capitalised word of a window that holds no other ("The council has"), else ``None``.
+
+    It is the window's first token; every other word of it starts with no capital.
+    """
+    return window.group("first") if window.start("more") == window.end("more") else None
+
+
+def window_tokens(text: str, window: re.Match[str]) -> tuple[Token, ...]:
     """The tokens of one window (as :data:`_TOKEN` reads them).
 
     A window holds words with only space between them (none only next to an ampersand), so
@@ -409,6 +435,18 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
         return word[:-1]
     return word
+
+
+def singular_forms(words: Collection[str]) -> frozenset[str]:
+    """The lower-case words whose :func:`singular` may be one of ``words``.
+
+    Each word, with an "s" added, and a "y" at its end read as "ies": a word that is none of
+    them has no singular among ``words``, which a set tells without making its singular.
+    """
+    forms = set(words)
+    forms |= {word + "s" for word in words}
+    forms |= {word[:-1] + "ies" for word in words if word.endswith("y")}
+    return frozenset(forms)
 
 
 def _strip_accents(text: str) -> str:

@@ -67,10 +67,13 @@ from ._text import (
     Passage,
     Sentence,
     Token,
-    capital_windows,
+    lone_capital,
     name_key,
     singular,
+    singular_forms,
     stretches,
+    window_matches,
+    window_tokens,
     words_from,
 )
 from .kinds import Category, InitiativeKind, OrganisationKind
@@ -162,20 +165,60 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     text = passage.text
     if not has_later_capital(text, sentence.start + 1, sentence.end):
         return
+    written = sentence.text
+    apostrophes = "’" in written or "'" in written
+    listed = ", " in written and (" and " in written or " & " in written)
     # The words around the sentence's capitals (or else its stretches of words between
     # punctuation marks that hold a capital): all that its runs read.
-    windows = capital_windows(text, sentence.start, sentence.end)
-    found, first_word = windows or stretches(text, sentence.start, sentence.end)
-    if "’" in sentence.text or "'" in sentence.text:
-        found = _join_apostrophes(text, found)
-    if ", " in sentence.text and (" and " in sentence.text or " & " in sentence.text):
-        found = _join_listed_places(text, found)
+    matched = window_matches(text, sentence.start, sentence.end)
+    if matched is not None and not (apostrophes or listed):
+        windows, first_word = matched
+        found = [
+            window_tokens(text, window)
+            for window in windows
+            if not _lone_trimmed(window, at_start=window.start() == first_word)
+        ]
+    else:
+        found, first_word = (
+            ([window_tokens(text, window) for window in matched[0]], matched[1])
+            if matched is not None
+            else stretches(text, sentence.start, sentence.end)
+        )
+        if apostrophes:
+            found = _join_apostrophes(text, found)
+        if listed:
+            found = _join_listed_places(text, found)
     for words in found:
         for begin, end in _runs(words):
+            at_start = words[begin].start == first_word
+            if end - begin == 1 and _trimmed_away(words[begin], at_start=at_start):
+                continue
             run = list(words[begin:end])
-            _run_candidates(
-                scan, passage, sentence, words, end - 1, run, run[0].start == first_word
-            )
+            _run_candidates(scan, passage, sentence, words, end - 1, run, at_start)
+
+
+def _trimmed_away(word: Token, *, at_start: bool) -> bool:
+    """Whether :func:`_trim` leaves nothing of a run of this one word ("The", "There").
+
+    Most runs of one word are a sentence's opening word: they are skipped before their run
+    is made.
+    """
+    return _trimmed_word(word.text, at_start=at_start)
+
+
+def _trimmed_word(word: str, *, at_start: bool) -> bool:
+    lower = word.casefold()
+    return lower in CONNECTORS or (at_start and lower in SENTENCE_STARTERS)
+
+
+def _lone_trimmed(window: re.Match[str], *, at_start: bool) -> bool:
+    """Whether a window's only run is one word that :func:`_trim` leaves nothing of.
+
+    A sentence's opening word with lower-case words after it: its tokens are not made.
+    Only where no stretches are joined (a window may be joined with the next).
+    """
+    lone = lone_capital(window)
+    return lone is not None and _trimmed_word(lone, at_start=at_start)
 
 
 #: An apostrophe after a plural "s" that a capitalised word follows ("St Thomas’ NHS"):
@@ -702,14 +745,40 @@ def _run_candidates(  # noqa: PLR0917 - one call site, in a hot loop
     at_start: bool,
 ) -> None:
     """The candidates of one run: ``run`` is ``words[…:last_index + 1]``."""
-    trimmed = _trim(run, at_start=at_start, self_keys=scan.self_keys)
+    plain = _plain(run)
+    if plain:
+        # Without connectors or possessives, only a sentence's opening word is trimmed.
+        starter = at_start and run[0].text.casefold() in SENTENCE_STARTERS
+        trimmed = run[1:] if starter else run
+    else:
+        trimmed = _trim(run, at_start=at_start, self_keys=scan.self_keys)
     if not trimmed:
         return
     where = _Run(passage, sentence, words, last_index, run[-1], at_start and trimmed[0] is run[0])
-    if len(trimmed) == 1:
-        # One word has nothing to split (each split gives it back: a test checks it).
-        _piece_candidates(scan, where, trimmed)
+    if plain or len(trimmed) == 1:
+        # Nothing to split: one word, or words without connectors or possessives (each
+        # split gives them back, and so does reading the piece: tests check it).
+        _piece_candidates(scan, where, trimmed, plain=plain)
         return
+    for part, beside_body in _parts(trimmed):
+        _piece_candidates(scan, where, part, beside_body=beside_body)
+
+
+def _plain(run: list[Token]) -> bool:
+    """Whether no word of ``run`` is a connector or ends in a possessive's "’s".
+
+    Such a run is split nowhere (:func:`_parts`), and only its opening word may be trimmed.
+    """
+    for token in run:
+        text = token.text
+        if text.casefold() in CONNECTORS or text.endswith(("’s", "'s")):
+            return False
+    return True
+
+
+def _parts(trimmed: list[Token]) -> list[tuple[list[Token], bool]]:
+    """The parts of a trimmed run, each with whether it is coordinated with a body."""
+    found: list[tuple[list[Token], bool]] = []
     for piece in (p for owned in _split_possessives(trimmed) for p in _split_after_heads(owned)):
         for linked in _split_links(piece) if len(piece) > 2 else (piece,):
             parts = _split_coordinated(linked)
@@ -717,8 +786,8 @@ def _run_candidates(  # noqa: PLR0917 - one call site, in a hot loop
             if len(parts) > 1:  # a coordinated part may hold a link of its own
                 parts = [part for coordinated in parts for part in _split_links(coordinated)]
                 beside_body = any(_a_body(part) for part in parts)
-            for part in parts:
-                _piece_candidates(scan, where, part, beside_body=beside_body)
+            found.extend((part, beside_body) for part in parts)
+    return found
 
 
 def _a_body(part: list[Token]) -> bool:
@@ -727,14 +796,17 @@ def _a_body(part: list[Token]) -> bool:
 
 
 def _piece_candidates(
-    scan: Scan, where: _Run, piece: list[Token], *, beside_body: bool = False
+    scan: Scan, where: _Run, piece: list[Token], *, beside_body: bool = False, plain: bool = False
 ) -> None:
     """The candidate one piece of a run names: a body, a headed or extended name, or else.
 
-    A name without a head coordinated with a body (``beside_body``) is a body too.
+    A name without a head coordinated with a body (``beside_body``) is a body too. A
+    ``plain`` piece (:func:`_plain`) names no person's thing and has nothing to trim.
     """
-    named, after_person = _after_person(piece)
-    part = _trim(named, at_start=False, self_keys=scan.self_keys)
+    if plain:
+        part, after_person = piece, False
+    else:
+        part, after_person = _named_part(piece, scan.self_keys)
     if not part:
         return
     names = [token.text for token in part]
@@ -771,6 +843,12 @@ def _piece_candidates(
     _unheaded(
         scan, where.passage, where.sentence, part, names, starts_sentence=where.starts_sentence
     )
+
+
+def _named_part(piece: list[Token], self_keys: frozenset[str]) -> tuple[list[Token], bool]:
+    """The piece trimmed after any job title (:func:`_after_person`), and whether one was."""
+    named, after_person = _after_person(piece)
+    return _trim(named, at_start=False, self_keys=self_keys), after_person
 
 
 def _own_place_after(scan: Scan, part: list[Token], head: int) -> bool:
@@ -936,7 +1014,10 @@ def _extension(
     The words after the run are read first: most runs have no initiative noun there, and
     then the tests of the name itself need not run (each only rules an extension out).
     """
-    following = _lower_case_continuation(words[last_index + 1 : last_index + 5])
+    after = words[last_index + 1 : last_index + 5]
+    if not any(token.text.casefold() in _EXTENSION_FORMS for token in after):
+        return None  # (no word after is an initiative noun: most runs)
+    following = _lower_case_continuation(after)
     best: int | None = None
     for index, token in enumerate(following):
         if singular(token.text.casefold()) in EXTENSION_HEADS:
@@ -962,6 +1043,10 @@ def _extension(
             return None
     noun = singular(following[best].text.casefold())
     return following[best].end, INITIATIVE_HEADS.get(noun, InitiativeKind.OTHER), best + 1
+
+
+#: The words whose singular is a word of :data:`EXTENSION_HEADS`.
+_EXTENSION_FORMS: Final = singular_forms(EXTENSION_HEADS)
 
 
 def _lower_case_continuation(after: Sequence[Token]) -> list[Token]:
@@ -1053,7 +1138,7 @@ def _place_like(words: Sequence[str]) -> bool:
     A compass point first ("East Kent", "North-West London"), a noun of the land last or
     first before "of" ("Firth Park", "Isles of Scilly"), or only generic capitalised words.
     """
-    content = [word.casefold() for word in words if word.casefold() not in CONNECTORS]
+    content = [lower for word in words if (lower := word.casefold()) not in CONNECTORS]
     parts = [part for word in content for part in word.split("-")]
     if parts and (parts[0] in COMPASS_WORDS or parts[0] in PLACE_PREFIXES or _land_noun(words)):
         return True
@@ -1064,10 +1149,9 @@ def _place_like(words: Sequence[str]) -> bool:
 
 def _land_noun(words: Sequence[str]) -> bool:
     """Whether a noun of :data:`PLACE_NOUNS` ends the words, or starts them before "of"."""
-    lower = [word.casefold() for word in words]
-    if lower[-1] in PLACE_NOUNS and len(lower) >= 2:
+    if len(words) >= 2 and words[-1].casefold() in PLACE_NOUNS:
         return True
-    return len(lower) >= 3 and lower[0] in PLACE_NOUNS and lower[1] == "of"
+    return len(words) >= 3 and words[0].casefold() in PLACE_NOUNS and words[1].casefold() == "of"
 
 
 def _add_kind(
@@ -1373,14 +1457,12 @@ def _may_be_brand_like(part: list[Token], names: list[str], written: str) -> boo
     Not with "the" inside, not a place, a department, a law or a generic acronym, and with
     two content words after its last "and". ``names`` are the words of ``part``.
     """
-    content = [name for name in names if name.casefold() not in CONNECTORS]
-    if (
-        "the" in names[1:]
-        or not _may_be_unheaded(_after_last_and(names))
-        or len(content) < 2
-        or _place_like(names)
-        or _generic(name_key(written))
-    ):
+    if "the" in names[1:] or _content(names) < 2 or _place_like(names):
+        return False
+    last_part = _after_last_and(names)
+    if last_part is not names and not _may_be_unheaded(last_part):
+        return False  # (without an "and", the words may be unheaded: tested just above)
+    if _generic(name_key(written)):
         return False
     return singular(names[-1].casefold()) not in NOT_INITIATIVE_HEADS and not any(
         token.is_acronym and token.text in GENERIC_ACRONYMS for token in part
