@@ -89,6 +89,25 @@ _NAMING: Final = re.compile(
     )
     + r")(?:\s+[a-z]+ly)?(?:\s+as)?\s+$"
 )
+#: How the words of a naming phrase (:data:`_NAMING`) may end: a verb, "as" or an adverb.
+_NAMING_ENDS: Final = (
+    *sorted(verb.rsplit(" ", 1)[-1] for verb in NAMING_VERBS),
+    "as",
+    "ly",
+)
+
+
+def _named_before(text: str, start: int, sentence: Sentence) -> bool:
+    """Whether a naming phrase (:data:`_NAMING`) ends just before ``start``.
+
+    It is searched for only where the words before end as one can: most names follow none.
+    """
+    before = max(sentence.start, start - 40)
+    if not text[before:start].rstrip().endswith(_NAMING_ENDS):
+        return False
+    return _NAMING.search(text, before, start) is not None
+
+
 #: The start of an apposition after a name: ", which was a …", ", a …" (its nouns are read
 #: by :func:`_apposition`). A bare article needs the comma.
 _APPOSITION: Final = re.compile(
@@ -191,22 +210,18 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     for words in found:
         for begin, end in _runs(words):
             at_start = words[begin].start == first_word
-            if end - begin == 1 and _trimmed_away(words[begin], at_start=at_start):
+            if end - begin == 1 and _trimmed_away(words[begin].text, at_start=at_start):
                 continue
             run = list(words[begin:end])
             _run_candidates(scan, passage, sentence, words, end - 1, run, at_start)
 
 
-def _trimmed_away(word: Token, *, at_start: bool) -> bool:
+def _trimmed_away(word: str, *, at_start: bool) -> bool:
     """Whether :func:`_trim` leaves nothing of a run of this one word ("The", "There").
 
     Most runs of one word are a sentence's opening word: they are skipped before their run
     is made.
     """
-    return _trimmed_word(word.text, at_start=at_start)
-
-
-def _trimmed_word(word: str, *, at_start: bool) -> bool:
     lower = word.casefold()
     return lower in CONNECTORS or (at_start and lower in SENTENCE_STARTERS)
 
@@ -218,7 +233,7 @@ def _lone_trimmed(window: re.Match[str], *, at_start: bool) -> bool:
     Only where no stretches are joined (a window may be joined with the next).
     """
     lone = lone_capital(window)
-    return lone is not None and _trimmed_word(lone, at_start=at_start)
+    return lone is not None and _trimmed_away(lone, at_start=at_start)
 
 
 #: An apostrophe after a plural "s" that a capitalised word follows ("St Thomas’ NHS"):
@@ -735,6 +750,11 @@ class _Run(NamedTuple):
     starts_sentence: bool
 
 
+#: Makes a :class:`_Run` from a tuple, without the named tuple's ``__new__`` (a Python
+#: function): one is made for each run.
+_new_run: Final = tuple.__new__
+
+
 def _run_candidates(  # noqa: PLR0917 - one call site, in a hot loop
     scan: Scan,
     passage: Passage,
@@ -754,7 +774,9 @@ def _run_candidates(  # noqa: PLR0917 - one call site, in a hot loop
         trimmed = _trim(run, at_start=at_start, self_keys=scan.self_keys)
     if not trimmed:
         return
-    where = _Run(passage, sentence, words, last_index, run[-1], at_start and trimmed[0] is run[0])
+    where = _new_run(
+        _Run, (passage, sentence, words, last_index, run[-1], at_start and trimmed[0] is run[0])
+    )
     if plain or len(trimmed) == 1:
         # Nothing to split: one word, or words without connectors or possessives (each
         # split gives them back, and so does reading the piece: tests check it).
@@ -944,11 +966,10 @@ def _add_headed(
         return
     text = where.passage.text
     start, end = part[0].start, part[-1].end
-    ages = _AGE_RANGE.search(text, max(where.sentence.start, start - 12), start)
+    ages = _age_range(text, start, where.sentence)
     if ages is not None:
         start = ages.start()
-    content = [name for name in names if name.casefold() not in CONNECTORS]
-    if len(content) + (ages is not None) < 2:
+    if _content(names) + (ages is not None) < 2:
         return
     if where.starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
         return
@@ -993,6 +1014,18 @@ def _headed_body(scan: Scan, where: _Run, start: int, end: int) -> OrganisationK
 _AGE_RANGE: Final = re.compile(r"(?<![\w.,/£-])\d{1,2}(?:[-–]\d{1,2}|\+)\s$")
 
 
+def _age_range(text: str, start: int, sentence: Sentence) -> re.Match[str] | None:
+    """The age range just before ``start`` (:data:`_AGE_RANGE`), searched only after a digit.
+
+    The range's last mark is a digit or a "+" before the space (or before a space and the
+    line end that ``$`` may match before): most names have neither.
+    """
+    marks = text[max(0, start - 3) : max(0, start - 1)]
+    if "+" not in marks and not any(map(str.isdigit, marks)):
+        return None
+    return _AGE_RANGE.search(text, max(sentence.start, start - 12), start)
+
+
 def _generic(key: str) -> bool:
     """Whether a name key is a department or field, or fields joined by "and"."""
     return key in GENERIC_DEPARTMENTS or (
@@ -1015,7 +1048,7 @@ def _extension(
     then the tests of the name itself need not run (each only rules an extension out).
     """
     after = words[last_index + 1 : last_index + 5]
-    if not any(token.text.casefold() in _EXTENSION_FORMS for token in after):
+    if not _initiative_noun_in(after):
         return None  # (no word after is an initiative noun: most runs)
     following = _lower_case_continuation(after)
     best: int | None = None
@@ -1047,6 +1080,11 @@ def _extension(
 
 #: The words whose singular is a word of :data:`EXTENSION_HEADS`.
 _EXTENSION_FORMS: Final = singular_forms(EXTENSION_HEADS)
+
+
+def _initiative_noun_in(words: Sequence[Token]) -> bool:
+    """Whether a word of ``words`` may be a noun of :data:`EXTENSION_HEADS` (or its plural)."""
+    return not _EXTENSION_FORMS.isdisjoint([token.text.casefold() for token in words])
 
 
 def _lower_case_continuation(after: Sequence[Token]) -> list[Token]:
@@ -1256,7 +1294,7 @@ def _unheaded(
     """
     text = passage.text
     start, end = part[0].start, part[-1].end
-    if _NAMING.search(text, max(sentence.start, start - 40), start):
+    if _named_before(text, start, sentence):
         _add_kind(scan, passage, start, end, kind_of(names) or InitiativeKind.OTHER)
         return
     if len(part) == 1 and (starts_sentence or part[0].text.casefold() in NOT_NAME_WORDS):
