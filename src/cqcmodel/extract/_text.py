@@ -271,21 +271,20 @@ WINDOW: Final = 4
 #: A word token (as :data:`_TOKEN` reads one) that starts with an ASCII capital, read from its
 #: capital: the look-behinds (after the capital, so that the pattern starts with a class of
 #: letters Python skips to) say that it starts a token rather than sits inside one ("co-Op").
-_CAPITAL_WORD: Final = r"[A-Z](?<!\w[A-Z])(?<!\w[’'-][A-Z])\w*+(?:[’'-]\w++)*+"
+CAPITAL_WORD: Final = r"[A-Z](?<!\w[A-Z])(?<!\w[’'-][A-Z])\w*+(?:[’'-]\w++)*+"
 #: Any other word token, or an ampersand.
 _OTHER_WORD: Final = r"(?:(?![A-Z])\w++(?:[’'-]\w++)*+|&)"
 #: A window (see :func:`capital_windows`): a capitalised word, any words up to and including
 #: a capitalised one at most :data:`WINDOW` + 1 words on, again and again, then at most
 #: :data:`WINDOW` other words. Words are read whole and nothing is given back, and between
 #: words only space is read, so a window never crosses a punctuation mark.
-#: Its first capitalised word is group ``first``; the words up to its last capitalised one
-#: after that, group ``more`` (empty where the first is its only one).
 _WINDOW: Final = re.compile(
-    f"(?P<first>{_CAPITAL_WORD})"
-    + rf"(?P<more>(?:(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+\s*+{_CAPITAL_WORD})*+)"
+    CAPITAL_WORD
+    + rf"(?:(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+\s*+{CAPITAL_WORD})*+"
     + rf"(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+"
 )
-_WORD_START: Final = re.compile(r"[\w&]")
+#: Where a text's first word starts.
+WORD_START: Final = re.compile(r"[\w&]")
 
 
 def capital_windows(
@@ -299,59 +298,39 @@ def capital_windows(
     where capitals are not all ASCII, or a token starts with "_" (then use
     :func:`stretches`). Also where the first word of the text starts.
     """
-    matched = window_matches(text, start, end)
-    if matched is None:
-        return None
-    windows, first = matched
-    return [window_tokens(text, window) for window in windows], first
-
-
-def window_matches(
-    text: str, start: int, end: int
-) -> tuple[list[re.Match[str]], int | None] | None:
-    """The matches of the windows of :func:`capital_windows` (``None`` where it gives none).
-
-    Its tokens are made by :func:`window_tokens`, so that a reader may skip a window first
-    (:func:`lone_capital`). Also where the first word of the text starts.
-    """
     if text.find("_", start, end) >= 0:
         return None
     if not text[start:end].isascii() and any(
         map(str.isupper, _NON_ASCII.findall(text, start, end))
     ):
         return None
-    first = _WORD_START.search(text, start, end)
+    first = WORD_START.search(text, start, end)
     if first is None:
         return [], None
-    return list(_WINDOW.finditer(text, start, end)), first.start()
+    found = [
+        match_tokens(text, window.start(), window.group())
+        for window in _WINDOW.finditer(text, start, end)
+    ]
+    return found, first.start()
 
 
-def lone_capital(window: re.Match[str]) -> str | None:
-    """The capitalised word of a window that holds no other ("The council has"), else ``None``.
+def match_tokens(text: str, start: int, written: str) -> tuple[Token, ...]:
+    """The tokens (as :data:`_TOKEN` reads them) of ``written``, found in ``text`` at ``start``.
 
-    It is the window's first token; every other word of it starts with no capital.
-    """
-    return window.group("first") if window.start("more") == window.end("more") else None
-
-
-def window_tokens(text: str, window: re.Match[str]) -> tuple[Token, ...]:
-    """The tokens of one window (as :data:`_TOKEN` reads them).
-
-    A window holds words with only space between them (none only next to an ampersand), so
-    where its words are one space apart and it holds no ampersand, they are its split, and
+    For words with only space between them (none only next to an ampersand), as a window
+    holds: where they are one space apart and hold no ampersand, they are its split, and
     their places follow from their lengths; no match is made for each.
     """
-    written = window.group()
     words = written.split()
     if "&" in written or " ".join(words) != written:
         return tuple(
             [
                 _token(Token, (match.start(), match.end(), match.group()))
-                for match in _TOKEN.finditer(text, *window.span())
+                for match in _TOKEN.finditer(text, start, start + len(written))
             ]
         )
     found: list[Token] = []
-    position = window.start()
+    position = start
     for word in words:
         end = position + len(word)
         found.append(_token(Token, (position, end, word)))

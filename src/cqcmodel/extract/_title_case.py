@@ -64,16 +64,17 @@ from ._lexicon import (
     WEAK_HEADS,
 )
 from ._text import (
+    CAPITAL_WORD,
+    WORD_START,
     Passage,
     Sentence,
     Token,
-    lone_capital,
+    capital_windows,
+    match_tokens,
     name_key,
     singular,
     singular_forms,
     stretches,
-    window_matches,
-    window_tokens,
     words_from,
 )
 from .kinds import Category, InitiativeKind, OrganisationKind
@@ -185,35 +186,150 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     if not has_later_capital(text, sentence.start + 1, sentence.end):
         return
     written = sentence.text
-    apostrophes = "’" in written or "'" in written
+    # (Stretches are joined only at a plural's apostrophe before a capital, or at a comma
+    # after a capitalised word: in a plain sentence, one that starts with an ASCII capital.)
+    apostrophes = ("’" in written or "'" in written) and _PLURAL_JOIN.search(written) is not None
     listed = ", " in written and (" and " in written or " & " in written)
+    if (
+        not apostrophes
+        and _plain_sentence(written)
+        and not (listed and _capital_before_comma(written))
+    ):
+        found = _pattern_runs(text, sentence)
+    else:
+        found = _window_runs(text, sentence, apostrophes=apostrophes, listed=listed)
+    for words, last_index, run, at_start in found:
+        _run_candidates(scan, passage, sentence, words, last_index, run, at_start)
+
+
+#: Where :func:`_join_apostrophes` may join two stretches: an "s", an apostrophe, a space
+#: and a capital.
+_PLURAL_JOIN: Final = re.compile(r"[sS][’'] (?=[A-Z])")
+#: A character that is no part of a word token.
+_NOT_IN_TOKEN: Final = re.compile(r"[^\w’'-]")
+
+
+def _capital_before_comma(written: str) -> bool:
+    """Whether a comma and a space may follow a capitalised word (in a plain sentence).
+
+    Only there may :func:`_join_listed_places` join two stretches. The word characters just
+    before each comma are read (up to 40; a longer word may be one).
+    """
+    at = written.find(", ")
+    while at >= 0:
+        before = written[max(0, at - 40) : at]
+        word = _NOT_IN_TOKEN.split(before)[-1]
+        if len(word) == 40 or word.lower() != word:
+            return True
+        at = written.find(", ", at + 2)
+    return False
+
+
+#: A run as its candidates read it: the words it is in (at least the four after it), the
+#: index of its last word there, its words, and whether it starts its sentence.
+_FoundRun = tuple[Sequence[Token], int, list[Token], bool]
+
+
+def _window_runs(
+    text: str, sentence: Sentence, *, apostrophes: bool, listed: bool
+) -> list[_FoundRun]:
+    """The runs of a sentence, read from its windows (or stretches) of words.
+
+    Stretches cut by a plural's apostrophe, or by commas between listed places, are joined
+    first. A run of one word that trimming leaves nothing of is left out.
+    """
     # The words around the sentence's capitals (or else its stretches of words between
     # punctuation marks that hold a capital): all that its runs read.
-    matched = window_matches(text, sentence.start, sentence.end)
-    if matched is not None and not (apostrophes or listed):
-        windows, first_word = matched
-        found = [
-            window_tokens(text, window)
-            for window in windows
-            if not _lone_trimmed(window, at_start=window.start() == first_word)
-        ]
-    else:
-        found, first_word = (
-            ([window_tokens(text, window) for window in matched[0]], matched[1])
-            if matched is not None
-            else stretches(text, sentence.start, sentence.end)
-        )
-        if apostrophes:
-            found = _join_apostrophes(text, found)
-        if listed:
-            found = _join_listed_places(text, found)
+    windows = capital_windows(text, sentence.start, sentence.end)
+    found, first_word = windows or stretches(text, sentence.start, sentence.end)
+    if apostrophes:
+        found = _join_apostrophes(text, found)
+    if listed:
+        found = _join_listed_places(text, found)
+    runs: list[_FoundRun] = []
     for words in found:
         for begin, end in _runs(words):
             at_start = words[begin].start == first_word
             if end - begin == 1 and _trimmed_away(words[begin].text, at_start=at_start):
                 continue
-            run = list(words[begin:end])
-            _run_candidates(scan, passage, sentence, words, end - 1, run, at_start)
+            runs.append((words, end - 1, list(words[begin:end]), at_start))
+    return runs
+
+
+def _plain_sentence(written: str) -> bool:
+    """Whether a sentence's runs may be read by :data:`_RUN` (:func:`_pattern_runs`).
+
+    Its word characters are ASCII (so a connector is one whatever the case of its later
+    letters, and a number is one of ASCII digits), and no token starts with "_".
+    """
+    if "_" in written:
+        return False
+    return written.isascii() or not any(map(str.isalnum, _NON_ASCII.findall(written)))
+
+
+#: A character that is not ASCII.
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+
+
+def _cased(word: str) -> str:
+    """A pattern for ``word`` with its later letters in either case (ASCII letters)."""
+    return word[0] + "".join(f"[{char}{char.upper()}]" for char in word[1:])
+
+
+#: A connector as a whole token, its first letter in lower case (ASCII text): a word of
+#: :data:`CONNECTORS` in any case after that letter, or an ampersand.
+_CONNECTOR: Final = (
+    "(?:(?:"
+    + "|".join(_cased(word) for word in sorted(CONNECTORS - {"&"}, key=lambda w: (-len(w), w)))
+    + r")(?!\w|[’'-]\w)|&)"
+)
+#: Just after a token that is a word of :data:`NUMBERED_WORDS` ("Section", any case after
+#: its capital): the token reaches no further back.
+_AFTER_NUMBERED: Final = (
+    "(?:"
+    + "|".join(
+        rf"(?<={word})(?<!\w{word})(?<!\w[’'-]{word})"
+        for word in (f"[{name[0].upper()}]" + _cased(name)[1:] for name in sorted(NUMBERED_WORDS))
+    )
+    + ")"
+)
+#: A run as :func:`_runs` reads one, in text whose word characters are ASCII: capitalised
+#: words, with one or two connectors between two of them, or a number after a word that
+#: takes one ("Section 75 Agreement") and at most one connector.
+_RUN: Final = re.compile(
+    CAPITAL_WORD
+    + "(?:(?:"
+    + rf"{_AFTER_NUMBERED}\s*+[0-9]++(?!\w|[’'-]\w)\s*+(?:{_CONNECTOR}\s*+)?"
+    + rf"|\s*+(?:{_CONNECTOR}\s*+(?:{_CONNECTOR}\s*+)?)?"
+    + f"){CAPITAL_WORD})*+"
+)
+#: Up to four word tokens (or ampersands) after a run, before any punctuation mark.
+_FOLLOWING: Final = re.compile(
+    r"\s*+((?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&)){0,3}+)"
+)
+
+
+def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
+    """The runs of a plain sentence (:func:`_plain_sentence`), found by :data:`_RUN`.
+
+    What :func:`_window_runs` finds, without making the tokens of words no run reads: each
+    run's words are followed by the (up to four) words after it, which its extension reads.
+    """
+    first = WORD_START.search(text, sentence.start, sentence.end)
+    first_word = first.start() if first is not None else None
+    runs: list[_FoundRun] = []
+    for found in _RUN.finditer(text, sentence.start, sentence.end):
+        at_start = found.start() == first_word
+        written = found.group()
+        if _trimmed_away(written, at_start=at_start):
+            continue  # (only a single word is a connector or a sentence's opening word)
+        run = list(match_tokens(text, found.start(), written))
+        after = _FOLLOWING.match(text, found.end(), sentence.end)
+        words: Sequence[Token] = run
+        if after is not None:
+            words = [*run, *match_tokens(text, after.start(1), after.group(1))]
+        runs.append((words, len(run) - 1, run, at_start))
+    return runs
 
 
 def _trimmed_away(word: str, *, at_start: bool) -> bool:
@@ -224,16 +340,6 @@ def _trimmed_away(word: str, *, at_start: bool) -> bool:
     """
     lower = word.casefold()
     return lower in CONNECTORS or (at_start and lower in SENTENCE_STARTERS)
-
-
-def _lone_trimmed(window: re.Match[str], *, at_start: bool) -> bool:
-    """Whether a window's only run is one word that :func:`_trim` leaves nothing of.
-
-    A sentence's opening word with lower-case words after it: its tokens are not made.
-    Only where no stretches are joined (a window may be joined with the next).
-    """
-    lone = lone_capital(window)
-    return lone is not None and _trimmed_away(lone, at_start=at_start)
 
 
 #: An apostrophe after a plural "s" that a capitalised word follows ("St Thomas’ NHS"):
