@@ -154,7 +154,7 @@ class Token(NamedTuple):
     @property
     def is_acronym(self) -> bool:
         """Whether the word reads as an acronym: two or more capitals, starting with one."""
-        return self.text[0].isupper() and sum(map(str.isupper, self.text)) >= 2
+        return self.text[0].isupper() and any(map(str.isupper, self.text[1:]))
 
 
 #: Makes a :class:`Token` from a tuple: ``Token(start, end, text)`` without the named

@@ -692,7 +692,7 @@ def _repeats(run: list[Token], begin: int, index: int) -> bool:
 
 def _content(words: Sequence[str]) -> int:
     """How many of ``words`` are not connectors."""
-    return sum(1 for word in words if word.casefold() not in CONNECTORS)
+    return len([word for word in words if word.casefold() not in CONNECTORS])
 
 
 def _starts_with_body(words: Sequence[str]) -> bool:
@@ -1029,6 +1029,9 @@ def _own_service(text: str, end: int) -> bool:
 
 def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
     """Add the name continued in lower case up to a head noun, if it is ("Home First model")."""
+    after = where.words[where.last_index + 1 : where.last_index + 5]
+    if not _initiative_noun_in(after):
+        return False  # (no word after is an initiative noun: most runs)
     text = where.passage.text
     extension = _extension(
         text, where.words, where.last_index, part, starts_sentence=where.starts_sentence, scan=scan
