@@ -309,11 +309,21 @@ _FOLLOWING: Final = re.compile(
 )
 
 
+def _may_extend(following: str) -> bool:
+    """Whether the words after a run (as :data:`_FOLLOWING` reads them) may end an extension.
+
+    One of them is a form of an initiative noun, or an ampersand splits them.
+    """
+    return "&" in following or not _EXTENSION_FORMS.isdisjoint(following.casefold().split())
+
+
 def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
     """The runs of a plain sentence (:func:`_plain_sentence`), found by :data:`_RUN`.
 
     What :func:`_window_runs` finds, without making the tokens of words no run reads: each
-    run's words are followed by the (up to four) words after it, which its extension reads.
+    run's words are followed by the (up to four) words after it, which its extension reads,
+    where one of them may be an initiative noun (:func:`_initiative_noun_in`; elsewhere
+    the extension reads none).
     """
     first = WORD_START.search(text, sentence.start, sentence.end)
     first_word = first.start() if first is not None else None
@@ -326,7 +336,7 @@ def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
         run = list(match_tokens(text, found.start(), written))
         after = _FOLLOWING.match(text, found.end(), sentence.end)
         words: Sequence[Token] = run
-        if after is not None:
+        if after is not None and _may_extend(after.group(1)):
             words = [*run, *match_tokens(text, after.start(1), after.group(1))]
         runs.append((words, len(run) - 1, run, at_start))
     return runs
