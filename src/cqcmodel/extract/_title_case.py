@@ -295,11 +295,12 @@ _AFTER_NUMBERED: Final = (
 )
 #: A run as :func:`_runs` reads one, in text whose word characters are ASCII: capitalised
 #: words, with one or two connectors between two of them, or a number after a word that
-#: takes one ("Section 75 Agreement") and at most one connector.
+#: takes one ("Section 75 Agreement") and at most one connector (a digit is looked for
+#: first, before the words that take a number).
 _RUN: Final = re.compile(
     CAPITAL_WORD
     + "(?:(?:"
-    + rf"{_AFTER_NUMBERED}\s*+[0-9]++(?!\w|[’'-]\w)\s*+(?:{_CONNECTOR}\s*+)?"
+    + rf"(?=\s*+[0-9]){_AFTER_NUMBERED}\s*+[0-9]++(?!\w|[’'-]\w)\s*+(?:{_CONNECTOR}\s*+)?"
     + rf"|\s*+(?:{_CONNECTOR}\s*+(?:{_CONNECTOR}\s*+)?)?"
     + f"){CAPITAL_WORD})*+"
 )
