@@ -948,7 +948,7 @@ def _piece_candidates(
         part, after_person = _named_part(piece, scan.self_keys)
     if not part:
         return
-    names = [token.text for token in part]
+    names = tuple([token.text for token in part])  # (each class of the name reads a tuple)
     org = organisation_kind(names)
     if org is not None and not after_person:
         if len(part) > 1 or part[0].is_acronym:
@@ -1000,7 +1000,7 @@ def _own_place_after(scan: Scan, part: list[Token], head: int) -> bool:
 
 
 def _coordinated_with_body(
-    scan: Scan, passage: Passage, part: list[Token], names: list[str]
+    scan: Scan, passage: Passage, part: list[Token], names: Sequence[str]
 ) -> bool:
     """Add a name without a head that an "and" joins to a body, as a body; whether it was.
 
@@ -1073,7 +1073,13 @@ def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
 
 
 def _add_headed(
-    scan: Scan, where: _Run, part: list[Token], names: list[str], head: int, *, after_person: bool
+    scan: Scan,
+    where: _Run,
+    part: list[Token],
+    names: Sequence[str],
+    head: int,
+    *,
+    after_person: bool,
 ) -> None:
     """Add a capitalised name ending in an initiative noun ("Autism Partnership Board").
 
@@ -1399,7 +1405,7 @@ def _unheaded(
     passage: Passage,
     sentence: Sentence,
     part: list[Token],
-    names: list[str],
+    names: Sequence[str],
     *,
     starts_sentence: bool,
 ) -> None:
@@ -1444,7 +1450,7 @@ def _unheaded(
 
 
 def _coordinated_bodies(
-    scan: Scan, passage: Passage, sentence: Sentence, part: list[Token], names: list[str]
+    scan: Scan, passage: Passage, sentence: Sentence, part: list[Token], names: Sequence[str]
 ) -> bool:
     """Add the bodies an "and" joins where a strong cue or a list of bodies names them.
 
@@ -1609,7 +1615,7 @@ def _article_start(text: str, start: int, sentence: Sentence) -> int:
     return start
 
 
-def _may_be_brand_like(part: list[Token], names: list[str], written: str) -> bool:
+def _may_be_brand_like(part: list[Token], names: Sequence[str], written: str) -> bool:
     """Whether a run of two words or more without a head noun may be a brand-like name.
 
     Not with "the" inside, not a place, a department, a law or a generic acronym, and with
