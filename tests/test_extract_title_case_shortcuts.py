@@ -9,6 +9,7 @@ the tests of the rules and the gates).
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -177,3 +178,27 @@ def test_the_searches_before_a_name_find_what_their_patterns_find(text: str, fir
     assert (found and found.span()) == (ages and ages.span())
     naming = _title_case._NAMING.search(name, max(sentence.start, start - 40), start)
     assert _title_case._named_before(name, start, sentence) == (naming is not None)
+
+
+_LONG = 200_000
+
+
+@pytest.mark.timeout(60)
+def test_the_run_readers_finish_on_long_inputs() -> None:
+    from .test_robustness import _EXTRACTION_RUNS  # noqa: PLC0415
+
+    for text in (
+        *_EXTRACTION_RUNS,
+        "Section" + " " * _LONG + "75",
+        "A, " * _LONG,
+        "x" * _LONG + ", ",
+        "A--" * _LONG,
+        "Care and the " * (_LONG // 10),
+        "Tier 2 of " * (_LONG // 10),
+        "Thomas’ " * (_LONG // 5),
+    ):
+        sentence = _sentence(text)
+        _title_case._plain_sentence(text)
+        _title_case._capital_before_comma(text)
+        _title_case._PLURAL_JOIN.search(text)
+        _title_case._pattern_runs(text, sentence)
