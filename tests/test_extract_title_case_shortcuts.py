@@ -18,9 +18,13 @@ from cqcmodel.extract._lexicon import (
     EXTENSION_HEADS,
     NAMING_VERBS,
     NUMBERED_WORDS,
+    ORGANISATION_CUES_AFTER,
+    ORGANISATION_CUES_BEFORE,
     SENTENCE_STARTERS,
+    SINGLE_NAME_CUES,
 )
 from cqcmodel.extract._text import Sentence, singular, singular_forms, tokens
+from cqcmodel.extract.kinds import OrganisationKind
 
 _RUN_PARTS = [
     "Care",
@@ -202,3 +206,58 @@ def test_the_run_readers_finish_on_long_inputs() -> None:
         _title_case._capital_before_comma(text)
         _title_case._PLURAL_JOIN.search(text)
         _title_case._pattern_runs(text, sentence)
+
+
+def _body_cue_as_written(
+    text: str, start: int, end: int, sentence: Sentence, *, single: bool, speaks: bool
+) -> object:
+    """:func:`_title_case.body_cue` trying every phrase of the cues in turn."""
+    tc = _title_case
+    last = tc._cue_before(text, start, sentence)
+    if tc._LISTED_BEFORE.search(text, max(sentence.start, start - 16), start):
+        listed = tc._listed_member(text, start, sentence)
+        if listed is not None:
+            return listed
+    after = tc._word_after(text, end, sentence)
+    if single and singular(last) not in tc._STRONG_LAST and after not in tc._STRONG_AFTER:
+        return None
+    before = tc._words_before(text, start, sentence)
+    noun = tc.ORGANISATION_NOUNS.get(singular(last)) if last else None
+    if noun is not None:
+        return noun
+    for phrase, following in SINGLE_NAME_CUES:
+        if not phrase and not speaks:
+            continue
+        preceded = not phrase or before == phrase or before.endswith(" " + phrase)
+        if preceded and following in {"", after}:
+            return OrganisationKind.OTHER
+    if single:
+        return None
+    if last in tc.ORGANISATION_CUES_BEFORE or after in tc.ORGANISATION_CUES_AFTER:
+        return OrganisationKind.OTHER
+    return None
+
+
+_CUE_WORDS = sorted(
+    {word for phrase, following in SINGLE_NAME_CUES for word in (*phrase.split(), following)}
+    | set(ORGANISATION_CUES_BEFORE)
+    | set(ORGANISATION_CUES_AFTER)
+    | {"charity", "partners", "including", "and", ",", "x", "The"}
+)
+
+
+@given(
+    st.lists(st.sampled_from(_CUE_WORDS), max_size=6),
+    st.lists(st.sampled_from(_CUE_WORDS), max_size=3),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_body_cue_is_what_every_phrase_tried_in_turn_gives(
+    before: list[str], after: list[str], single: bool, speaks: bool
+) -> None:
+    head = " ".join(before) + " " if before else ""
+    text = head + "Zone Care " + " ".join(after)
+    start, end = len(head), len(head) + len("Zone Care")
+    sentence = _sentence(text)
+    found = _title_case.body_cue(text, start, end, sentence, single=single, speaks=speaks)
+    assert found == _body_cue_as_written(text, start, end, sentence, single=single, speaks=speaks)

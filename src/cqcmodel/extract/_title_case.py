@@ -1387,12 +1387,24 @@ def body_cue(
     noun = ORGANISATION_NOUNS.get(singular(last)) if last else None
     if noun is not None:
         return noun
+    if not (speaks or before in _CUE_PHRASES or before.endswith(_CUE_ENDINGS)):
+        return _weak_cue(last, after, single=single)  # (no cue's phrase is before the name)
     for phrase, following in SINGLE_NAME_CUES:
         if not phrase and not speaks:
             continue  # only a single word that is no acronym ("the MASH told us")
         preceded = not phrase or before == phrase or before.endswith(" " + phrase)
         if preceded and following in {"", after}:
             return OrganisationKind.OTHER
+    return _weak_cue(last, after, single=single)
+
+
+#: The phrases of :data:`SINGLE_NAME_CUES`, and how the words before a name end in one.
+_CUE_PHRASES: Final = frozenset(phrase for phrase, _ in SINGLE_NAME_CUES if phrase)
+_CUE_ENDINGS: Final = tuple(sorted(" " + phrase for phrase in _CUE_PHRASES))
+
+
+def _weak_cue(last: str, after: str, *, single: bool) -> OrganisationKind | None:
+    """The body a word of the weaker cues before or after a name makes of it (not ``single``)."""
     if single:
         return None
     if last in ORGANISATION_CUES_BEFORE or after in ORGANISATION_CUES_AFTER:
