@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Final, NamedTuple
 
 import attrs
@@ -154,7 +154,7 @@ class Token(NamedTuple):
     @property
     def is_acronym(self) -> bool:
         """Whether the word reads as an acronym: two or more capitals, starting with one."""
-        return self.text[0].isupper() and sum(map(str.isupper, self.text)) >= 2
+        return self.text[0].isupper() and any(map(str.isupper, self.text[1:]))
 
 
 #: Makes a :class:`Token` from a tuple: ``Token(start, end, text)`` without the named
@@ -271,7 +271,7 @@ WINDOW: Final = 4
 #: A word token (as :data:`_TOKEN` reads one) that starts with an ASCII capital, read from its
 #: capital: the look-behinds (after the capital, so that the pattern starts with a class of
 #: letters Python skips to) say that it starts a token rather than sits inside one ("co-Op").
-_CAPITAL_WORD: Final = r"[A-Z](?<!\w[A-Z])(?<!\w[’'-][A-Z])\w*+(?:[’'-]\w++)*+"
+CAPITAL_WORD: Final = r"[A-Z](?<!\w[A-Z])(?<!\w[’'-][A-Z])\w*+(?:[’'-]\w++)*+"
 #: Any other word token, or an ampersand.
 _OTHER_WORD: Final = r"(?:(?![A-Z])\w++(?:[’'-]\w++)*+|&)"
 #: A window (see :func:`capital_windows`): a capitalised word, any words up to and including
@@ -279,11 +279,12 @@ _OTHER_WORD: Final = r"(?:(?![A-Z])\w++(?:[’'-]\w++)*+|&)"
 #: :data:`WINDOW` other words. Words are read whole and nothing is given back, and between
 #: words only space is read, so a window never crosses a punctuation mark.
 _WINDOW: Final = re.compile(
-    _CAPITAL_WORD
-    + rf"(?:(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+\s*+{_CAPITAL_WORD})*+"
+    CAPITAL_WORD
+    + rf"(?:(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+\s*+{CAPITAL_WORD})*+"
     + rf"(?:\s*+{_OTHER_WORD}){{0,{WINDOW}}}+"
 )
-_WORD_START: Final = re.compile(r"[\w&]")
+#: Where a text's first word starts.
+WORD_START: Final = re.compile(r"[\w&]")
 
 
 def capital_windows(
@@ -299,33 +300,37 @@ def capital_windows(
     """
     if text.find("_", start, end) >= 0:
         return None
-    if any(map(str.isupper, _NON_ASCII.findall(text, start, end))):
+    if not text[start:end].isascii() and any(
+        map(str.isupper, _NON_ASCII.findall(text, start, end))
+    ):
         return None
-    first = _WORD_START.search(text, start, end)
+    first = WORD_START.search(text, start, end)
     if first is None:
         return [], None
-    found = [_window_tokens(text, window) for window in _WINDOW.finditer(text, start, end)]
+    found = [
+        match_tokens(text, window.start(), window.group())
+        for window in _WINDOW.finditer(text, start, end)
+    ]
     return found, first.start()
 
 
-def _window_tokens(text: str, window: re.Match[str]) -> tuple[Token, ...]:
-    """The tokens of one window (as :data:`_TOKEN` reads them).
+def match_tokens(text: str, start: int, written: str) -> tuple[Token, ...]:
+    """The tokens (as :data:`_TOKEN` reads them) of ``written``, found in ``text`` at ``start``.
 
-    A window holds words with only space between them (none only next to an ampersand), so
-    where its words are one space apart and it holds no ampersand, they are its split, and
+    For words with only space between them (none only next to an ampersand), as a window
+    holds: where they are one space apart and hold no ampersand, they are its split, and
     their places follow from their lengths; no match is made for each.
     """
-    written = window.group()
     words = written.split()
     if "&" in written or " ".join(words) != written:
         return tuple(
             [
                 _token(Token, (match.start(), match.end(), match.group()))
-                for match in _TOKEN.finditer(text, *window.span())
+                for match in _TOKEN.finditer(text, start, start + len(written))
             ]
         )
     found: list[Token] = []
-    position = window.start()
+    position = start
     for word in words:
         end = position + len(word)
         found.append(_token(Token, (position, end, word)))
@@ -409,6 +414,18 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
         return word[:-1]
     return word
+
+
+def singular_forms(words: Collection[str]) -> frozenset[str]:
+    """The lower-case words whose :func:`singular` may be one of ``words``.
+
+    Each word, with an "s" added, and a "y" at its end read as "ies": a word that is none of
+    them has no singular among ``words``, which a set tells without making its singular.
+    """
+    forms = set(words)
+    forms |= {word + "s" for word in words}
+    forms |= {word[:-1] + "ies" for word in words if word.endswith("y")}
+    return frozenset(forms)
 
 
 def _strip_accents(text: str) -> str:

@@ -64,12 +64,16 @@ from ._lexicon import (
     WEAK_HEADS,
 )
 from ._text import (
+    CAPITAL_WORD,
+    WORD_START,
     Passage,
     Sentence,
     Token,
     capital_windows,
+    match_tokens,
     name_key,
     singular,
+    singular_forms,
     stretches,
     words_from,
 )
@@ -86,6 +90,25 @@ _NAMING: Final = re.compile(
     )
     + r")(?:\s+[a-z]+ly)?(?:\s+as)?\s+$"
 )
+#: How the words of a naming phrase (:data:`_NAMING`) may end: a verb, "as" or an adverb.
+_NAMING_ENDS: Final = (
+    *sorted(verb.rsplit(" ", 1)[-1] for verb in NAMING_VERBS),
+    "as",
+    "ly",
+)
+
+
+def _named_before(text: str, start: int, sentence: Sentence) -> bool:
+    """Whether a naming phrase (:data:`_NAMING`) ends just before ``start``.
+
+    It is searched for only where the words before end as one can: most names follow none.
+    """
+    before = max(sentence.start, start - 40)
+    if not text[before:start].rstrip().endswith(_NAMING_ENDS):
+        return False
+    return _NAMING.search(text, before, start) is not None
+
+
 #: The start of an apposition after a name: ", which was a …", ", a …" (its nouns are read
 #: by :func:`_apposition`). A bare article needs the comma.
 _APPOSITION: Final = re.compile(
@@ -162,20 +185,172 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     text = passage.text
     if not has_later_capital(text, sentence.start + 1, sentence.end):
         return
+    written = sentence.text
+    # (Stretches are joined only at a plural's apostrophe before a capital, or at a comma
+    # after a capitalised word: in a plain sentence, one that starts with an ASCII capital.)
+    apostrophes = ("’" in written or "'" in written) and _PLURAL_JOIN.search(written) is not None
+    listed = ", " in written and (" and " in written or " & " in written)
+    if (
+        not apostrophes
+        and _plain_sentence(written)
+        and not (listed and _capital_before_comma(written))
+    ):
+        found = _pattern_runs(text, sentence)
+    else:
+        found = _window_runs(text, sentence, apostrophes=apostrophes, listed=listed)
+    for words, last_index, run, at_start in found:
+        _run_candidates(scan, passage, sentence, words, last_index, run, at_start)
+
+
+#: Where :func:`_join_apostrophes` may join two stretches: an "s", an apostrophe, a space
+#: and a capital.
+_PLURAL_JOIN: Final = re.compile(r"[sS][’'] (?=[A-Z])")
+#: A character that is no part of a word token.
+_NOT_IN_TOKEN: Final = re.compile(r"[^\w’'-]")
+
+
+def _capital_before_comma(written: str) -> bool:
+    """Whether a comma and a space may follow a capitalised word (in a plain sentence).
+
+    Only there may :func:`_join_listed_places` join two stretches. The word characters just
+    before each comma are read (up to 40; a longer word may be one).
+    """
+    at = written.find(", ")
+    while at >= 0:
+        before = written[max(0, at - 40) : at]
+        word = _NOT_IN_TOKEN.split(before)[-1]
+        if len(word) == 40 or word.lower() != word:
+            return True
+        at = written.find(", ", at + 2)
+    return False
+
+
+#: A run as its candidates read it: the words it is in (at least the four after it), the
+#: index of its last word there, its words, and whether it starts its sentence.
+_FoundRun = tuple[Sequence[Token], int, list[Token], bool]
+
+
+def _window_runs(
+    text: str, sentence: Sentence, *, apostrophes: bool, listed: bool
+) -> list[_FoundRun]:
+    """The runs of a sentence, read from its windows (or stretches) of words.
+
+    Stretches cut by a plural's apostrophe, or by commas between listed places, are joined
+    first. A run of one word that trimming leaves nothing of is left out.
+    """
     # The words around the sentence's capitals (or else its stretches of words between
     # punctuation marks that hold a capital): all that its runs read.
     windows = capital_windows(text, sentence.start, sentence.end)
     found, first_word = windows or stretches(text, sentence.start, sentence.end)
-    if "’" in sentence.text or "'" in sentence.text:
+    if apostrophes:
         found = _join_apostrophes(text, found)
-    if ", " in sentence.text and (" and " in sentence.text or " & " in sentence.text):
+    if listed:
         found = _join_listed_places(text, found)
+    runs: list[_FoundRun] = []
     for words in found:
         for begin, end in _runs(words):
-            run = list(words[begin:end])
-            _run_candidates(
-                scan, passage, sentence, words, end - 1, run, run[0].start == first_word
-            )
+            at_start = words[begin].start == first_word
+            if end - begin == 1 and _trimmed_away(words[begin].text, at_start=at_start):
+                continue
+            runs.append((words, end - 1, list(words[begin:end]), at_start))
+    return runs
+
+
+def _plain_sentence(written: str) -> bool:
+    """Whether a sentence's runs may be read by :data:`_RUN` (:func:`_pattern_runs`).
+
+    Its word characters are ASCII (so a connector is one whatever the case of its later
+    letters, and a number is one of ASCII digits), and no token starts with "_".
+    """
+    if "_" in written:
+        return False
+    return written.isascii() or not any(map(str.isalnum, _NON_ASCII.findall(written)))
+
+
+#: A character that is not ASCII.
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+
+
+def _cased(word: str) -> str:
+    """A pattern for ``word`` with its later letters in either case (ASCII letters)."""
+    return word[0] + "".join(f"[{char}{char.upper()}]" for char in word[1:])
+
+
+#: A connector as a whole token, its first letter in lower case (ASCII text): a word of
+#: :data:`CONNECTORS` in any case after that letter, or an ampersand.
+_CONNECTOR: Final = (
+    "(?:(?:"
+    + "|".join(_cased(word) for word in sorted(CONNECTORS - {"&"}, key=lambda w: (-len(w), w)))
+    + r")(?!\w|[’'-]\w)|&)"
+)
+#: Just after a token that is a word of :data:`NUMBERED_WORDS` ("Section", any case after
+#: its capital): the token reaches no further back.
+_AFTER_NUMBERED: Final = (
+    "(?:"
+    + "|".join(
+        rf"(?<={word})(?<!\w{word})(?<!\w[’'-]{word})"
+        for word in (f"[{name[0].upper()}]" + _cased(name)[1:] for name in sorted(NUMBERED_WORDS))
+    )
+    + ")"
+)
+#: A run as :func:`_runs` reads one, in text whose word characters are ASCII: capitalised
+#: words, with one or two connectors between two of them, or a number after a word that
+#: takes one ("Section 75 Agreement") and at most one connector (a digit is looked for
+#: first, before the words that take a number).
+_RUN: Final = re.compile(
+    CAPITAL_WORD
+    + "(?:(?:"
+    + rf"(?=\s*+[0-9]){_AFTER_NUMBERED}\s*+[0-9]++(?!\w|[’'-]\w)\s*+(?:{_CONNECTOR}\s*+)?"
+    + rf"|\s*+(?:{_CONNECTOR}\s*+(?:{_CONNECTOR}\s*+)?)?"
+    + f"){CAPITAL_WORD})*+"
+)
+#: Up to four word tokens (or ampersands) after a run, before any punctuation mark.
+_FOLLOWING: Final = re.compile(
+    r"\s*+((?:\w++(?:[’'-]\w++)*+|&)(?:\s*+(?:\w++(?:[’'-]\w++)*+|&)){0,3}+)"
+)
+
+
+def _may_extend(following: str) -> bool:
+    """Whether the words after a run (as :data:`_FOLLOWING` reads them) may end an extension.
+
+    One of them is a form of an initiative noun, or an ampersand splits them.
+    """
+    return "&" in following or not _EXTENSION_FORMS.isdisjoint(following.casefold().split())
+
+
+def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
+    """The runs of a plain sentence (:func:`_plain_sentence`), found by :data:`_RUN`.
+
+    What :func:`_window_runs` finds, without making the tokens of words no run reads: each
+    run's words are followed by the (up to four) words after it, which its extension reads,
+    where one of them may be an initiative noun (:func:`_initiative_noun_in`; elsewhere
+    the extension reads none).
+    """
+    first = WORD_START.search(text, sentence.start, sentence.end)
+    first_word = first.start() if first is not None else None
+    runs: list[_FoundRun] = []
+    for found in _RUN.finditer(text, sentence.start, sentence.end):
+        at_start = found.start() == first_word
+        written = found.group()
+        if _trimmed_away(written, at_start=at_start):
+            continue  # (only a single word is a connector or a sentence's opening word)
+        run = list(match_tokens(text, found.start(), written))
+        after = _FOLLOWING.match(text, found.end(), sentence.end)
+        words: Sequence[Token] = run
+        if after is not None and _may_extend(after.group(1)):
+            words = [*run, *match_tokens(text, after.start(1), after.group(1))]
+        runs.append((words, len(run) - 1, run, at_start))
+    return runs
+
+
+def _trimmed_away(word: str, *, at_start: bool) -> bool:
+    """Whether :func:`_trim` leaves nothing of a run of this one word ("The", "There").
+
+    Most runs of one word are a sentence's opening word: they are skipped before their run
+    is made.
+    """
+    lower = word.casefold()
+    return lower in CONNECTORS or (at_start and lower in SENTENCE_STARTERS)
 
 
 #: An apostrophe after a plural "s" that a capitalised word follows ("St Thomas’ NHS"):
@@ -528,7 +703,7 @@ def _repeats(run: list[Token], begin: int, index: int) -> bool:
 
 def _content(words: Sequence[str]) -> int:
     """How many of ``words`` are not connectors."""
-    return sum(1 for word in words if word.casefold() not in CONNECTORS)
+    return len([word for word in words if word.casefold() not in CONNECTORS])
 
 
 def _starts_with_body(words: Sequence[str]) -> bool:
@@ -692,6 +867,11 @@ class _Run(NamedTuple):
     starts_sentence: bool
 
 
+#: Makes a :class:`_Run` from a tuple, without the named tuple's ``__new__`` (a Python
+#: function): one is made for each run.
+_new_run: Final = tuple.__new__
+
+
 def _run_candidates(  # noqa: PLR0917 - one call site, in a hot loop
     scan: Scan,
     passage: Passage,
@@ -702,14 +882,42 @@ def _run_candidates(  # noqa: PLR0917 - one call site, in a hot loop
     at_start: bool,
 ) -> None:
     """The candidates of one run: ``run`` is ``words[…:last_index + 1]``."""
-    trimmed = _trim(run, at_start=at_start, self_keys=scan.self_keys)
+    plain = _plain(run)
+    if plain:
+        # Without connectors or possessives, only a sentence's opening word is trimmed.
+        starter = at_start and run[0].text.casefold() in SENTENCE_STARTERS
+        trimmed = run[1:] if starter else run
+    else:
+        trimmed = _trim(run, at_start=at_start, self_keys=scan.self_keys)
     if not trimmed:
         return
-    where = _Run(passage, sentence, words, last_index, run[-1], at_start and trimmed[0] is run[0])
-    if len(trimmed) == 1:
-        # One word has nothing to split (each split gives it back: a test checks it).
-        _piece_candidates(scan, where, trimmed)
+    where = _new_run(
+        _Run, (passage, sentence, words, last_index, run[-1], at_start and trimmed[0] is run[0])
+    )
+    if plain or len(trimmed) == 1:
+        # Nothing to split: one word, or words without connectors or possessives (each
+        # split gives them back, and so does reading the piece: tests check it).
+        _piece_candidates(scan, where, trimmed, plain=plain)
         return
+    for part, beside_body in _parts(trimmed):
+        _piece_candidates(scan, where, part, beside_body=beside_body)
+
+
+def _plain(run: list[Token]) -> bool:
+    """Whether no word of ``run`` is a connector or ends in a possessive's "’s".
+
+    Such a run is split nowhere (:func:`_parts`), and only its opening word may be trimmed.
+    """
+    for token in run:
+        text = token.text
+        if text.casefold() in CONNECTORS or text.endswith(("’s", "'s")):
+            return False
+    return True
+
+
+def _parts(trimmed: list[Token]) -> list[tuple[list[Token], bool]]:
+    """The parts of a trimmed run, each with whether it is coordinated with a body."""
+    found: list[tuple[list[Token], bool]] = []
     for piece in (p for owned in _split_possessives(trimmed) for p in _split_after_heads(owned)):
         for linked in _split_links(piece) if len(piece) > 2 else (piece,):
             parts = _split_coordinated(linked)
@@ -717,8 +925,8 @@ def _run_candidates(  # noqa: PLR0917 - one call site, in a hot loop
             if len(parts) > 1:  # a coordinated part may hold a link of its own
                 parts = [part for coordinated in parts for part in _split_links(coordinated)]
                 beside_body = any(_a_body(part) for part in parts)
-            for part in parts:
-                _piece_candidates(scan, where, part, beside_body=beside_body)
+            found.extend((part, beside_body) for part in parts)
+    return found
 
 
 def _a_body(part: list[Token]) -> bool:
@@ -727,17 +935,20 @@ def _a_body(part: list[Token]) -> bool:
 
 
 def _piece_candidates(
-    scan: Scan, where: _Run, piece: list[Token], *, beside_body: bool = False
+    scan: Scan, where: _Run, piece: list[Token], *, beside_body: bool = False, plain: bool = False
 ) -> None:
     """The candidate one piece of a run names: a body, a headed or extended name, or else.
 
-    A name without a head coordinated with a body (``beside_body``) is a body too.
+    A name without a head coordinated with a body (``beside_body``) is a body too. A
+    ``plain`` piece (:func:`_plain`) names no person's thing and has nothing to trim.
     """
-    named, after_person = _after_person(piece)
-    part = _trim(named, at_start=False, self_keys=scan.self_keys)
+    if plain:
+        part, after_person = piece, False
+    else:
+        part, after_person = _named_part(piece, scan.self_keys)
     if not part:
         return
-    names = [token.text for token in part]
+    names = tuple([token.text for token in part])  # (each class of the name reads a tuple)
     org = organisation_kind(names)
     if org is not None and not after_person:
         if len(part) > 1 or part[0].is_acronym:
@@ -773,6 +984,12 @@ def _piece_candidates(
     )
 
 
+def _named_part(piece: list[Token], self_keys: frozenset[str]) -> tuple[list[Token], bool]:
+    """The piece trimmed after any job title (:func:`_after_person`), and whether one was."""
+    named, after_person = _after_person(piece)
+    return _trim(named, at_start=False, self_keys=self_keys), after_person
+
+
 def _own_place_after(scan: Scan, part: list[Token], head: int) -> bool:
     """Whether the one word after a head noun is the authority's own place, part of the name.
 
@@ -783,7 +1000,7 @@ def _own_place_after(scan: Scan, part: list[Token], head: int) -> bool:
 
 
 def _coordinated_with_body(
-    scan: Scan, passage: Passage, part: list[Token], names: list[str]
+    scan: Scan, passage: Passage, part: list[Token], names: Sequence[str]
 ) -> bool:
     """Add a name without a head that an "and" joins to a body, as a body; whether it was.
 
@@ -823,6 +1040,9 @@ def _own_service(text: str, end: int) -> bool:
 
 def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
     """Add the name continued in lower case up to a head noun, if it is ("Home First model")."""
+    after = where.words[where.last_index + 1 : where.last_index + 5]
+    if not _initiative_noun_in(after):
+        return False  # (no word after is an initiative noun: most runs)
     text = where.passage.text
     extension = _extension(
         text, where.words, where.last_index, part, starts_sentence=where.starts_sentence, scan=scan
@@ -853,7 +1073,13 @@ def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
 
 
 def _add_headed(
-    scan: Scan, where: _Run, part: list[Token], names: list[str], head: int, *, after_person: bool
+    scan: Scan,
+    where: _Run,
+    part: list[Token],
+    names: Sequence[str],
+    head: int,
+    *,
+    after_person: bool,
 ) -> None:
     """Add a capitalised name ending in an initiative noun ("Autism Partnership Board").
 
@@ -866,11 +1092,10 @@ def _add_headed(
         return
     text = where.passage.text
     start, end = part[0].start, part[-1].end
-    ages = _AGE_RANGE.search(text, max(where.sentence.start, start - 12), start)
+    ages = _age_range(text, start, where.sentence)
     if ages is not None:
         start = ages.start()
-    content = [name for name in names if name.casefold() not in CONNECTORS]
-    if len(content) + (ages is not None) < 2:
+    if _content(names) + (ages is not None) < 2:
         return
     if where.starts_sentence and len(part) == 2 and part[0].text.casefold() in NOT_NAME_WORDS:
         return
@@ -915,6 +1140,18 @@ def _headed_body(scan: Scan, where: _Run, start: int, end: int) -> OrganisationK
 _AGE_RANGE: Final = re.compile(r"(?<![\w.,/£-])\d{1,2}(?:[-–]\d{1,2}|\+)\s$")
 
 
+def _age_range(text: str, start: int, sentence: Sentence) -> re.Match[str] | None:
+    """The age range just before ``start`` (:data:`_AGE_RANGE`), searched only after a digit.
+
+    The range's last mark is a digit or a "+" before the space (or before a space and the
+    line end that ``$`` may match before): most names have neither.
+    """
+    marks = text[max(0, start - 3) : max(0, start - 1)]
+    if "+" not in marks and not any(map(str.isdigit, marks)):
+        return None
+    return _AGE_RANGE.search(text, max(sentence.start, start - 12), start)
+
+
 def _generic(key: str) -> bool:
     """Whether a name key is a department or field, or fields joined by "and"."""
     return key in GENERIC_DEPARTMENTS or (
@@ -936,7 +1173,10 @@ def _extension(
     The words after the run are read first: most runs have no initiative noun there, and
     then the tests of the name itself need not run (each only rules an extension out).
     """
-    following = _lower_case_continuation(words[last_index + 1 : last_index + 5])
+    after = words[last_index + 1 : last_index + 5]
+    if not _initiative_noun_in(after):
+        return None  # (no word after is an initiative noun: most runs)
+    following = _lower_case_continuation(after)
     best: int | None = None
     for index, token in enumerate(following):
         if singular(token.text.casefold()) in EXTENSION_HEADS:
@@ -962,6 +1202,15 @@ def _extension(
             return None
     noun = singular(following[best].text.casefold())
     return following[best].end, INITIATIVE_HEADS.get(noun, InitiativeKind.OTHER), best + 1
+
+
+#: The words whose singular is a word of :data:`EXTENSION_HEADS`.
+_EXTENSION_FORMS: Final = singular_forms(EXTENSION_HEADS)
+
+
+def _initiative_noun_in(words: Sequence[Token]) -> bool:
+    """Whether a word of ``words`` may be a noun of :data:`EXTENSION_HEADS` (or its plural)."""
+    return not _EXTENSION_FORMS.isdisjoint([token.text.casefold() for token in words])
 
 
 def _lower_case_continuation(after: Sequence[Token]) -> list[Token]:
@@ -1053,7 +1302,7 @@ def _place_like(words: Sequence[str]) -> bool:
     A compass point first ("East Kent", "North-West London"), a noun of the land last or
     first before "of" ("Firth Park", "Isles of Scilly"), or only generic capitalised words.
     """
-    content = [word.casefold() for word in words if word.casefold() not in CONNECTORS]
+    content = [lower for word in words if (lower := word.casefold()) not in CONNECTORS]
     parts = [part for word in content for part in word.split("-")]
     if parts and (parts[0] in COMPASS_WORDS or parts[0] in PLACE_PREFIXES or _land_noun(words)):
         return True
@@ -1064,10 +1313,9 @@ def _place_like(words: Sequence[str]) -> bool:
 
 def _land_noun(words: Sequence[str]) -> bool:
     """Whether a noun of :data:`PLACE_NOUNS` ends the words, or starts them before "of"."""
-    lower = [word.casefold() for word in words]
-    if lower[-1] in PLACE_NOUNS and len(lower) >= 2:
+    if len(words) >= 2 and words[-1].casefold() in PLACE_NOUNS:
         return True
-    return len(lower) >= 3 and lower[0] in PLACE_NOUNS and lower[1] == "of"
+    return len(words) >= 3 and words[0].casefold() in PLACE_NOUNS and words[1].casefold() == "of"
 
 
 def _add_kind(
@@ -1139,12 +1387,24 @@ def body_cue(
     noun = ORGANISATION_NOUNS.get(singular(last)) if last else None
     if noun is not None:
         return noun
+    if not (speaks or before in _CUE_PHRASES or before.endswith(_CUE_ENDINGS)):
+        return _weak_cue(last, after, single=single)  # (no cue's phrase is before the name)
     for phrase, following in SINGLE_NAME_CUES:
         if not phrase and not speaks:
             continue  # only a single word that is no acronym ("the MASH told us")
         preceded = not phrase or before == phrase or before.endswith(" " + phrase)
         if preceded and following in {"", after}:
             return OrganisationKind.OTHER
+    return _weak_cue(last, after, single=single)
+
+
+#: The phrases of :data:`SINGLE_NAME_CUES`, and how the words before a name end in one.
+_CUE_PHRASES: Final = frozenset(phrase for phrase, _ in SINGLE_NAME_CUES if phrase)
+_CUE_ENDINGS: Final = tuple(sorted(" " + phrase for phrase in _CUE_PHRASES))
+
+
+def _weak_cue(last: str, after: str, *, single: bool) -> OrganisationKind | None:
+    """The body a word of the weaker cues before or after a name makes of it (not ``single``)."""
     if single:
         return None
     if last in ORGANISATION_CUES_BEFORE or after in ORGANISATION_CUES_AFTER:
@@ -1157,7 +1417,7 @@ def _unheaded(
     passage: Passage,
     sentence: Sentence,
     part: list[Token],
-    names: list[str],
+    names: Sequence[str],
     *,
     starts_sentence: bool,
 ) -> None:
@@ -1172,7 +1432,7 @@ def _unheaded(
     """
     text = passage.text
     start, end = part[0].start, part[-1].end
-    if _NAMING.search(text, max(sentence.start, start - 40), start):
+    if _named_before(text, start, sentence):
         _add_kind(scan, passage, start, end, kind_of(names) or InitiativeKind.OTHER)
         return
     if len(part) == 1 and (starts_sentence or part[0].text.casefold() in NOT_NAME_WORDS):
@@ -1202,7 +1462,7 @@ def _unheaded(
 
 
 def _coordinated_bodies(
-    scan: Scan, passage: Passage, sentence: Sentence, part: list[Token], names: list[str]
+    scan: Scan, passage: Passage, sentence: Sentence, part: list[Token], names: Sequence[str]
 ) -> bool:
     """Add the bodies an "and" joins where a strong cue or a list of bodies names them.
 
@@ -1367,20 +1627,18 @@ def _article_start(text: str, start: int, sentence: Sentence) -> int:
     return start
 
 
-def _may_be_brand_like(part: list[Token], names: list[str], written: str) -> bool:
+def _may_be_brand_like(part: list[Token], names: Sequence[str], written: str) -> bool:
     """Whether a run of two words or more without a head noun may be a brand-like name.
 
     Not with "the" inside, not a place, a department, a law or a generic acronym, and with
     two content words after its last "and". ``names`` are the words of ``part``.
     """
-    content = [name for name in names if name.casefold() not in CONNECTORS]
-    if (
-        "the" in names[1:]
-        or not _may_be_unheaded(_after_last_and(names))
-        or len(content) < 2
-        or _place_like(names)
-        or _generic(name_key(written))
-    ):
+    if "the" in names[1:] or _content(names) < 2 or _place_like(names):
+        return False
+    last_part = _after_last_and(names)
+    if last_part is not names and not _may_be_unheaded(last_part):
+        return False  # (without an "and", the words may be unheaded: tested just above)
+    if _generic(name_key(written)):
         return False
     return singular(names[-1].casefold()) not in NOT_INITIATIVE_HEADS and not any(
         token.is_acronym and token.text in GENERIC_ACRONYMS for token in part

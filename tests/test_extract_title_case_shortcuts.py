@@ -1,0 +1,263 @@
+"""The Title Case rule's shortcuts give what the plain way gives.
+
+Runs read by a pattern are the runs read from windows of tokens; a run without connectors or
+possessives is split nowhere; a pattern is searched for only where its last characters could
+end a match; the plural forms of a set of nouns hold every word whose singular is one.
+Each is compared with the plain way on generated text (the pages are compared as a whole by
+the tests of the rules and the gates).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from cqcmodel.extract import _title_case
+from cqcmodel.extract._lexicon import (
+    EXTENSION_HEADS,
+    NAMING_VERBS,
+    NUMBERED_WORDS,
+    ORGANISATION_CUES_AFTER,
+    ORGANISATION_CUES_BEFORE,
+    SENTENCE_STARTERS,
+    SINGLE_NAME_CUES,
+)
+from cqcmodel.extract._text import Sentence, singular, singular_forms, tokens
+from cqcmodel.extract.kinds import OrganisationKind
+
+_RUN_PARTS = [
+    "Care",
+    "Board",
+    "NHS",
+    "The",
+    "There",
+    "And",
+    "and",
+    "aND",
+    "of",
+    "the",
+    "tHe",
+    "for",
+    "with",
+    "x",
+    "plan",
+    "team",
+    "teams",
+    "75",
+    "3a",
+    "²",
+    "Section",
+    "SECTION",
+    "tier",
+    "Tier",
+    "Sub",
+    "Council’s",
+    "Thomas",
+    "Trust's",
+    "co-Op",
+    "ın",
+    "é",
+    "Ōtautahi",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "-",
+    "’",
+    "'",
+    "&",
+    ",",
+    ", ",
+    ".",
+    "(",
+    "_",
+    "£",
+]
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence(start=0, end=len(text), text=text)
+
+
+@given(st.lists(st.sampled_from(_RUN_PARTS), max_size=30).map("".join))
+@settings(max_examples=300)
+@example("The Section 75 Agreement and the Board")
+@example("Guy’s and St Thomas’ NHS Trust, Care and Board plan")
+@example("Tier  2 of Care x x x x x Board team")
+@example("Sub-Section 75 Plan and -Section 75 Plan")
+def test_runs_read_by_the_pattern_are_the_runs_of_the_windows(text: str) -> None:
+    sentence = _sentence(text)
+    written = sentence.text
+    apostrophes = "’" in written or "'" in written
+    listed = ", " in written and (" and " in written or " & " in written)
+    plain = (
+        not (apostrophes and _title_case._PLURAL_JOIN.search(written))
+        and _title_case._plain_sentence(written)
+        and not (listed and _title_case._capital_before_comma(written))
+    )
+    if not plain:
+        return
+    windows = _title_case._window_runs(text, sentence, apostrophes=apostrophes, listed=listed)
+    pattern = _title_case._pattern_runs(text, sentence)
+    assert [(run, start) for _, _, run, start in pattern] == [
+        (run, start) for _, _, run, start in windows
+    ]
+    for (words, last, _, _), (window, window_last, _, _) in zip(pattern, windows, strict=True):
+        # The words after a run are there wherever the extension reads them.
+        after, window_after = words[last + 1 : last + 5], window[window_last + 1 : window_last + 5]
+        assert _title_case._initiative_noun_in(after) == _title_case._initiative_noun_in(
+            window_after
+        )
+        if _title_case._initiative_noun_in(window_after):
+            assert tuple(after) == tuple(window_after)
+
+
+def test_the_numbered_words_are_those_the_run_pattern_reads() -> None:
+    for word in NUMBERED_WORDS:
+        for written in (word.capitalize(), word.upper()):
+            text = f"the {written} 75 Agreement"
+            runs = _title_case._pattern_runs(text, _sentence(text))
+            assert [[token.text for token in run] for _, _, run, _ in runs] == [
+                [written, "75", "Agreement"]
+            ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Care", "Board", "The", "and", "of", "NHS", "Council’s"]),
+        min_size=1,
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_a_plain_run_is_split_nowhere(words: list[str], at_start: bool) -> None:
+    run = list(tokens(" ".join(words)))
+    if not _title_case._plain(run):
+        return
+    starter = at_start and run[0].text.casefold() in SENTENCE_STARTERS
+    trimmed = _title_case._trim(run, at_start=at_start, self_keys=frozenset())
+    assert trimmed == (run[1:] if starter else run)
+    if trimmed:
+        assert _title_case._parts(trimmed) == [(trimmed, False)]
+        assert _title_case._named_part(trimmed, frozenset()) == (trimmed, False)
+
+
+@given(st.text(alphabet="abeilnorsuy'", max_size=8))
+@example("boards")
+@example("strategies")
+def test_the_singular_forms_hold_every_word_with_a_singular_among_the_nouns(word: str) -> None:
+    forms = singular_forms(EXTENSION_HEADS | {"ally", "bus", "lens"})
+    if singular(word) in EXTENSION_HEADS | {"ally", "bus", "lens"}:
+        assert word in forms
+
+
+_BEFORE_PARTS = [
+    *sorted(NAMING_VERBS),
+    "as",
+    "locally",
+    "0",
+    "25",
+    "-",
+    "–",
+    "+",
+    "x",
+    " ",
+    "  ",
+    "\n",
+    ".",
+    "£",
+]
+
+
+@given(st.lists(st.sampled_from(_BEFORE_PARTS), max_size=12).map("".join), st.integers(0, 40))
+@example("the 0-25 \nService", 0)
+@example("known \nas\n", 0)
+def test_the_searches_before_a_name_find_what_their_patterns_find(text: str, first: int) -> None:
+    name = text + "Zone"
+    start = len(text)
+    sentence = Sentence(start=min(first, start), end=len(name), text=name[min(first, start) :])
+    ages = _title_case._AGE_RANGE.search(name, max(sentence.start, start - 12), start)
+    found = _title_case._age_range(name, start, sentence)
+    assert (found and found.span()) == (ages and ages.span())
+    naming = _title_case._NAMING.search(name, max(sentence.start, start - 40), start)
+    assert _title_case._named_before(name, start, sentence) == (naming is not None)
+
+
+_LONG = 200_000
+
+
+@pytest.mark.timeout(60)
+def test_the_run_readers_finish_on_long_inputs() -> None:
+    from .test_robustness import _EXTRACTION_RUNS  # noqa: PLC0415
+
+    for text in (
+        *_EXTRACTION_RUNS,
+        "Section" + " " * _LONG + "75",
+        "A, " * _LONG,
+        "x" * _LONG + ", ",
+        "A--" * _LONG,
+        "Care and the " * (_LONG // 10),
+        "Tier 2 of " * (_LONG // 10),
+        "Thomas’ " * (_LONG // 5),
+    ):
+        sentence = _sentence(text)
+        _title_case._plain_sentence(text)
+        _title_case._capital_before_comma(text)
+        _title_case._PLURAL_JOIN.search(text)
+        _title_case._pattern_runs(text, sentence)
+
+
+def _body_cue_as_written(
+    text: str, start: int, end: int, sentence: Sentence, *, single: bool, speaks: bool
+) -> object:
+    """:func:`_title_case.body_cue` trying every phrase of the cues in turn."""
+    tc = _title_case
+    last = tc._cue_before(text, start, sentence)
+    if tc._LISTED_BEFORE.search(text, max(sentence.start, start - 16), start):
+        listed = tc._listed_member(text, start, sentence)
+        if listed is not None:
+            return listed
+    after = tc._word_after(text, end, sentence)
+    if single and singular(last) not in tc._STRONG_LAST and after not in tc._STRONG_AFTER:
+        return None
+    before = tc._words_before(text, start, sentence)
+    noun = tc.ORGANISATION_NOUNS.get(singular(last)) if last else None
+    if noun is not None:
+        return noun
+    for phrase, following in SINGLE_NAME_CUES:
+        if not phrase and not speaks:
+            continue
+        preceded = not phrase or before == phrase or before.endswith(" " + phrase)
+        if preceded and following in {"", after}:
+            return OrganisationKind.OTHER
+    if single:
+        return None
+    if last in tc.ORGANISATION_CUES_BEFORE or after in tc.ORGANISATION_CUES_AFTER:
+        return OrganisationKind.OTHER
+    return None
+
+
+_CUE_WORDS = sorted(
+    {word for phrase, following in SINGLE_NAME_CUES for word in (*phrase.split(), following)}
+    | set(ORGANISATION_CUES_BEFORE)
+    | set(ORGANISATION_CUES_AFTER)
+    | {"charity", "partners", "including", "and", ",", "x", "The"}
+)
+
+
+@given(
+    st.lists(st.sampled_from(_CUE_WORDS), max_size=6),
+    st.lists(st.sampled_from(_CUE_WORDS), max_size=3),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_body_cue_is_what_every_phrase_tried_in_turn_gives(
+    before: list[str], after: list[str], single: bool, speaks: bool
+) -> None:
+    head = " ".join(before) + " " if before else ""
+    text = head + "Zone Care " + " ".join(after)
+    start, end = len(head), len(head) + len("Zone Care")
+    sentence = _sentence(text)
+    found = _title_case.body_cue(text, start, end, sentence, single=single, speaks=speaks)
+    assert found == _body_cue_as_written(text, start, end, sentence, single=single, speaks=speaks)
