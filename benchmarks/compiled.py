@@ -20,13 +20,17 @@ its own interpreter and:
 
 Run ``python benchmarks/compiled.py`` after ``make compiled``; ``--pure`` and ``--compiled``
 name other interpreters, ``--runs`` how many timed runs each, ``--skip-tests`` skips step 3.
-It exits 1 when a check fails. ``--worker`` is how it runs itself inside each build.
+``--check`` makes the checks only (steps 1-3, no timing; without the synthetic corpus, on the
+other pages only): ``make test`` runs it (``make compiled-check``), so every change is checked
+in both builds. It exits 1 when a check fails. ``--worker`` is how it runs itself inside each
+build.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import os
 import random
@@ -205,7 +209,13 @@ def _worker_pytest() -> int:
 
     tests = [str(path) for pattern in TESTS for path in sorted(ROOT.glob(pattern))]
     with _stdout_to_stderr():
-        return int(pytest.main(["-q", "-p", "no:cacheprovider", *tests]))
+        workers = ["-n", os.environ.get("PYTEST_WORKERS", "auto")] if _has_xdist() else []
+        return int(pytest.main(["-q", "-p", "no:cacheprovider", *workers, *tests]))
+
+
+def _has_xdist() -> bool:
+    # (found, not imported: an imported plugin is one pytest can no longer rewrite)
+    return importlib.util.find_spec("xdist") is not None
 
 
 class _stdout_to_stderr:  # noqa: N801 - used as a context manager
@@ -308,11 +318,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each build")
     parser.add_argument("--parts", action="store_true", help="also time each part")
     parser.add_argument("--skip-tests", action="store_true", help="do not run the tests")
+    parser.add_argument("--check", action="store_true", help="check only: no timing")
     parser.add_argument("--worker", nargs=2, metavar=("TASK", "ARG"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         return worker(*args.worker)
-    if not (BENCHMARKS / "_corpus").exists():
+    if not args.check and not (BENCHMARKS / "_corpus").exists():
         print("make the corpus first: python benchmarks/corpus.py", file=sys.stderr)
         return 1
     failed = [f"not loaded as expected: {line}" for line in check_modules(args.pure, args.compiled)]
@@ -320,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
         failed.append("the two builds' extraction output differs")
     if not args.skip_tests and _run(args.compiled, "pytest")["pytest"] != 0:
         failed.append("the extraction tests fail on the compiled build")
-    time_both(args.pure, args.compiled, args.runs, parts=args.parts)
+    if not args.check:
+        time_both(args.pure, args.compiled, args.runs, parts=args.parts)
     for line in failed:
         print(f"FAILED: {line}", file=sys.stderr)
     return 1 if failed else 0

@@ -3,7 +3,8 @@
 Compiled, a module's functions lose their docstrings and signatures, and its attrs classes
 their docstrings and their annotations (which cattrs and users read): no module that defines a
 public class or function may be listed.
-Nothing is compiled here: ``benchmarks/compiled.py`` checks the compiled build itself.
+Nothing is compiled here: ``benchmarks/compiled.py --check`` checks the compiled build itself
+(``make test`` builds it and runs that check).
 """
 
 from __future__ import annotations
