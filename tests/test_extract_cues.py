@@ -211,6 +211,18 @@ def test_the_words_split_at_once_are_those_found_one_by_one(text: str, end: int)
             assert v._words(text.lower(), stop, folded=True) == _words_one_by_one(text, stop)
 
 
+_PLAIN_PARTS = [
+    *(part for part in _WORD_PARTS if part.isascii() and part not in {"'", "-", "_"}),
+    *("TOLD", "3rd", "!", "(", ";", "\t", ",,", "&&", "x,y&z", "a.b"),
+]
+
+
+@given(st.lists(st.sampled_from(_PLAIN_PARTS), max_size=20).map("".join))
+@example("Staff, carers & partners told us,")
+def test_plain_words_split_at_spaces_are_those_found_one_by_one(text: str) -> None:
+    assert v._plain_words(text) == _words_one_by_one(text, None)
+
+
 @given(
     st.lists(st.sampled_from(["staff", "told", "they", "and", ",", "also", "us"]), max_size=14),
     st.permutations(range(14)),

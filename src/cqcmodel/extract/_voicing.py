@@ -234,6 +234,8 @@ def _words(
     already (its words need not be).
     """
     segment = text if end is None else text[:end]
+    if segment.isascii() and "-" not in segment and "'" not in segment and "_" not in segment:
+        return _plain_words(segment)
     if "_" in segment:
         # A word character that is not a letter or digit ("_") starts no word.
         matches = [m for m in _WORD_OR_COMMA.finditer(segment) if m.group()[0] != "_"]
@@ -244,6 +246,43 @@ def _words(
     ends = list(itertools.accumulate(map(len, parts)))
     words = parts[1::2]
     return words if folded else list(map(str.casefold, words)), ends[0:-1:2]
+
+
+#: Each byte of an ASCII text as :func:`_plain_words` reads it: letters in lower case, digits,
+#: commas and ampersands as they are, every other byte a space.
+_WORD_BYTES: Final = bytes(
+    ord(chr(byte).lower())
+    if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in ",&")
+    else ord(" ")
+    for byte in range(256)
+)
+
+
+def _plain_words(segment: str) -> tuple[list[str], list[int]]:
+    """:func:`_words` of an ASCII ``segment`` without hyphens, apostrophes or underscores.
+
+    Its words are then the runs of letters and digits (and each comma or ampersand): they are
+    the parts between spaces once every other character is one, split in C (a pattern's split
+    costs a match per word and per separator).
+    """
+    spaced = segment.encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    marked = "," in spaced or "&" in spaced
+    words: list[str] = []
+    starts: list[int] = []
+    at = 0
+    for part in spaced.split(" "):
+        if not part:
+            at += 1
+            continue
+        if marked and ("," in part or "&" in part):
+            for match in _WORD_OR_COMMA.finditer(part):
+                words.append(match.group())
+                starts.append(at + match.start())
+        else:
+            words.append(part)
+            starts.append(at)
+        at += len(part) + 1
+    return words, starts
 
 
 #: Words one of which every match of ``_DATA`` holds (in lower case).
