@@ -212,13 +212,14 @@ def test_the_words_split_at_once_are_those_found_one_by_one(text: str, end: int)
 
 
 _PLAIN_PARTS = [
-    *(part for part in _WORD_PARTS if part.isascii() and part not in {"'", "-", "_"}),
-    *("TOLD", "3rd", "!", "(", ";", "\t", ",,", "&&", "x,y&z", "a.b"),
+    *(part for part in _WORD_PARTS if part.isascii() and part != "_"),
+    *("TOLD", "3rd", "!", "(", ";", "\t", ",,", "&&", "x,y&z", "a.b", "well-led", "--", "o'c"),
 ]
 
 
 @given(st.lists(st.sampled_from(_PLAIN_PARTS), max_size=20).map("".join))
 @example("Staff, carers & partners told us,")
+@example("people's well-led -staff- 'x' a-'b")
 def test_plain_words_split_at_spaces_are_those_found_one_by_one(text: str) -> None:
     assert v._plain_words(text) == _words_one_by_one(text, None)
 

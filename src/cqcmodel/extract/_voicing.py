@@ -234,7 +234,7 @@ def _words(
     already (its words need not be).
     """
     segment = text if end is None else text[:end]
-    if segment.isascii() and "-" not in segment and "'" not in segment and "_" not in segment:
+    if segment.isascii() and "_" not in segment:
         return _plain_words(segment)
     if "_" in segment:
         # A word character that is not a letter or digit ("_") starts no word.
@@ -248,25 +248,32 @@ def _words(
     return words if folded else list(map(str.casefold, words)), ends[0:-1:2]
 
 
-#: Each byte of an ASCII text as :func:`_plain_words` reads it: letters in lower case, digits,
-#: commas and ampersands as they are, every other byte a space.
+#: The characters other than letters and digits that a word (or a word of its own) may hold.
+_WORD_MARKS: Final = ",&'-"
+#: Each byte of an ASCII text as :func:`_plain_words` reads it: letters in lower case, digits
+#: and ``_WORD_MARKS`` as they are, every other byte a space.
 _WORD_BYTES: Final = bytes(
     ord(chr(byte).lower())
-    if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in ",&")
+    if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in _WORD_MARKS)
     else ord(" ")
     for byte in range(256)
 )
 
 
 def _plain_words(segment: str) -> tuple[list[str], list[int]]:
-    """:func:`_words` of an ASCII ``segment`` without hyphens, apostrophes or underscores.
+    """:func:`_words` of an ASCII ``segment`` without underscores.
 
-    Its words are then the runs of letters and digits (and each comma or ampersand): they are
-    the parts between spaces once every other character is one, split in C (a pattern's split
-    costs a match per word and per separator).
+    No word holds a space once every character that no word holds is one: the words are
+    those of the parts between spaces, split in C (a pattern's split costs a match per word
+    and per separator). A part of letters and digits is a word; only a part with one of
+    ``_WORD_MARKS`` is read with the pattern.
     """
     spaced = segment.encode("ascii").translate(_WORD_BYTES).decode("ascii")
-    marked = "," in spaced or "&" in spaced
+    marked = False
+    for mark in _WORD_MARKS:
+        if mark in spaced:
+            marked = True
+            break
     words: list[str] = []
     starts: list[int] = []
     at = 0
@@ -274,7 +281,7 @@ def _plain_words(segment: str) -> tuple[list[str], list[int]]:
         if not part:
             at += 1
             continue
-        if marked and ("," in part or "&" in part):
+        if marked and not part.isalnum():
             for match in _WORD_OR_COMMA.finditer(part):
                 words.append(match.group())
                 starts.append(at + match.start())
@@ -422,12 +429,21 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
         reach[kind] = match.end()
         lists = found.get(index) or found.setdefault(index, ([], [], []))
         lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
+    # The lists are passed one by one: a call with ``*`` is a generic call when compiled.
     if not lower.isascii():
-        return [(index, _voices_at(parts[index].text, *lists)) for index, lists in found.items()]
+        return [
+            (index, _voices_at(parts[index].text, verbs, sources, data))
+            for index, (verbs, sources, data) in found.items()
+        ]
     # An ASCII sentence in lower case is case folded (its words need not be).
     return [
-        (index, _voices_at(lower[parts[index].start : parts[index].end], *lists, folded=True))
-        for index, lists in found.items()
+        (
+            index,
+            _voices_at(
+                lower[parts[index].start : parts[index].end], verbs, sources, data, folded=True
+            ),
+        )
+        for index, (verbs, sources, data) in found.items()
     ]
 
 
