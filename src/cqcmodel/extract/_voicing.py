@@ -109,7 +109,7 @@ def _voice(head: str, modifiers: Sequence[str]) -> Voice | None:
     voice = VOICE_HEADS.get(head)
     if voice is None:
         return None
-    mods = set(map(singular, modifiers))
+    mods = {singular(modifier) for modifier in modifiers}
     if head in {"authority", "council"}:
         return voice if not mods.isdisjoint(_AUTHORITY_MODIFIERS) or head == "council" else None
     if head in {"member", "head"} and mods.isdisjoint(_MEMBER_MODIFIERS):
