@@ -9,7 +9,6 @@ signatures).
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -43,8 +42,6 @@ _FROM: Final = Caseless(
 )
 #: A word (as :data:`~cqcmodel.extract._text.tokens` reads one), an ampersand or a comma.
 _WORD_OR_COMMA: Final = re.compile(r"\w+(?:[’'-]\w+)*|&|,")
-#: The same, as the group of a pattern that :meth:`re.Pattern.split` keeps.
-_WORD_OR_COMMA_PART: Final = re.compile("(" + _WORD_OR_COMMA.pattern + ")")
 _DATA: Final = Caseless(
     r"(?<!\w)(?:(?:data|figures|statistics|survey|surveys)\b[^.;]{0,80}?\b(?:showed|shows|show|"
     r"indicated|indicates|suggested|suggests|demonstrated|demonstrates|confirmed|reflected|"
@@ -223,35 +220,27 @@ def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]
     return found
 
 
-def _words(
-    text: str, end: int | None = None, *, folded: bool = False
-) -> tuple[list[str], list[int]]:
+def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
     """The words and commas of a sentence (case folded), and where each starts.
 
     These are the word tokens of :func:`~cqcmodel.extract._text.tokens` and its commas: the
     other punctuation marks, which are single characters, only separate words. Only those
-    before ``end`` (a word's end) when it is given. ``folded``: ``text`` is case folded
-    already (its words need not be).
+    before ``end`` (a word's end) when it is given.
     """
     segment = text if end is None else text[:end]
-    if segment.isascii() and "_" not in segment:
-        return _plain_words(segment)
     if "_" in segment:
         # A word character that is not a letter or digit ("_") starts no word.
         matches = [m for m in _WORD_OR_COMMA.finditer(segment) if m.group()[0] != "_"]
         return [m.group().casefold() for m in matches], [m.start() for m in matches]
-    # Split at the words, kept: separators and words alternate, so that the words are every
-    # second part and each starts where the parts before it end (in C, not word by word).
-    parts = _WORD_OR_COMMA_PART.split(segment)
-    ends = list(itertools.accumulate(map(len, parts)))
-    words = parts[1::2]
-    return words if folded else list(map(str.casefold, words)), ends[0:-1:2]
+    return _spaced_words(segment)
 
 
-#: The characters other than letters and digits that a word (or a word of its own) may hold.
-_WORD_MARKS: Final = ",&'-"
-#: Each byte of an ASCII text as :func:`_plain_words` reads it: letters in lower case, digits
-#: and ``_WORD_MARKS`` as they are, every other byte a space.
+#: The ASCII characters other than letters and digits that a word (or a word of its own) may
+#: hold, and "?", which every other character stands for in :func:`_spaced_words`.
+_WORD_MARKS: Final = ",&'-?"
+#: Each byte of an ASCII text (or one encoded with "?" for every other character) as
+#: :func:`_spaced_words` reads it: letters in lower case, digits and ``_WORD_MARKS`` as they
+#: are, every other byte a space.
 _WORD_BYTES: Final = bytes(
     ord(chr(byte).lower())
     if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in _WORD_MARKS)
@@ -260,15 +249,16 @@ _WORD_BYTES: Final = bytes(
 )
 
 
-def _plain_words(segment: str) -> tuple[list[str], list[int]]:
-    """:func:`_words` of an ASCII ``segment`` without underscores.
+def _spaced_words(segment: str) -> tuple[list[str], list[int]]:
+    """:func:`_words` of a ``segment`` without underscores.
 
-    No word holds a space once every character that no word holds is one: the words are
-    those of the parts between spaces, split in C (a pattern's split costs a match per word
-    and per separator). A part of letters and digits is a word; only a part with one of
-    ``_WORD_MARKS`` is read with the pattern.
+    No word holds a space once every ASCII character that no word holds is one: the words
+    are those of the parts between spaces, split in C (a pattern's split costs a match per
+    word and per separator). A part of ASCII letters and digits is a word (in lower case);
+    only a part with one of ``_WORD_MARKS`` (or a character outside ASCII) is read with the
+    pattern, in ``segment``.
     """
-    spaced = segment.encode("ascii").translate(_WORD_BYTES).decode("ascii")
+    spaced = segment.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
     marked = False
     for mark in _WORD_MARKS:
         if mark in spaced:
@@ -282,9 +272,9 @@ def _plain_words(segment: str) -> tuple[list[str], list[int]]:
             at += 1
             continue
         if marked and not part.isalnum():
-            for match in _WORD_OR_COMMA.finditer(part):
-                words.append(match.group())
-                starts.append(at + match.start())
+            for match in _WORD_OR_COMMA.finditer(segment, at, at + len(part)):
+                words.append(match.group().casefold())
+                starts.append(match.start())
         else:
             words.append(part)
             starts.append(at)
@@ -325,20 +315,15 @@ def _voices(text: str) -> _Voiced:
     return _voices_at(text, verbs, sources, data)
 
 
-def _voices_at(
-    text: str, verbs: list[int], sources: list[int], data: list[int], *, folded: bool = False
-) -> _Voiced:
-    """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end).
-
-    ``folded``: ``text`` is case folded already (an ASCII sentence in lower case).
-    """
+def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int]) -> _Voiced:
+    """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end)."""
     if not verbs and not sources:
         # Only a sentence with a verb or a source is split into words.
         return ((Voice.DATA,), False) if data else _NONE
     # A verb's subject is before it, so without a source the words after the last verb are
     # not read.
     last = _WORD_OR_COMMA.match(text, verbs[-1]) if verbs and not sources else None
-    words, starts = _words(text, last.end() if last is not None else None, folded=folded)
+    words, starts = _words(text, last.end() if last is not None else None)
     positions: list[tuple[int, Voice]] = []
     pronoun = False
     if verbs:
@@ -430,19 +415,8 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
         lists = found.get(index) or found.setdefault(index, ([], [], []))
         lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
     # The lists are passed one by one: a call with ``*`` is a generic call when compiled.
-    if not lower.isascii():
-        return [
-            (index, _voices_at(parts[index].text, verbs, sources, data))
-            for index, (verbs, sources, data) in found.items()
-        ]
-    # An ASCII sentence in lower case is case folded (its words need not be).
     return [
-        (
-            index,
-            _voices_at(
-                lower[parts[index].start : parts[index].end], verbs, sources, data, folded=True
-            ),
-        )
+        (index, _voices_at(parts[index].text, verbs, sources, data))
         for index, (verbs, sources, data) in found.items()
     ]
 
