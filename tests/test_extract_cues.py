@@ -208,7 +208,22 @@ def test_the_words_split_at_once_are_those_found_one_by_one(text: str, end: int)
     for stop in (None, min(end, len(text))):
         assert v._words(text, stop) == _words_one_by_one(text, stop)
         if text.isascii():
-            assert v._words(text.lower(), stop, folded=True) == _words_one_by_one(text, stop)
+            assert v._words(text.lower(), stop) == _words_one_by_one(text, stop)
+
+
+_SPACED_PARTS = [
+    *(part for part in _WORD_PARTS if part != "_"),
+    *("TOLD", "3rd", "!", "?", "(", ";", "\t", ",,", "&&", "x,y&z", "a.b", "well-led", "--", "o'c"),
+    *("people’s", "“", "”", "–", "\xa0", "İ", "Σ", "\u2028", "٣", "\ud800"),
+]
+
+
+@given(st.lists(st.sampled_from(_SPACED_PARTS), max_size=20).map("".join))
+@example("Staff, carers & partners told us,")
+@example("people's well-led -staff- 'x' a-'b")
+@example("“Staff’s” – Café?staff ÉTÉ")
+def test_words_split_at_spaces_are_those_found_one_by_one(text: str) -> None:
+    assert v._spaced_words(text) == _words_one_by_one(text, None)
 
 
 @given(

@@ -71,8 +71,9 @@ class WordCues:
             msg = f"cue words must be lower-case ASCII letters, got {listed!r}"
             raise ValueError(msg)
         alternation = trie_pattern(listed) + r"\b"
-        self._after_space = re.compile(b" (" + alternation.encode() + b")")
-        self._words = {word.encode(): word for word in listed}
+        # No group: a match is the space and its word (marking where the word starts is work).
+        self._after_space = re.compile(b" " + alternation.encode())
+        self._words = {b" " + word.encode(): word for word in listed}
 
     def places(self, lower: str) -> list[tuple[int, str]]:
         """Each place in ``lower`` and the word that starts there, in text order."""
@@ -80,7 +81,7 @@ class WordCues:
         spaced = b" " + lower.encode("ascii", "replace").translate(_SEPARATORS_TO_SPACES)
         words = self._words
         found = [
-            (match.start(), words[match.group(1)]) for match in self._after_space.finditer(spaced)
+            (match.start(), words[match.group()]) for match in self._after_space.finditer(spaced)
         ]
         if lower.isascii():
             return found

@@ -9,7 +9,6 @@ signatures).
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -43,8 +42,6 @@ _FROM: Final = Caseless(
 )
 #: A word (as :data:`~cqcmodel.extract._text.tokens` reads one), an ampersand or a comma.
 _WORD_OR_COMMA: Final = re.compile(r"\w+(?:[’'-]\w+)*|&|,")
-#: The same, as the group of a pattern that :meth:`re.Pattern.split` keeps.
-_WORD_OR_COMMA_PART: Final = re.compile("(" + _WORD_OR_COMMA.pattern + ")")
 _DATA: Final = Caseless(
     r"(?<!\w)(?:(?:data|figures|statistics|survey|surveys)\b[^.;]{0,80}?\b(?:showed|shows|show|"
     r"indicated|indicates|suggested|suggests|demonstrated|demonstrates|confirmed|reflected|"
@@ -109,7 +106,7 @@ def _voice(head: str, modifiers: Sequence[str]) -> Voice | None:
     voice = VOICE_HEADS.get(head)
     if voice is None:
         return None
-    mods = set(map(singular, modifiers))
+    mods = {singular(modifier) for modifier in modifiers}
     if head in {"authority", "council"}:
         return voice if not mods.isdisjoint(_AUTHORITY_MODIFIERS) or head == "council" else None
     if head in {"member", "head"} and mods.isdisjoint(_MEMBER_MODIFIERS):
@@ -223,27 +220,66 @@ def _phrase_forwards(words: Sequence[str], index: int) -> list[tuple[int, Voice]
     return found
 
 
-def _words(
-    text: str, end: int | None = None, *, folded: bool = False
-) -> tuple[list[str], list[int]]:
+def _words(text: str, end: int | None = None) -> tuple[list[str], list[int]]:
     """The words and commas of a sentence (case folded), and where each starts.
 
     These are the word tokens of :func:`~cqcmodel.extract._text.tokens` and its commas: the
     other punctuation marks, which are single characters, only separate words. Only those
-    before ``end`` (a word's end) when it is given. ``folded``: ``text`` is case folded
-    already (its words need not be).
+    before ``end`` (a word's end) when it is given.
     """
     segment = text if end is None else text[:end]
     if "_" in segment:
         # A word character that is not a letter or digit ("_") starts no word.
         matches = [m for m in _WORD_OR_COMMA.finditer(segment) if m.group()[0] != "_"]
         return [m.group().casefold() for m in matches], [m.start() for m in matches]
-    # Split at the words, kept: separators and words alternate, so that the words are every
-    # second part and each starts where the parts before it end (in C, not word by word).
-    parts = _WORD_OR_COMMA_PART.split(segment)
-    ends = list(itertools.accumulate(map(len, parts)))
-    words = parts[1::2]
-    return words if folded else list(map(str.casefold, words)), ends[0:-1:2]
+    return _spaced_words(segment)
+
+
+#: The ASCII characters other than letters and digits that a word (or a word of its own) may
+#: hold, and "?", which every other character stands for in :func:`_spaced_words`.
+_WORD_MARKS: Final = ",&'-?"
+#: Each byte of an ASCII text (or one encoded with "?" for every other character) as
+#: :func:`_spaced_words` reads it: letters in lower case, digits and ``_WORD_MARKS`` as they
+#: are, every other byte a space.
+_WORD_BYTES: Final = bytes(
+    ord(chr(byte).lower())
+    if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in _WORD_MARKS)
+    else ord(" ")
+    for byte in range(256)
+)
+
+
+def _spaced_words(segment: str) -> tuple[list[str], list[int]]:
+    """:func:`_words` of a ``segment`` without underscores.
+
+    No word holds a space once every ASCII character that no word holds is one: the words
+    are those of the parts between spaces, split in C (a pattern's split costs a match per
+    word and per separator). A part of ASCII letters and digits is a word (in lower case);
+    only a part with one of ``_WORD_MARKS`` (or a character outside ASCII) is read with the
+    pattern, in ``segment``.
+    """
+    spaced = segment.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
+    marked = False
+    for mark in _WORD_MARKS:
+        if mark in spaced:
+            marked = True
+            break
+    words: list[str] = []
+    starts: list[int] = []
+    at = 0
+    for part in spaced.split(" "):
+        if not part:
+            at += 1
+            continue
+        if marked and not part.isalnum():
+            for match in _WORD_OR_COMMA.finditer(segment, at, at + len(part)):
+                words.append(match.group().casefold())
+                starts.append(match.start())
+        else:
+            words.append(part)
+            starts.append(at)
+        at += len(part) + 1
+    return words, starts
 
 
 #: Words one of which every match of ``_DATA`` holds (in lower case).
@@ -279,20 +315,15 @@ def _voices(text: str) -> _Voiced:
     return _voices_at(text, verbs, sources, data)
 
 
-def _voices_at(
-    text: str, verbs: list[int], sources: list[int], data: list[int], *, folded: bool = False
-) -> _Voiced:
-    """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end).
-
-    ``folded``: ``text`` is case folded already (an ASCII sentence in lower case).
-    """
+def _voices_at(text: str, verbs: list[int], sources: list[int], data: list[int]) -> _Voiced:
+    """:func:`_voices`, given where the matches of its patterns start (``_FROM``'s: end)."""
     if not verbs and not sources:
         # Only a sentence with a verb or a source is split into words.
         return ((Voice.DATA,), False) if data else _NONE
     # A verb's subject is before it, so without a source the words after the last verb are
     # not read.
     last = _WORD_OR_COMMA.match(text, verbs[-1]) if verbs and not sources else None
-    words, starts = _words(text, last.end() if last is not None else None, folded=folded)
+    words, starts = _words(text, last.end() if last is not None else None)
     positions: list[tuple[int, Voice]] = []
     pronoun = False
     if verbs:
@@ -383,12 +414,10 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
         reach[kind] = match.end()
         lists = found.get(index) or found.setdefault(index, ([], [], []))
         lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
-    if not lower.isascii():
-        return [(index, _voices_at(parts[index].text, *lists)) for index, lists in found.items()]
-    # An ASCII sentence in lower case is case folded (its words need not be).
+    # The lists are passed one by one: a call with ``*`` is a generic call when compiled.
     return [
-        (index, _voices_at(lower[parts[index].start : parts[index].end], *lists, folded=True))
-        for index, lists in found.items()
+        (index, _voices_at(parts[index].text, verbs, sources, data))
+        for index, (verbs, sources, data) in found.items()
     ]
 
 
