@@ -113,6 +113,24 @@ def test_runs_read_by_the_pattern_are_the_runs_of_the_windows(text: str) -> None
             assert tuple(after) == tuple(window_after)
 
 
+_COMMA_PARTS = ["A", "Ab", "a", "x" * 13, "1", "-", "’", "'", ", ", ",", " ", ".", "é"]
+
+
+@given(st.lists(st.sampled_from(_COMMA_PARTS), max_size=30).map("".join))
+@settings(max_examples=500)
+@example("x" * 40 + ", ")
+@example("x" * 39 + ", ")
+@example("B" + "x" * 39 + ", ")
+@example("B" + "x" * 40 + ", ")
+def test_a_capital_before_a_comma_is_found_where_the_words_before_each_comma_show_it(
+    text: str,
+) -> None:
+    if _title_case._plain_sentence(text):
+        assert _title_case._capital_before_comma(text) == (
+            _title_case._capital_before_comma_as_read(text)
+        )
+
+
 def test_the_numbered_words_are_those_the_run_pattern_reads() -> None:
     for word in NUMBERED_WORDS:
         for written in (word.capitalize(), word.upper()):

@@ -212,8 +212,27 @@ _NOT_IN_TOKEN: Final = re.compile(r"[^\w’'-]")
 def _capital_before_comma(written: str) -> bool:
     """Whether a comma and a space may follow a capitalised word (in a plain sentence).
 
-    Only there may :func:`_join_listed_places` join two stretches. The word characters just
-    before each comma are read (up to 40; a longer word may be one).
+    Only there may :func:`_join_listed_places` join two stretches. What
+    :func:`_capital_before_comma_as_read` reads, searched for: a capital at most 40 word
+    characters before a comma, or 40 word characters before one.
+    """
+    return (
+        _CAPITAL_BEFORE_COMMA.search(written) is not None
+        or _LONG_BEFORE_COMMA.search(written) is not None
+    )
+
+
+#: A capital that the word characters after it join to a comma and a space (at most 40 of
+#: them from the capital on), and a comma and a space after 40 word characters.
+_CAPITAL_BEFORE_COMMA: Final = re.compile(r"[A-Z](?=[\w’'-]{0,39}+, )")
+_LONG_BEFORE_COMMA: Final = re.compile(r", (?<=[\w’'-]{40}, )")
+
+
+def _capital_before_comma_as_read(written: str) -> bool:
+    """:func:`_capital_before_comma` as it reads: the word characters just before each comma.
+
+    Up to 40 are read (a longer word may be one); a capital among them (in a plain sentence,
+    an ASCII one) may start the word.
     """
     at = written.find(", ")
     while at >= 0:
@@ -310,6 +329,11 @@ _FOLLOWING: Final = re.compile(
 )
 
 
+#: :data:`_RUN`, and the words after the run that :data:`_FOLLOWING` reads (group 1, when
+#: there are any): one search reads both, and no match is made for the words after each run.
+_RUN_FOLLOWED: Final = re.compile(_RUN.pattern + "(?=(?:" + _FOLLOWING.pattern + ")?)")
+
+
 def _may_extend(following: str) -> bool:
     """Whether the words after a run (as :data:`_FOLLOWING` reads them) may end an extension.
 
@@ -329,16 +353,17 @@ def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
     first = WORD_START.search(text, sentence.start, sentence.end)
     first_word = first.start() if first is not None else None
     runs: list[_FoundRun] = []
-    for found in _RUN.finditer(text, sentence.start, sentence.end):
-        at_start = found.start() == first_word
+    for found in _RUN_FOLLOWED.finditer(text, sentence.start, sentence.end):
+        begin = found.start()
+        at_start = begin == first_word
         written = found.group()
         if _trimmed_away(written, at_start=at_start):
             continue  # (only a single word is a connector or a sentence's opening word)
-        run = list(match_tokens(text, found.start(), written))
-        after = _FOLLOWING.match(text, found.end(), sentence.end)
+        run = list(match_tokens(text, begin, written))
+        following = found.group(1)
         words: Sequence[Token] = run
-        if after is not None and _may_extend(after.group(1)):
-            words = [*run, *match_tokens(text, after.start(1), after.group(1))]
+        if following is not None and _may_extend(following):
+            words = [*run, *match_tokens(text, found.start(1), following)]
         runs.append((words, len(run) - 1, run, at_start))
     return runs
 
