@@ -23,7 +23,7 @@ from cqcmodel.extract._lexicon import (
     SENTENCE_STARTERS,
     SINGLE_NAME_CUES,
 )
-from cqcmodel.extract._text import Sentence, singular, singular_forms, tokens
+from cqcmodel.extract._text import WORD_START, Sentence, singular, singular_forms, tokens
 from cqcmodel.extract.kinds import OrganisationKind
 
 _RUN_PARTS = [
@@ -129,6 +129,17 @@ def test_a_capital_before_a_comma_is_found_where_the_words_before_each_comma_sho
         assert _title_case._capital_before_comma(text) == (
             _title_case._capital_before_comma_as_read(text)
         )
+
+
+@given(st.text(st.sampled_from(["a", "A", "_", "&", "²", "é", " ", ",", "(", "’", "\n"])))
+@example("")
+@example(" ")
+def test_a_sentence_s_first_word_is_where_the_word_pattern_finds_one(text: str) -> None:
+    for start in range(len(text) + 1):
+        sentence = Sentence(start=start, end=len(text), text=text[start:])
+        found = WORD_START.search(text, start, len(text))
+        expected = found.start() if found is not None else None
+        assert _title_case._first_word(text, sentence) == expected
 
 
 def test_the_numbered_words_are_those_the_run_pattern_reads() -> None:

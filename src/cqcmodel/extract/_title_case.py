@@ -188,7 +188,7 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     written = sentence.text
     # (Stretches are joined only at a plural's apostrophe before a capital, or at a comma
     # after a capitalised word: in a plain sentence, one that starts with an ASCII capital.)
-    apostrophes = ("’" in written or "'" in written) and _PLURAL_JOIN.search(written) is not None
+    apostrophes = ("’ " in written or "' " in written) and _PLURAL_JOIN.search(written) is not None
     listed = ", " in written and (" and " in written or " & " in written)
     if (
         not apostrophes
@@ -350,8 +350,7 @@ def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
     where one of them may be an initiative noun (:func:`_initiative_noun_in`; elsewhere
     the extension reads none).
     """
-    first = WORD_START.search(text, sentence.start, sentence.end)
-    first_word = first.start() if first is not None else None
+    first_word = _first_word(text, sentence)
     runs: list[_FoundRun] = []
     for found in _RUN_FOLLOWED.finditer(text, sentence.start, sentence.end):
         begin = found.start()
@@ -366,6 +365,19 @@ def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
             words = [*run, *match_tokens(text, found.start(1), following)]
         runs.append((words, len(run) - 1, run, at_start))
     return runs
+
+
+def _first_word(text: str, sentence: Sentence) -> int | None:
+    """Where the first word of a sentence starts (as :data:`WORD_START` finds it).
+
+    Most sentences start with one: it is searched for only where the first character is no
+    word character (a letter, digit or "_") or ampersand.
+    """
+    start = sentence.start
+    if start < sentence.end and (text[start].isalnum() or text[start] in "_&"):
+        return start
+    first = WORD_START.search(text, start, sentence.end)
+    return first.start() if first is not None else None
 
 
 def _trimmed_away(word: str, *, at_start: bool) -> bool:
@@ -1065,6 +1077,8 @@ def _own_service(text: str, end: int) -> bool:
 
 def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
     """Add the name continued in lower case up to a head noun, if it is ("Home First model")."""
+    if where.last_index + 1 >= len(where.words):
+        return False  # (no word after the run is read: most runs of a plain sentence)
     after = where.words[where.last_index + 1 : where.last_index + 5]
     if not _initiative_noun_in(after):
         return False  # (no word after is an initiative noun: most runs)
@@ -1613,7 +1627,7 @@ def _may_name_alone(word: Token) -> bool:
         return False
     if lower in GENERIC_DEPARTMENTS or singular(lower) in BODY_WORDS:
         return False
-    return not (word.is_acronym and word.text in GENERIC_ACRONYMS)
+    return not (word.text in GENERIC_ACRONYMS and word.is_acronym)
 
 
 def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
@@ -1666,7 +1680,7 @@ def _may_be_brand_like(part: list[Token], names: Sequence[str], written: str) ->
     if _generic(name_key(written)):
         return False
     return singular(names[-1].casefold()) not in NOT_INITIATIVE_HEADS and not any(
-        token.is_acronym and token.text in GENERIC_ACRONYMS for token in part
+        token.text in GENERIC_ACRONYMS and token.is_acronym for token in part
     )
 
 
