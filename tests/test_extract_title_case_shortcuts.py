@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cqcmodel.extract import _title_case
+from cqcmodel.extract import _classify, _title_case
 from cqcmodel.extract._lexicon import (
     EXTENSION_HEADS,
     NAMING_VERBS,
@@ -290,3 +290,15 @@ def test_a_body_cue_is_what_every_phrase_tried_in_turn_gives(
     sentence = _sentence(text)
     found = _title_case.body_cue(text, start, end, sentence, single=single, speaks=speaks)
     assert found == _body_cue_as_written(text, start, end, sentence, single=single, speaks=speaks)
+
+
+def test_a_full_cache_of_name_classes_is_emptied_and_gives_what_the_classes_give() -> None:
+    _classify.clear_caches()
+    names = [("Carers", f"Trust{index}") for index in range(_classify._MOST_CACHED + 10)]
+    names += [("Carers", "Trust"), ("Sheffield",), ("Age", "UK", "Leeds")] * 2
+    names.append(("A",) * (_classify._CACHED_WORDS + 1))
+    for words in names:
+        assert _classify.organisation_kind(words) == _classify._organisation_kind(words)
+        assert _classify.head_index(list(words)) == _classify._head_index(words)
+        assert _classify.names_a_thing(words) == _classify._names_a_thing(words)
+    _classify.clear_caches()
