@@ -1006,8 +1006,12 @@ def _piece_candidates(
         and not _own_place_after(scan, part, head)
     ):
         part, names = part[: head + 1], names[: head + 1]
-    body = head is None and _names_a_thing(names) and " ".join(names) not in PROGRAMME_NAMES
-    if part[-1] is where.last and not body and _add_extended(scan, where, part):
+    if (
+        part[-1] is where.last
+        and where.last_index + 1 < len(where.words)  # (else no word after it extends it)
+        and not (head is None and _names_a_thing(names) and " ".join(names) not in PROGRAMME_NAMES)
+        and _add_extended(scan, where, part)
+    ):
         return
     if person:
         return
