@@ -9,6 +9,8 @@ the tests of the rules and the gates).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -113,7 +115,7 @@ def test_runs_read_by_the_pattern_are_the_runs_of_the_windows(text: str) -> None
             assert tuple(after) == tuple(window_after)
 
 
-_COMMA_PARTS = ["A", "Ab", "a", "x" * 13, "1", "-", "’", "'", ", ", ",", " ", ".", "é"]
+_COMMA_PARTS = ["A", "Ab", "a", "x" * 13, "1", "-", "’", "'", ", ", ",", " ", ".", "é", "_", "²"]
 
 
 @given(st.lists(st.sampled_from(_COMMA_PARTS), max_size=30).map("".join))
@@ -140,6 +142,21 @@ def test_a_sentence_s_first_word_is_where_the_word_pattern_finds_one(text: str) 
         found = WORD_START.search(text, start, len(text))
         expected = found.start() if found is not None else None
         assert _title_case._first_word(text, sentence) == expected
+
+
+@given(st.lists(st.sampled_from(_RUN_PARTS), max_size=30).map("".join))
+@settings(max_examples=300)
+@example("A Level 3 Plan and Care x")
+def test_the_ascii_run_pattern_reads_a_plain_sentence_as_the_unicode_one(text: str) -> None:
+    def spans(pattern: re.Pattern[str], start: int) -> list[tuple[int, ...]]:
+        return [found.span() + found.span(1) for found in pattern.finditer(text, start)]
+
+    for start in range(len(text) + 1):
+        if start and not text[start - 1].isspace():
+            continue
+        if _title_case._plain_sentence(text[start:]):
+            unicode = spans(_title_case._RUN_FOLLOWED, start)
+            assert spans(_title_case._PLAIN_RUN, start) == unicode
 
 
 def test_the_numbered_words_are_those_the_run_pattern_reads() -> None:

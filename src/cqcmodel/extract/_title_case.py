@@ -224,8 +224,9 @@ def _capital_before_comma(written: str) -> bool:
 
 #: A capital that the word characters after it join to a comma and a space (at most 40 of
 #: them from the capital on), and a comma and a space after 40 word characters.
-_CAPITAL_BEFORE_COMMA: Final = re.compile(r"[A-Z](?=[\w’'-]{0,39}+, )")
-_LONG_BEFORE_COMMA: Final = re.compile(r", (?<=[\w’'-]{40}, )")
+#: (In a plain sentence, every word character is an ASCII letter or digit.)
+_CAPITAL_BEFORE_COMMA: Final = re.compile(r"[A-Z](?=[0-9A-Za-z’'-]{0,39}+, )")
+_LONG_BEFORE_COMMA: Final = re.compile(r", (?<=[0-9A-Za-z’'-]{40}, )")
 
 
 def _capital_before_comma_as_read(written: str) -> bool:
@@ -332,6 +333,11 @@ _FOLLOWING: Final = re.compile(
 #: :data:`_RUN`, and the words after the run that :data:`_FOLLOWING` reads (group 1, when
 #: there are any): one search reads both, and no match is made for the words after each run.
 _RUN_FOLLOWED: Final = re.compile(_RUN.pattern + "(?=(?:" + _FOLLOWING.pattern + ")?)")
+#: :data:`_RUN_FOLLOWED` with ASCII word characters. In a plain sentence
+#: (:func:`_plain_sentence`) every word character is an ASCII letter or digit, and testing
+#: for one is faster than the Unicode test of ``\w``: the pattern reads the sentence and the
+#: two characters before it, which :func:`_pattern_runs` checks are no word's.
+_PLAIN_RUN: Final = re.compile(_RUN_FOLLOWED.pattern.replace(r"\w", "[0-9A-Za-z]"))
 
 
 def _may_extend(following: str) -> bool:
@@ -351,8 +357,12 @@ def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
     the extension reads none).
     """
     first_word = _first_word(text, sentence)
+    start = sentence.start
+    # (Before a sentence is a space: where none is, the Unicode pattern reads what is.)
+    ascii_words = start == 0 or text[start - 1].isspace()
+    pattern = _PLAIN_RUN if ascii_words else _RUN_FOLLOWED
     runs: list[_FoundRun] = []
-    for found in _RUN_FOLLOWED.finditer(text, sentence.start, sentence.end):
+    for found in pattern.finditer(text, start, sentence.end):
         begin = found.start()
         at_start = begin == first_word
         written = found.group()
