@@ -1097,9 +1097,7 @@ def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
     if not _initiative_noun_in(after):
         return False  # (no word after is an initiative noun: most runs)
     text = where.passage.text
-    extension = _extension(
-        text, where.words, where.last_index, part, starts_sentence=where.starts_sentence, scan=scan
-    )
+    extension = _extension(text, after, part, starts_sentence=where.starts_sentence, scan=scan)
     if extension is None:
         return False
     ext_end, ext_kind, ext_words = extension
@@ -1214,8 +1212,7 @@ def _generic(key: str) -> bool:
 
 def _extension(
     text: str,
-    words: Sequence[Token],
-    last_index: int,
+    after: Sequence[Token],
     part: list[Token],
     *,
     starts_sentence: bool,
@@ -1223,12 +1220,10 @@ def _extension(
 ) -> tuple[int, InitiativeKind, int] | None:
     """A lower-case continuation ending in an initiative noun: (end, kind, word count).
 
-    The words after the run are read first: most runs have no initiative noun there, and
-    then the tests of the name itself need not run (each only rules an extension out).
+    ``after`` are the (up to four) words after the run, one of which may be an initiative
+    noun (:func:`_add_extended` reads them first: most runs have none, and then the tests of
+    the name itself need not run, each only ruling an extension out).
     """
-    after = words[last_index + 1 : last_index + 5]
-    if not _initiative_noun_in(after):
-        return None  # (no word after is an initiative noun: most runs)
     following = _lower_case_continuation(after)
     best: int | None = None
     for index, token in enumerate(following):
