@@ -9,11 +9,13 @@ the tests of the rules and the gates).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cqcmodel.extract import _title_case
+from cqcmodel.extract import _classify, _title_case
 from cqcmodel.extract._lexicon import (
     EXTENSION_HEADS,
     NAMING_VERBS,
@@ -23,7 +25,7 @@ from cqcmodel.extract._lexicon import (
     SENTENCE_STARTERS,
     SINGLE_NAME_CUES,
 )
-from cqcmodel.extract._text import Sentence, singular, singular_forms, tokens
+from cqcmodel.extract._text import WORD_START, Sentence, singular, singular_forms, tokens
 from cqcmodel.extract.kinds import OrganisationKind
 
 _RUN_PARTS = [
@@ -111,6 +113,50 @@ def test_runs_read_by_the_pattern_are_the_runs_of_the_windows(text: str) -> None
         )
         if _title_case._initiative_noun_in(window_after):
             assert tuple(after) == tuple(window_after)
+
+
+_COMMA_PARTS = ["A", "Ab", "a", "x" * 13, "1", "-", "’", "'", ", ", ",", " ", ".", "é", "_", "²"]
+
+
+@given(st.lists(st.sampled_from(_COMMA_PARTS), max_size=30).map("".join))
+@settings(max_examples=500)
+@example("x" * 40 + ", ")
+@example("x" * 39 + ", ")
+@example("B" + "x" * 39 + ", ")
+@example("B" + "x" * 40 + ", ")
+def test_a_capital_before_a_comma_is_found_where_the_words_before_each_comma_show_it(
+    text: str,
+) -> None:
+    if _title_case._plain_sentence(text):
+        assert _title_case._capital_before_comma(text) == (
+            _title_case._capital_before_comma_as_read(text)
+        )
+
+
+@given(st.text(st.sampled_from(["a", "A", "_", "&", "²", "é", " ", ",", "(", "’", "\n"])))
+@example("")
+@example(" ")
+def test_a_sentence_s_first_word_is_where_the_word_pattern_finds_one(text: str) -> None:
+    for start in range(len(text) + 1):
+        sentence = Sentence(start=start, end=len(text), text=text[start:])
+        found = WORD_START.search(text, start, len(text))
+        expected = found.start() if found is not None else None
+        assert _title_case._first_word(text, sentence) == expected
+
+
+@given(st.lists(st.sampled_from(_RUN_PARTS), max_size=30).map("".join))
+@settings(max_examples=300)
+@example("A Level 3 Plan and Care x")
+def test_the_ascii_run_pattern_reads_a_plain_sentence_as_the_unicode_one(text: str) -> None:
+    def spans(pattern: re.Pattern[str], start: int) -> list[tuple[int, ...]]:
+        return [found.span() + found.span(1) for found in pattern.finditer(text, start)]
+
+    for start in range(len(text) + 1):
+        if start and not text[start - 1].isspace():
+            continue
+        if _title_case._plain_sentence(text[start:]):
+            unicode = spans(_title_case._RUN_FOLLOWED, start)
+            assert spans(_title_case._PLAIN_RUN, start) == unicode
 
 
 def test_the_numbered_words_are_those_the_run_pattern_reads() -> None:
@@ -261,3 +307,15 @@ def test_a_body_cue_is_what_every_phrase_tried_in_turn_gives(
     sentence = _sentence(text)
     found = _title_case.body_cue(text, start, end, sentence, single=single, speaks=speaks)
     assert found == _body_cue_as_written(text, start, end, sentence, single=single, speaks=speaks)
+
+
+def test_a_full_cache_of_name_classes_is_emptied_and_gives_what_the_classes_give() -> None:
+    _classify.clear_caches()
+    names = [("Carers", f"Trust{index}") for index in range(_classify._MOST_CACHED + 10)]
+    names += [("Carers", "Trust"), ("Sheffield",), ("Age", "UK", "Leeds")] * 2
+    names.append(("A",) * (_classify._CACHED_WORDS + 1))
+    for words in names:
+        assert _classify.organisation_kind(words) == _classify._organisation_kind(words)
+        assert _classify.head_index(list(words)) == _classify._head_index(words)
+        assert _classify.names_a_thing(words) == _classify._names_a_thing(words)
+    _classify.clear_caches()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Final, TypeVar
+from typing import Final, TypeVar, cast
 
 from ._lexicon import (
     BRANCH_LINKS,
@@ -230,23 +230,36 @@ _CACHED_WORDS: Final = 12
 _T = TypeVar("_T")
 
 
+#: How many names each cache of :func:`_by_words` holds before it is emptied.
+_MOST_CACHED: Final = 4096
+#: What a cache of :func:`_by_words` gives for a name it does not hold.
+_MISSING: Final = object()
+
+
 def _by_words(
     function: Callable[[Sequence[str]], _T], doc: str
 ) -> tuple[Callable[[Sequence[str]], _T], Callable[[], None]]:
     """``function`` of a name's words, cached, and what empties its cache.
 
-    Names of up to :data:`_CACHED_WORDS` words are cached; longer ones are not, so that a
-    bounded number of bounded keys is kept alive.
+    Names of up to :data:`_CACHED_WORDS` words are cached; longer ones are not, and a full
+    cache is emptied, so that a bounded number of bounded keys is kept alive. A dictionary
+    read once, rather than an LRU cache: a call is then a lookup (compiled, a native one).
     """
-    cached = lru_cache(maxsize=4096)(function)
+    cache: dict[tuple[str, ...], _T] = {}
 
     def call(words: Sequence[str]) -> _T:
-        if len(words) <= _CACHED_WORDS:
-            return cached(tuple(words))
-        return function(words)
+        if len(words) > _CACHED_WORDS:
+            return function(words)
+        key = tuple(words)
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            if len(cache) >= _MOST_CACHED:
+                cache.clear()
+            found = cache[key] = function(key)
+        return cast("_T", found)
 
     call.__doc__ = doc
-    return call, cached.cache_clear
+    return call, cache.clear
 
 
 #: The last words, first words and words anywhere that some test of

@@ -188,7 +188,7 @@ def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     written = sentence.text
     # (Stretches are joined only at a plural's apostrophe before a capital, or at a comma
     # after a capitalised word: in a plain sentence, one that starts with an ASCII capital.)
-    apostrophes = ("’" in written or "'" in written) and _PLURAL_JOIN.search(written) is not None
+    apostrophes = ("’ " in written or "' " in written) and _PLURAL_JOIN.search(written) is not None
     listed = ", " in written and (" and " in written or " & " in written)
     if (
         not apostrophes
@@ -212,8 +212,28 @@ _NOT_IN_TOKEN: Final = re.compile(r"[^\w’'-]")
 def _capital_before_comma(written: str) -> bool:
     """Whether a comma and a space may follow a capitalised word (in a plain sentence).
 
-    Only there may :func:`_join_listed_places` join two stretches. The word characters just
-    before each comma are read (up to 40; a longer word may be one).
+    Only there may :func:`_join_listed_places` join two stretches. What
+    :func:`_capital_before_comma_as_read` reads, searched for: a capital at most 40 word
+    characters before a comma, or 40 word characters before one.
+    """
+    return (
+        _CAPITAL_BEFORE_COMMA.search(written) is not None
+        or _LONG_BEFORE_COMMA.search(written) is not None
+    )
+
+
+#: A capital that the word characters after it join to a comma and a space (at most 40 of
+#: them from the capital on), and a comma and a space after 40 word characters.
+#: (In a plain sentence, every word character is an ASCII letter or digit.)
+_CAPITAL_BEFORE_COMMA: Final = re.compile(r"[A-Z](?=[0-9A-Za-z’'-]{0,39}+, )")
+_LONG_BEFORE_COMMA: Final = re.compile(r", (?<=[0-9A-Za-z’'-]{40}, )")
+
+
+def _capital_before_comma_as_read(written: str) -> bool:
+    """:func:`_capital_before_comma` as it reads: the word characters just before each comma.
+
+    Up to 40 are read (a longer word may be one); a capital among them (in a plain sentence,
+    an ASCII one) may start the word.
     """
     at = written.find(", ")
     while at >= 0:
@@ -310,6 +330,16 @@ _FOLLOWING: Final = re.compile(
 )
 
 
+#: :data:`_RUN`, and the words after the run that :data:`_FOLLOWING` reads (group 1, when
+#: there are any): one search reads both, and no match is made for the words after each run.
+_RUN_FOLLOWED: Final = re.compile(_RUN.pattern + "(?=(?:" + _FOLLOWING.pattern + ")?)")
+#: :data:`_RUN_FOLLOWED` with ASCII word characters. In a plain sentence
+#: (:func:`_plain_sentence`) every word character is an ASCII letter or digit, and testing
+#: for one is faster than the Unicode test of ``\w``: the pattern reads the sentence and the
+#: two characters before it, which :func:`_pattern_runs` checks are no word's.
+_PLAIN_RUN: Final = re.compile(_RUN_FOLLOWED.pattern.replace(r"\w", "[0-9A-Za-z]"))
+
+
 def _may_extend(following: str) -> bool:
     """Whether the words after a run (as :data:`_FOLLOWING` reads them) may end an extension.
 
@@ -326,21 +356,38 @@ def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
     where one of them may be an initiative noun (:func:`_initiative_noun_in`; elsewhere
     the extension reads none).
     """
-    first = WORD_START.search(text, sentence.start, sentence.end)
-    first_word = first.start() if first is not None else None
+    first_word = _first_word(text, sentence)
+    start = sentence.start
+    # (Before a sentence is a space: where none is, the Unicode pattern reads what is.)
+    ascii_words = start == 0 or text[start - 1].isspace()
+    pattern = _PLAIN_RUN if ascii_words else _RUN_FOLLOWED
     runs: list[_FoundRun] = []
-    for found in _RUN.finditer(text, sentence.start, sentence.end):
-        at_start = found.start() == first_word
+    for found in pattern.finditer(text, start, sentence.end):
+        begin = found.start()
+        at_start = begin == first_word
         written = found.group()
         if _trimmed_away(written, at_start=at_start):
             continue  # (only a single word is a connector or a sentence's opening word)
-        run = list(match_tokens(text, found.start(), written))
-        after = _FOLLOWING.match(text, found.end(), sentence.end)
+        run = list(match_tokens(text, begin, written))
+        following = found.group(1)
         words: Sequence[Token] = run
-        if after is not None and _may_extend(after.group(1)):
-            words = [*run, *match_tokens(text, after.start(1), after.group(1))]
+        if following is not None and _may_extend(following):
+            words = [*run, *match_tokens(text, found.start(1), following)]
         runs.append((words, len(run) - 1, run, at_start))
     return runs
+
+
+def _first_word(text: str, sentence: Sentence) -> int | None:
+    """Where the first word of a sentence starts (as :data:`WORD_START` finds it).
+
+    Most sentences start with one: it is searched for only where the first character is no
+    word character (a letter, digit or "_") or ampersand.
+    """
+    start = sentence.start
+    if start < sentence.end and (text[start].isalnum() or text[start] in "_&"):
+        return start
+    first = WORD_START.search(text, start, sentence.end)
+    return first.start() if first is not None else None
 
 
 def _trimmed_away(word: str, *, at_start: bool) -> bool:
@@ -969,8 +1016,12 @@ def _piece_candidates(
         and not _own_place_after(scan, part, head)
     ):
         part, names = part[: head + 1], names[: head + 1]
-    body = head is None and _names_a_thing(names) and " ".join(names) not in PROGRAMME_NAMES
-    if part[-1] is where.last and not body and _add_extended(scan, where, part):
+    if (
+        part[-1] is where.last
+        and where.last_index + 1 < len(where.words)  # (else no word after it extends it)
+        and not (head is None and _names_a_thing(names) and " ".join(names) not in PROGRAMME_NAMES)
+        and _add_extended(scan, where, part)
+    ):
         return
     if person:
         return
@@ -1040,13 +1091,13 @@ def _own_service(text: str, end: int) -> bool:
 
 def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
     """Add the name continued in lower case up to a head noun, if it is ("Home First model")."""
+    if where.last_index + 1 >= len(where.words):
+        return False  # (no word after the run is read: most runs of a plain sentence)
     after = where.words[where.last_index + 1 : where.last_index + 5]
     if not _initiative_noun_in(after):
         return False  # (no word after is an initiative noun: most runs)
     text = where.passage.text
-    extension = _extension(
-        text, where.words, where.last_index, part, starts_sentence=where.starts_sentence, scan=scan
-    )
+    extension = _extension(text, after, part, starts_sentence=where.starts_sentence, scan=scan)
     if extension is None:
         return False
     ext_end, ext_kind, ext_words = extension
@@ -1161,8 +1212,7 @@ def _generic(key: str) -> bool:
 
 def _extension(
     text: str,
-    words: Sequence[Token],
-    last_index: int,
+    after: Sequence[Token],
     part: list[Token],
     *,
     starts_sentence: bool,
@@ -1170,12 +1220,10 @@ def _extension(
 ) -> tuple[int, InitiativeKind, int] | None:
     """A lower-case continuation ending in an initiative noun: (end, kind, word count).
 
-    The words after the run are read first: most runs have no initiative noun there, and
-    then the tests of the name itself need not run (each only rules an extension out).
+    ``after`` are the (up to four) words after the run, one of which may be an initiative
+    noun (:func:`_add_extended` reads them first: most runs have none, and then the tests of
+    the name itself need not run, each only ruling an extension out).
     """
-    after = words[last_index + 1 : last_index + 5]
-    if not _initiative_noun_in(after):
-        return None  # (no word after is an initiative noun: most runs)
     following = _lower_case_continuation(after)
     best: int | None = None
     for index, token in enumerate(following):
@@ -1588,7 +1636,7 @@ def _may_name_alone(word: Token) -> bool:
         return False
     if lower in GENERIC_DEPARTMENTS or singular(lower) in BODY_WORDS:
         return False
-    return not (word.is_acronym and word.text in GENERIC_ACRONYMS)
+    return not (word.text in GENERIC_ACRONYMS and word.is_acronym)
 
 
 def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
@@ -1641,7 +1689,7 @@ def _may_be_brand_like(part: list[Token], names: Sequence[str], written: str) ->
     if _generic(name_key(written)):
         return False
     return singular(names[-1].casefold()) not in NOT_INITIATIVE_HEADS and not any(
-        token.is_acronym and token.text in GENERIC_ACRONYMS for token in part
+        token.text in GENERIC_ACRONYMS and token.is_acronym for token in part
     )
 
 
