@@ -18,6 +18,9 @@ from .mentions import Mention
 _WORD: Final = re.compile(r"\w+")
 #: Needles looked for in a passage by plain search before its words are indexed.
 _SEARCHES_BEFORE_INDEX: Final = 32
+#: The most places of a needle's first character read one by one (in most texts most
+#: capitals are in claimed names, so a name's first letter occurs a few times outside them).
+_FIRST_PLACES: Final = 64
 #: The kind each lexicon name gives, whatever noun follows it in the text.
 _LEXICON_KINDS: Final[dict[str, Kind]] = {
     **{name: kind for name, kind, _ in NATIONAL_PROGRAMMES},
@@ -452,9 +455,13 @@ class _Occurrences:
 
     The passages' texts, their claimed spans masked (:func:`_masked`), are searched as one
     joined text, so a needle costs one search however many passages there are, and each
-    place found is free; after many needles the joined text's words are indexed (as
-    :meth:`_Claimed.free` does for one passage). A candidate's span is never empty (it is a
-    mention's text), so masking says what :meth:`_Claimed.claims` does.
+    place found is free. A needle whose first character is rare in the joined text is
+    looked for only at that character's places (found once, by the fast search for one
+    character, for every needle that starts with it); after many other needles the joined
+    text's words are indexed (as :meth:`_Claimed.free` does for one passage). A candidate's
+    span is never empty (it is a mention's text), so masking says what
+    :meth:`_Claimed.claims` does. It hangs on the candidates' spans alone, not on their
+    category: both categories of one scan read one.
     """
 
     def __init__(self, texts: Sequence[Passage], spans: dict[int, list[tuple[int, int]]]) -> None:
@@ -477,13 +484,12 @@ class _Occurrences:
         self.asked = 0
         self.words: dict[str, list[int]] | None = None
         self.found: dict[str, tuple[int, ...]] = {}
+        #: The places of each first character asked about, or None for one with too many.
+        self.firsts: dict[str, list[int] | None] = {}
 
     def taken(self, order: int) -> _Claimed:
-        """The claimed spans of passage ``order`` (made when first asked for)."""
-        claimed = self.claimed.get(order)
-        if claimed is None:
-            claimed = self.claimed[order] = _Claimed(list(self.spans.get(order, ())))
-        return claimed
+        """The claimed spans of passage ``order``, with nothing taken yet (a new one)."""
+        return _Claimed(list(self.spans.get(order, ())))
 
     def free_in(self, needle: str) -> tuple[int, ...]:
         """The indexes of the passages where ``needle`` may occur in an unclaimed match."""
@@ -505,16 +511,52 @@ class _Occurrences:
                 self.words.setdefault(match.group(), []).append(match.start())
         return self.words.get(needle, []) + self.words.get(needle + "s", [])
 
+    def _first_places(self, char: str) -> list[int] | None:
+        """Every place of ``char`` in the joined text, or None if it has more than a few."""
+        if char in self.firsts:
+            return self.firsts[char]
+        joined = self.joined
+        places: list[int] = []
+        place = joined.find(char)
+        while place >= 0:
+            if len(places) == _FIRST_PLACES:
+                self.firsts[char] = None
+                return None
+            places.append(place)
+            place = joined.find(char, place + 1)
+        self.firsts[char] = places
+        return places
+
+    def _starting_at(self, needle: str, places: list[int]) -> tuple[int, ...]:
+        """The passages where ``needle`` starts at one of ``places``, in order, once each."""
+        joined = self.joined
+        starts = self.starts
+        free: list[int] = []
+        for place in places:
+            if joined.startswith(needle, place):
+                index = bisect.bisect_right(starts, place) - 1
+                if not free or free[-1] != index:
+                    free.append(index)
+        return tuple(free)
+
     def _free_in(self, needle: str) -> tuple[int, ...]:
         if not needle or "\0" in needle:
             return tuple(
                 index
                 for index, passage in enumerate(self.texts)
-                if self.taken(passage.order).free(passage.text, needle)
+                if self._claimed(passage.order).free(passage.text, needle)
             )
+        firsts = self._first_places(needle[0])
+        if firsts is not None:
+            # Every place of the needle is a place of its first character.
+            return self._starting_at(needle, firsts)
         places = self._indexed(needle)
         if places is not None:
             return tuple(sorted({bisect.bisect_right(self.starts, place) - 1 for place in places}))
+        return self._searched(needle)
+
+    def _searched(self, needle: str) -> tuple[int, ...]:
+        """The passages whose masked text holds ``needle``, by search: the plain reading."""
         joined = self.joined
         place = joined.find(needle)
         if place < 0:
@@ -529,6 +571,49 @@ class _Occurrences:
                 break
             place = joined.find(needle, starts[index + 1])
         return tuple(free)
+
+    def _claimed(self, order: int) -> _Claimed:
+        """The claimed spans of passage ``order``, kept for its needles with a NUL."""
+        claimed = self.claimed.get(order)
+        if claimed is None:
+            claimed = self.claimed[order] = _Claimed(list(self.spans.get(order, ())))
+        return claimed
+
+
+def occurrences(texts: Sequence[Passage], claimed: Sequence[Candidate]) -> _Occurrences:
+    """The :class:`_Occurrences` of ``texts`` outside the spans of ``claimed``."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for candidate in claimed:
+        spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
+    return _Occurrences(texts, spans)
+
+
+#: The occurrences of the latest scans grouped, by the identity of their candidates, with the
+#: scan's texts and candidates (held, so that no other object takes their identity).
+_SHARED: Final[dict[int, tuple[Sequence[Passage], Sequence[Candidate], _Occurrences]]] = {}
+#: As many as :func:`cqcmodel.extract._names.cached_scan` keeps.
+_SHARED_SIZE: Final = 16
+
+
+def shared_occurrences(texts: Sequence[Passage], claimed: Sequence[Candidate]) -> _Occurrences:
+    """:func:`occurrences` of one scan, made once for both categories.
+
+    For a scan's result only (its tuples are not changed after the scan), which
+    :func:`clear_caches` forgets.
+    """
+    entry = _SHARED.get(id(claimed))
+    if entry is not None and entry[0] is texts and entry[1] is claimed:
+        return entry[2]
+    found = occurrences(texts, claimed)
+    if len(_SHARED) >= _SHARED_SIZE:
+        del _SHARED[next(iter(_SHARED))]
+    _SHARED[id(claimed)] = (texts, claimed, found)
+    return found
+
+
+def clear_caches() -> None:
+    """Forget the occurrences kept for the latest scans."""
+    _SHARED.clear()
 
 
 def _needles(forms: set[str]) -> set[str]:
@@ -552,18 +637,14 @@ def _gap_split(form: str) -> list[str]:
 
 
 def _bare_mentions(
-    texts: Sequence[Passage], clusters: list[list[Candidate]], claimed: Sequence[Candidate]
+    texts: Sequence[Passage], clusters: list[list[Candidate]], occurrences: _Occurrences
 ) -> None:
-    """Add to each cluster (in text order) the unclaimed places its names or acronyms appear."""
-    if not clusters:
-        # Often so for one of the categories: the passages are not read.
-        return
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for candidate in claimed:
-        spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
-    # A match of a form holds the form's needle; where each needle occurs only inside
-    # claimed spans, every match would overlap one and be dropped, so is not looked for.
-    occurrences = _Occurrences(texts, spans)
+    """Add to each cluster (in text order) the unclaimed places its names or acronyms appear.
+
+    A match of a form holds the form's needle; where each needle occurs only inside claimed
+    spans (``occurrences``), every match would overlap one and be dropped, so is not looked
+    for.
+    """
     hits: list[tuple[int, int, int, int]] = []
     for number, cluster in enumerate(clusters):
         forms = _forms(cluster)
@@ -584,9 +665,12 @@ def _bare_mentions(
             for match in pattern.finditer(texts[index].text)
         ]
     grown: set[int] = set()
+    passages: dict[int, _Claimed] = {}
     for order, start, negative_end, number in sorted(hits):
         end = -negative_end
-        taken = occurrences.taken(order)
+        taken = passages.get(order)
+        if taken is None:
+            taken = passages[order] = occurrences.taken(order)
         if taken.overlaps(start, end):
             continue
         taken.take(end)
@@ -608,15 +692,24 @@ def _bare_mentions(
 
 
 def groups(
-    texts: Sequence[Passage], candidates: Sequence[Candidate], category: Category
+    texts: Sequence[Passage],
+    candidates: Sequence[Candidate],
+    category: Category,
+    *,
+    shared: bool = False,
 ) -> tuple[Group, ...]:
-    """The groups of ``category`` among ``candidates``, in first-mention order."""
+    """The groups of ``category`` among ``candidates``, in first-mention order.
+
+    ``shared``: ``texts`` and ``candidates`` are a scan's result, whose occurrences both
+    categories read (:func:`shared_occurrences`).
+    """
     chosen = [c for c in candidates if c.category is category]
     if not chosen:
         return ()
     clusters = _clusters(chosen)
     if category is Category.ORGANISATION:
         clusters = _attach_generic_icb(clusters)
-    _bare_mentions(texts, clusters, candidates)
+    find = shared_occurrences if shared else occurrences
+    _bare_mentions(texts, clusters, find(texts, candidates))
     clusters.sort(key=lambda cluster: _order(cluster[0]))
     return tuple(Group(candidates=tuple(cluster)) for cluster in clusters)
