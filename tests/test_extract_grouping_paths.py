@@ -123,6 +123,13 @@ def test_free_passages_are_those_the_search_finds(
             assert found == searched
 
 
+@given(st.sets(st.text(st.sampled_from(["a", "B", "7", "-", " ", "\n", "&", "É"]), max_size=8)))
+def test_needles_are_the_longest_words_of_the_forms(forms: set[str]) -> None:
+    """Each form's needle is its first longest word, as ``max`` reads the words of its split."""
+    expected = {max(_merge.WORD_GAP.split(form), key=len) for form in forms}
+    assert _merge._needles(forms) == expected
+
+
 def _word_as_written(word: str) -> str:
     if word.endswith("ing") and (
         word[:-3] in INITIATIVE_HEADS or word[:-3] in ORGANISATION_ENDINGS

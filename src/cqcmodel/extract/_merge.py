@@ -18,8 +18,7 @@ from .mentions import Mention
 _WORD: Final = re.compile(r"\w+")
 #: Needles looked for in a passage by plain search before its words are indexed.
 _SEARCHES_BEFORE_INDEX: Final = 32
-#: The most places of a needle's first character read one by one (in most texts most
-#: capitals are in claimed names, so a name's first letter occurs a few times outside them).
+#: The most places of a needle's first character read one by one.
 _FIRST_PLACES: Final = 64
 #: The kind each lexicon name gives, whatever noun follows it in the text.
 _LEXICON_KINDS: Final[dict[str, Kind]] = {
@@ -455,9 +454,10 @@ class _Occurrences:
 
     The passages' texts, their claimed spans masked (:func:`_masked`), are searched as one
     joined text, so a needle costs one search however many passages there are, and each
-    place found is free. A needle whose first character is rare in the joined text is
-    looked for only at that character's places (found once, by the fast search for one
-    character, for every needle that starts with it); after many other needles the joined
+    place found is free. A needle whose first character is rare in the joined text (not a
+    lower-case letter, and there at most a few times: most capitals are in claimed names)
+    is looked for only at that character's places, found once (by the fast search for one
+    character) for every needle that starts with it. After many other needles the joined
     text's words are indexed (as :meth:`_Claimed.free` does for one passage). A candidate's
     span is never empty (it is a mention's text), so masking says what
     :meth:`_Claimed.claims` does. It hangs on the candidates' spans alone, not on their
@@ -546,7 +546,9 @@ class _Occurrences:
                 for index, passage in enumerate(self.texts)
                 if self._claimed(passage.order).free(passage.text, needle)
             )
-        firsts = self._first_places(needle[0])
+        # A lower-case letter is too common in prose for its places to be read one by one.
+        first = needle[0]
+        firsts = None if first.islower() else self._first_places(first)
         if firsts is not None:
             # Every place of the needle is a place of its first character.
             return self._starting_at(needle, firsts)
@@ -617,11 +619,21 @@ def clear_caches() -> None:
 
 
 def _needles(forms: set[str]) -> set[str]:
-    """For each form, a word every match of it contains (its longest)."""
+    """For each form, a word every match of it contains (its longest, the first of equals).
+
+    A form of letters and digits alone (an acronym, one word) has no gap: it is its word.
+    """
     needles: set[str] = set()
     for form in forms:
+        if form.isalnum():
+            needles.add(form)
+            continue
         words = _gap_split(form)
-        needles.add(words[0] if len(words) == 1 else max(words, key=len))
+        longest = words[0]
+        for word in words:
+            if len(word) > len(longest):
+                longest = word
+        needles.add(longest)
     return needles
 
 
