@@ -112,6 +112,10 @@ def test_free_passages_are_those_the_search_finds(
             end = min(start + length, len(texts[order]))
             claimed.setdefault(order, []).append((start, end))
     occurrences = _merge._Occurrences(passages, claimed)
+    masked = [
+        _merge._masked(text, sorted(claimed.get(order, []))) for order, text in enumerate(texts)
+    ]
+    assert occurrences.joined == "\0".join(masked)
     for needle in needles:
         found = occurrences.free_in(needle)
         if not needle or "\0" in needle:

@@ -438,6 +438,12 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     ``text`` overlapping no span: at the same places.
     """
     pieces: list[str] = []
+    _add_masked(pieces, text, spans)
+    return "".join(pieces)
+
+
+def _add_masked(pieces: list[str], text: str, spans: list[tuple[int, int]]) -> None:
+    """Add to ``pieces`` the pieces of :func:`_masked` ``(text, spans)``, in order."""
     position = 0
     for start, end in spans:
         if end <= position:
@@ -446,7 +452,6 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
         pieces += (text[position:masked_from], "\0" * (end - masked_from))
         position = end
     pieces.append(text[position:])
-    return "".join(pieces)
 
 
 class _Occurrences:
@@ -470,17 +475,20 @@ class _Occurrences:
         self.claimed: dict[int, _Claimed] = {}
         self.starts: list[int] = []
         position = 0
+        # The masked texts joined by NULs, made by one join.
         pieces: list[str] = []
         for passage in texts:
+            if position:
+                pieces.append("\0")
             self.starts.append(position)
             position += len(passage.text) + 1
             passage_spans = spans.get(passage.order)
             if passage_spans:
                 passage_spans.sort()
-                pieces.append(_masked(passage.text, passage_spans))
+                _add_masked(pieces, passage.text, passage_spans)
             else:
                 pieces.append(passage.text)
-        self.joined = "\0".join(pieces)
+        self.joined = "".join(pieces)
         self.asked = 0
         self.words: dict[str, list[int]] | None = None
         self.found: dict[str, tuple[int, ...]] = {}
@@ -531,9 +539,11 @@ class _Occurrences:
         """The passages where ``needle`` starts at one of ``places``, in order, once each."""
         joined = self.joined
         starts = self.starts
+        size = len(needle)
         free: list[int] = []
         for place in places:
-            if joined.startswith(needle, place):
+            # (A slice, which compiled code reads faster than startswith() from a place.)
+            if joined[place : place + size] == needle:
                 index = bisect.bisect_right(starts, place) - 1
                 if not free or free[-1] != index:
                     free.append(index)
