@@ -23,6 +23,7 @@ from cqcmodel.extract._text import Passage
 from cqcmodel.extract.kinds import Category
 
 from .conftest import EXTRACTION_PAGES
+from .test_extract_patterns import _keyed
 
 
 def _groups(path: Path) -> list[_merge.Group]:
@@ -132,6 +133,30 @@ def test_needles_are_the_longest_words_of_the_forms(forms: set[str]) -> None:
     """Each form's needle is its first longest word, as ``max`` reads the words of its split."""
     expected = {max(_merge.WORD_GAP.split(form), key=len) for form in forms}
     assert _merge._needles(forms) == expected
+
+
+_ENDING_WORDS = ["care", "hub", "board", "", "x"]
+
+
+@given(
+    st.lists(
+        st.lists(st.lists(st.sampled_from(_ENDING_WORDS), max_size=13).map(" ".join), max_size=3),
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_name_endings_long_or_short_keep_the_definition(keys: list[list[str]], tree: bool) -> None:
+    """Keys and wanted texts of up to 13 words: read by endings, or by the tree, as defined."""
+    wanted = {key for group in keys for key in group}
+    candidates = [_keyed(set(group)) for group in keys]
+    found = (_merge._endings_by_tree if tree else _merge._endings)(candidates, wanted)
+    for text in wanted:
+        expected = {
+            index
+            for index, group in enumerate(keys)
+            if any(key.endswith(" " + text) for key in group)
+        }
+        assert found.get(text, set()) == expected
 
 
 def _word_as_written(word: str) -> str:

@@ -20,6 +20,8 @@ _WORD: Final = re.compile(r"\w+")
 _SEARCHES_BEFORE_INDEX: Final = 32
 #: The most places of a needle's first character read one by one.
 _FIRST_PLACES: Final = 64
+#: Wanted texts with more spaces than this are matched by a tree of their words.
+_FLAT_SPACES: Final = 8
 #: The kind each lexicon name gives, whatever noun follows it in the text.
 _LEXICON_KINDS: Final[dict[str, Kind]] = {
     **{name: kind for name, kind, _ in NATIONAL_PROGRAMMES},
@@ -201,6 +203,44 @@ class _Tail:
 
 def _endings(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set[int]]:
     """For each of ``wanted``, the candidates with a key that ends with a space and it.
+
+    ``key.endswith(" " + text)`` holds exactly when ``key`` has a space where ``text``
+    starts. A key's endings after a space are read from its end while each is the end of a
+    short wanted text after one of its spaces (a set of them, made without a tree of
+    words): a few endings at most. Long wanted texts (rare) are matched by
+    :func:`_endings_by_tree`, whose work grows only with the words read.
+    """
+    short: set[str] = set()
+    long: set[str] = set()
+    # Every ending of a short wanted text after one of its spaces.
+    partial: set[str] = set()
+    for text in wanted:
+        if text.count(" ") > _FLAT_SPACES:
+            long.add(text)
+            continue
+        short.add(text)
+        cut = text.rfind(" ")
+        while cut >= 0:
+            partial.add(text[cut + 1 :])
+            cut = text.rfind(" ", 0, cut)
+    found = _endings_by_tree(candidates, long) if long else {}
+    if not short:
+        return found
+    for index, candidate in enumerate(candidates):
+        for key in candidate.keys:
+            cut = key.rfind(" ")
+            while cut >= 0:
+                ending = key[cut + 1 :]
+                if ending in short:
+                    found.setdefault(ending, set()).add(index)
+                if ending not in partial:
+                    break
+                cut = key.rfind(" ", 0, cut)
+    return found
+
+
+def _endings_by_tree(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set[int]]:
+    """:func:`_endings`, by a tree of the wanted texts' words.
 
     ``key.endswith(" " + text)`` holds exactly when the words of ``text`` (split at each
     space) are the last words of ``key`` and ``key`` has more: each key is matched against a
