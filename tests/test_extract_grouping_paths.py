@@ -128,11 +128,32 @@ def test_free_passages_are_those_the_search_finds(
             assert found == searched
 
 
-@given(st.sets(st.text(st.sampled_from(["a", "B", "7", "-", " ", "\n", "&", "É"]), max_size=8)))
-def test_needles_are_the_longest_words_of_the_forms(forms: set[str]) -> None:
-    """Each form's needle is its first longest word, as ``max`` reads the words of its split."""
-    expected = {max(_merge.WORD_GAP.split(form), key=len) for form in forms}
-    assert _merge._needles(forms) == expected
+@given(st.text(st.sampled_from(["a", "B", "7", "-", " ", "\n", "&", "É"]), max_size=8))
+def test_a_forms_needle_is_the_longest_of_its_words(form: str) -> None:
+    """A form's words are its split, its needle the first longest, as ``max`` reads them."""
+    words = _merge.WORD_GAP.split(form)
+    assert _merge._words(form) == (words, max(words, key=len))
+
+
+@pytest.mark.parametrize("path", EXTRACTION_PAGES, ids=lambda path: path.name)
+def test_a_form_matches_unclaimed_only_in_the_passages_found_for_it(path: Path) -> None:
+    """Each passage where a form matches outside the claimed spans is among those found.
+
+    And those are among the passages that hold the form's needle outside them.
+    """
+    texts, candidates = cached_scan(parse_file(path))
+    occurrences = _merge.occurrences(texts, candidates)
+    forms = {form for group in _groups(path) for form in _merge._forms(group.candidates)}
+    for form in sorted(forms):
+        pattern = _merge._form_pattern({form})
+        matched = {
+            index
+            for index, passage in enumerate(texts)
+            for match in pattern.finditer(passage.text)
+            if not occurrences.taken(passage.order).claims(match.start(), match.end())
+        }
+        found = _merge._form_passages(occurrences, form)
+        assert matched <= set(found) <= set(occurrences.free_in(_merge._words(form)[1]))
 
 
 _ENDING_WORDS = ["care", "hub", "board", "", "x"]

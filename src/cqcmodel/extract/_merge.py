@@ -546,6 +546,16 @@ class _Occurrences:
             found = self.found[needle] = self._free_in(needle)
         return found
 
+    def free_in_cheaply(self, needle: str) -> tuple[int, ...] | None:
+        """:meth:`free_in` of a (non-empty) needle looked for at its first character's places.
+
+        ``None`` for a needle that would be searched for (the caller need not know).
+        """
+        first = needle[0]
+        if "\0" in needle or first.islower() or self._first_places(first) is None:
+            return None
+        return self.free_in(needle)
+
     def _indexed(self, needle: str) -> list[int] | None:
         """The places of ``needle`` (or its plural) as a word, once words are indexed."""
         self.asked += 1
@@ -668,23 +678,43 @@ def clear_caches() -> None:
     _SHARED.clear()
 
 
-def _needles(forms: set[str]) -> set[str]:
-    """For each form, a word every match of it contains (its longest, the first of equals).
+def _words(form: str) -> tuple[list[str], str]:
+    """The words of ``form`` (:func:`_gap_split`) and its needle: its longest, the first of equals.
 
-    A form of letters and digits alone (an acronym, one word) has no gap: it is its word.
+    Every match of the form writes each of its words. A form of letters and digits alone (an
+    acronym, one word) has no gap: it is its word.
     """
-    needles: set[str] = set()
-    for form in forms:
-        if form.isalnum():
-            needles.add(form)
+    if form.isalnum():
+        return [form], form
+    words = _gap_split(form)
+    longest = words[0]
+    for word in words:
+        if len(word) > len(longest):
+            longest = word
+    return words, longest
+
+
+def _form_passages(occurrences: _Occurrences, form: str) -> tuple[int, ...]:
+    """The indexes of the passages where ``form`` may match outside the claimed spans.
+
+    Such a passage holds each word of the form outside them: its needle is looked for, then,
+    in the passages that hold it, each other word that is looked for cheaply (at its first
+    character's places, :meth:`_Occurrences.free_in_cheaply`).
+    """
+    words, needle = _words(form)
+    free = occurrences.free_in(needle)
+    if not free or len(words) == 1:
+        return free
+    for word in words:
+        if not word or word == needle:
             continue
-        words = _gap_split(form)
-        longest = words[0]
-        for word in words:
-            if len(word) > len(longest):
-                longest = word
-        needles.add(longest)
-    return needles
+        held = occurrences.free_in_cheaply(word)
+        if held is not None:
+            holding = set(held)
+            free = tuple([index for index in free if index in holding])
+            if not free:
+                break
+    return free
 
 
 def _gap_split(form: str) -> list[str]:
@@ -703,9 +733,9 @@ def _bare_mentions(
 ) -> None:
     """Add to each cluster (in text order) the unclaimed places its names or acronyms appear.
 
-    A match of a form holds the form's needle; where each needle occurs only inside claimed
-    spans (``occurrences``), every match would overlap one and be dropped, so is not looked
-    for.
+    A match of a form holds each of the form's words; where one of them occurs only inside
+    claimed spans (``occurrences``), every match would overlap one and be dropped, so is not
+    looked for (:func:`_form_passages`).
     """
     hits: list[tuple[int, int, int, int]] = []
     for number, cluster in enumerate(clusters):
@@ -714,8 +744,8 @@ def _bare_mentions(
             # Only one-letter names ("A"): nothing to look for.
             continue
         indexes: set[int] = set()
-        for needle in _needles(forms):
-            free = occurrences.free_in(needle)
+        for form in forms:
+            free = _form_passages(occurrences, form)
             if free:
                 indexes.update(free)
         if not indexes:
