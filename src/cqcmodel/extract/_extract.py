@@ -27,7 +27,7 @@ def build(authority: Authority, category: Category, make: Callable[..., _T]) -> 
     name; the group's name is read once and given to the others that need it.
     """
     texts, candidates = cached_scan(authority)
-    found = groups(texts, candidates, category)
+    found = groups(texts, candidates, category, shared=True)
     if not found:
         return ()
     initiative = category is Category.INITIATIVE

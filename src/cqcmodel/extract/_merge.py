@@ -18,6 +18,10 @@ from .mentions import Mention
 _WORD: Final = re.compile(r"\w+")
 #: Needles looked for in a passage by plain search before its words are indexed.
 _SEARCHES_BEFORE_INDEX: Final = 32
+#: The most places of a needle's first character read one by one.
+_FIRST_PLACES: Final = 64
+#: Wanted texts with more spaces than this are matched by a tree of their words.
+_FLAT_SPACES: Final = 8
 #: The kind each lexicon name gives, whatever noun follows it in the text.
 _LEXICON_KINDS: Final[dict[str, Kind]] = {
     **{name: kind for name, kind, _ in NATIONAL_PROGRAMMES},
@@ -199,6 +203,44 @@ class _Tail:
 
 def _endings(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set[int]]:
     """For each of ``wanted``, the candidates with a key that ends with a space and it.
+
+    ``key.endswith(" " + text)`` holds exactly when ``key`` has a space where ``text``
+    starts. A key's endings after a space are read from its end while each is the end of a
+    short wanted text after one of its spaces (a set of them, made without a tree of
+    words): a few endings at most. Long wanted texts (rare) are matched by
+    :func:`_endings_by_tree`, whose work grows only with the words read.
+    """
+    short: set[str] = set()
+    long: set[str] = set()
+    # Every ending of a short wanted text after one of its spaces.
+    partial: set[str] = set()
+    for text in wanted:
+        if text.count(" ") > _FLAT_SPACES:
+            long.add(text)
+            continue
+        short.add(text)
+        cut = text.rfind(" ")
+        while cut >= 0:
+            partial.add(text[cut + 1 :])
+            cut = text.rfind(" ", 0, cut)
+    found = _endings_by_tree(candidates, long) if long else {}
+    if not short:
+        return found
+    for index, candidate in enumerate(candidates):
+        for key in candidate.keys:
+            cut = key.rfind(" ")
+            while cut >= 0:
+                ending = key[cut + 1 :]
+                if ending in short:
+                    found.setdefault(ending, set()).add(index)
+                if ending not in partial:
+                    break
+                cut = key.rfind(" ", 0, cut)
+    return found
+
+
+def _endings_by_tree(candidates: Sequence[Candidate], wanted: set[str]) -> dict[str, set[int]]:
+    """:func:`_endings`, by a tree of the wanted texts' words.
 
     ``key.endswith(" " + text)`` holds exactly when the words of ``text`` (split at each
     space) are the last words of ``key`` and ``key`` has more: each key is matched against a
@@ -436,6 +478,12 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     ``text`` overlapping no span: at the same places.
     """
     pieces: list[str] = []
+    _add_masked(pieces, text, spans)
+    return "".join(pieces)
+
+
+def _add_masked(pieces: list[str], text: str, spans: list[tuple[int, int]]) -> None:
+    """Add to ``pieces`` the pieces of :func:`_masked` ``(text, spans)``, in order."""
     position = 0
     for start, end in spans:
         if end <= position:
@@ -444,7 +492,6 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
         pieces += (text[position:masked_from], "\0" * (end - masked_from))
         position = end
     pieces.append(text[position:])
-    return "".join(pieces)
 
 
 class _Occurrences:
@@ -452,9 +499,14 @@ class _Occurrences:
 
     The passages' texts, their claimed spans masked (:func:`_masked`), are searched as one
     joined text, so a needle costs one search however many passages there are, and each
-    place found is free; after many needles the joined text's words are indexed (as
-    :meth:`_Claimed.free` does for one passage). A candidate's span is never empty (it is a
-    mention's text), so masking says what :meth:`_Claimed.claims` does.
+    place found is free. A needle whose first character is rare in the joined text (not a
+    lower-case letter, and there at most a few times: most capitals are in claimed names)
+    is looked for only at that character's places, found once (by the fast search for one
+    character) for every needle that starts with it. After many other needles the joined
+    text's words are indexed (as :meth:`_Claimed.free` does for one passage). A candidate's
+    span is never empty (it is a mention's text), so masking says what
+    :meth:`_Claimed.claims` does. It hangs on the candidates' spans alone, not on their
+    category: both categories of one scan read one.
     """
 
     def __init__(self, texts: Sequence[Passage], spans: dict[int, list[tuple[int, int]]]) -> None:
@@ -463,27 +515,29 @@ class _Occurrences:
         self.claimed: dict[int, _Claimed] = {}
         self.starts: list[int] = []
         position = 0
+        # The masked texts joined by NULs, made by one join.
         pieces: list[str] = []
         for passage in texts:
+            if position:
+                pieces.append("\0")
             self.starts.append(position)
             position += len(passage.text) + 1
             passage_spans = spans.get(passage.order)
             if passage_spans:
                 passage_spans.sort()
-                pieces.append(_masked(passage.text, passage_spans))
+                _add_masked(pieces, passage.text, passage_spans)
             else:
                 pieces.append(passage.text)
-        self.joined = "\0".join(pieces)
+        self.joined = "".join(pieces)
         self.asked = 0
         self.words: dict[str, list[int]] | None = None
         self.found: dict[str, tuple[int, ...]] = {}
+        #: The places of each first character asked about, or None for one with too many.
+        self.firsts: dict[str, list[int] | None] = {}
 
     def taken(self, order: int) -> _Claimed:
-        """The claimed spans of passage ``order`` (made when first asked for)."""
-        claimed = self.claimed.get(order)
-        if claimed is None:
-            claimed = self.claimed[order] = _Claimed(list(self.spans.get(order, ())))
-        return claimed
+        """The claimed spans of passage ``order``, with nothing taken yet (a new one)."""
+        return _Claimed(list(self.spans.get(order, ())))
 
     def free_in(self, needle: str) -> tuple[int, ...]:
         """The indexes of the passages where ``needle`` may occur in an unclaimed match."""
@@ -491,6 +545,16 @@ class _Occurrences:
         if found is None:
             found = self.found[needle] = self._free_in(needle)
         return found
+
+    def free_in_cheaply(self, needle: str) -> tuple[int, ...] | None:
+        """:meth:`free_in` of a (non-empty) needle looked for at its first character's places.
+
+        ``None`` for a needle that would be searched for (the caller need not know).
+        """
+        first = needle[0]
+        if "\0" in needle or first.islower() or self._first_places(first) is None:
+            return None
+        return self.free_in(needle)
 
     def _indexed(self, needle: str) -> list[int] | None:
         """The places of ``needle`` (or its plural) as a word, once words are indexed."""
@@ -505,16 +569,56 @@ class _Occurrences:
                 self.words.setdefault(match.group(), []).append(match.start())
         return self.words.get(needle, []) + self.words.get(needle + "s", [])
 
+    def _first_places(self, char: str) -> list[int] | None:
+        """Every place of ``char`` in the joined text, or None if it has more than a few."""
+        if char in self.firsts:
+            return self.firsts[char]
+        joined = self.joined
+        places: list[int] = []
+        place = joined.find(char)
+        while place >= 0:
+            if len(places) == _FIRST_PLACES:
+                self.firsts[char] = None
+                return None
+            places.append(place)
+            place = joined.find(char, place + 1)
+        self.firsts[char] = places
+        return places
+
+    def _starting_at(self, needle: str, places: list[int]) -> tuple[int, ...]:
+        """The passages where ``needle`` starts at one of ``places``, in order, once each."""
+        joined = self.joined
+        starts = self.starts
+        size = len(needle)
+        free: list[int] = []
+        for place in places:
+            # (A slice, which compiled code reads faster than startswith() from a place.)
+            if joined[place : place + size] == needle:
+                index = bisect.bisect_right(starts, place) - 1
+                if not free or free[-1] != index:
+                    free.append(index)
+        return tuple(free)
+
     def _free_in(self, needle: str) -> tuple[int, ...]:
         if not needle or "\0" in needle:
             return tuple(
                 index
                 for index, passage in enumerate(self.texts)
-                if self.taken(passage.order).free(passage.text, needle)
+                if self._claimed(passage.order).free(passage.text, needle)
             )
+        # A lower-case letter is too common in prose for its places to be read one by one.
+        first = needle[0]
+        firsts = None if first.islower() else self._first_places(first)
+        if firsts is not None:
+            # Every place of the needle is a place of its first character.
+            return self._starting_at(needle, firsts)
         places = self._indexed(needle)
         if places is not None:
             return tuple(sorted({bisect.bisect_right(self.starts, place) - 1 for place in places}))
+        return self._searched(needle)
+
+    def _searched(self, needle: str) -> tuple[int, ...]:
+        """The passages whose masked text holds ``needle``, by search: the plain reading."""
         joined = self.joined
         place = joined.find(needle)
         if place < 0:
@@ -530,14 +634,87 @@ class _Occurrences:
             place = joined.find(needle, starts[index + 1])
         return tuple(free)
 
+    def _claimed(self, order: int) -> _Claimed:
+        """The claimed spans of passage ``order``, kept for its needles with a NUL."""
+        claimed = self.claimed.get(order)
+        if claimed is None:
+            claimed = self.claimed[order] = _Claimed(list(self.spans.get(order, ())))
+        return claimed
 
-def _needles(forms: set[str]) -> set[str]:
-    """For each form, a word every match of it contains (its longest)."""
-    needles: set[str] = set()
-    for form in forms:
-        words = _gap_split(form)
-        needles.add(words[0] if len(words) == 1 else max(words, key=len))
-    return needles
+
+def occurrences(texts: Sequence[Passage], claimed: Sequence[Candidate]) -> _Occurrences:
+    """The :class:`_Occurrences` of ``texts`` outside the spans of ``claimed``."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for candidate in claimed:
+        spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
+    return _Occurrences(texts, spans)
+
+
+#: The occurrences of the latest scans grouped, by the identity of their candidates, with the
+#: scan's texts and candidates (held, so that no other object takes their identity).
+_SHARED: Final[dict[int, tuple[Sequence[Passage], Sequence[Candidate], _Occurrences]]] = {}
+#: As many as :func:`cqcmodel.extract._names.cached_scan` keeps.
+_SHARED_SIZE: Final = 16
+
+
+def shared_occurrences(texts: Sequence[Passage], claimed: Sequence[Candidate]) -> _Occurrences:
+    """:func:`occurrences` of one scan, made once for both categories.
+
+    For a scan's result only (its tuples are not changed after the scan), which
+    :func:`clear_caches` forgets.
+    """
+    entry = _SHARED.get(id(claimed))
+    if entry is not None and entry[0] is texts and entry[1] is claimed:
+        return entry[2]
+    found = occurrences(texts, claimed)
+    if len(_SHARED) >= _SHARED_SIZE:
+        del _SHARED[next(iter(_SHARED))]
+    _SHARED[id(claimed)] = (texts, claimed, found)
+    return found
+
+
+def clear_caches() -> None:
+    """Forget the occurrences kept for the latest scans."""
+    _SHARED.clear()
+
+
+def _words(form: str) -> tuple[list[str], str]:
+    """The words of ``form`` (:func:`_gap_split`) and its needle: its longest, the first of equals.
+
+    Every match of the form writes each of its words. A form of letters and digits alone (an
+    acronym, one word) has no gap: it is its word.
+    """
+    if form.isalnum():
+        return [form], form
+    words = _gap_split(form)
+    longest = words[0]
+    for word in words:
+        if len(word) > len(longest):
+            longest = word
+    return words, longest
+
+
+def _form_passages(occurrences: _Occurrences, form: str) -> tuple[int, ...]:
+    """The indexes of the passages where ``form`` may match outside the claimed spans.
+
+    Such a passage holds each word of the form outside them: its needle is looked for, then,
+    in the passages that hold it, each other word that is looked for cheaply (at its first
+    character's places, :meth:`_Occurrences.free_in_cheaply`).
+    """
+    words, needle = _words(form)
+    free = occurrences.free_in(needle)
+    if not free or len(words) == 1:
+        return free
+    for word in words:
+        if not word or word == needle:
+            continue
+        held = occurrences.free_in_cheaply(word)
+        if held is not None:
+            holding = set(held)
+            free = tuple([index for index in free if index in holding])
+            if not free:
+                break
+    return free
 
 
 def _gap_split(form: str) -> list[str]:
@@ -552,18 +729,14 @@ def _gap_split(form: str) -> list[str]:
 
 
 def _bare_mentions(
-    texts: Sequence[Passage], clusters: list[list[Candidate]], claimed: Sequence[Candidate]
+    texts: Sequence[Passage], clusters: list[list[Candidate]], occurrences: _Occurrences
 ) -> None:
-    """Add to each cluster (in text order) the unclaimed places its names or acronyms appear."""
-    if not clusters:
-        # Often so for one of the categories: the passages are not read.
-        return
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for candidate in claimed:
-        spans.setdefault(candidate.passage.order, []).append((candidate.start, candidate.claim_end))
-    # A match of a form holds the form's needle; where each needle occurs only inside
-    # claimed spans, every match would overlap one and be dropped, so is not looked for.
-    occurrences = _Occurrences(texts, spans)
+    """Add to each cluster (in text order) the unclaimed places its names or acronyms appear.
+
+    A match of a form holds each of the form's words; where one of them occurs only inside
+    claimed spans (``occurrences``), every match would overlap one and be dropped, so is not
+    looked for (:func:`_form_passages`).
+    """
     hits: list[tuple[int, int, int, int]] = []
     for number, cluster in enumerate(clusters):
         forms = _forms(cluster)
@@ -571,8 +744,8 @@ def _bare_mentions(
             # Only one-letter names ("A"): nothing to look for.
             continue
         indexes: set[int] = set()
-        for needle in _needles(forms):
-            free = occurrences.free_in(needle)
+        for form in forms:
+            free = _form_passages(occurrences, form)
             if free:
                 indexes.update(free)
         if not indexes:
@@ -584,9 +757,12 @@ def _bare_mentions(
             for match in pattern.finditer(texts[index].text)
         ]
     grown: set[int] = set()
+    passages: dict[int, _Claimed] = {}
     for order, start, negative_end, number in sorted(hits):
         end = -negative_end
-        taken = occurrences.taken(order)
+        taken = passages.get(order)
+        if taken is None:
+            taken = passages[order] = occurrences.taken(order)
         if taken.overlaps(start, end):
             continue
         taken.take(end)
@@ -608,15 +784,24 @@ def _bare_mentions(
 
 
 def groups(
-    texts: Sequence[Passage], candidates: Sequence[Candidate], category: Category
+    texts: Sequence[Passage],
+    candidates: Sequence[Candidate],
+    category: Category,
+    *,
+    shared: bool = False,
 ) -> tuple[Group, ...]:
-    """The groups of ``category`` among ``candidates``, in first-mention order."""
+    """The groups of ``category`` among ``candidates``, in first-mention order.
+
+    ``shared``: ``texts`` and ``candidates`` are a scan's result, whose occurrences both
+    categories read (:func:`shared_occurrences`).
+    """
     chosen = [c for c in candidates if c.category is category]
     if not chosen:
         return ()
     clusters = _clusters(chosen)
     if category is Category.ORGANISATION:
         clusters = _attach_generic_icb(clusters)
-    _bare_mentions(texts, clusters, candidates)
+    find = shared_occurrences if shared else occurrences
+    _bare_mentions(texts, clusters, find(texts, candidates))
     clusters.sort(key=lambda cluster: _order(cluster[0]))
     return tuple(Group(candidates=tuple(cluster)) for cluster in clusters)

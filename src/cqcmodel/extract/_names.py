@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model import Authority
-from . import _classify, _text
+from . import _classify, _merge, _text
 from ._candidates import Candidate, Scan, self_keys
 from ._lexicon import LOCAL_UNDERTAKING_ENDINGS
 from ._resolve import resolve
@@ -136,6 +136,7 @@ def clear_caches() -> None:
     cached_scan.cache_clear()
     _text.clear_caches()
     _classify.clear_caches()
+    _merge.clear_caches()
 
 
 __all__ = ["cached_scan", "clear_caches", "scan"]
