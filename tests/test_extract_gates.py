@@ -204,6 +204,39 @@ def test_every_title_is_found_alone_as_among_all_titles(title: str) -> None:
         assert _passage_titles(written) == (((start, end),) if capital else ())
 
 
+_WRITTEN_TITLE_PARTS = [
+    *_TITLES,
+    *(t.upper() for t in _TITLES),
+    *(t.title() for t in _TITLES),
+    *_TITLE_WORDS,
+    *(word.title() for word in _TITLE_WORDS),
+    "wOrking",
+    "sAFEGUARDING",
+    "LeaderShip",
+    "DoLS",
+    "The",
+    "Better",
+    " ",
+    ", ",
+    "-",
+    "x",
+    "\u212a",
+    "é",
+    ".",
+]
+
+
+@given(st.lists(st.sampled_from(_WRITTEN_TITLE_PARTS), max_size=14))
+@example(["working with ", "People"])
+@example(["working with pe", "Ople"])
+@example(["Safeguarding", " ", "LeaderShip", " ", "DoLS"])
+@example(["how the local authority ensures safety within the system", " ", "The"])
+def test_the_titles_told_by_the_words_found_are_those_of_every_title(parts: list[str]) -> None:
+    text = "".join(parts)
+    words = _rules._passage_words_pattern().findall(text)
+    assert _passage_titles(text, words) == _passage_titles(text)
+
+
 def _entries_as_defined(text: str) -> tuple[_lexicon_patterns.LexiconEntry, ...]:
     """The lexicon entries whose needle ``text`` holds as a word, as first written."""
     exact, caseless, _ = _lexicon_patterns._needles()
@@ -230,6 +263,20 @@ _NEEDLES = sorted(
 def test_one_search_finds_the_entries_of_every_needle(parts: list[str]) -> None:
     text = "".join(parts)
     assert _lexicon_patterns.entries_in(text) == _entries_as_defined(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_NEEDLES, *_TITLE_WORDS, "s", "x", "X", " ", "-", "_", "é", "’"]),
+        max_size=12,
+    )
+)
+@example(["xBetter"])
+@example(["Better", "s", " ", "xBetter", " ", "Assessing"])
+def test_the_words_found_for_titles_tell_the_entries_of_every_needle(parts: list[str]) -> None:
+    text = "".join(parts)
+    words = _rules._passage_words_pattern().findall(text)
+    assert _lexicon_patterns.entries_in(text, words) == _entries_as_defined(text)
 
 
 @given(st.lists(st.sampled_from([*_NEEDLES, "s", "x", "X", " ", "-", "_", "é", "’"]), max_size=12))

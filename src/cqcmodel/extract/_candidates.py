@@ -158,6 +158,10 @@ class Scan:
     #: The lexicon entries that may match in the passage last asked about, and its order.
     entries: tuple[LexiconEntry, ...] = ()
     entries_of: int = -1
+    #: What the search for capitalised words found in the passage last asked about (read by
+    #: the lexicon and the titles rules), and its order.
+    words: list[str] = attrs.Factory(list)
+    words_of: int = -1
     #: The statement titles (with a later capital) of the passage last asked about, and its
     #: order.
     titles: tuple[tuple[int, int], ...] = ()
@@ -170,10 +174,13 @@ class Scan:
     index: WordIndex | None = None
     index_of: tuple[int, int] = (-1, -1)
 
-    def lexicon_entries(self, passage: Passage) -> tuple[LexiconEntry, ...]:
-        """The lexicon entries whose needle ``passage`` holds (in lexicon order)."""
+    def lexicon_entries(self, passage: Passage, words: list[str]) -> tuple[LexiconEntry, ...]:
+        """The lexicon entries whose needle ``passage`` holds (in lexicon order).
+
+        (``words``: what a search for its needles found: :func:`entries_in`.)
+        """
         if self.entries_of != passage.order:
-            self.entries = entries_in(passage.text)
+            self.entries = entries_in(passage.text, words)
             self.entries_of = passage.order
         return self.entries
 
