@@ -31,7 +31,7 @@ from ._lexicon import (
     REGIONAL_BODIES,
     SENTENCE_STARTERS,
 )
-from ._lexicon_patterns import needle_words
+from ._lexicon_patterns import LexiconEntry, needle_words
 from ._text import (
     Caseless,
     Passage,
@@ -585,7 +585,7 @@ def _region_start(text: str, start: int, sentence: Sentence) -> int:
 
 def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """National programmes and bodies of the lexicon, their variants, acronyms and branches."""
-    entries = scan.lexicon_entries(passage, passage_words(scan, passage))
+    entries = _lexicon_entries(scan, passage)
     if not entries:
         return
     text = passage.text
@@ -627,7 +627,14 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
 
 def _holds_lexicon_needles(scan: Scan, passage: Passage) -> bool:
     """Whether ``passage`` holds the needle of a lexicon entry (else the lexicon finds none)."""
-    return bool(scan.lexicon_entries(passage, passage_words(scan, passage)))
+    return bool(_lexicon_entries(scan, passage))
+
+
+def _lexicon_entries(scan: Scan, passage: Passage) -> tuple[LexiconEntry, ...]:
+    """The lexicon entries that may match in ``passage``, read once from its words."""
+    if scan.entries_of == passage.order:
+        return scan.entries
+    return scan.lexicon_entries(passage, passage_words(scan, passage))
 
 
 # --- the registry ---------------------------------------------------------------------------
