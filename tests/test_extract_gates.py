@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
 from cqcmodel.extract import _classify, _lexicon_patterns, _rules, _text, _title_case
 from cqcmodel.extract import _lexicon as lexicon
-from cqcmodel.extract._candidates import Candidate, Scan
+from cqcmodel.extract._candidates import Candidate, Scan, all_caps_key
 from cqcmodel.extract._lexicon import NAMING_VERBS, NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
 from cqcmodel.extract._rules import RULES, _passage_titles, _titles_pattern
@@ -567,3 +567,41 @@ def test_lowered_without_a_search_is_lowered(text: str) -> None:
 @example("", "")
 def test_letters_found_by_rfind_are_those_found_one_by_one(long: str, short: str) -> None:
     assert _rules._last_letter_places(long, short) == _rules._letter_places(long, short)
+
+
+def _all_caps_key_as_defined(name: str) -> str | None:
+    parts = name.split()
+    if not parts or any(sum(map(str.isupper, part)) < 2 for part in parts):
+        return None
+    return "acr:" + _text.compact_key(name).upper()
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "NHS",
+                "ICB",
+                "Kent",
+                "kent",
+                "UK",
+                "A",
+                "a",
+                "iPAD",
+                "É",
+                "ǅ",
+                "Σ",
+                "1",
+                "-",
+                " ",
+                "  ",
+            ]
+        ),
+        max_size=6,
+    ).map("".join)
+)
+@example("NWL ICB")
+@example("Age UK")
+@example("A-B C-D")
+def test_an_all_caps_key_is_read_as_defined(name: str) -> None:
+    assert all_caps_key(name) == _all_caps_key_as_defined(name)

@@ -38,7 +38,8 @@ def all_caps_key(name: str) -> str | None:
     if not parts:
         return None
     for part in parts:  # (a loop, not all(): it runs for every candidate)
-        if sum(map(str.isupper, part)) < 2:
+        # (A part in lower case after its first letter, as most are, has fewer capitals.)
+        if part[1:].islower() or sum(map(str.isupper, part)) < 2:
             return None
     return "acr:" + compact_key(name).upper()
 
