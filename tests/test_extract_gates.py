@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from cqcmodel import Authority, Finding, QualityStatement, Score, parse_file
 from cqcmodel.extract import _classify, _lexicon_patterns, _rules, _text, _title_case
 from cqcmodel.extract import _lexicon as lexicon
-from cqcmodel.extract._candidates import Candidate, Scan
+from cqcmodel.extract._candidates import Candidate, Scan, all_caps_key
 from cqcmodel.extract._lexicon import NAMING_VERBS, NATIONAL_BODIES, NATIONAL_PROGRAMMES
 from cqcmodel.extract._names import scan
 from cqcmodel.extract._rules import RULES, _passage_titles, _titles_pattern
@@ -204,6 +204,39 @@ def test_every_title_is_found_alone_as_among_all_titles(title: str) -> None:
         assert _passage_titles(written) == (((start, end),) if capital else ())
 
 
+_WRITTEN_TITLE_PARTS = [
+    *_TITLES,
+    *(t.upper() for t in _TITLES),
+    *(t.title() for t in _TITLES),
+    *_TITLE_WORDS,
+    *(word.title() for word in _TITLE_WORDS),
+    "wOrking",
+    "sAFEGUARDING",
+    "LeaderShip",
+    "DoLS",
+    "The",
+    "Better",
+    " ",
+    ", ",
+    "-",
+    "x",
+    "\u212a",
+    "é",
+    ".",
+]
+
+
+@given(st.lists(st.sampled_from(_WRITTEN_TITLE_PARTS), max_size=14))
+@example(["working with ", "People"])
+@example(["working with pe", "Ople"])
+@example(["Safeguarding", " ", "LeaderShip", " ", "DoLS"])
+@example(["how the local authority ensures safety within the system", " ", "The"])
+def test_the_titles_told_by_the_words_found_are_those_of_every_title(parts: list[str]) -> None:
+    text = "".join(parts)
+    words = _rules._passage_words_pattern().findall(text)
+    assert _passage_titles(text, words) == _passage_titles(text)
+
+
 def _entries_as_defined(text: str) -> tuple[_lexicon_patterns.LexiconEntry, ...]:
     """The lexicon entries whose needle ``text`` holds as a word, as first written."""
     exact, caseless, _ = _lexicon_patterns._needles()
@@ -230,6 +263,20 @@ _NEEDLES = sorted(
 def test_one_search_finds_the_entries_of_every_needle(parts: list[str]) -> None:
     text = "".join(parts)
     assert _lexicon_patterns.entries_in(text) == _entries_as_defined(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_NEEDLES, *_TITLE_WORDS, "s", "x", "X", " ", "-", "_", "é", "’"]),
+        max_size=12,
+    )
+)
+@example(["xBetter"])
+@example(["Better", "s", " ", "xBetter", " ", "Assessing"])
+def test_the_words_found_for_titles_tell_the_entries_of_every_needle(parts: list[str]) -> None:
+    text = "".join(parts)
+    words = _rules._passage_words_pattern().findall(text)
+    assert _lexicon_patterns.entries_in(text, words) == _entries_as_defined(text)
 
 
 @given(st.lists(st.sampled_from([*_NEEDLES, "s", "x", "X", " ", "-", "_", "é", "’"]), max_size=12))
@@ -520,3 +567,41 @@ def test_lowered_without_a_search_is_lowered(text: str) -> None:
 @example("", "")
 def test_letters_found_by_rfind_are_those_found_one_by_one(long: str, short: str) -> None:
     assert _rules._last_letter_places(long, short) == _rules._letter_places(long, short)
+
+
+def _all_caps_key_as_defined(name: str) -> str | None:
+    parts = name.split()
+    if not parts or any(sum(map(str.isupper, part)) < 2 for part in parts):
+        return None
+    return "acr:" + _text.compact_key(name).upper()
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "NHS",
+                "ICB",
+                "Kent",
+                "kent",
+                "UK",
+                "A",
+                "a",
+                "iPAD",
+                "É",
+                "ǅ",
+                "Σ",
+                "1",
+                "-",
+                " ",
+                "  ",
+            ]
+        ),
+        max_size=6,
+    ).map("".join)
+)
+@example("NWL ICB")
+@example("Age UK")
+@example("A-B C-D")
+def test_an_all_caps_key_is_read_as_defined(name: str) -> None:
+    assert all_caps_key(name) == _all_caps_key_as_defined(name)

@@ -38,7 +38,8 @@ def all_caps_key(name: str) -> str | None:
     if not parts:
         return None
     for part in parts:  # (a loop, not all(): it runs for every candidate)
-        if sum(map(str.isupper, part)) < 2:
+        # (A part in lower case after its first letter, as most are, has fewer capitals.)
+        if part[1:].islower() or sum(map(str.isupper, part)) < 2:
             return None
     return "acr:" + compact_key(name).upper()
 
@@ -158,6 +159,10 @@ class Scan:
     #: The lexicon entries that may match in the passage last asked about, and its order.
     entries: tuple[LexiconEntry, ...] = ()
     entries_of: int = -1
+    #: What the search for capitalised words found in the passage last asked about (read by
+    #: the lexicon and the titles rules), and its order.
+    words: list[str] = attrs.Factory(list)
+    words_of: int = -1
     #: The statement titles (with a later capital) of the passage last asked about, and its
     #: order.
     titles: tuple[tuple[int, int], ...] = ()
@@ -170,10 +175,13 @@ class Scan:
     index: WordIndex | None = None
     index_of: tuple[int, int] = (-1, -1)
 
-    def lexicon_entries(self, passage: Passage) -> tuple[LexiconEntry, ...]:
-        """The lexicon entries whose needle ``passage`` holds (in lexicon order)."""
+    def lexicon_entries(self, passage: Passage, words: list[str]) -> tuple[LexiconEntry, ...]:
+        """The lexicon entries whose needle ``passage`` holds (in lexicon order).
+
+        (``words``: what a search for its needles found: :func:`entries_in`.)
+        """
         if self.entries_of != passage.order:
-            self.entries = entries_in(passage.text)
+            self.entries = entries_in(passage.text, words)
             self.entries_of = passage.order
         return self.entries
 

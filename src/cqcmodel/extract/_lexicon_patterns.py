@@ -176,17 +176,32 @@ def _needle_words(text: str, finder: re.Pattern[str]) -> set[str]:
     return set(finder.findall(text))
 
 
-def entries_in(text: str) -> tuple[LexiconEntry, ...]:
+def needle_words() -> tuple[str, ...]:
+    """The needles a text's words are looked up in (those written in one case, word characters)."""
+    exact, _, _ = _needles()
+    return tuple(word for word in exact if _WORD.fullmatch(word))
+
+
+def entries_in(text: str, words: list[str] | None = None) -> tuple[LexiconEntry, ...]:
     """The lexicon entries that may match in ``text`` (those whose needle it holds).
 
     A match of an entry holds its needle as a whole word (or, last in the name, with a plural
     "s"): one search for all needles finds every entry worth running. The few patterns
     matched in any case are run only in a sentence that holds their needle as written
     (:func:`~cqcmodel.extract._rules._lexicon_names`), so the text must hold it so too.
+    ``words``, if given, are what a search that finds at least every needle that starts a
+    word of ``text`` and ends at its end found, and nothing else equal to a needle.
     """
     exact, caseless, finder = _needles()
-    groups = [exact[word] for word in _needle_words(text, finder)]
-    groups += [found for needle, found in caseless.items() if needle in text]
+    found: set[str] | list[str] = _needle_words(text, finder) if words is None else words
+    groups: list[tuple[int, ...]] = []
+    for word in found:
+        group = exact.get(word)
+        if group is not None:
+            groups.append(group)
+    for needle, written in caseless.items():
+        if needle in text:
+            groups.append(written)
     if not groups:
         return ()  # (most texts: no needle)
     indexes = groups[0] if len(groups) == 1 else sorted(set().union(*groups))
@@ -194,4 +209,4 @@ def entries_in(text: str) -> tuple[LexiconEntry, ...]:
     return tuple([entries[index] for index in indexes])
 
 
-__all__ = ["LexiconEntry", "entries_in", "lexicon_entries"]
+__all__ = ["LexiconEntry", "entries_in", "lexicon_entries", "needle_words"]

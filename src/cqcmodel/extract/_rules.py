@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Final
@@ -20,6 +21,7 @@ from ..framework import STATEMENTS, Theme
 from ._apposed import first_word_apposed
 from ._candidates import Scan
 from ._classify import head_index, is_person, kind_of, organisation_kind
+from ._cues import trie_pattern
 from ._lexicon import (
     BODY_LIKE_HEADS,
     CONNECTORS,
@@ -29,6 +31,7 @@ from ._lexicon import (
     REGIONAL_BODIES,
     SENTENCE_STARTERS,
 )
+from ._lexicon_patterns import LexiconEntry, needle_words
 from ._text import (
     Caseless,
     Passage,
@@ -75,6 +78,14 @@ def _titles_pattern() -> Caseless:
 
 
 @cache
+def _title_texts() -> tuple[str, ...]:
+    """The statement and theme titles, sorted."""
+    return tuple(
+        sorted({title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme})
+    )
+
+
+@cache
 def _title_patterns() -> tuple[tuple[tuple[str, ...], Caseless], ...]:
     r"""Each title's words in lower case (longest first), and the title's own pattern.
 
@@ -82,9 +93,8 @@ def _title_patterns() -> tuple[tuple[tuple[str, ...], Caseless], ...]:
     branch of :func:`_titles_pattern` does; its look-behind comes after its first word, so
     that Python searches for that word as a literal.
     """
-    titles = {title for info in STATEMENTS for title in info.titles} | {t.title for t in Theme}
     found: list[tuple[tuple[str, ...], Caseless]] = []
-    for title in sorted(titles):
+    for title in _title_texts():
         words = _WORD.findall(title)
         first = re.escape(words[0])
         written = r"[\s,-]+".join(map(re.escape, words[1:]))
@@ -110,7 +120,7 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
 def _titles_of(scan: Scan, passage: Passage) -> tuple[tuple[int, int], ...]:
     """:func:`_passage_titles` of ``passage``, read once."""
     if scan.titled_of != passage.order:
-        scan.titles = _passage_titles(passage.text)
+        scan.titles = _passage_titles(passage.text, passage_words(scan, passage))
         scan.titled_of = passage.order
     return scan.titles
 
@@ -135,7 +145,7 @@ def sentence_capitals(scan: Scan, passage: Passage) -> list[bool]:
     return scan.capitals
 
 
-def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
+def _passage_titles(text: str, words: list[str] | None = None) -> tuple[tuple[int, int], ...]:
     """The spans of the titles written with a capital after their first letter in ``text``.
 
     One search of the passage finds what a search of each sentence would: a title holds no
@@ -143,7 +153,32 @@ def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
     title whose words the passage holds is searched for on its own: no two titles' matches
     overlap (a test checks it), so theirs together, in order, are the matches of
     :func:`_titles_pattern`. Titles with the same longest word are looked for once by it.
+    Given what :func:`passage_words` found in ``text``, only the titles it shows may be
+    written there with such a capital are (:func:`_titles_with_capitals`).
     """
+    chosen = (
+        None if words is None or not _lowers_safely(text) else _titles_with_capitals(text, words)
+    )
+    if chosen is not None:
+        if not chosen:
+            return ()  # (most passages)
+        lower = _lowered(text)
+        if lower is not None:
+            patterns = _title_patterns()
+            spans: list[tuple[int, int]] = []
+            for index in chosen:
+                title_words, pattern = patterns[index]
+                for word in title_words:
+                    if word not in lower:
+                        break
+                else:
+                    spans.extend(match.span() for match in pattern.finditer(text, lower))
+            return _capitalised(text, spans)
+    return _capitalised(text, _every_title(text))
+
+
+def _every_title(text: str) -> list[tuple[int, int]]:
+    """The spans of every title in ``text``, in any case."""
     lower = _lowered(text)
     # (Where lower-casing is unsafe the patterns run: case folding is not their matching.)
     spans: list[tuple[int, int]] = []
@@ -159,12 +194,115 @@ def _passage_titles(text: str) -> tuple[tuple[int, int], ...]:
                     spans.extend(match.span() for match in pattern.finditer(text, lower))
             else:
                 spans.extend(match.span() for match in pattern.finditer(text, None))
+    return spans
+
+
+def _capitalised(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Of title ``spans``, in order, those with a capital after their first letter."""
     spans.sort()
     return tuple(
         (start, end)
         for start, end in spans
         if any(char.isupper() for char in text[start + 1 : end])
     )
+
+
+def _titles_with_capitals(text: str, words: list[str]) -> list[int] | None:
+    """The titles (indexes in :func:`_title_patterns`) ``text`` may hold with a later capital.
+
+    ``words`` are what :func:`passage_words` found in ``text``, which lower-cases safely
+    (:func:`_lowers_safely`: its capitals are ASCII). Such a title holds a word with a
+    capital: one inside the word is found alone (then any title may be there: None); one at
+    its start is found with the word, which the title must have after its first word, or
+    as its first word with another capital. Every other word of the title is in ``text`` as
+    written, or was found.
+    """
+    later, first = _title_flags()
+    found: set[str] = set()
+    flagged: set[int] = set()
+    for word in words:
+        if len(word) == 1:
+            return None
+        lower = word.lower()
+        found.add(lower)
+        indexes = later.get(lower)
+        if indexes is not None:
+            flagged.update(indexes)
+        indexes = first.get(lower)
+        if indexes is not None and word[1:] != lower[1:]:
+            flagged.update(indexes)
+    patterns = _title_patterns()
+    chosen: list[int] = []
+    for index in sorted(flagged):
+        for word in patterns[index][0]:
+            if word not in found and word not in text:
+                break
+        else:
+            chosen.append(index)
+    return chosen
+
+
+@cache
+def _title_flags() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Titles by their words (lower-cased): after their first word, and as their first word."""
+    later: dict[str, list[int]] = {}
+    first: dict[str, list[int]] = {}
+    for index, title in enumerate(_title_texts()):
+        words = [word.lower() for word in _WORD.findall(title)]
+        first.setdefault(words[0], []).append(index)
+        for word in words[1:]:
+            later.setdefault(word, []).append(index)
+    return (
+        {word: tuple(found) for word, found in later.items()},
+        {word: tuple(found) for word, found in first.items()},
+    )
+
+
+@cache
+def _passage_words_pattern() -> re.Pattern[str]:
+    r"""The search of :func:`passage_words`: lexicon needles and titles' capitalised words.
+
+    At a word's start it finds the word (to its end) if it is a needle written in one case
+    (:func:`~cqcmodel.extract._lexicon_patterns.needle_words`) or a title's word with a
+    capital first letter and the rest in any case; at a capital after a lower-case letter,
+    that capital alone (no needle or title word has one letter). Each branch starts with its
+    first character, so that Python skips to those, and the words are read as trees
+    (:func:`~cqcmodel.extract._cues.trie_pattern`).
+    """
+    title_words = {word for words, _ in _title_patterns() for word in words}
+    needles = needle_words()
+    if any(len(word) < 2 for word in (*needles, *title_words)):
+        msg = "a needle or title word of one letter would be read as a capital inside a word"
+        raise ValueError(msg)
+    exact: dict[str, list[str]] = {}
+    caseless: dict[str, list[str]] = {}
+    for word in needles:
+        exact.setdefault(word[0], []).append(word[1:])
+    for word in title_words:
+        caseless.setdefault(word[0].upper(), []).append(word[1:])
+    branches: list[str] = []
+    for char in sorted(set(exact) | set(caseless) | set(string.ascii_uppercase)):
+        rests = [trie_pattern(exact[char])] if char in exact else []
+        if char in caseless:
+            rests.append("(?i:" + trie_pattern(caseless[char]) + ")")
+        escaped = re.escape(char)
+        alternatives = [r"(?<!\w" + escaped + ")(?:" + "|".join(rests) + r")\b"] if rests else []
+        if char in string.ascii_uppercase:
+            alternatives.append("(?<=[a-z]" + escaped + ")")
+        branches.append(escaped + "(?:" + "|".join(alternatives) + ")")
+    return re.compile("|".join(branches))
+
+
+def passage_words(scan: Scan, passage: Passage) -> list[str]:
+    """What :func:`_passage_words_pattern` finds in ``passage``, read once for both its readers.
+
+    (The lexicon looks its needles up in it:
+    :func:`~cqcmodel.extract._lexicon_patterns.entries_in`.)
+    """
+    if scan.words_of != passage.order:
+        scan.words = _passage_words_pattern().findall(passage.text)
+        scan.words_of = passage.order
+    return scan.words
 
 
 @cache
@@ -184,16 +322,23 @@ _CASE_EXCEPTIONS: Final = "\u0130\u0131\u017f\u212a"
 
 
 def _lowered(text: str) -> str | None:
-    """:func:`~cqcmodel.extract._text.lowered`, without searching an ASCII text for exceptions.
+    """:func:`~cqcmodel.extract._text.lowered`, without searching an ASCII text for exceptions."""
+    if not _lowers_safely(text):
+        return None
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
+
+
+def _lowers_safely(text: str) -> bool:
+    """Whether ``text`` holds none of :data:`_CASE_EXCEPTIONS`.
 
     None of them is ASCII; in another text each is looked for alone, faster than by a class.
     """
     if not text.isascii():
         for char in _CASE_EXCEPTIONS:
             if char in text:
-                return None
-    lower = text.lower()
-    return lower if len(lower) == len(text) else None
+                return False
+    return True
 
 
 def _quoted(scan: Scan, passage: Passage, sentence: Sentence) -> None:
@@ -440,7 +585,7 @@ def _region_start(text: str, start: int, sentence: Sentence) -> int:
 
 def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     """National programmes and bodies of the lexicon, their variants, acronyms and branches."""
-    entries = scan.lexicon_entries(passage)
+    entries = _lexicon_entries(scan, passage)
     if not entries:
         return
     text = passage.text
@@ -482,7 +627,14 @@ def _lexicon_names(scan: Scan, passage: Passage, sentence: Sentence) -> None:
 
 def _holds_lexicon_needles(scan: Scan, passage: Passage) -> bool:
     """Whether ``passage`` holds the needle of a lexicon entry (else the lexicon finds none)."""
-    return bool(scan.lexicon_entries(passage))
+    return bool(_lexicon_entries(scan, passage))
+
+
+def _lexicon_entries(scan: Scan, passage: Passage) -> tuple[LexiconEntry, ...]:
+    """The lexicon entries that may match in ``passage``, read once from its words."""
+    if scan.entries_of == passage.order:
+        return scan.entries
+    return scan.lexicon_entries(passage, passage_words(scan, passage))
 
 
 # --- the registry ---------------------------------------------------------------------------
