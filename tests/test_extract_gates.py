@@ -149,6 +149,25 @@ def test_a_rule_finds_nothing_where_it_lacks_what_it_needs(text: str) -> None:
             assert not state.blocked, rule.name
 
 
+@given(st.lists(st.sampled_from(_PARTS), max_size=16).map("".join))
+def test_a_rule_without_its_capital_test_finds_the_same_where_a_capital_is(text: str) -> None:
+    passage = Passage(
+        order=0, statement_id=None, finding_index=0, text=text, sentences=sentences(text)
+    )
+    for rule in RULES:
+        if rule.capital_find is None:
+            continue
+        assert rule.needs_capital, rule.name
+        for sentence in passage.sentences:
+            if not has_later_capital(text, sentence.start + 1, sentence.end):
+                continue
+            plain, shortcut = Scan(self_keys=frozenset()), Scan(self_keys=frozenset())
+            rule.find(plain, passage, sentence)
+            rule.capital_find(shortcut, passage, sentence)
+            assert _found(shortcut.found) == _found(plain.found), rule.name
+            assert shortcut.blocked == plain.blocked, rule.name
+
+
 def test_first_characters_reads_literals_and_branches() -> None:
     assert first_characters(re.compile(r"(?<!\w)(?:ab|c)d|(?=x)e")) == "ace"
     assert first_characters(re.compile(r"\(x\)")) == "("

@@ -245,9 +245,20 @@ class Scan:
         *,
         category: Category,
         kind: Kind,
-        **extra: object,
+        keys: set[str] | None = None,
+        forms: set[str] | None = None,
+        acronym: str | None = None,
+        lexicon: str | None = None,
+        claim_end: int = -1,
+        defined: bool = False,
+        guessed: bool = False,
+        variant: bool = False,
     ) -> Candidate | None:
-        """Record a candidate unless its name is excluded (or empty)."""
+        """Record a candidate unless its name is excluded (or empty).
+
+        (Each of :class:`Candidate`'s fields is a parameter of its own, with the field's
+        default, so that the compiled build calls its constructor directly.)
+        """
         if start >= end:
             return None
         key = name_key(passage.text[start:end])  # (read once for the three tests)
@@ -261,7 +272,14 @@ class Scan:
             end=end,
             category=category,
             kind=kind,
-            **extra,  # type: ignore[arg-type]
+            keys=set() if keys is None else keys,
+            forms=set() if forms is None else forms,
+            acronym=acronym,
+            lexicon=lexicon,
+            claim_end=claim_end,
+            defined=defined,
+            guessed=guessed,
+            variant=variant,
         )
         self.found.append(candidate)
         return candidate

@@ -72,9 +72,11 @@ def _passage_rules(
         passage_gate = entry.passage_gate
         if passage_gate is not None and not passage_gate(state, passage):
             continue
-        finds.append(entry.find)
         if not entry.needs_capital:
+            finds.append(entry.find)
             lower_finds.append(entry.find)
+        else:  # (``finds`` runs only on a sentence with a capital after its first letter)
+            finds.append(entry.find if entry.capital_find is None else entry.capital_find)
     return finds, lower_finds
 
 

@@ -42,8 +42,8 @@ from ._text import (
     tokens,
     words_from,
 )
-from ._title_case import body_cue, has_later_capital, scan_runs
-from .kinds import Category, InitiativeKind, OrganisationKind
+from ._title_case import body_cue, has_later_capital, scan_capital_runs, scan_runs
+from .kinds import Category, InitiativeKind, Kind, OrganisationKind
 
 # --- patterns -------------------------------------------------------------------------------
 
@@ -110,8 +110,12 @@ def _titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
     Only a title written with a capital after its first letter is blocked, so a sentence
     without one is not read, and a passage without every word of some title not searched.
     """
-    if not has_later_capital(passage.text, sentence.start + 1, sentence.end):
-        return
+    if has_later_capital(passage.text, sentence.start + 1, sentence.end):
+        _capital_titles(scan, passage, sentence)
+
+
+def _capital_titles(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    """:func:`_titles` on a sentence known to have a capital after its first letter."""
     for start, end in _titles_of(scan, passage):
         if sentence.start <= start < sentence.end:
             scan.block(passage, start, end)
@@ -509,31 +513,33 @@ def _acronyms(scan: Scan, passage: Passage, sentence: Sentence) -> None:
         words = [token.text for token in tokens(long) if token.is_word]
         if len(words) < 2 and sum(map(str.isupper, long)) < 2:
             continue
-        extra: dict[str, object] = {
-            "acronym": acronym,
-            "claim_end": match.end(),
-            "defined": True,
-            "keys": {"acr:" + acronym.replace(" ", "").upper()},
-        }
-        org = organisation_kind(words)
-        if org is not None:
-            scan.add(passage, start, end, category=Category.ORGANISATION, kind=org, **extra)
-            continue
-        last = singular(words[-1].casefold())
-        if last in NOT_INITIATIVE_HEADS or any(is_person([word]) for word in words):
-            continue
-        if not long[0].isupper() and len(words) < 2:
-            continue
-        body = _long_form_body(passage, sentence, words, start, match.end())
-        if body is not None:
-            scan.add(passage, start, end, category=Category.ORGANISATION, kind=body, **extra)
-            continue
-        kind = (
-            kind_of(words)
+        body = organisation_kind(words)
+        if body is None:
+            last = singular(words[-1].casefold())
+            if last in NOT_INITIATIVE_HEADS or any(is_person([word]) for word in words):
+                continue
+            if not long[0].isupper() and len(words) < 2:
+                continue
+            body = _long_form_body(passage, sentence, words, start, match.end())
+        category = Category.INITIATIVE if body is None else Category.ORGANISATION
+        kind: Kind = (
+            body
+            if body is not None
+            else kind_of(words)
             or _nearby_kind(scan, passage, start, match.end(), sentence)
             or InitiativeKind.OTHER
         )
-        scan.add(passage, start, end, category=Category.INITIATIVE, kind=kind, **extra)
+        scan.add(
+            passage,
+            start,
+            end,
+            category=category,
+            kind=kind,
+            keys={"acr:" + acronym.replace(" ", "").upper()},
+            acronym=acronym,
+            claim_end=match.end(),
+            defined=True,
+        )
 
 
 def _branch_end(text: str, start: int, end: int, name_end: int, stop: int) -> int:
@@ -659,6 +665,9 @@ class Rule:
     needs: str = ""
     #: Whether the rule finds nothing in a sentence without a capital after its first letter.
     needs_capital: bool = False
+    #: The rule without its own test for such a capital, for a sentence the scan already
+    #: found one in (``None``: :attr:`find`); only a rule that ``needs_capital`` has one.
+    capital_find: RuleFunction | None = None
     #: Whether the rule may find anything in a passage that holds what it ``needs`` (``None``:
     #: it may): the scan skips the others.
     passage_gate: PassageGate | None = None
@@ -814,6 +823,7 @@ def _rule(
     *,
     needs: str = "",
     needs_capital: bool = False,
+    capital_find: RuleFunction | None = None,
     passage_gate: PassageGate | None = None,
 ) -> Rule:
     """A rule of the registry, with its examples from :data:`EXAMPLES` (gated as ``needs``)."""
@@ -824,6 +834,7 @@ def _rule(
         examples=EXAMPLES[name],
         needs=needs,
         needs_capital=needs_capital,
+        capital_find=capital_find,
         passage_gate=passage_gate,
     )
 
@@ -835,6 +846,7 @@ RULES: Final[tuple[Rule, ...]] = (
         _titles,
         "statement and theme titles written in a finding name nothing",
         needs_capital=True,
+        capital_find=_capital_titles,
         passage_gate=_holds_titles,
     ),
     _rule(
@@ -860,6 +872,7 @@ RULES: Final[tuple[Rule, ...]] = (
         scan_runs,
         "Title Case runs: headed names, coordinated and listed names, brand-like names",
         needs_capital=True,
+        capital_find=scan_capital_runs,
     ),
     _rule(
         "apposed",

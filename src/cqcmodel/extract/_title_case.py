@@ -182,9 +182,13 @@ def has_later_capital(text: str, start: int, end: int) -> bool:
 
 
 def scan_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    if has_later_capital(passage.text, sentence.start + 1, sentence.end):
+        scan_capital_runs(scan, passage, sentence)
+
+
+def scan_capital_runs(scan: Scan, passage: Passage, sentence: Sentence) -> None:
+    """:func:`scan_runs` on a sentence known to have a capital after its first letter."""
     text = passage.text
-    if not has_later_capital(text, sentence.start + 1, sentence.end):
-        return
     written = sentence.text
     # (Stretches are joined only at a plural's apostrophe before a capital, or at a comma
     # after a capitalised word: in a plain sentence, one that starts with an ASCII capital.)
@@ -1693,4 +1697,4 @@ def _may_be_brand_like(part: list[Token], names: Sequence[str], written: str) ->
     )
 
 
-__all__ = ["BODY_WORDS", "body_cue", "has_later_capital", "scan_runs"]
+__all__ = ["BODY_WORDS", "body_cue", "has_later_capital", "scan_capital_runs", "scan_runs"]
