@@ -256,6 +256,46 @@ def test_the_titles_told_by_the_words_found_are_those_of_every_title(parts: list
     assert _passage_titles(text, words) == _passage_titles(text)
 
 
+_SENTENCE_PARTS = [
+    *_TITLE_WORDS[:12],
+    "Better",
+    "BCF",
+    "Carers",
+    "xBetter",
+    ". ",
+    "! ",
+    "? ",
+    ".\n",
+    ".’ ",
+    ". (",
+    " ",
+    "\u00a0",
+    "e.g. ",
+    "the",
+    "x",
+    "X",
+    "s",
+    "3",
+    "-",
+    "’",
+    "é",
+    "É",
+]
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_PARTS), max_size=16))
+@example(["Better", ". ", "Better"])
+@example(["x", ". ", "BCF", " ", "the", ". ", "xBetter"])
+@example([" ", "Better", "s", ". ", "É", "Better"])
+def test_the_words_found_by_sentence_are_those_found_in_the_passage(parts: list[str]) -> None:
+    text = "".join(parts)
+    passage = Passage(
+        order=0, statement_id=None, finding_index=0, text=text, sentences=sentences(text)
+    )
+    state = Scan(self_keys=frozenset())
+    assert _rules.passage_words(state, passage) == _rules._passage_words_pattern().findall(text)
+
+
 def _entries_as_defined(text: str) -> tuple[_lexicon_patterns.LexiconEntry, ...]:
     """The lexicon entries whose needle ``text`` holds as a word, as first written."""
     exact, caseless, _ = _lexicon_patterns._needles()

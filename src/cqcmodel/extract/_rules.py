@@ -304,9 +304,41 @@ def passage_words(scan: Scan, passage: Passage) -> list[str]:
     :func:`~cqcmodel.extract._lexicon_patterns.entries_in`.)
     """
     if scan.words_of != passage.order:
-        scan.words = _passage_words_pattern().findall(passage.text)
+        scan.words = _sentence_words(passage, sentence_capitals(scan, passage))
         scan.words_of = passage.order
     return scan.words
+
+
+def _sentence_words(passage: Passage, capitals: list[bool]) -> list[str]:
+    """What :func:`_passage_words_pattern` finds in ``passage``, read only where it may find.
+
+    (``capitals``: whether each sentence has a capital after its first letter.) Each word it
+    finds starts with an ASCII capital, so in a sentence without a later capital only at the
+    sentence's start. Sentences are apart by space only and none ends inside a word, so each
+    run of sentences with a later capital is searched alone, the same as within the passage;
+    most of a passage's text is in sentences without one, and is not read.
+    """
+    text = passage.text
+    pattern = _passage_words_pattern()
+    words: list[str] = []
+    run_start = run_end = -1  # (the run of sentences with a later capital being read)
+    for sentence, capital in zip(passage.sentences, capitals, strict=True):
+        if capital:
+            if run_start < 0:
+                run_start = sentence.start
+            run_end = sentence.end
+            continue
+        if run_start >= 0:
+            words += pattern.findall(text, run_start, run_end)
+            run_start = -1
+        start = sentence.start
+        if start < sentence.end and "A" <= text[start] <= "Z":
+            match = pattern.match(text, start, sentence.end)
+            if match is not None:
+                words.append(match.group())
+    if run_start >= 0:
+        words += pattern.findall(text, run_start, run_end)
+    return words
 
 
 @cache
