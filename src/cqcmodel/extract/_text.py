@@ -321,21 +321,24 @@ def match_tokens(text: str, start: int, written: str) -> tuple[Token, ...]:
     holds: where they are one space apart and hold no ampersand, they are its split, and
     their places follow from their lengths; no match is made for each.
     """
+    return tuple(match_token_list(text, start, written))
+
+
+def match_token_list(text: str, start: int, written: str) -> list[Token]:
+    """:func:`match_tokens` as a list (for a run's words, which are read as one)."""
     words = written.split()
     if "&" in written or " ".join(words) != written:
-        return tuple(
-            [
-                _token(Token, (match.start(), match.end(), match.group()))
-                for match in _TOKEN.finditer(text, start, start + len(written))
-            ]
-        )
+        return [
+            _token(Token, (match.start(), match.end(), match.group()))
+            for match in _TOKEN.finditer(text, start, start + len(written))
+        ]
     found: list[Token] = []
     position = start
     for word in words:
         end = position + len(word)
         found.append(_token(Token, (position, end, word)))
         position = end + 1
-    return tuple(found)
+    return found
 
 
 @attrs.frozen

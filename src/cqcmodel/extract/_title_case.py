@@ -70,7 +70,7 @@ from ._text import (
     Sentence,
     Token,
     capital_windows,
-    match_tokens,
+    match_token_list,
     name_key,
     singular,
     singular_forms,
@@ -117,6 +117,14 @@ _APPOSITION: Final = re.compile(
 )
 #: A possessive's end: "’s", "'s", or a plural's apostrophe ("Thomas’").
 _POSSESSIVE_END: Final = re.compile(r"[’'](?:s)?$")
+
+
+#: The length of the longest connector. Case folding makes no word shorter (a test checks
+#: every character), so a longer word is no connector in any case, and is not folded to
+#: tell: most capitalised words are longer.
+_LONGEST_CONNECTOR: Final = max(len(word) for word in CONNECTORS)
+#: The length of the longest connector or sentence starter (see :func:`_trimmed_away`).
+_LONGEST_OPENING: Final = max(_LONGEST_CONNECTOR, *(len(word) for word in SENTENCE_STARTERS))
 
 
 def _runs(words: Sequence[Token]) -> list[tuple[int, int]]:
@@ -345,7 +353,12 @@ def _may_extend(following: str) -> bool:
 
     One of them is a form of an initiative noun, or an ampersand splits them.
     """
-    return "&" in following or not _EXTENSION_FORMS.isdisjoint(following.casefold().split())
+    if "&" in following:
+        return True
+    for word in following.casefold().split():  # noqa: SIM110 - native when compiled
+        if word in _EXTENSION_FORMS:
+            return True
+    return False
 
 
 def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
@@ -365,14 +378,14 @@ def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
     for found in pattern.finditer(text, start, sentence.end):
         begin = found.start()
         at_start = begin == first_word
-        written = found.group()
+        written: str = found[0]  # (an item, not group(): compiled, no method is looked up)
         if _trimmed_away(written, at_start=at_start):
             continue  # (only a single word is a connector or a sentence's opening word)
-        run = list(match_tokens(text, begin, written))
-        following = found.group(1)
+        run = match_token_list(text, begin, written)
+        following: str | None = found[1]
         words: Sequence[Token] = run
         if following is not None and _may_extend(following):
-            words = [*run, *match_tokens(text, found.start(1), following)]
+            words = run + match_token_list(text, found.start(1), following)
         runs.append((words, len(run) - 1, run, at_start))
     return runs
 
@@ -396,6 +409,8 @@ def _trimmed_away(word: str, *, at_start: bool) -> bool:
     Most runs of one word are a sentence's opening word: they are skipped before their run
     is made.
     """
+    if len(word) > (_LONGEST_OPENING if at_start else _LONGEST_CONNECTOR):
+        return False  # (longer than any word it may be)
     lower = word.casefold()
     return lower in CONNECTORS or (at_start and lower in SENTENCE_STARTERS)
 
@@ -629,7 +644,9 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
     while index < len(run):
         token = run[index]
         current.append(token)
-        following = run[index + 1].text.casefold() if index + 1 < len(run) else None
+        # (Only a connector splits: a longer word is not folded.)
+        after = run[index + 1].text if index + 1 < len(run) else ""
+        following = after.casefold() if 0 < len(after) <= _LONGEST_CONNECTOR else None
         if following in _SPLITTING and _is_head(token, current, following):
             parts.append(current)
             current = []
@@ -645,8 +662,7 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
 
 def _may_be_unheaded(words: Sequence[str]) -> bool:
     """Whether ``words`` could be a name without a head noun: two content words, no place."""
-    content = [word for word in words if word.casefold() not in CONNECTORS]
-    return len(content) >= 2 and not _place_like(words)
+    return _content(words) >= 2 and not _place_like(words)
 
 
 def _prefix_only(left: Sequence[str], right: Sequence[str]) -> bool:
@@ -703,6 +719,8 @@ def _article_link(left: Sequence[str], right: Sequence[str], *, body: bool) -> b
 #: Connectors that start a phrase of their own after "and" ("… and by Bluebird Care").
 _PREPOSITIONS: Final = CONNECTORS - {"and", "&", "the", "of"}
 _ALL_LINK_WORDS: Final = LINK_WORDS | ARTICLE_LINK_WORDS | _PREPOSITIONS
+#: The length of the longest of them: a longer word is none (see :data:`_LONGEST_CONNECTOR`).
+_LONGEST_LINK_WORD: Final = max(len(word) for word in _ALL_LINK_WORDS)
 
 
 def _split_links(run: list[Token]) -> list[list[Token]]:
@@ -715,7 +733,7 @@ def _split_links(run: list[Token]) -> list[list[Token]]:
     name a body, or a body before it is followed by a headed name ("Accommodation with Care
     Programme" stays whole).
     """
-    if len(run) < 3 or not any(token.text.casefold() in _ALL_LINK_WORDS for token in run):
+    if len(run) < 3 or not _holds_link_word(run):
         return [run]
     parts: list[list[Token]] = []
     index = 1
@@ -729,6 +747,15 @@ def _split_links(run: list[Token]) -> list[list[Token]]:
         index = 1
     parts.append(run)
     return parts
+
+
+def _holds_link_word(run: list[Token]) -> bool:
+    """Whether a word of ``run`` is one of :data:`_ALL_LINK_WORDS` (in any case)."""
+    for token in run:  # (a native loop when compiled, not a generator)
+        text = token.text
+        if len(text) <= _LONGEST_LINK_WORD and text.casefold() in _ALL_LINK_WORDS:
+            return True
+    return False
 
 
 def _repeats(run: list[Token], begin: int, index: int) -> bool:
@@ -750,7 +777,11 @@ def _repeats(run: list[Token], begin: int, index: int) -> bool:
 
 def _content(words: Sequence[str]) -> int:
     """How many of ``words`` are not connectors."""
-    return len([word for word in words if word.casefold() not in CONNECTORS])
+    count = 0
+    for word in words:
+        if len(word) > _LONGEST_CONNECTOR or word.casefold() not in CONNECTORS:
+            count += 1
+    return count
 
 
 def _starts_with_body(words: Sequence[str]) -> bool:
@@ -848,12 +879,12 @@ def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     "Health and Wellbeing Board" stays whole. An "and" between a word and its repeat splits
     first.
     """
-    if len(run) < 3 or not any(token.text.casefold() in {"and", "&"} for token in run):
+    if len(run) < 3 or not _holds_and(run):
         return [run]
     pieces: list[list[Token]] = []
     begin = 0
     for index in range(1, len(run) - 1):
-        if run[index].text.casefold() in {"and", "&"} and _repeats(run, begin, index):
+        if _is_and(run[index].text) and _repeats(run, begin, index):
             pieces.append(run[begin:index])
             begin = index + 1
     pieces.append(run[begin:])
@@ -865,7 +896,7 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
     parts: list[list[Token]] = []
     while True:
         for index in range(1, len(run) - 1):
-            if run[index].text.casefold() not in {"and", "&"}:
+            if not _is_and(run[index].text):
                 continue
             right = run[index + 1 :]
             article = right[0].text.casefold() == "the"
@@ -873,7 +904,7 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
                 right = right[1:]
             left_words = [t.text for t in run[:index]]
             # Words apart by more than a space were listed ("Tees, Esk and …").
-            listed = any(b.start - a.end > 1 for a, b in itertools.pairwise(run[: index + 1]))
+            listed = _spaced(run, index)
             joined = _joins_names(
                 left_words, [t.text for t in right], article=article, listed=listed
             )
@@ -886,11 +917,35 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
             return parts
 
 
+def _is_and(word: str) -> bool:
+    """Whether a word is "and" (in any case) or an ampersand; a longer word is not folded."""
+    return len(word) <= 3 and word.casefold() in {"and", "&"}
+
+
+def _holds_and(run: list[Token]) -> bool:
+    """Whether a word of ``run`` is "and" (in any case) or an ampersand."""
+    for token in run:  # noqa: SIM110 - native when compiled, not a generator
+        if _is_and(token.text):
+            return True
+    return False
+
+
+def _spaced(run: list[Token], index: int) -> bool:
+    """Whether two of the words of ``run`` up to ``index`` are more than a space apart."""
+    for before in range(index):  # noqa: SIM110 - native when compiled
+        if run[before + 1].start - run[before].end > 1:
+            return True
+    return False
+
+
 def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
     """The name after a job title ("Chair of the Safeguarding Adults Board" → the board)."""
     for index, token in enumerate(run[:-1]):
-        if run[index + 1].text.casefold() in {"of", "for"} and (
-            singular(token.text.casefold()) in PERSON_HEADS
+        following = run[index + 1].text
+        if (
+            len(following) <= 3
+            and following.casefold() in {"of", "for"}
+            and singular(token.text.casefold()) in PERSON_HEADS
         ):
             rest = run[index + 1 :]
             while rest and rest[0].text.casefold() in CONNECTORS:
@@ -957,7 +1012,9 @@ def _plain(run: list[Token]) -> bool:
     """
     for token in run:
         text = token.text
-        if text.casefold() in CONNECTORS or text.endswith(("’s", "'s")):
+        if (len(text) <= _LONGEST_CONNECTOR and text.casefold() in CONNECTORS) or text.endswith(
+            ("’s", "'s")
+        ):
             return False
     return True
 
@@ -965,15 +1022,25 @@ def _plain(run: list[Token]) -> bool:
 def _parts(trimmed: list[Token]) -> list[tuple[list[Token], bool]]:
     """The parts of a trimmed run, each with whether it is coordinated with a body."""
     found: list[tuple[list[Token], bool]] = []
-    for piece in (p for owned in _split_possessives(trimmed) for p in _split_after_heads(owned)):
-        for linked in _split_links(piece) if len(piece) > 2 else (piece,):
-            parts = _split_coordinated(linked)
-            beside_body = False
-            if len(parts) > 1:  # a coordinated part may hold a link of its own
-                parts = [part for coordinated in parts for part in _split_links(coordinated)]
-                beside_body = any(_a_body(part) for part in parts)
-            found.extend((part, beside_body) for part in parts)
+    # (Loops, not generators: compiled, each is native code.)
+    for owned in _split_possessives(trimmed):
+        for piece in _split_after_heads(owned):
+            for linked in _split_links(piece) if len(piece) > 2 else [piece]:
+                _add_parts(found, linked)
     return found
+
+
+def _add_parts(found: list[tuple[list[Token], bool]], linked: list[Token]) -> None:
+    """Add the coordinated parts of a piece, each with whether it is beside a body."""
+    parts = _split_coordinated(linked)
+    beside_body = False
+    if len(parts) > 1:  # a coordinated part may hold a link of its own
+        parts = [part for coordinated in parts for part in _split_links(coordinated)]
+        for part in parts:
+            if _a_body(part):
+                beside_body = True
+                break
+    found.extend([(part, beside_body) for part in parts])
 
 
 def _a_body(part: list[Token]) -> bool:
@@ -1198,7 +1265,7 @@ def _age_range(text: str, start: int, sentence: Sentence) -> re.Match[str] | Non
     line end that ``$`` may match before): most names have neither.
     """
     marks = text[max(0, start - 3) : max(0, start - 1)]
-    if "+" not in marks and not any(map(str.isdigit, marks)):
+    if "+" not in marks and not (marks[:1].isdigit() or marks[1:].isdigit()):
         return None
     return _AGE_RANGE.search(text, max(sentence.start, start - 12), start)
 
@@ -1258,7 +1325,10 @@ _EXTENSION_FORMS: Final = singular_forms(EXTENSION_HEADS)
 
 def _initiative_noun_in(words: Sequence[Token]) -> bool:
     """Whether a word of ``words`` may be a noun of :data:`EXTENSION_HEADS` (or its plural)."""
-    return not _EXTENSION_FORMS.isdisjoint([token.text.casefold() for token in words])
+    for token in words:  # noqa: SIM110 - native when compiled
+        if token.text.casefold() in _EXTENSION_FORMS:
+            return True
+    return False
 
 
 def _lower_case_continuation(after: Sequence[Token]) -> list[Token]:
