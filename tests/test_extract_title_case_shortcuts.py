@@ -323,6 +323,17 @@ def test_a_full_cache_of_name_classes_is_emptied_and_gives_what_the_classes_give
     _classify.clear_caches()
 
 
+def test_a_full_cache_of_lower_words_is_emptied_and_gives_what_folding_gives() -> None:
+    _classify.clear_caches()
+    words = [f"Boards{index}" for index in range(_classify._MOST_LOWER_WORDS + 10)]
+    words += ["Boards", "STRATEGIES", "Straße"] * 2
+    for word in words:
+        assert _classify._lower_word(word) == singular(word.casefold())
+    assert len(_classify._LOWER_WORDS) <= _classify._MOST_LOWER_WORDS
+    _classify.clear_caches()
+    assert not _classify._LOWER_WORDS
+
+
 def test_case_folding_makes_no_character_shorter() -> None:
     # So a word longer than every word of a set is none of them in any case, unfolded.
     assert all(len(chr(code).casefold()) >= 1 for code in range(0x110000))

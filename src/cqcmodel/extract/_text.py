@@ -154,7 +154,16 @@ class Token(NamedTuple):
     @property
     def is_acronym(self) -> bool:
         """Whether the word reads as an acronym: two or more capitals, starting with one."""
-        return self.text[0].isupper() and any(map(str.isupper, self.text[1:]))
+        return acronym(self.text)
+
+
+def acronym(word: str) -> bool:
+    """Whether a word reads as an acronym (:attr:`Token.is_acronym`).
+
+    A function, not only a property: compiled, a property of a named tuple is looked up and
+    called as a Python attribute, a function is called natively.
+    """
+    return word[0].isupper() and any(map(str.isupper, word[1:]))
 
 
 #: Makes a :class:`Token` from a tuple: ``Token(start, end, text)`` without the named

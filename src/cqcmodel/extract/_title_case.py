@@ -69,6 +69,7 @@ from ._text import (
     Passage,
     Sentence,
     Token,
+    acronym,
     capital_windows,
     match_token_list,
     name_key,
@@ -1065,7 +1066,7 @@ def _piece_candidates(
     names = tuple([token.text for token in part])  # (each class of the name reads a tuple)
     org = organisation_kind(names)
     if org is not None and not after_person:
-        if len(part) > 1 or part[0].is_acronym:
+        if len(part) > 1 or acronym(part[0].text):
             start, end = part[0].start, part[-1].end
             local = _local_undertaking(names, scan.self_keys)
             if local is not None or _own_service(where.passage.text, end):
@@ -1171,12 +1172,12 @@ def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
     start, end = part[0].start, part[-1].end
     forms: set[str] = set()
     keys: set[str] = set()
-    if ext_words == 1 and (len(part) >= 2 or part[0].is_acronym):
+    if ext_words == 1 and (len(part) >= 2 or acronym(part[0].text)):
         # "the X service" is X: the name without its noun is another form of it.
         base = text[start:end]
         forms.add(base)
         keys.add(name_key(base))
-        if part[0].is_acronym and len(part) == 1:
+        if acronym(part[0].text) and len(part) == 1:
             keys.add("acr:" + part[0].text.upper())
     scan.add(
         where.passage,
@@ -1310,7 +1311,7 @@ def _extension(
         return None  # "Monday to Friday services"
     if len(part) == 1:
         word = part[0]
-        if word.is_acronym:
+        if acronym(word.text):
             if word.text in GENERIC_ACRONYMS:
                 return None
         elif starts_sentence or word.text.casefold() in NOT_NAME_WORDS or best != 0:
@@ -1692,7 +1693,7 @@ def _people_plural(word: Token) -> bool:
     "Friends, Families and Travellers" lists no three bodies; "Curo" and "RNIB" may be ones.
     """
     lower = word.text.casefold()
-    return not word.is_acronym and singular(lower) != lower
+    return not acronym(word.text) and singular(lower) != lower
 
 
 def _may_name_alone(word: Token) -> bool:
@@ -1706,7 +1707,7 @@ def _may_name_alone(word: Token) -> bool:
         return False
     if lower in GENERIC_DEPARTMENTS or singular(lower) in BODY_WORDS:
         return False
-    return not (word.text in GENERIC_ACRONYMS and word.is_acronym)
+    return not (word.text in GENERIC_ACRONYMS and acronym(word.text))
 
 
 def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
@@ -1714,7 +1715,7 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
     text = passage.text
     if not _may_name_alone(word):
         return
-    speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
+    speaks = not acronym(word.text)  # an acronym that tells us is mostly a team's
     cued = body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
     if (
         cued is None
@@ -1759,7 +1760,7 @@ def _may_be_brand_like(part: list[Token], names: Sequence[str], written: str) ->
     if _generic(name_key(written)):
         return False
     return singular(names[-1].casefold()) not in NOT_INITIATIVE_HEADS and not any(
-        token.text in GENERIC_ACRONYMS and token.is_acronym for token in part
+        token.text in GENERIC_ACRONYMS and acronym(token.text) for token in part
     )
 
 
