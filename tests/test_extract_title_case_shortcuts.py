@@ -411,3 +411,21 @@ def test_words_more_than_a_space_apart_are_found_as_by_pairs(text: str) -> None:
         assert _title_case._spaced(run, index) == any(
             b.start - a.end > 1 for a, b in itertools.pairwise(run[: index + 1])
         )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [",", " ", "  ", "\n", "\xa0", "which", "who", "that", "is", "was", "a", "the", "x"]
+        ),
+        max_size=10,
+    ).map("".join),
+    st.integers(min_value=0, max_value=3),
+)
+@example(", a charity", 0)
+@example("  which is an initiative", 0)
+def test_an_apposition_is_tried_wherever_its_pattern_may_match(text: str, cut: int) -> None:
+    stop = max(0, len(text) - cut)
+    for end in range(len(text) + 1):
+        if _title_case._APPOSITION.match(text, end, stop) is not None:
+            assert _title_case._may_appose(text, end, stop)

@@ -1351,7 +1351,7 @@ def _apposition(text: str, end: int, stop: int) -> InitiativeKind | Organisation
     The first of the next four words that is an organisation noun or an initiative kind noun
     gives it; an apposition with neither says nothing.
     """
-    found = _APPOSITION.match(text, end, stop)
+    found = _APPOSITION.match(text, end, stop) if _may_appose(text, end, stop) else None
     if found is None:
         return None
     following = list(itertools.islice(words_from(text, found.end(), stop), 7))
@@ -1366,6 +1366,21 @@ def _apposition(text: str, end: int, stop: int) -> InitiativeKind | Organisation
         if noun in KIND_HINTS:
             return KIND_HINTS[noun]
     return None
+
+
+def _may_appose(text: str, end: int, stop: int) -> bool:
+    """Whether :data:`_APPOSITION` may match at ``end`` (before ``stop``), read from two marks.
+
+    It starts with a comma, or with space before "which", "that" or "who": after most names
+    is a space and another word, and the pattern is not tried there.
+    """
+    if end + 1 >= stop:
+        return False  # (a match is at least four characters long)
+    char = text[end]
+    if char == ",":
+        return True
+    following = text[end + 1]
+    return char.isspace() and (following in "wt" or following.isspace())
 
 
 def _members(words: Sequence[Token]) -> OrganisationKind | None:
