@@ -16,7 +16,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cqcmodel.extract import _classify, _title_case
+from cqcmodel.extract import _classify, _text, _title_case
 from cqcmodel.extract._lexicon import (
     CONNECTORS,
     EXTENSION_HEADS,
@@ -429,3 +429,16 @@ def test_an_apposition_is_tried_wherever_its_pattern_may_match(text: str, cut: i
     for end in range(len(text) + 1):
         if _title_case._APPOSITION.match(text, end, stop) is not None:
             assert _title_case._may_appose(text, end, stop)
+
+
+def test_a_full_cache_of_name_keys_is_emptied_and_gives_what_the_key_gives() -> None:
+    _text.clear_caches()
+    names = [
+        f"the Health & Wellbeing Boards {index}" for index in range(_text._MOST_NAME_KEYS + 10)
+    ]
+    names += ["Carers’ Centres", "Café–Bar", "x" * (_text._CACHED_NAME_LENGTH + 1)] * 2
+    for name in names:
+        assert _text.name_key(name) == _text._name_key(name)
+    assert len(_text._NAME_KEYS) <= _text._MOST_NAME_KEYS
+    _text.clear_caches()
+    assert not _text._NAME_KEYS

@@ -454,9 +454,14 @@ def name_key(name: str) -> str:
     "the" dropped and each word made singular: "the Health and Wellbeing Boards" and
     "Health & Wellbeing Board" share a key.
     """
-    if len(name) <= _CACHED_NAME_LENGTH:
-        return _cached_name_key(name)
-    return _name_key(name)
+    if len(name) > _CACHED_NAME_LENGTH:
+        return _name_key(name)
+    found = _NAME_KEYS.get(name)
+    if found is None:
+        if len(_NAME_KEYS) >= _MOST_NAME_KEYS:
+            _NAME_KEYS.clear()
+        found = _NAME_KEYS[name] = _name_key(name)
+    return found
 
 
 def _name_key(name: str) -> str:
@@ -467,13 +472,16 @@ def _name_key(name: str) -> str:
     return " ".join([singular(word) for word in words])
 
 
-_cached_name_key: Final = functools.lru_cache(maxsize=4096)(_name_key)
+#: The keys :func:`name_key` has made of names up to :data:`_CACHED_NAME_LENGTH` long,
+#: emptied when full: compiled, a dictionary's lookup is native, an LRU cache's call generic.
+_NAME_KEYS: Final[dict[str, str]] = {}
+_MOST_NAME_KEYS: Final = 4096
 
 
 def clear_caches() -> None:
     """Empty the passage, sentence and name-key caches."""
     _cached_sentences.cache_clear()
-    _cached_name_key.cache_clear()
+    _NAME_KEYS.clear()
     cached_passages.cache_clear()
 
 
