@@ -9,14 +9,16 @@ the tests of the rules and the gates).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cqcmodel.extract import _classify, _title_case
+from cqcmodel.extract import _classify, _text, _title_case
 from cqcmodel.extract._lexicon import (
+    CONNECTORS,
     EXTENSION_HEADS,
     NAMING_VERBS,
     NUMBERED_WORDS,
@@ -319,3 +321,124 @@ def test_a_full_cache_of_name_classes_is_emptied_and_gives_what_the_classes_give
         assert _classify.head_index(list(words)) == _classify._head_index(words)
         assert _classify.names_a_thing(words) == _classify._names_a_thing(words)
     _classify.clear_caches()
+
+
+def test_a_full_cache_of_lower_words_is_emptied_and_gives_what_folding_gives() -> None:
+    _classify.clear_caches()
+    words = [f"Boards{index}" for index in range(_classify._MOST_LOWER_WORDS + 10)]
+    words += ["Boards", "STRATEGIES", "Straße"] * 2
+    for word in words:
+        assert _classify._lower_word(word) == singular(word.casefold())
+    assert len(_classify._LOWER_WORDS) <= _classify._MOST_LOWER_WORDS
+    _classify.clear_caches()
+    assert not _classify._LOWER_WORDS
+
+
+def test_case_folding_makes_no_character_shorter() -> None:
+    # So a word longer than every word of a set is none of them in any case, unfolded.
+    assert all(len(chr(code).casefold()) >= 1 for code in range(0x110000))
+    assert max(map(len, CONNECTORS)) == _title_case._LONGEST_CONNECTOR
+    assert max(map(len, CONNECTORS | SENTENCE_STARTERS)) == _title_case._LONGEST_OPENING
+    assert max(map(len, _title_case._ALL_LINK_WORDS)) == _title_case._LONGEST_LINK_WORD
+
+
+_FOLD_WORDS = st.lists(
+    st.sampled_from(
+        [
+            *sorted(CONNECTORS),
+            *sorted(_title_case._ALL_LINK_WORDS),
+            "AND",
+            "And",
+            "ſo",
+            "aſ",
+            "oﬀ",
+            "ﬁnd",
+            "Straße",
+            "There",
+            "THE",
+            "Kent",
+            "Board",
+            "Council’s",
+            "Trust's",
+            "plan",
+            "services",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(_FOLD_WORDS, st.booleans())
+@example(["and", "aſ", "ſo"], True)
+def test_words_too_long_to_be_connectors_are_read_as_when_folded(
+    words: list[str], at_start: bool
+) -> None:
+    run = list(tokens(" ".join(words)))
+    texts = [token.text for token in run]
+    assert _title_case._content(texts) == len(
+        [word for word in texts if word.casefold() not in CONNECTORS]
+    )
+    assert _title_case._holds_and(run) == any(
+        token.text.casefold() in {"and", "&"} for token in run
+    )
+    assert _title_case._holds_link_word(run) == any(
+        token.text.casefold() in _title_case._ALL_LINK_WORDS for token in run
+    )
+    assert _title_case._plain(run) == all(
+        token.text.casefold() not in CONNECTORS and not token.text.endswith(("’s", "'s"))
+        for token in run
+    )
+    for word in texts:
+        lower = word.casefold()
+        assert _title_case._trimmed_away(word, at_start=at_start) == (
+            lower in CONNECTORS or (at_start and lower in SENTENCE_STARTERS)
+        )
+    following = " ".join(texts[:4])
+    assert _title_case._may_extend(following) == (
+        "&" in following
+        or not _title_case._EXTENSION_FORMS.isdisjoint(following.casefold().split())
+    )
+    assert _title_case._initiative_noun_in(run) == (
+        not _title_case._EXTENSION_FORMS.isdisjoint([token.text.casefold() for token in run])
+    )
+
+
+@given(st.lists(st.sampled_from(["A", "b", " ", "  ", ", ", "&"]), max_size=20).map("".join))
+def test_words_more_than_a_space_apart_are_found_as_by_pairs(text: str) -> None:
+    run = [token for token in tokens(text) if token.is_word]
+    for index in range(len(run)):
+        assert _title_case._spaced(run, index) == any(
+            b.start - a.end > 1 for a, b in itertools.pairwise(run[: index + 1])
+        )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [",", " ", "  ", "\n", "\xa0", "which", "who", "that", "is", "was", "a", "the", "x"]
+        ),
+        max_size=10,
+    ).map("".join),
+    st.integers(min_value=0, max_value=3),
+)
+@example(", a charity", 0)
+@example("  which is an initiative", 0)
+def test_an_apposition_is_tried_wherever_its_pattern_may_match(text: str, cut: int) -> None:
+    stop = max(0, len(text) - cut)
+    for end in range(len(text) + 1):
+        if _title_case._APPOSITION.match(text, end, stop) is not None:
+            assert _title_case._may_appose(text, end, stop)
+
+
+def test_a_full_cache_of_name_keys_is_emptied_and_gives_what_the_key_gives() -> None:
+    _text.clear_caches()
+    names = [
+        f"the Health & Wellbeing Boards {index}" for index in range(_text._MOST_NAME_KEYS + 10)
+    ]
+    names += ["Carers’ Centres", "Café–Bar", "x" * (_text._CACHED_NAME_LENGTH + 1)] * 2
+    for name in names:
+        assert _text.name_key(name) == _text._name_key(name)
+    assert len(_text._NAME_KEYS) <= _text._MOST_NAME_KEYS
+    _text.clear_caches()
+    assert not _text._NAME_KEYS

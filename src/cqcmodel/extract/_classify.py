@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
-from typing import Final, TypeVar, cast
+from typing import Final, cast
 
 from ._lexicon import (
     BRANCH_LINKS,
@@ -36,10 +35,19 @@ from ._lexicon import (
 from ._text import singular
 from .kinds import InitiativeKind, OrganisationKind
 
+#: The words :func:`_lower_word` has read, and what it gave (emptied when full): compiled,
+#: a dictionary's lookup is a native one, a call of an LRU cache a generic call.
+_LOWER_WORDS: Final[dict[str, str]] = {}
+_MOST_LOWER_WORDS: Final = 8192
 
-@lru_cache(maxsize=8192)
+
 def _lower_word(word: str) -> str:
-    return singular(word.casefold())
+    found = _LOWER_WORDS.get(word)
+    if found is None:
+        if len(_LOWER_WORDS) >= _MOST_LOWER_WORDS:
+            _LOWER_WORDS.clear()
+        found = _LOWER_WORDS[word] = singular(word.casefold())
+    return found
 
 
 def lower_words(words: Sequence[str]) -> list[str]:
@@ -227,39 +235,24 @@ ORGANISATION_TESTS: Final[tuple[Callable[[list[str]], OrganisationKind | None], 
 #: Names of up to this many words have their classes cached: a name recurs in a report.
 _CACHED_WORDS: Final = 12
 
-_T = TypeVar("_T")
-
-
-#: How many names each cache of :func:`_by_words` holds before it is emptied.
+#: How many names each cache of a name's classes holds before it is emptied.
 _MOST_CACHED: Final = 4096
-#: What a cache of :func:`_by_words` gives for a name it does not hold.
+#: What a cache of a name's classes gives for a name it does not hold.
 _MISSING: Final = object()
 
+#: The caches of :func:`organisation_kind`, :func:`head_index` and :func:`names_a_thing`:
+#: names of up to :data:`_CACHED_WORDS` words, each cache emptied when full, so that a
+#: bounded number of bounded keys is kept alive. Module functions reading dictionaries, not
+#: closures: compiled, each call and lookup is then a native one.
+_ORGANISATION_KINDS: Final[dict[tuple[str, ...], object]] = {}
+_HEAD_INDEXES: Final[dict[tuple[str, ...], object]] = {}
+_NAMES_A_THING: Final[dict[tuple[str, ...], object]] = {}
 
-def _by_words(
-    function: Callable[[Sequence[str]], _T], doc: str
-) -> tuple[Callable[[Sequence[str]], _T], Callable[[], None]]:
-    """``function`` of a name's words, cached, and what empties its cache.
 
-    Names of up to :data:`_CACHED_WORDS` words are cached; longer ones are not, and a full
-    cache is emptied, so that a bounded number of bounded keys is kept alive. A dictionary
-    read once, rather than an LRU cache: a call is then a lookup (compiled, a native one).
-    """
-    cache: dict[tuple[str, ...], _T] = {}
-
-    def call(words: Sequence[str]) -> _T:
-        if len(words) > _CACHED_WORDS:
-            return function(words)
-        key = tuple(words)
-        found = cache.get(key, _MISSING)
-        if found is _MISSING:
-            if len(cache) >= _MOST_CACHED:
-                cache.clear()
-            found = cache[key] = function(key)
-        return cast("_T", found)
-
-    call.__doc__ = doc
-    return call, cache.clear
+def _store(cache: dict[tuple[str, ...], object], key: tuple[str, ...], value: object) -> None:
+    if len(cache) >= _MOST_CACHED:
+        cache.clear()
+    cache[key] = value
 
 
 #: The last words, first words and words anywhere that some test of
@@ -343,30 +336,53 @@ def _names_a_thing(words: Sequence[str]) -> bool:
     return joined.startswith(_BRANCH_PREFIXES)
 
 
-organisation_kind, _clear_organisation_kinds = _by_words(
-    _organisation_kind,
-    """The kind of organisation a name's words make, or ``None`` when it names no body.""",
-)
-head_index, _clear_head_indexes = _by_words(
-    _head_index, """Index of the last initiative noun of a capitalised name (``None`` if none)."""
-)
-names_a_thing, _clear_names_a_thing = _by_words(
-    _names_a_thing,
+def organisation_kind(words: Sequence[str]) -> OrganisationKind | None:
+    """The kind of organisation a name's words make, or ``None`` when it names no body."""
+    if len(words) > _CACHED_WORDS:
+        return _organisation_kind(words)
+    key = tuple(words)
+    found = _ORGANISATION_KINDS.get(key, _MISSING)
+    if found is _MISSING:
+        found = _organisation_kind(key)
+        _store(_ORGANISATION_KINDS, key, found)
+    return cast("OrganisationKind | None", found)
+
+
+def head_index(words: Sequence[str]) -> int | None:
+    """Index of the last initiative noun of a capitalised name (``None`` if none)."""
+    if len(words) > _CACHED_WORDS:
+        return _head_index(words)
+    key = tuple(words)
+    found = _HEAD_INDEXES.get(key, _MISSING)
+    if found is _MISSING:
+        found = _head_index(key)
+        _store(_HEAD_INDEXES, key, found)
+    return cast("int | None", found)
+
+
+def names_a_thing(words: Sequence[str]) -> bool:
     """Whether ``words`` make a name on their own.
 
     A body, a headed name, a national body or programme of the lexicon (or a name ending in
     a national body's acronym: "North West ADASS") or its local branch, or a single word
     shaped like a brand ("POhWER and Cambridge House" are two names).
-    """,
-)
+    """
+    if len(words) > _CACHED_WORDS:
+        return _names_a_thing(words)
+    key = tuple(words)
+    found = _NAMES_A_THING.get(key, _MISSING)
+    if found is _MISSING:
+        found = _names_a_thing(key)
+        _store(_NAMES_A_THING, key, found)
+    return cast("bool", found)
 
 
 def clear_caches() -> None:
     """Empty the caches of word and name classes."""
-    _lower_word.cache_clear()
-    _clear_organisation_kinds()
-    _clear_head_indexes()
-    _clear_names_a_thing()
+    _LOWER_WORDS.clear()
+    _ORGANISATION_KINDS.clear()
+    _HEAD_INDEXES.clear()
+    _NAMES_A_THING.clear()
 
 
 def kind_of(words: Sequence[str]) -> InitiativeKind | None:

@@ -154,7 +154,16 @@ class Token(NamedTuple):
     @property
     def is_acronym(self) -> bool:
         """Whether the word reads as an acronym: two or more capitals, starting with one."""
-        return self.text[0].isupper() and any(map(str.isupper, self.text[1:]))
+        return acronym(self.text)
+
+
+def acronym(word: str) -> bool:
+    """Whether a word reads as an acronym (:attr:`Token.is_acronym`).
+
+    A function, not only a property: compiled, a property of a named tuple is looked up and
+    called as a Python attribute, a function is called natively.
+    """
+    return word[0].isupper() and any(map(str.isupper, word[1:]))
 
 
 #: Makes a :class:`Token` from a tuple: ``Token(start, end, text)`` without the named
@@ -321,21 +330,24 @@ def match_tokens(text: str, start: int, written: str) -> tuple[Token, ...]:
     holds: where they are one space apart and hold no ampersand, they are its split, and
     their places follow from their lengths; no match is made for each.
     """
+    return tuple(match_token_list(text, start, written))
+
+
+def match_token_list(text: str, start: int, written: str) -> list[Token]:
+    """:func:`match_tokens` as a list (for a run's words, which are read as one)."""
     words = written.split()
     if "&" in written or " ".join(words) != written:
-        return tuple(
-            [
-                _token(Token, (match.start(), match.end(), match.group()))
-                for match in _TOKEN.finditer(text, start, start + len(written))
-            ]
-        )
+        return [
+            _token(Token, (match.start(), match.end(), match.group()))
+            for match in _TOKEN.finditer(text, start, start + len(written))
+        ]
     found: list[Token] = []
     position = start
     for word in words:
         end = position + len(word)
         found.append(_token(Token, (position, end, word)))
         position = end + 1
-    return tuple(found)
+    return found
 
 
 @attrs.frozen
@@ -442,9 +454,14 @@ def name_key(name: str) -> str:
     "the" dropped and each word made singular: "the Health and Wellbeing Boards" and
     "Health & Wellbeing Board" share a key.
     """
-    if len(name) <= _CACHED_NAME_LENGTH:
-        return _cached_name_key(name)
-    return _name_key(name)
+    if len(name) > _CACHED_NAME_LENGTH:
+        return _name_key(name)
+    found = _NAME_KEYS.get(name)
+    if found is None:
+        if len(_NAME_KEYS) >= _MOST_NAME_KEYS:
+            _NAME_KEYS.clear()
+        found = _NAME_KEYS[name] = _name_key(name)
+    return found
 
 
 def _name_key(name: str) -> str:
@@ -455,13 +472,16 @@ def _name_key(name: str) -> str:
     return " ".join([singular(word) for word in words])
 
 
-_cached_name_key: Final = functools.lru_cache(maxsize=4096)(_name_key)
+#: The keys :func:`name_key` has made of names up to :data:`_CACHED_NAME_LENGTH` long,
+#: emptied when full: compiled, a dictionary's lookup is native, an LRU cache's call generic.
+_NAME_KEYS: Final[dict[str, str]] = {}
+_MOST_NAME_KEYS: Final = 4096
 
 
 def clear_caches() -> None:
     """Empty the passage, sentence and name-key caches."""
     _cached_sentences.cache_clear()
-    _cached_name_key.cache_clear()
+    _NAME_KEYS.clear()
     cached_passages.cache_clear()
 
 

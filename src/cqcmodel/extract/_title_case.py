@@ -69,8 +69,9 @@ from ._text import (
     Passage,
     Sentence,
     Token,
+    acronym,
     capital_windows,
-    match_tokens,
+    match_token_list,
     name_key,
     singular,
     singular_forms,
@@ -117,6 +118,14 @@ _APPOSITION: Final = re.compile(
 )
 #: A possessive's end: "’s", "'s", or a plural's apostrophe ("Thomas’").
 _POSSESSIVE_END: Final = re.compile(r"[’'](?:s)?$")
+
+
+#: The length of the longest connector. Case folding makes no word shorter (a test checks
+#: every character), so a longer word is no connector in any case, and is not folded to
+#: tell: most capitalised words are longer.
+_LONGEST_CONNECTOR: Final = max(len(word) for word in CONNECTORS)
+#: The length of the longest connector or sentence starter (see :func:`_trimmed_away`).
+_LONGEST_OPENING: Final = max(_LONGEST_CONNECTOR, *(len(word) for word in SENTENCE_STARTERS))
 
 
 def _runs(words: Sequence[Token]) -> list[tuple[int, int]]:
@@ -349,7 +358,12 @@ def _may_extend(following: str) -> bool:
 
     One of them is a form of an initiative noun, or an ampersand splits them.
     """
-    return "&" in following or not _EXTENSION_FORMS.isdisjoint(following.casefold().split())
+    if "&" in following:
+        return True
+    for word in following.casefold().split():  # noqa: SIM110 - native when compiled
+        if word in _EXTENSION_FORMS:
+            return True
+    return False
 
 
 def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
@@ -369,14 +383,14 @@ def _pattern_runs(text: str, sentence: Sentence) -> list[_FoundRun]:
     for found in pattern.finditer(text, start, sentence.end):
         begin = found.start()
         at_start = begin == first_word
-        written = found.group()
+        written: str = found[0]  # (an item, not group(): compiled, no method is looked up)
         if _trimmed_away(written, at_start=at_start):
             continue  # (only a single word is a connector or a sentence's opening word)
-        run = list(match_tokens(text, begin, written))
-        following = found.group(1)
+        run = match_token_list(text, begin, written)
+        following: str | None = found[1]
         words: Sequence[Token] = run
         if following is not None and _may_extend(following):
-            words = [*run, *match_tokens(text, found.start(1), following)]
+            words = run + match_token_list(text, found.start(1), following)
         runs.append((words, len(run) - 1, run, at_start))
     return runs
 
@@ -400,6 +414,8 @@ def _trimmed_away(word: str, *, at_start: bool) -> bool:
     Most runs of one word are a sentence's opening word: they are skipped before their run
     is made.
     """
+    if len(word) > (_LONGEST_OPENING if at_start else _LONGEST_CONNECTOR):
+        return False  # (longer than any word it may be)
     lower = word.casefold()
     return lower in CONNECTORS or (at_start and lower in SENTENCE_STARTERS)
 
@@ -633,7 +649,9 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
     while index < len(run):
         token = run[index]
         current.append(token)
-        following = run[index + 1].text.casefold() if index + 1 < len(run) else None
+        # (Only a connector splits: a longer word is not folded.)
+        after = run[index + 1].text if index + 1 < len(run) else ""
+        following = after.casefold() if 0 < len(after) <= _LONGEST_CONNECTOR else None
         if following in _SPLITTING and _is_head(token, current, following):
             parts.append(current)
             current = []
@@ -649,8 +667,7 @@ def _split_after_heads(run: list[Token]) -> list[list[Token]]:
 
 def _may_be_unheaded(words: Sequence[str]) -> bool:
     """Whether ``words`` could be a name without a head noun: two content words, no place."""
-    content = [word for word in words if word.casefold() not in CONNECTORS]
-    return len(content) >= 2 and not _place_like(words)
+    return _content(words) >= 2 and not _place_like(words)
 
 
 def _prefix_only(left: Sequence[str], right: Sequence[str]) -> bool:
@@ -707,6 +724,8 @@ def _article_link(left: Sequence[str], right: Sequence[str], *, body: bool) -> b
 #: Connectors that start a phrase of their own after "and" ("… and by Bluebird Care").
 _PREPOSITIONS: Final = CONNECTORS - {"and", "&", "the", "of"}
 _ALL_LINK_WORDS: Final = LINK_WORDS | ARTICLE_LINK_WORDS | _PREPOSITIONS
+#: The length of the longest of them: a longer word is none (see :data:`_LONGEST_CONNECTOR`).
+_LONGEST_LINK_WORD: Final = max(len(word) for word in _ALL_LINK_WORDS)
 
 
 def _split_links(run: list[Token]) -> list[list[Token]]:
@@ -719,7 +738,7 @@ def _split_links(run: list[Token]) -> list[list[Token]]:
     name a body, or a body before it is followed by a headed name ("Accommodation with Care
     Programme" stays whole).
     """
-    if len(run) < 3 or not any(token.text.casefold() in _ALL_LINK_WORDS for token in run):
+    if len(run) < 3 or not _holds_link_word(run):
         return [run]
     parts: list[list[Token]] = []
     index = 1
@@ -733,6 +752,15 @@ def _split_links(run: list[Token]) -> list[list[Token]]:
         index = 1
     parts.append(run)
     return parts
+
+
+def _holds_link_word(run: list[Token]) -> bool:
+    """Whether a word of ``run`` is one of :data:`_ALL_LINK_WORDS` (in any case)."""
+    for token in run:  # (a native loop when compiled, not a generator)
+        text = token.text
+        if len(text) <= _LONGEST_LINK_WORD and text.casefold() in _ALL_LINK_WORDS:
+            return True
+    return False
 
 
 def _repeats(run: list[Token], begin: int, index: int) -> bool:
@@ -754,7 +782,11 @@ def _repeats(run: list[Token], begin: int, index: int) -> bool:
 
 def _content(words: Sequence[str]) -> int:
     """How many of ``words`` are not connectors."""
-    return len([word for word in words if word.casefold() not in CONNECTORS])
+    count = 0
+    for word in words:
+        if len(word) > _LONGEST_CONNECTOR or word.casefold() not in CONNECTORS:
+            count += 1
+    return count
 
 
 def _starts_with_body(words: Sequence[str]) -> bool:
@@ -852,12 +884,12 @@ def _split_coordinated(run: list[Token]) -> list[list[Token]]:
     "Health and Wellbeing Board" stays whole. An "and" between a word and its repeat splits
     first.
     """
-    if len(run) < 3 or not any(token.text.casefold() in {"and", "&"} for token in run):
+    if len(run) < 3 or not _holds_and(run):
         return [run]
     pieces: list[list[Token]] = []
     begin = 0
     for index in range(1, len(run) - 1):
-        if run[index].text.casefold() in {"and", "&"} and _repeats(run, begin, index):
+        if _is_and(run[index].text) and _repeats(run, begin, index):
             pieces.append(run[begin:index])
             begin = index + 1
     pieces.append(run[begin:])
@@ -869,7 +901,7 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
     parts: list[list[Token]] = []
     while True:
         for index in range(1, len(run) - 1):
-            if run[index].text.casefold() not in {"and", "&"}:
+            if not _is_and(run[index].text):
                 continue
             right = run[index + 1 :]
             article = right[0].text.casefold() == "the"
@@ -877,7 +909,7 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
                 right = right[1:]
             left_words = [t.text for t in run[:index]]
             # Words apart by more than a space were listed ("Tees, Esk and …").
-            listed = any(b.start - a.end > 1 for a, b in itertools.pairwise(run[: index + 1]))
+            listed = _spaced(run, index)
             joined = _joins_names(
                 left_words, [t.text for t in right], article=article, listed=listed
             )
@@ -890,11 +922,35 @@ def _split_names(run: list[Token]) -> list[list[Token]]:
             return parts
 
 
+def _is_and(word: str) -> bool:
+    """Whether a word is "and" (in any case) or an ampersand; a longer word is not folded."""
+    return len(word) <= 3 and word.casefold() in {"and", "&"}
+
+
+def _holds_and(run: list[Token]) -> bool:
+    """Whether a word of ``run`` is "and" (in any case) or an ampersand."""
+    for token in run:  # noqa: SIM110 - native when compiled, not a generator
+        if _is_and(token.text):
+            return True
+    return False
+
+
+def _spaced(run: list[Token], index: int) -> bool:
+    """Whether two of the words of ``run`` up to ``index`` are more than a space apart."""
+    for before in range(index):  # noqa: SIM110 - native when compiled
+        if run[before + 1].start - run[before].end > 1:
+            return True
+    return False
+
+
 def _after_person(run: list[Token]) -> tuple[list[Token], bool]:
     """The name after a job title ("Chair of the Safeguarding Adults Board" → the board)."""
     for index, token in enumerate(run[:-1]):
-        if run[index + 1].text.casefold() in {"of", "for"} and (
-            singular(token.text.casefold()) in PERSON_HEADS
+        following = run[index + 1].text
+        if (
+            len(following) <= 3
+            and following.casefold() in {"of", "for"}
+            and singular(token.text.casefold()) in PERSON_HEADS
         ):
             rest = run[index + 1 :]
             while rest and rest[0].text.casefold() in CONNECTORS:
@@ -961,7 +1017,9 @@ def _plain(run: list[Token]) -> bool:
     """
     for token in run:
         text = token.text
-        if text.casefold() in CONNECTORS or text.endswith(("’s", "'s")):
+        if (len(text) <= _LONGEST_CONNECTOR and text.casefold() in CONNECTORS) or text.endswith(
+            ("’s", "'s")
+        ):
             return False
     return True
 
@@ -969,15 +1027,25 @@ def _plain(run: list[Token]) -> bool:
 def _parts(trimmed: list[Token]) -> list[tuple[list[Token], bool]]:
     """The parts of a trimmed run, each with whether it is coordinated with a body."""
     found: list[tuple[list[Token], bool]] = []
-    for piece in (p for owned in _split_possessives(trimmed) for p in _split_after_heads(owned)):
-        for linked in _split_links(piece) if len(piece) > 2 else (piece,):
-            parts = _split_coordinated(linked)
-            beside_body = False
-            if len(parts) > 1:  # a coordinated part may hold a link of its own
-                parts = [part for coordinated in parts for part in _split_links(coordinated)]
-                beside_body = any(_a_body(part) for part in parts)
-            found.extend((part, beside_body) for part in parts)
+    # (Loops, not generators: compiled, each is native code.)
+    for owned in _split_possessives(trimmed):
+        for piece in _split_after_heads(owned):
+            for linked in _split_links(piece) if len(piece) > 2 else [piece]:
+                _add_parts(found, linked)
     return found
+
+
+def _add_parts(found: list[tuple[list[Token], bool]], linked: list[Token]) -> None:
+    """Add the coordinated parts of a piece, each with whether it is beside a body."""
+    parts = _split_coordinated(linked)
+    beside_body = False
+    if len(parts) > 1:  # a coordinated part may hold a link of its own
+        parts = [part for coordinated in parts for part in _split_links(coordinated)]
+        for part in parts:
+            if _a_body(part):
+                beside_body = True
+                break
+    found.extend([(part, beside_body) for part in parts])
 
 
 def _a_body(part: list[Token]) -> bool:
@@ -1002,7 +1070,7 @@ def _piece_candidates(
     names = tuple([token.text for token in part])  # (each class of the name reads a tuple)
     org = organisation_kind(names)
     if org is not None and not after_person:
-        if len(part) > 1 or part[0].is_acronym:
+        if len(part) > 1 or acronym(part[0].text):
             start, end = part[0].start, part[-1].end
             local = _local_undertaking(names, scan.self_keys)
             if local is not None or _own_service(where.passage.text, end):
@@ -1108,12 +1176,12 @@ def _add_extended(scan: Scan, where: _Run, part: list[Token]) -> bool:
     start, end = part[0].start, part[-1].end
     forms: set[str] = set()
     keys: set[str] = set()
-    if ext_words == 1 and (len(part) >= 2 or part[0].is_acronym):
+    if ext_words == 1 and (len(part) >= 2 or acronym(part[0].text)):
         # "the X service" is X: the name without its noun is another form of it.
         base = text[start:end]
         forms.add(base)
         keys.add(name_key(base))
-        if part[0].is_acronym and len(part) == 1:
+        if acronym(part[0].text) and len(part) == 1:
             keys.add("acr:" + part[0].text.upper())
     scan.add(
         where.passage,
@@ -1202,7 +1270,7 @@ def _age_range(text: str, start: int, sentence: Sentence) -> re.Match[str] | Non
     line end that ``$`` may match before): most names have neither.
     """
     marks = text[max(0, start - 3) : max(0, start - 1)]
-    if "+" not in marks and not any(map(str.isdigit, marks)):
+    if "+" not in marks and not (marks[:1].isdigit() or marks[1:].isdigit()):
         return None
     return _AGE_RANGE.search(text, max(sentence.start, start - 12), start)
 
@@ -1247,7 +1315,7 @@ def _extension(
         return None  # "Monday to Friday services"
     if len(part) == 1:
         word = part[0]
-        if word.is_acronym:
+        if acronym(word.text):
             if word.text in GENERIC_ACRONYMS:
                 return None
         elif starts_sentence or word.text.casefold() in NOT_NAME_WORDS or best != 0:
@@ -1262,7 +1330,10 @@ _EXTENSION_FORMS: Final = singular_forms(EXTENSION_HEADS)
 
 def _initiative_noun_in(words: Sequence[Token]) -> bool:
     """Whether a word of ``words`` may be a noun of :data:`EXTENSION_HEADS` (or its plural)."""
-    return not _EXTENSION_FORMS.isdisjoint([token.text.casefold() for token in words])
+    for token in words:  # noqa: SIM110 - native when compiled
+        if token.text.casefold() in _EXTENSION_FORMS:
+            return True
+    return False
 
 
 def _lower_case_continuation(after: Sequence[Token]) -> list[Token]:
@@ -1284,7 +1355,7 @@ def _apposition(text: str, end: int, stop: int) -> InitiativeKind | Organisation
     The first of the next four words that is an organisation noun or an initiative kind noun
     gives it; an apposition with neither says nothing.
     """
-    found = _APPOSITION.match(text, end, stop)
+    found = _APPOSITION.match(text, end, stop) if _may_appose(text, end, stop) else None
     if found is None:
         return None
     following = list(itertools.islice(words_from(text, found.end(), stop), 7))
@@ -1299,6 +1370,21 @@ def _apposition(text: str, end: int, stop: int) -> InitiativeKind | Organisation
         if noun in KIND_HINTS:
             return KIND_HINTS[noun]
     return None
+
+
+def _may_appose(text: str, end: int, stop: int) -> bool:
+    """Whether :data:`_APPOSITION` may match at ``end`` (before ``stop``), read from two marks.
+
+    It starts with a comma, or with space before "which", "that" or "who": after most names
+    is a space and another word, and the pattern is not tried there.
+    """
+    if end + 1 >= stop:
+        return False  # (a match is at least four characters long)
+    char = text[end]
+    if char == ",":
+        return True
+    following = text[end + 1]
+    return char.isspace() and (following in "wt" or following.isspace())
 
 
 def _members(words: Sequence[Token]) -> OrganisationKind | None:
@@ -1626,7 +1712,7 @@ def _people_plural(word: Token) -> bool:
     "Friends, Families and Travellers" lists no three bodies; "Curo" and "RNIB" may be ones.
     """
     lower = word.text.casefold()
-    return not word.is_acronym and singular(lower) != lower
+    return not acronym(word.text) and singular(lower) != lower
 
 
 def _may_name_alone(word: Token) -> bool:
@@ -1640,7 +1726,7 @@ def _may_name_alone(word: Token) -> bool:
         return False
     if lower in GENERIC_DEPARTMENTS or singular(lower) in BODY_WORDS:
         return False
-    return not (word.text in GENERIC_ACRONYMS and word.is_acronym)
+    return not (word.text in GENERIC_ACRONYMS and acronym(word.text))
 
 
 def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) -> None:
@@ -1648,7 +1734,7 @@ def _single_word(scan: Scan, passage: Passage, sentence: Sentence, word: Token) 
     text = passage.text
     if not _may_name_alone(word):
         return
-    speaks = not word.is_acronym  # an acronym that tells us is mostly a team's
+    speaks = not acronym(word.text)  # an acronym that tells us is mostly a team's
     cued = body_cue(text, word.start, word.end, sentence, single=True, speaks=speaks)
     if (
         cued is None
@@ -1693,7 +1779,7 @@ def _may_be_brand_like(part: list[Token], names: Sequence[str], written: str) ->
     if _generic(name_key(written)):
         return False
     return singular(names[-1].casefold()) not in NOT_INITIATIVE_HEADS and not any(
-        token.text in GENERIC_ACRONYMS and token.is_acronym for token in part
+        token.text in GENERIC_ACRONYMS and acronym(token.text) for token in part
     )
 
 
