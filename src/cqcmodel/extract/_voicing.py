@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from ._cues import WordCues
+from ._cues import WordCues, is_word_character
 from ._lexicon import (
     PARTNER_MODIFIERS,
     PRONOUNS,
@@ -83,6 +83,14 @@ _CUE_KINDS: Final[dict[str, int]] = {
     ),
 }
 _CUES: Final = WordCues(_CUE_KINDS)
+#: The verbs that are an alternative of ``_REPORTING`` on their own (the word and ``\b``): at
+#: a cue place, where the word is whole, the pattern matches the word unless a word
+#: character is before it (a test checks them).
+_BARE_VERBS: Final = frozenset(
+    word
+    for word, kind in _CUE_KINDS.items()
+    if kind == _VERB and word not in {"reported", "shared"}
+)
 
 #: A sentence's voices, and whether its pronoun subject asks for the previous sentence's.
 _Voiced = tuple[tuple[Voice, ...], bool]
@@ -408,12 +416,19 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
                 at = next_from[index] = lower.find("from", place, sentence.end)
             if at < 0:
                 continue  # every match holds "from"
-        match = _MATCHERS[kind](lower, place, size if kind == _VERB else sentence.end)
-        if match is None:
-            continue
-        reach[kind] = match.end()
+        if word in _BARE_VERBS:
+            # The verb's match is its word: no need to run the pattern (most cues are verbs).
+            if place and is_word_character(lower[place - 1]):
+                continue  # ``(?<!\w)``
+            end = place + len(word)
+        else:
+            match = _MATCHERS[kind](lower, place, size if kind == _VERB else sentence.end)
+            if match is None:
+                continue
+            end = match.end()
+        reach[kind] = end
         lists = found.get(index) or found.setdefault(index, ([], [], []))
-        lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
+        lists[kind].append((end if kind == _SOURCE else place) - sentence.start)
     # The lists are passed one by one: a call with ``*`` is a generic call when compiled.
     return [
         (index, _voices_at(parts[index].text, verbs, sources, data))
