@@ -285,3 +285,18 @@ def test_the_verbs_not_bare_are_those_with_more_to_match() -> None:
     assert verbs - v._BARE_VERBS == {"reported", "shared"}
     assert v._REPORTING.lowered.match("reported to us") is None
     assert v._REPORTING.lowered.match("shared") is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [*v._DATA_SUBJECTS, *v._DATA_VERBS, "showed", "told us", "x" * 30, " ", ".", ";", "s"]
+        )
+    ).map("".join)
+)
+@example("data" + " x" * 39 + " showed")
+@example("data" + " x" * 40 + " demonstrates")
+def test_a_data_cue_the_gate_passes_over_matches_no_data_pattern(text: str) -> None:
+    for place, word in v._CUES.places(text):
+        if word in v._DATA_SUBJECTS and not v._may_show_data(text, place, len(text)):
+            assert v._DATA.lowered.match(text, place, len(text)) is None

@@ -303,6 +303,39 @@ _DATA_NEEDLES: Final = (
 )
 
 
+#: The cue words of ``_DATA`` that start only its first alternative ("data … showed"), the
+#: start of each verb that alternative ends with, and how far after the cue word's end such a
+#: start can be (at most 80 characters between) with room for the longest of them.
+_DATA_SUBJECTS: Final = frozenset({"data", "figures", "statistics"})
+_DATA_VERBS: Final = (
+    "show",
+    "indicate",
+    "suggest",
+    "demonstrate",
+    "confirmed",
+    "reflected",
+    "highlighted",
+    "found",
+    "told",
+)
+_DATA_VERB_REACH: Final = 81 + max(len(verb) for verb in _DATA_VERBS)
+
+
+def _may_show_data(lower: str, place: int, end: int) -> bool:
+    """Whether ``_DATA`` may match at ``place`` (before ``end``), where a subject word starts.
+
+    Its match there holds one of the verbs soon after the word: most such places (a finding's
+    "data" that shows nothing) are told by a few bounded searches, not the pattern's lazy
+    reading of every character up to 80 after the word.
+    """
+    stop = min(end, place + len("statistics") + _DATA_VERB_REACH)
+    # A loop, not a generator: this runs on every such cue.
+    for verb in _DATA_VERBS:  # noqa: SIM110
+        if lower.find(verb, place, stop) >= 0:
+            return True
+    return False
+
+
 def _may_cite_data(lower: str | None) -> bool:
     """Whether ``_DATA`` may match a text whose :func:`lowered` copy is ``lower``."""
     if lower is None:
@@ -416,6 +449,8 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
                 at = next_from[index] = lower.find("from", place, sentence.end)
             if at < 0:
                 continue  # every match holds "from"
+        if word in _DATA_SUBJECTS and not _may_show_data(lower, place, sentence.end):
+            continue
         if word in _BARE_VERBS:
             # The verb's match is its word: no need to run the pattern (most cues are verbs).
             if place and is_word_character(lower[place - 1]):
