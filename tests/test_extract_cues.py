@@ -265,3 +265,38 @@ def test_every_character_is_lowered_as_lowered_does() -> None:
     for code in range(0x110000):
         text = chr(code) + "é"
         assert v._lowered(text) == lowered(text), hex(code)
+
+
+@pytest.mark.parametrize("word", sorted(v._BARE_VERBS))
+@pytest.mark.parametrize("before", ["", " ", "(", "’", "é", "x", "_", "1"])
+@pytest.mark.parametrize("after", ["", " us", ".", ", that", "’s", " to us", " with us"])
+def test_a_bare_verb_matches_as_its_word_at_a_cue_place(word: str, before: str, after: str) -> None:
+    lower = before + word + after
+    match = v._REPORTING.lowered.match(lower, len(before))
+    if before and (before.isalnum() or before == "_"):
+        assert match is None
+    else:
+        assert match is not None
+        assert match.end() == len(before) + len(word)
+
+
+def test_the_verbs_not_bare_are_those_with_more_to_match() -> None:
+    verbs = {word for word, kind in v._CUE_KINDS.items() if kind == v._VERB}
+    assert verbs - v._BARE_VERBS == {"reported", "shared"}
+    assert v._REPORTING.lowered.match("reported to us") is None
+    assert v._REPORTING.lowered.match("shared") is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [*v._DATA_SUBJECTS, *v._DATA_VERBS, "showed", "told us", "x" * 30, " ", ".", ";", "s"]
+        )
+    ).map("".join)
+)
+@example("data" + " x" * 39 + " showed")
+@example("data" + " x" * 40 + " demonstrates")
+def test_a_data_cue_the_gate_passes_over_matches_no_data_pattern(text: str) -> None:
+    for place, word in v._CUES.places(text):
+        if word in v._DATA_SUBJECTS and not v._may_show_data(text, place, len(text)):
+            assert v._DATA.lowered.match(text, place, len(text)) is None

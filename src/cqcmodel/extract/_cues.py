@@ -46,7 +46,7 @@ _SEPARATORS_TO_SPACES: Final = bytes(
 )
 
 
-def _is_word_character(char: str) -> bool:
+def is_word_character(char: str) -> bool:
     r"""Whether ``char`` is a word character (``\w``) of a ``str`` pattern."""
     return char.isalnum() or char == "_"
 
@@ -88,5 +88,5 @@ class WordCues:
         return [
             (place, word)
             for place, word in found
-            if not _is_word_character(lower[place + len(word) : place + len(word) + 1])
+            if not is_word_character(lower[place + len(word) : place + len(word) + 1])
         ]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from ._cues import WordCues
+from ._cues import WordCues, is_word_character
 from ._lexicon import (
     PARTNER_MODIFIERS,
     PRONOUNS,
@@ -83,6 +83,14 @@ _CUE_KINDS: Final[dict[str, int]] = {
     ),
 }
 _CUES: Final = WordCues(_CUE_KINDS)
+#: The verbs that are an alternative of ``_REPORTING`` on their own (the word and ``\b``): at
+#: a cue place, where the word is whole, the pattern matches the word unless a word
+#: character is before it (a test checks them).
+_BARE_VERBS: Final = frozenset(
+    word
+    for word, kind in _CUE_KINDS.items()
+    if kind == _VERB and word not in {"reported", "shared"}
+)
 
 #: A sentence's voices, and whether its pronoun subject asks for the previous sentence's.
 _Voiced = tuple[tuple[Voice, ...], bool]
@@ -295,6 +303,39 @@ _DATA_NEEDLES: Final = (
 )
 
 
+#: The cue words of ``_DATA`` that start only its first alternative ("data … showed"), the
+#: start of each verb that alternative ends with, and how far after the cue word's end such a
+#: start can be (at most 80 characters between) with room for the longest of them.
+_DATA_SUBJECTS: Final = frozenset({"data", "figures", "statistics"})
+_DATA_VERBS: Final = (
+    "show",
+    "indicate",
+    "suggest",
+    "demonstrate",
+    "confirmed",
+    "reflected",
+    "highlighted",
+    "found",
+    "told",
+)
+_DATA_VERB_REACH: Final = 81 + max(len(verb) for verb in _DATA_VERBS)
+
+
+def _may_show_data(lower: str, place: int, end: int) -> bool:
+    """Whether ``_DATA`` may match at ``place`` (before ``end``), where a subject word starts.
+
+    Its match there holds one of the verbs soon after the word: most such places (a finding's
+    "data" that shows nothing) are told by a few bounded searches, not the pattern's lazy
+    reading of every character up to 80 after the word.
+    """
+    stop = min(end, place + len("statistics") + _DATA_VERB_REACH)
+    # A loop, not a generator: this runs on every such cue.
+    for verb in _DATA_VERBS:  # noqa: SIM110
+        if lower.find(verb, place, stop) >= 0:
+            return True
+    return False
+
+
 def _may_cite_data(lower: str | None) -> bool:
     """Whether ``_DATA`` may match a text whose :func:`lowered` copy is ``lower``."""
     if lower is None:
@@ -408,12 +449,21 @@ def _active(text: str, parts: Sequence[Sentence], lower: str) -> list[tuple[int,
                 at = next_from[index] = lower.find("from", place, sentence.end)
             if at < 0:
                 continue  # every match holds "from"
-        match = _MATCHERS[kind](lower, place, size if kind == _VERB else sentence.end)
-        if match is None:
+        if word in _DATA_SUBJECTS and not _may_show_data(lower, place, sentence.end):
             continue
-        reach[kind] = match.end()
+        if word in _BARE_VERBS:
+            # The verb's match is its word: no need to run the pattern (most cues are verbs).
+            if place and is_word_character(lower[place - 1]):
+                continue  # ``(?<!\w)``
+            end = place + len(word)
+        else:
+            match = _MATCHERS[kind](lower, place, size if kind == _VERB else sentence.end)
+            if match is None:
+                continue
+            end = match.end()
+        reach[kind] = end
         lists = found.get(index) or found.setdefault(index, ([], [], []))
-        lists[kind].append((match.end() if kind == _SOURCE else place) - sentence.start)
+        lists[kind].append((end if kind == _SOURCE else place) - sentence.start)
     # The lists are passed one by one: a call with ``*`` is a generic call when compiled.
     return [
         (index, _voices_at(parts[index].text, verbs, sources, data))
