@@ -44,9 +44,13 @@ def all_caps_key(name: str) -> str | None:
     return "acr:" + compact_key(name).upper()
 
 
-@attrs.define(kw_only=True, eq=False)
 class Candidate:
-    """One span that names an initiative or an organisation, with what is known about it."""
+    """One span that names an initiative or an organisation, with what is known about it.
+
+    A plain class, not an attrs one: the compiled build makes it a native class (mypyc knows
+    no ``attrs.define``), whose fields every rule and grouping step reads without a look-up.
+    Equal only to itself.
+    """
 
     passage: Passage
     start: int
@@ -54,32 +58,68 @@ class Candidate:
     category: Category
     kind: Kind
     #: Identities shared by spans of one thing (name keys, ``acr:`` acronyms, ``lex:`` names).
-    keys: set[str] = attrs.Factory(set)
+    keys: set[str]
     #: Further surface forms that refer to it (a name without a trailing "model", "s75").
-    forms: set[str] = attrs.Factory(set)
+    forms: set[str]
     #: The acronym this span defines, from a following ``(ABC)``.
-    acronym: str | None = None
+    acronym: str | None
     #: The canonical name from a lexicon, when the span is a known programme or body.
-    lexicon: str | None = None
-    #: End of the text the span claims, including a defining ``(ABC)`` bracket.
-    claim_end: int = -1
+    lexicon: str | None
+    #: End of the text the span claims, including a defining ``(ABC)`` bracket (at least
+    #: the span's end).
+    claim_end: int
     #: Found by looking for an already known name (not a name-making rule).
-    bare: bool = False
+    bare: bool
     #: Found as the long form of an acronym definition.
-    defined: bool = False
+    defined: bool
     #: An unheaded name whose category nothing in its sentence said (an initiative by default).
-    guessed: bool = False
+    guessed: bool
     #: A lexicon variant ("three-conversation approach"): the name stays as written.
-    variant: bool = False
+    variant: bool
 
-    def __attrs_post_init__(self) -> None:
-        """The claimed text is at least the span."""
-        text = self.passage.text[self.start : self.end]
-        self.claim_end = max(self.claim_end, self.end)
+    def __init__(
+        self,
+        *,
+        passage: Passage,
+        start: int,
+        end: int,
+        category: Category,
+        kind: Kind,
+        keys: set[str] | None = None,
+        forms: set[str] | None = None,
+        acronym: str | None = None,
+        lexicon: str | None = None,
+        claim_end: int = -1,
+        bare: bool = False,
+        defined: bool = False,
+        guessed: bool = False,
+        variant: bool = False,
+    ) -> None:
+        self.passage = passage
+        self.start = start
+        self.end = end
+        self.category = category
+        self.kind = kind
+        self.keys = set() if keys is None else keys
+        self.forms = set() if forms is None else forms
+        self.acronym = acronym
+        self.lexicon = lexicon
+        self.claim_end = max(claim_end, end)
+        self.bare = bare
+        self.defined = defined
+        self.guessed = guessed
+        self.variant = variant
+        text = passage.text[start:end]
         self.keys.add(name_key(text))
         caps = all_caps_key(text)
         if caps is not None:
             self.keys.add(caps)
+
+    def __repr__(self) -> str:
+        return (
+            f"Candidate({self.text!r}, {self.start}-{self.end}, {self.category.name}, "
+            f"{self.kind!r}, keys={sorted(self.keys)!r})"
+        )
 
     @property
     def text(self) -> str:
@@ -272,8 +312,8 @@ class Scan:
             end=end,
             category=category,
             kind=kind,
-            keys=set() if keys is None else keys,
-            forms=set() if forms is None else forms,
+            keys=keys,
+            forms=forms,
             acronym=acronym,
             lexicon=lexicon,
             claim_end=claim_end,
