@@ -121,13 +121,34 @@ def _first_characters(items: list[tuple[object, object]]) -> set[str] | None:
     return None
 
 
-@attrs.frozen(kw_only=True)
 class Sentence:
-    """One sentence of a text, with its character span in that text."""
+    """One sentence of a text, with its character span in that text.
+
+    A plain class, not an attrs one (as :class:`Passage`): the compiled build makes it a
+    native class, whose fields every rule reads directly. Equal to a sentence of the same
+    span and text; not to be changed once made.
+    """
 
     start: int
     end: int
     text: str
+
+    def __init__(self, *, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def _fields(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sentence) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Sentence(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 class Token(NamedTuple):
@@ -383,9 +404,12 @@ class WordIndex:
         return self.words[:count]
 
 
-@attrs.frozen(kw_only=True)
 class Passage:
-    """One finding's text and where it sits in the authority: the unit extraction reads."""
+    """One finding's text and where it sits in the authority: the unit extraction reads.
+
+    A plain class, as :class:`Sentence` is (a native class when compiled); equal to a
+    passage of the same fields, not to be changed once made.
+    """
 
     #: Order of the passage in the authority, for sorting mentions.
     order: int
@@ -393,6 +417,37 @@ class Passage:
     finding_index: int
     text: str
     sentences: tuple[Sentence, ...]
+
+    def __init__(
+        self,
+        *,
+        order: int,
+        statement_id: int | None,
+        finding_index: int,
+        text: str,
+        sentences: tuple[Sentence, ...],
+    ) -> None:
+        self.order = order
+        self.statement_id = statement_id
+        self.finding_index = finding_index
+        self.text = text
+        self.sentences = sentences
+
+    def _fields(self) -> tuple[int, int | None, int, str, tuple[Sentence, ...]]:
+        return (self.order, self.statement_id, self.finding_index, self.text, self.sentences)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Passage) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Passage(order={self.order!r}, statement_id={self.statement_id!r}, "
+            f"finding_index={self.finding_index!r}, text={self.text!r}, "
+            f"sentences={self.sentences!r})"
+        )
 
 
 def passages(authority: Authority) -> tuple[Passage, ...]:
