@@ -13,8 +13,6 @@ import re
 from functools import cache
 from typing import Final
 
-import attrs
-
 from ..framework import STATEMENTS, Rating, Theme
 from ..model import Authority
 from ._lexicon import GENERIC_NAMES
@@ -187,33 +185,50 @@ def self_keys(authority: Authority) -> frozenset[str]:
 _READ_BACK: Final = 8
 
 
-@attrs.define(kw_only=True)
 class Scan:
-    """The state of scanning one authority: what every rule reads and adds to."""
+    """The state of scanning one authority: what every rule reads and adds to.
+
+    A plain class (a native one when compiled, as :class:`Candidate` is).
+    """
 
     self_keys: frozenset[str]
-    found: list[Candidate] = attrs.Factory(list)
+    found: list[Candidate]
     #: Spans no name may overlap (statement titles written in a finding), by passage order:
     #: their starts and ends, in text order (they do not overlap one another).
-    blocked: dict[int, tuple[list[int], list[int]]] = attrs.Factory(dict)
+    blocked: dict[int, tuple[list[int], list[int]]]
     #: The lexicon entries that may match in the passage last asked about, and its order.
-    entries: tuple[LexiconEntry, ...] = ()
-    entries_of: int = -1
+    entries: tuple[LexiconEntry, ...]
+    entries_of: int
     #: What the search for capitalised words found in the passage last asked about (read by
     #: the lexicon and the titles rules), and its order.
-    words: list[str] = attrs.Factory(list)
-    words_of: int = -1
+    words: list[str]
+    words_of: int
     #: The statement titles (with a later capital) of the passage last asked about, and its
     #: order.
-    titles: tuple[tuple[int, int], ...] = ()
-    titled_of: int = -1
+    titles: tuple[tuple[int, int], ...]
+    titled_of: int
     #: Whether each sentence of the passage last asked about has a capital after its first
     #: letter, and its order.
-    capitals: list[bool] = attrs.Factory(list)
-    capitals_of: int = -1
+    capitals: list[bool]
+    capitals_of: int
     #: The words of the sentence last asked about, and which sentence that was.
-    index: WordIndex | None = None
-    index_of: tuple[int, int] = (-1, -1)
+    index: WordIndex | None
+    index_of: tuple[int, int]
+
+    def __init__(self, *, self_keys: frozenset[str]) -> None:
+        self.self_keys = self_keys
+        self.found = []
+        self.blocked = {}
+        self.entries = ()
+        self.entries_of = -1
+        self.words = []
+        self.words_of = -1
+        self.titles = ()
+        self.titled_of = -1
+        self.capitals = []
+        self.capitals_of = -1
+        self.index = None
+        self.index_of = (-1, -1)
 
     def lexicon_entries(self, passage: Passage, words: list[str]) -> tuple[LexiconEntry, ...]:
         """The lexicon entries whose needle ``passage`` holds (in lexicon order).

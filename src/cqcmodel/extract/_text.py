@@ -9,8 +9,6 @@ import unicodedata
 from collections.abc import Collection, Iterator
 from typing import Final, NamedTuple
 
-import attrs
-
 from ..framework import fold
 from ..model import Authority
 
@@ -371,14 +369,24 @@ def match_token_list(text: str, start: int, written: str) -> list[Token]:
     return found
 
 
-@attrs.frozen
 class WordIndex:
-    """The word tokens of one sentence, to take those before a point without reading again."""
+    """The word tokens of one sentence, to take those before a point without reading again.
+
+    A plain class (a native one when compiled); not to be changed once made.
+    """
 
     text: str
     start: int
     words: tuple[Token, ...]
     ends: tuple[int, ...]
+
+    def __init__(
+        self, text: str, start: int, words: tuple[Token, ...], ends: tuple[int, ...]
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.words = words
+        self.ends = ends
 
     @classmethod
     def of(cls, text: str, sentence: Sentence) -> WordIndex:
