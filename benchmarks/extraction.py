@@ -42,7 +42,9 @@ The pages fall into sets, reported apart:
 
 Run ``python benchmarks/extraction.py`` (``--verbose`` lists the misses and the extras of the
 tune pages; ``--verbose-all`` of every page). ``--speed`` instead times extraction on the
-synthetic national corpus (``benchmarks/corpus.py``) against reading its text, per MB.
+synthetic national corpus (``benchmarks/corpus.py``) against reading its text, per MB;
+``--installed`` times the installed package rather than this checkout's ``src`` (run it with
+``.venv-compiled/bin/python`` for the compiled build: ``make compiled``).
 """
 
 from __future__ import annotations
@@ -57,7 +59,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# This checkout's code, unless ``--installed`` asks for the installed package's (the compiled
+# build's, say: ``.venv-compiled/bin/python benchmarks/extraction.py --speed --installed``).
+if "--installed" not in sys.argv[1:]:
+    sys.path.insert(0, str(ROOT / "src"))
 
 import cqcmodel  # noqa: E402
 from cqcmodel import parse_file  # noqa: E402
@@ -279,6 +284,13 @@ def _real_pages() -> list[Path]:
     ]
 
 
+def _build() -> str:
+    """Whether the extraction modules loaded are the compiled build's or Python source."""
+    from cqcmodel.extract import _title_case  # noqa: PLC0415
+
+    return "compiled build" if not _title_case.__file__.endswith(".py") else "pure Python"
+
+
 def speed() -> int:
     """Print extraction's CPU time per MB against reading the text, on the synthetic corpus.
 
@@ -299,6 +311,7 @@ def speed() -> int:
                 handle.read().splitlines()
 
     floor_seconds = _cpu_seconds(floor)
+    print(f"cqcmodel from {Path(cqcmodel.__file__).parent}: {_build()}")
     print(f"floor: {floor_seconds:.3f} s for {size / 1e6:.1f} MB ({len(paths)} files)")
     samples = {
         f"extraction, every {SPEED_STRIDE}th synthetic file": paths[::SPEED_STRIDE],
@@ -322,6 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="misses and extras (tune set)")
     parser.add_argument("--verbose-all", action="store_true", help="misses and extras, all sets")
     parser.add_argument("--speed", action="store_true", help="time extraction on the corpus")
+    parser.add_argument(
+        "--installed", action="store_true", help="the installed cqcmodel, not this checkout's"
+    )
     args = parser.parse_args(argv)
     if args.speed:
         return speed()
