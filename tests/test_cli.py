@@ -17,6 +17,7 @@ import attrs
 import pytest
 
 import cqcmodel
+import cqcmodel.extract
 from cqcmodel import cli
 from cqcmodel.checks import Diagnostic, Severity
 from cqcmodel.cli import PROGRESS_THRESHOLD, _Progress
@@ -608,7 +609,8 @@ def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"cqcmodel {cqcmodel.__version__}"
+    build = "compiled" if cqcmodel.extract.COMPILED else "pure Python"
+    assert result.stdout.strip() == f"cqcmodel {cqcmodel.__version__} ({build})"
 
 
 def test_help_lists_commands_and_examples() -> None:

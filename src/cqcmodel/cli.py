@@ -763,6 +763,29 @@ COMMANDS: Final[dict[str, Command]] = {
 }
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version and whether extraction runs compiled.
+
+    Telling the build imports extraction, so it is done only when asked, not for every command.
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from .extract import COMPILED  # noqa: PLC0415 - only when asked
+
+        build = "compiled" if COMPILED else "pure Python"
+        sys.stdout.write(f"cqcmodel {__version__} ({build})\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``cqcmodel`` command, built from :data:`COMMANDS`."""
     parser = argparse.ArgumentParser(
@@ -776,7 +799,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"cqcmodel {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the version and build, and exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, command in COMMANDS.items():
         examples = "".join(f"  {line}\n" for line in command.examples.splitlines())
