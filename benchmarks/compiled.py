@@ -5,8 +5,9 @@ modules the ``mypyc`` build hook of ``pyproject.toml`` names. This script runs e
 its own interpreter and:
 
 1. lists where each of those modules was loaded from: every one must be an extension module
-   (``.so``) in the compiled build and Python source in the pure one; and the compiled
-   build's package must hold the sources of ``src`` (else it is older: ``make compiled``);
+   (``.so``) in the compiled build and Python source in the pure one, and
+   ``cqcmodel.extract.COMPILED`` must say so; and the compiled build's package must hold the
+   sources of ``src`` (else it is older: ``make compiled``);
 2. dumps everything extraction returns (initiatives, organisations, figures, financial facts,
    voices and voiced sentences of the corpus, held-out, unseen, blind and fresh pages, of half
    the synthetic pages and of mutated findings and pages; cross-council groups) in each build,
@@ -20,6 +21,9 @@ its own interpreter and:
 
 Run ``python benchmarks/compiled.py`` after ``make compiled``; ``--pure`` and ``--compiled``
 name other interpreters, ``--runs`` how many timed runs each, ``--skip-tests`` skips step 3.
+``--compiled - --pure source`` checks the build installed in the running interpreter against
+the checkout's ``src``, imported by the same interpreter: that is how a wheel is tested where it
+was built (``[tool.cibuildwheel]`` in ``pyproject.toml``).
 ``--check`` makes the checks only (steps 1-3, no timing; without the synthetic corpus, on the
 other pages only): ``make test`` runs it (``make compiled-check``), so every change is checked
 in both builds. It exits 1 when a check fails. ``--worker`` is how it runs itself inside each
@@ -34,12 +38,14 @@ import importlib.util
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import tomllib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -78,10 +84,13 @@ def _import_build() -> None:
     import cqcmodel.extract  # noqa: F401, PLC0415 - the build under test, before src
 
 
-def _worker_modules() -> dict[str, str]:
+def _worker_modules() -> dict[str, object]:
     import importlib  # noqa: PLC0415
 
-    return {name: str(importlib.import_module(name).__file__) for name in compiled_modules()}
+    import cqcmodel.extract  # noqa: PLC0415
+
+    files = {name: str(importlib.import_module(name).__file__) for name in compiled_modules()}
+    return {"files": files, "COMPILED": cqcmodel.extract.COMPILED}
 
 
 def _dump_pages() -> list[Path]:
@@ -232,13 +241,33 @@ class _stdout_to_stderr:  # noqa: N801 - used as a context manager
 # --- the driver --------------------------------------------------------------------------------
 
 
-def _run(python: str, task: str, argument: str = "") -> dict[str, object]:
-    command = [python, str(Path(__file__).resolve()), "--worker", task, argument]
-    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT)
+@dataclass(frozen=True)
+class Build:
+    """An interpreter to run a build in, and a folder to import cqcmodel from first, if any."""
+
+    python: str
+    path: str | None = None
+
+
+def _run(build: Build, task: str, argument: str = "") -> dict[str, object]:
+    command = [build.python, str(Path(__file__).resolve()), "--worker", task, argument]
+    env = None if build.path is None else {**os.environ, "PYTHONPATH": build.path}
+    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _stale(compiled: str) -> list[str]:
+def _source_copy(folder: str) -> str:
+    """A copy of ``src`` holding its Python sources only, to import the pure build from.
+
+    A build in place (a wheel built from this checkout) leaves extension modules next to the
+    sources, and Python would load those first.
+    """
+    target = Path(folder) / "src"
+    shutil.copytree(ROOT / "src", target, ignore=shutil.ignore_patterns("*.so", "*.pyd"))
+    return str(target)
+
+
+def _stale(compiled: Build) -> list[str]:
     """The sources of the compiled build's package that differ from (or are not in) ``src``."""
     package = Path(_run(compiled, "package")["folder"])
     source = ROOT / "src" / "cqcmodel"
@@ -252,16 +281,22 @@ def _stale(compiled: str) -> list[str]:
     return sorted(str(name) for name in (installed ^ present) | changed)
 
 
-def check_modules(pure: str, compiled: str) -> list[str]:
+def check_modules(pure: Build, compiled: Build) -> list[str]:
     """The modules loaded from the wrong kind of file in either build (printed)."""
     wrong = [
         f"compiled: built from other sources than src ({name}): make compiled"
         for name in _stale(compiled)
     ]
-    for label, python, want_compiled in (("pure", pure, False), ("compiled", compiled, True)):
-        files = _run(python, "modules")
+    for label, build, want_compiled in (("pure", pure, False), ("compiled", compiled, True)):
+        loaded = _run(build, "modules")
+        files = dict(loaded["files"])  # type: ignore[call-overload]
         native = [name for name, file in files.items() if str(file).endswith((".so", ".pyd"))]
-        print(f"{label}: {len(native)} of {len(files)} listed modules loaded compiled")
+        print(
+            f"{label}: {len(native)} of {len(files)} listed modules loaded compiled; "
+            f"cqcmodel.extract.COMPILED is {loaded['COMPILED']}"
+        )
+        if loaded["COMPILED"] is not want_compiled:
+            wrong.append(f"{label}: cqcmodel.extract.COMPILED is {loaded['COMPILED']}")
         wrong += [
             f"{label}: {name} loaded from {file}"
             for name, file in files.items()
@@ -270,13 +305,13 @@ def check_modules(pure: str, compiled: str) -> list[str]:
     return wrong
 
 
-def check_identity(pure: str, compiled: str) -> bool:
+def check_identity(pure: Build, compiled: Build) -> bool:
     """Whether both builds dump byte-identical extraction output (the hashes are printed)."""
     with tempfile.TemporaryDirectory() as folder:
         outs = {label: Path(folder) / f"{label}.txt" for label in ("pure", "compiled")}
         hashes = {
-            label: _run(python, "dump", str(outs[label]))["sha256"]
-            for label, python in (("pure", pure), ("compiled", compiled))
+            label: _run(build, "dump", str(outs[label]))["sha256"]
+            for label, build in (("pure", pure), ("compiled", compiled))
         }
         for label, digest in hashes.items():
             print(f"dump {label}: sha256 {digest}, {outs[label].stat().st_size:,} bytes")
@@ -292,12 +327,12 @@ def check_identity(pure: str, compiled: str) -> bool:
     return same
 
 
-def time_both(pure: str, compiled: str, runs: int, *, parts: bool) -> None:
+def time_both(pure: Build, compiled: Build, runs: int, *, parts: bool) -> None:
     """Time extraction in both builds, alternating, and print each one's range and the gain."""
     seconds: dict[str, dict[str, list[float]]] = {"pure": {}, "compiled": {}}
     for _ in range(runs):
-        for label, python in (("pure", pure), ("compiled", compiled)):
-            for key, value in _run(python, "speed", "parts" if parts else "").items():
+        for label, build in (("pure", pure), ("compiled", compiled)):
+            for key, value in _run(build, "speed", "parts" if parts else "").items():
                 seconds[label].setdefault(key, []).append(float(value))
     print(f"load average: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     for key in seconds["pure"]:
@@ -313,8 +348,16 @@ def time_both(pure: str, compiled: str, runs: int, *, parts: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Check the compiled build against the pure one; exit 1 if a check fails."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pure", default=str(ROOT / ".venv" / "bin" / "python"))
-    parser.add_argument("--compiled", default=str(ROOT / ".venv-compiled" / "bin" / "python"))
+    parser.add_argument(
+        "--pure",
+        default=str(ROOT / ".venv" / "bin" / "python"),
+        help="the pure build's interpreter, or 'source': the compiled one's, importing src",
+    )
+    parser.add_argument(
+        "--compiled",
+        default=str(ROOT / ".venv-compiled" / "bin" / "python"),
+        help="the compiled build's interpreter ('-': this one)",
+    )
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each build")
     parser.add_argument("--parts", action="store_true", help="also time each part")
     parser.add_argument("--skip-tests", action="store_true", help="do not run the tests")
@@ -326,13 +369,20 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check and not (BENCHMARKS / "_corpus").exists():
         print("make the corpus first: python benchmarks/corpus.py", file=sys.stderr)
         return 1
-    failed = [f"not loaded as expected: {line}" for line in check_modules(args.pure, args.compiled)]
-    if not check_identity(args.pure, args.compiled):
-        failed.append("the two builds' extraction output differs")
-    if not args.skip_tests and _run(args.compiled, "pytest")["pytest"] != 0:
-        failed.append("the extraction tests fail on the compiled build")
-    if not args.check:
-        time_both(args.pure, args.compiled, args.runs, parts=args.parts)
+    compiled = Build(sys.executable if args.compiled == "-" else args.compiled)
+    with tempfile.TemporaryDirectory() as folder:
+        pure = (
+            Build(compiled.python, _source_copy(folder))
+            if args.pure == "source"
+            else Build(args.pure)
+        )
+        failed = [f"not loaded as expected: {line}" for line in check_modules(pure, compiled)]
+        if not check_identity(pure, compiled):
+            failed.append("the two builds' extraction output differs")
+        if not args.skip_tests and _run(compiled, "pytest")["pytest"] != 0:
+            failed.append("the extraction tests fail on the compiled build")
+        if not args.check:
+            time_both(pure, compiled, args.runs, parts=args.parts)
     for line in failed:
         print(f"FAILED: {line}", file=sys.stderr)
     return 1 if failed else 0
