@@ -7,7 +7,7 @@ SAMPLES := examples/data
 COMPILED := .venv-compiled
 COMPILED_BUILD := build/compiled
 
-.PHONY: demo test lint typecheck pytest docs compiled-check golden compiled clean
+.PHONY: demo test lint typecheck pytest docs compiled-check golden compiled dist clean
 
 $(BIN)/.installed-runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,8 +73,17 @@ $(COMPILED)/bin/.installed: pyproject.toml README.md $(shell find src -name '*.p
 		'pytest>=8' 'hypothesis>=6.100' 'pytest-timeout>=2.2' 'pytest-xdist>=3.5'
 	touch $@
 
+## dist: the release files this machine builds, in dist/: the sdist, the pure-Python wheel and
+## the compiled wheel for this platform and Python (the release workflow builds every
+## platform's compiled wheels with cibuildwheel, as [tool.cibuildwheel] in pyproject.toml says)
+dist: $(BIN)/.installed-dev $(COMPILED)/bin/.installed
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	cp $(COMPILED_BUILD)/*.whl dist/
+	@ls dist
+
 # (and the extension modules a compiled build made in this checkout left next to the sources)
 clean:
-	rm -rf $(VENV) $(COMPILED) $(COMPILED_BUILD) demo-site docs/_build .mypy_cache .ruff_cache \
+	rm -rf $(VENV) $(COMPILED) $(COMPILED_BUILD) dist demo-site docs/_build .mypy_cache .ruff_cache \
 		.pytest_cache .hypothesis
 	find src -name '*.so' -delete
