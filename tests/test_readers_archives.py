@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import plistlib
 import re
@@ -14,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cqcmodel
-from cqcmodel import Authority
+from cqcmodel import Authority, cli
 from cqcmodel.errors import CqcModelError, ParseError
 from cqcmodel.parser import parse_read
 from cqcmodel.readers import Form, ReadText, read_bytes, read_file
@@ -22,7 +23,7 @@ from cqcmodel.readers.archives import IN_ARCHIVE
 from cqcmodel.readers.detect import is_mhtml, is_webarchive, mime_type
 
 from .archives import URL, chrome_mhtml, codec, quoted_printable, webarchive, word_mht
-from .conftest import CORPUS
+from .conftest import CORPUS, ROUND_TRIP_EXAMPLES
 from .htmlpages import SHAPES, page_html
 from .test_cli import no_traceback, run
 
@@ -109,7 +110,7 @@ def test_chromes_archive_is_quoted_printable_with_soft_line_breaks() -> None:
     assert all(len(line) <= 76 for line in quoted_printable(html.encode()).split(b"\r\n"))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=ROUND_TRIP_EXAMPLES)
 @given(
     name=st.sampled_from(PAGES),
     shape=st.sampled_from(SHAPES),
@@ -155,7 +156,6 @@ def test_any_archive_of_any_page_reads_as_the_page(
     _same_reading(read_bytes(data), read_bytes(html.encode()))
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     kind=st.sampled_from(["mhtml", "webarchive"]),
     cut=st.floats(min_value=0.0, max_value=1.0),
@@ -171,13 +171,8 @@ def test_a_damaged_archive_reads_or_is_a_clear_error(
         data[int(where * (len(data) - 1))] = byte
     data = data[: max(1, int(cut * len(data)))]
     suffix = ".mhtml" if kind == "mhtml" else ".webarchive"
-    try:
-        read = read_bytes(bytes(data), suffix=suffix)
-    except CqcModelError as error:
-        message = str(error)
-    else:
-        message = read.text
-    assert message
+    with contextlib.suppress(CqcModelError):  # any other exception fails the test
+        read_bytes(bytes(data), suffix=suffix)
 
 
 # --- telling them ------------------------------------------------------------------------------
@@ -233,6 +228,20 @@ def test_an_mht_name_on_a_single_part_message_reads_its_page() -> None:
     _same_reading(read, read_bytes(html.encode()))
 
 
+def test_without_a_snapshot_header_the_start_parameter_names_the_page() -> None:
+    """RFC 2387: ``start`` names the root part by its Content-ID, here after a frame's."""
+    html = page_html(TEXTS["sunderland-0525__theme3__safeguarding.txt"], "chrome")
+    data = chrome_mhtml(html, frame_first=True, snapshot=False)
+    with pytest.raises(ParseError) as caught:  # the first HTML part: the frame's
+        read_bytes(data)
+    assert "Tag manager" in (caught.value.line_text or "")
+    data = data.replace(
+        b'\ttype="text/html";',
+        b'\ttype="text/html"; start="<frame-5A1F3C2B9E7D4A6F8B0C1D2E3F4A5B6C@mhtml.blink>";',
+    )
+    _same_reading(read_bytes(data), read_bytes(html.encode()))
+
+
 def test_an_mht_name_on_a_plain_web_page_reads_the_page() -> None:
     html = page_html(TEXTS["sunderland-0525__theme3__safeguarding.txt"], "chrome")
     read = read_bytes(html.encode(), suffix=".MHT")
@@ -285,9 +294,11 @@ def test_a_property_list_or_file_that_is_no_web_archive_is_a_clear_error() -> No
     assert "not a web archive: it has no WebMainResource" in error.message
     error = _error(plistlib.dumps({"WebMainResource": {"WebResourceData": "text"}}))
     assert "not a web archive" in error.message
+    error = _error(plistlib.dumps({"CFBundleName": "Safari"}), suffix=".webarchive")
+    assert "not a web archive: it has no WebMainResource" in error.message
     html = page_html(TEXTS["hillingdon-1224-theme1-needs.txt"], "chrome")
     error = _error(html.encode(), suffix=".webarchive")
-    assert "not a Safari web archive: it does not start with 'bplist00'" in error.message
+    assert "not a Safari web archive: it is not a property list" in error.message
 
 
 def test_damaged_base64_in_the_page_is_refused_not_dropped() -> None:
@@ -327,6 +338,10 @@ def test_an_unknown_declared_charset_is_a_clear_error() -> None:
     error = _error(data)
     assert "declared charset 'x-mac-klingon' is not an encoding cqcmodel knows" in error.message
     assert read_bytes(data, encoding="utf-8").form is Form.WEBARCHIVE
+    # The caller's unknown encoding is the caller's mistake, said as it is for any file.
+    error = _error(data, encoding="rot13")
+    assert error.message.startswith("'rot13' is not a text encoding")
+    assert IN_ARCHIVE not in error.message
 
 
 def test_a_parse_error_in_an_archived_page_is_at_the_pages_line_and_says_so() -> None:
@@ -376,3 +391,23 @@ def test_the_command_line_reads_an_mhtml_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     no_traceback(result)
     assert re.search(rf"{re.escape(str(bad))}:1:1: .*property list is damaged", result.stderr)
+
+
+@pytest.mark.xfail(
+    reason="cqcmodel check re-finds a warning's text in the file's own lines (cli.py, "
+    "_file_lines): in an MHTML file those are not the archived page's",
+    strict=True,
+)
+def test_check_points_warnings_in_an_archive_at_the_pages_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html = page_html(TEXTS["hillingdon-1224-theme1-equity.txt"], "chrome")
+    found = {}
+    for suffix, data in ((".html", html.encode()), (".mhtml", chrome_mhtml(html))):
+        path = tmp_path / f"equity{suffix}"
+        path.write_bytes(data)
+        capsys.readouterr()
+        assert cli.main(["check", str(path)]) == 0
+        err = capsys.readouterr().err
+        found[suffix] = [line.replace(str(path), "equity") for line in err.splitlines()]
+    assert found[".mhtml"] == found[".html"]

@@ -225,14 +225,6 @@ def _read_archive(data: bytes, form: Form, source: str | None, encoding: str | N
     if form is Form.MHTML:
         html = mhtml_page(data, source=source, encoding=encoding)
     else:
-        if not data.startswith(b"bplist") and not is_webarchive(data):
-            raise ParseError(
-                "not a Safari web archive: it does not start with 'bplist00' (a binary "
-                "property list)",
-                line=1,
-                column=1,
-                source=source,
-            )
         html = webarchive_page(data, source=source, encoding=encoding)
     try:
         read = read_text(html, source=source, form=Form.HTML)

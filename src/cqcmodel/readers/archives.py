@@ -113,6 +113,12 @@ def webarchive_page(data: bytes, *, source: str | None = None, encoding: str | N
     (the message names its type) and when its text cannot be decoded (at the line and column
     of the page).
     """
+    if not data.startswith(b"bplist") and data[:64].lstrip()[:6] not in (b"<?xml ", b"<plist"):
+        raise _archive_error(
+            "not a Safari web archive: it is not a property list (a web archive starts with "
+            "'bplist00')",
+            source,
+        )
     try:
         archive = plistlib.loads(data)
     except Exception:  # plistlib's many failures on damaged input
@@ -142,7 +148,9 @@ def _page_text(
     payload: bytes, charset: str | None, encoding: str | None, source: str | None
 ) -> str:
     """The page's bytes as text: ``encoding``, else the declared ``charset``, else detected."""
-    if encoding is None and charset and not payload.startswith(_BOMS):
+    if encoding is not None:
+        text_encoding(encoding, source=source)  # (the caller's mistake, said as such)
+    elif charset and not payload.startswith(_BOMS):
         try:
             text_encoding(charset, source=source)
         except ParseError:
