@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 import cqcmodel
 from cqcmodel.readers import Form, read_text
-from cqcmodel.readers.detect import is_html, is_pdf, is_pdf_text
+from cqcmodel.readers.detect import (
+    is_html,
+    is_mhtml,
+    is_pdf,
+    is_pdf_text,
+    is_webarchive,
+    mime_type,
+)
 from cqcmodel.readers.furniture import FURNITURE, Where, clean, mark, reason_for
 
 from .conftest import CORPUS
@@ -47,6 +54,28 @@ def test_pdf_and_pdf_text_are_told_by_their_content() -> None:
     assert is_pdf_text("Title\n\nPage 1 of 3\n")
     assert is_pdf_text("care and\nsupport for people, and\nthe local authority with\npartners\n")
     assert not any(is_pdf_text(text) for text in TEXTS.values())
+
+
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [
+        (
+            b"From: <Saved by Blink>\r\nContent-Type: multipart/related;\r\n\tboundary=x\r\n\r\n",
+            "m",
+        ),
+        (b'MIME-Version: 1.0\nContent-Type: Multipart/Related; boundary="x"\n\nbody', "m"),
+        (b"Content-Type: text/html; charset=utf-8\n\n<html>", None),
+        (b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource", "w"),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE plist>\n<plist><dict><key>WebMainResource</key>', "w"),
+        (b"bplist00\xd1\x01\x02_\x10\x0cCFBundleName", None),
+        (b"Safeguarding\nContent-Type: multipart/related\n\n", None),
+        (b"<!DOCTYPE html><html><body>WebMainResource", None),
+    ],
+)
+def test_archives_are_told_by_their_start(start: bytes, kind: str | None) -> None:
+    assert is_mhtml(start) is (kind == "m")
+    assert is_webarchive(start) is (kind == "w")
+    assert (mime_type(start) is not None) is start.startswith((b"From", b"MIME", b"Content"))
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))

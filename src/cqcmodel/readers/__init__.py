@@ -20,7 +20,8 @@ from ..errors import ParseError, SourceIsFolderError, SourceNotFoundError
 from ..model import SetAside
 from ._decode import decode
 from ._positions import SourceLines
-from .detect import is_html, is_pdf, is_pdf_text
+from .archives import in_archive, mhtml_page, webarchive_page
+from .detect import is_html, is_mhtml, is_pdf, is_pdf_text, is_webarchive, mime_type
 from .furniture import clean, mark
 from .pdftext import read_pdf_text
 
@@ -30,10 +31,23 @@ __all__ = ["Form", "ReadText", "read_bytes", "read_file", "read_text"]
 class Form(enum.StrEnum):
     """The form a source was read as."""
 
+    #: Page text (a copy from a browser too).
     TEXT = "text"
+    #: A saved web page.
     HTML = "html"
+    #: A PDF file.
     PDF = "pdf"
+    #: Text extracted from a PDF.
     PDF_TEXT = "pdf-text"
+    #: A web page saved as one MHTML file (``.mhtml``, ``.mht``): positions are the archived
+    #: page's.
+    MHTML = "mhtml"
+    #: A Safari web archive (``.webarchive``): positions are the archived page's.
+    WEBARCHIVE = "webarchive"
+
+
+#: The forms that hold a web page inside an archive: their positions are the page's.
+_ARCHIVES: Final = frozenset({Form.MHTML, Form.WEBARCHIVE})
 
 
 @attrs.frozen(kw_only=True)
@@ -73,9 +87,10 @@ class ReadText:
         message = _OTHER_LINE.sub(
             lambda found: f"line {self.position(int(found.group(1)))[0]})", error.message
         )
-        return ParseError(
+        located = ParseError(
             message, line=line, column=column, source=error.source, line_text=line_text
         )
+        return in_archive(located) if self.form in _ARCHIVES else located
 
 
 #: How a parse error's message names another line of the text: "(line 3)", "at line 3)".
@@ -84,7 +99,15 @@ _OTHER_LINE: Final = re.compile(r"\bline (\d+)\)")
 #: character reference.
 _MARKUP: Final = re.compile(r"<[A-Za-z!/?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 #: File name suffixes and the form they suggest when the content does not tell.
-_SUFFIXES: Final = {".html": Form.HTML, ".htm": Form.HTML, ".xhtml": Form.HTML, ".pdf": Form.PDF}
+_SUFFIXES: Final = {
+    ".html": Form.HTML,
+    ".htm": Form.HTML,
+    ".xhtml": Form.HTML,
+    ".pdf": Form.PDF,
+    ".mhtml": Form.MHTML,
+    ".mht": Form.MHTML,
+    ".webarchive": Form.WEBARCHIVE,
+}
 
 
 def read_text(text: str, *, source: str | None = None, form: Form | None = None) -> ReadText:
@@ -148,15 +171,21 @@ def read_bytes(
     encoding: str | None = None,
     suffix: str | None = None,
 ) -> ReadText:
-    """Read the bytes of a source: a PDF, or text in any form :func:`read_text` reads.
+    """Read the bytes of a source: a PDF, a web archive, or text in a form :func:`read_text` reads.
 
     Text is decoded from its byte order mark, as UTF-8, or as Windows-1252 when it is not
     UTF-8; ``encoding`` overrides that.
 
+    A single-file web archive (MHTML, told by its MIME headers; a Safari web archive, told by
+    its property list; see :mod:`cqcmodel.readers.archives`) is read as the web page it
+    holds, decoded by its declared charset (``encoding`` overrides that too): its positions,
+    and those of errors, are lines and columns of that page, not of the file.
+
     ``suffix`` (a file name's, like ``".html"``) names the form when the content does not
     tell: bytes named ``.html`` that hold any markup (a tag, a comment, a character
     reference) are read as HTML; without any, they are the text they hold (a page saved as
-    text under an ``.htm`` name).
+    text under an ``.htm`` name). Bytes named ``.mhtml`` or ``.mht`` that open with MIME
+    headers are MHTML whatever their type; bytes named ``.webarchive`` must be a web archive.
     """
     hinted = _SUFFIXES.get((suffix or "").lower())
     if is_pdf(data):
@@ -167,11 +196,41 @@ def read_bytes(
         raise ParseError(
             "not a PDF file: it does not start with '%PDF-'", line=1, column=1, source=source
         )
+    archive = _archive_form(data, hinted)
+    if archive is not None:
+        return _read_archive(data, archive, source, encoding)
     text = decode(data, source=source, encoding=encoding)
     form = None
     if hinted is Form.HTML and not is_html(text) and _MARKUP.search(text) is not None:
         form = Form.HTML
     return read_text(text, source=source, form=form)
+
+
+def _archive_form(data: bytes, hinted: Form | None) -> Form | None:
+    """The archive form of ``data``, told by its content, or by ``hinted`` (a suffix's form).
+
+    An MHTML name on bytes that open with MIME headers of any type is MHTML; on others (a page
+    saved as HTML under an ``.mht`` name) it says nothing. A web archive's name is an archive
+    whatever the bytes, which then get the error that says what is wrong with them.
+    """
+    if is_mhtml(data) or (hinted is Form.MHTML and mime_type(data) is not None):
+        return Form.MHTML
+    if is_webarchive(data) or hinted is Form.WEBARCHIVE:
+        return Form.WEBARCHIVE
+    return None
+
+
+def _read_archive(data: bytes, form: Form, source: str | None, encoding: str | None) -> ReadText:
+    """The web page an archive holds, read as HTML; its positions are the page's."""
+    if form is Form.MHTML:
+        html = mhtml_page(data, source=source, encoding=encoding)
+    else:
+        html = webarchive_page(data, source=source, encoding=encoding)
+    try:
+        read = read_text(html, source=source, form=Form.HTML)
+    except ParseError as error:
+        raise in_archive(error) from None
+    return attrs.evolve(read, form=form)
 
 
 def read_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> ReadText:

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["HEAD", "is_html", "is_pdf", "is_pdf_text"]
+__all__ = [
+    "HEAD",
+    "is_html",
+    "is_mhtml",
+    "is_pdf",
+    "is_pdf_text",
+    "is_webarchive",
+    "mime_type",
+]
 
 #: How much of the start of a source the tests look at.
 HEAD: Final = 4096
@@ -45,6 +53,17 @@ _AT_WIDTH: Final = 0.8
 _AT_WIDTH_SHARE: Final = 0.6
 _MIN_WRAPS: Final = 3
 _MIN_TAGS: Final = 3
+#: A MIME header's name and colon.
+_HEADER_NAME: Final = re.compile(rb"[!-9;-~]+:")
+#: A MIME header line (``Name: value``) or the continuation of one (it starts with a space).
+_HEADER_LINE: Final = re.compile(rb"[!-9;-~]+:[^\r\n]*|[ \t][^\r\n]*")
+#: The end of a MIME header block: an empty line.
+_HEADERS_END: Final = re.compile(rb"\r?\n\r?\n")
+#: The ``Content-Type`` header of a header block, unfolded.
+_CONTENT_TYPE: Final = re.compile(rb"(?:^|\n)content-type:[ \t]*([^;\s]+)", re.IGNORECASE)
+#: The starts of the two forms of a property list: binary, and XML.
+_BINARY_PLIST: Final = b"bplist00"
+_XML_PLIST: Final = re.compile(rb"\s*<\?xml[^>]*>\s*<!DOCTYPE plist|\s*<plist[\s>]")
 
 
 def _page_of_line(head: str) -> bool:
@@ -59,6 +78,50 @@ def _page_of_line(head: str) -> bool:
 def is_pdf(data: bytes) -> bool:
     """Whether ``data`` is a PDF file: it starts with ``%PDF-`` (after white space)."""
     return data[:1024].lstrip().startswith(b"%PDF-")
+
+
+def mime_type(data: bytes) -> str | None:
+    """The ``Content-Type`` (lower case, no parameters) of a MIME message ``data`` opens with.
+
+    ``None`` when ``data`` does not open with a MIME header block: lines of ``Name: value``
+    (and their continuations) up to an empty line, holding a ``Content-Type`` header, within
+    its first :data:`HEAD` bytes (all of them header lines when no empty line ends them there).
+    """
+    if _HEADER_NAME.match(data) is None:  # (page text fails here, at its first space)
+        return None
+    head = data[:HEAD]
+    end = _HEADERS_END.search(head)
+    block = head[: end.start()] if end is not None else head[: head.rfind(b"\n") + 1]
+    lines = block.replace(b"\r\n", b"\n").split(b"\n")
+    if end is None:
+        lines = lines[:-1]  # (the empty string after the last line break)
+    if not lines or lines[0][:1] in (b" ", b"\t"):
+        return None
+    if not all(_HEADER_LINE.fullmatch(line) for line in lines):
+        return None
+    unfolded = b"\n".join(lines).replace(b"\n ", b" ").replace(b"\n\t", b" ")
+    found = _CONTENT_TYPE.search(unfolded)
+    return found.group(1).decode("ascii", "replace").lower() if found is not None else None
+
+
+def is_mhtml(data: bytes) -> bool:
+    """Whether ``data`` is an MHTML archive: a MIME message of type ``multipart/related``.
+
+    (A browser's "save as a single file": ``.mhtml``, ``.mht``.)
+    """
+    return mime_type(data) == "multipart/related"
+
+
+def is_webarchive(data: bytes) -> bool:
+    """Whether ``data`` is a Safari web archive: a property list with a ``WebMainResource``.
+
+    The binary form (``bplist00``, what Safari writes) and the XML form are both told.
+    """
+    if data.startswith(_BINARY_PLIST):
+        return b"WebMainResource" in data
+    if _XML_PLIST.match(data[:HEAD]) is None:
+        return False
+    return b"<key>WebMainResource</key>" in data
 
 
 def is_html(text: str) -> bool:
