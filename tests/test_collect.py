@@ -516,7 +516,8 @@ def test_an_ons_code_given_as_the_authority_names_the_record_by_the_council(tmp_
 
 def test_a_pattern_whose_matches_are_all_skipped_says_why(tmp_path: Path) -> None:
     write(tmp_path, "g/noext", "not a page")
-    with pytest.raises(FileNotFoundError, match=r"no page file \(.txt, .html, .htm, .pdf\)"):
+    listed = r"\(.txt, .html, .htm, .pdf, .mhtml, .mht, .webarchive\)"
+    with pytest.raises(FileNotFoundError, match=rf"no page file {listed}"):
         load(str(tmp_path / "g" / "no*"))
 
 

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cqcmodel
+import cqcmodel.collect
 from cqcmodel import Authority, cli
 from cqcmodel.errors import CqcModelError, ParseError
 from cqcmodel.parser import parse_read
@@ -393,11 +394,6 @@ def test_the_command_line_reads_an_mhtml_file(tmp_path: Path) -> None:
     assert re.search(rf"{re.escape(str(bad))}:1:1: .*property list is damaged", result.stderr)
 
 
-@pytest.mark.xfail(
-    reason="cqcmodel check re-finds a warning's text in the file's own lines (cli.py, "
-    "_file_lines): in an MHTML file those are not the archived page's",
-    strict=True,
-)
 def test_check_points_warnings_in_an_archive_at_the_pages_lines(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -411,3 +407,20 @@ def test_check_points_warnings_in_an_archive_at_the_pages_lines(
         err = capsys.readouterr().err
         found[suffix] = [line.replace(str(path), "equity") for line in err.splitlines()]
     assert found[".mhtml"] == found[".html"]
+
+
+def test_a_folder_walk_reads_archives_with_the_other_pages(tmp_path: Path) -> None:
+    name = "hillingdon-1224-theme1-equity.txt"
+    html = page_html(TEXTS[name], "chrome")
+    (tmp_path / "equity.mhtml").write_bytes(chrome_mhtml(html))
+    (tmp_path / "equity-safari.webarchive").write_bytes(webarchive(html))
+    (tmp_path / "equity-word.mht").write_bytes(word_mht(html))
+    loaded = cqcmodel.collect.load_all(tmp_path)
+    assert not loaded.errors
+    assert sorted(Path(path).name for path in loaded.files) == [
+        "equity-safari.webarchive",
+        "equity-word.mht",
+        "equity.mhtml",
+    ]
+    (authority,) = loaded.authorities  # the three copies of one page agree
+    assert authority == cqcmodel.parse_file(CORPUS / name)

@@ -36,7 +36,8 @@ from .errors import CqcModelError, NoFilesError, ParseError
 from .export import FORMATS, GROUP_COLUMNS, Row, columns, dumps_json, group_rows, rows, write
 from .framework import StatementInfo
 from .model import Authority, lookup_statement
-from .readers._decode import decode, text_encoding
+from .readers import positioned_text
+from .readers._decode import text_encoding
 
 __all__ = [
     "COMMANDS",
@@ -124,10 +125,15 @@ class _Reporter:
         return diagnostic
 
     def _file_lines(self, source: str) -> list[str]:
-        """The file's lines, decoded as the readers decode it (none when it cannot be read)."""
+        """The file's lines (an archive's page's), decoded as the readers decode it.
+
+        None when it cannot be read.
+        """
         if source not in self._lines:
             try:
-                text = decode(Path(source).read_bytes(), source=source)
+                text = positioned_text(
+                    Path(source).read_bytes(), source=source, suffix=Path(source).suffix
+                )
             except (OSError, CqcModelError):
                 text = ""
             self._lines[source] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -75,8 +75,11 @@ def __getattr__(name: str) -> Any:
 # --- finding files ---------------------------------------------------------------------------
 
 
-#: The file name suffixes folder walks read: page text, saved web pages, PDFs.
-_REPORT_SUFFIXES: Final = frozenset({".txt", ".html", ".htm", ".pdf"})
+#: The file name suffixes folder walks read: page text, saved web pages, PDFs, single-file
+#: web archives.
+_REPORT_SUFFIXES: Final = frozenset(
+    {".txt", ".html", ".htm", ".pdf", ".mhtml", ".mht", ".webarchive"}
+)
 #: The suffixes of a web page a browser saves "complete", with a folder of its resources.
 _SAVED_PAGE_SUFFIXES: Final = (".html", ".htm", ".xhtml", ".shtml")
 #: How browsers name that folder after the page (``Report.html`` → ``Report_files``): the
@@ -188,7 +191,10 @@ def _as_paths(paths: Paths, skipped: list[Skipped]) -> list[Path]:
         problem = "no file or folder matches this pattern"
         if matches and "." not in os.path.basename(text):
             matches = [match for match in matches if _page_or_folder(match)]
-            problem = "no page file (.txt, .html, .htm, .pdf) or folder matches this pattern"
+            problem = (
+                "no page file (.txt, .html, .htm, .pdf, .mhtml, .mht, .webarchive) or folder "
+                "matches this pattern"
+            )
         if matches:
             matches = _outside_resources(matches, _literal_base(text), skipped)
             problem = "the pattern matches only the resources of saved web pages"

@@ -25,7 +25,7 @@ from .detect import is_html, is_mhtml, is_pdf, is_pdf_text, is_webarchive, mime_
 from .furniture import clean, mark
 from .pdftext import read_pdf_text
 
-__all__ = ["Form", "ReadText", "read_bytes", "read_file", "read_text"]
+__all__ = ["Form", "ReadText", "positioned_text", "read_bytes", "read_file", "read_text"]
 
 
 class Form(enum.StrEnum):
@@ -218,6 +218,20 @@ def _archive_form(data: bytes, hinted: Form | None) -> Form | None:
     if is_webarchive(data) or hinted is Form.WEBARCHIVE:
         return Form.WEBARCHIVE
     return None
+
+
+def positioned_text(data: bytes, *, source: str | None = None, suffix: str | None = None) -> str:
+    """The text a read's line and column numbers refer to: the file's, or its archived page's.
+
+    ``cqcmodel check`` finds a warning's text in it to point at the line that holds it. A file
+    that cannot be decoded gives a :class:`~cqcmodel.errors.ParseError`.
+    """
+    form = _archive_form(data, _SUFFIXES.get((suffix or "").lower()))
+    if form is Form.MHTML:
+        return mhtml_page(data, source=source)
+    if form is Form.WEBARCHIVE:
+        return webarchive_page(data, source=source)
+    return decode(data, source=source)
 
 
 def _read_archive(data: bytes, form: Form, source: str | None, encoding: str | None) -> ReadText:
